@@ -1,0 +1,108 @@
+"""The plug-in API: every pluggy hook that cooprules calls, prefixed ``cooprules_``.
+
+A plug-in is a module or an object with functions marked ``@cooprules.hookimpl`` whose names and
+argument names match these specifications. It may accept fewer arguments than a spec lists (new
+arguments can be added to a spec without breaking it), never more. Hooks are called with keyword
+arguments only. ``docs/hooks.md`` documents each hook with an example; a test fails when one is
+missing there.
+
+Plug-ins are found through the ``cooprules`` entry-point group::
+
+    [project.entry-points.cooprules]
+    my_regimes = "my_package.cooprules_plugin"
+
+Families:
+
+* **regimes**: ``cooprules_regimes``, the regimes a plug-in provides;
+* **accounting**: ``cooprules_journal_entries``, results to balanced journal entries;
+* **payroll**: ``cooprules_salary_envelope``, an activity's figures to a salary envelope.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    from cooprules.journal import JournalEntry
+    from cooprules.payroll import EnvelopeRequest, SalaryEnvelope
+    from cooprules.regime import Regime
+
+__all__ = [
+    "PROJECT",
+    "cooprules_journal_entries",
+    "cooprules_regimes",
+    "cooprules_salary_envelope",
+    "hookimpl",
+    "hookspec",
+]
+
+PROJECT = "cooprules"
+"""The pluggy project name and the entry-point group."""
+
+hookspec = pluggy.HookspecMarker(PROJECT)
+"""Marker for hook specifications (used only here)."""
+
+hookimpl = pluggy.HookimplMarker(PROJECT)
+"""Marker for hook implementations: import it as ``cooprules.hookimpl`` in a plug-in."""
+
+
+# --- Regimes ---------------------------------------------------------------------------------
+
+
+@hookspec
+def cooprules_regimes() -> Sequence[Regime]:
+    """Return the regimes this plug-in provides.
+
+    Every plug-in's regimes are collected; two regimes with the same code (or alias) are an error
+    that names both plug-ins. A regime is frozen data; the plug-in builds it once, at import.
+
+    :return: the plug-in's regimes (an empty sequence if it provides none).
+
+    .. versionadded:: 0.1
+    """
+    raise NotImplementedError  # pragma: no cover - specification only
+
+
+# --- Accounting ------------------------------------------------------------------------------
+
+
+@hookspec
+def cooprules_journal_entries(
+    result: object, regime: Regime, as_of: date
+) -> Sequence[JournalEntry] | None:
+    """Turn an engine's result into balanced journal entries.
+
+    Each accounting plug-in returns the entries it knows how to make for ``result`` (a levy
+    statement, a surplus distribution, a share operation…) or ``None`` when the result is not its
+    business. The entries of all plug-ins are concatenated.
+
+    :param result: the engine result to book (a frozen value; do not modify it).
+    :param regime: the co-op's regime, for the chart of accounts of its jurisdiction.
+    :param as_of: the accounting date.
+    :return: balanced entries, or ``None``.
+
+    .. versionadded:: 0.1
+    """
+    raise NotImplementedError  # pragma: no cover - specification only
+
+
+# --- Payroll ---------------------------------------------------------------------------------
+
+
+@hookspec(firstresult=True)
+def cooprules_salary_envelope(request: EnvelopeRequest) -> SalaryEnvelope | None:
+    """Compute an entrepreneur-employee's salary envelope from their activity.
+
+    Stops at the first non-``None`` result: the first payroll plug-in that handles the request's
+    regime answers.
+
+    :param request: the activity's figures for the period and the contribution-rate functions.
+    :return: the envelope, or ``None`` if this plug-in does not handle the regime.
+
+    .. versionadded:: 0.1
+    """
+    raise NotImplementedError  # pragma: no cover - specification only

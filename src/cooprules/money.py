@@ -1,0 +1,684 @@
+"""The money policy: the only place where amounts are built, rounded and split.
+
+Rules (each one refuses what would silently lose a cent):
+
+* Amounts come from ``str``, ``int`` or :class:`~decimal.Decimal` only. ``float`` and ``bool`` are
+  refused, and so are NaN and the infinities, with an :class:`~cooprules.errors.InvalidAmount` that
+  names the field and the value.
+* Rounding is explicit: :func:`quantize` rounds to the currency's minor unit (two decimals for EUR
+  and CAD, none for JPY) with a :class:`Rounding` mode, half-up unless a regime or a caller chooses
+  another. cooprules never uses ``Money.round()`` (it follows the ambient decimal context and rounds
+  to whole units by default), ``get_amount_in_sub_unit()`` (it truncates) or ``str(Money)`` (it
+  depends on the process locale).
+* :func:`allocate` splits an amount over weights by the largest-remainder method: the parts add up
+  to the total exactly, each part is within one minor unit of its exact share, and ties are broken
+  by a rule that does not depend on the order of the input.
+* :class:`Rate` holds a rate as an exact fraction, parsed from ``"10%"``, ``"0.1"``, ``"1/3"``, a
+  ``Decimal`` or an ``int``, and checked against its bounds.
+
+>>> from cooprules.money import allocate, money, Rate
+>>> parts = allocate(money("100.00", "EUR"), {"ana": 1, "bo": 1, "cy": 1})
+>>> {k: format_amount(v) for k, v in parts.items()}
+{'ana': '33.34 EUR', 'bo': '33.33 EUR', 'cy': '33.33 EUR'}
+>>> format_amount(Rate.of("13.5%").apply(money("1234.56", "EUR")))
+'166.67 EUR'
+"""
+
+from __future__ import annotations
+
+import decimal
+import enum
+import math
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from itertools import compress
+from typing import TYPE_CHECKING, TypeVar, overload
+
+import attrs
+from moneyed import Currency, CurrencyDoesNotExist, Money, get_currency
+
+from cooprules.errors import CurrencyMismatch, InvalidAmount, InvalidRate, InvalidWeights
+
+if TYPE_CHECKING:
+    from collections.abc import Hashable
+
+__all__ = [
+    "Amount",
+    "Currency",
+    "Money",
+    "Rate",
+    "Rounding",
+    "Weight",
+    "allocate",
+    "allocate_units",
+    "currency_of",
+    "exponent",
+    "format_amount",
+    "from_minor_units",
+    "is_rounded",
+    "money",
+    "money_from_fraction",
+    "quantize",
+    "round_fraction",
+    "same_currency",
+    "to_decimal",
+    "to_fraction",
+    "to_minor_units",
+    "total",
+    "zero",
+]
+
+Amount = str | int | Decimal
+"""What an amount may be given as: text such as ``"1234.56"``, an ``int``, or a ``Decimal``."""
+
+Weight = int | Decimal | Fraction | str
+"""What an allocation weight may be: an exact number, or text that parses as one."""
+
+K = TypeVar("K", bound="Hashable")
+
+# A private context wide enough for any amount a co-operative can hold, so that no operation here
+# depends on (or rounds through) the caller's ambient decimal context.
+_CONTEXT = decimal.Context(prec=60, Emax=999_999, Emin=-999_999, traps=[decimal.InvalidOperation])
+
+
+class Rounding(enum.Enum):
+    """How a value is rounded to the currency's minor unit.
+
+    The default everywhere is :attr:`HALF_UP` (commercial rounding, as accountants in Belgium,
+    France and Quebec expect). A regime or a statute may pick another.
+    """
+
+    HALF_UP = decimal.ROUND_HALF_UP
+    """0.005 becomes 0.01, -0.005 becomes -0.01 (away from zero on a tie)."""
+    HALF_EVEN = decimal.ROUND_HALF_EVEN
+    """Banker's rounding: 0.005 becomes 0.00, 0.015 becomes 0.02."""
+    HALF_DOWN = decimal.ROUND_HALF_DOWN
+    """0.005 becomes 0.00 (towards zero on a tie)."""
+    DOWN = decimal.ROUND_DOWN
+    """Truncation towards zero."""
+    UP = decimal.ROUND_UP
+    """Away from zero."""
+    FLOOR = decimal.ROUND_FLOOR
+    """Towards minus infinity."""
+    CEILING = decimal.ROUND_CEILING
+    """Towards plus infinity."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Building amounts
+# ---------------------------------------------------------------------------------------------
+
+
+def to_decimal(value: object, *, field: str = "amount") -> Decimal:
+    """Convert an exact amount to a finite :class:`~decimal.Decimal`.
+
+    Args:
+        value: a ``str`` (``"1234.56"``, ``"-3"``, ``"1_000.00"``), an ``int`` or a ``Decimal``.
+        field: the name reported in the error if the value is refused.
+
+    Raises:
+        InvalidAmount: for a ``float`` (it is already inexact), a ``bool``, NaN, an infinity, text
+            that is not a number, or any other type.
+
+    >>> to_decimal("0.10")
+    Decimal('0.10')
+    >>> to_decimal(0.1)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    cooprules.errors.InvalidAmount: amount: float is not accepted for money; ... (got 0.1)
+    """
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, bool):
+        raise InvalidAmount(field, value, "bool is not an amount")
+    elif isinstance(value, int):
+        return Decimal(value)
+    elif isinstance(value, str):
+        text = value.strip()
+        try:
+            result = Decimal(text)
+        except decimal.InvalidOperation:
+            raise InvalidAmount(field, value, "text is not a decimal number") from None
+    elif isinstance(value, float):
+        raise InvalidAmount(
+            field, value, "float is not accepted for money; pass a str or a Decimal"
+        )
+    else:
+        raise InvalidAmount(
+            field, value, f"expected str, int or Decimal, not {type(value).__name__}"
+        )
+    if not result.is_finite():
+        raise InvalidAmount(field, value, "amount must be finite (NaN and infinity are refused)")
+    return result
+
+
+def currency_of(code: str | Currency, *, field: str = "currency") -> Currency:
+    """Return the :class:`moneyed.Currency` for an ISO 4217 code such as ``"EUR"`` or ``"CAD"``.
+
+    Raises:
+        CurrencyMismatch: if the code is not a known currency.
+    """
+    if isinstance(code, Currency):
+        return code
+    if not isinstance(code, str):
+        raise CurrencyMismatch(field, code, "a currency is an ISO 4217 code such as 'EUR'")
+    try:
+        return get_currency(code.strip().upper())
+    except CurrencyDoesNotExist:
+        raise CurrencyMismatch(field, code, "unknown ISO 4217 currency code") from None
+
+
+def money(amount: object, currency: str | Currency, *, field: str = "amount") -> Money:
+    """Build a :class:`moneyed.Money` from an exact amount, refusing anything inexact.
+
+    The amount keeps the digits it was given (no rounding happens here: use :func:`quantize`).
+    A ``Money`` already in the same currency is returned as it is.
+
+    Raises:
+        InvalidAmount: see :func:`to_decimal`.
+        CurrencyMismatch: unknown currency, or a ``Money`` in another currency.
+
+    >>> format_amount(money("12.5", "eur"))
+    '12.5 EUR'
+    """
+    cur = currency_of(currency)
+    if isinstance(amount, Money):
+        if amount.currency != cur:
+            raise CurrencyMismatch(field, amount, f"expected an amount in {cur.code}")
+        return Money(to_decimal(amount.amount, field=field), cur)
+    return Money(to_decimal(amount, field=field), cur)
+
+
+def zero(currency: str | Currency) -> Money:
+    """Return zero in ``currency``, with the currency's number of decimals (``0.00 EUR``)."""
+    cur = currency_of(currency)
+    return Money(Decimal(0).scaleb(-exponent(cur)), cur)
+
+
+def same_currency(*amounts: Money, field: str = "amounts") -> Currency:
+    """Return the one currency shared by ``amounts``.
+
+    Raises:
+        CurrencyMismatch: if they use more than one currency, or none is given.
+    """
+    if not amounts:
+        raise CurrencyMismatch(field, (), "at least one amount is needed to know the currency")
+    first = amounts[0].currency
+    for other in amounts[1:]:
+        if other.currency != first:
+            raise CurrencyMismatch(
+                field,
+                f"{first.code} and {other.currency.code}",
+                "amounts in different currencies cannot be combined",
+            )
+    return first
+
+
+def total(amounts: Iterable[Money], currency: str | Currency, *, field: str = "amounts") -> Money:
+    """Add amounts exactly, checking that each is in ``currency``.
+
+    An empty iterable gives zero. The sum is exact (no rounding).
+
+    Raises:
+        CurrencyMismatch: if an amount is in another currency.
+    """
+    cur = currency_of(currency)
+    acc = Decimal(0)
+    for index, item in enumerate(amounts):
+        if not isinstance(item, Money):
+            raise InvalidAmount(f"{field}[{index}]", item, "expected a Money")
+        if item.currency != cur:
+            raise CurrencyMismatch(
+                f"{field}[{index}]", item.currency.code, f"expected an amount in {cur.code}"
+            )
+        acc = _CONTEXT.add(acc, item.amount)
+    return Money(acc, cur)
+
+
+# ---------------------------------------------------------------------------------------------
+# Minor units and rounding
+# ---------------------------------------------------------------------------------------------
+
+
+def exponent(currency: str | Currency) -> int:
+    """Return the number of decimals of the currency's minor unit: 2 for EUR and CAD, 0 for JPY.
+
+    >>> exponent("EUR"), exponent("JPY"), exponent("BHD")
+    (2, 0, 3)
+    """
+    cur = currency_of(currency)
+    sub_unit = int(cur.sub_unit)
+    digits = len(str(sub_unit)) - 1
+    if sub_unit != 10**digits:  # pragma: no cover - no ISO currency has such a minor unit today
+        raise CurrencyMismatch("currency", cur.code, f"minor unit 1/{sub_unit} is not decimal")
+    return digits
+
+
+def quantize(
+    amount: Money, *, rounding: Rounding = Rounding.HALF_UP, field: str = "amount"
+) -> Money:
+    """Round ``amount`` to its currency's minor unit with an explicit mode.
+
+    >>> format_amount(quantize(money("0.125", "EUR")))
+    '0.13 EUR'
+    >>> format_amount(quantize(money("0.125", "EUR"), rounding=Rounding.HALF_EVEN))
+    '0.12 EUR'
+    """
+    value = to_decimal(amount.amount, field=field)
+    quantum = Decimal(1).scaleb(-exponent(amount.currency))
+    return Money(
+        value.quantize(quantum, rounding=rounding.value, context=_CONTEXT), amount.currency
+    )
+
+
+def is_rounded(amount: Money) -> bool:
+    """Tell whether ``amount`` is a whole number of minor units (``1.50 EUR`` yes, ``1.505`` no)."""
+    units = amount.amount.scaleb(exponent(amount.currency), context=_CONTEXT)
+    return units == units.to_integral_value(context=_CONTEXT)
+
+
+def to_minor_units(amount: Money, *, field: str = "amount") -> int:
+    """Return ``amount`` as an exact whole number of minor units (``12.34 EUR`` -> ``1234``).
+
+    Unlike ``Money.get_amount_in_sub_unit()``, this never truncates.
+
+    Raises:
+        InvalidAmount: if the amount has digits below the minor unit; round it first with
+            :func:`quantize`.
+    """
+    value = to_decimal(amount.amount, field=field)
+    units = value.scaleb(exponent(amount.currency), context=_CONTEXT)
+    integral = units.to_integral_value(context=_CONTEXT)
+    if units != integral:
+        raise InvalidAmount(
+            field,
+            f"{value} {amount.currency.code}",
+            "amount has digits below the currency's minor unit; round it first with quantize()",
+        )
+    return int(integral)
+
+
+def from_minor_units(units: int, currency: str | Currency) -> Money:
+    """Build an amount from a whole number of minor units (``1234``, ``"EUR"`` -> ``12.34 EUR``)."""
+    if isinstance(units, bool) or not isinstance(units, int):
+        raise InvalidAmount("units", units, "minor units must be an int")
+    cur = currency_of(currency)
+    return Money(Decimal(units).scaleb(-exponent(cur)), cur)
+
+
+def round_fraction(  # noqa: PLR0911 - one return per rounding mode reads best
+    value: Fraction, rounding: Rounding = Rounding.HALF_UP
+) -> int:
+    """Round an exact fraction to an integer with the given mode.
+
+    >>> round_fraction(Fraction(5, 2)), round_fraction(Fraction(5, 2), Rounding.HALF_EVEN)
+    (3, 2)
+    >>> round_fraction(Fraction(-5, 2))
+    -3
+    """
+    floor = value.numerator // value.denominator
+    rest = value - floor  # 0 <= rest < 1
+    if rest == 0:
+        return floor
+    ceiling = floor + 1
+    away = ceiling if value > 0 else floor  # away from zero
+    toward = floor if value > 0 else ceiling  # towards zero
+    half = Fraction(1, 2)
+    match rounding:
+        case Rounding.FLOOR:
+            return floor
+        case Rounding.CEILING:
+            return ceiling
+        case Rounding.DOWN:
+            return toward
+        case Rounding.UP:
+            return away
+        case _:
+            if rest != half:
+                return ceiling if rest > half else floor
+            if rounding is Rounding.HALF_UP:
+                return away
+            if rounding is Rounding.HALF_DOWN:
+                return toward
+            return floor if floor % 2 == 0 else ceiling
+
+
+def money_from_fraction(
+    value: Fraction, currency: str | Currency, *, rounding: Rounding = Rounding.HALF_UP
+) -> Money:
+    """Round an exact fraction of the currency's major unit to money (one rounding, at the end).
+
+    Engines compute shares exactly as fractions (capital x rate x days / 365) and round once here.
+
+    >>> format_amount(money_from_fraction(Fraction(1000, 3), "EUR"))
+    '333.33 EUR'
+    """
+    cur = currency_of(currency)
+    units = round_fraction(value * 10 ** exponent(cur), rounding)
+    return from_minor_units(units, cur)
+
+
+def to_fraction(value: object, *, field: str = "value") -> Fraction:
+    """Convert an exact number (``int``, ``Decimal``, ``Fraction`` or text) to a ``Fraction``.
+
+    Text may be a decimal (``"0.15"``), a percentage (``"15%"``) or a ratio (``"3/20"``).
+
+    Raises:
+        InvalidRate: for a float, a bool, NaN, an infinity, or unparsable text.
+    """
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, bool):
+        raise InvalidRate(field, value, "bool is not a number")
+    if isinstance(value, int):
+        return Fraction(value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise InvalidRate(field, value, "must be finite (NaN and infinity are refused)")
+        return Fraction(value)
+    if isinstance(value, float):
+        raise InvalidRate(field, value, "float is not exact; pass a str, an int or a Decimal")
+    if isinstance(value, str):
+        return _parse_fraction_text(value, field)
+    raise InvalidRate(
+        field, value, f"expected str, int, Decimal or Fraction, not {type(value).__name__}"
+    )
+
+
+_RATIO = re.compile(r"^\s*([+-]?\d+)\s*/\s*(\d+)\s*$")
+
+
+def _parse_fraction_text(text: str, field: str) -> Fraction:
+    stripped = text.strip()
+    percent = stripped.endswith("%")
+    body = stripped[:-1].strip() if percent else stripped
+    ratio = _RATIO.match(body)
+    if ratio:
+        denominator = int(ratio.group(2))
+        if denominator == 0:
+            raise InvalidRate(field, text, "division by zero")
+        result = Fraction(int(ratio.group(1)), denominator)
+    else:
+        try:
+            number = Decimal(body)
+        except decimal.InvalidOperation:
+            raise InvalidRate(
+                field, text, "not a number, a percentage ('10%') or a ratio ('1/3')"
+            ) from None
+        if not number.is_finite():
+            raise InvalidRate(field, text, "must be finite (NaN and infinity are refused)")
+        result = Fraction(number)
+    return result / 100 if percent else result
+
+
+# ---------------------------------------------------------------------------------------------
+# Allocation
+# ---------------------------------------------------------------------------------------------
+
+
+def allocate_units(
+    total_units: int, weights: Sequence[int], *, tie_order: Sequence[int] | None = None
+) -> list[int]:
+    """Split a whole number of minor units over non-negative integer weights (largest remainder).
+
+    This is the integer engine behind :func:`allocate`; engines call it in their hot loops. Each
+    part is ``floor(total * w / W)`` (``W`` the sum of the weights) plus one unit for the parts with
+    the largest remainders, until the parts add up to ``total_units``. Among equal remainders the
+    part that comes first in ``tie_order`` (a permutation of the positions; by default position
+    order) gets the unit first. A negative total is split as the mirror image of the positive one,
+    so a loss and a gain of the same size give opposite parts.
+
+    Raises:
+        InvalidWeights: if there are no weights, a weight is negative or not an ``int``, or all
+            weights are zero.
+
+    >>> allocate_units(100, [1, 1, 1])
+    [34, 33, 33]
+    >>> allocate_units(-100, [1, 1, 1])
+    [-34, -33, -33]
+    """
+    if isinstance(total_units, bool) or not isinstance(total_units, int):
+        raise InvalidAmount("total_units", total_units, "must be an int")
+    weight_sum = _checked_sum(weights)
+    count = len(weights)
+    if total_units < 0:
+        return [-part for part in allocate_units(-total_units, weights, tie_order=tie_order)]
+    products = list(map(total_units.__mul__, weights))
+    parts = list(map(weight_sum.__rfloordiv__, products))
+    remainders = list(map(weight_sum.__rmod__, products))
+    missing = total_units - sum(parts)  # 0 <= missing < count
+    if missing == 0:
+        return parts
+    ordered = sorted(remainders)
+    threshold = ordered[count - missing]  # the smallest remainder that still gets a unit
+    above = count - bisect_right(ordered, threshold)
+    for index in compress(range(count), map(threshold.__lt__, remainders)):
+        parts[index] += 1
+    needed = missing - above
+    tied = list(compress(range(count), map(threshold.__eq__, remainders)))
+    if tie_order is not None:
+        rank = tie_order
+        tied.sort(key=rank.__getitem__)
+    for index in tied[:needed]:
+        parts[index] += 1
+    return parts
+
+
+def _checked_sum(weights: Sequence[int]) -> int:
+    """Validate integer weights in C-speed passes and return their (positive) sum."""
+    if len(weights) == 0:
+        raise InvalidWeights("weights", weights, "at least one weight is needed")
+    if not all(map(int.__instancecheck__, weights)) or any(map(bool.__instancecheck__, weights)):
+        bad = next(w for w in weights if isinstance(w, bool) or not isinstance(w, int))
+        raise InvalidWeights("weights", bad, "integer weights expected")
+    smallest = min(weights)
+    if smallest < 0:
+        raise InvalidWeights("weights", smallest, "weights must not be negative")
+    weight_sum = sum(weights)
+    if weight_sum == 0:
+        raise InvalidWeights("weights", "all zero", "the weights add up to zero")
+    return weight_sum
+
+
+def _integer_weights(weights: Sequence[object], field: str) -> list[int]:
+    """Scale exact weights to integers with the same proportions (fast path: all ``int``)."""
+    if all(type(w) is int for w in weights):
+        return list(weights)  # type: ignore[arg-type]  # checked just above
+    fractions: list[Fraction] = []
+    for index, weight in enumerate(weights):
+        try:
+            fractions.append(to_fraction(weight, field=f"{field}[{index}]"))
+        except InvalidRate as error:
+            raise InvalidWeights(error.field, error.value, error.reason) from None
+    common = math.lcm(*(f.denominator for f in fractions))
+    return [f.numerator * (common // f.denominator) for f in fractions]
+
+
+def _key_rank(keys: Sequence[object]) -> list[int]:
+    """Rank of each key in ascending key order; unorderable keys fall back to (type, repr)."""
+    positions = range(len(keys))
+    try:
+        order = sorted(positions, key=keys.__getitem__)  # type: ignore[arg-type]
+    except TypeError:
+        order = sorted(positions, key=lambda i: (type(keys[i]).__qualname__, repr(keys[i])))
+    rank = [0] * len(keys)
+    for position, index in enumerate(order):
+        rank[index] = position
+    return rank
+
+
+@overload
+def allocate(total: Money, weights: Mapping[K, Weight], *, field: str = ...) -> dict[K, Money]: ...
+@overload
+def allocate(total: Money, weights: Sequence[Weight], *, field: str = ...) -> list[Money]: ...
+def allocate(
+    total: Money, weights: Mapping[K, Weight] | Sequence[Weight], *, field: str = "weights"
+) -> dict[K, Money] | list[Money]:
+    """Split ``total`` over ``weights`` so that the parts add up to it exactly, to the minor unit.
+
+    Args:
+        total: the amount to split, a whole number of minor units (round it first with
+            :func:`quantize`). A negative total (a loss) is split as the mirror image of the gain.
+        weights: non-negative exact weights (``int``, ``Decimal``, ``Fraction`` or text such as
+            ``"2.5"``), either a mapping ``key -> weight`` or a sequence.
+        field: the name reported in errors about the weights.
+
+    Returns:
+        a ``dict`` with the same keys in the same order for a mapping, a ``list`` for a sequence.
+
+    Guarantees:
+        * ``sum(parts) == total`` exactly;
+        * each part is within one minor unit of its exact share ``total * w / sum(w)``, and is
+          either its floor or its ceiling;
+        * a zero weight gets zero;
+        * deterministic. The units left after the floors go to the largest remainders; among equal
+          remainders, a mapping gives them in ascending order of its keys (keys that cannot be
+          compared are ordered by type name, then ``repr``), so the result does not depend on the
+          order of the mapping; a sequence gives them in position order.
+
+    Raises:
+        InvalidAmount: the total is below the minor unit or not a ``Money``.
+        InvalidWeights: no weights, a negative, float or NaN weight, or weights adding up to zero.
+
+    >>> parts = allocate(money("-0.05", "EUR"), [2, 1])
+    >>> [format_amount(p) for p in parts]
+    ['-0.03 EUR', '-0.02 EUR']
+    """
+    if not isinstance(total, Money):
+        raise InvalidAmount("total", total, "expected a Money; build it with cooprules.money.money")
+    units = to_minor_units(total, field="total")
+    currency = total.currency
+    scale = -exponent(currency)
+    if isinstance(weights, Mapping):
+        keys = list(weights)
+        integer = _integer_weights(list(weights.values()), field)
+        try:
+            parts = allocate_units(units, integer, tie_order=_key_rank(keys))
+        except InvalidWeights as error:
+            raise InvalidWeights(field, error.value, error.reason) from None
+        return {
+            key: Money(Decimal(part).scaleb(scale), currency)
+            for key, part in zip(keys, parts, strict=True)
+        }
+    if isinstance(weights, str | bytes) or not isinstance(weights, Sequence):
+        raise InvalidWeights(field, weights, "expected a mapping or a sequence of weights")
+    integer = _integer_weights(weights, field)
+    try:
+        parts = allocate_units(units, integer)
+    except InvalidWeights as error:
+        raise InvalidWeights(field, error.value, error.reason) from None
+    return [Money(Decimal(part).scaleb(scale), currency) for part in parts]
+
+
+# ---------------------------------------------------------------------------------------------
+# Rates
+# ---------------------------------------------------------------------------------------------
+
+
+def _fraction_field(value: object) -> Fraction:
+    return to_fraction(value, field="rate")
+
+
+@attrs.frozen(order=True)
+class Rate:
+    """An exact rate: a fraction such as 10 %, 3/20 or 1/3.
+
+    Build one with :meth:`Rate.of` (which checks bounds) or ``Rate(value)`` for any exact value.
+    Arithmetic stays exact until :meth:`apply` rounds once to the currency's minor unit.
+
+    Attributes:
+        value: the rate as a fraction of one (10 % is ``Fraction(1, 10)``).
+
+    >>> Rate.of("10%") == Rate.of("0.1") == Rate.of("1/10")
+    True
+    >>> str(Rate.of("3/20")), str(Rate.of("1/3"))
+    ('15%', '1/3')
+    """
+
+    value: Fraction = attrs.field(converter=_fraction_field)
+
+    @classmethod
+    def of(
+        cls,
+        value: object,
+        *,
+        field: str = "rate",
+        minimum: object = 0,
+        maximum: object | None = 1,
+    ) -> Rate:
+        """Parse a rate and check it lies within ``[minimum, maximum]`` (by default 0 % to 100 %).
+
+        Args:
+            value: ``"10%"``, ``"10 %"``, ``"0.1"``, ``"1/10"``, a ``Decimal``, an ``int``, a
+                ``Fraction`` or a ``Rate``.
+            field: the name reported in errors.
+            minimum: the smallest accepted rate (inclusive); ``None`` for no bound.
+            maximum: the largest accepted rate (inclusive); ``None`` for no bound.
+
+        Raises:
+            InvalidRate: unparsable, inexact (float) or out of bounds.
+        """
+        fraction = value.value if isinstance(value, Rate) else to_fraction(value, field=field)
+        if minimum is not None and fraction < to_fraction(minimum, field=f"{field}.minimum"):
+            raise InvalidRate(field, value, f"must be at least {_show(to_fraction(minimum))}")
+        if maximum is not None and fraction > to_fraction(maximum, field=f"{field}.maximum"):
+            raise InvalidRate(field, value, f"must be at most {_show(to_fraction(maximum))}")
+        return cls(fraction)
+
+    @classmethod
+    def percent(cls, value: Amount) -> Rate:
+        """Build a rate from a number of percent: ``Rate.percent("13.5")`` is 13.5 %."""
+        return cls(to_fraction(value, field="percent") / 100)
+
+    def apply(self, amount: Money, *, rounding: Rounding = Rounding.HALF_UP) -> Money:
+        """Return ``amount x rate`` rounded once to the currency's minor unit."""
+        exact = Fraction(to_decimal(amount.amount)) * self.value
+        return money_from_fraction(exact, amount.currency, rounding=rounding)
+
+    def exact(self, amount: Amount | Fraction) -> Fraction:
+        """Return ``amount x rate`` as an exact fraction (no rounding)."""
+        base = amount if isinstance(amount, Fraction) else Fraction(to_decimal(amount))
+        return base * self.value
+
+    def complement(self) -> Rate:
+        """Return ``1 - rate`` (the part not taken)."""
+        return Rate(1 - self.value)
+
+    def as_percent(self) -> Fraction:
+        """Return the rate in percent, exactly (``Rate.of("0.135").as_percent() == 13.5``)."""
+        return self.value * 100
+
+    def __str__(self) -> str:
+        return _show(self.value)
+
+
+def _show(value: Fraction) -> str:
+    """Show a fraction as a percentage when it has a finite decimal expansion, else as a ratio."""
+    percent = value * 100
+    denominator = percent.denominator
+    for prime in (2, 5):
+        while denominator % prime == 0:
+            denominator //= prime
+    if denominator != 1:
+        return f"{value.numerator}/{value.denominator}"
+    text = format(Decimal(percent.numerator) / Decimal(percent.denominator), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return f"{text}%"
+
+
+# ---------------------------------------------------------------------------------------------
+# Display (separate from computation)
+# ---------------------------------------------------------------------------------------------
+
+
+def format_amount(amount: Money) -> str:
+    """Render an amount without locale: ``"1234.50 EUR"``, exact digits, the same on every machine.
+
+    Use this in logs, explanations and tests; it never depends on ``LC_NUMERIC`` as ``str(Money)``
+    does. Localised display belongs to the renderer (babel's ``format_currency``).
+    """
+    return f"{format(amount.amount, 'f')} {amount.currency.code}"

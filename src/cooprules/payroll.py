@@ -1,0 +1,74 @@
+"""The payroll contract: what a payroll plug-in receives and returns.
+
+In a French CAE the entrepreneur-employee's pay comes out of their activity: revenue excluding VAT,
+less direct costs and the co-op's contribution, leaves an envelope for the total employment cost
+(gross pay plus employer contributions), paid as a fixed monthly part and a year-end variable part
+(Code du travail L7332-3). A payroll plug-in computes that split through the
+``cooprules_salary_envelope`` hook; social-contribution rates are inputs, never law in the core.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import attrs
+from moneyed import Money
+
+from cooprules.explain import Explanation, Violation
+from cooprules.money import Rate
+
+__all__ = ["ContributionRates", "EnvelopeRequest", "SalaryEnvelope"]
+
+ContributionRates = Callable[[Money], Rate]
+"""Maps a gross pay to a contribution rate (rates vary with pay because of low-wage reductions)."""
+
+
+@attrs.frozen
+class EnvelopeRequest:
+    """What a payroll plug-in is given.
+
+    Attributes:
+        regime: the regime code.
+        activity: the activity's identifier.
+        member: the entrepreneur's identifier.
+        period_start: first day of the accounting period.
+        period_end: last day of the accounting period.
+        revenue: revenue excluding VAT over the period.
+        direct_costs: purchases, subcontracting and mission expenses over the period.
+        contribution: the co-op's contribution (levy) over the period.
+        fixed_pay_paid: the fixed gross pay already paid over the period.
+        employer_rate: employer contribution rate as a function of gross pay.
+        employee_rate: employee contribution rate as a function of gross pay.
+    """
+
+    regime: str
+    activity: str
+    member: str
+    period_start: date
+    period_end: date
+    revenue: Money
+    direct_costs: Money
+    contribution: Money
+    fixed_pay_paid: Money
+    employer_rate: ContributionRates
+    employee_rate: ContributionRates
+
+
+@attrs.frozen
+class SalaryEnvelope:
+    """What a payroll plug-in returns.
+
+    Attributes:
+        available: the amount available for the total employment cost.
+        fixed_part: the employment cost of the fixed pay already paid.
+        variable_part: what remains for the year-end variable pay (may be negative: a debt).
+        explanation: how it was computed, with citations.
+        violations: problems found (e.g. pay above what the activity can bear).
+    """
+
+    available: Money
+    fixed_part: Money
+    variable_part: Money
+    explanation: Explanation = attrs.field(factory=Explanation)
+    violations: tuple[Violation, ...] = attrs.field(factory=tuple, converter=tuple)

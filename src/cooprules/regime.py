@@ -1,0 +1,621 @@
+"""Regimes (the law) and statutes (one co-op's choices), with effective-dated parameters.
+
+Three layers (see ``docs/architecture.md``):
+
+1. a :class:`Regime` is what a jurisdiction allows and imposes: frozen data, provided by a plug-in;
+2. :class:`Statutes` are the values one co-operative chose within its regime;
+3. engines compute results from facts, reading parameters through :func:`resolve`.
+
+The law changes, so every :class:`Parameter` applies from a date (and possibly until another), and a
+regime is always asked for its parameters *as of* a date. A regime may extend another (a French CAE
+in SCOP form is the SCOP regime plus the CAE rules): a parameter not found in a regime is looked up
+in the regime it extends.
+
+>>> from datetime import date
+>>> from cooprules.explain import Citation, RuleKind, Text
+>>> from cooprules.money import Rate
+>>> law = Citation(instrument="Example Act", article="s. 1", jurisdiction="XX")
+>>> cap = Parameter(
+...     key="voting.member_vote_cap", value=Rate.of("1/10"), kind=RuleKind.LAW, citation=law,
+...     description=Text(en="Vote cap per member", fr="Plafond de voix par membre"),
+...     maximum=Rate.of("1/10"),
+... )
+>>> regime = Regime(
+...     code="xx-demo", name="Coopérative de démonstration", name_en="Demo co-operative",
+...     jurisdiction="XX", currency="EUR", languages=("fr", "en"), citations=(law,),
+...     parameters=(cap,),
+... )
+>>> str(regime.value("voting.member_vote_cap", date(2026, 1, 1)))
+'10%'
+>>> statutes = Statutes(regime="xx-demo", values={"voting.member_vote_cap": Rate.of("1/5")})
+>>> [v.code for v in validate(statutes, regime, date(2026, 1, 1))]
+['statutes.above_maximum']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from itertools import pairwise
+from typing import Any, Generic, TypeVar, cast
+
+import attrs
+from moneyed import Money
+
+from cooprules.errors import DuplicateId, InvalidInput, InvalidParameter, UnknownParameter
+from cooprules.explain import Citation, Confidence, RuleKind, Severity, Text, Violation
+from cooprules.money import Rate, Rounding, currency_of
+
+__all__ = [
+    "Key",
+    "Parameter",
+    "Regime",
+    "Resolved",
+    "Statutes",
+    "resolve",
+    "validate",
+]
+
+T = TypeVar("T")
+
+_CODE = re.compile(r"^[a-z]{2}(-[a-z0-9]+)+$")
+
+
+def _check_code(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not _CODE.match(value):
+        raise InvalidInput(
+            attribute.name,
+            value,
+            "a regime code is lower-case, starts with a two-letter jurisdiction and a dash "
+            "(e.g. 'be-sces', 'fr-cae-scop')",
+        )
+
+
+def _check_key(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not re.match(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$", value):
+        raise InvalidParameter(
+            attribute.name,
+            value,
+            "a parameter key is dotted lower-case: '<engine>.<name>' (e.g. 'voting.quorum')",
+        )
+
+
+def _key_name(value: object) -> str:
+    return value.name if isinstance(value, Key) else cast("str", value)
+
+
+@attrs.frozen
+class Key(Generic[T]):
+    """The typed name of a parameter: ``Key("voting.member_vote_cap", Rate, ...)``.
+
+    Engines declare their keys (see :mod:`cooprules.parameters`); regimes and statutes use them,
+    so a misspelled key is an ``AttributeError`` in the plug-in, not a silently missing rule, and
+    :meth:`Regime.value` returns a value of the declared type.
+
+    Attributes:
+        name: the dotted key.
+        type: the type of the value (``Rate``, ``int``, ``Money``, ``bool``, ``Decimal``, ``str``).
+        description: what the parameter means, in English and French.
+    """
+
+    name: str = attrs.field(validator=_check_key)
+    type: type[T]
+    description: Text
+
+    def check(self, value: object, *, field: str | None = None) -> T:
+        """Return ``value`` if it has this key's type, else raise :class:`InvalidParameter`."""
+        ok = isinstance(value, self.type) and not (
+            isinstance(value, bool) and self.type is not bool
+        )
+        if not ok:
+            raise InvalidParameter(
+                field or self.name, value, f"expected a {self.type.__name__} for {self.name}"
+            )
+        return cast("T", value)
+
+
+_COMPARABLE = (int, Decimal, Fraction, Rate, Money, date)
+
+
+def _comparable(value: object) -> bool:
+    return isinstance(value, _COMPARABLE) and not isinstance(value, bool)
+
+
+@attrs.frozen
+class Parameter:
+    """One rule's value as the law sets it, from a date, with its bounds and its source.
+
+    Attributes:
+        key: the dotted key (a :class:`Key` is accepted and stored by name).
+        value: the legal value (``kind=LAW``), the legal default (``DEFAULT``), or ``None`` when the
+            law sets none and the co-op must choose (``STATUTE``). A figure the reference tags
+            [MEM] or [UNC] never has a value here: it stays a statute choice until verified.
+        kind: where the value comes from (law, default, statute, practice).
+        citation: the article that sets the rule, with its confidence.
+        description: what the parameter means, in English and French.
+        minimum: the smallest value the statutes may choose (inclusive), if the law bounds it.
+        maximum: the largest value the statutes may choose (inclusive), if the law bounds it.
+        valid_from: the first day the rule applies.
+        valid_until: the first day it no longer applies (exclusive), or ``None`` while in force.
+        required: the statutes must state a value (the law requires the co-op to choose).
+    """
+
+    key: str = attrs.field(converter=_key_name, validator=_check_key)
+    value: object
+    kind: RuleKind = attrs.field(validator=attrs.validators.instance_of(RuleKind))
+    citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
+    description: Text = attrs.field(validator=attrs.validators.instance_of(Text))
+    minimum: object = None
+    maximum: object = None
+    valid_from: date = date.min
+    valid_until: date | None = None
+    required: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.valid_until is not None and self.valid_until <= self.valid_from:
+            raise InvalidParameter(
+                f"{self.key}.valid_until",
+                self.valid_until,
+                f"must be after valid_from {self.valid_from.isoformat()}",
+            )
+        unverified = not self.citation.confidence.verified
+        for name in ("value", "minimum", "maximum"):
+            given = getattr(self, name)
+            if given is None:
+                continue
+            if unverified:
+                raise InvalidParameter(
+                    f"{self.key}.{name}",
+                    given,
+                    f"a figure tagged [{self.citation.confidence.value}] is not verified law: "
+                    "leave it to the statutes (None) until it is",
+                )
+            if isinstance(given, float):
+                raise InvalidParameter(f"{self.key}.{name}", given, "float is not exact")
+        for name in ("minimum", "maximum"):
+            bound = getattr(self, name)
+            if bound is not None and not _comparable(bound):
+                raise InvalidParameter(f"{self.key}.{name}", bound, "a bound must be comparable")
+        if self.value is not None:
+            problem = self.check(self.value)
+            if problem is not None:
+                raise InvalidParameter(f"{self.key}.value", self.value, problem.en)
+
+    def in_force(self, on: date) -> bool:
+        """Tell whether this version of the rule applies on ``on``."""
+        return self.valid_from <= on and (self.valid_until is None or on < self.valid_until)
+
+    def check(self, value: object) -> Text | None:
+        """Return why ``value`` breaks this rule's bounds, or ``None`` if it respects them."""
+        for bound, name in ((self.minimum, "minimum"), (self.maximum, "maximum")):
+            if bound is None:
+                continue
+            if not _same_kind(value, bound):
+                return Text(
+                    en=f"expected a {type(bound).__name__}, like the {name} {_show(bound)}",
+                    fr=f"valeur de type {type(bound).__name__} attendue, comme le {name} "
+                    f"{_show(bound)}",
+                )
+            if name == "minimum" and value < bound:  # type: ignore[operator]
+                return Text(
+                    en=f"{_show(value)} is below the legal minimum {_show(bound)}",
+                    fr=f"{_show(value)} est inférieur au minimum légal {_show(bound)}",
+                )
+            if name == "maximum" and value > bound:  # type: ignore[operator]
+                return Text(
+                    en=f"{_show(value)} is above the legal maximum {_show(bound)}",
+                    fr=f"{_show(value)} est supérieur au maximum légal {_show(bound)}",
+                )
+        return None
+
+
+def _same_kind(value: object, bound: object) -> bool:
+    if isinstance(value, bool) or not _comparable(value):
+        return False
+    if isinstance(bound, Money):
+        return isinstance(value, Money) and value.currency == bound.currency
+    if isinstance(bound, Rate | date):
+        return type(value) is type(bound)
+    return isinstance(value, int | Decimal | Fraction)
+
+
+def _show(value: object) -> str:
+    if isinstance(value, Money):
+        return f"{format(value.amount, 'f')} {value.currency.code}"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _check_currency(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    currency_of(value, field=attribute.name)
+
+
+def _texts(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _citations(values: Iterable[Citation]) -> tuple[Citation, ...]:
+    return tuple(values)
+
+
+def _parameters(values: Iterable[Parameter]) -> tuple[Parameter, ...]:
+    return tuple(values)
+
+
+@attrs.frozen
+class Regime:
+    """A jurisdiction's rules for one kind of co-operative, as frozen data.
+
+    Attributes:
+        code: stable lower-case code, jurisdiction first (``"be-sces"``, ``"fr-cae-scop"``).
+        name: the name in the native language (``"Coopérative d'activité et d'emploi (SCOP)"``).
+        name_en: an English gloss.
+        jurisdiction: ``"BE"``, ``"FR"``, ``"CA-QC"``.
+        currency: ISO 4217 code of the amounts (``"EUR"``, ``"CAD"``).
+        languages: the languages of the jurisdiction's texts, most used first.
+        citations: the main legal instruments this regime rests on.
+        parameters: its effective-dated parameters (its own; inherited ones stay on ``extends``).
+        extends: the regime whose rules this one adds to, if any.
+        aliases: other codes that find this regime.
+        rounding: the rounding mode for amounts, half-up unless the regime says otherwise.
+        description: one or two sentences on what the regime covers, in English and French.
+    """
+
+    code: str = attrs.field(validator=_check_code)
+    name: str
+    name_en: str
+    jurisdiction: str
+    currency: str = attrs.field(validator=_check_currency)
+    languages: tuple[str, ...] = attrs.field(converter=_texts)
+    citations: tuple[Citation, ...] = attrs.field(
+        converter=_citations,
+        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Citation)),
+    )
+    parameters: tuple[Parameter, ...] = attrs.field(
+        default=(),
+        converter=_parameters,
+        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Parameter)),
+    )
+    extends: Regime | None = None
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    rounding: Rounding = Rounding.HALF_UP
+    description: Text | None = None
+
+    def __attrs_post_init__(self) -> None:
+        by_key: dict[str, list[Parameter]] = {}
+        for parameter in self.parameters:
+            by_key.setdefault(parameter.key, []).append(parameter)
+        for key, versions in by_key.items():
+            ordered = sorted(versions, key=lambda p: p.valid_from)
+            for earlier, later in pairwise(ordered):
+                if earlier.valid_until is None or earlier.valid_until > later.valid_from:
+                    raise DuplicateId(
+                        f"{self.code}.parameters",
+                        key,
+                        "two versions of this parameter are in force on "
+                        f"{later.valid_from.isoformat()}; close the earlier one with valid_until",
+                    )
+        if self.extends is not None and self.extends.currency != self.currency:
+            raise InvalidInput(
+                f"{self.code}.currency",
+                self.currency,
+                f"differs from the extended regime {self.extends.code} ({self.extends.currency})",
+            )
+
+    @property
+    def lineage(self) -> tuple[Regime, ...]:
+        """This regime, then the one it extends, and so on."""
+        chain: list[Regime] = []
+        current: Regime | None = self
+        while current is not None:
+            chain.append(current)
+            current = current.extends
+        return tuple(chain)
+
+    def find(self, key: str | Key[Any], as_of: date) -> Parameter | None:
+        """Return the version of ``key`` in force on ``as_of``, or ``None``."""
+        name = _key_name(key)
+        for regime in self.lineage:
+            for parameter in regime.parameters:
+                if parameter.key == name and parameter.in_force(as_of):
+                    return parameter
+        return None
+
+    def parameter(self, key: str | Key[Any], as_of: date) -> Parameter:
+        """Return the version of ``key`` in force on ``as_of``.
+
+        Raises:
+            UnknownParameter: if the regime (and those it extends) has none on that date.
+        """
+        found = self.find(key, as_of)
+        if found is None:
+            raise UnknownParameter(self.code, _key_name(key), as_of.isoformat())
+        return found
+
+    def value(self, key: Key[T] | str, as_of: date) -> T | None:
+        """Return the legal value or default of ``key`` on ``as_of`` (``None``: the law sets none).
+
+        With a :class:`Key`, the value is checked against the key's type.
+
+        Raises:
+            UnknownParameter: no such parameter in force.
+            InvalidParameter: the value has another type than the key declares.
+        """
+        value = self.parameter(key, as_of).value
+        if value is not None and isinstance(key, Key):
+            return key.check(value, field=f"{self.code}.{key.name}")
+        return cast("T | None", value)
+
+    def history(self, key: str | Key[Any]) -> tuple[Parameter, ...]:
+        """Every version of ``key`` across the lineage, own versions first, each by date."""
+        name = _key_name(key)
+        result: list[Parameter] = []
+        for regime in self.lineage:
+            result.extend(
+                sorted((p for p in regime.parameters if p.key == name), key=lambda p: p.valid_from)
+            )
+        return tuple(result)
+
+    def parameters_as_of(self, as_of: date) -> dict[str, Parameter]:
+        """Every parameter in force on ``as_of``, by key (own versions override inherited ones)."""
+        merged: dict[str, Parameter] = {}
+        for regime in reversed(self.lineage):
+            for parameter in regime.parameters:
+                if parameter.in_force(as_of):
+                    merged[parameter.key] = parameter
+        return dict(sorted(merged.items()))
+
+    def all_citations(self) -> tuple[Citation, ...]:
+        """The regime's citations and those of every parameter, across the lineage, deduplicated."""
+        seen: dict[Citation, None] = {}
+        for regime in self.lineage:
+            for citation in regime.citations:
+                seen.setdefault(citation, None)
+            for parameter in regime.parameters:
+                seen.setdefault(parameter.citation, None)
+        return tuple(seen)
+
+
+def _pairs(
+    values: Mapping[str, object] | Iterable[tuple[str, object]],
+) -> tuple[tuple[str, object], ...]:
+    items = values.items() if isinstance(values, Mapping) else values
+    seen: set[str] = set()
+    result: list[tuple[str, object]] = []
+    for raw_key, value in items:
+        key = _key_name(raw_key)
+        if key in seen:
+            raise DuplicateId("statutes.values", key, "a statute value is given twice")
+        if isinstance(value, float):
+            raise InvalidParameter(f"statutes.values[{key!r}]", value, "float is not exact")
+        seen.add(key)
+        result.append((key, value))
+    return tuple(sorted(result, key=lambda item: item[0]))
+
+
+def _str_pairs(
+    values: Mapping[str, str] | Iterable[tuple[str, str]],
+) -> tuple[tuple[str, str], ...]:
+    items = values.items() if isinstance(values, Mapping) else values
+    return tuple(sorted((_key_name(k), str(v)) for k, v in items))
+
+
+@attrs.frozen
+class Statutes:
+    """One co-operative's choices within its regime (its articles of association and by-laws).
+
+    Attributes:
+        regime: the code of the regime the co-op is under.
+        values: the chosen values by parameter key (a mapping is accepted; keys may be a ``Key``).
+        articles: where each choice is written in the statutes, by key (``"art. 32"``), so that a
+            violation or an explanation can cite the co-op's own article.
+        name: the co-op's name.
+        adopted: the date the statutes (or their last amendment) were adopted.
+    """
+
+    regime: str
+    values: tuple[tuple[str, object], ...] = attrs.field(factory=tuple, converter=_pairs)
+    articles: tuple[tuple[str, str], ...] = attrs.field(factory=tuple, converter=_str_pairs)
+    name: str | None = None
+    adopted: date | None = None
+
+    def get(self, key: str | Key[Any], default: object = None) -> object:
+        """Return the statutes' value for ``key``, or ``default``."""
+        name = _key_name(key)
+        for item_key, value in self.values:
+            if item_key == name:
+                return value
+        return default
+
+    def __contains__(self, key: object) -> bool:
+        name = _key_name(key)
+        return any(item_key == name for item_key, _ in self.values)
+
+    def article(self, key: str | Key[Any]) -> str | None:
+        """Return the statutes' article for ``key``, if recorded."""
+        name = _key_name(key)
+        return next((art for k, art in self.articles if k == name), None)
+
+    def citation(self, key: str | Key[Any]) -> Citation:
+        """A citation of the co-op's own article for ``key`` (``"Statutes, art. 32"``)."""
+        return Citation(
+            instrument=f"Statutes of {self.name}" if self.name else "Statutes",
+            article=self.article(key) or "not recorded",
+            jurisdiction="coop",
+            confidence=Confidence.SRC,
+        )
+
+
+@attrs.frozen
+class Resolved(Generic[T]):
+    """The value that applies to a co-op for one parameter, and where it comes from.
+
+    Attributes:
+        key: the parameter key.
+        value: the value that applies (``None`` when neither law nor statutes set one).
+        source: ``"statutes"`` or ``"regime"``.
+        parameter: the regime's parameter (its bounds and citation), if the regime has one.
+        citation: the citation to show: the statutes' article for a statute value, else the law's.
+    """
+
+    key: str
+    value: T | None
+    source: str
+    parameter: Parameter | None
+    citation: Citation | None
+
+
+def resolve(key: Key[T], statutes: Statutes, regime: Regime, as_of: date) -> Resolved[T]:
+    """Return the value of ``key`` that applies to a co-op on ``as_of``.
+
+    A value fixed by law (``kind=LAW`` with a value and no bounds) always wins. Otherwise the
+    statutes' choice applies when there is one, else the regime's default. Compliance of the
+    statutes' choice is :func:`validate`'s job; this only picks the value.
+
+    Raises:
+        InvalidParameter: the value has another type than the key declares.
+    """
+    parameter = regime.find(key, as_of)
+    fixed = (
+        parameter is not None
+        and parameter.kind is RuleKind.LAW
+        and parameter.value is not None
+        and parameter.minimum is None
+        and parameter.maximum is None
+    )
+    if not fixed and key in statutes:
+        chosen = key.check(statutes.get(key), field=f"statutes.{key.name}")
+        return Resolved(key.name, chosen, "statutes", parameter, statutes.citation(key))
+    if parameter is None:
+        return Resolved(key.name, None, "regime", None, None)
+    default = None if parameter.value is None else key.check(parameter.value)
+    return Resolved(key.name, default, "regime", parameter, parameter.citation)
+
+
+def validate(statutes: Statutes, regime: Regime, as_of: date) -> tuple[Violation, ...]:
+    """Check a co-op's statutes against its regime on ``as_of``; return violations, never raise.
+
+    Findings (by ``code``):
+
+    * ``statutes.regime_mismatch`` (error): the statutes name another regime;
+    * ``statutes.unknown_parameter`` (warning): a value for a key the regime does not know on that
+      date (often a misspelling);
+    * ``statutes.contradicts_law`` (error): a value other than the one the law fixes;
+    * ``statutes.below_minimum`` / ``statutes.above_maximum`` (error): outside the legal bounds;
+    * ``statutes.wrong_type`` (error): a value of the wrong kind (a number where a rate is due);
+    * ``statutes.missing`` (error): the law requires the co-op to choose and the statutes do not.
+    """
+    violations: list[Violation] = []
+    if statutes.regime != regime.code and statutes.regime not in regime.aliases:
+        violations.append(
+            Violation(
+                code="statutes.regime_mismatch",
+                severity=Severity.ERROR,
+                subject="statutes.regime",
+                message=Text(
+                    en=f"The statutes are for regime {statutes.regime!r}, not {regime.code!r}.",
+                    fr=f"Les statuts relèvent du régime {statutes.regime!r}, pas {regime.code!r}.",
+                ),
+            )
+        )
+    in_force = regime.parameters_as_of(as_of)
+    for key, value in statutes.values:
+        parameter = in_force.get(key)
+        if parameter is None:
+            violations.append(
+                Violation(
+                    code="statutes.unknown_parameter",
+                    severity=Severity.WARNING,
+                    subject=key,
+                    message=Text(
+                        en=f"Regime {regime.code} has no parameter {key!r} on {as_of.isoformat()}.",
+                        fr=f"Le régime {regime.code} n'a pas de paramètre {key!r} au "
+                        f"{as_of.isoformat()}.",
+                    ),
+                )
+            )
+            continue
+        violations.extend(_check_choice(parameter, value))
+    violations.extend(
+        Violation(
+            code="statutes.missing",
+            severity=Severity.ERROR,
+            subject=key,
+            message=Text(
+                en=f"The statutes must set {key!r}: {parameter.description.en}.",
+                fr=f"Les statuts doivent fixer {key!r} : {parameter.description.fr}.",
+            ),
+            citation=parameter.citation,
+        )
+        for key, parameter in in_force.items()
+        if parameter.required and parameter.value is None and key not in statutes
+    )
+    return tuple(violations)
+
+
+def _check_choice(parameter: Parameter, value: object) -> list[Violation]:
+    key = parameter.key
+    reference = next(
+        (v for v in (parameter.value, parameter.minimum, parameter.maximum) if v is not None),
+        None,
+    )
+    if reference is not None and not (
+        _same_kind(value, reference) if _comparable(reference) else type(value) is type(reference)
+    ):
+        return [
+            Violation(
+                code="statutes.wrong_type",
+                severity=Severity.ERROR,
+                subject=key,
+                message=Text(
+                    en=f"{key}: expected a {type(reference).__name__}, got {_show(value)!r}.",
+                    fr=f"{key} : une valeur de type {type(reference).__name__} est attendue, "
+                    f"reçu {_show(value)!r}.",
+                ),
+                citation=parameter.citation,
+            )
+        ]
+    fixed = (
+        parameter.kind is RuleKind.LAW
+        and parameter.value is not None
+        and parameter.minimum is None
+        and parameter.maximum is None
+    )
+    if fixed and value != parameter.value:
+        return [
+            Violation(
+                code="statutes.contradicts_law",
+                severity=Severity.ERROR,
+                subject=key,
+                message=Text(
+                    en=f"{key}: the law fixes {_show(parameter.value)}; the statutes say "
+                    f"{_show(value)}.",
+                    fr=f"{key} : la loi fixe {_show(parameter.value)} ; les statuts indiquent "
+                    f"{_show(value)}.",
+                ),
+                citation=parameter.citation,
+            )
+        ]
+    problem = parameter.check(value)
+    if problem is None:
+        return []
+    below = (
+        parameter.minimum is not None
+        and _same_kind(value, parameter.minimum)
+        and (
+            value < parameter.minimum  # type: ignore[operator]
+        )
+    )
+    return [
+        Violation(
+            code="statutes.below_minimum" if below else "statutes.above_maximum",
+            severity=Severity.ERROR,
+            subject=key,
+            message=Text(en=f"{key}: {problem.en}.", fr=f"{key} : {problem.fr}."),
+            citation=parameter.citation,
+        )
+    ]
