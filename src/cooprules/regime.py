@@ -246,6 +246,10 @@ def _parameters(values: Iterable[Parameter]) -> tuple[Parameter, ...]:
     return tuple(values)
 
 
+def _objects(values: Iterable[object]) -> tuple[object, ...]:
+    return tuple(values)
+
+
 @attrs.frozen
 class Regime:
     """A jurisdiction's rules for one kind of co-operative, as frozen data.
@@ -263,6 +267,9 @@ class Regime:
         aliases: other codes that find this regime.
         rounding: the rounding mode for amounts, half-up unless the regime says otherwise.
         description: one or two sentences on what the regime covers, in English and French.
+        rules: rule sets that are more than parameters, one object per type (e.g. a
+            :class:`cooprules.membership.MembershipRules` with the status graph); engines find
+            theirs with :meth:`rule_set`, looking through the regimes this one extends.
     """
 
     code: str = attrs.field(validator=_check_code)
@@ -284,8 +291,16 @@ class Regime:
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     rounding: Rounding = Rounding.HALF_UP
     description: Text | None = None
+    rules: tuple[object, ...] = attrs.field(default=(), converter=_objects)
 
     def __attrs_post_init__(self) -> None:
+        kinds = [type(rule) for rule in self.rules]
+        if len(set(kinds)) != len(kinds):
+            raise DuplicateId(
+                f"{self.code}.rules",
+                sorted({k.__name__ for k in kinds if kinds.count(k) > 1}),
+                "a regime holds at most one rule set of each type",
+            )
         by_key: dict[str, list[Parameter]] = {}
         for parameter in self.parameters:
             by_key.setdefault(parameter.key, []).append(parameter)
@@ -315,6 +330,14 @@ class Regime:
             chain.append(current)
             current = current.extends
         return tuple(chain)
+
+    def rule_set(self, kind: type[T]) -> T | None:
+        """Return the rule set of type ``kind`` (this regime's own, else an extended regime's)."""
+        for regime in self.lineage:
+            for rule in regime.rules:
+                if isinstance(rule, kind):
+                    return rule
+        return None
 
     def find(self, key: str | Key[Any], as_of: date) -> Parameter | None:
         """Return the version of ``key`` in force on ``as_of``, or ``None``."""

@@ -1,0 +1,773 @@
+"""Membership: statuses computed from dated events, the transitions a regime allows, the register.
+
+A co-op's software records *events* (applied, convention signed, employed, trial started,
+admitted, suspended, reinstated, resigned, excluded, died, left the programme…). cooprules answers
+what follows from them:
+
+* :func:`status_at` gives a person's status on any date by replaying their events (each event kind
+  leads to one status; a reinstatement returns to the status held before the suspension);
+* :class:`MembershipRules`, supplied by a regime, is the transition graph: which events are allowed
+  in which status, under which conditions (dates, durations, decisions), with their citations;
+* :func:`apply` adds an event to a history and raises :class:`~cooprules.errors.IllegalTransition`
+  when the regime does not allow it; :func:`check_history` checks a recorded history and returns
+  violations (data) instead;
+* the register queries (:func:`statuses_on`, :func:`count_by_status`, :func:`deadlines_within`…)
+  stream over an iterable of members.
+
+>>> from datetime import date
+>>> h = History.of("ana", [
+...     Event(EventKind.APPLIED, date(2025, 1, 6)),
+...     Event(EventKind.ADMITTED, date(2025, 3, 1), category="worker"),
+...     Event(EventKind.SUSPENDED, date(2025, 9, 1)),
+...     Event(EventKind.REINSTATED, date(2025, 10, 1)),
+... ])
+>>> status_at(h, date(2025, 2, 1)), status_at(h, date(2025, 9, 15)), status_at(h, date(2026, 1, 1))
+(<Status.APPLICANT: 'applicant'>, <Status.SUSPENDED: 'suspended'>, <Status.MEMBER: 'member'>)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, timedelta
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+import attrs
+
+from cooprules.errors import DuplicateId, IllegalTransition, InvalidInput, InvalidPeriod
+from cooprules.explain import Citation, Severity, Text, Violation
+from cooprules.periods import check_date
+
+if TYPE_CHECKING:
+    from cooprules.accompaniment import Obligation
+
+__all__ = [
+    "TERMINAL",
+    "Category",
+    "Condition",
+    "Decision",
+    "Event",
+    "EventKind",
+    "History",
+    "HistoryCheck",
+    "Member",
+    "MembershipRules",
+    "Status",
+    "Transition",
+    "TransitionContext",
+    "apply",
+    "category_at",
+    "check_history",
+    "count_by_status",
+    "count_by_status_and_category",
+    "deadlines_within",
+    "decision_required",
+    "graph",
+    "members_with_status",
+    "status_at",
+    "statuses_on",
+]
+
+
+class Status(enum.Enum):
+    """Where a person stands with the co-op on a date."""
+
+    NONE = "none"
+    """No recorded relationship yet (before the first event)."""
+    APPLICANT = "applicant"
+    """Has applied; not yet admitted nor under contract."""
+    CANDIDATE_ENTREPRENEUR = "candidate_entrepreneur"
+    """Tests an activity under an accompaniment convention: BE *candidat-entrepreneur*, FR
+    *porteur de projet* under a CAPE (contrat d'appui au projet d'entreprise)."""
+    ENTREPRENEUR_EMPLOYEE = "entrepreneur_employee"
+    """FR *entrepreneur-salarié* under a CESA, not yet an associate."""
+    AUXILIARY = "auxiliary"
+    """On trial before admission: QC *membre auxiliaire* of a worker co-op."""
+    MEMBER = "member"
+    """Member or associate (*associé*, *coopérateur*, *membre*)."""
+    SUPPORTING_MEMBER = "supporting_member"
+    """Supporting member (*membre de soutien*), usually with limited rights."""
+    SUSPENDED = "suspended"
+    """Member whose rights are suspended."""
+    RESIGNED = "resigned"
+    """Left by their own decision (*démission*)."""
+    EXCLUDED = "excluded"
+    """Excluded by a decision of the co-op (*exclusion*)."""
+    DECEASED = "deceased"
+    """Died."""
+    EXITED = "exited"
+    """Left a programme or contract without becoming a member (convention or CESA ended,
+    application refused, trial not converted)."""
+
+
+TERMINAL = frozenset({Status.RESIGNED, Status.EXCLUDED, Status.DECEASED, Status.EXITED})
+"""Statuses after which only a new application (if the regime allows it) can follow."""
+
+
+class EventKind(enum.Enum):
+    """What can happen to a person; most kinds lead to one status (see :attr:`target`)."""
+
+    APPLIED = "applied"
+    CONVENTION_SIGNED = "convention_signed"
+    EMPLOYED = "employed"
+    TRIAL_STARTED = "trial_started"
+    ADMITTED = "admitted"
+    ADMITTED_SUPPORTING = "admitted_supporting"
+    SUSPENDED = "suspended"
+    REINSTATED = "reinstated"
+    RESIGNED = "resigned"
+    EXCLUDED = "excluded"
+    DIED = "died"
+    EXITED = "exited"
+    LEAVE_STARTED = "leave_started"
+    """Sick, parental or other leave begins: pauses accompaniment clocks; status unchanged."""
+    LEAVE_ENDED = "leave_ended"
+    """The leave ends."""
+    EXTENDED = "extended"
+    """The accompaniment is extended by ``Event.months``; status unchanged."""
+    CATEGORY_CHANGED = "category_changed"
+    """The member moves to ``Event.category``; status unchanged."""
+
+    @property
+    def target(self) -> Status | None:
+        """The status this event leads to; ``None`` when it keeps the status (or reinstates)."""
+        return _TARGETS.get(self)
+
+
+_TARGETS: dict[EventKind, Status] = {
+    EventKind.APPLIED: Status.APPLICANT,
+    EventKind.CONVENTION_SIGNED: Status.CANDIDATE_ENTREPRENEUR,
+    EventKind.EMPLOYED: Status.ENTREPRENEUR_EMPLOYEE,
+    EventKind.TRIAL_STARTED: Status.AUXILIARY,
+    EventKind.ADMITTED: Status.MEMBER,
+    EventKind.ADMITTED_SUPPORTING: Status.SUPPORTING_MEMBER,
+    EventKind.SUSPENDED: Status.SUSPENDED,
+    EventKind.RESIGNED: Status.RESIGNED,
+    EventKind.EXCLUDED: Status.EXCLUDED,
+    EventKind.DIED: Status.DECEASED,
+    EventKind.EXITED: Status.EXITED,
+}
+
+ANNOTATIONS = frozenset(
+    {EventKind.LEAVE_STARTED, EventKind.LEAVE_ENDED, EventKind.EXTENDED, EventKind.CATEGORY_CHANGED}
+)
+"""Event kinds that record something without changing the status."""
+
+
+@attrs.frozen
+class Decision:
+    """A decision taken about a member (an admission, a suspension, an exclusion).
+
+    Attributes:
+        body: who decided (``"board"``, ``"general_meeting"``).
+        date: when.
+        votes_for: votes in favour.
+        votes_cast: votes cast.
+        present: members of the body present (directors present for a board).
+        notice_given: when the member was given written notice of the grounds and the hearing.
+        reasons_sent: when the written reasons were sent to the member.
+        grounds: the grounds invoked, as the statute or by-law names them.
+    """
+
+    body: str
+    date: dt.date = attrs.field(validator=lambda _i, _a, v: check_date(v, field="decision.date"))
+    votes_for: int | None = None
+    votes_cast: int | None = None
+    present: int | None = None
+    notice_given: dt.date | None = None
+    reasons_sent: dt.date | None = None
+    grounds: str | None = None
+
+
+def _event_date(_instance: object, _attribute: attrs.Attribute[date], value: date) -> None:
+    check_date(value, field="event.date")
+
+
+@attrs.frozen
+class Event:
+    """A dated event in a person's history.
+
+    Attributes:
+        kind: what happened.
+        date: when it took effect.
+        category: the member category from this event on (``"worker"``, ``"user"``…), if any.
+        months: for ``EXTENDED``, the number of months added.
+        reason: why (an exit reason, the grounds of an exclusion), free text or a code.
+        decision: the decision behind it, when one is required.
+        end: for ``LEAVE_STARTED``, the planned end (exclusive) when known in advance.
+    """
+
+    kind: EventKind = attrs.field(validator=attrs.validators.instance_of(EventKind))
+    date: dt.date = attrs.field(validator=_event_date)
+    category: str | None = None
+    months: int | None = None
+    reason: str | None = None
+    decision: Decision | None = None
+    end: dt.date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is EventKind.EXTENDED and (
+            isinstance(self.months, bool) or not isinstance(self.months, int) or self.months <= 0
+        ):
+            raise InvalidInput("event.months", self.months, "an extension adds a positive int")
+        if self.end is not None and self.end <= self.date:
+            raise InvalidPeriod("event.end", self.end, f"is not after {self.date.isoformat()}")
+
+
+def _replay(events: tuple[Event, ...]) -> tuple[tuple[Status, ...], tuple[str | None, ...]]:
+    statuses: list[Status] = []
+    categories: list[str | None] = []
+    status, category = Status.NONE, None
+    before_suspension = Status.NONE
+    for event in events:
+        kind = event.kind
+        if kind is EventKind.REINSTATED:
+            status = before_suspension if status is Status.SUSPENDED else status
+        else:
+            target = _TARGETS.get(kind)
+            if target is Status.SUSPENDED and status is not Status.SUSPENDED:
+                before_suspension = status
+            if target is not None:
+                status = target
+        if event.category is not None:
+            category = event.category
+        statuses.append(status)
+        categories.append(category)
+    return tuple(statuses), tuple(categories)
+
+
+@attrs.frozen
+class History:
+    """One person's events in date order, with the status and category after each.
+
+    Build it with :meth:`History.of`; it sorts the events by date (events of the same day keep
+    the order given) and replays them once, so :func:`status_at` is a binary search.
+
+    Attributes:
+        subject: the person's identifier.
+        events: the events, by date.
+        dates: the date of each event.
+        statuses: the status after each event.
+        categories: the category after each event.
+    """
+
+    subject: str
+    events: tuple[Event, ...]
+    dates: tuple[date, ...]
+    statuses: tuple[Status, ...]
+    categories: tuple[str | None, ...]
+
+    @classmethod
+    def of(cls, subject: str, events: Iterable[Event] = ()) -> History:
+        """Build a history from events in any order."""
+        ordered = tuple(sorted(events, key=lambda e: e.date))
+        for index, event in enumerate(ordered):
+            if not isinstance(event, Event):
+                raise InvalidInput(f"{subject}.events[{index}]", event, "expected an Event")
+        statuses, categories = _replay(ordered)
+        return cls(subject, ordered, tuple(e.date for e in ordered), statuses, categories)
+
+    def before(self, day: date) -> History:
+        """The history as it stood before ``day`` (events dated before it)."""
+        return History.of(self.subject, self.events[: _index(self, day, strict=True)])
+
+    def until(self, day: date) -> History:
+        """The history as it stood at the end of ``day`` (events dated on or before it)."""
+        return History.of(self.subject, self.events[: _index(self, day)])
+
+    @property
+    def current(self) -> Status:
+        """The status after the last event."""
+        return self.statuses[-1] if self.statuses else Status.NONE
+
+    def last(self, *kinds: EventKind, on_or_before: date | None = None) -> Event | None:
+        """The last event of one of ``kinds`` (on or before a date, if given)."""
+        for event in reversed(self.events):
+            if on_or_before is not None and event.date > on_or_before:
+                continue
+            if event.kind in kinds:
+                return event
+        return None
+
+    def first(self, *kinds: EventKind) -> Event | None:
+        """The first event of one of ``kinds``."""
+        return next((e for e in self.events if e.kind in kinds), None)
+
+
+def _index(history: History, day: date, *, strict: bool = False) -> int:
+    if strict:
+        return bisect_right(history.dates, day - timedelta(days=1))
+    return bisect_right(history.dates, day)
+
+
+def status_at(history: History, day: date) -> Status:
+    """The person's status at the end of ``day`` (events dated that day have taken effect)."""
+    index = bisect_right(history.dates, day)
+    return history.statuses[index - 1] if index else Status.NONE
+
+
+def category_at(history: History, day: date) -> str | None:
+    """The person's member category at the end of ``day``, if any was recorded."""
+    index = bisect_right(history.dates, day)
+    return history.categories[index - 1] if index else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Transition rules
+# ---------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class TransitionContext:
+    """What a transition condition sees.
+
+    Attributes:
+        history: the history before the event.
+        event: the event being applied.
+        source: the status before the event.
+        rules: the rules in force.
+    """
+
+    history: History
+    event: Event
+    source: Status
+    rules: MembershipRules
+
+
+Condition = Callable[[TransitionContext], Text | None]
+"""A condition on a transition: returns why it is not met, or ``None`` when it is."""
+
+HistoryCheck = Callable[[History, date], Iterable[Violation]]
+"""A regime-wide check of a whole history as of a date (deadlines passed, durations exceeded)."""
+
+
+def _conditions(values: Iterable[Condition]) -> tuple[Condition, ...]:
+    return tuple(values)
+
+
+@attrs.frozen
+class Transition:
+    """An event the regime allows in a status, with its conditions and its source in law.
+
+    Attributes:
+        source: the status before the event.
+        event: the event kind.
+        conditions: what must hold for the event to be lawful.
+        citation: the article that allows or governs it.
+    """
+
+    source: Status
+    event: EventKind
+    conditions: tuple[Condition, ...] = attrs.field(default=(), converter=_conditions)
+    citation: Citation | None = None
+
+    @property
+    def target(self) -> Status | None:
+        """The status the event leads to (``None``: unchanged, or back from a suspension)."""
+        return self.event.target
+
+
+@attrs.frozen
+class Category:
+    """A member category a regime declares (user, worker, supporting, employee, beneficiary…).
+
+    Attributes:
+        code: stable identifier used in events (``"worker"``).
+        label: the native name and English gloss, in English and French.
+        citation: where the category is defined.
+    """
+
+    code: str
+    label: Text
+    citation: Citation | None = None
+
+
+@attrs.frozen
+class MembershipRules:
+    """A regime's membership rules: the transition graph, the categories, the regime-wide checks.
+
+    A regime plug-in puts one in ``Regime.rules``; engines get it with
+    ``regime.rule_set(MembershipRules)``.
+
+    Attributes:
+        transitions: the allowed (status, event) pairs with their conditions.
+        categories: the member categories the regime declares (empty: no categories).
+        checks: regime-wide checks run by :func:`check_history` after the transitions.
+        obligations: computes a person's obligations and deadlines as of a date (see
+            :mod:`cooprules.accompaniment`); ``None`` if the regime has none.
+        annotations_in: statuses in which annotation events (leave, extension, category change)
+            may be recorded; by default every status but the terminal ones.
+    """
+
+    transitions: tuple[Transition, ...] = attrs.field(converter=tuple)
+    categories: tuple[Category, ...] = attrs.field(default=(), converter=tuple)
+    checks: tuple[HistoryCheck, ...] = attrs.field(default=(), converter=tuple)
+    obligations: Callable[[History, date], tuple[Obligation, ...]] | None = None
+    annotations_in: frozenset[Status] = frozenset(Status) - TERMINAL - {Status.NONE}
+
+    def __attrs_post_init__(self) -> None:
+        seen: set[tuple[Status, EventKind]] = set()
+        for transition in self.transitions:
+            pair = (transition.source, transition.event)
+            if pair in seen:
+                raise DuplicateId(
+                    "membership.transitions",
+                    f"{pair[0].value} --{pair[1].value}-->",
+                    "each (status, event) pair is declared once; put all its conditions together",
+                )
+            seen.add(pair)
+        codes = [c.code for c in self.categories]
+        if len(set(codes)) != len(codes):
+            raise DuplicateId("membership.categories", codes, "category codes must be unique")
+
+    def transition(self, source: Status, kind: EventKind) -> Transition | None:
+        """The transition for ``kind`` in ``source``; ``None`` if the regime does not allow it."""
+        for transition in self.transitions:
+            if transition.source is source and transition.event is kind:
+                return transition
+        return None
+
+    def allowed(self, source: Status) -> tuple[EventKind, ...]:
+        """The event kinds the regime allows in ``source``."""
+        kinds = [t.event for t in self.transitions if t.source is source]
+        if source in self.annotations_in:
+            kinds.extend(k for k in ANNOTATIONS if k not in kinds)
+        return tuple(kinds)
+
+    def category_codes(self) -> frozenset[str]:
+        """The declared category codes."""
+        return frozenset(c.code for c in self.categories)
+
+    def evolve(self, **changes: object) -> MembershipRules:
+        """A copy with some fields replaced (a regime that adapts another's rules)."""
+        return attrs.evolve(self, **changes)  # type: ignore[arg-type]
+
+
+def _problems(
+    history: History, event: Event, rules: MembershipRules
+) -> tuple[Status, Transition | None, list[Text]]:
+    """Why ``event`` cannot follow ``history`` under ``rules`` (empty list: it can)."""
+    source = history.current
+    problems: list[Text] = []
+    if history.dates and event.date < history.dates[-1]:
+        problems.append(
+            Text(
+                en=f"the event is dated before the last recorded event ({history.dates[-1]})",
+                fr=f"l'événement est antérieur au dernier événement enregistré "
+                f"({history.dates[-1]})",
+            )
+        )
+    codes = rules.category_codes()
+    if event.category is not None and codes and event.category not in codes:
+        problems.append(
+            Text(
+                en=f"unknown category {event.category!r}; the regime declares {sorted(codes)}",
+                fr=f"catégorie inconnue {event.category!r} ; le régime prévoit {sorted(codes)}",
+            )
+        )
+    if event.kind in ANNOTATIONS:
+        if source not in rules.annotations_in:
+            problems.append(
+                Text(
+                    en=f"{event.kind.value} cannot be recorded in status {source.value}",
+                    fr=f"{event.kind.value} ne peut pas être enregistré au statut {source.value}",
+                )
+            )
+        return source, None, problems
+    transition = rules.transition(source, event.kind)
+    if transition is None:
+        allowed = ", ".join(k.value for k in rules.allowed(source)) or "none"
+        problems.append(
+            Text(
+                en=f"the regime allows no {event.kind.value} in status {source.value} "
+                f"(allowed: {allowed})",
+                fr=f"le régime n'autorise pas {event.kind.value} au statut {source.value} "
+                f"(autorisés : {allowed})",
+            )
+        )
+        return source, None, problems
+    context = TransitionContext(history, event, source, rules)
+    problems.extend(p for p in (c(context) for c in transition.conditions) if p is not None)
+    return source, transition, problems
+
+
+def _target_after(history: History, event: Event) -> Status:
+    return _replay((*history.events, event))[0][-1]
+
+
+def apply(history: History, event: Event, rules: MembershipRules) -> History:
+    """Add ``event`` to ``history`` if the regime allows it; return the new history.
+
+    Raises:
+        IllegalTransition: the event is not allowed in the current status, a condition of the
+            transition fails, or it is dated before the last event. The message names the
+            transition (``member -> excluded``) and the reason.
+    """
+    source, _transition, problems = _problems(history, event, rules)
+    if problems:
+        raise IllegalTransition(
+            history.subject,
+            source.value,
+            event.kind.value,
+            _target_after(history, event).value,
+            "; ".join(p.en for p in problems),
+        )
+    return History.of(history.subject, (*history.events, event))
+
+
+def check_history(history: History, rules: MembershipRules, as_of: date) -> tuple[Violation, ...]:
+    """Check a recorded history (events up to ``as_of``) against the rules; return violations.
+
+    Each illegal step gives a ``membership.illegal_transition`` violation (error) citing the
+    transition's article when the regime has one; then the regime-wide checks run.
+    """
+    violations: list[Violation] = []
+    replayed = History.of(history.subject)
+    for event in history.events:
+        if event.date > as_of:
+            break
+        source, transition, problems = _problems(replayed, event, rules)
+        target = _target_after(replayed, event)
+        violations.extend(
+            Violation(
+                code="membership.illegal_transition",
+                severity=Severity.ERROR,
+                subject=history.subject,
+                message=Text(
+                    en=f"{event.date}: {source.value} -> {target.value} on {event.kind.value}: "
+                    f"{problem.en}.",
+                    fr=f"{event.date} : {source.value} -> {target.value} sur {event.kind.value} : "
+                    f"{problem.fr}.",
+                ),
+                citation=transition.citation if transition is not None else None,
+            )
+            for problem in problems
+        )
+        replayed = History.of(history.subject, (*replayed.events, event))
+    for check in rules.checks:
+        violations.extend(check(replayed, as_of))
+    return tuple(violations)
+
+
+# ---------------------------------------------------------------------------------------------
+# The register
+# ---------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Member:
+    """A person in the register.
+
+    Attributes:
+        id: the person's identifier, unique in the register.
+        history: their events.
+        birth_date: their date of birth, where a rule depends on age.
+    """
+
+    id: str
+    history: History
+    birth_date: date | None = None
+
+    @classmethod
+    def of(cls, member_id: str, events: Iterable[Event], birth_date: date | None = None) -> Member:
+        """Build a member from their events."""
+        return cls(member_id, History.of(member_id, events), birth_date)
+
+    def status_at(self, day: date) -> Status:
+        """The member's status at the end of ``day``."""
+        return status_at(self.history, day)
+
+
+def _unique(members: Iterable[Member]) -> Iterator[Member]:
+    seen: set[str] = set()
+    for member in members:
+        if member.id in seen:
+            raise DuplicateId("members", member.id, "a member id appears twice in the register")
+        seen.add(member.id)
+        yield member
+
+
+def statuses_on(members: Iterable[Member], day: date) -> Iterator[tuple[str, Status]]:
+    """Stream ``(member id, status)`` for every member on ``day``.
+
+    Raises:
+        DuplicateId: when a member id appears twice (raised when it is reached).
+    """
+    for member in _unique(members):
+        yield member.id, status_at(member.history, day)
+
+
+def members_with_status(
+    members: Iterable[Member], day: date, statuses: Iterable[Status]
+) -> Iterator[Member]:
+    """Stream the members whose status on ``day`` is one of ``statuses``."""
+    wanted = frozenset(statuses)
+    for member in _unique(members):
+        if status_at(member.history, day) in wanted:
+            yield member
+
+
+def count_by_status(members: Iterable[Member], day: date) -> Counter[Status]:
+    """Count members per status on ``day``."""
+    return Counter(status for _, status in statuses_on(members, day))
+
+
+def count_by_status_and_category(
+    members: Iterable[Member], day: date
+) -> Counter[tuple[Status, str | None]]:
+    """Count members per (status, category) on ``day``."""
+    counts: Counter[tuple[Status, str | None]] = Counter()
+    for member in _unique(members):
+        counts[status_at(member.history, day), category_at(member.history, day)] += 1
+    return counts
+
+
+def deadlines_within(
+    members: Iterable[Member], day: date, days: int, rules: MembershipRules
+) -> Iterator[Obligation]:
+    """Stream the unmet obligations falling due from ``day`` to ``day + days`` (both included).
+
+    Obligations come from ``rules.obligations``; a regime without any yields nothing. Overdue
+    obligations (due before ``day``) are not included: use the obligations function directly.
+    """
+    if isinstance(days, bool) or not isinstance(days, int) or days < 0:
+        raise InvalidInput("days", days, "a number of days is a non-negative int")
+    compute = rules.obligations
+    if compute is None:
+        return
+    horizon = day + timedelta(days=days)
+    for member in _unique(members):
+        for obligation in compute(member.history, day):
+            if obligation.met_on is None and day <= obligation.due <= horizon:
+                yield obligation
+
+
+# ---------------------------------------------------------------------------------------------
+# Building blocks for regimes
+# ---------------------------------------------------------------------------------------------
+
+
+def graph(
+    table: dict[Status, Iterable[EventKind]],
+    *,
+    citation: Citation | None = None,
+    conditions: dict[tuple[Status, EventKind], Iterable[Condition]] | None = None,
+    citations: dict[tuple[Status, EventKind], Citation] | None = None,
+) -> tuple[Transition, ...]:
+    """Build transitions from a table ``status -> allowed event kinds``.
+
+    ``conditions`` and ``citations`` attach conditions and a specific citation to some pairs; the
+    others get ``citation``.
+
+    >>> len(graph({Status.NONE: [EventKind.APPLIED], Status.APPLICANT: [EventKind.ADMITTED]}))
+    2
+    """
+    conditions = conditions or {}
+    citations = citations or {}
+    return tuple(
+        Transition(
+            source,
+            kind,
+            _conditions(conditions.get((source, kind), ())),
+            citations.get((source, kind), citation),
+        )
+        for source, kinds in table.items()
+        for kind in kinds
+    )
+
+
+def decision_required(
+    *,
+    body: str,
+    majority: Fraction | None = None,
+    of_present: bool = False,
+    notice_required: bool = False,
+    reasons_within_days: int | None = None,
+    grounds: Iterable[str] | None = None,
+) -> Condition:
+    """A condition: the event must rest on a decision of ``body`` meeting these requirements.
+
+    Args:
+        body: who must decide (``"board"``, ``"general_meeting"``).
+        majority: the share of the votes cast (or of those present, with ``of_present``) that must
+            be in favour, at least; ``Fraction(2, 3)`` for two thirds.
+        of_present: count the majority on the members of the body present rather than votes cast.
+        notice_required: written notice must have been given before the decision.
+        reasons_within_days: written reasons must be sent within this many days of the decision.
+        grounds: the only grounds allowed (codes); ``None`` for any.
+    """
+    allowed = frozenset(grounds) if grounds is not None else None
+
+    def check(context: TransitionContext) -> Text | None:
+        decision = context.event.decision
+        if decision is None or decision.body != body:
+            return Text(
+                en=f"a decision of the {body} is required",
+                fr=f"une décision de l'organe compétent ({body}) est requise",
+            )
+        problems = _decision_problems(decision, majority, of_present=of_present)
+        if notice_required and (
+            decision.notice_given is None or decision.notice_given > decision.date
+        ):
+            problems.append(
+                Text(
+                    en="written notice must be given before the decision",
+                    fr="un avis écrit doit être donné avant la décision",
+                )
+            )
+        if reasons_within_days is not None:
+            late = (
+                decision.reasons_sent is None
+                or (decision.reasons_sent - decision.date).days > reasons_within_days
+            )
+            if late:
+                problems.append(
+                    Text(
+                        en=f"written reasons must be sent within {reasons_within_days} days",
+                        fr=f"la décision motivée doit être transmise dans les "
+                        f"{reasons_within_days} jours",
+                    )
+                )
+        if allowed is not None and decision.grounds not in allowed:
+            problems.append(
+                Text(
+                    en=f"grounds {decision.grounds!r} are not among those the law lists "
+                    f"({', '.join(sorted(allowed))})",
+                    fr=f"le motif {decision.grounds!r} ne figure pas parmi ceux que la loi "
+                    f"énumère ({', '.join(sorted(allowed))})",
+                )
+            )
+        if not problems:
+            return None
+        return Text(en="; ".join(p.en for p in problems), fr=" ; ".join(p.fr for p in problems))
+
+    return check
+
+
+def _decision_problems(
+    decision: Decision, majority: Fraction | None, *, of_present: bool
+) -> list[Text]:
+    if majority is None:
+        return []
+    base = decision.present if of_present else decision.votes_cast
+    what_en = "directors present" if of_present else "votes cast"
+    what_fr = "membres présents" if of_present else "voix exprimées"
+    if decision.votes_for is None or base is None or base <= 0:
+        return [
+            Text(
+                en=f"the decision must record the votes in favour and the {what_en}",
+                fr=f"la décision doit indiquer les voix pour et les {what_fr}",
+            )
+        ]
+    if Fraction(decision.votes_for, base) < majority:
+        return [
+            Text(
+                en=f"{decision.votes_for} of {base} {what_en} is below the required {majority}",
+                fr=f"{decision.votes_for} sur {base} {what_fr} est inférieur aux {majority} requis",
+            )
+        ]
+    return []
