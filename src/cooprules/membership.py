@@ -31,7 +31,7 @@ import datetime as dt
 import enum
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -349,6 +349,18 @@ def _conditions(values: Iterable[Condition]) -> tuple[Condition, ...]:
     return tuple(values)
 
 
+def _transitions(values: Iterable[Transition]) -> tuple[Transition, ...]:
+    return tuple(values)
+
+
+def _categories(values: Iterable[Category]) -> tuple[Category, ...]:
+    return tuple(values)
+
+
+def _checks(values: Iterable[HistoryCheck]) -> tuple[HistoryCheck, ...]:
+    return tuple(values)
+
+
 @attrs.frozen
 class Transition:
     """An event the regime allows in a status, with its conditions and its source in law.
@@ -403,9 +415,9 @@ class MembershipRules:
             may be recorded; by default every status but the terminal ones.
     """
 
-    transitions: tuple[Transition, ...] = attrs.field(converter=tuple)
-    categories: tuple[Category, ...] = attrs.field(default=(), converter=tuple)
-    checks: tuple[HistoryCheck, ...] = attrs.field(default=(), converter=tuple)
+    transitions: tuple[Transition, ...] = attrs.field(converter=_transitions)
+    categories: tuple[Category, ...] = attrs.field(default=(), converter=_categories)
+    checks: tuple[HistoryCheck, ...] = attrs.field(default=(), converter=_checks)
     obligations: Callable[[History, date], tuple[Obligation, ...]] | None = None
     annotations_in: frozenset[Status] = frozenset(Status) - TERMINAL - {Status.NONE}
 
@@ -652,11 +664,11 @@ def deadlines_within(
 
 
 def graph(
-    table: dict[Status, Iterable[EventKind]],
+    table: Mapping[Status, Iterable[EventKind]],
     *,
     citation: Citation | None = None,
-    conditions: dict[tuple[Status, EventKind], Iterable[Condition]] | None = None,
-    citations: dict[tuple[Status, EventKind], Citation] | None = None,
+    conditions: Mapping[tuple[Status, EventKind], Iterable[Condition]] | None = None,
+    citations: Mapping[tuple[Status, EventKind], Citation] | None = None,
 ) -> tuple[Transition, ...]:
     """Build transitions from a table ``status -> allowed event kinds``.
 

@@ -1,0 +1,427 @@
+"""Belgian membership rules: shareholders under the CSA and candidate entrepreneurs.
+
+* Every Belgian *société coopérative* needs at least **3 shareholders** (CSA art. 6:126: below
+  that, any interested party may ask the court to dissolve it: a warning, not a dissolution).
+* By default a shareholder may **resign only in the first six months of the financial year**
+  (CSA art. 6:120, a default the articles may change: :func:`csa_rules` takes the window).
+* In a *coopérative d'activités* a **candidat-entrepreneur** tests an activity under a convention
+  of at most **18 months** (loi du 1er mars 2007, art. 80, and its implementing decree). At least
+  **60 %** of the candidates must belong to the target group (:func:`in_target_group`,
+  :func:`quota_violations`). The historic federal *complément de reprise du travail* paid
+  EUR 100 a month for up to 12 months to a candidate who left after at least 6 months to become
+  self-employed (:func:`resumption_bonus`); it is now a regional matter.
+
+References:
+    * Code des sociétés et des associations, art. 6:120, 6:121, 6:126.
+    * Loi du 1er mars 2007 portant des dispositions diverses (III), art. 80.
+    * news.belgium.be, "Coopératives d'activités" (target group, quota, 18 months).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from cooprules.accompaniment import Accompaniment, EndReason, Obligation, from_history
+from cooprules.errors import InvalidInput
+from cooprules.explain import Citation, Confidence, Explanation, Severity, Step, Text, Violation
+from cooprules.membership import (
+    Condition,
+    EventKind,
+    History,
+    Member,
+    MembershipRules,
+    Status,
+    TransitionContext,
+    graph,
+    status_at,
+)
+from cooprules.money import Money, money
+
+__all__ = [
+    "ACTIVITY_COOP",
+    "ACTIVITY_MEMBERSHIP",
+    "BONUS_SINCE",
+    "CONVENTION_MONTHS",
+    "CSA_EXIT",
+    "CSA_MEMBERSHIP",
+    "CSA_MIN_SHAREHOLDERS",
+    "TargetGroupResult",
+    "candidate_accompaniment",
+    "candidate_obligations",
+    "csa_rules",
+    "in_target_group",
+    "min_shareholders_violations",
+    "quota_violations",
+    "resumption_bonus",
+]
+
+CSA = "Code des sociétés et des associations"
+
+CSA_EXIT = Citation(
+    instrument=CSA,
+    article="art. 6:120",
+    jurisdiction="BE",
+    confidence=Confidence.SRC_2,
+    url="https://febecoop.be/fr/demission-dun-cooperateur/",
+    title="Démission : par défaut, seulement dans les six premiers mois de l'exercice",
+)
+CSA_MIN_SHAREHOLDERS = Citation(
+    instrument=CSA,
+    article="art. 6:126",
+    jurisdiction="BE",
+    confidence=Confidence.SRC,
+    url="https://fiscosearch.be/collecties/wetboek-vennootschappen-verenigingen/artikel-6-126",
+    title="Moins de trois actionnaires : dissolution judiciaire possible",
+)
+ACTIVITY_COOP = Citation(
+    instrument="Loi du 1er mars 2007 portant des dispositions diverses (III)",
+    article="art. 80",
+    jurisdiction="BE",
+    confidence=Confidence.SRC_2,
+    url="https://news.belgium.be/fr/cooperatives-dactivites-0",
+    title="Coopérative d'activités, candidat-entrepreneur : convention de 18 mois au plus",
+)
+
+CONVENTION_MONTHS = 18
+"""Maximum length of a candidate entrepreneur's convention, in months."""
+
+_TARGET_QUOTA = (3, 5)  # at least 60 % of the candidates
+_AGE_LIMIT = 50
+_DAYS_UNDER_50, _WINDOW_UNDER_50 = 156, 18  # days of compensated full unemployment, months
+_DAYS_50_PLUS, _WINDOW_50_PLUS = 78, 9
+_BONUS_MONTHLY = "100.00"
+_BONUS_MAX_MONTHS = 12
+_BONUS_MIN_MONTHS = 6
+_MIN_SHAREHOLDERS = 3
+
+
+def _resignation_window(fiscal_year_start_month: int, window_months: int | None) -> Condition:
+    def check(context: TransitionContext) -> Text | None:
+        if window_months is None:
+            return None
+        day = context.event.date
+        months_into_year = (day.month - fiscal_year_start_month) % 12
+        if months_into_year < window_months:
+            return None
+        return Text(
+            en=f"a shareholder may resign only in the first {window_months} months of the "
+            "financial year (unless the articles say otherwise)",
+            fr=f"un actionnaire ne peut démissionner que durant les {window_months} premiers "
+            "mois de l'exercice (sauf disposition contraire des statuts)",
+        )
+
+    return check
+
+
+def csa_rules(
+    *, fiscal_year_start_month: int = 1, resignation_window_months: int | None = 6
+) -> MembershipRules:
+    """The CSA membership rules, with the resignation window the articles chose.
+
+    Args:
+        fiscal_year_start_month: the month the financial year starts (1 for January).
+        resignation_window_months: resignations are allowed only in this many first months of the
+            financial year (the CSA default is 6); ``None`` when the articles allow them any time.
+    """
+    if not 1 <= fiscal_year_start_month <= 12:  # noqa: PLR2004 - months of the year
+        raise InvalidInput("fiscal_year_start_month", fiscal_year_start_month, "must be 1..12")
+    window = _resignation_window(fiscal_year_start_month, resignation_window_months)
+    member_life = {
+        Status.MEMBER: [
+            EventKind.SUSPENDED,
+            EventKind.RESIGNED,
+            EventKind.EXCLUDED,
+            EventKind.DIED,
+        ],
+        Status.SUSPENDED: [
+            EventKind.REINSTATED,
+            EventKind.RESIGNED,
+            EventKind.EXCLUDED,
+            EventKind.DIED,
+        ],
+        Status.SUPPORTING_MEMBER: [EventKind.RESIGNED, EventKind.EXCLUDED, EventKind.DIED],
+        Status.RESIGNED: [EventKind.APPLIED],
+        Status.EXITED: [EventKind.APPLIED],
+    }
+    return MembershipRules(
+        transitions=graph(
+            {
+                Status.NONE: [EventKind.APPLIED, EventKind.ADMITTED],
+                Status.APPLICANT: [
+                    EventKind.ADMITTED,
+                    EventKind.ADMITTED_SUPPORTING,
+                    EventKind.EXITED,
+                ],
+                **member_life,
+            },
+            conditions={
+                (Status.MEMBER, EventKind.RESIGNED): [window],
+                (Status.SUSPENDED, EventKind.RESIGNED): [window],
+                (Status.SUPPORTING_MEMBER, EventKind.RESIGNED): [window],
+            },
+            citations={
+                (Status.MEMBER, EventKind.RESIGNED): CSA_EXIT,
+                (Status.SUSPENDED, EventKind.RESIGNED): CSA_EXIT,
+                (Status.SUPPORTING_MEMBER, EventKind.RESIGNED): CSA_EXIT,
+            },
+        ),
+    )
+
+
+CSA_MEMBERSHIP = csa_rules()
+"""The CSA defaults: financial year from January, resignations in its first six months."""
+
+
+def candidate_accompaniment(history: History, as_of: date) -> Accompaniment | None:
+    """The candidate's convention as recorded: from its signature, 18 months, leave pushing it."""
+    return from_history(
+        history,
+        opened_by=(EventKind.CONVENTION_SIGNED,),
+        closed_by=(EventKind.EXITED, EventKind.ADMITTED, EventKind.DIED),
+        max_months=CONVENTION_MONTHS,
+        as_of=as_of,
+    )
+
+
+def candidate_obligations(history: History, as_of: date) -> tuple[Obligation, ...]:
+    """The convention's end: the candidate must leave (or join) by its last day."""
+    accompaniment = candidate_accompaniment(history, as_of)
+    if accompaniment is None:
+        return ()
+    return (
+        Obligation(
+            subject=history.subject,
+            code="be.activity.convention_end",
+            what=Text(
+                en="end the candidate-entrepreneur convention (set up on one's own, or leave)",
+                fr="mettre fin à la convention de candidat-entrepreneur (s'installer ou partir)",
+            ),
+            due=accompaniment.last_day,
+            consequence=Text(
+                en="the candidate-entrepreneur status and its benefits end at 18 months",
+                fr="le statut de candidat-entrepreneur et ses avantages prennent fin à 18 mois",
+            ),
+            citation=ACTIVITY_COOP,
+            met_on=accompaniment.ended,
+            explanation=accompaniment.explain(ACTIVITY_COOP),
+        ),
+    )
+
+
+def _convention_checks(history: History, as_of: date) -> Iterable[Violation]:
+    accompaniment = candidate_accompaniment(history, as_of)
+    if accompaniment is not None and accompaniment.extension_months:
+        yield Violation(
+            code="be.activity.extension_beyond_maximum",
+            severity=Severity.ERROR,
+            subject=history.subject,
+            message=Text(
+                en=f"The convention was extended by {accompaniment.extension_months} month(s); "
+                "it lasts 18 months at most.",
+                fr=f"La convention a été prolongée de {accompaniment.extension_months} mois ; "
+                "elle dure 18 mois au plus.",
+            ),
+            citation=ACTIVITY_COOP,
+        )
+    if status_at(history, as_of) is not Status.CANDIDATE_ENTREPRENEUR:
+        return
+    yield from (
+        Violation(
+            code="be.activity.convention_overdue",
+            severity=Severity.ERROR,
+            subject=history.subject,
+            message=Text(
+                en=f"Still a candidate entrepreneur after the convention's last day {o.due} "
+                "(18 months at most, pushed back by suspensions).",
+                fr=f"Toujours candidat-entrepreneur après le dernier jour de la convention "
+                f"({o.due}) (18 mois au plus, prolongés des suspensions).",
+            ),
+            citation=ACTIVITY_COOP,
+        )
+        for o in candidate_obligations(history, as_of)
+        if as_of > o.due
+    )
+
+
+def _no_extension_beyond_maximum(context: TransitionContext) -> Text | None:
+    return (
+        Text(
+            en="the convention cannot be extended beyond 18 months",
+            fr="la convention ne peut être prolongée au-delà de 18 mois",
+        )
+        if context.event.kind is EventKind.EXTENDED
+        else None
+    )
+
+
+ACTIVITY_MEMBERSHIP = attrs.evolve(
+    CSA_MEMBERSHIP,
+    transitions=(
+        *CSA_MEMBERSHIP.transitions,
+        *graph(
+            {
+                Status.NONE: [EventKind.CONVENTION_SIGNED],
+                Status.APPLICANT: [EventKind.CONVENTION_SIGNED],
+                Status.CANDIDATE_ENTREPRENEUR: [
+                    EventKind.EXITED,
+                    EventKind.ADMITTED,
+                    EventKind.DIED,
+                ],
+            },
+            citation=ACTIVITY_COOP,
+        ),
+    ),
+    checks=(_convention_checks,),
+    obligations=candidate_obligations,
+)
+"""A coopérative d'activités: the CSA rules plus the candidate-entrepreneur convention."""
+
+
+@attrs.frozen
+class TargetGroupResult:
+    """Whether a candidate belongs to the target group, and why.
+
+    Attributes:
+        subject: the candidate.
+        in_group: the answer.
+        explanation: the test applied, with its citation.
+    """
+
+    subject: str
+    in_group: bool
+    explanation: Explanation
+
+
+def in_target_group(
+    subject: str,
+    *,
+    birth_date: date,
+    convention_start: date,
+    unemployment_days_18_months: int = 0,
+    unemployment_days_9_months: int = 0,
+    on_integration_income: bool = False,
+) -> TargetGroupResult:
+    """Check the target group of the activity-co-op scheme for one candidate.
+
+    Under 50 at the start of the convention: at least 156 days of compensated full unemployment in
+    the 18 months before; 50 or over: at least 78 days in the 9 months before; or, at any age,
+    living on the integration income (or equivalent social aid).
+    """
+    for field, value in (
+        ("unemployment_days_18_months", unemployment_days_18_months),
+        ("unemployment_days_9_months", unemployment_days_9_months),
+    ):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise InvalidInput(field, value, "a number of days is a non-negative int")
+    age = relativedelta(convention_start, birth_date).years
+    if on_integration_income:
+        in_group, rule = (
+            True,
+            Text(en="on integration income", fr="bénéficiaire du revenu d'intégration"),
+        )
+    elif age < _AGE_LIMIT:
+        in_group = unemployment_days_18_months >= _DAYS_UNDER_50
+        rule = Text(
+            en=f"under 50: at least {_DAYS_UNDER_50} days in the {_WINDOW_UNDER_50} months before",
+            fr=f"moins de 50 ans : au moins {_DAYS_UNDER_50} jours dans les {_WINDOW_UNDER_50} "
+            "mois précédents",
+        )
+    else:
+        in_group = unemployment_days_9_months >= _DAYS_50_PLUS
+        rule = Text(
+            en=f"50 or over: at least {_DAYS_50_PLUS} days in the {_WINDOW_50_PLUS} months before",
+            fr=f"50 ans ou plus : au moins {_DAYS_50_PLUS} jours dans les {_WINDOW_50_PLUS} "
+            "mois précédents",
+        )
+    step = Step(
+        what=Text(
+            en="Target group of the activity-co-op scheme",
+            fr="Public cible des coopératives d'activités",
+        ),
+        inputs={
+            "age at start": age,
+            "days (18 months)": unemployment_days_18_months,
+            "days (9 months)": unemployment_days_9_months,
+            "integration income": on_integration_income,
+        },
+        result=in_group,
+        citation=ACTIVITY_COOP,
+        note=rule,
+    )
+    return TargetGroupResult(subject, in_group, Explanation((step,)))
+
+
+def quota_violations(results: Iterable[TargetGroupResult]) -> tuple[Violation, ...]:
+    """At least 60 % of a co-op's candidates must be in the target group."""
+    listed = list(results)
+    if not listed:
+        return ()
+    inside = sum(r.in_group for r in listed)
+    numerator, denominator = _TARGET_QUOTA
+    if inside * denominator >= numerator * len(listed):
+        return ()
+    needed = -(-numerator * len(listed) // denominator)
+    return (
+        Violation(
+            code="be.activity.target_group_quota",
+            severity=Severity.ERROR,
+            subject="register",
+            message=Text(
+                en=f"{inside} of {len(listed)} candidates are in the target group; at least 60 % "
+                f"({needed}) are required.",
+                fr=f"{inside} candidats sur {len(listed)} relèvent du public cible ; au moins "
+                f"60 % ({needed}) sont requis.",
+            ),
+            citation=ACTIVITY_COOP,
+        ),
+    )
+
+
+BONUS_SINCE = date(2009, 8, 4)
+"""The bonus applies to candidates who set up as self-employed after 4 August 2009."""
+
+
+def resumption_bonus(accompaniment: Accompaniment, reason: EndReason) -> Money:
+    """The historic federal *complément de reprise du travail*: at most EUR 100 x 12 months.
+
+    Due to a candidate who leaves after at least 6 months under the convention, after
+    4 August 2009, to become self-employed as a main occupation; zero otherwise. The result is the
+    maximum entitlement (the bonus is paid monthly while the activity lasts, up to 12 months).
+    The amount is the historic federal one: the scheme is now regional, so check the region's
+    successor before paying anything.
+    """
+    if (
+        accompaniment.ended is None
+        or reason is not EndReason.SELF_EMPLOYED
+        or accompaniment.ended <= BONUS_SINCE
+    ):
+        return money("0.00", "EUR")
+    months_in = relativedelta(accompaniment.ended, accompaniment.start)
+    if months_in.years * 12 + months_in.months < _BONUS_MIN_MONTHS:
+        return money("0.00", "EUR")
+    return money(_BONUS_MONTHLY, "EUR") * _BONUS_MAX_MONTHS
+
+
+def min_shareholders_violations(members: Iterable[Member], as_of: date) -> tuple[Violation, ...]:
+    """Fewer than 3 shareholders: the court may dissolve the co-op on request (CSA 6:126)."""
+    count = sum(1 for m in members if status_at(m.history, as_of) is Status.MEMBER)
+    if count >= _MIN_SHAREHOLDERS:
+        return ()
+    return (
+        Violation(
+            code="be.csa.min_shareholders",
+            severity=Severity.WARNING,
+            subject="register",
+            message=Text(
+                en=f"{count} shareholder(s): below 3, any interested party may ask the court to "
+                "dissolve the co-operative.",
+                fr=f"{count} actionnaire(s) : en dessous de 3, tout intéressé peut demander au "
+                "tribunal la dissolution de la coopérative.",
+            ),
+            citation=CSA_MIN_SHAREHOLDERS,
+        ),
+    )

@@ -1,0 +1,355 @@
+"""Quebec membership rules under the Cooperatives Act (CQLR c C-67.2).
+
+* **Suspension and exclusion** (s.57, s.58): only on the grounds s.57 lists (a by-law cannot add
+  any), after written notice of the grounds and of the meeting, by **two thirds of the votes cast
+  by the directors present**, with a written, reasoned decision sent **within 15 days**.
+* **Trial period of a worker co-op** (s.224.2): by by-law, a worker may be an **auxiliary member**
+  on trial for **at most 250 days of work over at most 18 months**. The Act does not define a day
+  of work: the days actually worked are an input (:func:`trial_limit`); without them, the
+  obligations estimate the 250th day of work as the 250th working day of the Quebec calendar
+  (weekdays less statutory holidays, from the ``holidays`` package).
+* **Founders** (s.7, s.223.1): at least 5, or 3 for a worker co-operative.
+* **Solidarity co-operative** (s.226.1): members in at least two of the three categories (user,
+  worker, supporting).
+
+References:
+    * Cooperatives Act, ss. 7, 52, 57, 58, 223.1, 224.2, 226.1:
+      https://www.legisquebec.gouv.qc.ca/en/document/cs/C-67.2
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from fractions import Fraction
+
+from cooprules.accompaniment import Obligation
+from cooprules.errors import InvalidInput
+from cooprules.explain import Citation, Confidence, Explanation, Severity, Step, Text, Violation
+from cooprules.membership import (
+    Category,
+    EventKind,
+    History,
+    Member,
+    MembershipRules,
+    Status,
+    category_at,
+    decision_required,
+    graph,
+    status_at,
+)
+from cooprules.periods import WorkingCalendar, months_end
+from cooprules_adapters.calendars import HolidayCalendar
+
+__all__ = [
+    "EXCLUSION",
+    "EXCLUSION_GROUNDS",
+    "MEMBERSHIP",
+    "SOLIDARITY_MEMBERSHIP",
+    "TRIAL",
+    "TRIAL_DAYS",
+    "TRIAL_MONTHS",
+    "WORK_MEMBERSHIP",
+    "founding_violations",
+    "solidarity_category_violations",
+    "trial_limit",
+    "trial_obligations",
+]
+
+ACT = "Cooperatives Act (CQLR c C-67.2)"
+
+EXCLUSION = Citation(
+    instrument=ACT,
+    article="ss. 57-58",
+    jurisdiction="CA-QC",
+    confidence=Confidence.SRC,
+    url="http://www.legisquebec.gouv.qc.ca/fr/showversion/cs/C-67.2?code=se:58&pointInTime=20200715",
+    title="Suspension or exclusion: listed grounds, notice, 2/3 of directors' votes, 15 days",
+)
+TRIAL = Citation(
+    instrument=ACT,
+    article="s. 224.2",
+    jurisdiction="CA-QC",
+    confidence=Confidence.SRC,
+    url="http://legisquebec.gouv.qc.ca/fr/showversion/cs/C-67.2?code=se:224_2&pointInTime=20190619",
+    title="Trial period: at most 250 days of work over at most 18 months",
+)
+FOUNDERS = Citation(
+    instrument=ACT,
+    article="s. 7; s. 223.1",
+    jurisdiction="CA-QC",
+    confidence=Confidence.SRC_2,
+    url="https://www.legisquebec.gouv.qc.ca/en/document/cs/C-67.2",
+    title="At least 5 founders; 3 for a worker co-operative",
+)
+SOLIDARITY = Citation(
+    instrument=ACT,
+    article="s. 226.1",
+    jurisdiction="CA-QC",
+    confidence=Confidence.SRC_2,
+    url="https://vdocuments.fr/les-particularits-de-la-cooprative-de-solidarit.html",
+    title="Solidarity co-operative: at least two of the three categories of members",
+)
+
+TRIAL_DAYS = 250
+"""Most days of work a trial may last (s.224.2)."""
+TRIAL_MONTHS = 18
+"""Longest period, in months, a trial may span (s.224.2)."""
+
+EXCLUSION_GROUNDS = (
+    "no_use_of_services",
+    "breach_of_bylaws",
+    "unpaid_qualifying_shares",
+    "unmet_obligations",
+    "minimum_business_not_done",
+    "competes_with_coop",
+)
+"""The grounds s.57 lists for a suspension or an exclusion; a by-law cannot add any."""
+
+_BOARD_DECISION = decision_required(
+    body="board",
+    majority=Fraction(2, 3),
+    notice_required=True,
+    reasons_within_days=15,
+    grounds=EXCLUSION_GROUNDS,
+)
+_MEMBER_LIFE = {
+    Status.NONE: [EventKind.APPLIED, EventKind.ADMITTED],
+    Status.APPLICANT: [EventKind.ADMITTED, EventKind.EXITED],
+    Status.MEMBER: [EventKind.SUSPENDED, EventKind.RESIGNED, EventKind.EXCLUDED, EventKind.DIED],
+    Status.SUSPENDED: [
+        EventKind.REINSTATED,
+        EventKind.RESIGNED,
+        EventKind.EXCLUDED,
+        EventKind.DIED,
+    ],
+    Status.RESIGNED: [EventKind.APPLIED],
+    Status.EXITED: [EventKind.APPLIED],
+}
+_DECIDED = {
+    (Status.MEMBER, EventKind.SUSPENDED): [_BOARD_DECISION],
+    (Status.MEMBER, EventKind.EXCLUDED): [_BOARD_DECISION],
+    (Status.SUSPENDED, EventKind.EXCLUDED): [_BOARD_DECISION],
+}
+_DECIDED_CITATIONS = dict.fromkeys(_DECIDED, EXCLUSION)
+
+
+def _rules(
+    table: dict[Status, list[EventKind]], categories: tuple[Category, ...] = ()
+) -> MembershipRules:
+    return MembershipRules(
+        transitions=graph(table, conditions=_DECIDED, citations=_DECIDED_CITATIONS),
+        categories=categories,
+    )
+
+
+MEMBERSHIP = _rules(_MEMBER_LIFE)
+"""Any Quebec co-operative: admission, and suspension or exclusion under ss. 57-58."""
+
+
+def trial_limit(
+    subject: str,
+    start: date,
+    *,
+    days_worked: Iterable[date] | None = None,
+    calendar: WorkingCalendar | None = None,
+    met_on: date | None = None,
+) -> Obligation:
+    """When a worker co-op's trial must end: the 250th day of work or 18 months, the earlier.
+
+    Args:
+        subject: the auxiliary member.
+        start: the first day of the trial.
+        days_worked: the days the worker actually worked for the co-op (the Act's measure). When
+            absent, the 250th working day of ``calendar`` (Quebec's by default) estimates it.
+        calendar: the working-day calendar for the estimate.
+        met_on: the day the trial ended (admission or departure), if it has.
+
+    >>> every_other_day = [date(2025, 3, 3) + timedelta(d) for d in range(0, 700, 2)]
+    >>> trial_limit("w", date(2025, 3, 3), days_worked=every_other_day).due  # 250th day of work
+    datetime.date(2026, 7, 14)
+    """
+    months_last = months_end(start, TRIAL_MONTHS) - timedelta(days=1)
+    if days_worked is not None:
+        worked = sorted({d for d in days_worked if d >= start})
+        day_250 = worked[TRIAL_DAYS - 1] if len(worked) >= TRIAL_DAYS else None
+        measure = Text(en="days actually worked", fr="jours effectivement travaillés")
+        counted = len([d for d in worked if d <= months_last])
+    else:
+        day_250 = _nth_working_day(start, TRIAL_DAYS, months_last, calendar)
+        measure = Text(
+            en="estimate: working days of the Quebec calendar",
+            fr="estimation : jours ouvrables du calendrier québécois",
+        )
+        counted = TRIAL_DAYS if day_250 is not None else 0
+    due = months_last if day_250 is None else min(day_250, months_last)
+    reached = "250 days of work" if day_250 is not None and day_250 <= months_last else "18 months"
+    step = Step(
+        what=Text(en="End of the trial period", fr="Fin de la période d'essai"),
+        inputs={
+            "start": start,
+            "18 months, last day": months_last,
+            "250th day of work": day_250 if day_250 is not None else "not reached",
+            "days of work counted": counted,
+            "measure": measure,
+        },
+        result=due,
+        citation=TRIAL,
+        note=Text(
+            en=f"limit reached first: {reached}", fr=f"limite atteinte en premier : {reached}"
+        ),
+    )
+    return Obligation(
+        subject=subject,
+        code="qc.work.trial_end",
+        what=Text(
+            en="admit the auxiliary member or end the trial",
+            fr="admettre le membre auxiliaire ou mettre fin à l'essai",
+        ),
+        due=due,
+        consequence=Text(
+            en="the trial cannot continue beyond 250 days of work or 18 months",
+            fr="l'essai ne peut se poursuivre au-delà de 250 jours de travail ou de 18 mois",
+        ),
+        citation=TRIAL,
+        met_on=met_on,
+        explanation=Explanation((step,)),
+    )
+
+
+def _nth_working_day(
+    start: date, n: int, last: date, calendar: WorkingCalendar | None
+) -> date | None:
+    cal = calendar if calendar is not None else HolidayCalendar("CA", subdivision="QC")
+    day, count = start, 0
+    one = timedelta(days=1)
+    while day <= last:
+        if cal.is_working_day(day):
+            count += 1
+            if count == n:
+                return day
+        day += one
+    return None
+
+
+def trial_obligations(history: History, as_of: date) -> tuple[Obligation, ...]:
+    """The trial's end for an auxiliary member (estimated from the Quebec calendar)."""
+    trial = history.last(EventKind.TRIAL_STARTED, on_or_before=as_of)
+    if trial is None:
+        return ()
+    ended = next(
+        (
+            e.date
+            for e in history.events
+            if e.date >= trial.date
+            and e is not trial
+            and e.kind in {EventKind.ADMITTED, EventKind.EXITED, EventKind.DIED}
+        ),
+        None,
+    )
+    return (trial_limit(history.subject, trial.date, met_on=ended),)
+
+
+def _trial_overdue(history: History, as_of: date) -> Iterable[Violation]:
+    if status_at(history, as_of) is not Status.AUXILIARY:
+        return ()
+    return tuple(
+        Violation(
+            code="qc.work.trial_overdue",
+            severity=Severity.ERROR,
+            subject=history.subject,
+            message=Text(
+                en=f"Still on trial after {o.due}: at most 250 days of work over at most "
+                "18 months.",
+                fr=f"Toujours à l'essai après le {o.due} : au plus 250 jours de travail sur au "
+                "plus 18 mois.",
+            ),
+            citation=TRIAL,
+        )
+        for o in trial_obligations(history, as_of)
+        if as_of > o.due
+    )
+
+
+_WORKER = Category("worker", Text(en="worker member", fr="membre travailleur"))
+
+WORK_MEMBERSHIP = MembershipRules(
+    transitions=graph(
+        {
+            **_MEMBER_LIFE,
+            Status.NONE: [EventKind.APPLIED, EventKind.ADMITTED, EventKind.TRIAL_STARTED],
+            Status.APPLICANT: [EventKind.ADMITTED, EventKind.TRIAL_STARTED, EventKind.EXITED],
+            Status.AUXILIARY: [EventKind.ADMITTED, EventKind.EXITED, EventKind.DIED],
+        },
+        conditions=_DECIDED,
+        citations={
+            **_DECIDED_CITATIONS,
+            (Status.NONE, EventKind.TRIAL_STARTED): TRIAL,
+            (Status.APPLICANT, EventKind.TRIAL_STARTED): TRIAL,
+            (Status.AUXILIARY, EventKind.ADMITTED): TRIAL,
+        },
+    ),
+    categories=(_WORKER,),
+    checks=(_trial_overdue,),
+    obligations=trial_obligations,
+)
+"""A worker co-operative: worker members, and auxiliary members on trial (s.224.2)."""
+
+SOLIDARITY_MEMBERSHIP = _rules(
+    _MEMBER_LIFE,
+    (
+        Category("user", Text(en="user member", fr="membre utilisateur"), SOLIDARITY),
+        Category("worker", Text(en="worker member", fr="membre travailleur"), SOLIDARITY),
+        Category("supporting", Text(en="supporting member", fr="membre de soutien"), SOLIDARITY),
+    ),
+)
+"""A solidarity co-operative: user, worker and supporting members."""
+
+
+def founding_violations(founders: int, minimum: int) -> tuple[Violation, ...]:
+    """Fewer founders than the Act requires (5; 3 for a worker co-op: ``minimum``)."""
+    if isinstance(founders, bool) or not isinstance(founders, int) or founders < 0:
+        raise InvalidInput("founders", founders, "a number of founders is a non-negative int")
+    if founders >= minimum:
+        return ()
+    return (
+        Violation(
+            code="qc.founders_minimum",
+            severity=Severity.ERROR,
+            subject="founders",
+            message=Text(
+                en=f"{founders} founder(s); the Act requires at least {minimum}.",
+                fr=f"{founders} fondateur(s) ; la Loi en exige au moins {minimum}.",
+            ),
+            citation=FOUNDERS,
+        ),
+    )
+
+
+def solidarity_category_violations(members: Iterable[Member], as_of: date) -> tuple[Violation, ...]:
+    """A solidarity co-op must have members in at least two of its three categories."""
+    present: set[str] = {
+        category
+        for m in members
+        if status_at(m.history, as_of) in {Status.MEMBER, Status.SUSPENDED}
+        and (category := category_at(m.history, as_of)) in {"user", "worker", "supporting"}
+        and category is not None
+    }
+    if len(present) >= 2:  # noqa: PLR2004 - two categories, as the Act says
+        return ()
+    return (
+        Violation(
+            code="qc.solidarity.categories",
+            severity=Severity.ERROR,
+            subject="register",
+            message=Text(
+                en=f"Members in {len(present)} categor{'y' if len(present) == 1 else 'ies'} "
+                f"({', '.join(sorted(present)) or 'none'}); a solidarity co-operative needs at "
+                "least two of user, worker and supporting members.",
+                fr=f"Membres dans {len(present)} catégorie(s) "
+                f"({', '.join(sorted(present)) or 'aucune'}) ; une coopérative de solidarité en "
+                "requiert au moins deux parmi utilisateurs, travailleurs et membres de soutien.",
+            ),
+            citation=SOLIDARITY,
+        ),
+    )
