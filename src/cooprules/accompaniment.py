@@ -18,7 +18,7 @@ if it does not.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
 import attrs
@@ -89,6 +89,10 @@ class Accompaniment:
     end_reason: EndReason | None = None
     reduction_days: int = attrs.field(default=0, validator=_non_negative_int)
     reduction_months: int = attrs.field(default=0, validator=_non_negative_int)
+    base_end: date = attrs.field(init=False, eq=False)
+    """The end (exclusive) before suspensions: start + months, less any reduction in days."""
+    end: date = attrs.field(init=False, eq=False)
+    """The deadline (exclusive): the base end pushed back by the suspensions."""
 
     def __attrs_post_init__(self) -> None:
         if self.ended is not None and self.ended < self.start:
@@ -97,22 +101,16 @@ class Accompaniment:
             raise InvalidInput(
                 "reduction_months", self.reduction_months, "exceeds the maximum length"
             )
+        base = months_end(self.start, self.months) - timedelta(days=self.reduction_days)
+        base = max(base, self.start)
+        object.__setattr__(self, "base_end", base)
+        end = push_deadline(self.start, base, self.suspensions) if self.suspensions else base
+        object.__setattr__(self, "end", end)
 
     @property
     def months(self) -> int:
         """The length in months after extensions and whole-month reductions."""
         return self.max_months + self.extension_months - self.reduction_months
-
-    @property
-    def base_end(self) -> date:
-        """The end (exclusive) before suspensions: start + months, less any reduction in days."""
-        end = months_end(self.start, self.months) - timedelta(days=self.reduction_days)
-        return max(end, self.start)
-
-    @property
-    def end(self) -> date:
-        """The deadline (exclusive): the base end pushed back by the suspensions."""
-        return push_deadline(self.start, self.base_end, self.suspensions)
 
     @property
     def last_day(self) -> date:
@@ -193,7 +191,8 @@ class Obligation:
         consequence: what happens if it has not happened by then.
         citation: the rule that imposes it.
         met_on: the day it happened, if it did.
-        explanation: how ``due`` was computed.
+        explanation: how ``due`` was computed; an adapter may pass a function that builds it,
+            so that it is built only when read (register queries over many members skip it).
     """
 
     subject: str
@@ -203,7 +202,15 @@ class Obligation:
     consequence: Text
     citation: Citation | None = None
     met_on: date | None = None
-    explanation: Explanation = attrs.field(factory=Explanation)
+    _explanation: Explanation | Callable[[], Explanation] = attrs.field(
+        factory=Explanation, alias="explanation", eq=False, repr=False
+    )
+
+    @property
+    def explanation(self) -> Explanation:
+        """How ``due`` was computed."""
+        value = self._explanation
+        return value if isinstance(value, Explanation) else value()
 
     def state(self, day: date) -> ObligationState:
         """Met (on or before ``day``), pending, or overdue on ``day``."""

@@ -70,6 +70,7 @@ __all__ = [
     "members_with_status",
     "status_at",
     "statuses_on",
+    "to_mermaid",
 ]
 
 
@@ -783,3 +784,27 @@ def _decision_problems(
             )
         ]
     return []
+
+
+def to_mermaid(rules: MembershipRules) -> str:
+    """Draw the transition graph as a mermaid ``stateDiagram-v2`` (for the docs).
+
+    States and events are named by their stable codes; conditional transitions are marked with an
+    asterisk; a reinstatement is drawn back to ``member``. Annotation events (leave, extension,
+    category change) are not drawn.
+
+    >>> print(to_mermaid(MembershipRules(graph({Status.NONE: [EventKind.APPLIED]}))))
+    stateDiagram-v2
+        [*] --> applicant: applied
+    """
+    lines = ["stateDiagram-v2"]
+    for transition in rules.transitions:
+        source = "[*]" if transition.source is Status.NONE else transition.source.value
+        if transition.event is EventKind.REINSTATED:
+            target = "member"
+        else:
+            target_status = transition.event.target
+            target = target_status.value if target_status is not None else source
+        mark = "*" if transition.conditions else ""
+        lines.append(f"    {source} --> {target}: {transition.event.value}{mark}")
+    return "\n".join(lines)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from functools import partial
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -176,6 +177,16 @@ CSA_MEMBERSHIP = csa_rules()
 """The CSA defaults: financial year from January, resignations in its first six months."""
 
 
+_CONVENTION_END = Text(
+    en="end the candidate-entrepreneur convention (set up on one's own, or leave)",
+    fr="mettre fin à la convention de candidat-entrepreneur (s'installer ou partir)",
+)
+_CONVENTION_END_CONSEQUENCE = Text(
+    en="the candidate-entrepreneur status and its benefits end at 18 months",
+    fr="le statut de candidat-entrepreneur et ses avantages prennent fin à 18 mois",
+)
+
+
 def candidate_accompaniment(history: History, as_of: date) -> Accompaniment | None:
     """The candidate's convention as recorded: from its signature, 18 months, leave pushing it."""
     return from_history(
@@ -196,18 +207,12 @@ def candidate_obligations(history: History, as_of: date) -> tuple[Obligation, ..
         Obligation(
             subject=history.subject,
             code="be.activity.convention_end",
-            what=Text(
-                en="end the candidate-entrepreneur convention (set up on one's own, or leave)",
-                fr="mettre fin à la convention de candidat-entrepreneur (s'installer ou partir)",
-            ),
+            what=_CONVENTION_END,
             due=accompaniment.last_day,
-            consequence=Text(
-                en="the candidate-entrepreneur status and its benefits end at 18 months",
-                fr="le statut de candidat-entrepreneur et ses avantages prennent fin à 18 mois",
-            ),
+            consequence=_CONVENTION_END_CONSEQUENCE,
             citation=ACTIVITY_COOP,
             met_on=accompaniment.ended,
-            explanation=accompaniment.explain(ACTIVITY_COOP),
+            explanation=partial(accompaniment.explain, ACTIVITY_COOP),
         ),
     )
 

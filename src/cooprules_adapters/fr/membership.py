@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from functools import partial
 
 from dateutil.relativedelta import relativedelta
 
@@ -161,6 +162,15 @@ def trial_period_end(cesa_start: date, prior_contract: relativedelta | None = No
     return _reduced(cesa_start, _TRIAL_MONTHS, prior_contract or relativedelta()).last_day
 
 
+_BECOME_ASSOCIATE = Text(
+    en="become an associate of the co-operative", fr="devenir associé de la coopérative"
+)
+_CESA_ENDS = Text(
+    en="the CESA ends (Code du travail L7331-3)",
+    fr="le contrat d'entrepreneur salarié prend fin (Code du travail L7331-3)",
+)
+
+
 def cae_obligations(history: History, as_of: date) -> tuple[Obligation, ...]:
     """The obligations of an entrepreneur-employee on ``as_of``: become an associate in time."""
     cesa = history.last(EventKind.EMPLOYED, on_or_before=as_of)
@@ -175,18 +185,12 @@ def cae_obligations(history: History, as_of: date) -> tuple[Obligation, ...]:
         Obligation(
             subject=history.subject,
             code="fr.cae.become_associate",
-            what=Text(
-                en="become an associate of the co-operative",
-                fr="devenir associé de la coopérative",
-            ),
+            what=_BECOME_ASSOCIATE,
             due=accompaniment.last_day,
-            consequence=Text(
-                en="the CESA ends (Code du travail L7331-3)",
-                fr="le contrat d'entrepreneur salarié prend fin (Code du travail L7331-3)",
-            ),
+            consequence=_CESA_ENDS,
             citation=ASSOCIATE_DEADLINE,
             met_on=admitted.date if admitted is not None else None,
-            explanation=accompaniment.explain(ASSOCIATE_DEADLINE),
+            explanation=partial(accompaniment.explain, ASSOCIATE_DEADLINE),
         ),
     )
 
