@@ -52,6 +52,9 @@ class TestMonthArithmetic:
     @example(date(2025, 8, 31), 18)
     @example(date(2024, 2, 29), 12)
     @example(date(2025, 1, 31), 1)
+    # This found a bug where months_end computed (start - 1 day) + n months + 1 day: from
+    # 1 March 2000 that gave 30 March (29 February + 1 month + 1 day) instead of 1 April.
+    @example(date(2000, 3, 1), 1)
     def test_months_end_matches_the_civil_rule(self, start, months):
         if months == 0:
             assert months_end(start, 0) == start

@@ -269,9 +269,10 @@ def quantize(
     """
     value = to_decimal(amount.amount, field=field)
     quantum = Decimal(1).scaleb(-exponent(amount.currency))
-    return Money(
-        value.quantize(quantum, rounding=rounding.value, context=_CONTEXT), amount.currency
-    )
+    rounded = value.quantize(quantum, rounding=rounding.value, context=_CONTEXT)
+    if rounded.is_zero():  # -0.004 rounds to 0.00, not to a negative zero shown as "-0.00"
+        rounded = rounded.copy_abs()
+    return Money(rounded, amount.currency)
 
 
 def is_rounded(amount: Money) -> bool:
@@ -306,7 +307,7 @@ def from_minor_units(units: int, currency: str | Currency) -> Money:
     if isinstance(units, bool) or not isinstance(units, int):
         raise InvalidAmount("units", units, "minor units must be an int")
     cur = currency_of(currency)
-    return Money(Decimal(units).scaleb(-exponent(cur)), cur)
+    return Money(Decimal(units).scaleb(-exponent(cur), context=_CONTEXT), cur)
 
 
 def round_fraction(  # noqa: PLR0911 - one return per rounding mode reads best
@@ -560,7 +561,7 @@ def allocate(
         except InvalidWeights as error:
             raise InvalidWeights(field, error.value, error.reason) from None
         return {
-            key: Money(Decimal(part).scaleb(scale), currency)
+            key: Money(Decimal(part).scaleb(scale, context=_CONTEXT), currency)
             for key, part in zip(keys, parts, strict=True)
         }
     if isinstance(weights, str | bytes) or not isinstance(weights, Sequence):
@@ -570,7 +571,7 @@ def allocate(
         parts = allocate_units(units, integer)
     except InvalidWeights as error:
         raise InvalidWeights(field, error.value, error.reason) from None
-    return [Money(Decimal(part).scaleb(scale), currency) for part in parts]
+    return [Money(Decimal(part).scaleb(scale, context=_CONTEXT), currency) for part in parts]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -664,7 +665,11 @@ def _show(value: Fraction) -> str:
             denominator //= prime
     if denominator != 1:
         return f"{value.numerator}/{value.denominator}"
-    text = format(Decimal(percent.numerator) / Decimal(percent.denominator), "f")
+    places = 0  # the denominator is 2**a * 5**b: it divides 10**max(a, b); write it exactly
+    while 10**places % percent.denominator:
+        places += 1
+    digits = percent.numerator * 10**places // percent.denominator
+    text = format(Decimal(f"{digits}E-{places}"), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return f"{text}%"

@@ -10,8 +10,10 @@ plug-in may declare keys of its own, under its own prefix.
 
 >>> Company.min_founders.name
 'company.min_founders'
->>> [k.name for k in keys(Company)]
-['company.min_founders', 'company.min_members']
+>>> [k.name for k in keys(Company)][:2]
+['company.board_size', 'company.min_categories']
+>>> all_keys()["voting.proxies_allowed"].type
+<class 'bool'>
 """
 
 from __future__ import annotations
@@ -24,11 +26,54 @@ from cooprules.explain import Text
 from cooprules.money import Rate
 from cooprules.regime import Key
 
-__all__ = ["GROUPS", "Capital", "Company", "Surplus", "Voting", "all_keys", "keys"]
+__all__ = [
+    "GROUPS",
+    "Accompaniment",
+    "Capital",
+    "Company",
+    "Membership",
+    "Surplus",
+    "Voting",
+    "all_keys",
+    "keys",
+]
 
 
 class Company:
-    """Keys about the co-operative as a company: founders, minimum membership."""
+    """Keys about the co-operative as a company: founders, membership, categories, board."""
+
+    board_size: Final = Key(
+        "company.board_size",
+        int,
+        Text(
+            en="number of directors on the board",
+            fr="nombre d'administrateurs au conseil d'administration",
+        ),
+    )
+    min_categories: Final = Key(
+        "company.min_categories",
+        int,
+        Text(
+            en="minimum number of categories of members (multi-stakeholder co-ops)",
+            fr="nombre minimal de catégories de membres (coopératives multi-sociétariales)",
+        ),
+    )
+    min_employee_associates: Final = Key(
+        "company.min_employee_associates",
+        int,
+        Text(
+            en="minimum number of employee-associates (private or simplified limited company form)",
+            fr="nombre minimal d'associés salariés (forme SARL ou SAS)",
+        ),
+    )
+    min_employee_associates_sa: Final = Key(
+        "company.min_employee_associates_sa",
+        int,
+        Text(
+            en="minimum number of employee-associates when the co-op is a public limited company",
+            fr="nombre minimal d'associés salariés lorsque la coopérative est une société anonyme",
+        ),
+    )
 
     min_founders: Final = Key(
         "company.min_founders",
@@ -43,10 +88,29 @@ class Company:
             fr="nombre minimal de membres (ou d'associés) que la coopérative doit conserver",
         ),
     )
+    supporting_members_max_director_share: Final = Key(
+        "company.supporting_members_max_director_share",
+        Rate,
+        Text(
+            en="largest share of the directors that supporting members may elect",
+            fr="part maximale des administrateurs que les membres de soutien peuvent élire",
+        ),
+    )
 
 
 class Capital:
     """Keys of the share register and capital engine."""
+
+    dividend_cap_basis: Final = Key(
+        "capital.dividend_cap_basis",
+        str,
+        Text(
+            en="what the dividend cap applies to: 'nominal_net_of_withholding' (the nominal value, "
+            "capping the dividend after withholding tax), 'nominal_gross' or 'paid_up'",
+            fr="assiette du plafond de dividende : 'nominal_net_of_withholding' (valeur nominale, "
+            "dividende plafonné après précompte), 'nominal_gross' ou 'paid_up' (montant libéré)",
+        ),
+    )
 
     dividend_cap: Final = Key(
         "capital.dividend_cap",
@@ -61,10 +125,47 @@ class Capital:
         Money,
         Text(en="minimum share capital", fr="capital social minimal"),
     )
+    max_holding_share: Final = Key(
+        "capital.max_holding_share",
+        Rate,
+        Text(
+            en="largest share of the capital one member may hold",
+            fr="part maximale du capital qu'un même associé peut détenir",
+        ),
+    )
+    public_bodies_max_share: Final = Key(
+        "capital.public_bodies_max_share",
+        Rate,
+        Text(
+            en="largest share of the capital that local authorities and their bodies may hold "
+            "together",
+            fr="part maximale du capital que les collectivités territoriales et leurs groupements "
+            "peuvent détenir ensemble",
+        ),
+    )
 
 
 class Surplus:
     """Keys of the surplus-distribution engine."""
+
+    additional_reserve_or_share_refund_rate: Final = Key(
+        "surplus.additional_reserve_or_share_refund_rate",
+        Rate,
+        Text(
+            en="further share of the surplus to allocate either to the reserve or to patronage "
+            "refunds paid in shares",
+            fr="part supplémentaire des excédents à affecter soit à la réserve, soit à des "
+            "ristournes versées en parts",
+        ),
+    )
+    enhancement_reserve_allowed: Final = Key(
+        "surplus.enhancement_reserve_allowed",
+        bool,
+        Text(
+            en="the by-laws may create an enhancement reserve (réserve de valorisation)",
+            fr="les règlements peuvent créer une réserve de valorisation",
+        ),
+    )
 
     interest_rate_cap: Final = Key(
         "surplus.interest_rate_cap",
@@ -80,6 +181,16 @@ class Surplus:
         Text(
             en="share of the surplus allocated to the legal reserve",
             fr="part des excédents affectée à la réserve légale",
+        ),
+    )
+    reserve_min_while_equity_below: Final = Key(
+        "surplus.reserve_min_while_equity_below",
+        Rate,
+        Text(
+            en="the minimum allocations to the reserve apply while equity is below this share of "
+            "the debts",
+            fr="les affectations minimales à la réserve s'appliquent tant que l'avoir est "
+            "inférieur à cette part des dettes",
         ),
     )
     reserves_indivisible: Final = Key(
@@ -111,12 +222,66 @@ class Surplus:
 class Voting:
     """Keys of the voting engine."""
 
+    college_max_weight: Final = Key(
+        "voting.college_max_weight",
+        Rate,
+        Text(
+            en="largest share of the total votes one voting college may hold",
+            fr="part maximale du total des droits de vote qu'un collège de vote peut détenir",
+        ),
+    )
+    college_min_weight: Final = Key(
+        "voting.college_min_weight",
+        Rate,
+        Text(
+            en="smallest share of the total votes one voting college may hold",
+            fr="part minimale du total des droits de vote qu'un collège de vote peut détenir",
+        ),
+    )
+    family_representation_allowed: Final = Key(
+        "voting.family_representation_allowed",
+        bool,
+        Text(
+            en="a member may be represented at a general meeting by a non-member spouse or adult "
+            "child",
+            fr="un membre peut être représenté à l'assemblée par son conjoint ou son enfant majeur "
+            "non membre",
+        ),
+    )
+
     member_vote_cap: Final = Key(
         "voting.member_vote_cap",
         Rate,
         Text(
             en="largest share of the votes present or represented one member may cast",
             fr="part maximale des voix présentes ou représentées qu'un membre peut exprimer",
+        ),
+    )
+    min_colleges: Final = Key(
+        "voting.min_colleges",
+        int,
+        Text(
+            en="minimum number of voting colleges, when the statutes use colleges",
+            fr="nombre minimal de collèges de vote, lorsque les statuts en prévoient",
+        ),
+    )
+    non_cooperative_outsider_vote_cap: Final = Key(
+        "voting.non_cooperative_outsider_vote_cap",
+        Rate,
+        Text(
+            en="largest share of the total votes that non-cooperator associates which are not "
+            "co-operative societies may hold together",
+            fr="part maximale du total des droits de vote que les associés non coopérateurs qui ne "
+            "sont pas des sociétés coopératives peuvent détenir ensemble",
+        ),
+    )
+    non_cooperator_vote_cap: Final = Key(
+        "voting.non_cooperator_vote_cap",
+        Rate,
+        Text(
+            en="largest share of the total votes that non-cooperator associates may hold together",
+            fr="part maximale du total des droits de vote que les associés non coopérateurs "
+            "peuvent détenir ensemble",
         ),
     )
     one_member_one_vote: Final = Key(
@@ -135,9 +300,90 @@ class Voting:
             fr="un membre peut voter par procuration pour un autre membre",
         ),
     )
+    staff_member_vote_cap: Final = Key(
+        "voting.staff_member_vote_cap",
+        Rate,
+        Text(
+            en="largest share of the votes present or represented one member may cast when one "
+            "or more members are staff",
+            fr="part maximale des voix présentes ou représentées qu'un membre peut exprimer "
+            "lorsqu'un ou plusieurs membres font partie du personnel",
+        ),
+    )
 
 
-GROUPS: Final[tuple[type, ...]] = (Company, Capital, Surplus, Voting)
+class Membership:
+    """Keys about admission: trial periods before full membership."""
+
+    trial_max_days_worked: Final = Key(
+        "membership.trial_max_days_worked",
+        int,
+        Text(
+            en="longest trial period before membership, in days of work",
+            fr="durée maximale de la période d'essai avant l'admission, en jours de travail",
+        ),
+    )
+    trial_max_months: Final = Key(
+        "membership.trial_max_months",
+        int,
+        Text(
+            en="longest span of the trial period before membership, in months",
+            fr="durée maximale de la période d'essai avant l'admission, en mois",
+        ),
+    )
+
+
+class Accompaniment:
+    """Keys about hosted entrepreneurs (BE activity co-ops, FR CAE)."""
+
+    associate_deadline_months: Final = Key(
+        "accompaniment.associate_deadline_months",
+        int,
+        Text(
+            en="months from the contract within which an entrepreneur-employee must become an "
+            "associate (reduced by any prior support contract)",
+            fr="délai en mois à compter du contrat dans lequel l'entrepreneur salarié doit devenir "
+            "associé (réduit de la durée d'un contrat d'appui antérieur)",
+        ),
+    )
+    max_months: Final = Key(
+        "accompaniment.max_months",
+        int,
+        Text(
+            en="longest accompaniment convention of a candidate entrepreneur, in months",
+            fr="durée maximale de la convention d'accompagnement d'un candidat-entrepreneur, "
+            "en mois",
+        ),
+    )
+    min_support_interviews: Final = Key(
+        "accompaniment.min_support_interviews",
+        int,
+        Text(
+            en="minimum number of individual support interviews per year",
+            fr="nombre minimal d'entretiens individuels d'accompagnement par an",
+        ),
+    )
+    target_group_min_share: Final = Key(
+        "accompaniment.target_group_min_share",
+        Rate,
+        Text(
+            en="smallest share of the candidates that must come from the legal target group",
+            fr="part minimale des candidats qui doivent appartenir au public cible légal",
+        ),
+    )
+    trial_max_months: Final = Key(
+        "accompaniment.trial_max_months",
+        int,
+        Text(
+            en="longest trial period of the entrepreneur-employee contract, renewal included, "
+            "in months",
+            fr="durée maximale de la période d'essai du contrat d'entrepreneur salarié, "
+            "renouvellement compris, en mois",
+        ),
+    )
+
+
+GROUPS: Final[tuple[type, ...]] = (Company, Capital, Surplus, Voting, Membership, Accompaniment)
 """Every group of keys the core declares."""
 
 

@@ -12,7 +12,6 @@ Conventions (used by every engine):
   date ``n`` months later; when that date does not exist (31 February), to the **end of that
   month**. So 18 months from 31 August 2025 last until 28 February 2027 included (the period's
   ``end`` is 1 March 2027), and 18 months from 15 September 2025 until 14 March 2027 included.
-  Computed as ``(start - 1 day) + n months + 1 day``.
 * A **suspension** (sick leave, parental leave) pushes a deadline back by the number of its days
   that fall between the start and the deadline as it stands when the suspension begins; see
   :func:`push_deadline`. A suspension never brings a deadline earlier.
@@ -83,7 +82,10 @@ def months_end(start: date, months: int) -> date:
     >>> months_end(date(2025, 8, 31), 18), months_end(date(2025, 9, 15), 18)
     (datetime.date(2027, 3, 1), datetime.date(2027, 3, 15))
     """
-    return add_months(start - timedelta(days=1), months) + timedelta(days=1)
+    target = add_months(start, months)
+    if target.day != start.day:  # that date does not exist there: the month's last day is included
+        return target + timedelta(days=1)
+    return target
 
 
 def _check_end(instance: Period, _attribute: attrs.Attribute[date], value: date) -> None:

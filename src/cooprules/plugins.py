@@ -170,6 +170,10 @@ def load_regimes(manager: pluggy.PluginManager | None = None) -> RegimeCatalogue
             raise PluginError(provider, f"cooprules_regimes() raised {error!r}") from error
         if provided is None:
             continue
+        if isinstance(provided, Regime) or not isinstance(provided, Iterable):
+            raise PluginError(
+                provider, f"cooprules_regimes() returned {provided!r}, not a sequence of Regime"
+            )
         for regime in provided:
             if not isinstance(regime, Regime):
                 raise PluginError(

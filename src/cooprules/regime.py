@@ -580,6 +580,10 @@ def validate(statutes: Statutes, regime: Regime, as_of: date) -> tuple[Violation
     return tuple(violations)
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _check_choice(parameter: Parameter, value: object) -> list[Violation]:
     key = parameter.key
     reference = next(
@@ -595,8 +599,8 @@ def _check_choice(parameter: Parameter, value: object) -> list[Violation]:
                 severity=Severity.ERROR,
                 subject=key,
                 message=Text(
-                    en=f"{key}: expected a {type(reference).__name__}, got {_show(value)!r}.",
-                    fr=f"{key} : une valeur de type {type(reference).__name__} est attendue, "
+                    en=f"Expected a {type(reference).__name__}, got {_show(value)!r}.",
+                    fr=f"Une valeur de type {type(reference).__name__} est attendue, "
                     f"reçu {_show(value)!r}.",
                 ),
                 citation=parameter.citation,
@@ -615,9 +619,9 @@ def _check_choice(parameter: Parameter, value: object) -> list[Violation]:
                 severity=Severity.ERROR,
                 subject=key,
                 message=Text(
-                    en=f"{key}: the law fixes {_show(parameter.value)}; the statutes say "
+                    en=f"The law fixes {_show(parameter.value)}; the statutes say "
                     f"{_show(value)}.",
-                    fr=f"{key} : la loi fixe {_show(parameter.value)} ; les statuts indiquent "
+                    fr=f"La loi fixe {_show(parameter.value)} ; les statuts indiquent "
                     f"{_show(value)}.",
                 ),
                 citation=parameter.citation,
@@ -638,7 +642,7 @@ def _check_choice(parameter: Parameter, value: object) -> list[Violation]:
             code="statutes.below_minimum" if below else "statutes.above_maximum",
             severity=Severity.ERROR,
             subject=key,
-            message=Text(en=f"{key}: {problem.en}.", fr=f"{key} : {problem.fr}."),
+            message=Text(en=f"{_capital(problem.en)}.", fr=f"{_capital(problem.fr)}."),
             citation=parameter.citation,
         )
     ]

@@ -1,12 +1,7 @@
 """Belgian regimes: société coopérative agréée (CNC), entreprise sociale, coopérative d'activités.
 
-References:
-    * Code des sociétés et des associations (CSA), Book 6 (société coopérative) and Book 8
-      (accreditations).
-    * AR du 8 janvier 1962 (CNC accreditation conditions), as replaced by the AR du 4 mai 2016.
-    * AR du 28 juin 2019 (entreprise sociale accreditation), art. 6.
-    * Loi du 1er mars 2007 portant des dispositions diverses (III), art. 80 (coopérative
-      d'activités, candidat-entrepreneur).
+``be-sc`` (the CSA société coopérative) is the base the accreditations extend; it is not registered
+on its own. See :mod:`cooprules_adapters.be.regimes` for the references.
 """
 
 from __future__ import annotations
@@ -14,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cooprules import Regime, hookimpl
-from cooprules_adapters.be.regimes import BE_ACTIVITY, BE_CNC, BE_SCES
+from cooprules_adapters.be.regimes import BE_ACTIVITY, BE_CNC, BE_SC, BE_SCES
 
-__all__ = ["BE_ACTIVITY", "BE_CNC", "BE_SCES", "cooprules_regimes"]
+__all__ = ["BE_ACTIVITY", "BE_CNC", "BE_SC", "BE_SCES", "cooprules_regimes"]
 
 
 @hookimpl

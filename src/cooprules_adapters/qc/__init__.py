@@ -1,13 +1,18 @@
-"""Quebec regimes under the Cooperatives Act (CQLR c C-67.2)."""
+"""Quebec regimes under the Cooperatives Act (CQLR c C-67.2).
+
+``qc-coop`` (the rules every co-operative under the Act shares) is the base the three regimes
+extend; it is not registered on its own. See :mod:`cooprules_adapters.qc.regimes` for the
+references.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from cooprules import Regime, hookimpl
-from cooprules_adapters.qc.regimes import QC_PRODUCER, QC_SOLIDARITY, QC_WORK
+from cooprules_adapters.qc.regimes import QC_COOP, QC_PRODUCER, QC_SOLIDARITY, QC_WORK
 
-__all__ = ["QC_PRODUCER", "QC_SOLIDARITY", "QC_WORK", "cooprules_regimes"]
+__all__ = ["QC_COOP", "QC_PRODUCER", "QC_SOLIDARITY", "QC_WORK", "cooprules_regimes"]
 
 
 @hookimpl

@@ -1,0 +1,275 @@
+"""Hypothesis strategies for property-testing code built on cooprules.
+
+This module needs the ``test`` extra (``pip install "cooprules[test]"``): it imports
+`hypothesis <https://hypothesis.readthedocs.io>`_, which is not a runtime dependency of cooprules.
+
+Every strategy builds *valid* values by construction (no ``assume`` needed downstream):
+
+* :func:`currencies`: ISO 4217 currencies with 0, 2, 3 and 4 decimals (JPY, EUR, BHD, CLF...);
+* :func:`amounts`: :class:`~moneyed.Money` in one currency, built from whole minor units (or from a
+  finer unit when ``extra_places`` asks for amounts that still need rounding);
+* :func:`monies`: amounts in a currency drawn from :func:`currencies`;
+* :func:`weight_values`, :func:`weights`, :func:`weight_mappings`: allocation weights mixing
+  ``int``, ``Decimal``, ``Fraction`` and text, never negative and never all zero;
+* :func:`rates`: exact :class:`~cooprules.money.Rate` values within bounds;
+* :func:`texts` and :func:`citations`: bilingual messages and legal citations.
+
+A property of your own code then reads::
+
+    from hypothesis import given
+    from cooprules import strategies as cst
+    from cooprules.money import allocate, total
+
+    @given(cst.monies(), cst.weights())
+    def test_split_adds_up(amount, weights):
+        assert total(allocate(amount, weights), amount.currency) == amount
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import TypeVar
+
+from hypothesis import strategies as st
+from moneyed import Currency, Money
+
+from cooprules.explain import Citation, Confidence, Text
+from cooprules.money import Rate, Weight, currency_of, exponent, to_fraction
+
+__all__ = [
+    "CURRENCY_CODES",
+    "amounts",
+    "citations",
+    "currencies",
+    "monies",
+    "rates",
+    "texts",
+    "weight_mappings",
+    "weight_values",
+    "weights",
+]
+
+K = TypeVar("K", bound=Hashable)
+
+CURRENCY_CODES: tuple[str, ...] = ("EUR", "CAD", "USD", "CHF", "JPY", "KRW", "BHD", "KWD", "CLF")
+"""The default currencies: the co-operatives' own (EUR, CAD) and others with 0, 3 or 4 decimals."""
+
+DEFAULT_MAX_UNITS = 10**12
+"""The default bound on amounts, in minor units (ten billion euros): wide, still fast."""
+
+
+def currencies(codes: Sequence[str] = CURRENCY_CODES) -> st.SearchStrategy[Currency]:
+    """Draw a :class:`moneyed.Currency` among ``codes``.
+
+    Shrinks towards the first code (EUR by default).
+    """
+    return st.sampled_from([currency_of(code) for code in codes])
+
+
+def amounts(
+    currency: str | Currency,
+    *,
+    min_units: int = -DEFAULT_MAX_UNITS,
+    max_units: int = DEFAULT_MAX_UNITS,
+    extra_places: int = 0,
+) -> st.SearchStrategy[Money]:
+    """Draw amounts in ``currency`` from whole minor units in ``[min_units, max_units]``.
+
+    Args:
+        currency: an ISO 4217 code or a ``Currency``.
+        min_units: the smallest amount, in minor units (cents for EUR).
+        max_units: the largest amount, in minor units.
+        extra_places: digits below the minor unit; with ``extra_places=1`` an EUR amount is
+            drawn from whole tenths of a cent (``0.125``), so it may need
+            :func:`~cooprules.money.quantize`. The bounds are then in those finer units.
+    """
+    cur = currency_of(currency)
+    if extra_places < 0:
+        msg = f"extra_places must not be negative (got {extra_places})"
+        raise ValueError(msg)
+    places = exponent(cur) + extra_places
+    return st.integers(min_units, max_units).map(
+        lambda units: Money(Decimal(f"{units}E-{places}"), cur)
+    )
+
+
+@st.composite
+def monies(
+    draw: st.DrawFn,
+    currency: st.SearchStrategy[Currency] | None = None,
+    *,
+    min_units: int = -DEFAULT_MAX_UNITS,
+    max_units: int = DEFAULT_MAX_UNITS,
+    extra_places: int = 0,
+) -> Money:
+    """Draw a currency (from :func:`currencies` unless given), then an amount in it.
+
+    The keyword arguments are those of :func:`amounts`.
+    """
+    cur = draw(currency if currency is not None else currencies())
+    return draw(amounts(cur, min_units=min_units, max_units=max_units, extra_places=extra_places))
+
+
+def _as_text(value: Fraction, form: int) -> str:
+    """Write a non-negative fraction as text that :func:`~cooprules.money.to_fraction` reads."""
+    if form == 0 or not _is_decimal(value):
+        return f"{value.numerator}/{value.denominator}"
+    exact = _decimal(value)
+    if form == 1:
+        return format(exact, "f")
+    return f"{format(exact * 100, 'f')}%"
+
+
+def _is_decimal(value: Fraction) -> bool:
+    denominator = value.denominator
+    for prime in (2, 5):
+        while denominator % prime == 0:
+            denominator //= prime
+    return denominator == 1
+
+
+def _decimal(value: Fraction) -> Decimal:
+    """The exact ``Decimal`` of a fraction whose denominator divides a power of ten."""
+    places = 0
+    while (value * 10**places).denominator != 1:
+        places += 1
+    return Decimal(f"{int(value * 10**places)}E-{places}")
+
+
+@st.composite
+def weight_values(draw: st.DrawFn, *, max_value: int = 10**6, allow_zero: bool = True) -> Weight:
+    """Draw one non-negative exact weight: an ``int``, a ``Decimal``, a ``Fraction`` or text.
+
+    Text is a decimal (``"2.5"``), a ratio (``"5/2"``) or a percentage (``"250%"``).
+    """
+    smallest = 0 if allow_zero else 1
+    kind = draw(st.sampled_from(("int", "decimal", "fraction", "text")))
+    if kind == "int":
+        return draw(st.integers(smallest, max_value))
+    if kind == "decimal":
+        places = draw(st.integers(0, 4))
+        units = draw(st.integers(smallest, max_value * 10**places))
+        return Decimal(f"{units}E-{places}")
+    denominator = draw(st.integers(1, 1000))
+    numerator = draw(st.integers(smallest, max_value * denominator))
+    value = Fraction(numerator, denominator)
+    if kind == "fraction":
+        return value
+    return _as_text(value, draw(st.integers(0, 2)))
+
+
+@st.composite
+def weights(
+    draw: st.DrawFn,
+    *,
+    min_size: int = 1,
+    max_size: int = 20,
+    elements: st.SearchStrategy[Weight] | None = None,
+) -> list[Weight]:
+    """Draw a list of non-negative weights, not all zero (so that an allocation over it is valid).
+
+    Args:
+        draw: given by hypothesis (not passed by the caller).
+        min_size: the fewest weights (at least 1).
+        max_size: the most weights.
+        elements: the strategy for each weight; :func:`weight_values` by default. It must only
+            produce non-negative weights.
+    """
+    if min_size < 1:
+        msg = f"an allocation needs at least one weight (min_size={min_size})"
+        raise ValueError(msg)
+    values = draw(
+        st.lists(
+            elements if elements is not None else weight_values(),
+            min_size=min_size,
+            max_size=max_size,
+        )
+    )
+    if all(to_fraction(value) == 0 for value in values):
+        index = draw(st.integers(0, len(values) - 1))
+        positive = (
+            weight_values(allow_zero=False)
+            if elements is None
+            else elements.filter(lambda value: to_fraction(value) != 0)
+        )
+        values[index] = draw(positive)
+    return values
+
+
+@st.composite
+def weight_mappings(
+    draw: st.DrawFn,
+    keys: st.SearchStrategy[K],
+    *,
+    min_size: int = 1,
+    max_size: int = 20,
+    elements: st.SearchStrategy[Weight] | None = None,
+) -> dict[K, Weight]:
+    """Draw a mapping ``key -> weight`` with distinct keys, non-negative weights, not all zero.
+
+    Args:
+        draw: given by hypothesis (not passed by the caller).
+        keys: the strategy for the keys (member ids, for instance ``st.text(min_size=1)``).
+        min_size: the fewest entries (at least 1).
+        max_size: the most entries.
+        elements: the strategy for each weight; :func:`weight_values` by default.
+    """
+    chosen = draw(st.lists(keys, min_size=min_size, max_size=max_size, unique=True))
+    values = draw(weights(min_size=len(chosen), max_size=len(chosen), elements=elements))
+    return dict(zip(chosen, values, strict=True))
+
+
+def rates(
+    minimum: object = 0, maximum: object = 1, *, max_denominator: int = 10_000
+) -> st.SearchStrategy[Rate]:
+    """Draw exact rates within ``[minimum, maximum]`` (0 % to 100 % by default).
+
+    Rates are decimals of up to four places (``13.5 %`` is ``0.135``) or fractions such as ``1/3``.
+    The bounds are anything :meth:`Rate.of` accepts: ``"15%"``, ``"1/3"``, a ``Decimal``...
+    """
+    low = Rate.of(minimum, minimum=None, maximum=None).value
+    high = Rate.of(maximum, minimum=None, maximum=None).value
+    if low > high:
+        msg = f"minimum {minimum!r} is above maximum {maximum!r}"
+        raise ValueError(msg)
+    fractions = st.fractions(low, high, max_denominator=max_denominator)
+    first, last = math.ceil(low * 10_000), math.floor(high * 10_000)
+    if first > last:  # no four-place decimal between the bounds
+        return fractions.map(Rate)
+    decimals = st.integers(first, last).map(lambda units: Fraction(units, 10_000))
+    return st.one_of(decimals, fractions).map(Rate)
+
+
+_WORDS = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
+    min_size=1,
+    max_size=40,
+).filter(lambda text: bool(text.strip()))
+
+
+def texts(
+    en: st.SearchStrategy[str] = _WORDS, fr: st.SearchStrategy[str] | None = None
+) -> st.SearchStrategy[Text]:
+    """Draw bilingual :class:`~cooprules.explain.Text` messages (non-blank in both languages)."""
+    return st.builds(Text, en=en, fr=fr if fr is not None else en)
+
+
+def citations(
+    *,
+    instruments: st.SearchStrategy[str] | None = None,
+    jurisdictions: Sequence[str] = ("BE", "FR", "CA-QC", "coop"),
+    confidences: Sequence[Confidence] = tuple(Confidence),
+) -> st.SearchStrategy[Citation]:
+    """Draw :class:`~cooprules.explain.Citation` values, with or without a URL and a title."""
+    return st.builds(
+        Citation,
+        instrument=instruments if instruments is not None else _WORDS,
+        article=st.integers(1, 999).map(lambda number: f"art. {number}"),
+        jurisdiction=st.sampled_from(tuple(jurisdictions)),
+        confidence=st.sampled_from(tuple(confidences)),
+        url=st.none() | st.integers(1, 10**6).map(lambda n: f"https://example.org/law/{n}"),
+        title=st.none() | _WORDS,
+    )

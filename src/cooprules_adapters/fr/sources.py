@@ -1,0 +1,94 @@
+"""The French legal instruments the regimes cite, each with its confidence in the reference.
+
+Tags follow ``shared/reference/france.md``: [SRC] read in a source that appears current, [SRC-old]
+read in an older consolidation, [MEM] recalled, [UNC] uncertain. A citation tagged [MEM] or [UNC]
+never carries a figure (see :class:`cooprules.regime.Parameter`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Final
+
+from cooprules.explain import Citation, Confidence, RuleKind, Text
+from cooprules.regime import Key, Parameter
+
+__all__ = [
+    "CAE_DECREE",
+    "CAE_LAW",
+    "ESS_LAW_IN_FORCE",
+    "LOI_1947",
+    "LOI_1978",
+    "TRAVAIL",
+    "cite_1947",
+    "cite_1978",
+    "param",
+]
+
+FR: Final = "FR"
+
+LOI_1947: Final = "Loi n° 47-1775 du 10 septembre 1947 portant statut de la coopération"
+LOI_1978: Final = "Loi n° 78-763 du 19 juillet 1978 portant statut des SCOP"
+TRAVAIL: Final = "Code du travail"
+CAE_LAW: Final = "Loi n° 2014-856 du 31 juillet 2014 relative à l'ESS, art. 47-48"
+CAE_DECREE: Final = "Décret n° 2015-1363 du 27 octobre 2015"
+
+LOI_1947_URL: Final = "https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000684004"
+ETALAB: Final = (
+    "https://github.com/etalab/lois-non-codifiees-et-reglements-francais/blob/"
+    "508ff8a7b5a878c042898f0ccf73888a6d9f3c5d/"
+)
+"""The post-2014 consolidation (etalab, commit 508ff8a7) most [SRC] articles were read in."""
+ETALAB_1947: Final = ETALAB + "loi/1947/loi-n-47-1775-du-10-septembre-1947/"
+ETALAB_1978: Final = ETALAB + "loi/2014/loi-n78-763-du-19-juillet-1978/"
+
+ESS_LAW_IN_FORCE: Final = date(2014, 8, 2)
+"""Loi n° 2014-856 (JO 1 August 2014) in force: the date the reference gives for its art. 48."""
+
+
+def cite_1947(
+    article: str,
+    *,
+    url: str | None = LOI_1947_URL,
+    confidence: Confidence = Confidence.SRC,
+    title: str | None = None,
+) -> Citation:
+    """A citation of loi n° 47-1775."""
+    return Citation(LOI_1947, article, FR, confidence, url, title)
+
+
+def cite_1978(
+    article: str,
+    *,
+    url: str,
+    confidence: Confidence = Confidence.SRC,
+    title: str | None = None,
+) -> Citation:
+    """A citation of loi n° 78-763 (SCOP)."""
+    return Citation(LOI_1978, article, FR, confidence, url, title)
+
+
+def param(
+    key: Key[Any],
+    value: object,
+    kind: RuleKind,
+    citation: Citation,
+    *,
+    minimum: object = None,
+    maximum: object = None,
+    valid_from: date = date.min,
+    valid_until: date | None = None,
+    description: Text | None = None,
+) -> Parameter:
+    """A parameter described by its key unless a ``description`` says more."""
+    return Parameter(
+        key=key,
+        value=value,
+        kind=kind,
+        citation=citation,
+        description=description or key.description,
+        minimum=minimum,
+        maximum=maximum,
+        valid_from=valid_from,
+        valid_until=valid_until,
+    )
