@@ -68,7 +68,11 @@ def main(lang: str = "en") -> int:
     steps = [
         Step(
             what=Text(en=f"Ristourne to member {member}", fr=f"Ristourne au membre {member}"),
-            inputs={"refund": refund, "purchases": amount, "total purchases": sum(purchases.values())},
+            inputs={
+                "refund": refund,
+                "purchases": amount,
+                "total purchases": sum(purchases.values()),
+            },
             result=parts[member],
             citation=c6,
         )

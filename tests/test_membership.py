@@ -107,11 +107,11 @@ class TestStatusAt:
         assert category_at(h, date(2024, 1, 1)) is None
 
     def test_bad_events_are_refused_naming_the_field(self):
-        with pytest.raises(InvalidPeriod, match="event.date"):
+        with pytest.raises(InvalidPeriod, match=r"event\.date"):
             Event(E.APPLIED, "2025-01-01")  # type: ignore[arg-type]
-        with pytest.raises(InvalidInput, match="event.months"):
+        with pytest.raises(InvalidInput, match=r"event\.months"):
             Event(E.EXTENDED, date(2025, 1, 1), months=0)
-        with pytest.raises(InvalidPeriod, match="event.end"):
+        with pytest.raises(InvalidPeriod, match=r"event\.end"):
             Event(E.LEAVE_STARTED, date(2025, 1, 1), end=date(2025, 1, 1))
 
 
@@ -275,7 +275,10 @@ class TestBelgium:
     def test_extension_beyond_18_months_is_a_violation(self):
         h = History.of(
             "cand",
-            [ev(E.CONVENTION_SIGNED, date(2025, 1, 15)), ev(E.EXTENDED, date(2026, 6, 1), months=3)],
+            [
+                ev(E.CONVENTION_SIGNED, date(2025, 1, 15)),
+                ev(E.EXTENDED, date(2026, 6, 1), months=3),
+            ],
         )
         codes = [v.code for v in check_history(h, be.ACTIVITY_MEMBERSHIP, date(2026, 6, 2))]
         assert codes == ["be.activity.extension_beyond_maximum"]
@@ -311,23 +314,31 @@ class TestBelgium:
         assert young.in_group
         assert not older.in_group
         assert be.in_target_group(
-            "c", birth_date=date(1973, 5, 1), convention_start=date(2025, 9, 1),
+            "c",
+            birth_date=date(1973, 5, 1),
+            convention_start=date(2025, 9, 1),
             on_integration_income=True,
         ).in_group
         with pytest.raises(InvalidInput, match="unemployment_days_18_months"):
             be.in_target_group(
-                "d", birth_date=date(1990, 1, 1), convention_start=date(2025, 1, 1),
+                "d",
+                birth_date=date(1990, 1, 1),
+                convention_start=date(2025, 1, 1),
                 unemployment_days_18_months=-1,
             )
 
     def test_quota_of_sixty_percent(self):
         # With 50 candidates, at least 30 must be in the target group (belgium.md §B6).
         inside = be.in_target_group(
-            "in", birth_date=date(1990, 1, 1), convention_start=date(2025, 1, 1),
+            "in",
+            birth_date=date(1990, 1, 1),
+            convention_start=date(2025, 1, 1),
             unemployment_days_18_months=200,
         )
         outside = be.in_target_group(
-            "out", birth_date=date(1990, 1, 1), convention_start=date(2025, 1, 1),
+            "out",
+            birth_date=date(1990, 1, 1),
+            convention_start=date(2025, 1, 1),
         )
         assert be.quota_violations([inside] * 30 + [outside] * 20) == ()
         (violation,) = be.quota_violations([inside] * 29 + [outside] * 21)
@@ -446,9 +457,7 @@ class TestQuebec:
         # quebec.md §Q5 example: hired 1 March 2025, four days a week: 250 days of work are
         # reached before 18 months (around mid-May 2026).
         start = date(2025, 3, 3)  # a Monday
-        worked = [
-            start + timedelta(weeks=w, days=d) for w in range(80) for d in range(4)
-        ]
+        worked = [start + timedelta(weeks=w, days=d) for w in range(80) for d in range(4)]
         obligation = qc.trial_limit("w", start, days_worked=worked)
         assert obligation.due == worked[249]
         assert date(2026, 5, 1) <= obligation.due <= date(2026, 5, 31)
@@ -477,9 +486,9 @@ class TestQuebec:
             Member.of("a", [ev(E.ADMITTED, date(2024, 1, 1), category="user")]),
             Member.of("b", [ev(E.ADMITTED, date(2024, 1, 1), category="user")]),
         ]
-        assert [v.code for v in qc.solidarity_category_violations(one_category, date(2025, 1, 1))] == [
-            "qc.solidarity.categories"
-        ]
+        assert [
+            v.code for v in qc.solidarity_category_violations(one_category, date(2025, 1, 1))
+        ] == ["qc.solidarity.categories"]
         two = [*one_category, Member.of("c", [ev(E.ADMITTED, date(2024, 1, 1), category="worker")])]
         assert qc.solidarity_category_violations(two, date(2025, 1, 1)) == ()
 
@@ -550,7 +559,7 @@ class MembershipMachine(RuleBasedStateMachine):
         category=st.sampled_from([None, "worker", "user", "employee", "supporting", "bogus"]),
         decided=st.booleans(),
     )
-    def event(self, kind: EventKind, category: str | None, decided: bool) -> None:
+    def event(self, kind: EventKind, category: str | None, *, decided: bool) -> None:
         decision = board(self.day) if decided else None
         months = 1 if kind is E.EXTENDED else None
         event = Event(kind, self.day, category=category, decision=decision, months=months)
@@ -566,7 +575,7 @@ class MembershipMachine(RuleBasedStateMachine):
                 kind in ANNOTATIONS and self.history.current in self.rules.annotations_in
             )
             if not legal:
-                assert f"on event '{kind.value}'" in str(error)
+                assert f"on event '{kind.value}'" in str(error)  # noqa: PT017 - a state machine step
         else:
             self.events.append(event)
             transition = self.rules.transition(model_status(self.events[:-1], self.day), kind)
@@ -615,10 +624,51 @@ TestMembershipLifecycle = MembershipMachine.TestCase
 @given(st.lists(st.sampled_from(list(EventKind)), max_size=12), st.integers(0, 30))
 def test_status_at_equals_replaying_the_events(kinds, gap):
     events = [
-        Event(kind, date(2025, 1, 1) + timedelta(days=gap * i), months=1 if kind is E.EXTENDED else None)
+        Event(
+            kind,
+            date(2025, 1, 1) + timedelta(days=gap * i),
+            months=1 if kind is E.EXTENDED else None,
+        )
         for i, kind in enumerate(kinds)
     ]
     history = History.of("x", events)
     for i in range(len(events) + 1):
         day = date(2025, 1, 1) + timedelta(days=gap * i)
         assert status_at(history, day) == model_status(events, day)
+
+
+# ---------------------------------------------------------------------------------------------
+# The rules the regimes carry
+# ---------------------------------------------------------------------------------------------
+
+
+def test_every_installed_regime_carries_membership_rules():
+    import cooprules  # noqa: PLC0415
+
+    for regime in cooprules.load_regimes():
+        rules = regime.rule_set(MembershipRules)
+        assert rules is not None, regime.code
+        assert rules.transitions, regime.code
+
+
+def test_membership_figures_agree_with_the_regime_parameters():
+    # The membership rules and the regimes' parameter tables state the same law twice (once to
+    # compute, once to document and validate statutes): they must not drift apart.
+    import cooprules  # noqa: PLC0415
+    from cooprules.parameters import Accompaniment as A  # noqa: PLC0415, N817
+    from cooprules.parameters import Membership as M  # noqa: PLC0415, N817
+
+    on = date(2026, 1, 1)
+    assert cooprules.get_regime("be-activity").value(A.max_months, on) == be.CONVENTION_MONTHS
+    cae = cooprules.get_regime("fr-cae-scop")
+    assert cae.value(A.associate_deadline_months, on) == 36
+    assert (
+        fr.associate_deadline(date(2025, 1, 15)) == Period.of_months(date(2025, 1, 15), 36).last_day
+    )
+    assert cae.value(A.trial_max_months, on) == 8
+    assert fr.trial_period_end(date(2025, 1, 15)) == Period.of_months(date(2025, 1, 15), 8).last_day
+    work = cooprules.get_regime("qc-work")
+    assert work.value(M.trial_max_days_worked, on) == qc.TRIAL_DAYS
+    assert work.value(M.trial_max_months, on) == qc.TRIAL_MONTHS
+    assert cooprules.get_regime("fr-cae-scic").rule_set(MembershipRules) is fr.CAE_SCIC_MEMBERSHIP
+    assert fr.CAE_SCIC_MEMBERSHIP.category_codes() == fr.SCIC_MEMBERSHIP.category_codes()

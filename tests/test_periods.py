@@ -77,7 +77,9 @@ class TestMonthArithmetic:
 
 class TestPeriod:
     def test_end_before_start_is_refused_with_both_dates(self):
-        with pytest.raises(InvalidPeriod, match=r"end: the period ends before it starts \(2025-02-01\)"):
+        with pytest.raises(
+            InvalidPeriod, match=r"end: the period ends before it starts \(2025-02-01\)"
+        ):
             Period(date(2025, 2, 1), date(2025, 1, 31))
 
     def test_half_open(self):
@@ -132,9 +134,7 @@ class TestPushDeadline:
         pushed = push_deadline(start, deadline, suspensions)
         assert pushed >= deadline
         # Oracle: walk day by day, counting only days that are not suspended.
-        suspended = {
-            s.start + timedelta(days=i) for s in suspensions for i in range(s.days)
-        }
+        suspended = {s.start + timedelta(days=i) for s in suspensions for i in range(s.days)}
         day, remaining = start, length
         while remaining > 0:
             if day not in suspended:
@@ -145,7 +145,9 @@ class TestPushDeadline:
     @given(dates, st.integers(min_value=0, max_value=900), st.lists(periods, max_size=4), periods)
     def test_more_suspension_never_brings_the_deadline_earlier(self, start, length, base, extra):
         deadline = start + timedelta(days=length)
-        assert push_deadline(start, deadline, [*base, extra]) >= push_deadline(start, deadline, base)
+        assert push_deadline(start, deadline, [*base, extra]) >= push_deadline(
+            start, deadline, base
+        )
 
     def test_deadline_before_start_is_refused(self):
         with pytest.raises(InvalidPeriod, match="deadline"):

@@ -307,7 +307,7 @@ def from_minor_units(units: int, currency: str | Currency) -> Money:
     if isinstance(units, bool) or not isinstance(units, int):
         raise InvalidAmount("units", units, "minor units must be an int")
     cur = currency_of(currency)
-    return Money(Decimal(units).scaleb(-exponent(cur), context=_CONTEXT), cur)
+    return Money(_CONTEXT.scaleb(units, -exponent(cur)), cur)
 
 
 def round_fraction(  # noqa: PLR0911 - one return per rounding mode reads best
@@ -561,7 +561,7 @@ def allocate(
         except InvalidWeights as error:
             raise InvalidWeights(field, error.value, error.reason) from None
         return {
-            key: Money(Decimal(part).scaleb(scale, context=_CONTEXT), currency)
+            key: Money(_CONTEXT.scaleb(part, scale), currency)
             for key, part in zip(keys, parts, strict=True)
         }
     if isinstance(weights, str | bytes) or not isinstance(weights, Sequence):
@@ -571,7 +571,7 @@ def allocate(
         parts = allocate_units(units, integer)
     except InvalidWeights as error:
         raise InvalidWeights(field, error.value, error.reason) from None
-    return [Money(Decimal(part).scaleb(scale, context=_CONTEXT), currency) for part in parts]
+    return [Money(_CONTEXT.scaleb(part, scale), currency) for part in parts]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from cooprules.explain import Citation, Confidence, RuleKind, Text
 from cooprules.money import Rate
 from cooprules.parameters import Accompaniment, Capital, Company, Surplus, Voting
 from cooprules.regime import Key, Parameter, Regime
+from cooprules_adapters.be.membership import ACTIVITY_MEMBERSHIP, CSA_MEMBERSHIP
 
 __all__ = ["BE_ACTIVITY", "BE_CNC", "BE_SC", "BE_SCES", "CSA_IN_FORCE"]
 
@@ -106,6 +107,7 @@ CSA_BOOK_6 = _cite(CSA, "Book 6 (arts. 6:1 ff.)", SRC_2, CSA_URL, "the société
 
 BE_SC = Regime(
     code="be-sc",
+    rules=(CSA_MEMBERSHIP,),
     name="Société coopérative (CSA)",
     name_en="Co-operative company (Companies and Associations Code)",
     jurisdiction=BE,
@@ -434,6 +436,7 @@ BE_SCES = Regime(
 
 BE_ACTIVITY = Regime(
     code="be-activity",
+    rules=(ACTIVITY_MEMBERSHIP,),
     name="Coopérative d'activités",
     name_en="Business co-operative for candidate entrepreneurs",
     jurisdiction=BE,

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from datetime import date
 from functools import partial
 
+import attrs
 from dateutil.relativedelta import relativedelta
 
 from cooprules.accompaniment import Accompaniment, Obligation
@@ -48,6 +49,7 @@ from cooprules.membership import (
 __all__ = [
     "ASSOCIATE_DEADLINE",
     "CAE_MEMBERSHIP",
+    "CAE_SCIC_MEMBERSHIP",
     "SCIC_MEMBERSHIP",
     "SCOP_MEMBERSHIP",
     "SCOP_MIN_EMPLOYEE_ASSOCIATES",
@@ -317,6 +319,9 @@ CAE_MEMBERSHIP = MembershipRules(
     obligations=cae_obligations,
 )
 """A CAE: CAPE, CESA, then associate within three years (less the CAPE), or the CESA ends."""
+
+CAE_SCIC_MEMBERSHIP = attrs.evolve(CAE_MEMBERSHIP, categories=SCIC_MEMBERSHIP.categories)
+"""A CAE in SCIC form: the CAE path, with the SCIC's categories of associates."""
 
 
 def scop_minimum_violations(

@@ -28,6 +28,12 @@ from cooprules.explain import Citation, Confidence, RuleKind, Text
 from cooprules.money import Rate
 from cooprules.parameters import Accompaniment, Capital, Company, Surplus, Voting
 from cooprules.regime import Parameter, Regime
+from cooprules_adapters.fr.membership import (
+    CAE_MEMBERSHIP,
+    CAE_SCIC_MEMBERSHIP,
+    SCIC_MEMBERSHIP,
+    SCOP_MEMBERSHIP,
+)
 from cooprules_adapters.fr.sources import (
     CAE_DECREE,
     CAE_LAW,
@@ -141,6 +147,7 @@ ART_3_BIS_URL = ETALAB_1947 + "titre-ier/article-3-bis.md"
 
 FR_SCOP = Regime(
     code="fr-scop",
+    rules=(SCOP_MEMBERSHIP,),
     name="Société coopérative de production (SCOP)",
     name_en="Worker co-operative (SCOP)",
     jurisdiction=FR,
@@ -318,6 +325,7 @@ SCIC_FAQ = "http://www.les-scic.coop/sites/fr/les-scic/FAQ/Resultats_et_reserves
 
 FR_SCIC = Regime(
     code="fr-scic",
+    rules=(SCIC_MEMBERSHIP,),
     name="Société coopérative d'intérêt collectif (SCIC)",
     name_en="Multi-stakeholder co-operative of collective interest (SCIC)",
     jurisdiction=FR,
@@ -525,6 +533,7 @@ CAE_CITATIONS: Final = (
 
 FR_CAE_SCOP = Regime(
     code="fr-cae-scop",
+    rules=(CAE_MEMBERSHIP,),
     name="Coopérative d'activité et d'emploi (CAE) sous forme de SCOP",
     name_en="Business and employment co-operative (CAE) in SCOP form",
     extends=FR_SCOP,
@@ -543,6 +552,7 @@ FR_CAE_SCOP = Regime(
 )
 FR_CAE_SCIC = Regime(
     code="fr-cae-scic",
+    rules=(CAE_SCIC_MEMBERSHIP,),
     name="Coopérative d'activité et d'emploi (CAE) sous forme de SCIC",
     name_en="Business and employment co-operative (CAE) in SCIC form",
     extends=FR_SCIC,

@@ -25,6 +25,11 @@ from cooprules.explain import Citation, Confidence, RuleKind, Text
 from cooprules.money import Rate
 from cooprules.parameters import Capital, Company, Membership, Surplus, Voting
 from cooprules.regime import Key, Parameter, Regime
+from cooprules_adapters.qc.membership import (
+    MEMBERSHIP,
+    SOLIDARITY_MEMBERSHIP,
+    WORK_MEMBERSHIP,
+)
 
 __all__ = ["QC_COOP", "QC_PRODUCER", "QC_SOLIDARITY", "QC_WORK"]
 
@@ -81,6 +86,7 @@ S149_3 = "https://legisquebec.gouv.qc.ca/en/version/cs/C-67.2?code=se%3A149_3&hi
 
 QC_COOP = Regime(
     code="qc-coop",
+    rules=(MEMBERSHIP,),
     name="Coopérative (Loi sur les coopératives)",
     name_en="Co-operative (Cooperatives Act)",
     jurisdiction=QC,
@@ -224,6 +230,7 @@ ENHANCEMENT_ALLOWED = _param(
 
 QC_WORK = Regime(
     code="qc-work",
+    rules=(WORK_MEMBERSHIP,),
     name="Coopérative de travail",
     name_en="Worker co-operative",
     jurisdiction=QC,
@@ -295,6 +302,7 @@ QC_WORK = Regime(
 
 QC_SOLIDARITY = Regime(
     code="qc-solidarity",
+    rules=(SOLIDARITY_MEMBERSHIP,),
     name="Coopérative de solidarité",
     name_en="Solidarity co-operative",
     jurisdiction=QC,
