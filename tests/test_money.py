@@ -502,9 +502,25 @@ def test_allocate_does_not_depend_on_the_order_of_a_mapping(units, weights, rnd)
     assert first == allocate(amount, weights)  # deterministic
 
 
+def test_allocate_with_partly_ordered_keys_does_not_depend_on_their_order():
+    # This found a bug where keys that compare without error but only partly (sets: {1} and {2}
+    # are neither < nor >) were ranked in the mapping's order, so the tie went to whichever key
+    # came first in the mapping.
+    one, two = frozenset({1}), frozenset({2})
+    forward = allocate(eur("0.01"), {one: 1, two: 1})
+    backward = allocate(eur("0.01"), {two: 1, one: 1})
+    assert forward == backward == {one: eur("0.01"), two: eur("0.00")}
+
+
 @given(
     st.integers(-(10**6), 10**6),
-    cst.weight_mappings(st.one_of(st.integers(-50, 50), st.text(max_size=3))),
+    cst.weight_mappings(
+        st.one_of(
+            st.integers(-50, 50),
+            st.text(max_size=3),
+            st.frozensets(st.integers(0, 5), max_size=3),
+        )
+    ),
     st.randoms(),
 )
 def test_allocate_is_order_free_with_mixed_key_types(units, weights, rnd):

@@ -107,7 +107,7 @@ def test_key_check_accepts_its_type_and_refuses_others():
     with pytest.raises(InvalidParameter) as caught:
         FOUNDERS.check(value=True)  # a bool is not a count
     assert caught.value.field == "company.min_founders"
-    assert "expected a int" in caught.value.reason
+    assert "expected int" in caught.value.reason
     with pytest.raises(InvalidParameter) as named:
         CAP.check("10%", field="statutes.cap")
     assert named.value.field == "statutes.cap"
@@ -187,10 +187,19 @@ def test_a_bound_must_be_comparable():
     ],
 )
 def test_a_value_outside_its_own_bounds_is_refused(value, bounds, message):
+    # A plug-in's own key (not declared by the core), so only the bounds decide.
     with pytest.raises(InvalidParameter) as caught:
-        parameter(CAP.name, value, **bounds)
-    assert caught.value.field == "voting.member_vote_cap.value"
+        parameter("xx.some_limit", value, **bounds)
+    assert caught.value.field == "xx.some_limit.value"
     assert message in caught.value.reason
+
+
+def test_a_declared_key_refuses_a_value_of_another_type():
+    # The core declares voting.member_vote_cap as a Rate: a count is refused at construction.
+    with pytest.raises(InvalidParameter) as caught:
+        parameter(CAP.name, 2)
+    assert caught.value.field == "voting.member_vote_cap.value"
+    assert "expected Rate" in caught.value.reason
 
 
 def test_parameter_in_force_is_half_open():

@@ -239,7 +239,7 @@ class Violation:
 # ---------------------------------------------------------------------------------------------
 
 
-def render_value(value: Value) -> str:
+def render_value(value: Value, lang: Lang = "en") -> str:
     """Render a recorded value the same way on every machine (no locale, exact digits)."""
     if isinstance(value, Money):
         return f"{format(value.amount, 'f')} {value.currency.code}"
@@ -250,7 +250,7 @@ def render_value(value: Value) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Text):
-        return value.en
+        return value.in_(lang)
     return str(value)
 
 
@@ -259,11 +259,11 @@ def render_steps(explanation: Explanation | Iterable[Step], *, lang: Lang = "en"
     steps = explanation.steps if isinstance(explanation, Explanation) else tuple(explanation)
     lines = []
     for number, step in enumerate(steps, start=1):
-        inputs = ", ".join(f"{name} = {render_value(value)}" for name, value in step.inputs)
+        inputs = ", ".join(f"{name} = {render_value(value, lang)}" for name, value in step.inputs)
         line = f"{number}. {step.what.in_(lang)}"
         if inputs:
             line += f": {inputs}"
-        line += f" -> {render_value(step.result)}"
+        line += f" -> {render_value(step.result, lang)}"
         if step.note is not None:
             line += f"; {step.note.in_(lang)}"
         if step.citation is not None:

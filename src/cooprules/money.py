@@ -29,13 +29,14 @@ from __future__ import annotations
 import decimal
 import enum
 import math
+import operator
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from itertools import compress
-from typing import TYPE_CHECKING, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 from moneyed import Currency, CurrencyDoesNotExist, Money, get_currency
@@ -428,9 +429,10 @@ def allocate_units(
     This is the integer engine behind :func:`allocate`; engines call it in their hot loops. Each
     part is ``floor(total * w / W)`` (``W`` the sum of the weights) plus one unit for the parts with
     the largest remainders, until the parts add up to ``total_units``. Among equal remainders the
-    part that comes first in ``tie_order`` (a permutation of the positions; by default position
-    order) gets the unit first. A negative total is split as the mirror image of the positive one,
-    so a loss and a gain of the same size give opposite parts.
+    part with the lowest rank in ``tie_order`` gets the unit first (``tie_order[i]`` is the rank of
+    position ``i``, a permutation of the positions; by default position order). A negative total
+    is split as the mirror image of the positive one, so a loss and a gain of the same size give
+    opposite parts.
 
     Raises:
         InvalidWeights: if there are no weights, a weight is negative or not an ``int``, or all
@@ -503,7 +505,11 @@ def _key_rank(keys: Sequence[object]) -> list[int]:
     positions = range(len(keys))
     try:
         order = sorted(positions, key=keys.__getitem__)  # type: ignore[arg-type]
+        ordered: list[Any] = [keys[i] for i in order]
+        total_order = all(map(operator.lt, ordered, ordered[1:]))  # not so for sets: {1} vs {2}
     except TypeError:
+        total_order = False
+    if not total_order:
         order = sorted(positions, key=lambda i: (type(keys[i]).__qualname__, repr(keys[i])))
     rank = [0] * len(keys)
     for position, index in enumerate(order):

@@ -107,12 +107,9 @@ class Key(Generic[T]):
 
     def check(self, value: object, *, field: str | None = None) -> T:
         """Return ``value`` if it has this key's type, else raise :class:`InvalidParameter`."""
-        ok = isinstance(value, self.type) and not (
-            isinstance(value, bool) and self.type is not bool
-        )
-        if not ok:
+        if not _has_type(value, self.type):
             raise InvalidParameter(
-                field or self.name, value, f"expected a {self.type.__name__} for {self.name}"
+                field or self.name, value, f"expected {self.type.__name__} for {self.name}"
             )
         return cast("T", value)
 
@@ -161,28 +158,31 @@ class Parameter:
                 self.valid_until,
                 f"must be after valid_from {self.valid_from.isoformat()}",
             )
-        unverified = not self.citation.confidence.verified
+        declared = _declared_key(self.key)
         for name in ("value", "minimum", "maximum"):
             given = getattr(self, name)
-            if given is None:
-                continue
-            if unverified:
-                raise InvalidParameter(
-                    f"{self.key}.{name}",
-                    given,
-                    f"a figure tagged [{self.citation.confidence.value}] is not verified law: "
-                    "leave it to the statutes (None) until it is",
-                )
-            if isinstance(given, float):
-                raise InvalidParameter(f"{self.key}.{name}", given, "float is not exact")
-        for name in ("minimum", "maximum"):
-            bound = getattr(self, name)
-            if bound is not None and not _comparable(bound):
-                raise InvalidParameter(f"{self.key}.{name}", bound, "a bound must be comparable")
+            if given is not None:
+                self._check_figure(name, given, declared)
         if self.value is not None:
             problem = self.check(self.value)
             if problem is not None:
                 raise InvalidParameter(f"{self.key}.value", self.value, problem.en)
+
+    def _check_figure(self, name: str, given: object, declared: Key[Any] | None) -> None:
+        field = f"{self.key}.{name}"
+        if not self.citation.confidence.verified:
+            raise InvalidParameter(
+                field,
+                given,
+                f"a figure tagged [{self.citation.confidence.value}] is not verified law: "
+                "leave it to the statutes (None) until it is",
+            )
+        if isinstance(given, float):
+            raise InvalidParameter(field, given, "float is not exact")
+        if name != "value" and not _comparable(given):
+            raise InvalidParameter(field, given, "a bound must be comparable")
+        if declared is not None:
+            declared.check(given, field=field)
 
     def in_force(self, on: date) -> bool:
         """Tell whether this version of the rule applies on ``on``."""
@@ -210,6 +210,13 @@ class Parameter:
                     fr=f"{_show(value)} est supérieur au maximum légal {_show(bound)}",
                 )
         return None
+
+
+def _declared_key(name: str) -> Key[Any] | None:
+    """The key the core declares under ``name`` (``None`` for a plug-in's own keys)."""
+    from cooprules.parameters import all_keys  # noqa: PLC0415 - parameters imports this module
+
+    return all_keys().get(name)
 
 
 def _same_kind(value: object, bound: object) -> bool:
@@ -580,6 +587,23 @@ def validate(statutes: Statutes, regime: Regime, as_of: date) -> tuple[Violation
     return tuple(violations)
 
 
+def _has_type(value: object, kind: type) -> bool:
+    return isinstance(value, kind) and not (isinstance(value, bool) and kind is not bool)
+
+
+def _wrong_type(parameter: Parameter, value: object, expected: str) -> Violation:
+    return Violation(
+        code="statutes.wrong_type",
+        severity=Severity.ERROR,
+        subject=parameter.key,
+        message=Text(
+            en=f"Expected a {expected}, got {_show(value)!r}.",
+            fr=f"Une valeur de type {expected} est attendue, reçu {_show(value)!r}.",
+        ),
+        citation=parameter.citation,
+    )
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -590,22 +614,13 @@ def _check_choice(parameter: Parameter, value: object) -> list[Violation]:
         (v for v in (parameter.value, parameter.minimum, parameter.maximum) if v is not None),
         None,
     )
+    declared = _declared_key(key)
+    if declared is not None and reference is None and not _has_type(value, declared.type):
+        return [_wrong_type(parameter, value, declared.type.__name__)]
     if reference is not None and not (
         _same_kind(value, reference) if _comparable(reference) else type(value) is type(reference)
     ):
-        return [
-            Violation(
-                code="statutes.wrong_type",
-                severity=Severity.ERROR,
-                subject=key,
-                message=Text(
-                    en=f"Expected a {type(reference).__name__}, got {_show(value)!r}.",
-                    fr=f"Une valeur de type {type(reference).__name__} est attendue, "
-                    f"reçu {_show(value)!r}.",
-                ),
-                citation=parameter.citation,
-            )
-        ]
+        return [_wrong_type(parameter, value, type(reference).__name__)]
     fixed = (
         parameter.kind is RuleKind.LAW
         and parameter.value is not None
@@ -619,8 +634,7 @@ def _check_choice(parameter: Parameter, value: object) -> list[Violation]:
                 severity=Severity.ERROR,
                 subject=key,
                 message=Text(
-                    en=f"The law fixes {_show(parameter.value)}; the statutes say "
-                    f"{_show(value)}.",
+                    en=f"The law fixes {_show(parameter.value)}; the statutes say {_show(value)}.",
                     fr=f"La loi fixe {_show(parameter.value)} ; les statuts indiquent "
                     f"{_show(value)}.",
                 ),
