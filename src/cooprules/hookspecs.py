@@ -15,7 +15,8 @@ Families:
 
 * **regimes**: ``cooprules_regimes``, the regimes a plug-in provides;
 * **accounting**: ``cooprules_journal_entries``, results to balanced journal entries;
-* **payroll**: ``cooprules_salary_envelope``, an activity's figures to a salary envelope.
+* **payroll**: ``cooprules_salary_envelope``, an activity's figures to a salary envelope;
+* **levies**: ``cooprules_levy_base``, the base of a levy when a schedule's base is custom.
 """
 
 from __future__ import annotations
@@ -27,13 +28,17 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
+    from moneyed import Money
+
     from cooprules.journal import JournalEntry
+    from cooprules.levies import Activity, Line, Schedule
     from cooprules.payroll import EnvelopeRequest, SalaryEnvelope
     from cooprules.regime import Regime
 
 __all__ = [
     "PROJECT",
     "cooprules_journal_entries",
+    "cooprules_levy_base",
     "cooprules_regimes",
     "cooprules_salary_envelope",
     "hookimpl",
@@ -102,6 +107,27 @@ def cooprules_salary_envelope(request: EnvelopeRequest) -> SalaryEnvelope | None
 
     :param request: the activity's figures for the period and the contribution-rate functions.
     :return: the envelope, or ``None`` if this plug-in does not handle the regime.
+
+    .. versionadded:: 0.1
+    """
+    raise NotImplementedError  # pragma: no cover - specification only
+
+
+# --- Levies ----------------------------------------------------------------------------------
+
+
+@hookspec(firstresult=True)
+def cooprules_levy_base(line: Line, activity: Activity, schedule: Schedule) -> Money | None:
+    """Compute the base of a levy for one line when the schedule's base is ``Base.CUSTOM``.
+
+    Stops at the first non-``None`` result. A co-op that levies, say, revenue less only
+    subcontracting, or that excludes some expense categories, supplies its base this way.
+
+    :param line: the activity's line for the period (revenue, direct costs).
+    :param activity: the activity (its kind, its owner).
+    :param schedule: the schedule being applied.
+    :return: the base in the line's currency, a whole number of minor units, or ``None`` if this
+        plug-in does not compute it.
 
     .. versionadded:: 0.1
     """

@@ -17,7 +17,7 @@ There is no module-level manager and no cache: build a :class:`RegimeCatalogue` 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, cast
 
 import attrs
@@ -28,7 +28,10 @@ from cooprules.errors import DuplicateId, PluginError, UnknownRegime
 from cooprules.regime import Regime
 
 if TYPE_CHECKING:
+    from moneyed import Money
+
     from cooprules.journal import JournalEntry
+    from cooprules.levies import Activity, Line, Schedule
     from cooprules.payroll import EnvelopeRequest, SalaryEnvelope
 
 __all__ = [
@@ -38,6 +41,7 @@ __all__ = [
     "get_plugin_manager",
     "get_regime",
     "journal_entries",
+    "levy_base",
     "load_regimes",
     "salary_envelope",
 ]
@@ -230,3 +234,28 @@ def salary_envelope(
     """Ask the payroll plug-ins for ``request``'s envelope; the first that answers wins."""
     answer: SalaryEnvelope | None = manager.hook.cooprules_salary_envelope(request=request)
     return answer
+
+
+def levy_base(
+    manager: pluggy.PluginManager, activity: Activity, schedule: Schedule
+) -> Callable[[Line], Money]:
+    """A ``custom_base`` for :func:`cooprules.levies.levy_year` that asks the plug-ins.
+
+    Raises (when the returned function is called):
+        PluginError: no plug-in computes the base of the line, or one raised.
+    """
+
+    def base(line: Line) -> Money:
+        try:
+            answer: Money | None = manager.hook.cooprules_levy_base(
+                line=line, activity=activity, schedule=schedule
+            )
+        except Exception as error:
+            raise PluginError("levy base", f"cooprules_levy_base() raised {error!r}") from error
+        if answer is None:
+            raise PluginError(
+                "levy base", f"no plug-in computes the custom levy base of activity {activity.id!r}"
+            )
+        return answer
+
+    return base

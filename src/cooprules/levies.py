@@ -1,0 +1,846 @@
+"""Levies on activities: the contribution each activity pays the co-op for its pooled services.
+
+In a *coopérative d'activités* or a CAE each entrepreneur's activity keeps its own books and pays
+the co-op a contribution: a share of its gross margin or of its turnover, sometimes in bands,
+with a fixed fee, a monthly floor and a yearly cap. The statutes set it (in France "dans les
+conditions prévues par les statuts", Code du travail L7331-2 c); this module computes it exactly.
+
+The pieces:
+
+* :class:`Activity` and its :class:`Line` values (revenue excluding VAT and direct costs per
+  period);
+* a :class:`Schedule`: the base (revenue, gross margin, or a plug-in's), the bands (flat, marginal
+  or whole-amount; counted per period or on the year to date), a fixed fee, a floor per period, a
+  cap per year, loss carry-forward, rounding — with the statute article that sets it;
+* a :class:`LevyPolicy`: the co-op's schedules per activity kind, effective-dated, with
+  per-activity overrides;
+* :func:`levy_year` computes the statements of one activity for one financial year, period by
+  period; each :class:`LevyStatement` says what was levied and why.
+
+Arithmetic is done on whole minor units (cents) with exact fractions; each period's levy is rounded
+once, with the schedule's :class:`~cooprules.money.Rounding`; the year's total is the sum of the
+periods, to the cent.
+
+>>> from datetime import date
+>>> from cooprules.money import money, Rate
+>>> coopaname = Schedule.flat(
+...     "13.5%", base=Base.GROSS_MARGIN, fixed_per_period=money("30.00", "EUR"),
+... )
+>>> act = Activity("a1", owner="ana", kind=ActivityKind.SERVICES, start=date(2025, 1, 1),
+...                currency="EUR")
+>>> lines = [Line.month("a1", 2025, 1, revenue="3000.00", direct_costs="500.00")]
+>>> year = levy_year(act, lines, LevyPolicy.single(coopaname), 2025)
+>>> format_amount(year.periods[0].levy)   # January: 13.5 % of 2,500.00 + 30.00
+'367.50 EUR'
+>>> format_amount(year.total)             # + 30.00 for each of the 11 other months
+'697.50 EUR'
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
+from fractions import Fraction
+from itertools import pairwise
+
+import attrs
+from moneyed import Currency, Money
+
+from cooprules.errors import CurrencyMismatch, InvalidInput, InvalidPeriod
+from cooprules.explain import Citation, Explanation, Severity, Step, Text, Violation
+from cooprules.money import (
+    Rate,
+    Rounding,
+    currency_of,
+    exponent,
+    format_amount,
+    from_minor_units,
+    money,
+    round_fraction,
+    to_minor_units,
+)
+from cooprules.periods import Period, check_date, months_end
+
+__all__ = [
+    "Activity",
+    "ActivityKind",
+    "Band",
+    "BandApplied",
+    "Banding",
+    "Base",
+    "BasePeriod",
+    "LevyPolicy",
+    "LevyStatement",
+    "LevyYear",
+    "Line",
+    "RoundingPoint",
+    "Schedule",
+    "levy_year",
+    "month_periods",
+    "validate_schedule",
+]
+
+
+class ActivityKind(enum.Enum):
+    """What an activity does; a co-op may levy each kind differently."""
+
+    SERVICES = "services"
+    TRADE = "trade"
+    MIXED = "mixed"
+
+
+class Base(enum.Enum):
+    """What the levy is computed on."""
+
+    REVENUE = "revenue"
+    """Revenue excluding VAT (*chiffre d'affaires HT*)."""
+    GROSS_MARGIN = "gross_margin"
+    """Revenue excluding VAT less direct costs (*marge brute*)."""
+    CUSTOM = "custom"
+    """A base computed by a function the caller (or a plug-in) supplies for each line."""
+
+
+class Banding(enum.Enum):
+    """How a schedule's bands apply."""
+
+    MARGINAL = "marginal"
+    """Each band's rate on the slice of the base within it (like income tax): continuous."""
+    WHOLE = "whole"
+    """The rate of the band the base reaches, on the whole base: jumps at the band edges."""
+
+
+class BasePeriod(enum.Enum):
+    """Which base the bands are measured on."""
+
+    PERIOD = "period"
+    """Each period's own base (e.g. monthly margin bands)."""
+    YEAR_TO_DATE = "year_to_date"
+    """The base of the year so far: a period's levy is the growth of the year's levy."""
+
+
+class RoundingPoint(enum.Enum):
+    """Where amounts are rounded to the minor unit."""
+
+    PERIOD = "period"
+    """Once per period, on the period's levy (default)."""
+    LINE = "line"
+    """On each line's levy, then added up (flat schedules on a per-period base only)."""
+
+
+def _check_line_amount(_instance: object, attribute: attrs.Attribute[Money], value: Money) -> None:
+    if not isinstance(value, Money):
+        raise InvalidInput(f"line.{attribute.name}", value, "expected a Money")
+    to_minor_units(value, field=f"line.{attribute.name}")
+
+
+@attrs.frozen
+class Activity:
+    """An entrepreneur's activity hosted by the co-op, with its own books.
+
+    Attributes:
+        id: the activity's identifier, unique in the co-op.
+        owner: the entrepreneur (member id).
+        kind: services, trade or mixed.
+        start: the first day of the activity.
+        currency: the currency of its books.
+        end: the first day it no longer runs, if it stopped.
+    """
+
+    id: str
+    owner: str
+    kind: ActivityKind = attrs.field(validator=attrs.validators.instance_of(ActivityKind))
+    start: date = attrs.field(validator=lambda _i, _a, v: check_date(v, field="activity.start"))
+    currency: str = "EUR"
+    end: date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        currency_of(self.currency, field="activity.currency")
+        if self.end is not None and self.end < self.start:
+            raise InvalidPeriod(
+                "activity.end", self.end, f"the activity ends before it starts ({self.start})"
+            )
+
+    def months_present(self, year_start: date, year_end: date) -> int:
+        """Whole or part months of ``[year_start, year_end)`` in which the activity ran."""
+        first = max(self.start, year_start)
+        last = min(self.end or year_end, year_end)
+        if last <= first:
+            return 0
+        return (last.year - first.year) * 12 + last.month - first.month + (last.day > 1)
+
+
+@attrs.frozen
+class Line:
+    """An activity's figures for one period (usually a month).
+
+    Attributes:
+        activity: the activity's identifier.
+        period: the period the figures belong to.
+        revenue: revenue excluding VAT (invoiced or collected, as the statutes say).
+        direct_costs: purchases, subcontracting and mission expenses of the period.
+        label: an optional description (an invoice, a batch).
+    """
+
+    activity: str
+    period: Period
+    revenue: Money = attrs.field(validator=_check_line_amount)
+    direct_costs: Money = attrs.field(validator=_check_line_amount)
+    label: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if self.revenue.currency != self.direct_costs.currency:
+            raise CurrencyMismatch(
+                "line.direct_costs",
+                self.direct_costs.currency.code,
+                f"the revenue is in {self.revenue.currency.code}",
+            )
+
+    @classmethod
+    def month(
+        cls,
+        activity: str,
+        year: int,
+        month: int,
+        *,
+        revenue: object,
+        direct_costs: object = "0",
+        currency: str = "EUR",
+        label: str = "",
+    ) -> Line:
+        """A line for one calendar month, amounts given as text, ``int`` or ``Decimal``."""
+        if not 1 <= month <= 12:  # noqa: PLR2004 - months of the year
+            raise InvalidPeriod("line.month", month, "a month is 1..12")
+        first = date(year, month, 1)
+        return cls(
+            activity,
+            Period(first, months_end(first, 1)),
+            money(revenue, currency, field="line.revenue"),
+            money(direct_costs, currency, field="line.direct_costs"),
+            label,
+        )
+
+    @property
+    def gross_margin(self) -> Money:
+        """Revenue less direct costs (may be negative)."""
+        return self.revenue - self.direct_costs
+
+
+def _rate(value: object) -> Rate:
+    return value if isinstance(value, Rate) else Rate.of(value, field="band.rate")
+
+
+@attrs.frozen
+class Band:
+    """A band of a schedule: from ``start`` (included) upward, at ``rate``.
+
+    Attributes:
+        start: where the band begins, as an amount of the base (0 for the first band).
+        rate: the band's rate.
+    """
+
+    start: Money
+    rate: Rate = attrs.field(converter=_rate)
+
+
+def _bands(values: Iterable[Band]) -> tuple[Band, ...]:
+    return tuple(values)
+
+
+def _check_bands(
+    _instance: Schedule, _attribute: attrs.Attribute[tuple[Band, ...]], bands: tuple[Band, ...]
+) -> None:
+    if not bands:
+        raise InvalidInput("schedule.bands", bands, "a schedule needs at least one band")
+    if bands[0].start.amount != 0:
+        raise InvalidInput(
+            "schedule.bands[0].start", format_amount(bands[0].start), "the first band starts at 0"
+        )
+    currency = bands[0].start.currency
+    for index, (lower, upper) in enumerate(pairwise(bands), start=1):
+        if upper.start.currency != currency:
+            raise CurrencyMismatch(
+                f"schedule.bands[{index}].start", upper.start.currency.code, f"expected {currency}"
+            )
+        if upper.start <= lower.start:
+            raise InvalidInput(
+                f"schedule.bands[{index}].start",
+                format_amount(upper.start),
+                "band starts must increase",
+            )
+    for index, band in enumerate(bands):
+        to_minor_units(band.start, field=f"schedule.bands[{index}].start")
+
+
+@attrs.frozen
+class Schedule:
+    """How a co-op levies an activity: statute data, checked against the regime's bounds.
+
+    Attributes:
+        bands: the bands, by increasing start; one band for a flat rate.
+        base: revenue, gross margin, or a custom base.
+        banding: marginal or whole-amount bands.
+        base_period: bands measured on each period's base or on the year to date.
+        fixed_per_period: a fixed fee added each period the activity runs (e.g. 30 EUR a month).
+        minimum_per_period: a floor on each period's levy, fee included (e.g. 40 EUR a month).
+        maximum_per_year: a cap on the year's total levy, fee included (e.g. 8,400 EUR).
+        prorate_cap: scale the yearly cap by the months the activity ran in the year / 12.
+        carry_forward_losses: a negative base is carried against later periods of the same year.
+        rounding: how each period's levy is rounded.
+        rounding_point: round per period (default) or per line.
+        citation: the statute article (or contract clause) that sets the schedule.
+        valid_from: first day the schedule applies (by the period's start).
+        valid_until: first day it no longer applies, if it was replaced.
+        name: a short name for reports.
+    """
+
+    bands: tuple[Band, ...] = attrs.field(converter=_bands, validator=_check_bands)
+    base: Base = Base.GROSS_MARGIN
+    banding: Banding = Banding.MARGINAL
+    base_period: BasePeriod = BasePeriod.PERIOD
+    fixed_per_period: Money | None = None
+    minimum_per_period: Money | None = None
+    maximum_per_year: Money | None = None
+    prorate_cap: bool = False
+    carry_forward_losses: bool = False
+    rounding: Rounding = Rounding.HALF_UP
+    rounding_point: RoundingPoint = RoundingPoint.PERIOD
+    citation: Citation | None = None
+    valid_from: date = date.min
+    valid_until: date | None = None
+    name: str = ""
+    _starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    _rates: tuple[Fraction, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(to_minor_units(b.start) for b in self.bands))
+        object.__setattr__(self, "_rates", tuple(b.rate.value for b in self.bands))
+        currency = self.currency
+        for field in ("fixed_per_period", "minimum_per_period", "maximum_per_year"):
+            value = getattr(self, field)
+            if value is None:
+                continue
+            if not isinstance(value, Money) or value.currency != currency:
+                raise CurrencyMismatch(
+                    f"schedule.{field}", value, f"expected an amount in {currency.code}"
+                )
+            if to_minor_units(value, field=f"schedule.{field}") < 0:
+                raise InvalidInput(
+                    f"schedule.{field}", format_amount(value), "must not be negative"
+                )
+        if self.valid_until is not None and self.valid_until <= self.valid_from:
+            raise InvalidPeriod(
+                "schedule.valid_until", self.valid_until, "must be after valid_from"
+            )
+        if self.rounding_point is RoundingPoint.LINE and (
+            len(self.bands) > 1
+            or self.base_period is BasePeriod.YEAR_TO_DATE
+            or self.carry_forward_losses
+        ):
+            raise InvalidInput(
+                "schedule.rounding_point",
+                self.rounding_point.value,
+                "rounding per line is only defined for a flat rate on each period's base, "
+                "without loss carry-forward",
+            )
+
+    @classmethod
+    def flat(cls, rate: object, *, currency: str = "EUR", **options: object) -> Schedule:
+        """A single rate on the base: ``Schedule.flat("12%", minimum_per_period=...)``."""
+        return cls((Band(money("0", currency), _rate(rate)),), **options)  # type: ignore[arg-type]
+
+    @classmethod
+    def banded(
+        cls,
+        bands: Sequence[tuple[object, object]],
+        *,
+        currency: str = "EUR",
+        **options: object,
+    ) -> Schedule:
+        """Bands from ``(start, rate)`` pairs: ``[("0", "13%"), ("1000", "12%"), ...]``."""
+        built = tuple(Band(money(start, currency), _rate(rate)) for start, rate in bands)
+        return cls(built, **options)  # type: ignore[arg-type]
+
+    @property
+    def currency(self) -> Currency:
+        """The currency of the schedule's amounts."""
+        return self.bands[0].start.currency
+
+    @property
+    def highest_rate(self) -> Rate:
+        """The highest rate of any band."""
+        return max(band.rate for band in self.bands)
+
+    def in_force(self, day: date) -> bool:
+        """Whether the schedule applies to a period starting on ``day``."""
+        return self.valid_from <= day and (self.valid_until is None or day < self.valid_until)
+
+    def variable(self, base_units: int) -> Fraction:
+        """The exact levy, in minor units, of the bands on a base (no fee, floor or cap)."""
+        if base_units <= 0:
+            return Fraction(0)
+        starts = self._starts
+        rates = self._rates
+        if self.banding is Banding.WHOLE:
+            index = 0
+            for position, start in enumerate(starts):
+                if base_units >= start:
+                    index = position
+            return base_units * rates[index]
+        levy = Fraction(0)
+        for position, start in enumerate(starts):
+            if base_units <= start:
+                break
+            upper = starts[position + 1] if position + 1 < len(starts) else None
+            top = base_units if upper is None else min(base_units, upper)
+            levy += (top - start) * rates[position]
+        return levy
+
+
+@attrs.frozen
+class LevyPolicy:
+    """A co-op's levy rules: schedules per activity kind, dated, and per-activity overrides.
+
+    Attributes:
+        schedules: the schedules for each activity kind; several per kind when the co-op changed
+            its schedule (each dated with ``valid_from``/``valid_until``).
+        default: schedules for kinds not listed.
+        overrides: schedules for particular activities (a contract's own rate), by activity id.
+    """
+
+    schedules: Mapping[ActivityKind, tuple[Schedule, ...]] = attrs.field(factory=dict)
+    default: tuple[Schedule, ...] = ()
+    overrides: Mapping[str, tuple[Schedule, ...]] = attrs.field(factory=dict)
+
+    @classmethod
+    def single(cls, schedule: Schedule) -> LevyPolicy:
+        """One schedule for every activity."""
+        return cls(default=(schedule,))
+
+    def schedule_for(self, activity: Activity, day: date) -> Schedule:
+        """The schedule that applies to ``activity`` for a period starting on ``day``.
+
+        Raises:
+            InvalidInput: if none applies (a gap in the dates), or two do.
+        """
+        candidates = (
+            self.overrides.get(activity.id) or self.schedules.get(activity.kind) or self.default
+        )
+        found = [s for s in candidates if s.in_force(day)]
+        if len(found) != 1:
+            raise InvalidInput(
+                f"policy[{activity.id}]",
+                day.isoformat(),
+                f"{len(found)} schedules apply to this activity on this date; exactly one must",
+            )
+        return found[0]
+
+
+@attrs.frozen
+class BandApplied:
+    """One band's share of a levy.
+
+    Attributes:
+        band: the band.
+        slice: the part of the base taxed at this band's rate (the whole base for whole-amount
+            bands).
+        levy: the exact levy on that slice (before rounding), in the currency.
+    """
+
+    band: Band
+    slice: Money
+    levy: Fraction
+
+
+@attrs.frozen
+class LevyStatement:
+    """One activity's levy for one period, and why.
+
+    Attributes:
+        activity: the activity's identifier.
+        period: the period.
+        schedule: the schedule applied.
+        base: the period's base (revenue or gross margin; may be negative).
+        carried_loss: the loss brought forward from earlier periods and set against this base.
+        taxable: the base the bands were applied to (never negative).
+        variable: the levy of the bands, rounded.
+        fixed: the fixed fee of the period.
+        floor_added: what the floor added.
+        cap_removed: what the yearly cap removed.
+        levy: the levy of the period.
+        year_to_date: the total levied in the year up to and including this period.
+    """
+
+    activity: str
+    period: Period
+    schedule: Schedule = attrs.field(repr=False)
+    base: Money
+    carried_loss: Money
+    taxable: Money
+    variable: Money
+    fixed: Money
+    floor_added: Money
+    cap_removed: Money
+    levy: Money
+    year_to_date: Money
+    _ytd_base_before: int = attrs.field(alias="ytd_base_before", repr=False, eq=False)
+
+    @property
+    def bands(self) -> tuple[BandApplied, ...]:
+        """How each band contributed (for a year-to-date schedule: its growth this period)."""
+        schedule = self.schedule
+        currency = schedule.currency
+        taxable = to_minor_units(self.taxable)
+        if schedule.base_period is BasePeriod.YEAR_TO_DATE:
+            low, high = self._ytd_base_before, self._ytd_base_before + taxable
+        else:
+            low, high = 0, taxable
+        starts = schedule._starts  # noqa: SLF001 - same module
+        applied = []
+        for position, band in enumerate(schedule.bands):
+            upper = starts[position + 1] if position + 1 < len(starts) else None
+            if schedule.banding is Banding.WHOLE:
+                reached = high >= starts[position] and (upper is None or high < upper)
+                if reached and high > 0:
+                    applied.append(
+                        BandApplied(
+                            band,
+                            from_minor_units(high - low, currency),
+                            (high - low) * band.rate.value / 10 ** _exp(currency),
+                        )
+                    )
+                continue
+            top = high if upper is None else min(high, upper)
+            bottom = max(low, starts[position])
+            if top > bottom:
+                part = top - bottom
+                applied.append(
+                    BandApplied(
+                        band,
+                        from_minor_units(part, currency),
+                        part * band.rate.value / 10 ** _exp(currency),
+                    )
+                )
+        return tuple(applied)
+
+    @property
+    def explanation(self) -> Explanation:
+        """The steps from the base to the levy, with the schedule's citation."""
+        schedule = self.schedule
+        cite = schedule.citation
+        steps = [
+            Step(
+                what=Text(en="Base of the levy", fr="Assiette de la contribution"),
+                inputs={"base": schedule.base.value, "period": self.period.start},
+                result=self.base,
+                citation=cite,
+            )
+        ]
+        if self.carried_loss.amount:
+            steps.append(
+                Step(
+                    what=Text(en="Loss carried forward set off", fr="Perte reportée imputée"),
+                    inputs={"carried loss": self.carried_loss},
+                    result=self.taxable,
+                    citation=cite,
+                )
+            )
+        steps.extend(
+            Step(
+                what=Text(
+                    en=f"Band from {format_amount(applied.band.start)} at {applied.band.rate}",
+                    fr=f"Tranche à partir de {format_amount(applied.band.start)} à "
+                    f"{applied.band.rate}",
+                ),
+                inputs={"slice": applied.slice, "rate": applied.band.rate},
+                result=applied.levy,
+                citation=cite,
+            )
+            for applied in self.bands
+        )
+        steps.append(
+            Step(
+                what=Text(
+                    en="Levy of the bands, rounded", fr="Contribution des tranches, arrondie"
+                ),
+                inputs={"rounding": schedule.rounding.name},
+                result=self.variable,
+                citation=cite,
+            )
+        )
+        for amount, en, fr in (
+            (self.fixed, "Fixed fee of the period", "Part fixe de la période"),
+            (
+                self.floor_added,
+                "Raised to the floor of the period",
+                "Relevée au minimum de la période",
+            ),
+            (self.cap_removed, "Reduced by the yearly cap", "Réduite par le plafond annuel"),
+        ):
+            if amount.amount:
+                steps.append(Step(what=Text(en=en, fr=fr), inputs={}, result=amount, citation=cite))
+        steps.append(
+            Step(
+                what=Text(en="Levy of the period", fr="Contribution de la période"),
+                inputs={"year to date": self.year_to_date},
+                result=self.levy,
+                citation=cite,
+            )
+        )
+        return Explanation(tuple(steps))
+
+
+def _exp(currency: Currency) -> int:
+    return exponent(currency)
+
+
+@attrs.frozen
+class LevyYear:
+    """One activity's levies for one financial year.
+
+    Attributes:
+        activity: the activity.
+        year_start: the first day of the financial year.
+        periods: the statement of each period, in order.
+        total: the year's levy: the sum of the periods, to the cent.
+        violations: problems found (a schedule outside the regime's bounds, lines outside the year).
+    """
+
+    activity: Activity
+    year_start: date
+    periods: tuple[LevyStatement, ...]
+    total: Money
+    violations: tuple[Violation, ...] = ()
+
+
+def month_periods(year: int, *, first_month: int = 1) -> tuple[Period, ...]:
+    """The twelve monthly periods of a financial year starting on the first of ``first_month``."""
+    start = date(year, first_month, 1)
+    return tuple(Period(months_end(start, i), months_end(start, i + 1)) for i in range(12))
+
+
+def levy_year(
+    activity: Activity,
+    lines: Iterable[Line],
+    policy: LevyPolicy,
+    year: int,
+    *,
+    first_month: int = 1,
+    custom_base: Callable[[Line], Money] | None = None,
+) -> LevyYear:
+    """Compute an activity's levy for each month of a financial year.
+
+    Args:
+        activity: the activity.
+        lines: its lines (other activities' lines are refused; order does not matter).
+        policy: the co-op's levy policy.
+        year: the calendar year in which the financial year starts.
+        first_month: the month the financial year starts.
+        custom_base: the base of a line when the schedule's base is ``Base.CUSTOM``.
+
+    Raises:
+        InvalidInput: a line of another activity, or no schedule for a period.
+        CurrencyMismatch: a line in another currency than the activity's or the schedule's.
+        InvalidPeriod: a line whose period is not one of the year's months.
+    """
+    periods = month_periods(year, first_month=first_month)
+    currency = currency_of(activity.currency)
+    grouped = _group_lines(activity, lines, periods, currency)
+    state = _YearState(year_start=periods[0].start, year_end=periods[-1].end)
+    statements: list[LevyStatement] = []
+    for period, period_lines in zip(periods, grouped, strict=True):
+        running = activity.start < period.end and (
+            activity.end is None or activity.end > period.start
+        )
+        if not running and not period_lines:
+            continue
+        schedule = policy.schedule_for(activity, period.start)
+        if schedule.currency != currency:
+            raise CurrencyMismatch(
+                "schedule", schedule.currency.code, f"the activity's books are in {currency.code}"
+            )
+        statements.append(
+            _period_statement(
+                activity, period, period_lines, schedule, state, running=running, custom=custom_base
+            )
+        )
+    return LevyYear(
+        activity, periods[0].start, tuple(statements), from_minor_units(state.levied, currency)
+    )
+
+
+def _group_lines(
+    activity: Activity, lines: Iterable[Line], periods: tuple[Period, ...], currency: Currency
+) -> list[list[Line]]:
+    index_of = {p: i for i, p in enumerate(periods)}
+    grouped: list[list[Line]] = [[] for _ in periods]
+    for position, line in enumerate(lines):
+        if line.activity != activity.id:
+            raise InvalidInput(
+                f"lines[{position}].activity", line.activity, f"expected activity {activity.id!r}"
+            )
+        if line.revenue.currency != currency:
+            raise CurrencyMismatch(
+                f"lines[{position}].revenue",
+                line.revenue.currency.code,
+                f"the activity's books are in {currency.code}",
+            )
+        slot = index_of.get(line.period)
+        if slot is None:
+            raise InvalidPeriod(
+                f"lines[{position}].period",
+                f"{line.period.start}..{line.period.end}",
+                f"not a month of the financial year starting {periods[0].start}",
+            )
+        grouped[slot].append(line)
+    return grouped
+
+
+@attrs.define
+class _YearState:
+    """What carries from one period to the next within a year (local to one computation)."""
+
+    year_start: date
+    year_end: date
+    levied: int = 0
+    ytd_base: int = 0
+    carried: int = 0
+
+
+def _variable(
+    schedule: Schedule,
+    lines: list[Line],
+    taxable: int,
+    ytd_base: int,
+    custom: Callable[[Line], Money] | None,
+) -> int:
+    rounding = schedule.rounding
+    if schedule.rounding_point is RoundingPoint.LINE:
+        rate = schedule.bands[0].rate.value
+        return max(
+            0,
+            sum(
+                round_fraction(_line_base(line, schedule.base, custom) * rate, rounding)
+                for line in lines
+            ),
+        )
+    if schedule.base_period is BasePeriod.YEAR_TO_DATE:
+        before = round_fraction(schedule.variable(ytd_base), rounding)
+        after = round_fraction(schedule.variable(ytd_base + taxable), rounding)
+        return max(0, after - before)
+    return round_fraction(schedule.variable(taxable), rounding)
+
+
+def _period_statement(
+    activity: Activity,
+    period: Period,
+    lines: list[Line],
+    schedule: Schedule,
+    state: _YearState,
+    *,
+    running: bool,
+    custom: Callable[[Line], Money] | None,
+) -> LevyStatement:
+    currency = schedule.currency
+    base = sum(_line_base(line, schedule.base, custom) for line in lines)
+    taxable, used = max(base, 0), 0
+    if schedule.carry_forward_losses:
+        if base < 0:
+            state.carried -= base
+        else:
+            used = min(state.carried, base)
+            state.carried -= used
+            taxable = base - used
+    variable = _variable(schedule, lines, taxable, state.ytd_base, custom)
+    fixed = (
+        to_minor_units(schedule.fixed_per_period) if schedule.fixed_per_period and running else 0
+    )
+    amount = variable + fixed
+    floor_added = 0
+    if schedule.minimum_per_period is not None and running:
+        floor_added = max(0, to_minor_units(schedule.minimum_per_period) - amount)
+        amount += floor_added
+    cap_removed = 0
+    if schedule.maximum_per_year is not None:
+        cap = to_minor_units(schedule.maximum_per_year)
+        if schedule.prorate_cap:
+            months = activity.months_present(state.year_start, state.year_end)
+            cap = round_fraction(Fraction(cap * months, 12), schedule.rounding)
+        cap_removed = max(0, amount - max(0, cap - state.levied))
+        amount -= cap_removed
+    state.levied += amount
+    ytd_before = state.ytd_base
+    state.ytd_base += taxable
+    return LevyStatement(
+        activity=activity.id,
+        period=period,
+        schedule=schedule,
+        base=from_minor_units(base, currency),
+        carried_loss=from_minor_units(used, currency),
+        taxable=from_minor_units(taxable, currency),
+        variable=from_minor_units(variable, currency),
+        fixed=from_minor_units(fixed, currency),
+        floor_added=from_minor_units(floor_added, currency),
+        cap_removed=from_minor_units(cap_removed, currency),
+        levy=from_minor_units(amount, currency),
+        year_to_date=from_minor_units(state.levied, currency),
+        ytd_base_before=ytd_before,
+    )
+
+
+def _line_base(line: Line, base: Base, custom: Callable[[Line], Money] | None) -> int:
+    if base is Base.REVENUE:
+        return to_minor_units(line.revenue)
+    if base is Base.GROSS_MARGIN:
+        return to_minor_units(line.revenue) - to_minor_units(line.direct_costs)
+    if custom is None:
+        raise InvalidInput("custom_base", None, "the schedule's base is CUSTOM: pass custom_base")
+    value = custom(line)
+    if not isinstance(value, Money) or value.currency != line.revenue.currency:
+        raise CurrencyMismatch(
+            "custom_base", value, f"expected an amount in {line.revenue.currency.code}"
+        )
+    return to_minor_units(value, field="custom_base")
+
+
+def validate_schedule(
+    schedule: Schedule, maximum_rate: Rate | None = None, citation: Citation | None = None
+) -> tuple[Violation, ...]:
+    """Check a schedule's coherence and, if the regime bounds it, its highest rate.
+
+    Findings: ``levies.rate_above_maximum`` (a band's rate above the regime's maximum),
+    ``levies.floor_above_cap`` (a monthly floor that twelve times exceeds the yearly cap).
+    """
+    violations: list[Violation] = []
+    if maximum_rate is not None and schedule.highest_rate > maximum_rate:
+        violations.append(
+            Violation(
+                code="levies.rate_above_maximum",
+                severity=Severity.ERROR,
+                subject=schedule.name or "schedule",
+                message=Text(
+                    en=f"A band's rate {schedule.highest_rate} is above the maximum "
+                    f"{maximum_rate}.",
+                    fr=f"Le taux d'une tranche ({schedule.highest_rate}) dépasse le maximum "
+                    f"{maximum_rate}.",
+                ),
+                citation=citation,
+            )
+        )
+    floor, cap = schedule.minimum_per_period, schedule.maximum_per_year
+    if floor is not None and cap is not None and floor * 12 > cap:
+        violations.append(
+            Violation(
+                code="levies.floor_above_cap",
+                severity=Severity.WARNING,
+                subject=schedule.name or "schedule",
+                message=Text(
+                    en=f"Twelve monthly floors ({format_amount(floor * 12)}) exceed the "
+                    f"yearly cap ({format_amount(cap)}).",
+                    fr=f"Douze minimums mensuels ({format_amount(floor * 12)}) dépassent le "
+                    f"plafond annuel ({format_amount(cap)}).",
+                ),
+                citation=schedule.citation,
+            )
+        )
+    return tuple(violations)
