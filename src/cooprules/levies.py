@@ -60,7 +60,9 @@ from cooprules.money import (
     round_fraction,
     to_minor_units,
 )
+from cooprules.parameters import Levies
 from cooprules.periods import Period, check_date, months_end
+from cooprules.regime import Regime
 
 __all__ = [
     "Activity",
@@ -78,7 +80,7 @@ __all__ = [
     "Schedule",
     "levy_year",
     "month_periods",
-    "validate_schedule",
+    "validate_policy",
 ]
 
 
@@ -803,44 +805,53 @@ def _line_base(line: Line, base: Base, custom: Callable[[Line], Money] | None) -
     return to_minor_units(value, field="custom_base")
 
 
-def validate_schedule(
-    schedule: Schedule, maximum_rate: Rate | None = None, citation: Citation | None = None
-) -> tuple[Violation, ...]:
-    """Check a schedule's coherence and, if the regime bounds it, its highest rate.
+def validate_policy(policy: LevyPolicy, regime: Regime, as_of: date) -> tuple[Violation, ...]:
+    """Check every schedule of a policy in force on ``as_of`` against the regime's bounds.
 
-    Findings: ``levies.rate_above_maximum`` (a band's rate above the regime's maximum),
-    ``levies.floor_above_cap`` (a monthly floor that twelve times exceeds the yearly cap).
+    Findings: ``levies.rate_above_maximum`` (a band's rate above the regime's ``levies.max_rate``,
+    citing the regime's article), ``levies.floor_above_cap`` (twelve monthly floors exceed the
+    yearly cap: the cap can never be respected). The laws covered so far set no maximum rate (the
+    statutes choose it: France, Code du travail L7331-2 c); a regime or a federation's plug-in may.
     """
+    parameter = regime.find(Levies.max_rate, as_of)
+    maximum = parameter.value if parameter is not None else None
+    schedules = [
+        schedule
+        for group in (*policy.schedules.values(), policy.default, *policy.overrides.values())
+        for schedule in group
+        if schedule.in_force(as_of)
+    ]
     violations: list[Violation] = []
-    if maximum_rate is not None and schedule.highest_rate > maximum_rate:
-        violations.append(
-            Violation(
-                code="levies.rate_above_maximum",
-                severity=Severity.ERROR,
-                subject=schedule.name or "schedule",
-                message=Text(
-                    en=f"A band's rate {schedule.highest_rate} is above the maximum "
-                    f"{maximum_rate}.",
-                    fr=f"Le taux d'une tranche ({schedule.highest_rate}) dépasse le maximum "
-                    f"{maximum_rate}.",
-                ),
-                citation=citation,
+    for schedule in dict.fromkeys(schedules):
+        subject = schedule.name or "schedule"
+        if isinstance(maximum, Rate) and schedule.highest_rate > maximum:
+            violations.append(
+                Violation(
+                    code="levies.rate_above_maximum",
+                    severity=Severity.ERROR,
+                    subject=subject,
+                    message=Text(
+                        en=f"A band's rate {schedule.highest_rate} is above the maximum {maximum}.",
+                        fr=f"Le taux d'une tranche ({schedule.highest_rate}) dépasse le maximum "
+                        f"{maximum}.",
+                    ),
+                    citation=parameter.citation if parameter is not None else None,
+                )
             )
-        )
-    floor, cap = schedule.minimum_per_period, schedule.maximum_per_year
-    if floor is not None and cap is not None and floor * 12 > cap:
-        violations.append(
-            Violation(
-                code="levies.floor_above_cap",
-                severity=Severity.WARNING,
-                subject=schedule.name or "schedule",
-                message=Text(
-                    en=f"Twelve monthly floors ({format_amount(floor * 12)}) exceed the "
-                    f"yearly cap ({format_amount(cap)}).",
-                    fr=f"Douze minimums mensuels ({format_amount(floor * 12)}) dépassent le "
-                    f"plafond annuel ({format_amount(cap)}).",
-                ),
-                citation=schedule.citation,
+        floor, cap = schedule.minimum_per_period, schedule.maximum_per_year
+        if floor is not None and cap is not None and floor * 12 > cap:
+            violations.append(
+                Violation(
+                    code="levies.floor_above_cap",
+                    severity=Severity.WARNING,
+                    subject=subject,
+                    message=Text(
+                        en=f"Twelve monthly floors ({format_amount(floor * 12)}) exceed the "
+                        f"yearly cap ({format_amount(cap)}).",
+                        fr=f"Douze minimums mensuels ({format_amount(floor * 12)}) dépassent le "
+                        f"plafond annuel ({format_amount(cap)}).",
+                    ),
+                    citation=schedule.citation,
+                )
             )
-        )
     return tuple(violations)

@@ -31,6 +31,7 @@ __all__ = [
     "Accompaniment",
     "Capital",
     "Company",
+    "Levies",
     "Membership",
     "Surplus",
     "Voting",
@@ -383,7 +384,28 @@ class Accompaniment:
     )
 
 
-GROUPS: Final[tuple[type, ...]] = (Company, Capital, Surplus, Voting, Membership, Accompaniment)
+class Levies:
+    """Keys of the levies engine (the contribution of each activity to the co-op)."""
+
+    max_rate: Final = Key(
+        "levies.max_rate",
+        Rate,
+        Text(
+            en="highest rate a levy schedule may apply to its base",
+            fr="taux maximal qu'un barème de contribution peut appliquer à son assiette",
+        ),
+    )
+
+
+GROUPS: Final[tuple[type, ...]] = (
+    Company,
+    Capital,
+    Surplus,
+    Voting,
+    Membership,
+    Accompaniment,
+    Levies,
+)
 """Every group of keys the core declares."""
 
 
