@@ -17,7 +17,9 @@ There is no module-level manager and no cache: build a :class:`RegimeCatalogue` 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date
+from types import MappingProxyType
 from typing import TYPE_CHECKING, cast
 
 import attrs
@@ -119,6 +121,7 @@ class RegimeCatalogue:
 
     regimes: Mapping[str, Regime]
     providers: Mapping[str, str]
+    """Both are read-only mappings."""
 
     def codes(self) -> tuple[str, ...]:
         """The installed regime codes, sorted."""
@@ -194,7 +197,10 @@ def load_regimes(manager: pluggy.PluginManager | None = None) -> RegimeCatalogue
             found[regime.code] = regime
             providers[regime.code] = provider
     ordered = dict(sorted(found.items()))
-    return RegimeCatalogue(regimes=ordered, providers={c: providers[c] for c in ordered})
+    return RegimeCatalogue(
+        regimes=MappingProxyType(ordered),
+        providers=MappingProxyType({c: providers[c] for c in ordered}),
+    )
 
 
 def available_regimes(manager: pluggy.PluginManager | None = None) -> tuple[str, ...]:
@@ -216,23 +222,55 @@ def get_regime(code: str, manager: pluggy.PluginManager | None = None) -> Regime
 
 
 def journal_entries(
-    manager: pluggy.PluginManager, result: object, regime: Regime, as_of: object
+    manager: pluggy.PluginManager, result: object, regime: Regime, as_of: date
 ) -> tuple[JournalEntry, ...]:
-    """Ask every accounting plug-in for the entries of ``result``, in registration order."""
-    answers: list[Sequence[JournalEntry]] = manager.hook.cooprules_journal_entries(
-        result=result, regime=regime, as_of=as_of
-    )
+    """Ask every accounting plug-in for the entries of ``result``, in registration order.
+
+    Raises:
+        PluginError: a plug-in raised, or returned something other than journal entries.
+    """
+    from cooprules.journal import JournalEntry  # noqa: PLC0415 - journal imports money only
+
     entries: list[JournalEntry] = []
-    for answer in reversed(answers):  # pluggy answers last-registered first
-        entries.extend(answer)
+    for impl in manager.hook.cooprules_journal_entries.get_hookimpls():
+        name = impl.plugin_name
+        try:
+            answer = impl.function(
+                **{
+                    arg: value
+                    for arg, value in (("result", result), ("regime", regime), ("as_of", as_of))
+                    if arg in impl.argnames
+                }
+            )
+        except Exception as error:
+            raise PluginError(name, f"cooprules_journal_entries() raised {error!r}") from error
+        if answer is None:
+            continue
+        if isinstance(answer, JournalEntry) or not isinstance(answer, Iterable):
+            raise PluginError(name, f"returned {answer!r}, not a sequence of JournalEntry")
+        for entry in answer:
+            if not isinstance(entry, JournalEntry):
+                raise PluginError(name, f"returned {entry!r}, not a JournalEntry")
+            entries.append(entry)
     return tuple(entries)
 
 
 def salary_envelope(
     manager: pluggy.PluginManager, request: EnvelopeRequest
 ) -> SalaryEnvelope | None:
-    """Ask the payroll plug-ins for ``request``'s envelope; the first that answers wins."""
-    answer: SalaryEnvelope | None = manager.hook.cooprules_salary_envelope(request=request)
+    """Ask the payroll plug-ins for ``request``'s envelope; the first that answers wins.
+
+    Raises:
+        PluginError: a plug-in raised, or returned something other than a ``SalaryEnvelope``.
+    """
+    from cooprules.payroll import SalaryEnvelope  # noqa: PLC0415 - only needed here
+
+    try:
+        answer: object = manager.hook.cooprules_salary_envelope(request=request)
+    except Exception as error:
+        raise PluginError("payroll", f"cooprules_salary_envelope() raised {error!r}") from error
+    if answer is not None and not isinstance(answer, SalaryEnvelope):
+        raise PluginError("payroll", f"returned {answer!r}, not a SalaryEnvelope")
     return answer
 
 
