@@ -607,7 +607,7 @@ def test_equal_weights_differ_by_at_most_one_unit(amount, count):
         pytest.param([0, 0, 0], "weights", "zero", id="all-zero"),
         pytest.param({"a": Decimal(0), "b": "0"}, "weights", "zero", id="all-zero-mapping"),
         pytest.param([1, 0.5], "weights[1]", "float", id="float"),
-        pytest.param({"a": 1, "b": 0.5}, "weights[1]", "float", id="float-in-mapping"),
+        pytest.param({"a": 1, "b": 0.5}, "weights['b']", "float", id="float-in-mapping"),
         pytest.param([1, Decimal("NaN")], "weights[1]", "finite", id="nan"),
         pytest.param([1, "NaN"], "weights[1]", "finite", id="nan-text"),
         pytest.param([1, "heavy"], "weights[1]", "not a number", id="text"),

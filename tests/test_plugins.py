@@ -7,6 +7,8 @@ from datetime import date
 from importlib import metadata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cooprules
 from cooprules.errors import DuplicateId, PluginError, UnknownRegime
@@ -120,6 +122,17 @@ def test_a_third_party_plugin_registered_at_run_time_is_found():
     assert catalogue.get("XX-ACME") is acme.regimes[0]
     assert catalogue.get("xx-old-acme") is acme.regimes[0]  # by alias
     assert "XX-Old-Acme" in catalogue
+
+
+@given(st.lists(st.from_regex(r"xx-[a-z0-9]{1,8}", fullmatch=True), max_size=6, unique=True))
+def test_every_regime_a_plugin_provides_is_found_by_any_case(codes):
+    provided = [synthetic(code) for code in codes]
+    manager = get_plugin_manager(plugins=[RegimePlugin("acme", *provided)], entry_points=False)
+    catalogue = load_regimes(manager)
+    assert catalogue.codes() == tuple(sorted(codes))
+    for regime in provided:
+        assert catalogue.get(regime.code.upper()) is regime
+        assert catalogue.providers[regime.code] == "acme"
 
 
 def test_a_module_plugin_works_too():

@@ -43,7 +43,7 @@ class Posting:
         activity: the activity concerned, if any.
     """
 
-    account: str
+    account: str = attrs.field(validator=attrs.validators.instance_of(str))
     amount: Money = attrs.field(validator=attrs.validators.instance_of(Money))
     member: str | None = None
     activity: str | None = None

@@ -486,14 +486,21 @@ def _checked_sum(weights: Sequence[int]) -> int:
     return weight_sum
 
 
-def _integer_weights(weights: Sequence[object], field: str) -> list[int]:
-    """Scale exact weights to integers with the same proportions (fast path: all ``int``)."""
+def _integer_weights(
+    weights: Sequence[object], field: str, keys: Sequence[object] | None = None
+) -> list[int]:
+    """Scale exact weights to integers with the same proportions (fast path: all ``int``).
+
+    Errors name the weight by its key (``weights['ana']``) when ``keys`` are given, else by
+    position.
+    """
     if all(type(w) is int for w in weights):
         return list(weights)  # type: ignore[arg-type]  # checked just above
     fractions: list[Fraction] = []
     for index, weight in enumerate(weights):
         try:
-            fractions.append(to_fraction(weight, field=f"{field}[{index}]"))
+            label = repr(keys[index]) if keys is not None else index
+            fractions.append(to_fraction(weight, field=f"{field}[{label}]"))
         except InvalidRate as error:
             raise InvalidWeights(error.field, error.value, error.reason) from None
     common = math.lcm(*(f.denominator for f in fractions))
@@ -561,7 +568,7 @@ def allocate(
     scale = -exponent(currency)
     if isinstance(weights, Mapping):
         keys = list(weights)
-        integer = _integer_weights(list(weights.values()), field)
+        integer = _integer_weights(list(weights.values()), field, keys)
         try:
             parts = allocate_units(units, integer, tie_order=_key_rank(keys))
         except InvalidWeights as error:
