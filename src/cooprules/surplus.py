@@ -1,0 +1,870 @@
+"""The distribution of a year's surplus as a waterfall of steps, exact to the cent.
+
+At the general meeting a co-op splits its surplus: reserves first, capped interest on shares,
+patronage refunds (*ristournes*) in proportion to each member's business or work, and in a SCOP a
+worker share for all employees. A :class:`Waterfall` is that split as data: an ordered tuple of
+steps (:class:`ToReserve`, :class:`Interest`, :class:`Refund`, :class:`WorkerShare`,
+:class:`Remainder`) plus constraints between them, each with its citation. :func:`distribute`
+runs it on a year's figures (:class:`YearFigures`) and returns a :class:`Distribution`:
+
+* every step's amount, rounded once to the minor unit; every member's share of a step through
+  :func:`cooprules.money.allocate`, so the parts add up to the step exactly;
+* the total allocated equals the surplus, to the cent (whatever is left goes to the
+  :class:`Remainder` step, or stays unallocated and is reported);
+* the explanation of each step and the violations the constraints find (a broken legal bound is
+  returned as data, never raised).
+
+Amounts of a step are either a share of the **base** (the surplus less the deductions made before
+the waterfall, e.g. Quebec's interest on preferred shares, s.143), a share of what **remains**, a
+fixed amount the meeting **decided**, or **all that remains**. A step never takes more than what
+remains.
+
+>>> from cooprules.money import money, Rate, format_amount
+>>> waterfall = Waterfall((
+...     ToReserve("legal", reserve="legal_reserve", share=Rate.of("15%")),
+...     Refund("refunds", measure="purchases", share=Rate.of("50%")),
+...     Remainder("rest", reserve="other_reserves"),
+... ))
+>>> figures = YearFigures(surplus=money("10000.00", "EUR"),
+...                       measures={"purchases": {"ana": 3, "bo": 1}})
+>>> result = distribute(waterfall, figures)
+>>> [(s.code, format_amount(s.amount)) for s in result.steps]
+[('legal', '1500.00 EUR'), ('refunds', '5000.00 EUR'), ('rest', '3500.00 EUR')]
+>>> {m: format_amount(a) for m, a in result.step("refunds").shares.items()}
+{'ana': '3750.00 EUR', 'bo': '1250.00 EUR'}
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from fractions import Fraction
+from typing import Union
+
+import attrs
+from moneyed import Currency, Money
+
+from cooprules.errors import CurrencyMismatch, DuplicateId, InvalidInput, UnknownMember
+from cooprules.explain import Citation, Explanation, Severity, Step, Text, Violation
+from cooprules.money import (
+    Rate,
+    Rounding,
+    allocate,
+    format_amount,
+    from_minor_units,
+    round_fraction,
+    to_fraction,
+    to_minor_units,
+)
+
+__all__ = [
+    "Constraint",
+    "Distribution",
+    "Interest",
+    "Of",
+    "Refund",
+    "Remainder",
+    "StepResult",
+    "ToReserve",
+    "Waterfall",
+    "WaterfallStep",
+    "Worker",
+    "WorkerShare",
+    "YearFigures",
+    "absorb_loss",
+    "distribute",
+]
+
+
+class Of(enum.Enum):
+    """What a step's ``share`` is a share of."""
+
+    BASE = "base"
+    """The distributable surplus (the surplus less the deductions before the waterfall)."""
+    REMAINING = "remaining"
+    """What remains after the steps before it."""
+
+
+def _to_rate(value: object) -> Rate:
+    return value if isinstance(value, Rate) else Rate.of(value, field="step.rate")
+
+
+def _categories_or_none(value: Iterable[str] | None) -> frozenset[str] | None:
+    return None if value is None else frozenset(value)
+
+
+def _time(value: object) -> Fraction:
+    return to_fraction(value, field="worker.time")
+
+
+def _rate_or_none(value: object) -> Rate | None:
+    if value is None or isinstance(value, Rate):
+        return value
+    return Rate.of(value, field="step.share")
+
+
+def _check_amount_spec(step: _AmountSpec) -> None:
+    given = [step.share is not None, step.amount is not None, step.rest]
+    if sum(given) != 1:
+        raise InvalidInput(
+            f"step[{step.code}]",
+            {"share": step.share, "amount": step.amount, "rest": step.rest},
+            "give exactly one of share, amount or rest=True",
+        )
+    if step.amount is not None:
+        if not isinstance(step.amount, Money):
+            raise InvalidInput(f"step[{step.code}].amount", step.amount, "expected a Money")
+        if to_minor_units(step.amount, field=f"step[{step.code}].amount") < 0:
+            raise InvalidInput(f"step[{step.code}].amount", format_amount(step.amount), "negative")
+
+
+@attrs.frozen
+class _AmountSpec:
+    code: str
+    share: Rate | None = attrs.field(default=None, converter=_rate_or_none, kw_only=True)
+    of: Of = attrs.field(default=Of.BASE, kw_only=True)
+    amount: Money | None = attrs.field(default=None, kw_only=True)
+    rest: bool = attrs.field(default=False, kw_only=True)
+    citation: Citation | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        _check_amount_spec(self)
+
+
+@attrs.frozen
+class ToReserve(_AmountSpec):
+    """Allocate to a reserve, with an optional ceiling on the reserve's balance.
+
+    Attributes:
+        code: the step's identifier.
+        reserve: the reserve account receiving the allocation.
+        share: a share of the base (or of what remains, with ``of=Of.REMAINING``).
+        amount: a fixed amount decided by the meeting.
+        rest: take all that remains.
+        ceiling: the allocation stops once the reserve's balance reaches this amount (France: the
+            SCOP legal reserve, until it equals the highest capital ever reached).
+        overflow_to: the reserve that receives what the ceiling cuts off (else it stays in the
+            waterfall for the next steps).
+        indivisible: the reserve can never be distributed.
+        citation: the rule.
+    """
+
+    reserve: str = attrs.field(kw_only=True)
+    ceiling: Money | None = attrs.field(default=None, kw_only=True)
+    overflow_to: str | None = attrs.field(default=None, kw_only=True)
+    indivisible: bool = attrs.field(default=True, kw_only=True)
+
+
+@attrs.frozen
+class Interest:
+    """Interest on paid-up shares, pro rata of the capital and the days it was held.
+
+    With a ``rate``, each member's interest is ``capital-days x rate / days_in_year``: the step's
+    amount is the total, rounded once, then split over the members by their capital-days (exact
+    to the cent). With an ``amount`` (a SCOP's meeting decides a sum), that sum is split the same
+    way. Either way a step never takes more than what remains; if less remains, what remains is
+    split. Above the legal ``cap`` the result carries a violation.
+
+    Attributes:
+        code: the step's identifier.
+        rate: the yearly rate the statutes or the meeting set.
+        amount: a total decided by the meeting instead of a rate.
+        cap: the legal cap on the rate, if any.
+        days_in_year: the day-count denominator (365 by default: *actual/365*, capital-days being
+            actual days held); ``None`` for the actual days of the financial year.
+        capital: the name of the capital-days table in the figures (e.g. a share class).
+        citation: the rule.
+    """
+
+    code: str
+    rate: Rate | None = attrs.field(default=None, kw_only=True, converter=_rate_or_none)
+    amount: Money | None = attrs.field(default=None, kw_only=True)
+    cap: Rate | None = attrs.field(default=None, kw_only=True, converter=_rate_or_none)
+    days_in_year: int | None = attrs.field(default=365, kw_only=True)
+    capital: str = attrs.field(default="capital", kw_only=True)
+    citation: Citation | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.rate is None) == (self.amount is None):
+            raise InvalidInput(
+                f"step[{self.code}]",
+                {"rate": self.rate, "amount": self.amount},
+                "give exactly one of rate or amount",
+            )
+        if self.amount is not None:
+            if not isinstance(self.amount, Money):
+                raise InvalidInput(f"step[{self.code}].amount", self.amount, "expected a Money")
+            to_minor_units(self.amount, field=f"step[{self.code}].amount")
+
+
+@attrs.frozen
+class Refund(_AmountSpec):
+    """Patronage refunds (*ristournes*) in proportion to a measure of each member's business.
+
+    Attributes:
+        code: the step's identifier.
+        measure: the name of the measure in the figures (purchases, hours, pay…).
+        eligible: the member categories entitled to refunds (``None``: everybody measured).
+        in_shares: the part of each refund paid in shares rather than cash.
+        share / amount / rest / of: how much the step takes.
+        citation: the rule.
+    """
+
+    measure: str = attrs.field(kw_only=True)
+    eligible: frozenset[str] | None = attrs.field(
+        default=None, kw_only=True, converter=_categories_or_none
+    )
+    in_shares: Rate = attrs.field(default=Rate(0), kw_only=True, converter=_to_rate)
+
+
+@attrs.frozen
+class Worker:
+    """A worker's figures for the worker share.
+
+    Attributes:
+        pay: gross pay of the year.
+        time: time worked (hours or days, one unit for all workers).
+        months_present: months of presence in the year.
+        seniority_months: seniority at the end of the year, in months.
+    """
+
+    pay: Money
+    time: Fraction = attrs.field(converter=_time)
+    months_present: int = 12
+    seniority_months: int = 12
+
+
+@attrs.frozen
+class WorkerShare(_AmountSpec):
+    """The worker share (*part travail*): to all employees, members or not, who qualify.
+
+    Attributes:
+        code: the step's identifier.
+        by_pay: weight of pay in the split (with ``by_time`` and ``equal``, the statutes' mix).
+        by_time: weight of time worked.
+        equal: weight of an equal share.
+        seniority_coefficient: a coefficient on each worker's share growing linearly with seniority
+            from 1 (no seniority) to this value at ``seniority_full_months`` (France: at most 2).
+        seniority_full_months: the seniority at which the coefficient is reached.
+        min_months_present: eligibility by presence in the year (France: 3 months)...
+        min_seniority_months: ...or by seniority at the year's end (France: 6 months).
+        share / amount / rest / of: how much the step takes.
+        citation: the rule.
+    """
+
+    by_pay: Fraction = attrs.field(default=Fraction(1), kw_only=True, converter=to_fraction)
+    by_time: Fraction = attrs.field(default=Fraction(0), kw_only=True, converter=to_fraction)
+    equal: Fraction = attrs.field(default=Fraction(0), kw_only=True, converter=to_fraction)
+    seniority_coefficient: Fraction = attrs.field(
+        default=Fraction(1), kw_only=True, converter=to_fraction
+    )
+    seniority_full_months: int = attrs.field(default=120, kw_only=True)
+    min_months_present: int = attrs.field(default=3, kw_only=True)
+    min_seniority_months: int = attrs.field(default=6, kw_only=True)
+
+
+@attrs.frozen
+class Remainder:
+    """Whatever remains after the other steps goes to a reserve or is carried forward.
+
+    Attributes:
+        code: the step's identifier.
+        reserve: the reserve (or ``"carried_forward"``) receiving the rest.
+        indivisible: whether that reserve is indivisible.
+        citation: the rule.
+    """
+
+    code: str
+    reserve: str = attrs.field(kw_only=True)
+    indivisible: bool = attrs.field(default=True, kw_only=True)
+    citation: Citation | None = attrs.field(default=None, kw_only=True)
+
+
+WaterfallStep = Union[ToReserve, Interest, Refund, WorkerShare, Remainder]  # noqa: UP007
+"""A step of a waterfall."""
+
+
+@attrs.frozen
+class YearFigures:
+    """The year's figures a waterfall needs.
+
+    Attributes:
+        surplus: the year's surplus (ENG for a SCOP; a loss is negative: see :func:`absorb_loss`).
+        deductions: amounts taken before the waterfall, by name (Quebec: interest on preferred
+            shares, s.143); the base is the surplus less these.
+        reserve_balances: the reserves' balances before the allocation (for ceilings).
+        capital_days: per table (``"capital"`` by default), each member's paid-up capital in minor
+            units multiplied by the days held in the year (see :mod:`cooprules.capital`).
+        measures: per measure name, each member's measure (purchases, hours, pay), exact numbers.
+        workers: per worker, their figures for the worker share.
+        categories: each member's category (for refund eligibility).
+        days_in_year: the actual days of the financial year (365 or 366).
+        equity: the co-op's equity at the year's end, if a rule needs it (Quebec s.146).
+        debts: the co-op's debts at the year's end, if a rule needs it.
+        highest_capital: the highest capital ever reached (France, SCOP legal reserve).
+    """
+
+    surplus: Money
+    deductions: Mapping[str, Money] = attrs.field(factory=dict)
+    reserve_balances: Mapping[str, Money] = attrs.field(factory=dict)
+    capital_days: Mapping[str, Mapping[str, int]] = attrs.field(factory=dict)
+    measures: Mapping[str, Mapping[str, object]] = attrs.field(factory=dict)
+    workers: Mapping[str, Worker] = attrs.field(factory=dict)
+    categories: Mapping[str, str] = attrs.field(factory=dict)
+    days_in_year: int = 365
+    equity: Money | None = None
+    debts: Money | None = None
+    highest_capital: Money | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.surplus, Money):
+            raise InvalidInput("surplus", self.surplus, "expected a Money")
+        to_minor_units(self.surplus, field="surplus")
+        currency = self.surplus.currency
+        for name, value in (
+            *((f"deductions[{k}]", v) for k, v in self.deductions.items()),
+            *((f"reserve_balances[{k}]", v) for k, v in self.reserve_balances.items()),
+            *((f"workers[{k}].pay", w.pay) for k, w in self.workers.items()),
+            ("equity", self.equity),
+            ("debts", self.debts),
+            ("highest_capital", self.highest_capital),
+        ):
+            if value is None:
+                continue
+            if not isinstance(value, Money):
+                raise InvalidInput(name, value, "expected a Money")
+            if value.currency != currency:
+                raise CurrencyMismatch(
+                    name, value.currency.code, f"the surplus is in {currency.code}"
+                )
+            to_minor_units(value, field=name)
+
+    @property
+    def currency(self) -> Currency:
+        """The currency of the figures."""
+        return self.surplus.currency
+
+    @property
+    def base(self) -> Money:
+        """The surplus less the deductions made before the waterfall."""
+        units = to_minor_units(self.surplus) - sum(
+            to_minor_units(v) for v in self.deductions.values()
+        )
+        return from_minor_units(units, self.currency)
+
+
+Constraint = Callable[["Distribution"], Iterable[Violation]]
+"""A check on a whole distribution (e.g. a SCOP's dividends at most its worker share)."""
+
+
+def _steps(values: Iterable[WaterfallStep]) -> tuple[WaterfallStep, ...]:
+    steps = tuple(values)
+    codes = [s.code for s in steps]
+    if len(set(codes)) != len(codes):
+        raise DuplicateId("waterfall.steps", codes, "step codes must be unique")
+    for index, step in enumerate(steps):
+        if isinstance(step, Remainder) and index != len(steps) - 1:
+            raise InvalidInput(f"waterfall.steps[{index}]", step.code, "the remainder comes last")
+    return steps
+
+
+def _constraints(values: Iterable[Constraint]) -> tuple[Constraint, ...]:
+    return tuple(values)
+
+
+@attrs.frozen
+class Waterfall:
+    """A distribution rule: ordered steps and the constraints checked on the result.
+
+    Attributes:
+        steps: the steps, in order; a :class:`Remainder` may only come last.
+        constraints: checks run on the result (a regime's legal bounds).
+        rounding: how step amounts are rounded.
+        name: a short name for reports.
+    """
+
+    steps: tuple[WaterfallStep, ...] = attrs.field(converter=_steps)
+    constraints: tuple[Constraint, ...] = attrs.field(default=(), converter=_constraints)
+    rounding: Rounding = Rounding.HALF_UP
+    name: str = ""
+
+
+@attrs.frozen
+class StepResult:
+    """What one step took, and how it was shared.
+
+    Attributes:
+        code: the step's identifier.
+        step: the step.
+        amount: what it took.
+        shares: each member's (or worker's) share, adding up to ``amount``; empty for a reserve.
+        in_shares: for a refund, the part of each member's refund paid in shares.
+        overflow: for a reserve with a ceiling, what the ceiling cut off (and where it went).
+        explanation: how the amount and the shares were computed.
+        violations: what the step itself found (interest above its legal cap).
+    """
+
+    code: str
+    step: WaterfallStep = attrs.field(repr=False)
+    amount: Money
+    shares: Mapping[str, Money] = attrs.field(factory=dict)
+    in_shares: Mapping[str, Money] = attrs.field(factory=dict)
+    overflow: Money | None = None
+    explanation: Explanation = attrs.field(factory=Explanation, repr=False)
+    violations: tuple[Violation, ...] = ()
+
+
+@attrs.frozen
+class Distribution:
+    """The result of a waterfall on a year's figures.
+
+    Attributes:
+        figures: the figures.
+        waterfall: the rule applied.
+        steps: each step's result, in order (an overflow appears as its own result).
+        unallocated: what no step took (zero when the waterfall ends with a remainder).
+        violations: what the constraints found.
+    """
+
+    figures: YearFigures = attrs.field(repr=False)
+    waterfall: Waterfall = attrs.field(repr=False)
+    steps: tuple[StepResult, ...]
+    unallocated: Money
+    violations: tuple[Violation, ...] = ()
+
+    def step(self, code: str) -> StepResult:
+        """The result of the step ``code``.
+
+        Raises:
+            InvalidInput: no such step.
+        """
+        for result in self.steps:
+            if result.code == code:
+                return result
+        raise InvalidInput("step", code, f"no such step; steps: {[r.code for r in self.steps]}")
+
+    def amount(self, code: str) -> Money:
+        """What step ``code`` took (zero if the step is absent)."""
+        for result in self.steps:
+            if result.code == code:
+                return result.amount
+        return from_minor_units(0, self.figures.currency)
+
+    def to_reserves(self, *, indivisible_only: bool = False) -> dict[str, Money]:
+        """The allocation to each reserve."""
+        totals: dict[str, int] = {}
+        for result in self.steps:
+            step = result.step
+            if isinstance(step, ToReserve | Remainder):
+                if indivisible_only and not step.indivisible:
+                    continue
+                reserve = step.reserve if result.overflow is None else result.code
+                totals[reserve] = totals.get(reserve, 0) + to_minor_units(result.amount)
+        return {k: from_minor_units(v, self.figures.currency) for k, v in totals.items()}
+
+    @property
+    def total(self) -> Money:
+        """Everything allocated: the base (surplus less deductions) less what is unallocated."""
+        units = sum(to_minor_units(r.amount) for r in self.steps)
+        return from_minor_units(units, self.figures.currency)
+
+    @property
+    def explanation(self) -> Explanation:
+        """Every step's explanation, in order."""
+        steps: tuple[Step, ...] = ()
+        for result in self.steps:
+            steps += result.explanation.steps
+        return Explanation(steps)
+
+
+def _target(step: _AmountSpec, base: int, remaining: int, rounding: Rounding) -> int:
+    if step.rest:
+        return remaining
+    if step.amount is not None:
+        return to_minor_units(step.amount)
+    assert step.share is not None  # noqa: S101 - _check_amount_spec guarantees it
+    whole = base if step.of is Of.BASE else remaining
+    return round_fraction(whole * step.share.value, rounding)
+
+
+def _weights_for(
+    table: Mapping[str, object] | None,
+    name: str,
+    *,
+    eligible: frozenset[str] | None,
+    categories: Mapping[str, str],
+) -> dict[str, Fraction]:
+    if table is None:
+        raise InvalidInput(name, None, "these figures are missing")
+    weights: dict[str, Fraction] = {}
+    for member, value in table.items():
+        if eligible is not None and categories.get(member) not in eligible:
+            continue
+        weights[member] = to_fraction(value, field=f"{name}[{member}]")
+    return weights
+
+
+def _split(
+    amount: int, weights: Mapping[str, Fraction], currency: Currency, field: str
+) -> dict[str, Money]:
+    if amount == 0 or not weights or not any(weights.values()):
+        return {}
+    return allocate(from_minor_units(amount, currency), weights, field=field)
+
+
+def distribute(waterfall: Waterfall, figures: YearFigures) -> Distribution:
+    """Run a waterfall on a year's figures.
+
+    Raises:
+        InvalidInput: figures a step needs are missing (a measure, the capital-days), or the
+            surplus is a loss (use :func:`absorb_loss`).
+        UnknownMember: a refund's measure names a member with no category while the refund is
+            restricted to categories.
+    """
+    currency = figures.currency
+    base = to_minor_units(figures.base)
+    if base < 0:
+        raise InvalidInput(
+            "surplus",
+            format_amount(figures.base),
+            "a loss is absorbed, not distributed: use absorb_loss()",
+        )
+    remaining = base
+    results: list[StepResult] = []
+    rounding = waterfall.rounding
+    for step in waterfall.steps:
+        produced = _run_step(step, figures, base, remaining, rounding)
+        for result in produced:
+            remaining -= to_minor_units(result.amount)
+        results.extend(produced)
+    distribution = Distribution(
+        figures, waterfall, tuple(results), from_minor_units(remaining, currency)
+    )
+    violations = tuple(v for result in results for v in result.violations) + tuple(
+        v for check in waterfall.constraints for v in check(distribution)
+    )
+    return attrs.evolve(distribution, violations=violations)
+
+
+def _run_step(
+    step: WaterfallStep, figures: YearFigures, base: int, remaining: int, rounding: Rounding
+) -> list[StepResult]:
+    currency = figures.currency
+
+    def money_of(units: int) -> Money:
+        return from_minor_units(units, currency)
+
+    if isinstance(step, Remainder):
+        return [
+            StepResult(
+                step.code,
+                step,
+                money_of(remaining),
+                explanation=Explanation(
+                    (
+                        Step(
+                            what=Text(
+                                en=f"Remainder to {step.reserve}",
+                                fr=f"Solde affecté à {step.reserve}",
+                            ),
+                            inputs={"remaining": money_of(remaining)},
+                            result=money_of(remaining),
+                            citation=step.citation,
+                        ),
+                    )
+                ),
+            )
+        ]
+    if isinstance(step, Interest):
+        return [_interest(step, figures, remaining, rounding)]
+    target = min(_target(step, base, remaining, rounding), remaining)
+    if isinstance(step, ToReserve):
+        return _reserve(step, figures, target)
+    if isinstance(step, Refund):
+        return [_refund(step, figures, target)]
+    return [_worker_share(step, figures, target)]
+
+
+def _reserve(step: ToReserve, figures: YearFigures, target: int) -> list[StepResult]:
+    currency = figures.currency
+    amount, overflow = target, 0
+    inputs: dict[str, object] = {"target": from_minor_units(target, currency)}
+    if step.ceiling is not None:
+        balance = to_minor_units(
+            figures.reserve_balances.get(step.reserve, from_minor_units(0, currency))
+        )
+        room = max(0, to_minor_units(step.ceiling) - balance)
+        amount = min(target, room)
+        overflow = target - amount
+        inputs |= {"balance": from_minor_units(balance, currency), "ceiling": step.ceiling}
+    explanation = Explanation(
+        (
+            Step(
+                what=Text(en=f"Allocation to {step.reserve}", fr=f"Dotation à {step.reserve}"),
+                inputs=inputs,
+                result=from_minor_units(amount, currency),
+                citation=step.citation,
+                note=Text(
+                    en=f"share {step.share} of the {step.of.value}"
+                    if step.share
+                    else "amount decided",
+                    fr=f"part {step.share} ({step.of.value})" if step.share else "montant décidé",
+                ),
+            ),
+        )
+    )
+    results = [
+        StepResult(
+            step.code,
+            step,
+            from_minor_units(amount, currency),
+            overflow=from_minor_units(overflow, currency) if step.ceiling is not None else None,
+            explanation=explanation,
+        )
+    ]
+    if overflow and step.overflow_to is not None:
+        spill = ToReserve(
+            f"{step.code}:overflow",
+            reserve=step.overflow_to,
+            rest=True,
+            citation=step.citation,
+            indivisible=step.indivisible,
+        )
+        results.append(
+            StepResult(
+                spill.code,
+                spill,
+                from_minor_units(overflow, currency),
+                explanation=Explanation(
+                    (
+                        Step(
+                            what=Text(
+                                en=f"Above the ceiling of {step.reserve}: to {step.overflow_to}",
+                                fr=f"Au-delà du plafond de {step.reserve} : à {step.overflow_to}",
+                            ),
+                            inputs={"overflow": from_minor_units(overflow, currency)},
+                            result=from_minor_units(overflow, currency),
+                            citation=step.citation,
+                        ),
+                    )
+                ),
+            )
+        )
+    return results
+
+
+def _interest(
+    step: Interest, figures: YearFigures, remaining: int, rounding: Rounding
+) -> StepResult:
+    currency = figures.currency
+    table = figures.capital_days.get(step.capital)
+    if table is None:
+        raise InvalidInput(
+            f"capital_days[{step.capital}]", None, "interest needs each member's capital-days"
+        )
+    days = step.days_in_year or figures.days_in_year
+    weights: dict[str, Fraction] = {}
+    for member, value in table.items():
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise InvalidInput(
+                f"capital_days[{step.capital}][{member}]", value, "a non-negative int"
+            )
+        weights[member] = Fraction(value)
+    capital_days = sum(weights.values(), Fraction(0))
+    if step.rate is not None:
+        due = round_fraction(capital_days * step.rate.value / days, rounding)
+    else:
+        assert step.amount is not None  # noqa: S101 - checked on construction
+        due = to_minor_units(step.amount)
+    amount = min(due, remaining)
+    shares = _split(amount, weights, currency, f"capital_days[{step.capital}]")
+    note = None
+    if amount < due:
+        note = Text(
+            en=f"only {format_amount(from_minor_units(amount, currency))} remained of "
+            f"{format_amount(from_minor_units(due, currency))} due",
+            fr=f"seuls {format_amount(from_minor_units(amount, currency))} restaient sur "
+            f"{format_amount(from_minor_units(due, currency))} dus",
+        )
+    explanation = Explanation(
+        (
+            Step(
+                what=Text(
+                    en="Interest on shares, pro rata of days held",
+                    fr="Intérêt aux parts, au prorata des jours de détention",
+                ),
+                inputs={
+                    "rate": step.rate if step.rate is not None else "amount decided",
+                    "capital-days (minor units x days)": sum(table.values()),
+                    "day count": f"actual/{days}",
+                },
+                result=from_minor_units(amount, currency),
+                citation=step.citation,
+                note=note,
+            ),
+        )
+    )
+    violations: tuple[Violation, ...] = ()
+    if step.cap is not None and capital_days:
+        ceiling = round_fraction(capital_days * step.cap.value / days, Rounding.FLOOR)
+        if amount > ceiling:
+            violations = (
+                Violation(
+                    code="surplus.interest_above_cap",
+                    severity=Severity.ERROR,
+                    subject=step.code,
+                    message=Text(
+                        en=f"Interest of {format_amount(from_minor_units(amount, currency))} is "
+                        f"above the cap of {step.cap} a year "
+                        f"({format_amount(from_minor_units(ceiling, currency))}).",
+                        fr=f"Un intérêt de {format_amount(from_minor_units(amount, currency))} "
+                        f"dépasse le plafond de {step.cap} par an "
+                        f"({format_amount(from_minor_units(ceiling, currency))}).",
+                    ),
+                    citation=step.citation,
+                ),
+            )
+    return StepResult(
+        step.code,
+        step,
+        from_minor_units(amount, currency),
+        shares,
+        explanation=explanation,
+        violations=violations,
+    )
+
+
+def _refund(step: Refund, figures: YearFigures, target: int) -> StepResult:
+    currency = figures.currency
+    table = figures.measures.get(step.measure)
+    if step.eligible is not None and table is not None:
+        unknown = sorted(m for m in table if m not in figures.categories)
+        if unknown:
+            raise UnknownMember(
+                f"categories[{unknown[0]}]",
+                unknown[0],
+                "the refund is restricted to categories; give every measured member's",
+            )
+    weights = _weights_for(
+        table, f"measures[{step.measure}]", eligible=step.eligible, categories=figures.categories
+    )
+    shares = _split(target, weights, currency, f"measures[{step.measure}]")
+    amount = sum(to_minor_units(v) for v in shares.values())
+    in_shares: dict[str, Money] = {}
+    if step.in_shares.value and shares:
+        in_shares = {m: step.in_shares.apply(v) for m, v in shares.items()}
+    explanation = Explanation(
+        (
+            Step(
+                what=Text(
+                    en=f"Refunds in proportion to {step.measure}",
+                    fr=f"Ristournes au prorata de {step.measure}",
+                ),
+                inputs={
+                    "target": from_minor_units(target, currency),
+                    "members": len(shares),
+                    "paid in shares": step.in_shares,
+                },
+                result=from_minor_units(amount, currency),
+                citation=step.citation,
+            ),
+        )
+    )
+    return StepResult(
+        step.code,
+        step,
+        from_minor_units(amount, currency),
+        shares,
+        in_shares,
+        explanation=explanation,
+    )
+
+
+def _worker_share(step: WorkerShare, figures: YearFigures, target: int) -> StepResult:
+    currency = figures.currency
+    eligible = {
+        worker: figures.workers[worker]
+        for worker in sorted(figures.workers)
+        if figures.workers[worker].months_present >= step.min_months_present
+        or figures.workers[worker].seniority_months >= step.min_seniority_months
+    }
+    total_pay = sum((Fraction(w.pay.amount) for w in eligible.values()), Fraction(0))
+    total_time = sum((w.time for w in eligible.values()), Fraction(0))
+    count = len(eligible)
+    weights: dict[str, Fraction] = {}
+    for worker, figures_ in eligible.items():
+        weight = Fraction(0)
+        if step.by_pay and total_pay:
+            weight += step.by_pay * Fraction(figures_.pay.amount) / total_pay
+        if step.by_time and total_time:
+            weight += step.by_time * figures_.time / total_time
+        if step.equal and count:
+            weight += step.equal / count
+        progress = min(Fraction(figures_.seniority_months, step.seniority_full_months), Fraction(1))
+        weights[worker] = weight * (1 + (step.seniority_coefficient - 1) * progress)
+    shares = _split(target, weights, currency, "workers")
+    amount = sum(to_minor_units(v) for v in shares.values())
+    explanation = Explanation(
+        (
+            Step(
+                what=Text(
+                    en="Worker share to all qualifying employees",
+                    fr="Part travail à tous les salariés remplissant les conditions",
+                ),
+                inputs={
+                    "target": from_minor_units(target, currency),
+                    "eligible workers": count,
+                    "split (pay, time, equal)": f"{step.by_pay}, {step.by_time}, {step.equal}",
+                    "seniority coefficient": step.seniority_coefficient,
+                },
+                result=from_minor_units(amount, currency),
+                citation=step.citation,
+            ),
+        )
+    )
+    return StepResult(
+        step.code, step, from_minor_units(amount, currency), shares, explanation=explanation
+    )
+
+
+def absorb_loss(
+    loss: Money,
+    order: Sequence[str],
+    balances: Mapping[str, Money],
+    *,
+    citation: Citation | None = None,
+) -> tuple[dict[str, Money], Money, Explanation]:
+    """Charge a loss to reserves in the regime's order (Quebec: the enhancement reserve first).
+
+    Args:
+        loss: the loss, as a positive amount or a negative surplus.
+        order: the reserves to charge, first to last.
+        balances: their balances.
+        citation: the rule that sets the order.
+
+    Returns:
+        the amount charged to each reserve, what no reserve could absorb (carried forward), and
+        the explanation.
+    """
+    currency = loss.currency
+    left = abs(to_minor_units(loss, field="loss"))
+    charged: dict[str, Money] = {}
+    steps = []
+    for reserve in order:
+        balance = balances.get(reserve, from_minor_units(0, currency))
+        if balance.currency != currency:
+            raise CurrencyMismatch(
+                f"balances[{reserve}]", balance.currency.code, f"the loss is in {currency.code}"
+            )
+        take = min(left, max(0, to_minor_units(balance, field=f"balances[{reserve}]")))
+        charged[reserve] = from_minor_units(take, currency)
+        left -= take
+        steps.append(
+            Step(
+                what=Text(en=f"Loss charged to {reserve}", fr=f"Perte imputée sur {reserve}"),
+                inputs={"balance": balance},
+                result=charged[reserve],
+                citation=citation,
+            )
+        )
+    return charged, from_minor_units(left, currency), Explanation(tuple(steps))
