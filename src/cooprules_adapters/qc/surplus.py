@@ -1,0 +1,166 @@
+"""Quebec surplus allocation under the Cooperatives Act (ss. 143, 146, 147, 224.7).
+
+* The surplus is allocated **after deducting interest on preferred and participating preferred
+  shares** (s.143): give that interest as a deduction in the year's figures.
+* Then, in order: the **reserve**, **refunds (ristournes) to members** in proportion to the
+  business each did with the co-op, and, where a by-law provides it, refunds to auxiliary
+  members (s.143).
+* **While the co-op's equity is below 40 % of its debts**, at least **10 %** of that base goes to
+  the reserve, **plus another 10 %** either to the reserve or to refunds paid in shares (s.146):
+  :func:`waterfall` allocates those 20 % by itself when the figures show the ratio is below 40 %.
+* The reserve is never shared and never reduced by refunds (s.147). A work co-op's refunds follow
+  the work done — hours, pay or another scale, possibly averaged over up to four years (s.224.7):
+  pass that measure in the figures. A solidarity co-op's supporting members receive no refunds.
+
+References:
+    * Cooperatives Act (CQLR c C-67.2), ss. 143, 146, 147, 224.7:
+      http://legisquebec.gouv.qc.ca/fr/showversion/cs/C-67.2?code=se:146&pointInTime=20191011
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from fractions import Fraction
+
+from moneyed import Money
+
+from cooprules.errors import InvalidInput
+from cooprules.explain import Citation, Confidence, Severity, Text, Violation
+from cooprules.money import Rate, format_amount, from_minor_units, round_fraction, to_minor_units
+from cooprules.surplus import Distribution, Refund, Remainder, ToReserve, Waterfall, YearFigures
+
+__all__ = ["S143", "S146", "equity_below_threshold", "waterfall"]
+
+S143 = Citation(
+    instrument="Cooperatives Act (CQLR c C-67.2)",
+    article="s. 143",
+    jurisdiction="CA-QC",
+    confidence=Confidence.SRC,
+    url="http://www.legisquebec.gouv.qc.ca/en/showversion/cs/C-67.2?code=se:143&pointInTime=20200715",
+    title="Allocation of the surplus: reserve, then refunds in proportion to business",
+)
+S146 = Citation(
+    instrument="Cooperatives Act (CQLR c C-67.2)",
+    article="s. 146",
+    jurisdiction="CA-QC",
+    confidence=Confidence.SRC,
+    url="http://legisquebec.gouv.qc.ca/fr/showversion/cs/C-67.2?code=se:146&pointInTime=20191011",
+    title="10 % to the reserve plus 10 % to the reserve or refunds in shares, "
+    "while equity < 40 % of debts",
+)
+_TEN = Rate.of("10%")
+_THRESHOLD = Fraction(40, 100)
+
+
+def equity_below_threshold(figures: YearFigures) -> bool:
+    """Whether equity is below 40 % of debts (s.146 applies).
+
+    Raises:
+        InvalidInput: the equity or the debts are missing from the figures.
+    """
+    if figures.equity is None or figures.debts is None:
+        raise InvalidInput("figures.equity", None, "s.146 needs the equity and the debts")
+    debts = to_minor_units(figures.debts)
+    return debts > 0 and Fraction(to_minor_units(figures.equity)) < _THRESHOLD * debts
+
+
+def waterfall(
+    figures: YearFigures,
+    *,
+    measure: str,
+    refunds: Money | Rate | None = None,
+    refunds_in_shares: Rate | None = None,
+    second_ten_percent_to: str = "reserve",
+    eligible: Iterable[str] | None = None,
+) -> Waterfall:
+    """A Quebec co-op's allocation for the year, with s.146 applied when it must be.
+
+    Args:
+        figures: the year's figures (the equity and debts decide whether s.146 applies).
+        measure: the measure of business for the refunds (purchases, hours worked, pay).
+        refunds: the refunds the meeting decides (an amount or a rate of the base); ``None``: all
+            that remains after the reserve.
+        refunds_in_shares: the part of each refund paid in shares.
+        second_ten_percent_to: under s.146, where the second 10 % goes: ``"reserve"`` or
+            ``"refunds_in_shares"`` (then at least that much of the refunds is paid in shares).
+        eligible: the member categories entitled to refunds (a solidarity co-op: users and
+            workers, not supporting members).
+    """
+    if second_ten_percent_to not in {"reserve", "refunds_in_shares"}:
+        raise InvalidInput(
+            "second_ten_percent_to", second_ten_percent_to, "'reserve' or 'refunds_in_shares'"
+        )
+    applies = equity_below_threshold(figures) if figures.equity is not None else False
+    reserve_share = _TEN
+    if applies and second_ten_percent_to == "reserve":
+        reserve_share = Rate.of("20%")
+    in_shares = refunds_in_shares or Rate(0)
+    steps: list[ToReserve | Refund | Remainder] = [
+        ToReserve(
+            "reserve", reserve="reserve", share=reserve_share, citation=S146 if applies else S143
+        )
+    ]
+    how: dict[str, object] = (
+        {"rest": True}
+        if refunds is None
+        else {"amount": refunds}
+        if isinstance(refunds, Money)
+        else {"share": refunds}
+    )
+    steps.append(
+        Refund(
+            "refunds",
+            measure=measure,
+            eligible=eligible,
+            in_shares=in_shares,
+            citation=S143,
+            **how,  # type: ignore[arg-type]
+        )
+    )
+    steps.append(Remainder("reserve:rest", reserve="reserve", citation=S143))
+    return Waterfall(tuple(steps), constraints=(_s146,), name="qc s.143/s.146")
+
+
+def _s146(result: Distribution) -> Iterable[Violation]:
+    figures = result.figures
+    if figures.equity is None or not equity_below_threshold(figures):
+        return
+    base = to_minor_units(figures.base)
+    reserve = sum(
+        to_minor_units(r.amount)
+        for r in result.steps
+        if isinstance(r.step, ToReserve | Remainder) and r.step.reserve == "reserve"
+    )
+    in_shares = sum(to_minor_units(v) for r in result.steps for v in r.in_shares.values())
+    ten = round_fraction(base * _TEN.value)
+
+    def show(units: int) -> str:
+        return format_amount(from_minor_units(units, figures.currency))
+
+    if reserve < ten:
+        yield Violation(
+            code="qc.s146.reserve_below_10",
+            severity=Severity.ERROR,
+            subject="reserve",
+            message=Text(
+                en=f"Equity is below 40 % of debts: the reserve must receive at least "
+                f"{show(ten)} (10 %), not {show(reserve)}.",
+                fr=f"L'avoir est inférieur à 40 % des dettes : la réserve doit recevoir au moins "
+                f"{show(ten)} (10 %), non {show(reserve)}.",
+            ),
+            citation=S146,
+        )
+    if reserve + in_shares < 2 * ten:
+        yield Violation(
+            code="qc.s146.below_20",
+            severity=Severity.ERROR,
+            subject="reserve",
+            message=Text(
+                en=f"Equity is below 40 % of debts: the reserve and the refunds paid in shares "
+                f"must reach {show(2 * ten)} (20 %); they reach {show(reserve + in_shares)}.",
+                fr=f"L'avoir est inférieur à 40 % des dettes : la réserve et les ristournes en "
+                f"parts doivent atteindre {show(2 * ten)} (20 %) ; elles atteignent "
+                f"{show(reserve + in_shares)}.",
+            ),
+            citation=S146,
+        )
