@@ -1,0 +1,187 @@
+"""French capital and reserve rules as data: co-operatives under loi 1947, SCOP and SCIC.
+
+* **Reserves are not shared** among the associates: at dissolution the net assets left after the
+  debts and the repayment of paid-up capital are devolved to other co-operatives or ESS
+  enterprises (loi 1947 art. 19; SCOP: loi 1978 art. 20).
+* A leaving associate gets the **nominal value** of their shares, less their share of the losses
+  (loi 1947 art. 18; SCOP: loi 1978 art. 30); never the reserves (except the optional art. 18
+  al. 2 revaluation reserve, which is a divisible reserve of its own).
+* **Incorporation into capital** is allowed if the statutes authorise it, at most half of the
+  available reserves the first time, then half of their increase (loi 1947 art. 16 al. 3-4). A
+  SCOP may not (loi 1978 art. 26 ter), nor a SCIC (art. 19 nonies, last paragraph).
+* A SCOP's repayments may not bring the capital below **half of the highest capital ever
+  reached** (loi 1978 art. 31, [SRC-old]).
+
+These constants are the lead's to wire into :mod:`cooprules_adapters.fr.regimes`.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from cooprules.capital import CapitalRules, RedemptionRule
+from cooprules.explain import Confidence, Text
+from cooprules.money import Rate
+from cooprules.reserves import (
+    IncorporationLimit,
+    LiquidationRule,
+    MovementKind,
+    Refusal,
+    ReserveRules,
+)
+from cooprules_adapters.fr.sources import ETALAB_1947, ETALAB_1978, cite_1947, cite_1978
+
+__all__ = [
+    "ART_16_INCORPORATION",
+    "ART_18_REDEMPTION",
+    "ART_19_DEVOLUTION",
+    "COOP_CAPITAL",
+    "COOP_RESERVES",
+    "SCIC_CAPITAL",
+    "SCIC_RESERVES",
+    "SCOP_CAPITAL",
+    "SCOP_DEVOLUTION",
+    "SCOP_NO_INCORPORATION",
+    "SCOP_REDEMPTION",
+    "SCOP_RESERVES",
+]
+
+SCIC_FAQ: Final = (
+    "http://www.les-scic.coop/sites/fr/les-scic/FAQ/Resultats_et_reserves_impartageables"
+)
+
+ART_16_INCORPORATION: Final = cite_1947(
+    "art. 16 al. 3-4",
+    title="the statutes may authorise the GM to incorporate reserves into capital: at most half "
+    "of the available reserves the first time, then half of their increase",
+)
+ART_18_REDEMPTION: Final = cite_1947(
+    "art. 18",
+    url=ETALAB_1947 + "titre-ii/article-18.md",
+    title="a leaving associate gets the nominal value of the shares, less their share of losses",
+)
+ART_19_DEVOLUTION: Final = cite_1947(
+    "art. 19",
+    url=ETALAB_1947 + "titre-ii/article-19.md",
+    title="the net assets left after the debts and the paid-up capital are devolved to other "
+    "co-operatives or ESS enterprises, never shared",
+)
+SCOP_NO_INCORPORATION: Final = cite_1978(
+    "art. 26 ter",
+    url=ETALAB_1978 + "titre-ii/chapitre-ier/article-26-ter.md",
+    title="a SCOP may not apply loi 1947 art. 16 al. 3-4 (incorporation of reserves)",
+)
+SCOP_DEVOLUTION: Final = cite_1978(
+    "art. 20",
+    url=ETALAB_1978.replace("/blob/", "/tree/"),
+    confidence=Confidence.SRC_OLD,
+    title="the liquidation surplus goes to SCOPs, unions, federations, a public body or a work "
+    "of general interest; never shared among associates or workers",
+)
+SCOP_LOSSES: Final = cite_1978(
+    "art. 30",
+    url=ETALAB_1978.replace("/blob/", "/tree/"),
+    confidence=Confidence.SRC_OLD,
+    title="on repayment, the nominal value less the associate's share of the losses",
+)
+SCOP_FLOOR: Final = cite_1978(
+    "art. 31",
+    url=ETALAB_1978.replace("/blob/", "/tree/"),
+    confidence=Confidence.SRC_OLD,
+    title="repayments may not bring the capital below half of the highest capital reached",
+)
+SCIC_EXCLUSIONS: Final = cite_1947(
+    "art. 19 nonies",
+    url=SCIC_FAQ,
+    title="art. 15 and art. 16 al. 3-4 do not apply to a SCIC (exact consolidated wording "
+    "unverified)",
+)
+
+_NOT_SHARED = Refusal(
+    MovementKind.DISTRIBUTION,
+    ART_19_DEVOLUTION,
+    Text(
+        en="reserves are not shared among the associates",
+        fr="les réserves ne sont pas partagées entre les associés",
+    ),
+)
+_NOMINAL_ONLY = Refusal(
+    MovementKind.REPAYMENT,
+    ART_18_REDEMPTION,
+    Text(
+        en="a leaving associate gets the nominal value of the shares, not the reserves",
+        fr="l'associé sortant reçoit la valeur nominale de ses parts, pas les réserves",
+    ),
+)
+_DEVOLVE = Text(
+    en="other co-operatives, unions of co-operatives or ESS enterprises, as the GM decides",
+    fr="d'autres coopératives, unions de coopératives ou entreprises de l'ESS, sur décision de "
+    "l'assemblée générale",
+)
+
+COOP_RESERVES: Final = ReserveRules(
+    Text(en="French co-operative (loi 1947)", fr="Coopérative (loi de 1947)"),
+    LiquidationRule(ART_19_DEVOLUTION, _DEVOLVE),
+    refused=(_NOT_SHARED, _NOMINAL_ONLY),
+    incorporation=IncorporationLimit(ART_16_INCORPORATION, Rate.of("1/2"), Rate.of("1/2")),
+)
+SCOP_RESERVES: Final = ReserveRules(
+    Text(en="SCOP", fr="SCOP"),
+    LiquidationRule(
+        SCOP_DEVOLUTION,
+        Text(
+            en="SCOPs, unions or federations of SCOPs, a public body, or a work of general, "
+            "co-operative or professional interest",
+            fr="des SCOP, unions ou fédérations de SCOP, une collectivité publique, ou une œuvre "
+            "d'intérêt général, coopératif ou professionnel",
+        ),
+    ),
+    refused=(
+        _NOT_SHARED,
+        _NOMINAL_ONLY,
+        Refusal(
+            MovementKind.INCORPORATION,
+            SCOP_NO_INCORPORATION,
+            Text(
+                en="a SCOP may not incorporate reserves into capital",
+                fr="une SCOP ne peut pas incorporer de réserves au capital",
+            ),
+            all_reserves=True,
+        ),
+    ),
+)
+SCIC_RESERVES: Final = ReserveRules(
+    Text(en="SCIC", fr="SCIC"),
+    LiquidationRule(ART_19_DEVOLUTION, _DEVOLVE),
+    refused=(
+        _NOT_SHARED,
+        _NOMINAL_ONLY,
+        Refusal(
+            MovementKind.INCORPORATION,
+            SCIC_EXCLUSIONS,
+            Text(
+                en="a SCIC may not incorporate reserves into capital",
+                fr="une SCIC ne peut pas incorporer de réserves au capital",
+            ),
+            all_reserves=True,
+        ),
+    ),
+)
+
+_NOMINAL_LESS_LOSSES = Text(
+    en="nominal value (paid up) less the share of losses",
+    fr="valeur nominale (libérée) moins la quote-part des pertes",
+)
+COOP_CAPITAL: Final = CapitalRules(
+    Text(en="French co-operative (loi 1947)", fr="Coopérative (loi de 1947)"),
+    RedemptionRule(_NOMINAL_LESS_LOSSES, ART_18_REDEMPTION, deduct_losses=True),
+)
+SCOP_REDEMPTION: Final = RedemptionRule(_NOMINAL_LESS_LOSSES, SCOP_LOSSES, deduct_losses=True)
+SCOP_CAPITAL: Final = CapitalRules(
+    Text(en="SCOP", fr="SCOP"),
+    SCOP_REDEMPTION,
+    capital_floor=Rate.of("1/2"),
+    capital_floor_citation=SCOP_FLOOR,
+)
+SCIC_CAPITAL: Final = COOP_CAPITAL
+"""A SCIC redeems as loi 1947 art. 18 says (its al. 2 top-up excluded: not modelled here)."""

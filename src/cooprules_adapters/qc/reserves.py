@@ -1,0 +1,133 @@
+"""Quebec capital and reserve rules as data (Cooperatives Act, CQLR c C-67.2).
+
+* The **reserve** is the allocations less the deficits (s. 145); it is **not shareable** among the
+  members and cannot be reduced by allotting refunds (s. 147); sums devolved by another co-op on
+  its liquidation go to it (s. 146.1).
+* A **repayment of shares** is a board decision, at the paid-up value, and is refused if the
+  co-op is or would become insolvent, if the board shows it would harm its financial stability,
+  or if commitments to a lender forbid it (s. 38).
+* On **liquidation** (s. 185): debts and costs, then the amounts paid on the shares, then (where
+  there is one) the enhancement reserve to recent members, and the balance devolves to a
+  co-operative, a federation, a confederation or the CQCM, never to the members (agricultural
+  co-ops excepted: not encoded here).
+
+These constants are the lead's to wire into :mod:`cooprules_adapters.qc.regimes`.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from cooprules.capital import CapitalRules, RedemptionRule
+from cooprules.explain import Citation, Confidence, Text
+from cooprules.reserves import LiquidationRule, MovementKind, Refusal, ReserveRules
+
+__all__ = [
+    "CAPITAL",
+    "DEVOLUTION_TO_RESERVE",
+    "LIQUIDATION",
+    "NOT_SHAREABLE",
+    "REDEMPTION",
+    "RESERVES",
+    "ROLL_FORWARD",
+    "SOLVENCY",
+]
+
+QC: Final = "CA-QC"
+ACT: Final = "Cooperatives Act (CQLR c C-67.2)"
+RESERVE_GUIDE: Final = "https://guide.cooperativehabitation.coop/?p=638"
+REDEMPTION_URL: Final = (
+    "https://economie.gouv.qc.ca/bibliotheques/apercu/info-coop/capitalisation/obtenir-le-"
+    "remboursement-de-ses-parts"
+)
+
+ROLL_FORWARD: Final = Citation(
+    ACT,
+    "s. 145",
+    QC,
+    Confidence.SRC_2,
+    RESERVE_GUIDE,
+    "the reserve is the allocations less the deficits",
+)
+NOT_SHAREABLE: Final = Citation(
+    ACT,
+    "s. 147",
+    QC,
+    Confidence.SRC_2,
+    RESERVE_GUIDE,
+    "the reserve is not shareable among the members and is not reduced by refunds",
+)
+DEVOLUTION_TO_RESERVE: Final = Citation(
+    ACT,
+    "s. 146.1",
+    QC,
+    Confidence.SRC,
+    "https://www.legisquebec.gouv.qc.ca/en/document/cs/C-67.2",
+    "sums devolved by another co-operative on its liquidation go to the reserve",
+)
+LIQUIDATION: Final = Citation(
+    ACT,
+    "s. 185",
+    QC,
+    Confidence.SRC,
+    "http://legisquebec.gouv.qc.ca/en/showversion/cs/C-67.2?code=se:185&pointInTime=20170322",
+    "debts, then amounts paid on shares, then the enhancement reserve; the balance devolves to "
+    "the co-operative movement",
+)
+SOLVENCY: Final = Citation(
+    ACT,
+    "s. 38",
+    QC,
+    Confidence.SRC_2,
+    REDEMPTION_URL,
+    "no repayment of shares if the co-op is or would become insolvent, harms its financial "
+    "stability, or breaks commitments to lenders",
+)
+
+_REFUSE = Text(
+    en="the reserve is not shareable among the members",
+    fr="la réserve est impartageable entre les membres",
+)
+
+RESERVES: Final = ReserveRules(
+    Text(en="Quebec co-operative", fr="Coopérative québécoise"),
+    LiquidationRule(
+        LIQUIDATION,
+        Text(
+            en="a co-operative, a federation, a confederation or the CQCM",
+            fr="une coopérative, une fédération, une confédération ou le CQCM",
+        ),
+    ),
+    refused=(
+        Refusal(MovementKind.DISTRIBUTION, NOT_SHAREABLE, _REFUSE),
+        Refusal(MovementKind.REPAYMENT, NOT_SHAREABLE, _REFUSE),
+        Refusal(
+            MovementKind.INCORPORATION,
+            NOT_SHAREABLE,
+            Text(
+                en="the reserve is not reduced by allotting refunds or shares to members",
+                fr="la réserve n'est pas réduite par l'attribution de ristournes ou de parts",
+            ),
+        ),
+    ),
+    devolution_to_indivisible=DEVOLUTION_TO_RESERVE,
+    roll_forward=ROLL_FORWARD,
+)
+
+REDEMPTION: Final = RedemptionRule(
+    Text(en="the paid-up value of the shares", fr="la valeur libérée des parts"),
+    Citation(
+        ACT,
+        "s. 38",
+        QC,
+        Confidence.MEM,
+        REDEMPTION_URL,
+        "repayment at the paid-up value (recalled; consistent with s. 185, 'amounts paid on the "
+        "shares')",
+    ),
+)
+CAPITAL: Final = CapitalRules(
+    Text(en="Quebec co-operative", fr="Coopérative québécoise"),
+    REDEMPTION,
+    solvency_test=SOLVENCY,
+)
