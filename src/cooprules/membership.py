@@ -261,6 +261,12 @@ class History:
     dates: tuple[date, ...]
     statuses: tuple[Status, ...]
     categories: tuple[str | None, ...]
+    _lookup: tuple[Status, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        # The status before the first event, then after each: status_at is one bisect and one
+        # index, with no branch.
+        object.__setattr__(self, "_lookup", (Status.NONE, *self.statuses))
 
     @classmethod
     def of(cls, subject: str, events: Iterable[Event] = ()) -> History:
@@ -307,8 +313,7 @@ def _index(history: History, day: date, *, strict: bool = False) -> int:
 
 def status_at(history: History, day: date) -> Status:
     """The person's status at the end of ``day`` (events dated that day have taken effect)."""
-    index = bisect_right(history.dates, day)
-    return history.statuses[index - 1] if index else Status.NONE
+    return history._lookup[bisect_right(history.dates, day)]  # noqa: SLF001 - same module
 
 
 def category_at(history: History, day: date) -> str | None:
@@ -412,6 +417,10 @@ class MembershipRules:
         checks: regime-wide checks run by :func:`check_history` after the transitions.
         obligations: computes a person's obligations and deadlines as of a date (see
             :mod:`cooprules.accompaniment`); ``None`` if the regime has none.
+        due: a cheap version of ``obligations`` for register queries: the ``(code, due date)``
+            of each *unmet* obligation as of a date, without building explanations. When given,
+            :func:`deadlines_within` builds the full obligations only for the members whose
+            due date falls in the window; it must agree with ``obligations``.
         annotations_in: statuses in which annotation events (leave, extension, category change)
             may be recorded; by default every status but the terminal ones.
     """
@@ -420,6 +429,7 @@ class MembershipRules:
     categories: tuple[Category, ...] = attrs.field(default=(), converter=_categories)
     checks: tuple[HistoryCheck, ...] = attrs.field(default=(), converter=_checks)
     obligations: Callable[[History, date], tuple[Obligation, ...]] | None = None
+    due: Callable[[History, date], Iterable[tuple[str, date]]] | None = None
     annotations_in: frozenset[Status] = frozenset(Status) - TERMINAL - {Status.NONE}
 
     def __attrs_post_init__(self) -> None:
@@ -610,8 +620,15 @@ def statuses_on(members: Iterable[Member], day: date) -> Iterator[tuple[str, Sta
     Raises:
         DuplicateId: when a member id appears twice (raised when it is reached).
     """
-    for member in _unique(members):
-        yield member.id, status_at(member.history, day)
+    seen: set[str] = set()
+    remember = seen.add
+    for count, member in enumerate(members, start=1):
+        member_id = member.id
+        remember(member_id)
+        if len(seen) != count:
+            raise DuplicateId("members", member_id, "a member id appears twice in the register")
+        history = member.history
+        yield member_id, history._lookup[bisect_right(history.dates, day)]  # noqa: SLF001
 
 
 def members_with_status(
@@ -653,8 +670,18 @@ def deadlines_within(
     if compute is None:
         return
     horizon = day + timedelta(days=days)
+    cheap = rules.due
     for member in _unique(members):
-        for obligation in compute(member.history, day):
+        history = member.history
+        if cheap is not None:
+            codes = {code for code, due in cheap(history, day) if day <= due <= horizon}
+            if not codes:
+                continue
+            for obligation in compute(history, day):
+                if obligation.code in codes and obligation.met_on is None:
+                    yield obligation
+            continue
+        for obligation in compute(history, day):
             if obligation.met_on is None and day <= obligation.due <= horizon:
                 yield obligation
 

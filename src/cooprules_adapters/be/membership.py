@@ -20,13 +20,19 @@ References:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from cooprules.accompaniment import Accompaniment, EndReason, Obligation, from_history
+from cooprules.accompaniment import (
+    Accompaniment,
+    EndReason,
+    Obligation,
+    from_history,
+    leave_periods,
+)
 from cooprules.errors import InvalidInput
 from cooprules.explain import Citation, Confidence, Explanation, Severity, Step, Text, Violation
 from cooprules.membership import (
@@ -41,6 +47,7 @@ from cooprules.membership import (
     status_at,
 )
 from cooprules.money import Money, money
+from cooprules.periods import months_end, push_deadline
 
 __all__ = [
     "ACTIVITY_COOP",
@@ -52,6 +59,7 @@ __all__ = [
     "CSA_MIN_SHAREHOLDERS",
     "TargetGroupResult",
     "candidate_accompaniment",
+    "candidate_due",
     "candidate_obligations",
     "csa_rules",
     "in_target_group",
@@ -217,6 +225,39 @@ def candidate_obligations(history: History, as_of: date) -> tuple[Obligation, ..
     )
 
 
+_CLOSING = frozenset({EventKind.EXITED, EventKind.ADMITTED, EventKind.DIED})
+_ONE_DAY = timedelta(days=1)
+
+
+def candidate_due(history: History, as_of: date) -> tuple[tuple[str, date], ...]:
+    """The convention's last day if it is still open: the cheap form of the obligations.
+
+    Register queries over many candidates use it to skip closed conventions before any date
+    arithmetic; it agrees with :func:`candidate_obligations` (a test checks it).
+    """
+    events = history.events
+    opening = None
+    for event in reversed(events):
+        if event.kind is EventKind.CONVENTION_SIGNED and event.date <= as_of:
+            opening = event
+            break
+    if opening is None:
+        return ()
+    extension = 0
+    for event in events:
+        if event.date < opening.date or event is opening:
+            continue
+        if event.kind in _CLOSING:
+            return ()
+        if event.kind is EventKind.EXTENDED and event.months is not None:
+            extension += event.months
+    end = months_end(opening.date, CONVENTION_MONTHS + extension)
+    leaves = [p for p in leave_periods(history, as_of) if p.end > opening.date]
+    if leaves:
+        end = push_deadline(opening.date, end, leaves)
+    return (("be.activity.convention_end", end - _ONE_DAY),)
+
+
 def _convention_checks(history: History, as_of: date) -> Iterable[Violation]:
     accompaniment = candidate_accompaniment(history, as_of)
     if accompaniment is not None and accompaniment.extension_months:
@@ -282,6 +323,7 @@ ACTIVITY_MEMBERSHIP = attrs.evolve(
     ),
     checks=(_convention_checks,),
     obligations=candidate_obligations,
+    due=candidate_due,
 )
 """A coopérative d'activités: the CSA rules plus the candidate-entrepreneur convention."""
 
