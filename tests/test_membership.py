@@ -607,6 +607,15 @@ class MembershipMachine(RuleBasedStateMachine):
         for obligation in compute(without_leave, self.day):
             assert with_leave[obligation.code] >= obligation.due
 
+    @invariant()
+    def cheap_due_dates_agree_with_the_obligations(self) -> None:
+        cheap, full = self.rules.due, self.rules.obligations
+        if cheap is None or full is None:
+            return
+        for day in (self.day, self.day + timedelta(days=200)):
+            expected = {(o.code, o.due) for o in full(self.history, day) if o.met_on is None}
+            assert set(cheap(self.history, day)) == expected
+
     @precondition(lambda self: self.events)
     @invariant()
     def accompaniment_within_the_regime_maximum(self) -> None:
