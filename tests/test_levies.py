@@ -260,8 +260,10 @@ def test_encom1_marginal_year_to_date() -> None:
     ]  # fmt: skip
     assert format_amount(year.total) == "6718.03 EUR"  # the levy on 85,300.55 of revenue
     august = year.periods[7]
+    # The bands of a year-to-date schedule apply to the year's revenue so far (36,300.55); the
+    # month levies the growth of that levy over what earlier months levied.
     assert [(format_amount(b.slice), str(b.band.rate)) for b in august.bands] == [
-        ("11199.45 EUR", "10%"),
+        ("35000.00 EUR", "10%"),
         ("1300.55 EUR", "8%"),
     ]
     check_year(year)
@@ -555,30 +557,31 @@ def test_refuses_bad_bands() -> None:
 # --- bugs found --------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="LevyStatement.bands shows the period's slice at the reached band's rate for a WHOLE "
-    "YEAR_TO_DATE schedule, but the levy is v(ytd after) - v(ytd before): the explanation does "
-    "not add up to the levy",
-)
 def test_whole_year_to_date_explanation_adds_up() -> None:
-    # encom1 whole: 40,000 so far (8 % -> 3,200), then 6,000 more: 46,000 x 6 % = 2,760, so the
-    # month levies 0; the explanation shows a band 6,000 x 6 % = 360.
+    # encom1 whole: 40,000 so far (8 % -> 3,200), then 6,000 more: 46,000 x 6 % = 2,760, below
+    # the 3,200 already levied, so the month levies 0. The explanation shows the year's band
+    # (46,000 at 6 %) and the deduction of what was levied before, which add up to the levy.
     lines = [
         Line.month("a1", 2025, 1, revenue="40000.00"),
         Line.month("a1", 2025, 2, revenue="6000.00"),
     ]
     february = run(ENCOM1_WHOLE, lines).periods[1]
     assert format_amount(february.variable) == "0.00 EUR"
-    assert sum(b.levy for b in february.bands) == 0
+    assert [(format_amount(b.slice), str(b.band.rate)) for b in february.bands] == [
+        ("46000.00 EUR", "6%")
+    ]
+    year_levy = sum(b.levy for b in february.bands)
+    steps = february.explanation.steps
+    deduction = next(step for step in steps if step.what.en.startswith("Less the levy"))
+    levied_before = dict(deduction.inputs)["levied before"]
+    assert year_levy == 2760
+    assert levied_before == money("3200.00", "EUR")
+    assert max(0, year_levy - 3200) == 0 == february.variable.amount
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="WHOLE bands on the YEAR_TO_DATE: a drop of the year's levy is not refunded (the month "
-    "levies 0) but the next months levy the growth again from the lowered level, so the same "
-    "revenue is levied twice: the year's total exceeds the highest year-to-date levy",
-)
+# This found a bug where whole-amount bands on the year to date levied the same revenue twice:
+# after a drop of the year's levy (not refunded), later months levied the growth again from the
+# lowered level. A month now levies only what the year's levy rises above what was levied.
 def test_whole_year_to_date_never_levies_the_same_revenue_twice() -> None:
     # encom1 whole: 44,000 (8 % -> 3,520), 46,000 (6 % -> 2,760: nothing), 50,000 (6 % -> 3,000).
     # Having paid 3,520 already, more than 3,000 on 50,000, the activity is levied 240 again.

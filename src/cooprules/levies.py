@@ -39,6 +39,8 @@ periods, to the cent.
 from __future__ import annotations
 
 import enum
+import math
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
@@ -189,8 +191,14 @@ class Line:
     revenue: Money = attrs.field(validator=_check_line_amount)
     direct_costs: Money = attrs.field(validator=_check_line_amount)
     label: str = ""
+    revenue_units: int = attrs.field(init=False, repr=False, eq=False)
+    """The revenue in minor units (computed once)."""
+    direct_costs_units: int = attrs.field(init=False, repr=False, eq=False)
+    """The direct costs in minor units (computed once)."""
 
     def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "revenue_units", to_minor_units(self.revenue))
+        object.__setattr__(self, "direct_costs_units", to_minor_units(self.direct_costs))
         if self.revenue.currency != self.direct_costs.currency:
             raise CurrencyMismatch(
                 "line.direct_costs",
@@ -313,10 +321,26 @@ class Schedule:
     name: str = ""
     _starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
     _rates: tuple[Fraction, ...] = attrs.field(init=False, repr=False, eq=False)
+    _denominator: int = attrs.field(init=False, repr=False, eq=False)
+    _numerators: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    _fee: int = attrs.field(init=False, repr=False, eq=False)
+    _floor: int | None = attrs.field(init=False, repr=False, eq=False)
+    _cap: int | None = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
+        # Integer arithmetic for the hot path: every rate over one common denominator.
+        rates = tuple(b.rate.value for b in self.bands)
+        denominator = math.lcm(*(r.denominator for r in rates))
         object.__setattr__(self, "_starts", tuple(to_minor_units(b.start) for b in self.bands))
-        object.__setattr__(self, "_rates", tuple(b.rate.value for b in self.bands))
+        object.__setattr__(self, "_rates", rates)
+        object.__setattr__(self, "_denominator", denominator)
+        object.__setattr__(
+            self, "_numerators", tuple(r.numerator * (denominator // r.denominator) for r in rates)
+        )
+        fee, floor, cap = self.fixed_per_period, self.minimum_per_period, self.maximum_per_year
+        object.__setattr__(self, "_fee", 0 if fee is None else to_minor_units(fee))
+        object.__setattr__(self, "_floor", None if floor is None else to_minor_units(floor))
+        object.__setattr__(self, "_cap", None if cap is None else to_minor_units(cap))
         currency = self.currency
         for field in ("fixed_per_period", "minimum_per_period", "maximum_per_year"):
             value = getattr(self, field)
@@ -379,24 +403,62 @@ class Schedule:
 
     def variable(self, base_units: int) -> Fraction:
         """The exact levy, in minor units, of the bands on a base (no fee, floor or cap)."""
+        return Fraction(self._scaled(base_units), self._denominator)
+
+    def _scaled(self, base_units: int) -> int:
+        """The levy of the bands on a base, times the common denominator of the rates."""
         if base_units <= 0:
-            return Fraction(0)
+            return 0
         starts = self._starts
-        rates = self._rates
+        numerators = self._numerators
         if self.banding is Banding.WHOLE:
-            index = 0
-            for position, start in enumerate(starts):
-                if base_units >= start:
-                    index = position
-            return base_units * rates[index]
-        levy = Fraction(0)
+            return base_units * numerators[bisect_right(starts, base_units) - 1]
+        total = 0
+        last = len(starts) - 1
         for position, start in enumerate(starts):
             if base_units <= start:
                 break
+            top = base_units if position == last else min(base_units, starts[position + 1])
+            total += (top - start) * numerators[position]
+        return total
+
+    def _rounded(self, base_units: int) -> int:
+        """The levy of the bands on a base, rounded to the minor unit with the schedule's mode."""
+        scaled = self._scaled(base_units)
+        if self.rounding is Rounding.HALF_UP:  # the common case, in integers
+            return (2 * scaled + self._denominator) // (2 * self._denominator)
+        return round_fraction(Fraction(scaled, self._denominator), self.rounding)
+
+    def applied(self, low: int, high: int) -> tuple[BandApplied, ...]:
+        """How each band applies to the base between ``low`` and ``high`` minor units.
+
+        For marginal bands, the slice of ``[low, high)`` inside each band; for whole-amount
+        bands, the band ``high`` reaches, on the whole of ``[low, high)``.
+        """
+        currency = self.currency
+        scale = 10 ** exponent(currency)
+        starts = self._starts
+        if high <= low:
+            return ()
+        if self.banding is Banding.WHOLE:
+            band = self.bands[bisect_right(starts, high) - 1]
+            part = high - low
+            return (
+                BandApplied(band, from_minor_units(part, currency), part * band.rate.value / scale),
+            )
+        applied = []
+        for position, band in enumerate(self.bands):
             upper = starts[position + 1] if position + 1 < len(starts) else None
-            top = base_units if upper is None else min(base_units, upper)
-            levy += (top - start) * rates[position]
-        return levy
+            top = high if upper is None else min(high, upper)
+            bottom = max(low, starts[position])
+            if top > bottom:
+                part = top - bottom
+                applied.append(
+                    BandApplied(
+                        band, from_minor_units(part, currency), part * band.rate.value / scale
+                    )
+                )
+        return tuple(applied)
 
 
 @attrs.frozen
@@ -458,6 +520,8 @@ class BandApplied:
 class LevyStatement:
     """One activity's levy for one period, and why.
 
+    The amounts are kept in minor units and shown as ``Money`` when read.
+
     Attributes:
         activity: the activity's identifier.
         period: the period.
@@ -465,7 +529,8 @@ class LevyStatement:
         base: the period's base (revenue or gross margin; may be negative).
         carried_loss: the loss brought forward from earlier periods and set against this base.
         taxable: the base the bands were applied to (never negative).
-        variable: the levy of the bands, rounded.
+        variable: the levy of the bands, rounded (for a year-to-date schedule: the growth of the
+            year's levy of the bands over what was already levied, never negative).
         fixed: the fixed fee of the period.
         floor_added: what the floor added.
         cap_removed: what the yearly cap removed.
@@ -476,54 +541,34 @@ class LevyStatement:
     activity: str
     period: Period
     schedule: Schedule = attrs.field(repr=False)
-    base: Money
-    carried_loss: Money
-    taxable: Money
-    variable: Money
-    fixed: Money
-    floor_added: Money
-    cap_removed: Money
-    levy: Money
-    year_to_date: Money
-    _ytd_base_before: int = attrs.field(alias="ytd_base_before", repr=False, eq=False)
+    units: tuple[int, ...] = attrs.field(repr=False)
+    """base, carried, taxable, variable, fixed, floor, cap, levy, year to date, year-to-date base
+    before, variable levied before: the figures in minor units."""
+
+    def _money(self, index: int) -> Money:
+        return from_minor_units(self.units[index], self.schedule.currency)
+
+    base = property(lambda self: self._money(0), doc="The period's base.")
+    carried_loss = property(lambda self: self._money(1), doc="The loss set off this period.")
+    taxable = property(lambda self: self._money(2), doc="The base the bands applied to.")
+    variable = property(lambda self: self._money(3), doc="The levy of the bands, rounded.")
+    fixed = property(lambda self: self._money(4), doc="The fixed fee of the period.")
+    floor_added = property(lambda self: self._money(5), doc="What the floor added.")
+    cap_removed = property(lambda self: self._money(6), doc="What the yearly cap removed.")
+    levy = property(lambda self: self._money(7), doc="The levy of the period.")
+    year_to_date = property(lambda self: self._money(8), doc="Levied in the year so far.")
 
     @property
     def bands(self) -> tuple[BandApplied, ...]:
-        """How each band contributed (for a year-to-date schedule: its growth this period)."""
-        schedule = self.schedule
-        currency = schedule.currency
-        taxable = to_minor_units(self.taxable)
-        if schedule.base_period is BasePeriod.YEAR_TO_DATE:
-            low, high = self._ytd_base_before, self._ytd_base_before + taxable
-        else:
-            low, high = 0, taxable
-        starts = schedule._starts  # noqa: SLF001 - same module
-        applied = []
-        for position, band in enumerate(schedule.bands):
-            upper = starts[position + 1] if position + 1 < len(starts) else None
-            if schedule.banding is Banding.WHOLE:
-                reached = high >= starts[position] and (upper is None or high < upper)
-                if reached and high > 0:
-                    applied.append(
-                        BandApplied(
-                            band,
-                            from_minor_units(high - low, currency),
-                            (high - low) * band.rate.value / 10 ** _exp(currency),
-                        )
-                    )
-                continue
-            top = high if upper is None else min(high, upper)
-            bottom = max(low, starts[position])
-            if top > bottom:
-                part = top - bottom
-                applied.append(
-                    BandApplied(
-                        band,
-                        from_minor_units(part, currency),
-                        part * band.rate.value / 10 ** _exp(currency),
-                    )
-                )
-        return tuple(applied)
+        """How each band applies to the period's taxable base (year to date: the year's so far).
+
+        For a year-to-date schedule the period's variable levy is the year's levy of the bands
+        less what earlier periods levied.
+        """
+        taxable, ytd_before = self.units[2], self.units[9]
+        if self.schedule.base_period is BasePeriod.YEAR_TO_DATE:
+            return self.schedule.applied(0, ytd_before + taxable)
+        return self.schedule.applied(0, taxable)
 
     @property
     def explanation(self) -> Explanation:
@@ -560,16 +605,36 @@ class LevyStatement:
             )
             for applied in self.bands
         )
-        steps.append(
-            Step(
-                what=Text(
-                    en="Levy of the bands, rounded", fr="Contribution des tranches, arrondie"
-                ),
-                inputs={"rounding": schedule.rounding.name},
-                result=self.variable,
-                citation=cite,
+        if schedule.base_period is BasePeriod.YEAR_TO_DATE:
+            steps.append(
+                Step(
+                    what=Text(
+                        en="Less the levy of the bands in earlier periods (never negative)",
+                        fr="Moins la contribution des tranches des périodes précédentes "
+                        "(jamais négative)",
+                    ),
+                    inputs={
+                        "year-to-date base": from_minor_units(
+                            self.units[9] + self.units[2], schedule.currency
+                        ),
+                        "levied before": from_minor_units(self.units[10], schedule.currency),
+                        "rounding": schedule.rounding.name,
+                    },
+                    result=self.variable,
+                    citation=cite,
+                )
             )
-        )
+        else:
+            steps.append(
+                Step(
+                    what=Text(
+                        en="Levy of the bands, rounded", fr="Contribution des tranches, arrondie"
+                    ),
+                    inputs={"rounding": schedule.rounding.name},
+                    result=self.variable,
+                    citation=cite,
+                )
+            )
         for amount, en, fr in (
             (self.fixed, "Fixed fee of the period", "Part fixe de la période"),
             (
@@ -617,8 +682,13 @@ class LevyYear:
 
 def month_periods(year: int, *, first_month: int = 1) -> tuple[Period, ...]:
     """The twelve monthly periods of a financial year starting on the first of ``first_month``."""
-    start = date(year, first_month, 1)
-    return tuple(Period(months_end(start, i), months_end(start, i + 1)) for i in range(12))
+    if not 1 <= first_month <= 12:  # noqa: PLR2004 - months of the year
+        raise InvalidPeriod("first_month", first_month, "a month is 1..12")
+    firsts = []
+    for offset in range(13):
+        index = year * 12 + first_month - 1 + offset
+        firsts.append(date(index // 12, index % 12 + 1, 1))
+    return tuple(Period(a, b) for a, b in pairwise(firsts))
 
 
 def levy_year(
@@ -707,30 +777,29 @@ class _YearState:
     levied: int = 0
     ytd_base: int = 0
     carried: int = 0
+    variable_levied: int = 0
 
 
 def _variable(
     schedule: Schedule,
     lines: list[Line],
     taxable: int,
-    ytd_base: int,
+    state: _YearState,
     custom: Callable[[Line], Money] | None,
 ) -> int:
-    rounding = schedule.rounding
     if schedule.rounding_point is RoundingPoint.LINE:
         rate = schedule.bands[0].rate.value
-        return max(
-            0,
-            sum(
-                round_fraction(_line_base(line, schedule.base, custom) * rate, rounding)
-                for line in lines
-            ),
+        per_line = (
+            round_fraction(_line_base(line, schedule.base, custom) * rate, schedule.rounding)
+            for line in lines
         )
+        return max(0, sum(per_line))
     if schedule.base_period is BasePeriod.YEAR_TO_DATE:
-        before = round_fraction(schedule.variable(ytd_base), rounding)
-        after = round_fraction(schedule.variable(ytd_base + taxable), rounding)
-        return max(0, after - before)
-    return round_fraction(schedule.variable(taxable), rounding)
+        # The year's levy of the bands so far, less what earlier periods levied: never negative,
+        # and never the same base twice (a whole-amount band that lowers the year's levy is not
+        # refunded; later growth is levied only above what was already levied).
+        return max(0, schedule._rounded(state.ytd_base + taxable) - state.variable_levied)  # noqa: SLF001
+    return schedule._rounded(taxable)  # noqa: SLF001 - same module
 
 
 def _period_statement(
@@ -743,8 +812,9 @@ def _period_statement(
     running: bool,
     custom: Callable[[Line], Money] | None,
 ) -> LevyStatement:
-    currency = schedule.currency
-    base = sum(_line_base(line, schedule.base, custom) for line in lines)
+    base = 0
+    for line in lines:
+        base += _line_base(line, schedule.base, custom)
     taxable, used = max(base, 0), 0
     if schedule.carry_forward_losses:
         if base < 0:
@@ -753,18 +823,18 @@ def _period_statement(
             used = min(state.carried, base)
             state.carried -= used
             taxable = base - used
-    variable = _variable(schedule, lines, taxable, state.ytd_base, custom)
-    fixed = (
-        to_minor_units(schedule.fixed_per_period) if schedule.fixed_per_period and running else 0
-    )
+    variable = _variable(schedule, lines, taxable, state, custom)
+    levied_before = state.variable_levied
+    state.variable_levied += variable
+    fixed = schedule._fee if running else 0  # noqa: SLF001
     amount = variable + fixed
     floor_added = 0
-    if schedule.minimum_per_period is not None and running:
-        floor_added = max(0, to_minor_units(schedule.minimum_per_period) - amount)
+    if schedule._floor is not None and running:  # noqa: SLF001
+        floor_added = max(0, schedule._floor - amount)  # noqa: SLF001
         amount += floor_added
     cap_removed = 0
-    if schedule.maximum_per_year is not None:
-        cap = to_minor_units(schedule.maximum_per_year)
+    if schedule._cap is not None:  # noqa: SLF001
+        cap = schedule._cap  # noqa: SLF001
         if schedule.prorate_cap:
             months = activity.months_present(state.year_start, state.year_end)
             cap = round_fraction(Fraction(cap * months, 12), schedule.rounding)
@@ -774,27 +844,30 @@ def _period_statement(
     ytd_before = state.ytd_base
     state.ytd_base += taxable
     return LevyStatement(
-        activity=activity.id,
-        period=period,
-        schedule=schedule,
-        base=from_minor_units(base, currency),
-        carried_loss=from_minor_units(used, currency),
-        taxable=from_minor_units(taxable, currency),
-        variable=from_minor_units(variable, currency),
-        fixed=from_minor_units(fixed, currency),
-        floor_added=from_minor_units(floor_added, currency),
-        cap_removed=from_minor_units(cap_removed, currency),
-        levy=from_minor_units(amount, currency),
-        year_to_date=from_minor_units(state.levied, currency),
-        ytd_base_before=ytd_before,
+        activity.id,
+        period,
+        schedule,
+        (
+            base,
+            used,
+            taxable,
+            variable,
+            fixed,
+            floor_added,
+            cap_removed,
+            amount,
+            state.levied,
+            ytd_before,
+            levied_before,
+        ),
     )
 
 
 def _line_base(line: Line, base: Base, custom: Callable[[Line], Money] | None) -> int:
-    if base is Base.REVENUE:
-        return to_minor_units(line.revenue)
     if base is Base.GROSS_MARGIN:
-        return to_minor_units(line.revenue) - to_minor_units(line.direct_costs)
+        return line.revenue_units - line.direct_costs_units
+    if base is Base.REVENUE:
+        return line.revenue_units
     if custom is None:
         raise InvalidInput("custom_base", None, "the schedule's base is CUSTOM: pass custom_base")
     value = custom(line)
