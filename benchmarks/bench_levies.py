@@ -13,7 +13,7 @@ year-to-date marginal schedule with a monthly floor and a yearly cap:
     12 % of the year's gross margin up to 20,000 EUR, 10 % up to 40,000 EUR, 8 % above;
     at least 40 EUR a month; at most 4,000 EUR a year.
 
-1. the library: :func:`cooprules.levies.levy_year` for each activity (statements, explanations
+1. the library: :func:`cooprules.levies.levy_years` over all activities (statements, explanations
    on demand, every check);
 2. a bare loop on :class:`~decimal.Decimal`: per activity, the year-to-date base, the cumulative
    marginal levy rounded half-up to the cent, the month's levy as the difference, the floor and
@@ -46,7 +46,7 @@ from cooprules.levies import (
     LevyPolicy,
     Line,
     Schedule,
-    levy_year,
+    levy_years,
     month_periods,
 )
 from cooprules.money import from_minor_units, money, to_minor_units
@@ -106,7 +106,7 @@ def build_bare_input(data: Data) -> list[list[tuple[Decimal, Decimal]]]:
 
 def library(items: list[tuple[Activity, list[Line]]]) -> list[int]:
     policy = LevyPolicy.single(SCHEDULE)
-    return [to_minor_units(levy_year(act, lines, policy, YEAR).total) for act, lines in items]
+    return [to_minor_units(year.total) for year in levy_years(items, policy, YEAR)]
 
 
 def bare(items: list[list[tuple[Decimal, Decimal]]]) -> list[int]:
@@ -191,7 +191,7 @@ def main() -> int:
     print(f"same levies for every activity: total {sum(lib_totals) / 100:,.2f} EUR "
           f"({capped:,} activities at the cap)")  # fmt: skip
     print(f"bare Decimal loop : {bare_time:8.3f} s  ({bare_time / lines * 1e6:6.2f} us/line)")
-    print(f"library levy_year : {lib_time:8.3f} s  ({lib_time / lines * 1e6:6.2f} us/line)")
+    print(f"library levy_years: {lib_time:8.3f} s  ({lib_time / lines * 1e6:6.2f} us/line)")
     print(f"ratio library/bare: {lib_time / bare_time:8.2f}x  (target <= 1.3x)")
     return 0
 

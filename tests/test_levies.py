@@ -536,11 +536,22 @@ def test_refuses_a_line_outside_the_year() -> None:
 
 def test_refuses_when_no_schedule_or_two_are_in_force() -> None:
     later = Schedule.flat("10%", valid_from=date(2025, 7, 1))
-    with pytest.raises(InvalidInput, match=r"policy\[a1\].*0 schedules apply") as info:
+    with pytest.raises(InvalidInput, match=r"policy\[a1\].*no schedule applies") as info:
         run(later, [])
     assert info.value.value == "2025-01-01"
-    with pytest.raises(InvalidInput, match=r"policy\[a1\].*2 schedules apply"):
+    with pytest.raises(InvalidInput, match=r"policy\[a1\].*2 schedules of one group apply"):
         run(LevyPolicy(default=(SMART, MOSAIQUE)), [])
+
+
+def test_a_dated_override_falls_back_to_the_kind_schedule() -> None:
+    # An activity's own rate for the second half of the year; the default applies before.
+    own = Schedule.flat("5%", valid_from=date(2025, 7, 1))
+    policy = LevyPolicy(default=(MOSAIQUE,), overrides={"a1": (own,)})
+    year = run(policy, [Line.month("a1", 2025, m, revenue="1000.00") for m in (6, 7)])
+    june, july = year.periods[5], year.periods[6]
+    assert june.schedule is MOSAIQUE
+    assert july.schedule is own
+    assert format_amount(july.levy) == "50.00 EUR"
 
 
 def test_refuses_bad_bands() -> None:

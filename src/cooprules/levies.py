@@ -41,7 +41,7 @@ from __future__ import annotations
 import enum
 import math
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
 from itertools import pairwise
@@ -49,7 +49,7 @@ from itertools import pairwise
 import attrs
 from moneyed import Currency, Money
 
-from cooprules.errors import CurrencyMismatch, InvalidInput, InvalidPeriod
+from cooprules.errors import CurrencyMismatch, DuplicateId, InvalidInput, InvalidPeriod
 from cooprules.explain import Citation, Explanation, Severity, Step, Text, Violation
 from cooprules.money import (
     Rate,
@@ -81,6 +81,7 @@ __all__ = [
     "RoundingPoint",
     "Schedule",
     "levy_year",
+    "levy_years",
     "month_periods",
     "validate_policy",
 ]
@@ -484,20 +485,39 @@ class LevyPolicy:
     def schedule_for(self, activity: Activity, day: date) -> Schedule:
         """The schedule that applies to ``activity`` for a period starting on ``day``.
 
+        The activity's own overrides come first, then its kind's schedules, then the default:
+        the first group with a schedule in force on ``day`` decides (so an override dated for
+        part of the year falls back to the kind's schedule outside its dates).
+
         Raises:
-            InvalidInput: if none applies (a gap in the dates), or two do.
+            InvalidInput: if no schedule applies (a gap in the dates), or two of one group do.
         """
-        candidates = (
-            self.overrides.get(activity.id) or self.schedules.get(activity.kind) or self.default
+        return _pick(self._groups(activity), activity.id, day)
+
+    def _groups(self, activity: Activity) -> tuple[tuple[Schedule, ...], ...]:
+        return (
+            self.overrides.get(activity.id, ()),
+            self.schedules.get(activity.kind, ()),
+            self.default,
         )
-        found = [s for s in candidates if s.in_force(day)]
-        if len(found) != 1:
+
+
+def _pick(groups: tuple[tuple[Schedule, ...], ...], activity_id: str, day: date) -> Schedule:
+    for group in groups:
+        found = [s for s in group if s.in_force(day)]
+        if len(found) == 1:
+            return found[0]
+        if found:
             raise InvalidInput(
-                f"policy[{activity.id}]",
+                f"policy[{activity_id}]",
                 day.isoformat(),
-                f"{len(found)} schedules apply to this activity on this date; exactly one must",
+                f"{len(found)} schedules of one group apply on this date; at most one may",
             )
-        return found[0]
+    raise InvalidInput(
+        f"policy[{activity_id}]",
+        day.isoformat(),
+        "no schedule applies to this activity on this date",
+    )
 
 
 @attrs.frozen
@@ -716,18 +736,69 @@ def levy_year(
         InvalidPeriod: a line whose period is not one of the year's months.
     """
     periods = month_periods(year, first_month=first_month)
+    return _levy_year(activity, lines, policy, periods, custom_base, picks=[None] * len(periods))
+
+
+def levy_years(
+    items: Iterable[tuple[Activity, Iterable[Line]]],
+    policy: LevyPolicy,
+    year: int,
+    *,
+    first_month: int = 1,
+    custom_base: Callable[[Line], Money] | None = None,
+) -> Iterator[LevyYear]:
+    """Stream :func:`levy_year` over many activities, sharing the year's periods.
+
+    Args:
+        items: ``(activity, its lines)`` pairs; activity ids must be unique.
+        policy: the co-op's levy policy.
+        year: the calendar year in which the financial year starts.
+        first_month: the month the financial year starts.
+        custom_base: the base of a line when a schedule's base is ``Base.CUSTOM``.
+
+    Raises:
+        DuplicateId: an activity appears twice (raised when it is reached).
+    """
+    periods = month_periods(year, first_month=first_month)
+    seen: set[str] = set()
+    # The schedules of each period depend only on the activity's override group and kind: pick
+    # them once per (override, kind) within this call.
+    picked: dict[tuple[str | None, ActivityKind], list[Schedule | None]] = {}
+    for activity, lines in items:
+        if activity.id in seen:
+            raise DuplicateId("activities", activity.id, "an activity appears twice")
+        seen.add(activity.id)
+        key = (activity.id if activity.id in policy.overrides else None, activity.kind)
+        picks = picked.get(key)
+        if picks is None:
+            picks = picked[key] = [None] * len(periods)
+        yield _levy_year(activity, lines, policy, periods, custom_base, picks=picks)
+
+
+def _levy_year(
+    activity: Activity,
+    lines: Iterable[Line],
+    policy: LevyPolicy,
+    periods: tuple[Period, ...],
+    custom_base: Callable[[Line], Money] | None,
+    *,
+    picks: list[Schedule | None],
+) -> LevyYear:
+    """One activity's year; ``picks`` caches the schedule of each period (filled as needed)."""
     currency = currency_of(activity.currency)
     grouped = _group_lines(activity, lines, periods, currency)
     state = _YearState(year_start=periods[0].start, year_end=periods[-1].end)
+    groups = policy._groups(activity)  # noqa: SLF001 - same module
     statements: list[LevyStatement] = []
-    for period, period_lines in zip(periods, grouped, strict=True):
-        running = activity.start < period.end and (
-            activity.end is None or activity.end > period.start
-        )
+    start, end = activity.start, activity.end
+    for index, (period, period_lines) in enumerate(zip(periods, grouped, strict=True)):
+        running = start < period.end and (end is None or end > period.start)
         if not running and not period_lines:
             continue
-        schedule = policy.schedule_for(activity, period.start)
-        if schedule.currency != currency:
+        schedule = picks[index]
+        if schedule is None:
+            schedule = picks[index] = _pick(groups, activity.id, period.start)
+        if schedule.currency is not currency and schedule.currency != currency:
             raise CurrencyMismatch(
                 "schedule", schedule.currency.code, f"the activity's books are in {currency.code}"
             )
@@ -744,24 +815,27 @@ def levy_year(
 def _group_lines(
     activity: Activity, lines: Iterable[Line], periods: tuple[Period, ...], currency: Currency
 ) -> list[list[Line]]:
-    index_of = {p: i for i, p in enumerate(periods)}
+    index_of = {p.start: i for i, p in enumerate(periods)}
     grouped: list[list[Line]] = [[] for _ in periods]
+    activity_id = activity.id
     for position, line in enumerate(lines):
-        if line.activity != activity.id:
+        if line.activity != activity_id:
             raise InvalidInput(
-                f"lines[{position}].activity", line.activity, f"expected activity {activity.id!r}"
+                f"lines[{position}].activity", line.activity, f"expected activity {activity_id!r}"
             )
-        if line.revenue.currency != currency:
+        line_currency = line.revenue.currency
+        if line_currency is not currency and line_currency != currency:
             raise CurrencyMismatch(
                 f"lines[{position}].revenue",
-                line.revenue.currency.code,
+                line_currency.code,
                 f"the activity's books are in {currency.code}",
             )
-        slot = index_of.get(line.period)
-        if slot is None:
+        period = line.period
+        slot = index_of.get(period.start)
+        if slot is None or periods[slot].end != period.end:
             raise InvalidPeriod(
                 f"lines[{position}].period",
-                f"{line.period.start}..{line.period.end}",
+                f"{period.start}..{period.end}",
                 f"not a month of the financial year starting {periods[0].start}",
             )
         grouped[slot].append(line)
