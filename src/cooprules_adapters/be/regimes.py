@@ -32,6 +32,7 @@ from cooprules.money import Rate
 from cooprules.parameters import Accompaniment, Capital, Company, Surplus, Voting
 from cooprules.regime import Key, Parameter, Regime
 from cooprules_adapters.be.membership import ACTIVITY_MEMBERSHIP, CSA_MEMBERSHIP
+from cooprules_adapters.be.reserves import CSA_CAPITAL, CSA_RESERVES, SCES_CAPITAL, SCES_RESERVES
 
 __all__ = ["BE_ACTIVITY", "BE_CNC", "BE_SC", "BE_SCES", "CSA_IN_FORCE"]
 
@@ -107,7 +108,7 @@ CSA_BOOK_6 = _cite(CSA, "Book 6 (arts. 6:1 ff.)", SRC_2, CSA_URL, "the société
 
 BE_SC = Regime(
     code="be-sc",
-    rules=(CSA_MEMBERSHIP,),
+    rules=(CSA_MEMBERSHIP, CSA_CAPITAL, CSA_RESERVES),
     name="Société coopérative (CSA)",
     name_en="Co-operative company (Companies and Associations Code)",
     jurisdiction=BE,
@@ -309,6 +310,7 @@ SFS_ART_661 = _cite(
 
 BE_SCES = Regime(
     code="be-sces",
+    rules=(SCES_CAPITAL, SCES_RESERVES),
     name="Société coopérative agréée comme entreprise sociale",
     name_en="Co-operative accredited as a social enterprise",
     jurisdiction=BE,

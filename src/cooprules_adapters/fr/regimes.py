@@ -34,6 +34,14 @@ from cooprules_adapters.fr.membership import (
     SCIC_MEMBERSHIP,
     SCOP_MEMBERSHIP,
 )
+from cooprules_adapters.fr.reserves import (
+    COOP_CAPITAL,
+    COOP_RESERVES,
+    SCIC_CAPITAL,
+    SCIC_RESERVES,
+    SCOP_CAPITAL,
+    SCOP_RESERVES,
+)
 from cooprules_adapters.fr.sources import (
     CAE_DECREE,
     CAE_LAW,
@@ -119,6 +127,7 @@ def _interest_cap_versions() -> tuple[Parameter, ...]:
 
 FR_COOP = Regime(
     code="fr-coop",
+    rules=(COOP_CAPITAL, COOP_RESERVES),
     name="Société coopérative (loi du 10 septembre 1947)",
     name_en="Co-operative society (general statute of 1947)",
     jurisdiction=FR,
@@ -147,7 +156,7 @@ ART_3_BIS_URL = ETALAB_1947 + "titre-ier/article-3-bis.md"
 
 FR_SCOP = Regime(
     code="fr-scop",
-    rules=(SCOP_MEMBERSHIP,),
+    rules=(SCOP_MEMBERSHIP, SCOP_CAPITAL, SCOP_RESERVES),
     name="Société coopérative de production (SCOP)",
     name_en="Worker co-operative (SCOP)",
     jurisdiction=FR,
@@ -325,7 +334,7 @@ SCIC_FAQ = "http://www.les-scic.coop/sites/fr/les-scic/FAQ/Resultats_et_reserves
 
 FR_SCIC = Regime(
     code="fr-scic",
-    rules=(SCIC_MEMBERSHIP,),
+    rules=(SCIC_MEMBERSHIP, SCIC_CAPITAL, SCIC_RESERVES),
     name="Société coopérative d'intérêt collectif (SCIC)",
     name_en="Multi-stakeholder co-operative of collective interest (SCIC)",
     jurisdiction=FR,

@@ -30,6 +30,7 @@ from cooprules_adapters.qc.membership import (
     SOLIDARITY_MEMBERSHIP,
     WORK_MEMBERSHIP,
 )
+from cooprules_adapters.qc.reserves import CAPITAL, RESERVES
 
 __all__ = ["QC_COOP", "QC_PRODUCER", "QC_SOLIDARITY", "QC_WORK"]
 
@@ -86,7 +87,7 @@ S149_3 = "https://legisquebec.gouv.qc.ca/en/version/cs/C-67.2?code=se%3A149_3&hi
 
 QC_COOP = Regime(
     code="qc-coop",
-    rules=(MEMBERSHIP,),
+    rules=(MEMBERSHIP, CAPITAL, RESERVES),
     name="Coopérative (Loi sur les coopératives)",
     name_en="Co-operative (Cooperatives Act)",
     jurisdiction=QC,
