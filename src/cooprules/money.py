@@ -32,10 +32,11 @@ import math
 import operator
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from itertools import compress
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
@@ -47,9 +48,11 @@ if TYPE_CHECKING:
     from collections.abc import Hashable
 
 __all__ = [
+    "Allocation",
     "Amount",
     "Currency",
     "Money",
+    "Parts",
     "Rate",
     "Rounding",
     "Weight",
@@ -524,13 +527,91 @@ def _key_rank(keys: Sequence[object]) -> list[int]:
     return rank
 
 
+class Parts(Sequence[Money]):
+    """The parts of a split, in order: a read-only sequence of ``Money``.
+
+    The parts are kept as whole minor units (:attr:`units`) and made into ``Money`` when read,
+    so a split over a million weights stays integer arithmetic until the caller looks at it.
+    It compares equal to a list or tuple of the same amounts.
+    """
+
+    __slots__ = ("_scale", "currency", "units")
+
+    def __init__(self, units: Sequence[int], currency: Currency) -> None:
+        self.units: tuple[int, ...] = tuple(units)
+        """Each part in minor units."""
+        self.currency: Currency = currency
+        """The currency of the parts."""
+        self._scale = -exponent(currency)
+
+    def _money(self, units: int) -> Money:
+        return Money(_CONTEXT.scaleb(units, self._scale), self.currency)
+
+    @overload
+    def __getitem__(self, index: int) -> Money: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Money]: ...
+    def __getitem__(self, index: int | slice) -> Money | Sequence[Money]:
+        if isinstance(index, slice):
+            return [self._money(u) for u in self.units[index]]
+        return self._money(self.units[index])
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    def __iter__(self) -> Iterator[Money]:
+        return map(self._money, self.units)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Parts):
+            return self.units == other.units and self.currency == other.currency
+        if isinstance(other, list | tuple):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to lists, which are not hashable
+
+    def __repr__(self) -> str:
+        return f"Parts({[format_amount(m) for m in self]})"
+
+
+class Allocation(Mapping[K, Money]):
+    """The parts of a split by key: a read-only mapping ``key -> Money``, keys in input order.
+
+    Like :class:`Parts`, it keeps whole minor units (:attr:`units`, by key) and makes ``Money``
+    when read. It compares equal to a ``dict`` of the same amounts.
+    """
+
+    __slots__ = ("_scale", "currency", "units")
+
+    def __init__(self, units: Mapping[K, int], currency: Currency) -> None:
+        self.units: Mapping[K, int] = MappingProxyType(dict(units))
+        """Each part in minor units, by key."""
+        self.currency: Currency = currency
+        """The currency of the parts."""
+        self._scale = -exponent(currency)
+
+    def __getitem__(self, key: K) -> Money:
+        return Money(_CONTEXT.scaleb(self.units[key], self._scale), self.currency)
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self.units)
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{key!r}: {format_amount(self[key])}" for key in self.units)
+        return f"Allocation({{{shown}}})"
+
+
 @overload
-def allocate(total: Money, weights: Mapping[K, Weight], *, field: str = ...) -> dict[K, Money]: ...
+def allocate(total: Money, weights: Mapping[K, Weight], *, field: str = ...) -> Allocation[K]: ...
 @overload
-def allocate(total: Money, weights: Sequence[Weight], *, field: str = ...) -> list[Money]: ...
+def allocate(total: Money, weights: Sequence[Weight], *, field: str = ...) -> Parts: ...
 def allocate(
     total: Money, weights: Mapping[K, Weight] | Sequence[Weight], *, field: str = "weights"
-) -> dict[K, Money] | list[Money]:
+) -> Allocation[K] | Parts:
     """Split ``total`` over ``weights`` so that the parts add up to it exactly, to the minor unit.
 
     Args:
@@ -541,7 +622,9 @@ def allocate(
         field: the name reported in errors about the weights.
 
     Returns:
-        a ``dict`` with the same keys in the same order for a mapping, a ``list`` for a sequence.
+        for a mapping, an :class:`Allocation` (a read-only mapping with the same keys in the same
+        order); for a sequence, :class:`Parts` (a read-only sequence). Both hold minor units and
+        make ``Money`` when read, and compare equal to a ``dict`` or a ``list`` of the amounts.
 
     Guarantees:
         * ``sum(parts) == total`` exactly;
@@ -565,7 +648,6 @@ def allocate(
         raise InvalidAmount("total", total, "expected a Money; build it with cooprules.money.money")
     units = to_minor_units(total, field="total")
     currency = total.currency
-    scale = -exponent(currency)
     if isinstance(weights, Mapping):
         keys = list(weights)
         integer = _integer_weights(list(weights.values()), field, keys)
@@ -573,10 +655,7 @@ def allocate(
             parts = allocate_units(units, integer, tie_order=_key_rank(keys))
         except InvalidWeights as error:
             raise InvalidWeights(field, error.value, error.reason) from None
-        return {
-            key: Money(_CONTEXT.scaleb(part, scale), currency)
-            for key, part in zip(keys, parts, strict=True)
-        }
+        return Allocation(dict(zip(keys, parts, strict=True)), currency)
     if isinstance(weights, str | bytes) or not isinstance(weights, Sequence):
         raise InvalidWeights(field, weights, "expected a mapping or a sequence of weights")
     integer = _integer_weights(weights, field)
@@ -584,7 +663,7 @@ def allocate(
         parts = allocate_units(units, integer)
     except InvalidWeights as error:
         raise InvalidWeights(field, error.value, error.reason) from None
-    return [Money(_CONTEXT.scaleb(part, scale), currency) for part in parts]
+    return Parts(parts, currency)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -506,7 +506,7 @@ def _weights_for(
 
 def _split(
     amount: int, weights: Mapping[str, Fraction], currency: Currency, field: str
-) -> dict[str, Money]:
+) -> Mapping[str, Money]:
     if amount == 0 or not weights or not any(weights.values()):
         return {}
     return allocate(from_minor_units(amount, currency), weights, field=field)
