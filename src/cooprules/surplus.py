@@ -47,6 +47,7 @@ from moneyed import Currency, Money
 from cooprules.errors import CurrencyMismatch, DuplicateId, InvalidInput, UnknownMember
 from cooprules.explain import Citation, Explanation, Severity, Step, Text, Violation
 from cooprules.money import (
+    Allocation,
     Rate,
     Rounding,
     allocate,
@@ -159,11 +160,12 @@ class ToReserve(_AmountSpec):
 class Interest:
     """Interest on paid-up shares, pro rata of the capital and the days it was held.
 
-    With a ``rate``, each member's interest is ``capital-days x rate / days_in_year``: the step's
-    amount is the total, rounded once, then split over the members by their capital-days (exact
-    to the cent). With an ``amount`` (a SCOP's meeting decides a sum), that sum is split the same
-    way. Either way a step never takes more than what remains; if less remains, what remains is
-    split. Above the legal ``cap`` the result carries a violation.
+    With a ``rate``, each member's interest is their own ``capital-days x rate / days_in_year``,
+    rounded once with the waterfall's rounding; the step's amount is their sum. With an
+    ``amount`` (a SCOP's meeting decides a sum), that sum is split over the members by their
+    capital-days, exact to the cent. Either way a step never takes more than what remains; if
+    less remains, what remains is split by capital-days. A member paid more than their own cap
+    (``capital-days x cap / days``, rounded alike) makes the result carry a violation.
 
     Attributes:
         code: the step's identifier.
@@ -458,8 +460,7 @@ class Distribution:
             if isinstance(step, ToReserve | Remainder):
                 if indivisible_only and not step.indivisible:
                     continue
-                reserve = step.reserve if result.overflow is None else result.code
-                totals[reserve] = totals.get(reserve, 0) + to_minor_units(result.amount)
+                totals[step.reserve] = totals.get(step.reserve, 0) + to_minor_units(result.amount)
         return {k: from_minor_units(v, self.figures.currency) for k, v in totals.items()}
 
     @property
@@ -493,23 +494,27 @@ def _weights_for(
     *,
     eligible: frozenset[str] | None,
     categories: Mapping[str, str],
-) -> dict[str, Fraction]:
+) -> dict[str, int | Fraction]:
+    """Exact weights by member (integers stay integers: the fast path of ``allocate``)."""
     if table is None:
         raise InvalidInput(name, None, "these figures are missing")
-    weights: dict[str, Fraction] = {}
+    weights: dict[str, int | Fraction] = {}
     for member, value in table.items():
         if eligible is not None and categories.get(member) not in eligible:
             continue
-        weights[member] = to_fraction(value, field=f"{name}[{member}]")
+        weights[member] = (
+            value if type(value) is int else to_fraction(value, field=f"{name}[{member}]")
+        )
     return weights
 
 
 def _split(
-    amount: int, weights: Mapping[str, Fraction], currency: Currency, field: str
-) -> Mapping[str, Money]:
+    amount: int, weights: Mapping[str, int | Fraction], currency: Currency, field: str
+) -> tuple[Mapping[str, Money], int]:
+    """Split ``amount`` minor units over ``weights``; return the parts and their total."""
     if amount == 0 or not weights or not any(weights.values()):
-        return {}
-    return allocate(from_minor_units(amount, currency), weights, field=field)
+        return {}, 0
+    return allocate(from_minor_units(amount, currency), weights, field=field), amount
 
 
 def distribute(waterfall: Waterfall, figures: YearFigures) -> Distribution:
@@ -663,21 +668,29 @@ def _interest(
             f"capital_days[{step.capital}]", None, "interest needs each member's capital-days"
         )
     days = step.days_in_year or figures.days_in_year
-    weights: dict[str, Fraction] = {}
     for member, value in table.items():
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        if type(value) is not int or value < 0:
             raise InvalidInput(
                 f"capital_days[{step.capital}][{member}]", value, "a non-negative int"
             )
-        weights[member] = Fraction(value)
-    capital_days = sum(weights.values(), Fraction(0))
-    if step.rate is not None:
-        due = round_fraction(capital_days * step.rate.value / days, rounding)
+    capital_days = sum(table.values())
+    field = f"capital_days[{step.capital}]"
+    shares: Mapping[str, Money] = {}
+    if not capital_days:
+        due = amount = 0  # nobody holds capital: interest has nobody to go to
+    elif step.rate is not None:
+        # Each member's interest is their own: capital-days x rate / days, rounded once each.
+        dues = _per_member(table, step.rate.value, days, rounding)
+        due = sum(dues.values())
+        amount = min(due, remaining)
+        if amount == due:
+            shares = Allocation(dues, currency)
+        else:
+            shares, amount = _split(amount, table, currency, field)
     else:
         assert step.amount is not None  # noqa: S101 - checked on construction
         due = to_minor_units(step.amount)
-    amount = min(due, remaining)
-    shares = _split(amount, weights, currency, f"capital_days[{step.capital}]")
+        shares, amount = _split(min(due, remaining), table, currency, field)
     note = None
     if amount < due:
         note = Text(
@@ -705,25 +718,16 @@ def _interest(
         )
     )
     violations: tuple[Violation, ...] = ()
-    if step.cap is not None and capital_days:
-        ceiling = round_fraction(capital_days * step.cap.value / days, Rounding.FLOOR)
-        if amount > ceiling:
-            violations = (
-                Violation(
-                    code="surplus.interest_above_cap",
-                    severity=Severity.ERROR,
-                    subject=step.code,
-                    message=Text(
-                        en=f"Interest of {format_amount(from_minor_units(amount, currency))} is "
-                        f"above the cap of {step.cap} a year "
-                        f"({format_amount(from_minor_units(ceiling, currency))}).",
-                        fr=f"Un intérêt de {format_amount(from_minor_units(amount, currency))} "
-                        f"dépasse le plafond de {step.cap} par an "
-                        f"({format_amount(from_minor_units(ceiling, currency))}).",
-                    ),
-                    citation=step.citation,
-                ),
-            )
+    if step.cap is not None and shares:
+        violations = _above_cap(
+            step,
+            step.cap,
+            table=table,
+            shares=shares,
+            days=days,
+            rounding=rounding,
+            currency=currency,
+        )
     return StepResult(
         step.code,
         step,
@@ -731,6 +735,59 @@ def _interest(
         shares,
         explanation=explanation,
         violations=violations,
+    )
+
+
+def _per_member(
+    table: Mapping[str, int], rate: Fraction, days: int, rounding: Rounding
+) -> dict[str, int]:
+    numerator, denominator = rate.numerator, rate.denominator * days
+    if rounding is Rounding.HALF_UP:  # the common case, in integers
+        twice = 2 * denominator
+        return {m: (2 * v * numerator + denominator) // twice for m, v in table.items()}
+    return {
+        m: round_fraction(Fraction(v * numerator, denominator), rounding) for m, v in table.items()
+    }
+
+
+def _above_cap(
+    step: Interest,
+    cap: Rate,
+    *,
+    table: Mapping[str, int],
+    shares: Mapping[str, Money],
+    days: int,
+    rounding: Rounding,
+    currency: Currency,
+) -> tuple[Violation, ...]:
+    """Members whose interest exceeds their own cap (capital-days x cap / days, rounded alike)."""
+    ceilings = _per_member(table, cap.value, days, rounding)
+    units = (
+        shares.units
+        if isinstance(shares, Allocation)
+        else {m: to_minor_units(v) for m, v in shares.items()}
+    )
+    over = [m for m, paid in units.items() if paid > ceilings[m]]
+    if not over:
+        return ()
+    first = over[0]
+    paid, ceiling = (
+        from_minor_units(units[first], currency),
+        from_minor_units(ceilings[first], currency),
+    )
+    return (
+        Violation(
+            code="surplus.interest_above_cap",
+            severity=Severity.ERROR,
+            subject=step.code,
+            message=Text(
+                en=f"Interest above the cap of {cap} a year for {len(over)} member(s), e.g. "
+                f"{first}: {format_amount(paid)} for at most {format_amount(ceiling)}.",
+                fr=f"Intérêt supérieur au plafond de {cap} par an pour {len(over)} membre(s), par "
+                f"exemple {first} : {format_amount(paid)} pour au plus {format_amount(ceiling)}.",
+            ),
+            citation=step.citation,
+        ),
     )
 
 
@@ -748,8 +805,7 @@ def _refund(step: Refund, figures: YearFigures, target: int) -> StepResult:
     weights = _weights_for(
         table, f"measures[{step.measure}]", eligible=step.eligible, categories=figures.categories
     )
-    shares = _split(target, weights, currency, f"measures[{step.measure}]")
-    amount = sum(to_minor_units(v) for v in shares.values())
+    shares, amount = _split(target, weights, currency, f"measures[{step.measure}]")
     in_shares: dict[str, Money] = {}
     if step.in_shares.value and shares:
         in_shares = {m: step.in_shares.apply(v) for m, v in shares.items()}
@@ -802,8 +858,7 @@ def _worker_share(step: WorkerShare, figures: YearFigures, target: int) -> StepR
             weight += step.equal / count
         progress = min(Fraction(figures_.seniority_months, step.seniority_full_months), Fraction(1))
         weights[worker] = weight * (1 + (step.seniority_coefficient - 1) * progress)
-    shares = _split(target, weights, currency, "workers")
-    amount = sum(to_minor_units(v) for v in shares.values())
+    shares, amount = _split(target, weights, currency, "workers")
     explanation = Explanation(
         (
             Step(

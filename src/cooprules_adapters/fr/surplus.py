@@ -27,7 +27,14 @@ from fractions import Fraction
 from moneyed import Money
 
 from cooprules.explain import Citation, Confidence, Severity, Text, Violation
-from cooprules.money import Rate, format_amount, from_minor_units, round_fraction, to_minor_units
+from cooprules.money import (
+    Rate,
+    Rounding,
+    format_amount,
+    from_minor_units,
+    round_fraction,
+    to_minor_units,
+)
 from cooprules.surplus import (
     Distribution,
     Interest,
@@ -152,7 +159,8 @@ def _scop_constraints(result: Distribution) -> Iterable[Violation]:
             f"La réserve légale reçoit {show(legal + overflow)} ; "
             f"15 % des ENG font {show(fifteen)}.",
         )
-    minimum = round_fraction(eng * _WORKER_MIN.value)
+    # At least 25 % of the ENG, exactly: a fraction of a cent short is short.
+    minimum = round_fraction(eng * _WORKER_MIN.value, Rounding.CEILING)
     if worker < minimum:
         yield _violation(
             "fr.scop.worker_share_below_minimum",

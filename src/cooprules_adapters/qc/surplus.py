@@ -133,6 +133,7 @@ def _s146(result: Distribution) -> Iterable[Violation]:
     )
     in_shares = sum(to_minor_units(v) for r in result.steps for v in r.in_shares.values())
     ten = round_fraction(base * _TEN.value)
+    twenty = round_fraction(base * 2 * _TEN.value)  # rounded once, as the waterfall allocates it
 
     def show(units: int) -> str:
         return format_amount(from_minor_units(units, figures.currency))
@@ -150,16 +151,16 @@ def _s146(result: Distribution) -> Iterable[Violation]:
             ),
             citation=S146,
         )
-    if reserve + in_shares < 2 * ten:
+    if reserve + in_shares < twenty:
         yield Violation(
             code="qc.s146.below_20",
             severity=Severity.ERROR,
             subject="reserve",
             message=Text(
                 en=f"Equity is below 40 % of debts: the reserve and the refunds paid in shares "
-                f"must reach {show(2 * ten)} (20 %); they reach {show(reserve + in_shares)}.",
+                f"must reach {show(twenty)} (20 %); they reach {show(reserve + in_shares)}.",
                 fr=f"L'avoir est inférieur à 40 % des dettes : la réserve et les ristournes en "
-                f"parts doivent atteindre {show(2 * ten)} (20 %) ; elles atteignent "
+                f"parts doivent atteindre {show(twenty)} (20 %) ; elles atteignent "
                 f"{show(reserve + in_shares)}.",
             ),
             citation=S146,
