@@ -99,9 +99,13 @@ def bare_distribute(
     remaining = surplus
     reserve = min(half_up(surplus * RESERVE.numerator, RESERVE.denominator), remaining)
     remaining -= reserve
-    due = half_up(sum(capital_days) * INTEREST.numerator, INTEREST.denominator * DAYS)
+    # Interest by rate: each member's own capital-days x rate / days, rounded half-up each.
+    per_member = [
+        half_up(days * INTEREST.numerator, INTEREST.denominator * DAYS) for days in capital_days
+    ]
+    due = sum(per_member)
     interest = min(due, remaining)
-    interest_parts = bare_split(interest, capital_days)
+    interest_parts = per_member if interest == due else bare_split(interest, capital_days)
     remaining -= interest
     target = min(half_up(remaining * REFUNDS.numerator, REFUNDS.denominator), remaining)
     refund_parts = bare_split(target, purchases)
