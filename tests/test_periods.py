@@ -172,3 +172,14 @@ class TestWorkingDays:
 
         with pytest.raises(InvalidInput, match="calendar"):
             HolidayCalendar("ZZ")
+
+
+def test_months_given_as_a_relativedelta():
+    from dateutil.relativedelta import relativedelta  # noqa: PLC0415
+
+    eighteen = relativedelta(months=18)
+    assert add_months(date(2025, 8, 31), eighteen) == add_months(date(2025, 8, 31), 18)
+    assert months_end(date(2025, 8, 31), eighteen) == date(2027, 3, 1)
+    for bad in (relativedelta(days=1), relativedelta(months=1, day=31)):
+        with pytest.raises(InvalidPeriod, match="whole months"):
+            add_months(date(2025, 1, 1), bad)

@@ -61,7 +61,7 @@ def _non_negative_int(_instance: object, attribute: attrs.Attribute[int], value:
 
 
 def _periods(values: Iterable[Period]) -> tuple[Period, ...]:
-    return tuple(sorted(values))
+    return tuple(sorted(values, key=lambda p: (p.start, p.end)))
 
 
 @attrs.frozen

@@ -261,9 +261,12 @@ class History:
     dates: tuple[date, ...]
     statuses: tuple[Status, ...]
     categories: tuple[str | None, ...]
+    kinds: tuple[EventKind, ...] = attrs.field(init=False, repr=False, eq=False)
+    """The kind of each event (derived; lets rules scan a history without touching events)."""
     _lookup: tuple[Status, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "kinds", tuple(e.kind for e in self.events))
         # The status before the first event, then after each: status_at is one bisect and one
         # index, with no branch.
         object.__setattr__(self, "_lookup", (Status.NONE, *self.statuses))
@@ -671,15 +674,17 @@ def deadlines_within(
         return
     horizon = day + timedelta(days=days)
     cheap = rules.due
-    for member in _unique(members):
+    seen: set[str] = set()
+    remember = seen.add
+    for count, member in enumerate(members, start=1):
+        remember(member.id)
+        if len(seen) != count:
+            raise DuplicateId("members", member.id, "a member id appears twice in the register")
         history = member.history
         if cheap is not None:
             codes = {code for code, due in cheap(history, day) if day <= due <= horizon}
-            if not codes:
-                continue
-            for obligation in compute(history, day):
-                if obligation.code in codes and obligation.met_on is None:
-                    yield obligation
+            if codes:
+                yield from (o for o in compute(history, day) if o.code in codes and not o.met_on)
             continue
         for obligation in compute(history, day):
             if obligation.met_on is None and day <= obligation.due <= horizon:

@@ -60,20 +60,31 @@ def check_date(value: object, *, field: str = "date") -> date:
     return value
 
 
-def add_months(start: date, months: int) -> date:
+def add_months(start: date, months: int | relativedelta) -> date:
     """Return ``start`` plus ``months`` months, clamped to the end of a shorter month.
+
+    ``months`` is a number of months, or a ``relativedelta`` of whole months built once by a
+    caller that adds the same length many times.
 
     >>> add_months(date(2024, 2, 29), 12), add_months(date(2025, 1, 31), 1)
     (datetime.date(2025, 2, 28), datetime.date(2025, 2, 28))
     """
     check_date(start, field="start")
-    if isinstance(months, bool) or not isinstance(months, int):
+    if isinstance(months, relativedelta):
+        extra = (months.days, months.leapdays, months.hours, months.minutes, months.seconds)
+        absolute = (months.year, months.month, months.day, months.weekday)
+        if any(extra) or months.microseconds or any(v is not None for v in absolute):
+            raise InvalidPeriod("months", months, "a relativedelta of whole months only")
+        step = months
+    elif isinstance(months, bool) or not isinstance(months, int):
         raise InvalidPeriod("months", months, "a number of months is an int")
-    result: date = start + relativedelta(months=months)
+    else:
+        step = relativedelta(months=months)
+    result: date = start + step
     return result
 
 
-def months_end(start: date, months: int) -> date:
+def months_end(start: date, months: int | relativedelta) -> date:
     """Return the end (exclusive) of a period of ``months`` months from ``start``.
 
     The period's last day is the eve of the same date ``months`` later, or the last day of that
@@ -154,6 +165,10 @@ class Period:
         return Period(start, end) if start < end else None
 
 
+def _bounds(period: Period) -> tuple[date, date]:
+    return period.start, period.end
+
+
 def push_deadline(start: date, deadline: date, suspensions: Iterable[Period]) -> date:
     """Push ``deadline`` back by the suspended days between ``start`` and the deadline.
 
@@ -173,7 +188,7 @@ def push_deadline(start: date, deadline: date, suspensions: Iterable[Period]) ->
         raise InvalidPeriod("deadline", deadline, f"is before the start {start.isoformat()}")
     current = deadline
     covered_until = start  # days before this are already counted
-    for suspension in sorted(suspensions):
+    for suspension in sorted(suspensions, key=_bounds):
         first = max(suspension.start, covered_until)
         if first >= current:
             break

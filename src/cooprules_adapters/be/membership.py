@@ -19,6 +19,7 @@ References:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import partial
@@ -225,8 +226,8 @@ def candidate_obligations(history: History, as_of: date) -> tuple[Obligation, ..
     )
 
 
-_CLOSING = frozenset({EventKind.EXITED, EventKind.ADMITTED, EventKind.DIED})
 _ONE_DAY = timedelta(days=1)
+_CONVENTION = relativedelta(months=CONVENTION_MONTHS)
 
 
 def candidate_due(history: History, as_of: date) -> tuple[tuple[str, date], ...]:
@@ -235,26 +236,35 @@ def candidate_due(history: History, as_of: date) -> tuple[tuple[str, date], ...]
     Register queries over many candidates use it to skip closed conventions before any date
     arithmetic; it agrees with :func:`candidate_obligations` (a test checks it).
     """
-    events = history.events
-    opening = None
-    for event in reversed(events):
-        if event.kind is EventKind.CONVENTION_SIGNED and event.date <= as_of:
-            opening = event
-            break
-    if opening is None:
+    dates, kinds = history.dates, history.kinds
+    signed = EventKind.CONVENTION_SIGNED
+    index = bisect_right(dates, as_of) - 1
+    while index >= 0 and kinds[index] is not signed:
+        index -= 1
+    if index < 0:
         return ()
+    start = dates[index]
     extension = 0
-    for event in events:
-        if event.date < opening.date or event is opening:
+    exited, admitted, died, extended = (
+        EventKind.EXITED,
+        EventKind.ADMITTED,
+        EventKind.DIED,
+        EventKind.EXTENDED,
+    )
+    # Every event from the opening's date on, but the opening itself (as from_history reads it).
+    for position in range(bisect_left(dates, start), len(kinds)):
+        if position == index:
             continue
-        if event.kind in _CLOSING:
+        kind = kinds[position]  # identity tests: an Enum's hash is computed in Python
+        if kind is exited or kind is admitted or kind is died:
             return ()
-        if event.kind is EventKind.EXTENDED and event.months is not None:
-            extension += event.months
-    end = months_end(opening.date, CONVENTION_MONTHS + extension)
-    leaves = [p for p in leave_periods(history, as_of) if p.end > opening.date]
-    if leaves:
-        end = push_deadline(opening.date, end, leaves)
+        if kind is extended:
+            extension += history.events[position].months or 0
+    end = months_end(start, _CONVENTION if not extension else CONVENTION_MONTHS + extension)
+    if EventKind.LEAVE_STARTED in kinds:
+        leaves = [p for p in leave_periods(history, as_of) if p.end > start]
+        if leaves:
+            end = push_deadline(start, end, leaves)
     return (("be.activity.convention_end", end - _ONE_DAY),)
 
 
