@@ -425,7 +425,21 @@ class Schedule:
 
     def _rounded(self, base_units: int) -> int:
         """The levy of the bands on a base, rounded to the minor unit with the schedule's mode."""
-        scaled = self._scaled(base_units)
+        if base_units <= 0:
+            return 0
+        if self.banding is Banding.WHOLE:
+            scaled = base_units * self._numerators[bisect_right(self._starts, base_units) - 1]
+        else:
+            scaled = 0
+            starts, numerators = self._starts, self._numerators
+            last = len(starts) - 1
+            for position, start in enumerate(starts):
+                if base_units <= start:
+                    break
+                top = base_units if position == last else starts[position + 1]
+                if top > base_units:  # noqa: PLR1730 - hot path: no builtin call
+                    top = base_units
+                scaled += (top - start) * numerators[position]
         if self.rounding is Rounding.HALF_UP:  # the common case, in integers
             return (2 * scaled + self._denominator) // (2 * self._denominator)
         return round_fraction(Fraction(scaled, self._denominator), self.rounding)
@@ -854,29 +868,17 @@ class _YearState:
     variable_levied: int = 0
 
 
-def _variable(
-    schedule: Schedule,
-    lines: list[Line],
-    taxable: int,
-    state: _YearState,
-    custom: Callable[[Line], Money] | None,
-) -> int:
-    if schedule.rounding_point is RoundingPoint.LINE:
-        rate = schedule.bands[0].rate.value
-        per_line = (
-            round_fraction(_line_base(line, schedule.base, custom) * rate, schedule.rounding)
-            for line in lines
-        )
-        return max(0, sum(per_line))
-    if schedule.base_period is BasePeriod.YEAR_TO_DATE:
-        # The year's levy of the bands so far, less what earlier periods levied: never negative,
-        # and never the same base twice (a whole-amount band that lowers the year's levy is not
-        # refunded; later growth is levied only above what was already levied).
-        return max(0, schedule._rounded(state.ytd_base + taxable) - state.variable_levied)  # noqa: SLF001
-    return schedule._rounded(taxable)  # noqa: SLF001 - same module
+def _per_line(schedule: Schedule, lines: list[Line], custom: Callable[[Line], Money] | None) -> int:
+    """A flat rate applied line by line, each rounded, then added up (never negative)."""
+    rate = schedule.bands[0].rate.value
+    per_line = (
+        round_fraction(_line_base(line, schedule.base, custom) * rate, schedule.rounding)
+        for line in lines
+    )
+    return max(0, sum(per_line))
 
 
-def _period_statement(
+def _period_statement(  # noqa: C901, PLR0912 - one straight pass: this is the hot path
     activity: Activity,
     period: Period,
     lines: list[Line],
@@ -887,9 +889,14 @@ def _period_statement(
     custom: Callable[[Line], Money] | None,
 ) -> LevyStatement:
     base = 0
-    for line in lines:
-        base += _line_base(line, schedule.base, custom)
-    taxable, used = max(base, 0), 0
+    if schedule.base is Base.GROSS_MARGIN:
+        for line in lines:
+            base += line.revenue_units - line.direct_costs_units
+    else:
+        for line in lines:
+            base += _line_base(line, schedule.base, custom)
+    taxable = base if base > 0 else 0  # noqa: FURB136 - hot path: no builtin call
+    used = 0
     if schedule.carry_forward_losses:
         if base < 0:
             state.carried -= base
@@ -897,23 +904,36 @@ def _period_statement(
             used = min(state.carried, base)
             state.carried -= used
             taxable = base - used
-    variable = _variable(schedule, lines, taxable, state, custom)
+    if schedule.rounding_point is RoundingPoint.LINE:
+        variable = _per_line(schedule, lines, custom)
+    elif schedule.base_period is BasePeriod.YEAR_TO_DATE:
+        # The year's levy of the bands so far, less what earlier periods levied: never negative,
+        # and never the same base twice (a whole-amount band that lowers the year's levy is not
+        # refunded; later growth is levied only above what was already levied).
+        variable = schedule._rounded(state.ytd_base + taxable) - state.variable_levied  # noqa: SLF001
+        variable = variable if variable > 0 else 0  # noqa: FURB136 - hot path
+    else:
+        variable = schedule._rounded(taxable)  # noqa: SLF001 - same module
     levied_before = state.variable_levied
     state.variable_levied += variable
     fixed = schedule._fee if running else 0  # noqa: SLF001
     amount = variable + fixed
     floor_added = 0
-    if schedule._floor is not None and running:  # noqa: SLF001
-        floor_added = max(0, schedule._floor - amount)  # noqa: SLF001
-        amount += floor_added
+    floor = schedule._floor  # noqa: SLF001
+    if floor is not None and running and amount < floor:
+        floor_added = floor - amount
+        amount = floor
     cap_removed = 0
-    if schedule._cap is not None:  # noqa: SLF001
-        cap = schedule._cap  # noqa: SLF001
+    cap = schedule._cap  # noqa: SLF001
+    if cap is not None:
         if schedule.prorate_cap:
             months = activity.months_present(state.year_start, state.year_end)
             cap = round_fraction(Fraction(cap * months, 12), schedule.rounding)
-        cap_removed = max(0, amount - max(0, cap - state.levied))
-        amount -= cap_removed
+        room = cap - state.levied
+        room = room if room > 0 else 0  # noqa: FURB136 - hot path
+        if amount > room:
+            cap_removed = amount - room
+            amount = room
     state.levied += amount
     ytd_before = state.ytd_base
     state.ytd_base += taxable
