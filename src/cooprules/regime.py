@@ -184,6 +184,39 @@ class Parameter:
         if declared is not None:
             declared.check(given, field=field)
 
+    @classmethod
+    def of(
+        cls,
+        key: Key[Any],
+        value: object,
+        kind: RuleKind,
+        citation: Citation,
+        *,
+        minimum: object = None,
+        maximum: object = None,
+        valid_from: date = date.min,
+        valid_until: date | None = None,
+        required: bool = False,
+        description: Text | None = None,
+    ) -> Parameter:
+        """A parameter for a declared key, described by the key unless ``description`` says more.
+
+        This is how a plug-in writes its rules: ``Parameter.of(Voting.member_vote_cap,
+        Rate.of("1/10"), RuleKind.LAW, citation, maximum=Rate.of("1/10"))``.
+        """
+        return cls(
+            key=key,
+            value=value,
+            kind=kind,
+            citation=citation,
+            description=description or key.description,
+            minimum=minimum,
+            maximum=maximum,
+            valid_from=valid_from,
+            valid_until=valid_until,
+            required=required,
+        )
+
     def in_force(self, on: date) -> bool:
         """Tell whether this version of the rule applies on ``on``."""
         return self.valid_from <= on and (self.valid_until is None or on < self.valid_until)

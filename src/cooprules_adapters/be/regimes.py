@@ -25,12 +25,12 @@ References:
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Final
+from typing import Final
 
 from cooprules.explain import Citation, Confidence, RuleKind, Text
 from cooprules.money import Rate
 from cooprules.parameters import Accompaniment, Capital, Company, Surplus, Voting
-from cooprules.regime import Key, Parameter, Regime
+from cooprules.regime import Parameter, Regime
 from cooprules_adapters.be.membership import ACTIVITY_MEMBERSHIP, CSA_MEMBERSHIP
 from cooprules_adapters.be.reserves import CSA_CAPITAL, CSA_RESERVES, SCES_CAPITAL, SCES_RESERVES
 
@@ -78,28 +78,7 @@ def _cite(
     return Citation(instrument, article, BE, confidence, url, title)
 
 
-def _param(
-    key: Key[Any],
-    value: object,
-    kind: RuleKind,
-    citation: Citation,
-    *,
-    minimum: object = None,
-    maximum: object = None,
-    valid_from: date = date.min,
-    valid_until: date | None = None,
-) -> Parameter:
-    return Parameter(
-        key=key,
-        value=value,
-        kind=kind,
-        citation=citation,
-        description=key.description,
-        minimum=minimum,
-        maximum=maximum,
-        valid_from=valid_from,
-        valid_until=valid_until,
-    )
+_param = Parameter.of
 
 
 # --- CSA: every société coopérative ----------------------------------------------------------

@@ -8,10 +8,10 @@ never carries a figure (see :class:`cooprules.regime.Parameter`).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Final
+from typing import Final
 
-from cooprules.explain import Citation, Confidence, RuleKind, Text
-from cooprules.regime import Key, Parameter
+from cooprules.explain import Citation, Confidence
+from cooprules.regime import Parameter
 
 __all__ = [
     "CAE_DECREE",
@@ -68,27 +68,5 @@ def cite_1978(
     return Citation(LOI_1978, article, FR, confidence, url, title)
 
 
-def param(
-    key: Key[Any],
-    value: object,
-    kind: RuleKind,
-    citation: Citation,
-    *,
-    minimum: object = None,
-    maximum: object = None,
-    valid_from: date = date.min,
-    valid_until: date | None = None,
-    description: Text | None = None,
-) -> Parameter:
-    """A parameter described by its key unless a ``description`` says more."""
-    return Parameter(
-        key=key,
-        value=value,
-        kind=kind,
-        citation=citation,
-        description=description or key.description,
-        minimum=minimum,
-        maximum=maximum,
-        valid_from=valid_from,
-        valid_until=valid_until,
-    )
+param = Parameter.of
+"""A parameter described by its key unless a ``description`` says more."""

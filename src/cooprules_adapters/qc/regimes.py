@@ -18,13 +18,12 @@ References:
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any, Final
+from typing import Final
 
 from cooprules.explain import Citation, Confidence, RuleKind, Text
 from cooprules.money import Rate
 from cooprules.parameters import Capital, Company, Membership, Surplus, Voting
-from cooprules.regime import Key, Parameter, Regime
+from cooprules.regime import Parameter, Regime
 from cooprules_adapters.qc.membership import (
     MEMBERSHIP,
     SOLIDARITY_MEMBERSHIP,
@@ -51,28 +50,7 @@ def _cite(article: str, confidence: Confidence, url: str | None, title: str) -> 
     return Citation(ACT, article, QC, confidence, url, title)
 
 
-def _param(
-    key: Key[Any],
-    value: object,
-    kind: RuleKind,
-    citation: Citation,
-    *,
-    minimum: object = None,
-    maximum: object = None,
-    valid_from: date = date.min,
-    valid_until: date | None = None,
-) -> Parameter:
-    return Parameter(
-        key=key,
-        value=value,
-        kind=kind,
-        citation=citation,
-        description=key.description,
-        minimum=minimum,
-        maximum=maximum,
-        valid_from=valid_from,
-        valid_until=valid_until,
-    )
+_param = Parameter.of
 
 
 S4 = _cite(
