@@ -54,6 +54,7 @@ from cooprules_adapters.fr.levies import (
     ENCOM1_WHOLE,
     L7331_2_C,
     MOSAIQUE,
+    R7331_9,
     SOLSTICE,
     SOLSTICE_FIRST_YEAR,
     SOLSTICE_MARGINAL,
@@ -319,7 +320,9 @@ def test_belgian_activity_example_is_not_law() -> None:
 def test_explanation_cites_the_schedule() -> None:
     year = run(MOSAIQUE, scenario_lines())
     steps = year.periods[10].explanation.steps
-    assert steps[0].citation == MOSAIQUE.citation
+    # First the law under which the statutes set it, then the schedule's own source.
+    assert [step.citation for step in steps[:2]] == [L7331_2_C, R7331_9]
+    assert steps[2].citation == MOSAIQUE.citation
     assert any(step.what.en == "Reduced by the yearly cap" for step in steps)
     assert steps[-1].result == money("943.93", "EUR")
     assert L7331_2_C.article == "art. L7331-2, 2° c"

@@ -246,12 +246,26 @@ def render_value(value: Value, lang: Lang = "en") -> str:
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, Fraction):
-        return str(value)
+        return _show_fraction(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Text):
         return value.in_(lang)
     return str(value)
+
+
+def _show_fraction(value: Fraction) -> str:
+    """An exact fraction as a decimal when it has a finite expansion (``337.5``), else ``n/d``."""
+    denominator, places = value.denominator, 0
+    for prime in (2, 5):
+        while denominator % prime == 0:
+            denominator //= prime
+    if denominator != 1:
+        return f"{value.numerator}/{value.denominator}"
+    while (value * 10**places).denominator != 1:
+        places += 1
+    digits = value.numerator * 10**places // value.denominator
+    return format(Decimal(digits).scaleb(-places), "f")
 
 
 def render_steps(explanation: Explanation | Iterable[Step], *, lang: Lang = "en") -> str:

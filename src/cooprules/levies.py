@@ -58,7 +58,9 @@ from cooprules.money import (
     exponent,
     format_amount,
     from_minor_units,
+    is_rounded,
     money,
+    quantize,
     round_fraction,
     to_minor_units,
 )
@@ -241,6 +243,11 @@ def _rate(value: object) -> Rate:
     return value if isinstance(value, Rate) else Rate.of(value, field="band.rate")
 
 
+def _on_grid(value: Money) -> Money:
+    """Show a band start with the currency's decimals (``0.00 EUR``) when that loses nothing."""
+    return quantize(value) if isinstance(value, Money) and is_rounded(value) else value
+
+
 @attrs.frozen
 class Band:
     """A band of a schedule: from ``start`` (included) upward, at ``rate``.
@@ -250,7 +257,7 @@ class Band:
         rate: the band's rate.
     """
 
-    start: Money
+    start: Money = attrs.field(converter=_on_grid)
     rate: Rate = attrs.field(converter=_rate)
 
 
@@ -283,6 +290,10 @@ def _check_bands(
         to_minor_units(band.start, field=f"schedule.bands[{index}].start")
 
 
+def _citations(values: Iterable[Citation]) -> tuple[Citation, ...]:
+    return tuple(values)
+
+
 @attrs.frozen
 class Schedule:
     """How a co-op levies an activity: statute data, checked against the regime's bounds.
@@ -300,6 +311,8 @@ class Schedule:
         rounding: how each period's levy is rounded.
         rounding_point: round per period (default) or per line.
         citation: the statute article (or contract clause) that sets the schedule.
+        law: the legal provisions under which the statutes set it (France: Code du travail
+            L7331-2 c and R7331-9), cited in every statement's explanation.
         valid_from: first day the schedule applies (by the period's start).
         valid_until: first day it no longer applies, if it was replaced.
         name: a short name for reports.
@@ -317,6 +330,7 @@ class Schedule:
     rounding: Rounding = Rounding.HALF_UP
     rounding_point: RoundingPoint = RoundingPoint.PERIOD
     citation: Citation | None = None
+    law: tuple[Citation, ...] = attrs.field(default=(), converter=_citations)
     valid_from: date = date.min
     valid_until: date | None = None
     name: str = ""
@@ -610,6 +624,18 @@ class LevyStatement:
         schedule = self.schedule
         cite = schedule.citation
         steps = [
+            Step(
+                what=Text(
+                    en="The statutes set the contribution under this provision",
+                    fr="Les statuts fixent la contribution en vertu de cette disposition",
+                ),
+                inputs={"schedule": schedule.name or "schedule"},
+                result=schedule.name or "schedule",
+                citation=law,
+            )
+            for law in schedule.law
+        ]
+        steps += [
             Step(
                 what=Text(en="Base of the levy", fr="Assiette de la contribution"),
                 inputs={"base": schedule.base.value, "period": self.period.start},

@@ -53,6 +53,7 @@ __all__ = [
     "COOPANAME",
     "ENCOM1_MARGINAL",
     "ENCOM1_WHOLE",
+    "FRENCH_LAW",
     "L7331_2_C",
     "MOSAIQUE",
     "R7331_9",
@@ -95,6 +96,9 @@ R7331_9: Final = Citation(
 )
 """What the contribution pays for (décret n° 2015-1363)."""
 
+FRENCH_LAW: Final = (L7331_2_C, R7331_9)
+"""The provisions under which a CAE's statutes set the contribution: cited in every statement."""
+
 COOPANAME: Final = Schedule.flat(
     "13.5%",
     base=Base.GROSS_MARGIN,
@@ -108,6 +112,7 @@ COOPANAME: Final = Schedule.flat(
         "13.5 % of the gross margin (revenue excluding VAT less production costs) plus a fixed "
         "30 EUR a month (waived for minimum-income recipients: give those activities an override)",
     ),
+    law=FRENCH_LAW,
     name="Coopaname 13.5 % + 30 EUR/month",
 )
 """13.5 % of the monthly gross margin plus 30 EUR a month, no floor, no cap.
@@ -155,6 +160,7 @@ SOLSTICE: Final = Schedule.banded(
     maximum_per_year=money("5500.00", "EUR"),
     prorate_cap=True,
     citation=_solstice_citation("100 (after the first 12 months)", "5,500 (non-associate)"),
+    law=FRENCH_LAW,
     name="Solstice 13-10 % (whole), floor 100 EUR, cap 5,500 EUR",
 )
 """Solstice, a non-associate after its first twelve months: the month's whole margin at the rate
@@ -268,6 +274,7 @@ MOSAIQUE: Final = Schedule.flat(
         "https://caemosaique.fr/mosaique/remuneration-et-contribution",
         "12 % of the gross margin, at least 40 EUR a month, at most 8,400 EUR a year",
     ),
+    law=FRENCH_LAW,
     name="Mosaïque 12 %, floor 40 EUR, cap 8,400 EUR",
 )
 """12 % of the monthly gross margin, at least 40 EUR a month, at most 8,400 EUR a year.
@@ -294,6 +301,7 @@ ENCOM1_MARGINAL: Final = Schedule.banded(
     banding=Banding.MARGINAL,
     base_period=BasePeriod.YEAR_TO_DATE,
     citation=_ENCOM1_CITATION,
+    law=FRENCH_LAW,
     name="encom1 10/8/6 % of the year's revenue (marginal)",
 )
 """encom1, marginal reading: 10 % of the year's revenue up to 35,000 EUR, 8 % of the slice up to
