@@ -316,3 +316,18 @@ def test_every_cent_is_allocated_and_none_created(surplus, business, reserve, re
     for first, second in zip(result.steps, again.steps, strict=True):
         assert first.amount == second.amount
         assert dict(first.shares) == dict(second.shares)
+
+
+def test_work_measure_averaged_over_up_to_four_years():
+    # Quebec s.224.7: the scale of work may be averaged over the last four financial years.
+    years = [{"W1": 1800, "W2": 1500}, {"W1": 1600, "W2": 1500}, {"W1": 2000}]
+    assert qc.work_measure(years) == {"W1": Fraction(1800), "W2": Fraction(1000)}
+    with pytest.raises(InvalidInput, match="four financial years"):
+        qc.work_measure([{"W1": 1}] * 5)
+    with pytest.raises(InvalidInput, match="at least one year"):
+        qc.work_measure([])
+    figures = YearFigures(surplus=cad("2800.00"), measures={"hours": qc.work_measure(years)})
+    shares = (
+        distribute(Waterfall((Refund("r", measure="hours", rest=True),)), figures).step("r").shares
+    )
+    assert shares == {"W1": cad("1800.00"), "W2": cad("1000.00")}

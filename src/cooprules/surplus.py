@@ -73,6 +73,7 @@ __all__ = [
     "WorkerShare",
     "YearFigures",
     "absorb_loss",
+    "average_measures",
     "distribute",
 ]
 
@@ -880,6 +881,30 @@ def _worker_share(step: WorkerShare, figures: YearFigures, target: int) -> StepR
     return StepResult(
         step.code, step, from_minor_units(amount, currency), shares, explanation=explanation
     )
+
+
+def average_measures(
+    years: Sequence[Mapping[str, object]], *, field: str = "measures"
+) -> dict[str, Fraction]:
+    """Each member's average measure over several financial years, exactly.
+
+    A member absent in a year counts zero for that year (the average is over all the years
+    given). Quebec's work co-operatives may average the work done over up to four years
+    (s.224.7): a regime's rules bound ``len(years)``.
+
+    >>> average_measures([{"ana": 1800, "bo": 1500}, {"ana": 1600}])
+    {'ana': Fraction(1700, 1), 'bo': Fraction(750, 1)}
+    """
+    if not years:
+        raise InvalidInput(field, years, "at least one year of measures is needed")
+    totals: dict[str, Fraction] = {}
+    for index, year in enumerate(years):
+        for member, value in year.items():
+            amount = to_fraction(value, field=f"{field}[{index}][{member}]")
+            if amount < 0:
+                raise InvalidInput(f"{field}[{index}][{member}]", value, "must not be negative")
+            totals[member] = totals.get(member, Fraction(0)) + amount
+    return {member: total / len(years) for member, total in totals.items()}
 
 
 def absorb_loss(

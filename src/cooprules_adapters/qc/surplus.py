@@ -19,7 +19,7 @@ References:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 
 from moneyed import Money
@@ -27,9 +27,17 @@ from moneyed import Money
 from cooprules.errors import InvalidInput
 from cooprules.explain import Citation, Confidence, Severity, Text, Violation
 from cooprules.money import Rate, format_amount, from_minor_units, round_fraction, to_minor_units
-from cooprules.surplus import Distribution, Refund, Remainder, ToReserve, Waterfall, YearFigures
+from cooprules.surplus import (
+    Distribution,
+    Refund,
+    Remainder,
+    ToReserve,
+    Waterfall,
+    YearFigures,
+    average_measures,
+)
 
-__all__ = ["S143", "S146", "equity_below_threshold", "waterfall"]
+__all__ = ["S143", "S146", "S224_7", "equity_below_threshold", "waterfall", "work_measure"]
 
 S143 = Citation(
     instrument="Cooperatives Act (CQLR c C-67.2)",
@@ -50,6 +58,30 @@ S146 = Citation(
 )
 _TEN = Rate.of("10%")
 _THRESHOLD = Fraction(40, 100)
+
+
+S224_7 = Citation(
+    instrument="Cooperatives Act (CQLR c C-67.2)",
+    article="s. 224.7",
+    jurisdiction="CA-QC",
+    confidence=Confidence.SRC,
+    url="http://legisquebec.gouv.qc.ca/en/showversion/cs/C-67.2?code=se:224_7&pointInTime=20180313",
+    title="Work co-operative: refunds by the work done, possibly averaged over up to 4 years",
+)
+_MAX_YEARS = 4
+
+
+def work_measure(years: Sequence[Mapping[str, object]]) -> dict[str, Fraction]:
+    """A work co-op's refund measure averaged over the last one to four years (s.224.7).
+
+    Raises:
+        InvalidInput: more than four years, or none.
+    """
+    if len(years) > _MAX_YEARS:
+        raise InvalidInput(
+            "years", len(years), "s.224.7 allows an average over four financial years at most"
+        )
+    return average_measures(years, field="years")
 
 
 def equity_below_threshold(figures: YearFigures) -> bool:
