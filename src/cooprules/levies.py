@@ -338,6 +338,7 @@ class Schedule:
     _rates: tuple[Fraction, ...] = attrs.field(init=False, repr=False, eq=False)
     _denominator: int = attrs.field(init=False, repr=False, eq=False)
     _numerators: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    _currency: Currency = attrs.field(init=False, repr=False, eq=False)
     _fee: int = attrs.field(init=False, repr=False, eq=False)
     _floor: int | None = attrs.field(init=False, repr=False, eq=False)
     _cap: int | None = attrs.field(init=False, repr=False, eq=False)
@@ -347,6 +348,7 @@ class Schedule:
         rates = tuple(b.rate.value for b in self.bands)
         denominator = math.lcm(*(r.denominator for r in rates))
         object.__setattr__(self, "_starts", tuple(to_minor_units(b.start) for b in self.bands))
+        object.__setattr__(self, "_currency", self.bands[0].start.currency)
         object.__setattr__(self, "_rates", rates)
         object.__setattr__(self, "_denominator", denominator)
         object.__setattr__(
@@ -838,14 +840,12 @@ def _levy_year(
         schedule = picks[index]
         if schedule is None:
             schedule = picks[index] = _pick(groups, activity.id, period.start)
-        if schedule.currency is not currency and schedule.currency != currency:
+        if schedule._currency is not currency and schedule._currency != currency:  # noqa: SLF001
             raise CurrencyMismatch(
                 "schedule", schedule.currency.code, f"the activity's books are in {currency.code}"
             )
         statements.append(
-            _period_statement(
-                activity, period, period_lines, schedule, state, running=running, custom=custom_base
-            )
+            _period_statement(activity, period, period_lines, schedule, state, running, custom_base)
         )
     return LevyYear(
         activity, periods[0].start, tuple(statements), from_minor_units(state.levied, currency)
@@ -904,14 +904,13 @@ def _per_line(schedule: Schedule, lines: list[Line], custom: Callable[[Line], Mo
     return max(0, sum(per_line))
 
 
-def _period_statement(  # noqa: C901, PLR0912 - one straight pass: this is the hot path
+def _period_statement(  # noqa: C901, PLR0912, PLR0917 - the hot path, positional arguments
     activity: Activity,
     period: Period,
     lines: list[Line],
     schedule: Schedule,
     state: _YearState,
-    *,
-    running: bool,
+    running: bool,  # noqa: FBT001 - internal, positional on the hot path
     custom: Callable[[Line], Money] | None,
 ) -> LevyStatement:
     base = 0
