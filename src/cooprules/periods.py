@@ -47,6 +47,7 @@ __all__ = [
     "check_date",
     "months_end",
     "push_deadline",
+    "push_deadline_bounds",
     "working_days",
 ]
 
@@ -71,9 +72,18 @@ def add_months(start: date, months: int | relativedelta) -> date:
     """
     check_date(start, field="start")
     if isinstance(months, relativedelta):
-        extra = (months.days, months.leapdays, months.hours, months.minutes, months.seconds)
-        absolute = (months.year, months.month, months.day, months.weekday)
-        if any(extra) or months.microseconds or any(v is not None for v in absolute):
+        if (
+            months.days
+            or months.leapdays
+            or months.hours
+            or months.minutes
+            or months.seconds
+            or months.microseconds
+            or months.year is not None
+            or months.month is not None
+            or months.day is not None
+            or months.weekday is not None
+        ):
             raise InvalidPeriod("months", months, "a relativedelta of whole months only")
         step = months
     elif isinstance(months, bool) or not isinstance(months, int):
@@ -186,13 +196,23 @@ def push_deadline(start: date, deadline: date, suspensions: Iterable[Period]) ->
     check_date(deadline, field="deadline")
     if deadline < start:
         raise InvalidPeriod("deadline", deadline, f"is before the start {start.isoformat()}")
+    return push_deadline_bounds(start, deadline, sorted(map(_bounds, suspensions)))
+
+
+def push_deadline_bounds(
+    start: date, deadline: date, suspensions: Iterable[tuple[date, date]]
+) -> date:
+    """:func:`push_deadline` on ``(start, end)`` pairs already sorted, without checks.
+
+    For engines that read many histories: the pairs are half-open like :class:`Period`, sorted by
+    start, and ``deadline >= start``; :func:`push_deadline` checks all that and calls this.
+    """
     current = deadline
     covered_until = start  # days before this are already counted
-    for suspension in sorted(suspensions, key=_bounds):
-        first = max(suspension.start, covered_until)
+    for first_day, last in suspensions:
+        first = max(covered_until, first_day)
         if first >= current:
             break
-        last = suspension.end
         if last <= first:
             continue
         current += last - first  # the whole suspension (from `first`) falls before `current`,

@@ -32,7 +32,6 @@ from cooprules.accompaniment import (
     EndReason,
     Obligation,
     from_history,
-    leave_periods,
 )
 from cooprules.errors import InvalidInput
 from cooprules.explain import Citation, Confidence, Explanation, Severity, Step, Text, Violation
@@ -48,7 +47,7 @@ from cooprules.membership import (
     status_at,
 )
 from cooprules.money import Money, money
-from cooprules.periods import months_end, push_deadline
+from cooprules.periods import months_end, push_deadline_bounds
 
 __all__ = [
     "ACTIVITY_COOP",
@@ -230,6 +229,26 @@ _ONE_DAY = timedelta(days=1)
 _CONVENTION = relativedelta(months=CONVENTION_MONTHS)
 
 
+def _leave_bounds(history: History, until: date) -> list[tuple[date, date]]:
+    """The leave periods as ``(start, end)`` pairs: :func:`leave_periods` without objects."""
+    bounds: list[tuple[date, date]] = []
+    opened: date | None = None
+    planned: date | None = None
+    started, ended = EventKind.LEAVE_STARTED, EventKind.LEAVE_ENDED
+    for position, kind in enumerate(history.kinds):
+        if kind is started and opened is None:
+            opened, planned = history.dates[position], history.events[position].end
+        elif kind is ended and opened is not None:
+            day = history.dates[position]
+            bounds.append((opened, max(opened, day)))
+            opened = planned = None
+    if opened is not None:
+        stop = planned or until
+        if stop > opened:
+            bounds.append((opened, stop))
+    return bounds
+
+
 def candidate_due(history: History, as_of: date) -> tuple[tuple[str, date], ...]:
     """The convention's last day if it is still open: the cheap form of the obligations.
 
@@ -262,9 +281,9 @@ def candidate_due(history: History, as_of: date) -> tuple[tuple[str, date], ...]
             extension += history.events[position].months or 0
     end = months_end(start, _CONVENTION if not extension else CONVENTION_MONTHS + extension)
     if EventKind.LEAVE_STARTED in kinds:
-        leaves = [p for p in leave_periods(history, as_of) if p.end > start]
+        leaves = sorted(b for b in _leave_bounds(history, as_of) if b[1] > start)
         if leaves:
-            end = push_deadline(start, end, leaves)
+            end = push_deadline_bounds(start, end, leaves)
     return (("be.activity.convention_end", end - _ONE_DAY),)
 
 
