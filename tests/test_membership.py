@@ -18,6 +18,7 @@ from hypothesis.stateful import (
     rule,
 )
 
+from cooprules import strategies as cst
 from cooprules.accompaniment import Accompaniment, EndReason, ObligationState
 from cooprules.errors import DuplicateId, IllegalTransition, InvalidInput, InvalidPeriod
 from cooprules.explain import Severity
@@ -681,3 +682,17 @@ def test_membership_figures_agree_with_the_regime_parameters():
     assert work.value(M.trial_max_months, on) == qc.TRIAL_MONTHS
     assert cooprules.get_regime("fr-cae-scic").rule_set(MembershipRules) is fr.CAE_SCIC_MEMBERSHIP
     assert fr.CAE_SCIC_MEMBERSHIP.category_codes() == fr.SCIC_MEMBERSHIP.category_codes()
+
+
+@given(cst.histories(fr.CAE_MEMBERSHIP))
+def test_generated_legal_histories_pass_the_check(history):
+    # The strategy only applies events the rules allow: check_history finds no illegal step.
+    as_of = history.dates[-1] if history.dates else date(2020, 1, 1)
+    codes = {v.code for v in check_history(history, fr.CAE_MEMBERSHIP, as_of)}
+    assert "membership.illegal_transition" not in codes
+
+
+@given(cst.members(be.ACTIVITY_MEMBERSHIP, count=6))
+def test_register_counts_add_up(register):
+    on = date(2024, 1, 1)
+    assert sum(count_by_status(register, on).values()) == len(register)

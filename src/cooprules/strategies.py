@@ -12,7 +12,9 @@ Every strategy builds *valid* values by construction (no ``assume`` needed downs
 * :func:`weight_values`, :func:`weights`, :func:`weight_mappings`: allocation weights mixing
   ``int``, ``Decimal``, ``Fraction`` and text, never negative and never all zero;
 * :func:`rates`: exact :class:`~cooprules.money.Rate` values within bounds;
-* :func:`texts` and :func:`citations`: bilingual messages and legal citations.
+* :func:`texts` and :func:`citations`: bilingual messages and legal citations;
+* :func:`histories` and :func:`members`: membership histories (any events, or only those a
+  regime's :class:`~cooprules.membership.MembershipRules` allow) and registers of members.
 
 A property of your own code then reads::
 
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Sequence
+from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from typing import TypeVar
@@ -36,7 +39,9 @@ from typing import TypeVar
 from hypothesis import strategies as st
 from moneyed import Currency, Money
 
+from cooprules.errors import IllegalTransition
 from cooprules.explain import Citation, Confidence, Text
+from cooprules.membership import Event, EventKind, History, Member, MembershipRules, apply
 from cooprules.money import Rate, Weight, currency_of, exponent, to_fraction
 
 __all__ = [
@@ -44,6 +49,8 @@ __all__ = [
     "amounts",
     "citations",
     "currencies",
+    "histories",
+    "members",
     "monies",
     "rates",
     "texts",
@@ -273,3 +280,56 @@ def citations(
         url=st.none() | st.integers(1, 10**6).map(lambda n: f"https://example.org/law/{n}"),
         title=st.none() | _WORDS,
     )
+
+
+@st.composite
+def histories(
+    draw: st.DrawFn,
+    rules: MembershipRules | None = None,
+    *,
+    subject: str = "member",
+    start: date = date(2020, 1, 1),
+    max_events: int = 8,
+    max_gap_days: int = 400,
+) -> History:
+    """Histories of dated events; with ``rules``, only events those rules allow (legal histories).
+
+    Without rules, any event kind may follow any other (useful to test :func:`check_history`).
+    """
+    events: list[Event] = []
+    day = start
+    history = History.of(subject)
+    for _ in range(draw(st.integers(min_value=0, max_value=max_events))):
+        day += timedelta(days=draw(st.integers(min_value=0, max_value=max_gap_days)))
+        if rules is None:
+            kinds = list(EventKind)
+        else:
+            kinds = [k for k in rules.allowed(history.current) if k is not EventKind.EXTENDED]
+            if not kinds:
+                break
+        kind = draw(st.sampled_from(kinds))
+        months = 1 if kind is EventKind.EXTENDED else None
+        event = Event(kind, day, months=months)
+        if rules is not None:
+            try:
+                history = apply(history, event, rules)
+            except IllegalTransition:
+                continue  # a condition of the transition failed (a deadline, a decision)
+        events.append(event)
+    return History.of(subject, events) if rules is None else history
+
+
+@st.composite
+def members(
+    draw: st.DrawFn,
+    rules: MembershipRules | None = None,
+    *,
+    count: int = 10,
+    start: date = date(2020, 1, 1),
+) -> list[Member]:
+    """A register of up to ``count`` members with distinct ids (``m0``, ``m1`` and so on)."""
+    size = draw(st.integers(min_value=0, max_value=count))
+    return [
+        Member(f"m{index}", draw(histories(rules, subject=f"m{index}", start=start)))
+        for index in range(size)
+    ]
