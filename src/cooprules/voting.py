@@ -27,10 +27,10 @@ Choices made where the law is silent (each is documented in ``docs/voting.md``):
   member's own votes; votes they carry for others are capped as those members' votes.
 * **College weights.** Each college's share is its statute weight (equal shares by default). A
   college with no vote in the majority's base is *absent*: its share is redistributed to the others
-  in proportion to their weights, then every share is brought within the bounds by clamping and
-  redistributing the rest pro rata (repeated until stable). If the bounds cannot all hold (two
-  colleges left with a 50 % ceiling can, one cannot), the shares are as close as they can be and
-  a violation says so.
+  in proportion to their weights, then every share is brought within the bounds: each share is
+  ``clamp(t * weight, minimum, maximum)`` with ``t`` solved exactly so that the shares add up to
+  1. If the bounds cannot all hold (two colleges left with a 50 % ceiling can, one cannot), the
+  shares are as close as they can be and a violation says so.
 * **Category caps** (France, art. 3 bis) apply to the votes present or represented, each capped
   group's votes reduced pro rata, in the order the regime lists them (narrower group first).
 * **Excess proxies**: when a holder carries more proxies than allowed, those of the grantors with
@@ -149,6 +149,34 @@ _TEXT_BASE = {
     ),
     Base.ALL: Text(en="of all the votes", fr="de toutes les voix"),
 }
+
+
+def _codes(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(values)
+
+
+def _ids(values: Iterable[str] | None) -> frozenset[str] | None:
+    return None if values is None else frozenset(values)
+
+
+def _decisions(values: Iterable[DecisionRule]) -> tuple[DecisionRule, ...]:
+    return tuple(values)
+
+
+def _member_caps(values: Iterable[MemberCap]) -> tuple[MemberCap, ...]:
+    return tuple(values)
+
+
+def _category_caps(values: Iterable[CategoryCap]) -> tuple[CategoryCap, ...]:
+    return tuple(values)
+
+
+def _colleges(values: Iterable[College]) -> tuple[College, ...]:
+    return tuple(values)
+
+
+def _proxies(values: Iterable[Proxy]) -> tuple[Proxy, ...]:
+    return tuple(values)
 
 
 def _fraction(value: object) -> Fraction:
@@ -279,7 +307,7 @@ class CategoryCap:
         valid_until: the first day it no longer applies.
     """
 
-    categories: frozenset[str] = attrs.field(converter=frozenset)
+    categories: frozenset[str] = attrs.field(converter=_codes)
     rate: Rate
     citation: Citation
     valid_from: date = date.min
@@ -318,7 +346,7 @@ class College:
     """
 
     code: str
-    categories: frozenset[str] = attrs.field(converter=frozenset)
+    categories: frozenset[str] = attrs.field(converter=_codes)
     weight: Fraction | None = attrs.field(
         default=None, converter=attrs.converters.optional(_fraction)
     )
@@ -373,14 +401,14 @@ class VotingRules:
 
     code: str
     proxies: ProxyPolicy
-    decisions: tuple[DecisionRule, ...] = attrs.field(default=(), converter=tuple)
+    decisions: tuple[DecisionRule, ...] = attrs.field(default=(), converter=_decisions)
     voting_statuses: frozenset[Status] = frozenset({Status.MEMBER})
     voting_categories: frozenset[str] | None = None
     weight_basis: WeightBasis = WeightBasis.MEMBER
     weight_basis_fixed: bool = True
     weight_citation: Citation | None = None
-    member_caps: tuple[MemberCap, ...] = attrs.field(default=(), converter=tuple)
-    category_caps: tuple[CategoryCap, ...] = attrs.field(default=(), converter=tuple)
+    member_caps: tuple[MemberCap, ...] = attrs.field(default=(), converter=_member_caps)
+    category_caps: tuple[CategoryCap, ...] = attrs.field(default=(), converter=_category_caps)
     college_bounds: CollegeBounds | None = None
     colleges_allowed: bool = True
     colleges_citation: Citation | None = None
@@ -421,8 +449,8 @@ class VotingStatutes:
     """
 
     citation: Citation
-    decisions: tuple[DecisionRule, ...] = attrs.field(default=(), converter=tuple)
-    colleges: tuple[College, ...] = attrs.field(default=(), converter=tuple)
+    decisions: tuple[DecisionRule, ...] = attrs.field(default=(), converter=_decisions)
+    colleges: tuple[College, ...] = attrs.field(default=(), converter=_colleges)
     weight_basis: WeightBasis | None = None
     member_cap: Rate | None = None
     staff_member_cap: Rate | None = None
@@ -534,6 +562,15 @@ class Electorate:
         return self.heavy.get(voter_id, 1)
 
 
+def _raw_weight(member_id: str, basis: WeightBasis, shares: Mapping[str, int] | None) -> int:
+    if basis is WeightBasis.MEMBER or shares is None:
+        return 1
+    held = shares.get(member_id, 0)
+    if isinstance(held, bool) or not isinstance(held, int):
+        raise InvalidInput(f"shares[{member_id}]", held, "a number of shares is an int")
+    return held
+
+
 def electorate(
     members: Iterable[Member],
     on: date,
@@ -559,10 +596,7 @@ def electorate(
     if statutes is not None and statutes.weight_basis is not None:
         basis = statutes.weight_basis
     colleges = statutes.colleges if statutes is not None else ()
-    college_of: dict[str, str] = {}
-    for college in colleges:
-        for category in college.categories:
-            college_of[category] = college.code
+    college_of = {cat: college.code for college in colleges for cat in college.categories}
     if basis is WeightBasis.SHARE and shares is None:
         raise InvalidInput("shares", None, "votes are per share: give the shares held")
     voters: dict[str, Voter] = {}
@@ -572,26 +606,21 @@ def electorate(
             raise DuplicateId("members", member.id, "a member id appears twice in the register")
         status = status_at(member.history, on)
         category = category_at(member.history, on)
+        weight = _raw_weight(member.id, basis, shares)
+        college_code = college_of.get(category) if category is not None else None
+        reason = None
         if status not in rules.voting_statuses:
-            excluded[member.id] = status.value
+            reason = status.value
+        elif rules.voting_categories is not None and category not in rules.voting_categories:
+            reason = f"category {category}"
+        elif weight < 1:
+            reason = "no shares"
+        elif colleges and college_code is None:
+            reason = f"no college for category {category}"
+        if reason is not None:
+            excluded[member.id] = reason
             continue
-        if rules.voting_categories is not None and category not in rules.voting_categories:
-            excluded[member.id] = f"category {category}"
-            continue
-        weight = 1
-        if basis is WeightBasis.SHARE and shares is not None:
-            held = shares.get(member.id, 0)
-            if isinstance(held, bool) or not isinstance(held, int):
-                raise InvalidInput(f"shares[{member.id}]", held, "a number of shares is an int")
-            if held < 1:
-                excluded[member.id] = "no shares"
-                continue
-            weight = held
-        college = college_of.get(category) if category is not None else None
-        if colleges and college is None:
-            excluded[member.id] = f"no college for category {category}"
-            continue
-        voters[member.id] = Voter(member.id, weight, college, category)
+        voters[member.id] = Voter(member.id, weight, college_code, category)
     return Electorate(voters, excluded, tuple(colleges))
 
 
@@ -661,10 +690,8 @@ class Meeting:
     decision: str
     electorate: Electorate
     ballots: Mapping[str, Choice] = attrs.field(converter=_ballots)
-    present: frozenset[str] | None = attrs.field(
-        default=None, converter=attrs.converters.optional(frozenset)
-    )
-    proxies: tuple[Proxy, ...] = attrs.field(default=(), converter=tuple)
+    present: frozenset[str] | None = attrs.field(default=None, converter=_ids)
+    proxies: tuple[Proxy, ...] = attrs.field(default=(), converter=_proxies)
     call: int = attrs.field(default=1, validator=_call)
     staff_members: bool = False
 
@@ -749,8 +776,8 @@ def bounded_shares(
 ) -> tuple[dict[str, Fraction], bool]:
     """Scale ``weights`` to add up to 1, each share within ``[minimum, maximum]`` if possible.
 
-    Shares outside the bounds are clamped to them and the rest is shared among the others in
-    proportion to their weights, repeatedly until stable. Exact.
+    Each share is ``clamp(t * weight, minimum, maximum)``, with ``t`` solved exactly (the sum is
+    piecewise linear in ``t``) so that the shares add up to 1.
 
     Returns:
         The shares, and whether every bound holds (``False`` when the bounds cannot all hold

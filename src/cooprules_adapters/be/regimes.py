@@ -33,6 +33,7 @@ from cooprules.parameters import Accompaniment, Capital, Company, Surplus, Votin
 from cooprules.regime import Parameter, Regime
 from cooprules_adapters.be.membership import ACTIVITY_MEMBERSHIP, CSA_MEMBERSHIP
 from cooprules_adapters.be.reserves import CSA_CAPITAL, CSA_RESERVES, SCES_CAPITAL, SCES_RESERVES
+from cooprules_adapters.be.voting import CNC_VOTING, CSA_VOTING, SCES_VOTING
 
 __all__ = ["BE_ACTIVITY", "BE_CNC", "BE_SC", "BE_SCES", "CSA_IN_FORCE"]
 
@@ -87,7 +88,7 @@ CSA_BOOK_6 = _cite(CSA, "Book 6 (arts. 6:1 ff.)", SRC_2, CSA_URL, "the société
 
 BE_SC = Regime(
     code="be-sc",
-    rules=(CSA_MEMBERSHIP, CSA_CAPITAL, CSA_RESERVES),
+    rules=(CSA_MEMBERSHIP, CSA_CAPITAL, CSA_RESERVES, CSA_VOTING),
     name="Société coopérative (CSA)",
     name_en="Co-operative company (Companies and Associations Code)",
     jurisdiction=BE,
@@ -188,6 +189,7 @@ BE_SC = Regime(
 
 BE_CNC = Regime(
     code="be-cnc",
+    rules=(CNC_VOTING,),
     name="Société coopérative agréée (CNC)",
     name_en="Accredited co-operative (National Council for Co-operation)",
     jurisdiction=BE,
@@ -289,7 +291,7 @@ SFS_ART_661 = _cite(
 
 BE_SCES = Regime(
     code="be-sces",
-    rules=(SCES_CAPITAL, SCES_RESERVES),
+    rules=(SCES_CAPITAL, SCES_RESERVES, SCES_VOTING),
     name="Société coopérative agréée comme entreprise sociale",
     name_en="Co-operative accredited as a social enterprise",
     jurisdiction=BE,

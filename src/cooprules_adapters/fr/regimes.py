@@ -55,6 +55,7 @@ from cooprules_adapters.fr.sources import (
     param,
 )
 from cooprules_adapters.fr.tmo import SOURCES, TMO, interest_cap, semesters_for
+from cooprules_adapters.fr.voting import COOP_VOTING, SCIC_VOTING, SCOP_VOTING
 
 __all__ = ["FR_CAE_SCIC", "FR_CAE_SCOP", "FR_COOP", "FR_SCIC", "FR_SCOP"]
 
@@ -127,7 +128,7 @@ def _interest_cap_versions() -> tuple[Parameter, ...]:
 
 FR_COOP = Regime(
     code="fr-coop",
-    rules=(COOP_CAPITAL, COOP_RESERVES),
+    rules=(COOP_CAPITAL, COOP_RESERVES, COOP_VOTING),
     name="Société coopérative (loi du 10 septembre 1947)",
     name_en="Co-operative society (general statute of 1947)",
     jurisdiction=FR,
@@ -156,7 +157,7 @@ ART_3_BIS_URL = ETALAB_1947 + "titre-ier/article-3-bis.md"
 
 FR_SCOP = Regime(
     code="fr-scop",
-    rules=(SCOP_MEMBERSHIP, SCOP_CAPITAL, SCOP_RESERVES),
+    rules=(SCOP_MEMBERSHIP, SCOP_CAPITAL, SCOP_RESERVES, SCOP_VOTING),
     name="Société coopérative de production (SCOP)",
     name_en="Worker co-operative (SCOP)",
     jurisdiction=FR,
@@ -334,7 +335,7 @@ SCIC_FAQ = "http://www.les-scic.coop/sites/fr/les-scic/FAQ/Resultats_et_reserves
 
 FR_SCIC = Regime(
     code="fr-scic",
-    rules=(SCIC_MEMBERSHIP, SCIC_CAPITAL, SCIC_RESERVES),
+    rules=(SCIC_MEMBERSHIP, SCIC_CAPITAL, SCIC_RESERVES, SCIC_VOTING),
     name="Société coopérative d'intérêt collectif (SCIC)",
     name_en="Multi-stakeholder co-operative of collective interest (SCIC)",
     jurisdiction=FR,

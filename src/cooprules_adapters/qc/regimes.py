@@ -30,6 +30,7 @@ from cooprules_adapters.qc.membership import (
     WORK_MEMBERSHIP,
 )
 from cooprules_adapters.qc.reserves import CAPITAL, RESERVES
+from cooprules_adapters.qc.voting import SOLIDARITY_VOTING, VOTING, WORK_VOTING
 
 __all__ = ["QC_COOP", "QC_PRODUCER", "QC_SOLIDARITY", "QC_WORK"]
 
@@ -65,7 +66,7 @@ S149_3 = "https://legisquebec.gouv.qc.ca/en/version/cs/C-67.2?code=se%3A149_3&hi
 
 QC_COOP = Regime(
     code="qc-coop",
-    rules=(MEMBERSHIP, CAPITAL, RESERVES),
+    rules=(MEMBERSHIP, CAPITAL, RESERVES, VOTING),
     name="Coopérative (Loi sur les coopératives)",
     name_en="Co-operative (Cooperatives Act)",
     jurisdiction=QC,
@@ -209,7 +210,7 @@ ENHANCEMENT_ALLOWED = _param(
 
 QC_WORK = Regime(
     code="qc-work",
-    rules=(WORK_MEMBERSHIP,),
+    rules=(WORK_MEMBERSHIP, WORK_VOTING),
     name="Coopérative de travail",
     name_en="Worker co-operative",
     jurisdiction=QC,
@@ -281,7 +282,7 @@ QC_WORK = Regime(
 
 QC_SOLIDARITY = Regime(
     code="qc-solidarity",
-    rules=(SOLIDARITY_MEMBERSHIP,),
+    rules=(SOLIDARITY_MEMBERSHIP, SOLIDARITY_VOTING),
     name="Coopérative de solidarité",
     name_en="Solidarity co-operative",
     jurisdiction=QC,

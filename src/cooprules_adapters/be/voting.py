@@ -1,0 +1,156 @@
+"""Belgian voting rules: one vote per share by default, the 1/10 cap of the accreditations.
+
+* **CSA default** (art. 6:41, [SRC-2]): one vote per share; the articles may choose one vote per
+  member (``VotingStatutes(weight_basis=WeightBasis.MEMBER)``). Proxies are allowed and the
+  proxy need not be a shareholder (art. 6:80).
+* **Accredited co-ops** (CNC, AR 8 Jan 1962 art. 1 condition 3) and **social enterprises**
+  (AR 28 June 2019 art. 6): nobody votes for more than 1/10 of the votes present or represented.
+  The cap is computed once on the raw votes (the reference's example: 400 votes present, a member
+  with 60 counts 40).
+* **Former société à finalité sociale** (Code des sociétés art. 661, until 30 April 2019): the
+  1/10 cap and the 1/20 cap when members are staff are recalled only ([MEM]): dated versions
+  without a figure, so the statutes supply it.
+* **Amending the articles** (art. 6:85, [SRC-2] values, [UNC] article text): half of the shares in
+  issue at the first call, no quorum at the second, 3/4 of the votes cast, abstentions not
+  counted. The majority for changing the object or the purpose is not verified: a statute rule.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+from typing import Final
+
+from cooprules.explain import Citation, Confidence, RuleKind, Text
+from cooprules.membership import Status
+from cooprules.money import Rate
+from cooprules.voting import (
+    DecisionRule,
+    Majority,
+    MemberCap,
+    ProxyPolicy,
+    Quorum,
+    QuorumOn,
+    VotingRules,
+    WeightBasis,
+)
+
+__all__ = ["CNC_VOTING", "CSA_VOTING", "SCES_VOTING"]
+
+BE: Final = "BE"
+CSA: Final = "Code des sociétés et des associations"
+OLD_CODE: Final = "Code des sociétés (1999)"
+CSA_IN_FORCE: Final = date(2019, 5, 1)
+COOPFABRIK_BOOK_6: Final = (
+    "https://coopfabrik.be/cooperaties-zijn-keihard-buiten-is-buiten-en-andere-bepalingen-uit-"
+    "het-wetboek-die-je-zeker-moet-weten/"
+)
+SRC_2, MEM, UNC = Confidence.SRC_2, Confidence.MEM, Confidence.UNC
+
+ART_6_41 = Citation(
+    CSA, "art. 6:41", BE, SRC_2, COOPFABRIK_BOOK_6, "one vote per share, by default"
+)
+ART_6_80 = Citation(
+    CSA,
+    "art. 6:80",
+    BE,
+    SRC_2,
+    COOPFABRIK_BOOK_6,
+    "proxies allowed by default; the proxy need not be a shareholder",
+)
+ART_6_85 = Citation(
+    CSA,
+    "art. 6:85 (number not verified)",
+    BE,
+    SRC_2,
+    "https://e2.law/fr/compliances/28567",
+    "half of the shares in issue present; otherwise a second meeting deliberates whatever the "
+    "attendance; 3/4 of the votes cast, abstentions not counted",
+)
+ART_6_86 = Citation(
+    CSA,
+    "art. 6:86",
+    BE,
+    UNC,
+    None,
+    "majority for changing the object or the purpose (4/5 under the old Code): not verified",
+)
+CNC_C3 = Citation(
+    "AR du 8 janvier 1962 (as replaced by the AR du 4 mai 2016)",
+    "art. 1 §1 (condition 3, democratic vote)",
+    BE,
+    SRC_2,
+    "https://labelfinancite.be/question/cest-quoi-une-cooperative-agreee-par-le-cnc/",
+    "one person one vote, or nobody votes for more than 1/10 of the votes attached to the shares "
+    "present or represented",
+)
+ES_S7 = Citation(
+    "AR du 28 juin 2019 (agrément comme entreprise sociale)",
+    "art. 6",
+    BE,
+    SRC_2,
+    "https://cooperatiefvlaanderen.be/nieuws/de-sociale-onderneming-alle-erkenningscriteria-zijn-"
+    "gekend",
+    "nobody votes for more than 1/10 of the votes attached to the shares represented",
+)
+SFS_661 = Citation(
+    OLD_CODE,
+    "art. 661 §1 4°",
+    BE,
+    MEM,
+    None,
+    "1/10 of the votes present or represented: recalled, not found in a source",
+)
+SFS_661_STAFF = Citation(
+    OLD_CODE,
+    "art. 661 §1 4°",
+    BE,
+    MEM,
+    None,
+    "1/20 when one or more shareholders are staff: recalled only",
+)
+
+DECISIONS: Final = (
+    DecisionRule(
+        "amend_articles",
+        Text(en="amendment of the articles", fr="modification des statuts"),
+        Majority(Fraction(3, 4)),
+        ART_6_85,
+        quorum=Quorum(Fraction(1, 2), QuorumOn.VOTES),
+        kind_of_rule=RuleKind.DEFAULT,
+    ),
+    DecisionRule(
+        "amend_object",
+        Text(en="change of the object or purpose", fr="modification de l'objet ou du but"),
+        None,
+        ART_6_86,
+        kind_of_rule=RuleKind.STATUTE,
+    ),
+)
+
+CSA_VOTING: Final = VotingRules(
+    code="be-sc",
+    proxies=ProxyPolicy(allowed=True, citation=ART_6_80),
+    decisions=DECISIONS,
+    voting_statuses=frozenset({Status.MEMBER}),
+    weight_basis=WeightBasis.SHARE,
+    weight_basis_fixed=False,
+    weight_citation=ART_6_41,
+    counting_citation=ART_6_85,
+)
+"""Every société coopérative: one vote per share unless the articles say otherwise."""
+
+CNC_VOTING: Final = CSA_VOTING.evolve(
+    code="be-cnc", member_caps=(MemberCap(Rate.of("1/10"), CNC_C3),)
+)
+"""An accredited co-op: nobody over 1/10 of the votes present or represented."""
+
+SCES_VOTING: Final = CSA_VOTING.evolve(
+    code="be-sces",
+    member_caps=(
+        MemberCap(None, SFS_661, valid_until=CSA_IN_FORCE),
+        MemberCap(None, SFS_661_STAFF, valid_until=CSA_IN_FORCE, staff=True),
+        MemberCap(Rate.of("1/10"), ES_S7, valid_from=CSA_IN_FORCE),
+    ),
+)
+"""A social enterprise: 1/10 since 1 May 2019; before, the SFS caps come from the statutes."""

@@ -1,0 +1,197 @@
+"""French voting rules: one associate one vote, SCOP proxies, SCIC colleges, art. 3 bis caps.
+
+* **One vote per associate** (loi 1947 art. 1 and 9; loi 1978 art. 14 for the SCOP).
+* **Non-cooperator associates** (art. 3 bis): together at most 49 % of the votes, of which at most
+  35 % for those that are not co-operative societies; above it their votes are reduced pro rata
+  (a single 35 % cap before loi 2014-856). The caps apply to the categories ``"external"``
+  (non-cooperator associates that are not co-operatives) and ``"external_coop"`` (non-cooperator
+  co-operative societies).
+* **SCOP proxies** (loi 1978 art. 14): only to another associate; at most one proxy under 20
+  associates, otherwise at most 1/20 of the associates (rounded down: the safe reading of
+  "n'excédant pas", [UNC] on rounding). SCOPs have **no legal basis for voting colleges**.
+* **SCIC colleges** (art. 19 octies): at least three; each between 10 % and 50 % of the votes,
+  equal by default; capital never a weight.
+* **Quorum and majorities** from the Code de commerce for the company's form, as the decision
+  kinds ``"sarl.extraordinary"`` (L223-30: 1/4 then 1/5, 2/3 of the votes present or
+  represented), ``"sa.extraordinary"`` (L225-96: 1/4 then 1/5, 2/3 of the votes cast) and
+  ``"sa.ordinary"`` (L225-98: 1/5 then none; the majority is [MEM], so the statutes' rule must be
+  given). Statutes may raise them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+from typing import Final
+
+from cooprules.explain import Citation, Confidence, RuleKind, Text
+from cooprules.money import Rate
+from cooprules.voting import (
+    Base,
+    CategoryCap,
+    CollegeBounds,
+    DecisionRule,
+    Majority,
+    ProxyPolicy,
+    Quorum,
+    QuorumOn,
+    VotingRules,
+    WeightBasis,
+)
+from cooprules_adapters.fr.sources import (
+    ESS_LAW_IN_FORCE,
+    ETALAB_1978,
+    FR,
+    cite_1947,
+    cite_1978,
+)
+
+__all__ = ["COOP_VOTING", "SCIC_VOTING", "SCOP_VOTING", "scop_max_proxies"]
+
+COMMERCE: Final = "Code de commerce"
+_ESS: Final[date] = ESS_LAW_IN_FORCE
+
+ART_1_9 = cite_1947(
+    "art. 1 al. 3; art. 9",
+    url="https://www.legifrance.gouv.fr/loda/id/LEGISCTA000006084030",
+    confidence=Confidence.SRC_OLD,
+    title="one vote per associate; associates may group to give a proxy to one representative",
+)
+ART_3_BIS = cite_1947(
+    "art. 3 bis",
+    title="non-cooperators together at most 49 % of the votes, those that are not co-operative "
+    "societies at most 35 %; reduced pro rata above it",
+)
+ART_3_BIS_OLD = cite_1947(
+    "art. 3 bis (before loi n° 2014-856)",
+    url="https://www.legifrance.gouv.fr/affichTexte.do?cidTexte=JORFTEXT000000684004"
+    "&idSectionTA=LEGISCTA000019121763&dateTexte=20180625",
+    title="single cap of 35 % of the votes for all non-cooperator associates",
+)
+ART_14_1978 = cite_1978(
+    "art. 14",
+    url="https://tricoteuses.fr/legifrance/sections/LEGISCTA000006133481",
+    title="a SCOP associate may only be represented by another associate; at most one proxy "
+    "under 20 associates, otherwise at most 1/20 of the associates",
+)
+SCOP_NO_COLLEGES = cite_1978(
+    "arts. 13-14 (no college article)",
+    url=ETALAB_1978 + "titre-ier/chapitre-iii/section-i/article-13.md",
+    confidence=Confidence.SRC_OLD,
+    title="no legal basis for voting colleges in a SCOP; only sections (art. 13)",
+)
+ART_19_OCTIES = cite_1947(
+    "art. 19 octies",
+    url="https://www.avocatsetpartenaires.fr/actualite-juridique/114-scic.html",
+    title="three or more colleges, each between 10 % and 50 % of the votes, equal by default; "
+    "capital is never a weighting criterion",
+)
+L223_30 = Citation(
+    COMMERCE,
+    "art. L223-30",
+    FR,
+    Confidence.SRC,
+    None,
+    "SARL (after 3 Aug 2005): amendment of the statutes, quorum 1/4 then 1/5, "
+    "2/3 of the votes of the associates present or represented",
+)
+L225_96 = Citation(
+    COMMERCE,
+    "art. L225-96",
+    FR,
+    Confidence.SRC,
+    None,
+    "SA extraordinary meeting: quorum 1/4 then 1/5, 2/3 of the votes cast "
+    "(abstentions, blank and void ballots not counted)",
+)
+L225_98 = Citation(
+    COMMERCE,
+    "art. L225-98",
+    FR,
+    Confidence.MEM,
+    None,
+    "SA ordinary meeting: quorum 1/5 at the first call [SRC], none at the second; "
+    "majority of the votes cast recalled only [MEM]",
+)
+
+_SCOP_SMALL: Final = 20
+
+
+def scop_max_proxies(associates: int) -> int:
+    """The most proxies one SCOP associate may hold (loi 1978 art. 14).
+
+    >>> scop_max_proxies(15), scop_max_proxies(19), scop_max_proxies(20), scop_max_proxies(57)
+    (1, 1, 1, 2)
+    """
+    return 1 if associates < _SCOP_SMALL else associates // _SCOP_SMALL
+
+
+def _votes(share: str) -> Quorum:
+    return Quorum(Fraction(share), QuorumOn.VOTES)
+
+
+DECISIONS: Final = (
+    DecisionRule(
+        "sarl.extraordinary",
+        Text(en="amendment of the statutes (SARL)", fr="modification des statuts (SARL)"),
+        Majority(Fraction(2, 3), base=Base.PRESENT),
+        L223_30,
+        quorum=_votes("1/4"),
+        second_quorum=_votes("1/5"),
+        kind_of_rule=RuleKind.DEFAULT,
+    ),
+    DecisionRule(
+        "sa.extraordinary",
+        Text(en="extraordinary general meeting (SA)", fr="assemblée générale extraordinaire (SA)"),
+        Majority(Fraction(2, 3)),
+        L225_96,
+        quorum=_votes("1/4"),
+        second_quorum=_votes("1/5"),
+        kind_of_rule=RuleKind.DEFAULT,
+    ),
+    DecisionRule(
+        "sa.ordinary",
+        Text(en="ordinary general meeting (SA)", fr="assemblée générale ordinaire (SA)"),
+        None,
+        L225_98,
+        quorum=_votes("1/5"),
+        kind_of_rule=RuleKind.DEFAULT,
+    ),
+)
+
+_CATEGORY_CAPS: Final = (
+    CategoryCap({"external", "external_coop"}, Rate.of("35%"), ART_3_BIS_OLD, valid_until=_ESS),
+    CategoryCap({"external"}, Rate.of("35%"), ART_3_BIS, valid_from=_ESS),
+    CategoryCap({"external", "external_coop"}, Rate.of("49%"), ART_3_BIS, valid_from=_ESS),
+)
+
+COOP_VOTING: Final = VotingRules(
+    code="fr-coop",
+    proxies=ProxyPolicy(allowed=True, citation=ART_1_9),
+    decisions=DECISIONS,
+    weight_basis=WeightBasis.MEMBER,
+    weight_citation=ART_1_9,
+    category_caps=_CATEGORY_CAPS,
+    counting_citation=L225_96,
+)
+"""Every French co-op: one vote per associate, art. 3 bis caps, Code de commerce defaults."""
+
+SCOP_VOTING: Final = COOP_VOTING.evolve(
+    code="fr-scop",
+    proxies=ProxyPolicy(
+        allowed=True,
+        citation=ART_14_1978,
+        holder_must_be_member=True,
+        max_per_holder=scop_max_proxies,
+    ),
+    weight_citation=ART_14_1978,
+    colleges_allowed=False,
+    colleges_citation=SCOP_NO_COLLEGES,
+)
+"""A SCOP: proxies only to another associate, capped; no colleges."""
+
+SCIC_VOTING: Final = COOP_VOTING.evolve(
+    code="fr-scic",
+    college_bounds=CollegeBounds(Fraction(1, 10), Fraction(1, 2), ART_19_OCTIES, min_colleges=3),
+)
+"""A SCIC: colleges of 10 % to 50 % of the votes, at least three."""

@@ -1,0 +1,175 @@
+"""Quebec voting rules under the Cooperatives Act: one member one vote, no proxy, fixed majorities.
+
+* **One member one vote, no proxy** (s. 4): :data:`VOTING`'s proxy policy forbids proxies; a
+  proxy at a Quebec meeting is a violation and the member counts as absent.
+* A member may be **represented by a non-member spouse or adult child** unless the by-laws forbid
+  it (give ``VotingStatutes(family_representation=False)``); never in a work co-op
+  (:data:`WORK_VOTING`) [SRC-2, MEIE explainer].
+* **Quorum**: by default the members present (no minimum); the by-laws may set one.
+* **Majorities** (a by-law cannot change them): a simple majority of the votes cast (s. 72),
+  two-thirds for a merger (ss. 157, 166) or a continuance (s. 269.1.2), three-quarters for a
+  winding-up and dissolution (s. 181) or a winding-up with an asset-disposal plan (s. 185.3),
+  and two-thirds of the votes cast by the directors present for the board to suspend or exclude a
+  member (s. 58). The majority for amending the articles is recalled only ([MEM/UNC]): the
+  statutes' rule must be given.
+
+References:
+    * Cooperatives Act (CQLR c C-67.2): https://www.legisquebec.gouv.qc.ca/en/document/cs/C-67.2
+    * FHCQ, seuils décisionnels: https://fhcq.coop/fr/faq-seuil-decisionnel
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Final
+
+from cooprules.explain import Citation, Confidence, RuleKind, Text
+from cooprules.membership import Status
+from cooprules.voting import Base, DecisionRule, Majority, ProxyPolicy, VotingRules, WeightBasis
+
+__all__ = ["S4", "S58", "S72", "SOLIDARITY_VOTING", "VOTING", "WORK_VOTING"]
+
+ACT: Final = "Cooperatives Act (CQLR c C-67.2)"
+QC: Final = "CA-QC"
+FHCQ: Final = "https://fhcq.coop/fr/faq-seuil-decisionnel"
+MEIE_VOTE: Final = (
+    "https://economie.gouv.qc.ca/bibliotheques/apercu/info-coop/gouvernance/le-vote-ou-"
+    "lexpression-du-pouvoir-decisionnel-au-sein-des-cooperatives"
+)
+SRC, SRC_2, UNC = Confidence.SRC, Confidence.SRC_2, Confidence.UNC
+
+
+def _cite(article: str, confidence: Confidence, url: str | None, title: str) -> Citation:
+    return Citation(ACT, article, QC, confidence, url, title)
+
+
+S4 = _cite(
+    "s. 4",
+    SRC,
+    "http://www.legisquebec.gouv.qc.ca/en/document/cs/c-67.2/20150429",
+    "no member has more than one vote, whatever the shares held, and no one may vote by proxy",
+)
+FAMILY = _cite(
+    "section not identified (MEIE explainer)",
+    SRC_2,
+    MEIE_VOTE,
+    "a member may be represented by a non-member spouse or adult child unless the by-laws forbid "
+    "it; not in a co-op whose object is to provide work to its members",
+)
+S72 = _cite("s. 72", SRC_2, FHCQ, "majority of the votes cast by the members present")
+S58 = _cite(
+    "s. 58",
+    SRC,
+    FHCQ,
+    "the board suspends or excludes a member by 2/3 of the votes cast by the directors present",
+)
+
+_SIMPLE = Majority(Fraction(1, 2), strict=True)
+_TWO_THIRDS = Majority(Fraction(2, 3))
+_THREE_QUARTERS = Majority(Fraction(3, 4))
+
+
+def _decision(
+    kind: str, en: str, fr: str, majority: Majority | None, citation: Citation
+) -> DecisionRule:
+    return DecisionRule(kind, Text(en=en, fr=fr), majority, citation, kind_of_rule=RuleKind.LAW)
+
+
+DECISIONS: Final = (
+    _decision("ordinary", "ordinary decision", "décision ordinaire", _SIMPLE, S72),
+    _decision(
+        "merger",
+        "by-law approving a merger agreement",
+        "règlement approuvant une convention de fusion",
+        _TWO_THIRDS,
+        _cite(
+            "ss. 157, 166",
+            SRC,
+            "https://legisquebec.gouv.qc.ca/fr/version/lc/C-67.2?code=se%3A166&historique=20240701",
+            "2/3 of the votes cast at a special meeting",
+        ),
+    ),
+    _decision(
+        "continuance",
+        "continuance of another legal person as a co-op",
+        "continuation d'une autre personne morale en coopérative",
+        _TWO_THIRDS,
+        _cite("s. 269.1.2", SRC, FHCQ, "2/3 of the votes cast at a special meeting"),
+    ),
+    _decision(
+        "dissolution",
+        "winding-up and dissolution",
+        "liquidation et dissolution",
+        _THREE_QUARTERS,
+        _cite(
+            "s. 181",
+            SRC,
+            "https://legisquebec.gouv.qc.ca/fr/version/lc/C-67.2?code=se%3A181&historique=20240819",
+            "3/4 of the votes cast at a special meeting called for that purpose",
+        ),
+    ),
+    _decision(
+        "wind_up_disposal_plan",
+        "winding-up with an asset-disposal plan",
+        "liquidation avec plan de disposition de l'actif",
+        _THREE_QUARTERS,
+        _cite(
+            "s. 185.3",
+            SRC,
+            "http://www.legisquebec.gouv.qc.ca/en/showversion/cs/C-67.2?code=se:185_3"
+            "&pointInTime=20200715",
+            "3/4 of the votes cast",
+        ),
+    ),
+    _decision(
+        "amend_articles",
+        "amendment of the articles",
+        "modification des statuts",
+        None,
+        _cite("ch. XV (section not verified)", UNC, None, "2/3 of the votes cast: recalled only"),
+    ),
+    DecisionRule(
+        "board.suspend_or_exclude",
+        Text(
+            en="board decision to suspend or exclude a member",
+            fr="décision du conseil de suspendre ou d'exclure un membre",
+        ),
+        _TWO_THIRDS,
+        S58,
+        body="board",
+    ),
+    DecisionRule(
+        "board.ordinary",
+        Text(en="board decision", fr="décision du conseil"),
+        Majority(Fraction(1, 2), strict=True, base=Base.PRESENT),
+        _cite("s. 93", SRC_2, FHCQ, "majority of the directors present"),
+        body="board",
+    ),
+)
+
+VOTING: Final = VotingRules(
+    code="qc-coop",
+    proxies=ProxyPolicy(
+        allowed=False, citation=S4, family_representation=True, family_citation=FAMILY
+    ),
+    decisions=DECISIONS,
+    voting_statuses=frozenset({Status.MEMBER, Status.SUPPORTING_MEMBER}),
+    weight_basis=WeightBasis.MEMBER,
+    weight_basis_fixed=True,
+    weight_citation=S4,
+    colleges_allowed=False,
+    colleges_citation=S4,
+    counting_citation=S72,
+)
+"""Every co-op under the Act: members and supporting members vote; auxiliary members do not."""
+
+WORK_VOTING: Final = VOTING.evolve(
+    code="qc-work",
+    proxies=ProxyPolicy(
+        allowed=False, citation=S4, family_representation=False, family_citation=FAMILY
+    ),
+)
+"""A work co-op: no family representation either."""
+
+SOLIDARITY_VOTING: Final = VOTING.evolve(code="qc-solidarity")
+"""A solidarity co-op: user, worker and supporting members each have one vote."""

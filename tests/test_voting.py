@@ -1,0 +1,358 @@
+"""Worked examples of the voting engine, one per jurisdiction, and its typed errors."""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+import pytest
+
+from cooprules.errors import DuplicateId, InvalidInput, InvalidParameter, UnknownMember
+from cooprules.explain import Citation, Confidence, render_steps, render_violations
+from cooprules.membership import Event, EventKind, Member
+from cooprules.money import Rate
+from cooprules.voting import (
+    Choice,
+    College,
+    Electorate,
+    Meeting,
+    MemberCap,
+    Proxy,
+    Voter,
+    VotingRules,
+    VotingStatutes,
+    WeightBasis,
+    bounded_shares,
+    electorate,
+    tally,
+)
+from cooprules_adapters.be.regimes import BE_CNC, BE_SC, BE_SCES
+from cooprules_adapters.fr.regimes import FR_CAE_SCOP, FR_SCIC, FR_SCOP
+from cooprules_adapters.fr.voting import scop_max_proxies
+from cooprules_adapters.qc.regimes import QC_COOP, QC_SOLIDARITY, QC_WORK
+
+DAY = date(2026, 6, 1)
+F, A, ABS = Choice.FOR, Choice.AGAINST, Choice.ABSTAIN
+STATUTES = Citation("Statutes", "art. 20", "coop")
+
+
+def rules_of(regime: object) -> VotingRules:
+    found = regime.rule_set(VotingRules)  # type: ignore[attr-defined]
+    assert found is not None
+    return found
+
+
+def test_every_regime_carries_voting_rules() -> None:
+    for regime in (BE_SC, BE_CNC, BE_SCES, FR_SCOP, FR_SCIC, FR_CAE_SCOP, QC_COOP, QC_WORK):
+        assert isinstance(regime.rule_set(VotingRules), VotingRules)
+    assert rules_of(FR_CAE_SCOP).code == "fr-scop"
+
+
+# --- Belgium ----------------------------------------------------------------------------------
+
+
+def test_belgian_member_with_30_percent_of_shares_is_capped_at_10_percent() -> None:
+    shares = {"big": 30, **{f"m{i}": 10 for i in range(7)}}  # 100 shares, "big" holds 30 %
+    voters = Electorate.of(Voter(k, v) for k, v in shares.items())
+    ballots = {"big": F, **{f"m{i}": A for i in range(7)}}
+    result = tally(Meeting(DAY, "amend_articles", voters, ballots), rules_of(BE_CNC))
+    (cut,) = result.reductions
+    assert (cut.subject, cut.raw, cut.effective) == ("big", 30, 10)
+    assert result.tally[F] == 10
+    assert result.tally[A] == 70
+    assert result.quorum_reached
+    assert not result.adopted
+    assert "1/10" in render_steps(result.explanation) or "0.1" in render_steps(result.explanation)
+
+
+def test_belgian_c3_worked_example_400_votes_60_counted_40() -> None:
+    shares = {"x": 60, **{f"m{i}": 34 for i in range(10)}}  # 60 + 340 = 400
+    voters = Electorate.of(Voter(k, v) for k, v in shares.items())
+    ballots = dict.fromkeys(shares, F)
+    result = tally(Meeting(DAY, "amend_articles", voters, ballots), rules_of(BE_SCES))
+    assert result.present_weight == 400
+    assert result.reductions[0].effective == 40
+    assert result.tally[F] == 380
+    assert result.adopted
+
+
+def test_belgian_csa_default_is_one_vote_per_share_and_proxy_need_not_be_a_shareholder() -> None:
+    members = [Member.of(m, [Event(EventKind.ADMITTED, date(2024, 1, 1))]) for m in ("a", "b", "c")]
+    rules = rules_of(BE_SC)
+    assert rules.weight_basis is WeightBasis.SHARE
+    voters = electorate(members, DAY, rules, shares={"a": 5, "b": 1, "c": 0})
+    assert voters.total_weight == 6
+    assert voters.excluded == {"c": "no shares"}
+    meeting = Meeting(DAY, "amend_articles", voters, {"a": F, "b": A}, proxies=[Proxy("a", "Zoé")])
+    result = tally(meeting, rules)
+    assert result.violations == ()
+    assert result.adopted  # 5 of 6 votes cast >= 3/4, half the shares present
+
+
+def test_belgian_amendment_quorum_of_half_the_shares_then_none_at_second_call() -> None:
+    voters = Electorate.of(Voter(k, 10) for k in "abcd")
+    first = Meeting(DAY, "amend_articles", voters, {"a": F})
+    assert not tally(first, rules_of(BE_SC)).quorum_reached
+    assert not tally(first, rules_of(BE_SC)).adopted
+    second = Meeting(DAY, "amend_articles", voters, {"a": F}, call=2)
+    assert tally(second, rules_of(BE_SC)).adopted
+
+
+def test_former_sfs_caps_are_statute_figures_with_the_staff_rule() -> None:
+    before = date(2018, 6, 1)
+    voters = Electorate.of([Voter("x", 60), *(Voter(f"m{i}", 34) for i in range(10))])
+    statutes = VotingStatutes(
+        STATUTES, member_cap=Rate.of("1/10"), staff_member_cap=Rate.of("1/20")
+    )
+    ballots = dict.fromkeys(voters.voters, F)
+    meeting = Meeting(before, "amend_articles", voters, ballots, staff_members=True)
+    result = tally(meeting, rules_of(BE_SCES), statutes=statutes)
+    assert result.reductions[0].effective == 20
+    with pytest.raises(InvalidParameter):
+        MemberCap(Rate.of("1/20"), Citation("Code", "art. 661", "BE", Confidence.MEM))
+
+
+# --- France -----------------------------------------------------------------------------------
+
+
+def _scic(weights: dict[str, str | None]) -> tuple[Electorate, VotingStatutes]:
+    colleges = [
+        College(code, {code}, Fraction(w) if w is not None else None) for code, w in weights.items()
+    ]
+    voters = [Voter(f"{code}{i}", 1, code, code) for code in weights for i in range(4)]
+    return Electorate.of(voters, colleges=colleges), VotingStatutes(STATUTES, colleges=colleges)
+
+
+def test_scic_absent_college_weight_is_redistributed_within_bounds() -> None:
+    voters, statutes = _scic({"emp": "40/100", "ben": "25/100", "pro": "25/100", "oth": "10/100"})
+    ballots = {f"{c}{i}": F for c in ("ben", "pro", "oth") for i in range(4)}
+    meeting = Meeting(DAY, "sa.extraordinary", voters, ballots, call=2)
+    result = tally(meeting, rules_of(FR_SCIC), statutes=statutes)
+    shares = result.college_shares
+    assert set(shares) == {"ben", "pro", "oth"}
+    assert sum(shares.values()) == 1
+    assert all(Fraction(1, 10) <= s <= Fraction(1, 2) for s in shares.values())
+    assert shares["ben"] == shares["pro"] == Fraction(5, 12)
+    assert result.adopted
+    assert "absent" in render_steps(result.explanation)
+
+
+def test_scic_oversized_college_is_brought_within_bounds_with_a_violation() -> None:
+    voters, statutes = _scic({"emp": "60/100", "ben": "20/100", "pro": "20/100"})
+    ballots = {f"emp{i}": F for i in range(4)} | {f"ben{i}": A for i in range(4)}
+    ballots |= {f"pro{i}": A for i in range(4)}
+    result = tally(
+        Meeting(DAY, "sa.extraordinary", voters, ballots), rules_of(FR_SCIC), statutes=statutes
+    )
+    assert result.college_shares == {
+        "emp": Fraction(1, 2),
+        "ben": Fraction(1, 4),
+        "pro": Fraction(1, 4),
+    }
+    assert [v.code for v in result.violations] == ["voting.college_out_of_bounds"]
+    assert result.share_for == Fraction(1, 2)
+    assert not result.adopted  # 1/2 < 2/3
+
+
+def test_scic_needs_three_colleges() -> None:
+    voters, statutes = _scic({"emp": None, "ben": None})
+    ballots = dict.fromkeys(voters.voters, F)
+    result = tally(
+        Meeting(DAY, "sa.extraordinary", voters, ballots), rules_of(FR_SCIC), statutes=statutes
+    )
+    assert "voting.too_few_colleges" in {v.code for v in result.violations}
+    assert result.college_shares == {"emp": Fraction(1, 2), "ben": Fraction(1, 2)}
+
+
+def test_scop_associate_with_two_proxies_among_15_gets_a_violation() -> None:
+    voters = Electorate.of(Voter(f"a{i:02}", category="employee") for i in range(15))
+    present = {f"a{i:02}" for i in range(10)}
+    ballots = dict.fromkeys(voters.voters, F)
+    proxies = [Proxy("a10", "a00"), Proxy("a11", "a00")]
+    meeting = Meeting(DAY, "sa.extraordinary", voters, ballots, present=present, proxies=proxies)
+    result = tally(meeting, rules_of(FR_SCOP))
+    codes = [v.code for v in result.violations]
+    assert codes.count("voting.too_many_proxies") == 1
+    assert "a11" in result.violations[codes.index("voting.too_many_proxies")].subject
+    assert "ballot_not_present" in " ".join(codes)
+    assert result.counted == 11  # 10 present + a10 represented; a11..a14 not counted
+    fr = render_violations(result.violations, lang="fr")
+    assert "procurations" in fr
+    assert scop_max_proxies(57) == 2
+
+
+def test_scop_proxy_only_to_another_associate_and_no_colleges() -> None:
+    voters = Electorate.of(Voter(f"a{i}") for i in range(5))
+    meeting = Meeting(
+        DAY,
+        "sa.extraordinary",
+        voters,
+        {"a0": F, "a1": F},
+        proxies=[Proxy("a1", "outsider")],
+        call=2,
+    )
+    result = tally(meeting, rules_of(FR_SCOP))
+    assert "voting.proxy_holder_not_member" in {v.code for v in result.violations}
+    assert result.tally[F] == 1
+
+
+def test_non_cooperator_votes_are_capped_pro_rata() -> None:
+    voters = Electorate.of(
+        [Voter(f"w{i}", category="employee") for i in range(5)]
+        + [Voter(f"x{i}", category="external") for i in range(5)]
+    )
+    ballots = {f"w{i}": A for i in range(5)} | {f"x{i}": F for i in range(5)}
+    result = tally(Meeting(DAY, "sa.extraordinary", voters, ballots), rules_of(FR_SCOP))
+    # 35 % cap: external votes x with x / (x + 5) = 35/100 -> x = 35/13
+    assert result.tally[F] == Fraction(35, 13)
+    assert result.share_for == Fraction(35, 100)
+    assert result.reductions[0].subject == "category:external"
+
+
+def test_french_sa_ordinary_majority_is_a_statute_rule() -> None:
+    voters = Electorate.of([Voter("a")])
+    with pytest.raises(InvalidParameter, match="statutes"):
+        tally(Meeting(DAY, "sa.ordinary", voters, {"a": F}), rules_of(FR_SCOP))
+
+
+# --- Quebec -----------------------------------------------------------------------------------
+
+
+def _qc_members() -> list[Member]:
+    admitted = Event(EventKind.ADMITTED, date(2024, 1, 1), category="worker")
+    return [
+        Member.of("ana", [admitted]),
+        Member.of("bo", [admitted]),
+        Member.of("cy", [admitted]),
+        Member.of("dee", [Event(EventKind.TRIAL_STARTED, date(2026, 1, 5))]),
+    ]
+
+
+def test_quebec_proxy_is_rejected_and_auxiliary_member_does_not_vote() -> None:
+    rules = rules_of(QC_WORK)
+    voters = electorate(_qc_members(), DAY, rules)
+    assert set(voters.voters) == {"ana", "bo", "cy"}
+    assert voters.excluded == {"dee": "auxiliary"}
+    meeting = Meeting(
+        DAY,
+        "ordinary",
+        voters,
+        {"ana": F, "bo": A, "cy": F, "dee": F},
+        proxies=[Proxy("cy", "ana")],
+    )
+    result = tally(meeting, rules)
+    codes = [v.code for v in result.violations]
+    assert "voting.proxy_forbidden" in codes
+    assert "voting.ballot_not_a_voter" in codes
+    assert result.tally[F] == 1
+    assert result.tally[A] == 1
+    assert not result.adopted  # a tie is not a majority
+    assert "tie" in render_steps(result.explanation)
+    assert "partage" in render_steps(result.explanation, lang="fr")
+    assert "procuration" in render_violations(result.violations, lang="fr")
+
+
+def test_quebec_family_representation_allowed_unless_by_laws_or_work_coop() -> None:
+    voters = Electorate.of(Voter(m) for m in ("ana", "bo", "cy"))
+    meeting = Meeting(
+        DAY,
+        "ordinary",
+        voters,
+        {"ana": F, "bo": A, "cy": F},
+        proxies=[Proxy("cy", "Paul", family=True)],
+    )
+    assert tally(meeting, rules_of(QC_SOLIDARITY)).violations == ()
+    assert tally(meeting, rules_of(QC_SOLIDARITY)).adopted
+    forbid = VotingStatutes(STATUTES, family_representation=False)
+    assert not tally(meeting, rules_of(QC_COOP), statutes=forbid).adopted
+    codes = {v.code for v in tally(meeting, rules_of(QC_WORK)).violations}
+    assert codes == {"voting.family_representation_not_allowed", "voting.ballot_not_present"}
+
+
+def test_quebec_majorities() -> None:
+    voters = Electorate.of(Voter(f"m{i}") for i in range(12))
+    ballots = {f"m{i}": (F if i < 8 else A) for i in range(12)}
+    for kind, adopted in (
+        ("ordinary", True),
+        ("merger", True),
+        ("dissolution", False),
+        ("wind_up_disposal_plan", False),
+    ):
+        result = tally(Meeting(DAY, kind, voters, ballots), rules_of(QC_COOP))
+        assert result.adopted is adopted, kind
+        assert result.rule.citation.jurisdiction == "CA-QC"
+    board = tally(Meeting(DAY, "board.suspend_or_exclude", voters, ballots), rules_of(QC_COOP))
+    assert board.adopted  # 8/12 = 2/3
+    with pytest.raises(InvalidParameter):
+        tally(Meeting(DAY, "amend_articles", voters, ballots), rules_of(QC_COOP))
+
+
+def test_statutes_cannot_change_a_majority_the_law_fixes() -> None:
+    from cooprules.voting import DecisionRule, Majority  # noqa: PLC0415
+
+    lower = DecisionRule(
+        "merger",
+        rules_of(QC_COOP).decisions[1].label,
+        Majority(Fraction(1, 2), strict=True),
+        STATUTES,
+    )
+    voters = Electorate.of(Voter(f"m{i}") for i in range(10))
+    ballots = {f"m{i}": (F if i < 6 else A) for i in range(10)}
+    result = tally(
+        Meeting(DAY, "merger", voters, ballots),
+        rules_of(QC_COOP),
+        statutes=VotingStatutes(STATUTES, decisions=[lower]),
+    )
+    assert not result.adopted
+    assert result.violations[0].code == "voting.rule_contradicts_law"
+
+
+# --- Abstentions, explanations, errors ---------------------------------------------------------
+
+
+def test_abstentions_count_only_where_the_rules_say_so() -> None:
+    voters = Electorate.of(Voter(f"m{i}") for i in range(5))
+    ballots = {"m0": F, "m1": F, "m2": A, "m3": ABS, "m4": Choice.BLANK}
+    rules = rules_of(QC_COOP)
+    assert tally(Meeting(DAY, "ordinary", voters, ballots), rules).share_for == Fraction(2, 3)
+    counting = VotingStatutes(STATUTES, abstentions_count=True, blank_count=True)
+    result = tally(Meeting(DAY, "ordinary", voters, ballots), rules, statutes=counting)
+    assert result.share_for == Fraction(2, 5)
+    assert not result.adopted
+    assert "Résolution rejetée" in result.summary("fr")
+    assert "Motion rejected" in result.summary()
+
+
+def test_typed_errors() -> None:
+    voters = Electorate.of([Voter("a"), Voter("b")])
+    rules = rules_of(QC_COOP)
+    with pytest.raises(UnknownMember):
+        tally(Meeting(DAY, "ordinary", voters, {"zed": F}), rules)
+    with pytest.raises(DuplicateId):
+        Meeting(DAY, "ordinary", voters, [("a", F), ("a", A)])
+    with pytest.raises(InvalidInput):
+        tally(Meeting(DAY, "ordinary", voters, {"a": 0.5}), rules)  # type: ignore[dict-item]
+    with pytest.raises(InvalidInput):
+        Voter("c", 1.5)  # type: ignore[arg-type]
+    with pytest.raises(DuplicateId):
+        tally(
+            Meeting(
+                DAY,
+                "ordinary",
+                voters,
+                {"a": F},
+                proxies=[Proxy("b", "a", family=True), Proxy("b", "x", family=True)],
+            ),
+            rules,
+        )
+    with pytest.raises(InvalidParameter):
+        tally(Meeting(DAY, "no-such-decision", voters, {"a": F}), rules)
+    with pytest.raises(InvalidInput):
+        Meeting(DAY, "ordinary", voters, {}, call=3)
+    with pytest.raises(InvalidInput):
+        electorate([], DAY, rules_of(BE_SC))
+
+
+def test_bounded_shares_when_bounds_cannot_hold() -> None:
+    shares, ok = bounded_shares({"a": Fraction(1)}, Fraction(1, 10), Fraction(1, 2))
+    assert (shares, ok) == ({"a": Fraction(1)}, False)
