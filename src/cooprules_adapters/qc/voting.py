@@ -23,11 +23,23 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Final
 
+from cooprules.elections import BoardRules
 from cooprules.explain import Citation, Confidence, RuleKind, Text
 from cooprules.membership import Status
+from cooprules.money import Rate
 from cooprules.voting import Base, DecisionRule, Majority, ProxyPolicy, VotingRules, WeightBasis
 
-__all__ = ["S4", "S58", "S72", "SOLIDARITY_VOTING", "VOTING", "WORK_VOTING"]
+__all__ = [
+    "BOARD",
+    "BOARD_CITATION",
+    "NON_MEMBER_DIRECTORS",
+    "S4",
+    "S58",
+    "S72",
+    "SOLIDARITY_VOTING",
+    "VOTING",
+    "WORK_VOTING",
+]
 
 ACT: Final = "Cooperatives Act (CQLR c C-67.2)"
 QC: Final = "CA-QC"
@@ -173,3 +185,34 @@ WORK_VOTING: Final = VOTING.evolve(
 
 SOLIDARITY_VOTING: Final = VOTING.evolve(code="qc-solidarity")
 """A solidarity co-op: user, worker and supporting members each have one vote."""
+
+BOARD_CITATION: Final = Citation(
+    "Cooperatives Act (CQLR c C-67.2)",
+    "s. 80",
+    "CA-QC",
+    Confidence.SRC_2,
+    "https://economie.gouv.qc.ca/bibliotheques/apercu/cooperatives-foire-aux-questions",
+    "The board has 3 to 15 directors",
+)
+NON_MEMBER_DIRECTORS: Final = Citation(
+    "Cooperatives Act (CQLR c C-67.2)",
+    "ss. 81, 81.1, 81.1.1",
+    "CA-QC",
+    Confidence.SRC_2,
+    "https://economie.gouv.qc.ca/bibliotheques/apercu/cooperatives-foire-aux-questions",
+    "Non-members may sit if a by-law allows it, up to a third of the seats",
+)
+
+BOARD: Final = BoardRules(
+    min_directors=3,
+    max_directors=15,
+    max_non_member_share=Rate(Fraction(1, 3)),
+    citation=BOARD_CITATION,
+    non_member_citation=NON_MEMBER_DIRECTORS,
+)
+"""The board of any Quebec co-op: 3 to 15 directors, non-members at most a third of the seats.
+
+A solidarity co-op's supporting members are said to elect at most a third of the directors, but
+the reference tags that rule [MEM/UNC]: it is not encoded as law. A co-op whose by-laws say so
+passes ``CategoryLimit("supporting", Rate(Fraction(1, 3)), its_citation)`` itself.
+"""

@@ -1,0 +1,452 @@
+"""Board elections: several seats by plurality, or one seat by instant runoff, exact and explained.
+
+* :func:`plurality` fills ``seats`` seats: each ballot names up to ``seats`` distinct candidates,
+  the candidates with the most votes are elected, and the board's constraints are applied while
+  filling the seats (a candidate whose election would break a cap is passed over for the next
+  one, and the explanation says so).
+* :func:`instant_runoff` fills one seat from ranked ballots: the candidate with the fewest votes
+  is eliminated round by round until one has a majority of the ballots still counting.
+* :class:`BoardRules` holds the constraints a regime or the statutes put on the elected board:
+  the number of directors, the largest share of seats non-members may hold, and caps per member
+  category — each with its citation. :func:`check_board` returns the violations of a board.
+
+Ties are never broken silently: the candidate with the lower id is taken and a warning says that
+the statutes' tie rule (a new ballot, the drawing of lots) must decide.
+
+>>> candidates = [Candidate("ana"), Candidate("bo"), Candidate("cy", member=False)]
+>>> ballots = [Ballot(("ana", "cy")), Ballot(("bo", "cy")), Ballot(("cy",))]
+>>> result = plurality(candidates, ballots, seats=2)
+>>> result.elected, dict(result.votes)
+(('cy', 'ana'), {'ana': 1, 'bo': 1, 'cy': 3})
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from fractions import Fraction
+
+import attrs
+
+from cooprules.errors import DuplicateId, InvalidInput, UnknownMember
+from cooprules.explain import Citation, Explanation, Severity, Step, Text, Violation
+from cooprules.money import Rate
+
+__all__ = [
+    "Ballot",
+    "BoardRules",
+    "Candidate",
+    "CategoryLimit",
+    "ElectionResult",
+    "check_board",
+    "instant_runoff",
+    "plurality",
+]
+
+
+@attrs.frozen
+class Candidate:
+    """Someone standing for election.
+
+    Attributes:
+        id: the candidate's identifier.
+        member: whether the candidate is a member (or represents a member legal person).
+        category: the member category they belong to, where a cap applies to categories.
+    """
+
+    id: str
+    member: bool = True
+    category: str | None = None
+
+
+def _choices(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+@attrs.frozen
+class Ballot:
+    """One voter's ballot: the candidates chosen, in order of preference for a ranked vote.
+
+    Attributes:
+        choices: candidate ids, most preferred first; no candidate twice.
+        weight: the ballot's weight (one member, one vote: 1).
+    """
+
+    choices: tuple[str, ...] = attrs.field(converter=_choices)
+    weight: int = 1
+
+    def __attrs_post_init__(self) -> None:
+        if len(set(self.choices)) != len(self.choices):
+            raise DuplicateId("ballot.choices", self.choices, "a candidate is named twice")
+        if isinstance(self.weight, bool) or not isinstance(self.weight, int) or self.weight < 0:
+            raise InvalidInput("ballot.weight", self.weight, "a weight is a non-negative int")
+
+
+@attrs.frozen
+class CategoryLimit:
+    """At most ``share`` of the seats to one member category.
+
+    Attributes:
+        category: the category.
+        share: the largest share of the seats.
+        citation: the rule.
+    """
+
+    category: str
+    share: Rate
+    citation: Citation | None = None
+
+
+def _limits(values: Iterable[CategoryLimit]) -> tuple[CategoryLimit, ...]:
+    return tuple(values)
+
+
+@attrs.frozen
+class BoardRules:
+    """Constraints on an elected board.
+
+    Attributes:
+        min_directors: the fewest directors the board may have.
+        max_directors: the most directors it may have.
+        max_non_member_share: the largest share of seats non-members may hold, if limited.
+        category_limits: caps per member category.
+        citation: the rule on the board's size.
+        non_member_citation: the rule on non-member directors.
+    """
+
+    min_directors: int | None = None
+    max_directors: int | None = None
+    max_non_member_share: Rate | None = None
+    category_limits: tuple[CategoryLimit, ...] = attrs.field(default=(), converter=_limits)
+    citation: Citation | None = None
+    non_member_citation: Citation | None = None
+
+    def seat_cap(self, share: Rate, seats: int) -> int:
+        """The most seats ``share`` allows on a board of ``seats`` (rounded down)."""
+        value = share.value * seats
+        return value.numerator // value.denominator
+
+
+@attrs.frozen
+class ElectionResult:
+    """Who was elected, with the votes, the rounds and the problems.
+
+    Attributes:
+        elected: the elected candidates, in order of election.
+        votes: each candidate's votes (for a runoff: in the last round they stood).
+        rounds: for a runoff, each round's count.
+        explanation: the steps, with citations.
+        violations: ties decided by the fallback rule, constraints that could not be met.
+    """
+
+    elected: tuple[str, ...]
+    votes: Mapping[str, int]
+    rounds: tuple[Mapping[str, int], ...] = ()
+    explanation: Explanation = attrs.field(factory=Explanation)
+    violations: tuple[Violation, ...] = ()
+
+
+def _index(candidates: Iterable[Candidate]) -> dict[str, Candidate]:
+    found: dict[str, Candidate] = {}
+    for candidate in candidates:
+        if candidate.id in found:
+            raise DuplicateId("candidates", candidate.id, "a candidate stands twice")
+        found[candidate.id] = candidate
+    return found
+
+
+def _check_named(ballots: Sequence[Ballot], known: Mapping[str, Candidate]) -> None:
+    for position, ballot in enumerate(ballots):
+        for choice in ballot.choices:
+            if choice not in known:
+                raise UnknownMember(f"ballots[{position}]", choice, "not a candidate")
+
+
+def _tie_warning(tied: Sequence[str], what: Text) -> Violation:
+    names = ", ".join(tied)
+    return Violation(
+        code="election.tie",
+        severity=Severity.WARNING,
+        subject=names,
+        message=Text(
+            en=f"Tie between {names} for {what.en}: decided by the lower id; the statutes' tie "
+            "rule (a new ballot, lots) must confirm it.",
+            fr=f"Égalité entre {names} pour {what.fr} : départagés par l'identifiant le plus "
+            "bas ; la règle des statuts (nouveau tour, tirage au sort) doit le confirmer.",
+        ),
+    )
+
+
+def _count(known: Mapping[str, Candidate], ballots: Sequence[Ballot], seats: int) -> dict[str, int]:
+    if isinstance(seats, bool) or not isinstance(seats, int) or seats < 1:
+        raise InvalidInput("seats", seats, "at least one seat")
+    _check_named(ballots, known)
+    votes = dict.fromkeys(known, 0)
+    for position, ballot in enumerate(ballots):
+        if len(ballot.choices) > seats:
+            raise InvalidInput(
+                f"ballots[{position}].choices", ballot.choices, f"at most {seats} candidates"
+            )
+        for choice in ballot.choices:
+            votes[choice] += ballot.weight
+    return votes
+
+
+def plurality(
+    candidates: Iterable[Candidate],
+    ballots: Sequence[Ballot],
+    *,
+    seats: int,
+    rules: BoardRules | None = None,
+) -> ElectionResult:
+    """Elect ``seats`` directors by plurality, applying the board's caps while filling the seats.
+
+    Raises:
+        InvalidInput: fewer than one seat, or a ballot naming more candidates than seats.
+        UnknownMember: a ballot names someone who is not a candidate.
+        DuplicateId: a candidate stands twice.
+    """
+    known = _index(candidates)
+    votes = _count(known, ballots, seats)
+    ranking = sorted(known, key=lambda c: (-votes[c], c))
+    rules = rules or BoardRules()
+    non_member_cap = (
+        rules.seat_cap(rules.max_non_member_share, seats)
+        if rules.max_non_member_share is not None
+        else None
+    )
+    category_caps = {
+        limit.category: (rules.seat_cap(limit.share, seats), limit)
+        for limit in rules.category_limits
+    }
+    elected: list[str] = []
+    steps: list[Step] = []
+    for candidate_id in ranking:
+        if len(elected) == seats:
+            break
+        candidate = known[candidate_id]
+        passed = _passed_over(candidate, elected, known, non_member_cap, category_caps)
+        if passed is not None:
+            reason, citation = passed
+            steps.append(
+                Step(
+                    what=Text(
+                        en=f"{candidate_id} passed over: {reason.en}",
+                        fr=f"{candidate_id} écarté : {reason.fr}",
+                    ),
+                    inputs={"votes": votes[candidate_id]},
+                    result=False,
+                    citation=citation,
+                )
+            )
+            continue
+        elected.append(candidate_id)
+        steps.append(
+            Step(
+                what=Text(en=f"{candidate_id} elected", fr=f"{candidate_id} élu"),
+                inputs={"votes": votes[candidate_id], "seat": len(elected)},
+                result=True,
+            )
+        )
+    violations = _unsettled(ranking, votes, elected, seats, rules)
+    board = [known[c] for c in elected]
+    violations.extend(check_board(board, rules, seats=seats))
+    return ElectionResult(
+        elected=tuple(elected),
+        votes=votes,
+        explanation=Explanation(tuple(steps)),
+        violations=tuple(violations),
+    )
+
+
+def _unsettled(
+    ranking: Sequence[str],
+    votes: Mapping[str, int],
+    elected: Sequence[str],
+    seats: int,
+    rules: BoardRules,
+) -> list[Violation]:
+    """A tie for the last seat, and seats the caps left empty."""
+    violations: list[Violation] = []
+    if elected and len(elected) == seats:
+        last = votes[elected[-1]]
+        tied = [c for c in ranking if votes[c] == last and c not in elected]
+        if tied:
+            violations.append(
+                _tie_warning([elected[-1], *tied], Text(en="the last seat", fr="le dernier siège"))
+            )
+    if len(elected) < seats:
+        violations.append(
+            Violation(
+                code="election.seats_unfilled",
+                severity=Severity.ERROR,
+                subject="board",
+                message=Text(
+                    en=f"Only {len(elected)} of {seats} seats could be filled within the caps.",
+                    fr=f"Seuls {len(elected)} sièges sur {seats} ont pu être pourvus dans les "
+                    "plafonds.",
+                ),
+                citation=rules.non_member_citation,
+            )
+        )
+    return violations
+
+
+def _passed_over(
+    candidate: Candidate,
+    elected: Sequence[str],
+    known: Mapping[str, Candidate],
+    non_member_cap: int | None,
+    category_caps: Mapping[str, tuple[int, CategoryLimit]],
+) -> tuple[Text, Citation | None] | None:
+    if not candidate.member and non_member_cap is not None:
+        held = sum(1 for c in elected if not known[c].member)
+        if held >= non_member_cap:
+            return (
+                Text(
+                    en=f"non-members already hold {held} seat(s), the most allowed",
+                    fr=f"les non-membres occupent déjà {held} siège(s), le maximum permis",
+                ),
+                None,
+            )
+    if candidate.category is not None and candidate.category in category_caps:
+        cap, limit = category_caps[candidate.category]
+        held = sum(1 for c in elected if known[c].category == candidate.category)
+        if held >= cap:
+            return (
+                Text(
+                    en=f"category {candidate.category} already holds {held} seat(s), the most "
+                    "allowed",
+                    fr=f"la catégorie {candidate.category} occupe déjà {held} siège(s), le "
+                    "maximum permis",
+                ),
+                limit.citation,
+            )
+    return None
+
+
+def check_board(
+    board: Sequence[Candidate], rules: BoardRules, *, seats: int | None = None
+) -> tuple[Violation, ...]:
+    """The violations of a board: its size, its non-member seats, its category caps."""
+    size = seats if seats is not None else len(board)
+    violations: list[Violation] = []
+    if (rules.min_directors is not None and size < rules.min_directors) or (
+        rules.max_directors is not None and size > rules.max_directors
+    ):
+        violations.append(
+            Violation(
+                code="election.board_size",
+                severity=Severity.ERROR,
+                subject="board",
+                message=Text(
+                    en=f"A board of {size} directors; the law requires "
+                    f"{rules.min_directors} to {rules.max_directors}.",
+                    fr=f"Un conseil de {size} administrateurs ; la loi en requiert de "
+                    f"{rules.min_directors} à {rules.max_directors}.",
+                ),
+                citation=rules.citation,
+            )
+        )
+    if rules.max_non_member_share is not None and board:
+        outside = sum(1 for c in board if not c.member)
+        if Fraction(outside, len(board)) > rules.max_non_member_share.value:
+            violations.append(
+                Violation(
+                    code="election.non_member_directors",
+                    severity=Severity.ERROR,
+                    subject="board",
+                    message=Text(
+                        en=f"{outside} of {len(board)} directors are not members; at most "
+                        f"{rules.max_non_member_share} of the seats may be.",
+                        fr=f"{outside} administrateurs sur {len(board)} ne sont pas membres ; "
+                        f"au plus {rules.max_non_member_share} des sièges peuvent l'être.",
+                    ),
+                    citation=rules.non_member_citation,
+                )
+            )
+    for limit in rules.category_limits:
+        held = sum(1 for c in board if c.category == limit.category)
+        if board and Fraction(held, len(board)) > limit.share.value:
+            violations.append(
+                Violation(
+                    code="election.category_seats",
+                    severity=Severity.ERROR,
+                    subject=limit.category,
+                    message=Text(
+                        en=f"Category {limit.category} holds {held} of {len(board)} seats; at "
+                        f"most {limit.share}.",
+                        fr=f"La catégorie {limit.category} occupe {held} sièges sur "
+                        f"{len(board)} ; au plus {limit.share}.",
+                    ),
+                    citation=limit.citation,
+                )
+            )
+    return tuple(violations)
+
+
+def instant_runoff(candidates: Iterable[Candidate], ballots: Sequence[Ballot]) -> ElectionResult:
+    """Elect one candidate from ranked ballots by instant runoff, round by round.
+
+    Each round counts every ballot for its most preferred candidate still standing; a candidate
+    with more than half of the ballots still counting wins; otherwise the one with the fewest
+    votes is eliminated (a tie for last eliminates the higher id, with a warning).
+
+    Raises:
+        UnknownMember: a ballot names someone who is not a candidate.
+        DuplicateId: a candidate stands twice.
+        InvalidInput: no candidate.
+    """
+    known = _index(candidates)
+    if not known:
+        raise InvalidInput("candidates", (), "at least one candidate")
+    _check_named(ballots, known)
+    standing = set(known)
+    rounds: list[dict[str, int]] = []
+    steps: list[Step] = []
+    violations: list[Violation] = []
+    while True:
+        count = dict.fromkeys(sorted(standing), 0)
+        for ballot in ballots:
+            choice = next((c for c in ballot.choices if c in standing), None)
+            if choice is not None:
+                count[choice] += ballot.weight
+        rounds.append(count)
+        counting = sum(count.values())
+        leader = min(count, key=lambda c: (-count[c], c))
+        if len(standing) == 1 or 2 * count[leader] > counting:
+            top = [c for c in count if count[c] == count[leader]]
+            if len(top) > 1:
+                violations.append(_tie_warning(top, Text(en="the seat", fr="le siège")))
+            steps.append(
+                Step(
+                    what=Text(
+                        en=f"Round {len(rounds)}: {leader} elected",
+                        fr=f"Tour {len(rounds)} : {leader} élu",
+                    ),
+                    inputs={"votes": count[leader], "ballots counting": counting},
+                    result=leader,
+                )
+            )
+            return ElectionResult(
+                elected=(leader,),
+                votes=count,
+                rounds=tuple(rounds),
+                explanation=Explanation(tuple(steps)),
+                violations=tuple(violations),
+            )
+        fewest = min(count.values())
+        last = sorted(c for c in count if count[c] == fewest)
+        out = last[-1]
+        if len(last) > 1:
+            violations.append(_tie_warning(last, Text(en="elimination", fr="l'élimination")))
+        standing.discard(out)
+        steps.append(
+            Step(
+                what=Text(
+                    en=f"Round {len(rounds)}: {out} eliminated",
+                    fr=f"Tour {len(rounds)} : {out} éliminé",
+                ),
+                inputs={"votes": fewest, "ballots counting": counting},
+                result=out,
+            )
+        )

@@ -1,0 +1,507 @@
+"""Charts of accounts as data: one per jurisdiction, each account with its citation.
+
+A :class:`ChartOfAccounts` maps the *roles* the booking functions need (the bank, the reserve
+that receives an allocation, the interest payable to members, the capital…) to an
+:class:`Account`: its number, its name in French and English, its type (which side of the
+balance sheet or the income statement it belongs to) and whether it is kept per member or per
+activity. Reserves are mapped by the code the surplus engine gives them (``"legal_reserve"``).
+
+The account numbers are those of the national charts (France: the *plan comptable général*;
+Belgium: the *plan comptable minimum normalisé*). They are **recalled, not read in a retrieved
+source** (the reference does not quote the charts): every citation is tagged ``MEM`` and a
+co-op overrides any account in its configuration with :meth:`ChartOfAccounts.with_overrides`.
+Quebec has no national chart: its accounts carry the names the Cooperatives Act uses.
+
+>>> chart = chart_for("FR")
+>>> chart.account(Role.RESERVE_ALLOCATION_DEBIT).label
+'120 Résultat de l’exercice (bénéfice)'
+>>> chart.reserve("legal_reserve").label
+'1061 Réserve légale'
+>>> mine = chart.with_overrides({"reserve:development_fund": Account(
+...     "1068", Text(en="Other reserves", fr="Autres réserves"), AccountType.EQUITY)})
+>>> mine.reserve("development_fund").label
+'1068 Autres réserves'
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+import attrs
+
+from cooprules.errors import InvalidInput
+from cooprules.explain import Citation, Confidence, Text
+
+__all__ = [
+    "BE_PCMN",
+    "CHARTS",
+    "FR_PCG",
+    "QC_CHART",
+    "Account",
+    "AccountType",
+    "ChartOfAccounts",
+    "Role",
+    "chart_for",
+    "ledger_component",
+]
+
+
+class AccountType(enum.Enum):
+    """Where an account sits: the five roots of a double-entry ledger (beancount's names)."""
+
+    ASSETS = "Assets"
+    LIABILITIES = "Liabilities"
+    EQUITY = "Equity"
+    INCOME = "Income"
+    EXPENSES = "Expenses"
+
+
+class Role(enum.Enum):
+    """What an account is used for by the booking functions."""
+
+    BANK = "bank"
+    """The co-op's bank account: cash in and out."""
+    RESERVE_ALLOCATION_DEBIT = "reserve_allocation_debit"
+    """Debited when surplus goes to a reserve (France: the year's result; Belgium: 692)."""
+    INTEREST_DEBIT = "interest_debit"
+    """Debited for interest on shares (France: the year's result; Belgium: 694)."""
+    REFUND_DEBIT = "refund_debit"
+    """Debited for patronage refunds (France: the year's result; Belgium: 697)."""
+    WORKER_SHARE_DEBIT = "worker_share_debit"
+    """Debited for the worker share (France: 691 participation; Belgium: 696)."""
+    INTEREST_PAYABLE = "interest_payable"
+    """Interest on shares owed to each member (France 457, Belgium 471)."""
+    REFUND_PAYABLE = "refund_payable"
+    """Refunds owed to each member in cash."""
+    WORKER_SHARE_PAYABLE = "worker_share_payable"
+    """The worker share owed to each worker."""
+    CAPITAL = "capital"
+    """Each member's subscribed capital (equity)."""
+    CAPITAL_RECEIVABLE = "capital_receivable"
+    """Capital subscribed but not yet paid up, owed by each member."""
+    REDEMPTION_PAYABLE = "redemption_payable"
+    """Capital to repay to each leaving member (a debt, never revenue)."""
+    LOSS = "loss"
+    """The year's loss, credited when reserves absorb it."""
+    DEFAULT_RESERVE = "default_reserve"
+    """The reserve used for a reserve code the chart does not map."""
+    MEMBER_DISTRIBUTION_PAYABLE = "member_distribution_payable"
+    """What members receive from a reserve where the regime allows it."""
+    ACTIVITY_TREASURY = "activity_treasury"
+    """Each activity's treasury: what the co-op holds for the activity (one per activity)."""
+    CONTRIBUTIONS = "contributions"
+    """The co-op's income from the activities' contributions (levies)."""
+    POOLED_COSTS_RECOVERED = "pooled_costs_recovered"
+    """The co-op's pooled costs charged back to the activities."""
+    DEBTS = "debts"
+    """Creditors, paid first at liquidation."""
+    LIQUIDATION_BALANCE = "liquidation_balance"
+    """The equity that makes the liquidation balance (*boni*), devolved or shared."""
+    DEVOLUTION_PAYABLE = "devolution_payable"
+    """The liquidation balance owed to the beneficiary the regime names."""
+
+
+_RESERVE_PREFIX: Final = "reserve:"
+
+
+@attrs.frozen
+class Account:
+    """One account of a chart.
+
+    Attributes:
+        code: the number in the national chart (``"1061"``), or ``""`` where there is none.
+        name: the account's name in English and French.
+        type: its root in the ledger.
+        per_member: kept per member (a sub-account for each member in the ledger).
+        per_activity: kept per activity (a sub-account tree for each activity).
+        citation: where the number and the name come from.
+    """
+
+    code: str
+    name: Text
+    type: AccountType = attrs.field(validator=attrs.validators.instance_of(AccountType))
+    per_member: bool = False
+    per_activity: bool = False
+    citation: Citation | None = None
+
+    @property
+    def label(self) -> str:
+        """The name used in postings: ``"1061 Réserve légale"`` (the number, then the name)."""
+        return f"{self.code} {self.name.fr}" if self.code else self.name.fr
+
+    def ledger_name(self, jurisdiction: str) -> str:
+        """The ledger account (beancount syntax): ``"Equity:FR:1061-LegalReserve"``."""
+        leaf = ledger_component(f"{self.code}-{self.name.en}" if self.code else self.name.en)
+        return f"{self.type.value}:{ledger_component(jurisdiction)}:{leaf}"
+
+
+def ledger_component(text: str) -> str:
+    """Turn text into one ledger account component: ASCII letters, digits and dashes, capitalised.
+
+    >>> ledger_component("act-7"), ledger_component("Réserve légale"), ledger_component("ana")
+    ('Act-7', 'ReserveLegale', 'Ana')
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = [w for w in re.split(r"[^A-Za-z0-9-]+", ascii_text) if w]
+    joined = "".join(w[0].upper() + w[1:] for w in words).strip("-")
+    if not joined:
+        raise InvalidInput("account", text, "gives no letter or digit for a ledger account name")
+    return joined[0].upper() + joined[1:]
+
+
+def _check_role_key(key: str) -> None:
+    if key.startswith(_RESERVE_PREFIX):
+        return
+    try:
+        Role(key)
+    except ValueError:
+        known = sorted(r.value for r in Role)
+        raise InvalidInput(
+            "chart.overrides", key, f"not a role ({known}) nor 'reserve:<code>'"
+        ) from None
+
+
+def _roles(value: Mapping[Role, Account]) -> Mapping[Role, Account]:
+    return MappingProxyType(dict(value))
+
+
+def _reserves(value: Mapping[str, Account]) -> Mapping[str, Account]:
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen
+class ChartOfAccounts:
+    """A jurisdiction's accounts for each role, plus one account per reserve code.
+
+    Attributes:
+        jurisdiction: ``"FR"``, ``"BE"``, ``"CA-QC"``.
+        name: what the chart is, in English and French.
+        citation: the instrument that sets the chart.
+        accounts: the account for each role.
+        reserves: the account for each reserve code of the surplus and reserve engines.
+    """
+
+    jurisdiction: str
+    name: Text
+    citation: Citation
+    accounts: Mapping[Role, Account] = attrs.field(converter=_roles)
+    reserves: Mapping[str, Account] = attrs.field(converter=_reserves)
+
+    def __attrs_post_init__(self) -> None:
+        missing = sorted(r.value for r in Role if r not in self.accounts)
+        if missing:
+            raise InvalidInput(f"chart[{self.jurisdiction}]", missing, "roles without an account")
+
+    def account(self, role: Role) -> Account:
+        """The account for ``role``."""
+        return self.accounts[role]
+
+    def reserve(self, code: str) -> Account:
+        """The account of reserve ``code`` (the default reserve when the chart does not map it)."""
+        return self.reserves.get(code, self.accounts[Role.DEFAULT_RESERVE])
+
+    def with_overrides(self, overrides: Mapping[str | Role, Account]) -> ChartOfAccounts:
+        """A copy where some accounts are replaced (a co-op's statutes or configuration).
+
+        Args:
+            overrides: by role (a :class:`Role` or its value, ``"bank"``) or by reserve
+                (``"reserve:<code>"``).
+
+        Raises:
+            InvalidInput: a key that is neither a role nor a reserve, or a value that is not an
+                :class:`Account`.
+        """
+        accounts = dict(self.accounts)
+        reserves = dict(self.reserves)
+        for key, account in overrides.items():
+            name = key.value if isinstance(key, Role) else key
+            _check_role_key(name)
+            if not isinstance(account, Account):
+                raise InvalidInput(f"chart.overrides[{name}]", account, "expected an Account")
+            if name.startswith(_RESERVE_PREFIX):
+                reserves[name.removeprefix(_RESERVE_PREFIX)] = account
+            else:
+                accounts[Role(name)] = account
+        return attrs.evolve(self, accounts=accounts, reserves=reserves)
+
+    def all_accounts(self) -> tuple[Account, ...]:
+        """Every account of the chart, roles first, without repeats."""
+        seen: dict[Account, None] = {}
+        for account in (*self.accounts.values(), *self.reserves.values()):
+            seen.setdefault(account, None)
+        return tuple(seen)
+
+    def by_label(self) -> dict[str, Account]:
+        """Every account by its posting label."""
+        return {account.label: account for account in self.all_accounts()}
+
+
+# ---------------------------------------------------------------------------------------------
+# France: plan comptable général
+# ---------------------------------------------------------------------------------------------
+
+A, L, E, INC, EXP = (
+    AccountType.ASSETS,
+    AccountType.LIABILITIES,
+    AccountType.EQUITY,
+    AccountType.INCOME,
+    AccountType.EXPENSES,
+)
+
+PCG: Final = Citation(
+    "Règlement ANC n° 2014-03 relatif au plan comptable général",
+    "art. 932-1 (liste des comptes)",
+    "FR",
+    Confidence.MEM,
+    "https://www.anc.gouv.fr/normes-francaises/recueils",
+    "account numbers recalled, not read in a retrieved source: verify, override if needed",
+)
+PCG_PRACTICE: Final = attrs.evolve(
+    PCG,
+    article="no dedicated account: practice",
+    title="a CAE's choice of a general account for an analytical purpose; override if needed",
+)
+
+
+def _fr(code: str, en: str, fr: str, kind: AccountType, **kwargs: bool) -> Account:
+    return Account(code, Text(en=en, fr=fr), kind, citation=PCG, **kwargs)
+
+
+_FR_RESULT = _fr("120", "Profit for the year", "Résultat de l’exercice (bénéfice)", E)
+_FR_OTHER_RESERVES = _fr("1068", "Other reserves", "Autres réserves", E)
+_FR_STATUTORY = _fr("1063", "Statutory reserves", "Réserves statutaires", E)
+
+FR_PCG: Final = ChartOfAccounts(
+    jurisdiction="FR",
+    name=Text(en="French general chart of accounts (PCG)", fr="Plan comptable général (PCG)"),
+    citation=PCG,
+    accounts={
+        Role.BANK: _fr("512", "Bank", "Banque", A),
+        Role.RESERVE_ALLOCATION_DEBIT: _FR_RESULT,
+        Role.INTEREST_DEBIT: _FR_RESULT,
+        Role.REFUND_DEBIT: _FR_RESULT,
+        Role.WORKER_SHARE_DEBIT: _fr(
+            "691", "Employee profit-sharing", "Participation des salariés aux résultats", EXP
+        ),
+        Role.INTEREST_PAYABLE: _fr(
+            "457", "Members, dividends payable", "Associés – dividendes à payer", L, per_member=True
+        ),
+        Role.REFUND_PAYABLE: _fr(
+            "455", "Members, current accounts", "Associés – comptes courants", L, per_member=True
+        ),
+        Role.WORKER_SHARE_PAYABLE: _fr(
+            "4246",
+            "Employee profit-sharing, special reserve",
+            "Réserve spéciale de participation",
+            L,
+            per_member=True,
+        ),
+        Role.CAPITAL: _fr("1013", "Share capital", "Capital souscrit", E, per_member=True),
+        Role.CAPITAL_RECEIVABLE: _fr(
+            "4562",
+            "Members, capital subscribed not paid up",
+            "Associés – capital souscrit et appelé, non versé",
+            A,
+            per_member=True,
+        ),
+        Role.REDEMPTION_PAYABLE: _fr(
+            "4567",
+            "Members, capital to repay",
+            "Associés – capital à rembourser",
+            L,
+            per_member=True,
+        ),
+        Role.LOSS: _fr("129", "Loss for the year", "Résultat de l’exercice (perte)", E),
+        Role.DEFAULT_RESERVE: _FR_OTHER_RESERVES,
+        Role.MEMBER_DISTRIBUTION_PAYABLE: _fr(
+            "4551",
+            "Members, amounts payable",
+            "Associés – comptes courants, principal",
+            L,
+            per_member=True,
+        ),
+        Role.ACTIVITY_TREASURY: Account(
+            "467",
+            Text(en="Activity accounts", fr="Comptes d’activité"),
+            L,
+            per_activity=True,
+            citation=PCG_PRACTICE,
+        ),
+        Role.CONTRIBUTIONS: _fr(
+            "706", "Contributions of the activities", "Prestations de services – contributions", INC
+        ),
+        Role.POOLED_COSTS_RECOVERED: _fr(
+            "791", "Operating costs transferred", "Transferts de charges d’exploitation", INC
+        ),
+        Role.DEBTS: _fr("401", "Suppliers", "Fournisseurs", L),
+        Role.LIQUIDATION_BALANCE: _FR_OTHER_RESERVES,
+        Role.DEVOLUTION_PAYABLE: _fr("467", "Other creditors", "Autres créditeurs", L),
+    },
+    reserves={
+        "legal_reserve": _fr("1061", "Legal reserve", "Réserve légale", E),
+        "development_fund": _FR_STATUTORY,
+        "statutory_reserve": _FR_STATUTORY,
+        "other_reserves": _FR_OTHER_RESERVES,
+    },
+)
+
+# ---------------------------------------------------------------------------------------------
+# Belgium: plan comptable minimum normalisé
+# ---------------------------------------------------------------------------------------------
+
+PCMN: Final = Citation(
+    "Arrêté royal du 12 septembre 1983 déterminant la teneur et la présentation d'un plan "
+    "comptable minimum normalisé (PCMN)",
+    "annexe (classes 1 à 7)",
+    "BE",
+    Confidence.MEM,
+    None,
+    "account numbers recalled, not read in a retrieved source: verify, override if needed",
+)
+
+
+def _be(code: str, en: str, fr: str, kind: AccountType, **kwargs: bool) -> Account:
+    return Account(code, Text(en=en, fr=fr), kind, citation=PCMN, **kwargs)
+
+
+_BE_AVAILABLE = _be("133", "Available reserves", "Réserves disponibles", E)
+_BE_UNAVAILABLE = _be("131", "Unavailable reserves", "Réserves indisponibles", E)
+_BE_OTHER_ALLOCATEES = _be("473", "Other allocatees", "Autres allocataires", L, per_member=True)
+
+BE_PCMN: Final = ChartOfAccounts(
+    jurisdiction="BE",
+    name=Text(
+        en="Belgian minimum standard chart of accounts (PCMN)",
+        fr="Plan comptable minimum normalisé (PCMN)",
+    ),
+    citation=PCMN,
+    accounts={
+        Role.BANK: _be("550", "Credit institutions", "Établissements de crédit", A),
+        Role.RESERVE_ALLOCATION_DEBIT: _be(
+            "692", "Allocation to reserves", "Dotation aux réserves", EXP
+        ),
+        Role.INTEREST_DEBIT: _be("694", "Return on capital", "Rémunération du capital", EXP),
+        Role.REFUND_DEBIT: _be("697", "Other allocatees", "Autres allocataires", EXP),
+        Role.WORKER_SHARE_DEBIT: _be("696", "Employees", "Employés", EXP),
+        Role.INTEREST_PAYABLE: _be(
+            "471", "Dividends for the year", "Dividendes de l’exercice", L, per_member=True
+        ),
+        Role.REFUND_PAYABLE: _BE_OTHER_ALLOCATEES,
+        Role.WORKER_SHARE_PAYABLE: _BE_OTHER_ALLOCATEES,
+        Role.CAPITAL: _be("100", "Subscribed capital", "Capital souscrit", E, per_member=True),
+        Role.CAPITAL_RECEIVABLE: _be(
+            "101", "Uncalled capital", "Capital non appelé", E, per_member=True
+        ),
+        Role.REDEMPTION_PAYABLE: _be(
+            "489", "Other sundry debts", "Autres dettes diverses", L, per_member=True
+        ),
+        Role.LOSS: _be("792", "Withdrawal from reserves", "Prélèvement sur les réserves", INC),
+        Role.DEFAULT_RESERVE: _BE_AVAILABLE,
+        Role.MEMBER_DISTRIBUTION_PAYABLE: _BE_OTHER_ALLOCATEES,
+        Role.ACTIVITY_TREASURY: _be(
+            "488", "Activity accounts", "Comptes d’activité", L, per_activity=True
+        ),
+        Role.CONTRIBUTIONS: _be("700", "Turnover: contributions", "Chiffre d’affaires", INC),
+        Role.POOLED_COSTS_RECOVERED: _be(
+            "743", "Sundry operating income", "Produits d’exploitation divers", INC
+        ),
+        Role.DEBTS: _be("440", "Suppliers", "Fournisseurs", L),
+        Role.LIQUIDATION_BALANCE: _BE_AVAILABLE,
+        Role.DEVOLUTION_PAYABLE: _be(
+            "4890", "Liquidation balance to devolve", "Boni à dévoluer", L
+        ),
+    },
+    reserves={
+        "legal_reserve": _be("130", "Legal reserve", "Réserve légale", E),
+        "unavailable_equity": _BE_UNAVAILABLE,
+        "social_purpose": _BE_UNAVAILABLE,
+        "reserves": _BE_AVAILABLE,
+    },
+)
+
+# ---------------------------------------------------------------------------------------------
+# Quebec: no national chart; statute-level names
+# ---------------------------------------------------------------------------------------------
+
+QC_ACT: Final = Citation(
+    "Loi sur les coopératives (RLRQ c C-67.2)",
+    "ss. 143-146 (surplus, reserve, refunds, interest on shares)",
+    "CA-QC",
+    Confidence.MEM,
+    "https://www.legisquebec.gouv.qc.ca/fr/document/lc/C-67.2",
+    "no national chart of accounts: names follow the Act's vocabulary; override freely",
+)
+
+
+def _qc(en: str, fr: str, kind: AccountType, **kwargs: bool) -> Account:
+    return Account("", Text(en=en, fr=fr), kind, citation=QC_ACT, **kwargs)
+
+
+_QC_SURPLUS = _qc("Surplus for the year", "Trop-perçus ou excédents de l’exercice", E)
+_QC_RESERVE = _qc("Reserve", "Réserve", E)
+
+QC_CHART: Final = ChartOfAccounts(
+    jurisdiction="CA-QC",
+    name=Text(
+        en="Quebec co-operative accounts (Cooperatives Act names)",
+        fr="Comptes d’une coopérative québécoise (termes de la Loi sur les coopératives)",
+    ),
+    citation=QC_ACT,
+    accounts={
+        Role.BANK: _qc("Cash", "Encaisse", A),
+        Role.RESERVE_ALLOCATION_DEBIT: _QC_SURPLUS,
+        Role.INTEREST_DEBIT: _QC_SURPLUS,
+        Role.REFUND_DEBIT: _QC_SURPLUS,
+        Role.WORKER_SHARE_DEBIT: _QC_SURPLUS,
+        Role.INTEREST_PAYABLE: _qc(
+            "Interest on shares payable", "Intérêts sur parts à payer", L, per_member=True
+        ),
+        Role.REFUND_PAYABLE: _qc("Refunds payable", "Ristournes à payer", L, per_member=True),
+        Role.WORKER_SHARE_PAYABLE: _qc(
+            "Refunds to workers payable", "Ristournes aux travailleurs à payer", L, per_member=True
+        ),
+        Role.CAPITAL: _qc("Share capital", "Capital social", E, per_member=True),
+        Role.CAPITAL_RECEIVABLE: _qc(
+            "Shares subscribed unpaid", "Parts souscrites non payées", A, per_member=True
+        ),
+        Role.REDEMPTION_PAYABLE: _qc("Shares to repay", "Parts à rembourser", L, per_member=True),
+        Role.LOSS: _qc("Deficit for the year", "Déficit de l’exercice", E),
+        Role.DEFAULT_RESERVE: _QC_RESERVE,
+        Role.MEMBER_DISTRIBUTION_PAYABLE: _qc(
+            "Amounts payable to members", "Sommes dues aux membres", L, per_member=True
+        ),
+        Role.ACTIVITY_TREASURY: _qc(
+            "Activity accounts", "Comptes d’activité", L, per_activity=True
+        ),
+        Role.CONTRIBUTIONS: _qc("Contributions of the activities", "Contributions", INC),
+        Role.POOLED_COSTS_RECOVERED: _qc("Pooled costs recovered", "Frais mutualisés", INC),
+        Role.DEBTS: _qc("Accounts payable", "Créditeurs", L),
+        Role.LIQUIDATION_BALANCE: _QC_RESERVE,
+        Role.DEVOLUTION_PAYABLE: _qc("Liquidation balance to devolve", "Reliquat à dévoluer", L),
+    },
+    reserves={"reserve": _QC_RESERVE},
+)
+
+CHARTS: Final[Mapping[str, ChartOfAccounts]] = MappingProxyType(
+    {"FR": FR_PCG, "BE": BE_PCMN, "CA-QC": QC_CHART}
+)
+"""The built-in charts by jurisdiction."""
+
+
+def chart_for(jurisdiction: str) -> ChartOfAccounts:
+    """The built-in chart of a jurisdiction (``"FR"``, ``"BE"``, ``"CA-QC"``).
+
+    Raises:
+        InvalidInput: no chart for that jurisdiction.
+    """
+    try:
+        return CHARTS[jurisdiction]
+    except KeyError:
+        raise InvalidInput(
+            "jurisdiction", jurisdiction, f"no chart; charts: {sorted(CHARTS)}"
+        ) from None

@@ -1,0 +1,232 @@
+"""The envelope computations: the French CAE's, and the Belgian activity co-op's (no salary)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from dateutil.relativedelta import relativedelta
+from moneyed import Money
+
+from cooprules.explain import Citation, Confidence, Explanation, Severity, Step, Text, Violation
+from cooprules.money import money_from_fraction, to_fraction, total, zero
+from cooprules.payroll import ContributionRates, EnvelopeRequest, SalaryEnvelope
+from cooprules_adapters.payroll.rates import employer_cost, gross_from_total_cost
+
+__all__ = [
+    "L7332_3",
+    "NO_SALARY_REGIMES",
+    "R7331_11",
+    "R7331_12",
+    "belgian_activity_envelope",
+    "french_cae_envelope",
+    "months_in",
+]
+
+_TRAVAIL: Final = "Code du travail"
+_FBL: Final = (
+    "https://french-business-law.com/french-legislation/legiscta000018522052-legiscta000034624765-"
+    "book-iii-travellers-representatives-or-salespersons-managers-of-branches-salaried-"
+    "entrepreneurs-associated-with-a-cooperative-of-activity-and-employment-a/page/2"
+)
+L7332_3: Final = Citation(
+    _TRAVAIL,
+    "art. L7332-3",
+    "FR",
+    Confidence.SRC,
+    "https://www.doctrine.fr/l/texts/codes/LEGITEXT000006072050/articles/LEGIARTI000029317531",
+    "pay = a fixed part and a variable part on the activity's turnover, after its direct costs "
+    "and the contribution",
+)
+R7331_11: Final = Citation(
+    _TRAVAIL,
+    "art. R7331-11",
+    "FR",
+    Confidence.SRC,
+    _FBL,
+    "a fixed part paid monthly; a variable part computed per financial year",
+)
+R7331_12: Final = Citation(
+    _TRAVAIL,
+    "art. R7331-12",
+    "FR",
+    Confidence.SRC,
+    _FBL,
+    "the variable part is regularised at year-end; the balance is paid within one month after "
+    "the general meeting that approves the accounts",
+)
+BE_BENEFITS: Final = Citation(
+    "Loi du 1er mars 2007 portant des dispositions diverses (III), art. 80, "
+    "and its implementing AR",
+    "convention d'accompagnement (candidat-entrepreneur)",
+    "BE",
+    Confidence.SRC_2,
+    "https://jobyourself.be/reseau-partenaires",
+    "the candidate keeps unemployment benefit or integration income during the convention",
+)
+
+NO_SALARY_REGIMES: Final = frozenset({"be-activity"})
+"""Regimes whose entrepreneurs draw no salary from the co-op during their convention."""
+
+
+def months_in(start: object, end: object) -> int:
+    """Whole or part calendar months from ``start`` to ``end`` inclusive (12 for a year).
+
+    >>> from datetime import date
+    >>> months_in(date(2025, 1, 1), date(2025, 12, 31))
+    12
+    >>> months_in(date(2025, 3, 1), date(2025, 3, 31))
+    1
+    """
+    delta = relativedelta(end, start)  # type: ignore[arg-type]
+    months = delta.years * 12 + delta.months
+    return max(1, months + (1 if delta.days >= 0 else 0))
+
+
+def _monthly(amount: Money, months: int) -> Money:
+    return money_from_fraction(to_fraction(amount.amount) / months, amount.currency)
+
+
+def _at_monthly(rate: ContributionRates, months: int) -> ContributionRates:
+    """A rate function of a period's pay that reads the given rates at the monthly average."""
+    return lambda gross: rate(_monthly(gross, months))
+
+
+def french_cae_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
+    """The salary envelope of a French CAE entrepreneur-employee for one financial year.
+
+    The rate functions are read at the **monthly average** gross pay of the period (the
+    calibration tables and the reductions are monthly); employer contributions on the period's
+    pay are rounded once.
+    """
+    currency = request.revenue.currency
+    months = months_in(request.period_start, request.period_end)
+    available = request.revenue - total(
+        (request.direct_costs, request.contribution), currency, field="request"
+    )
+    employer = _at_monthly(request.employer_rate, months)
+    employee = _at_monthly(request.employee_rate, months)
+    fixed_contributions = employer_cost(request.fixed_pay_paid, employer)
+    fixed_part = request.fixed_pay_paid + fixed_contributions
+    variable_part = available - fixed_part
+    steps = [
+        Step(
+            what=Text(
+                en="Available for the total employment cost: revenue excl. VAT less direct costs "
+                "and the contribution",
+                fr="Disponible pour le coût global : chiffre d'affaires HT moins charges directes "
+                "et contribution",
+            ),
+            inputs={
+                "revenue": request.revenue,
+                "direct costs": request.direct_costs,
+                "contribution": request.contribution,
+            },
+            result=available,
+            citation=L7332_3,
+        ),
+        Step(
+            what=Text(
+                en="Employment cost of the fixed pay already paid (monthly fixed part)",
+                fr="Coût global de la part fixe déjà versée (mensuelle)",
+            ),
+            inputs={
+                "fixed gross pay": request.fixed_pay_paid,
+                "employer rate at the monthly average": employer(request.fixed_pay_paid),
+                "employer contributions": fixed_contributions,
+            },
+            result=fixed_part,
+            citation=R7331_11,
+        ),
+        Step(
+            what=Text(
+                en="Year-end variable part (employment cost), paid within one month after the "
+                "meeting that approves the accounts",
+                fr="Part variable de fin d'exercice (coût global), versée dans le mois suivant "
+                "l'assemblée qui approuve les comptes",
+            ),
+            inputs={"available": available, "fixed part": fixed_part},
+            result=variable_part,
+            citation=R7331_12,
+        ),
+    ]
+    violations: list[Violation] = []
+    if variable_part.amount > 0:
+        fixed_gross = request.fixed_pay_paid
+        gross_variable = gross_from_total_cost(
+            variable_part, lambda gross: employer(fixed_gross + gross)
+        )
+        net_variable = gross_variable - employee(fixed_gross + gross_variable).apply(gross_variable)
+        steps.append(
+            Step(
+                what=Text(
+                    en="Gross variable pay that this cost allows (rates are inputs, not law)",
+                    fr="Part variable brute que ce coût permet (taux fournis, pas la loi)",
+                ),
+                inputs={"variable part": variable_part, "net estimate": net_variable},
+                result=gross_variable,
+                note=Text(
+                    en="rates read at the year's average monthly gross pay",
+                    fr="taux lus au brut mensuel moyen de l'année",
+                ),
+            )
+        )
+    elif variable_part.amount < 0:
+        violations.append(
+            Violation(
+                code="payroll.fixed_pay_above_envelope",
+                severity=Severity.WARNING,
+                subject=request.activity,
+                message=Text(
+                    en="The fixed pay already paid costs more than the activity leaves: the "
+                    "difference is to be regularised at year-end.",
+                    fr="La part fixe déjà versée coûte plus que ce que l'activité dégage : "
+                    "l'écart est à régulariser en fin d'exercice.",
+                ),
+                citation=R7331_12,
+            )
+        )
+    return SalaryEnvelope(
+        available=available,
+        fixed_part=fixed_part,
+        variable_part=variable_part,
+        explanation=Explanation(steps),
+        violations=violations,  # type: ignore[arg-type]  # core converter=tuple
+    )
+
+
+def belgian_activity_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
+    """A Belgian candidate entrepreneur draws no salary: they keep their benefits."""
+    nothing = zero(request.revenue.currency)
+    return SalaryEnvelope(
+        available=nothing,
+        fixed_part=nothing,
+        variable_part=nothing,
+        explanation=Explanation(
+            (
+                Step(
+                    what=Text(
+                        en="No salary during the accompaniment convention: the candidate "
+                        "entrepreneur keeps their unemployment benefit or integration income",
+                        fr="Pas de salaire pendant la convention d'accompagnement : le "
+                        "candidat-entrepreneur garde ses allocations ou son revenu d'intégration",
+                    ),
+                    inputs={"regime": request.regime, "revenue": request.revenue},
+                    result=nothing,
+                    citation=BE_BENEFITS,
+                ),
+            )
+        ),
+        violations=(  # type: ignore[arg-type]  # core converter=tuple
+            Violation(
+                code="payroll.no_salary_during_convention",
+                severity=Severity.INFO,
+                subject=request.member,
+                message=Text(
+                    en="A candidate entrepreneur is not paid a salary by the activity co-op.",
+                    fr="Un candidat-entrepreneur ne reçoit pas de salaire de la coopérative "
+                    "d'activités.",
+                ),
+                citation=BE_BENEFITS,
+            ),
+        ),
+    )

@@ -1,0 +1,98 @@
+"""The payroll adapter: worked example F, the exact solver, the Belgian answer."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from cooprules import get_plugin_manager
+from cooprules.errors import InvalidInput
+from cooprules.money import Rate, from_minor_units, money
+from cooprules.payroll import EnvelopeRequest
+from cooprules.plugins import salary_envelope
+from cooprules_adapters.payroll import (
+    OPTEOS_2024,
+    employer_cost,
+    gross_from_total_cost,
+)
+
+
+def eur(text):
+    return money(text, "EUR")
+
+
+def request(regime="fr-cae-scop", fixed="19200.00", rate="25%"):
+    return EnvelopeRequest(
+        regime=regime,
+        activity="a1",
+        member="ana",
+        period_start=date(2025, 1, 1),
+        period_end=date(2025, 12, 31),
+        revenue=eur("40000.00"),
+        direct_costs=eur("4000.00"),
+        contribution=eur("4000.00"),
+        fixed_pay_paid=eur(fixed),
+        employer_rate=lambda _gross: Rate.of(rate),
+        employee_rate=lambda _gross: Rate.of("21%"),
+    )
+
+
+def test_worked_example_f_through_the_hook():
+    envelope = salary_envelope(get_plugin_manager(), request())
+    assert envelope is not None
+    assert envelope.available == eur("32000.00")
+    assert envelope.fixed_part == eur("24000.00")  # 2 000 a month of total cost
+    assert envelope.variable_part == eur("8000.00")
+    citations = {c.article for c in envelope.explanation.citations()}
+    assert {"art. L7332-3", "art. R7331-11", "art. R7331-12"} <= citations
+    assert envelope.violations == ()
+
+
+def test_fixed_pay_above_the_envelope_is_a_warning():
+    envelope = salary_envelope(get_plugin_manager(), request(fixed="30000.00"))
+    assert envelope.variable_part == eur("-5500.00")
+    assert [v.code for v in envelope.violations] == ["payroll.fixed_pay_above_envelope"]
+
+
+def test_belgian_candidates_draw_no_salary():
+    envelope = salary_envelope(get_plugin_manager(), request("be-activity"))
+    assert envelope.available == envelope.variable_part == eur("0.00")
+    assert envelope.violations[0].code == "payroll.no_salary_during_convention"
+    assert salary_envelope(get_plugin_manager(), request("qc-work")) is None
+
+
+def test_calibrated_rates_interpolate_exactly_and_are_not_law():
+    assert OPTEOS_2024.employer(eur("1000.00")) == Rate.of("5%")
+    assert OPTEOS_2024.employer(eur("9000.00")) == Rate.of("30%")
+    assert OPTEOS_2024.employer(eur("1910.00")) == Rate.of("10.5%")
+    assert OPTEOS_2024.citation is not None
+    assert "NOT LAW" in (OPTEOS_2024.citation.title or "")
+
+
+@given(st.integers(0, 10**9), st.sampled_from(["0%", "5%", "16%", "1/3", "30%"]))
+@example(1, "1/3")
+def test_the_solver_gives_the_largest_gross_that_fits(cost_units, rate):
+    cost = from_minor_units(cost_units, "EUR")
+
+    def flat(_gross):
+        return Rate.of(rate)
+
+    gross = gross_from_total_cost(cost, flat)
+    assert gross + employer_cost(gross, flat) <= cost
+    more = gross + eur("0.01")
+    assert more + employer_cost(more, flat) > cost
+
+
+@given(st.integers(0, 10**7))
+def test_the_solver_with_the_calibrated_table(cost_units):
+    cost = from_minor_units(cost_units, "EUR")
+    gross = gross_from_total_cost(cost, OPTEOS_2024.employer)
+    assert gross + employer_cost(gross, OPTEOS_2024.employer) <= cost
+
+
+def test_the_solver_refuses_negative_costs():
+    with pytest.raises(InvalidInput):
+        gross_from_total_cost(eur("-1.00"), OPTEOS_2024.employer)
