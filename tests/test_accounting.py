@@ -183,6 +183,18 @@ def test_property_every_distribution_entry_balances(surplus, work):
     result = distribute(waterfall, figures)
     entries = book_distribution(result, QC_CHART, date(2026, 3, 31))
     assert by_account(entries)["Réserve"] == -to_minor_units(result.to_reserves()["reserve"])
+    # What reaches the members is exactly the interest and the refunds (cash and shares).
+    to_members = -sum(
+        to_minor_units(p.amount) for e in entries for p in e.postings if p.member is not None
+    )
+    paid = to_minor_units(result.amount("interest")) + to_minor_units(result.amount("refunds"))
+    assert to_members == paid
+    # Nothing leaves the indivisible reserve towards a member account.
+    for entry in entries:
+        out_of_reserve = any(
+            p.account == "Réserve" and to_minor_units(p.amount) > 0 for p in entry.postings
+        )
+        assert not (out_of_reserve and any(p.member for p in entry.postings))
 
 
 REGISTER = ShareRegister(

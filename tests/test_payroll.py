@@ -61,7 +61,34 @@ def test_belgian_candidates_draw_no_salary():
     envelope = salary_envelope(get_plugin_manager(), request("be-activity"))
     assert envelope.available == envelope.variable_part == eur("0.00")
     assert envelope.violations[0].code == "payroll.no_salary_during_convention"
-    assert salary_envelope(get_plugin_manager(), request("qc-work")) is None
+    # The activity's result stays blocked in the co-op: 40,000 - 4,000 - 4,000.
+    assert envelope.blocked == eur("32000.00")
+    assert salary_envelope(get_plugin_manager(), request("qc-solidarity")) is None
+
+
+def test_quebec_work_coop_salaries_plus_the_refund_by_work():
+    # Quebec work co-op: the member is paid salaries and receives a refund by the work done
+    # (Cooperatives Act s.224.7; quebec.md §Q7 example 3: 1,800 hours -> 13,500 CAD).
+    base = request("qc-work", fixed="40000.00", rate="10%")
+    cad_request = EnvelopeRequest(
+        **{
+            **{f: getattr(base, f) for f in ("regime", "activity", "member", "period_start")},
+            "period_end": base.period_end,
+            "revenue": money("0", "CAD"),
+            "direct_costs": money("0", "CAD"),
+            "contribution": money("0", "CAD"),
+            "fixed_pay_paid": money("40000.00", "CAD"),
+            "employer_rate": base.employer_rate,
+            "employee_rate": base.employee_rate,
+            "refund": money("13500.00", "CAD"),
+        }
+    )
+    envelope = salary_envelope(get_plugin_manager(), cad_request)
+    assert envelope is not None
+    assert envelope.fixed_part == money("44000.00", "CAD")
+    assert envelope.variable_part == money("13500.00", "CAD")
+    assert envelope.available == money("57500.00", "CAD")
+    assert "s. 224.7" in {c.article for c in envelope.explanation.citations()}
 
 
 def test_calibrated_rates_interpolate_exactly_and_are_not_law():

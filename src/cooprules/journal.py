@@ -20,6 +20,7 @@ cannot be built unbalanced: debits equal credits to the cent, in one currency.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date as Date  # noqa: N812 - the field is called `date`
 
 import attrs
@@ -59,6 +60,10 @@ class Posting:
             )
 
 
+def _postings(values: Iterable[Posting]) -> tuple[Posting, ...]:
+    return tuple(values)
+
+
 @attrs.frozen
 class JournalEntry:
     """A dated, balanced entry with its source and explanation.
@@ -73,7 +78,7 @@ class JournalEntry:
 
     date: Date
     narration: str
-    postings: tuple[Posting, ...] = attrs.field(converter=tuple)
+    postings: tuple[Posting, ...] = attrs.field(converter=_postings)
     source: str = ""
     explanation: Explanation = attrs.field(factory=Explanation)
 

@@ -9,7 +9,7 @@ less direct costs and the co-op's contribution, leaves an envelope for the total
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 import attrs
@@ -40,6 +40,8 @@ class EnvelopeRequest:
         fixed_pay_paid: the fixed gross pay already paid over the period.
         employer_rate: employer contribution rate as a function of gross pay.
         employee_rate: employee contribution rate as a function of gross pay.
+        refund: the worker's refund (ristourne) from the year's surplus, where the co-op pays its
+            workers that way (a Quebec work co-op, by the work done: s.224.7).
     """
 
     regime: str
@@ -53,6 +55,11 @@ class EnvelopeRequest:
     fixed_pay_paid: Money
     employer_rate: ContributionRates
     employee_rate: ContributionRates
+    refund: Money | None = None
+
+
+def _violations(values: Iterable[Violation]) -> tuple[Violation, ...]:
+    return tuple(values)
 
 
 @attrs.frozen
@@ -65,10 +72,13 @@ class SalaryEnvelope:
         variable_part: what remains for the year-end variable pay (may be negative: a debt).
         explanation: how it was computed, with citations.
         violations: problems found (e.g. pay above what the activity can bear).
+        blocked: where no salary is paid (a Belgian candidate entrepreneur), the activity's
+            result the co-op keeps until the candidate leaves.
     """
 
     available: Money
     fixed_part: Money
     variable_part: Money
     explanation: Explanation = attrs.field(factory=Explanation)
-    violations: tuple[Violation, ...] = attrs.field(factory=tuple, converter=tuple)
+    violations: tuple[Violation, ...] = attrs.field(factory=tuple, converter=_violations)
+    blocked: Money | None = None

@@ -123,7 +123,7 @@ def _entry(
             date=day,
             narration=narration,
             # The core's `converter=tuple` erases the element type for mypy (see the report).
-            postings=postings,  # type: ignore[arg-type]
+            postings=postings,
             source=source,
             explanation=explanation,
         ),

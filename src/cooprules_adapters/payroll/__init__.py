@@ -38,6 +38,7 @@ from cooprules_adapters.payroll.envelope import (
     NO_SALARY_REGIMES,
     belgian_activity_envelope,
     french_cae_envelope,
+    quebec_work_envelope,
 )
 from cooprules_adapters.payroll.rates import (
     OPTEOS_2024,
@@ -57,14 +58,20 @@ __all__ = [
     "employer_cost",
     "french_cae_envelope",
     "gross_from_total_cost",
+    "quebec_work_envelope",
 ]
 
 
 @hookimpl
 def cooprules_salary_envelope(request: EnvelopeRequest) -> SalaryEnvelope | None:
-    """The envelope for a French CAE or a Belgian activity co-op; ``None`` for other regimes."""
+    """The envelope for a French CAE, a Belgian activity co-op or a Quebec work co-op.
+
+    ``None`` for other regimes.
+    """
     if request.regime.startswith("fr-cae-"):
         return french_cae_envelope(request)
     if request.regime in NO_SALARY_REGIMES:
         return belgian_activity_envelope(request)
+    if request.regime == "qc-work":
+        return quebec_work_envelope(request)
     return None

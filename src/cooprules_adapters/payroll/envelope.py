@@ -64,6 +64,15 @@ BE_BENEFITS: Final = Citation(
     "the candidate keeps unemployment benefit or integration income during the convention",
 )
 
+QC_WORK_REFUND: Final = Citation(
+    "Cooperatives Act (CQLR c C-67.2)",
+    "s. 224.7",
+    "CA-QC",
+    Confidence.SRC,
+    "http://legisquebec.gouv.qc.ca/en/showversion/cs/C-67.2?code=se:224_7&pointInTime=20180313",
+    "a work co-operative's refunds follow the work done by each member",
+)
+
 NO_SALARY_REGIMES: Final = frozenset({"be-activity"})
 """Regimes whose entrepreneurs draw no salary from the co-op during their convention."""
 
@@ -190,17 +199,20 @@ def french_cae_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
         fixed_part=fixed_part,
         variable_part=variable_part,
         explanation=Explanation(steps),
-        violations=violations,  # type: ignore[arg-type]  # core converter=tuple
+        violations=violations,
     )
 
 
 def belgian_activity_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
     """A Belgian candidate entrepreneur draws no salary: they keep their benefits."""
     nothing = zero(request.revenue.currency)
+    currency = request.revenue.currency
+    blocked = request.revenue - total((request.direct_costs, request.contribution), currency)
     return SalaryEnvelope(
         available=nothing,
         fixed_part=nothing,
         variable_part=nothing,
+        blocked=blocked,
         explanation=Explanation(
             (
                 Step(
@@ -214,9 +226,24 @@ def belgian_activity_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
                     result=nothing,
                     citation=BE_BENEFITS,
                 ),
+                Step(
+                    what=Text(
+                        en="The activity's result stays blocked in the co-op until the "
+                        "candidate leaves",
+                        fr="Le résultat de l'activité reste bloqué dans la coopérative jusqu'au "
+                        "départ du candidat",
+                    ),
+                    inputs={
+                        "revenue": request.revenue,
+                        "direct costs": request.direct_costs,
+                        "contribution": request.contribution,
+                    },
+                    result=blocked,
+                    citation=BE_BENEFITS,
+                ),
             )
         ),
-        violations=(  # type: ignore[arg-type]  # core converter=tuple
+        violations=(
             Violation(
                 code="payroll.no_salary_during_convention",
                 severity=Severity.INFO,
@@ -229,4 +256,42 @@ def belgian_activity_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
                 citation=BE_BENEFITS,
             ),
         ),
+    )
+
+
+def quebec_work_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
+    """A Quebec work co-op member's year: the salaries paid, plus the refund from the surplus.
+
+    The member is an employee (the salaries, with the employer's contributions from the rate
+    function, are the fixed part) and receives a refund in proportion to the work done (s.224.7),
+    computed by the surplus engine and given as ``request.refund`` (the variable part).
+    """
+    currency = request.revenue.currency
+    employer = request.employer_rate(request.fixed_pay_paid).apply(request.fixed_pay_paid)
+    fixed = request.fixed_pay_paid + employer
+    refund = request.refund if request.refund is not None else zero(currency)
+    steps = (
+        Step(
+            what=Text(
+                en="Salaries paid, with the employer's contributions",
+                fr="Salaires versés, avec les cotisations de l'employeur",
+            ),
+            inputs={"gross pay": request.fixed_pay_paid, "employer contributions": employer},
+            result=fixed,
+        ),
+        Step(
+            what=Text(
+                en="Refund from the surplus, by the work done",
+                fr="Ristourne sur les excédents, selon le travail effectué",
+            ),
+            inputs={"refund": refund},
+            result=refund,
+            citation=QC_WORK_REFUND,
+        ),
+    )
+    return SalaryEnvelope(
+        available=fixed + refund,
+        fixed_part=fixed,
+        variable_part=refund,
+        explanation=Explanation(steps),
     )
