@@ -3,10 +3,13 @@
 The core (this package) holds no country: jurisdictions arrive as plug-ins (``cooprules_adapters``
 ships Belgium, France and Quebec) found through the ``cooprules`` entry-point group.
 
+```pycon
 >>> import cooprules
 >>> regime = cooprules.get_regime("fr-cae-scop")
 >>> regime.name_en
 'Business and employment co-operative (CAE) in SCOP form'
+
+```
 """
 
 from __future__ import annotations

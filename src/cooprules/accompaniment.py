@@ -7,12 +7,15 @@ leave, and ended for a reason. An :class:`Accompaniment` computes its deadline b
 :mod:`cooprules.periods`; an :class:`Obligation` says what must happen by when, and what follows
 if it does not.
 
+```pycon
 >>> from datetime import date
 >>> from cooprules.periods import Period
 >>> a = Accompaniment(start=date(2025, 8, 31), max_months=18,
 ...                   suspensions=(Period(date(2026, 1, 5), date(2026, 2, 14)),))
 >>> a.base_end, a.end, a.last_day
 (datetime.date(2027, 3, 1), datetime.date(2027, 4, 10), datetime.date(2027, 4, 9))
+
+```
 """
 
 from __future__ import annotations

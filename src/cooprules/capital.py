@@ -39,6 +39,7 @@ Conventions:
   much; when ``k/n`` of it is not a whole number of minor units, ``amount`` is required.
 * **Day counts** are exact integers (days x minor units); :class:`DayCount` turns them into years.
 
+```pycon
 >>> from datetime import date
 >>> from cooprules.money import money, format_amount
 >>> eur = lambda text: money(text, "EUR")
@@ -53,6 +54,8 @@ Conventions:
 >>> year = Period(date(2025, 1, 1), date(2026, 1, 1))
 >>> share_days(reg, year)
 {'ana': 2914, 'bo': 736}
+
+```
 """
 
 from __future__ import annotations
@@ -787,10 +790,13 @@ def _year_pieces(period: Period, day_count: DayCount) -> list[tuple[Period, int]
 def year_fraction(period: Period, day_count: DayCount = DayCount.ACTUAL_365) -> Fraction:
     """The length of ``period`` in years under ``day_count``, exactly.
 
+    ```pycon
     >>> year_fraction(Period(date(2024, 1, 1), date(2025, 1, 1)))
     Fraction(366, 365)
     >>> year_fraction(Period(date(2024, 1, 1), date(2025, 1, 1)), DayCount.ACTUAL_ACTUAL)
     Fraction(1, 1)
+
+    ```
     """
     if not isinstance(day_count, DayCount):
         raise InvalidInput("day_count", day_count, "expected a DayCount")
@@ -916,6 +922,7 @@ def redemption_value(
         InvalidInput: more shares than held, a missing input the rule needs, a float.
         CurrencyMismatch: an amount in another currency.
 
+    ```pycon
     >>> from cooprules.explain import Citation
     >>> from cooprules.money import money
     >>> rule = RedemptionRule(Text(en="paid up", fr="libéré"), Citation("Act", "s. 1", "XX"),
@@ -924,6 +931,8 @@ def redemption_value(
     >>> format_amount(redemption_value(h, rule,
     ...     net_asset_value_per_share=money("237.50", "EUR")).value)
     '2375.00 EUR'
+
+    ```
     """
     currency = holding.subscribed.currency
     count = holding.shares if shares is None else shares

@@ -13,11 +13,14 @@
 Ties are never broken silently: the candidate with the lower id is taken and a warning says that
 the statutes' tie rule (a new ballot, the drawing of lots) must decide.
 
+```pycon
 >>> candidates = [Candidate("ana"), Candidate("bo"), Candidate("cy", member=False)]
 >>> ballots = [Ballot(("ana", "cy")), Ballot(("bo", "cy")), Ballot(("cy",))]
 >>> result = plurality(candidates, ballots, seats=2)
 >>> result.elected, dict(result.votes)
 (('cy', 'ana'), {'ana': 1, 'bo': 1, 'cy': 3})
+
+```
 """
 
 from __future__ import annotations

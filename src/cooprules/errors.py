@@ -7,9 +7,12 @@ an exception: engines return it as a :class:`cooprules.explain.Violation`.
 
 Every message names the field and the offending value, so that a user can find it in their data::
 
+    ```pycon
     >>> from cooprules.errors import InvalidAmount
     >>> str(InvalidAmount("surplus", 0.1, "float is not accepted for money"))
     'surplus: float is not accepted for money (got 0.1)'
+
+    ```
 
 The classes also derive from the matching built-in (``ValueError``, ``TypeError``, ``LookupError``)
 so that generic handlers keep working.

@@ -6,6 +6,7 @@ are plain frozen values; turning them into text is a separate step (:func:`rende
 :func:`render_violations`), so the same result can be shown in English or French, as a table or as
 JSON.
 
+```pycon
 >>> from cooprules.explain import Citation, Confidence, Text, Violation, Severity
 >>> art16 = Citation(
 ...     instrument="Loi 47-1775",
@@ -23,6 +24,8 @@ JSON.
 ... )
 >>> print(render_violations([v], lang="fr"))
 [error] surplus.legal_reserve_rate: Réserve légale inférieure à 15 %. (Loi 47-1775, art. 16)
+
+```
 """
 
 from __future__ import annotations

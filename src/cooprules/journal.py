@@ -4,6 +4,7 @@ An accounting plug-in turns a result (a levy, a surplus allocation, an interest 
 balanced :class:`JournalEntry` values through the ``cooprules_journal_entries`` hook. An entry
 cannot be built unbalanced: debits equal credits to the cent, in one currency.
 
+```pycon
 >>> from datetime import date
 >>> from cooprules.money import money
 >>> entry = JournalEntry(
@@ -16,6 +17,8 @@ cannot be built unbalanced: debits equal credits to the cent, in one currency.
 ... )
 >>> entry.currency.code
 'EUR'
+
+```
 """
 
 from __future__ import annotations

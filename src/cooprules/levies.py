@@ -21,6 +21,7 @@ Arithmetic is done on whole minor units (cents) with exact fractions; each perio
 once, with the schedule's :class:`~cooprules.money.Rounding`; the year's total is the sum of the
 periods, to the cent.
 
+```pycon
 >>> from datetime import date
 >>> from cooprules.money import money, Rate
 >>> coopaname = Schedule.flat(
@@ -34,6 +35,8 @@ periods, to the cent.
 '367.50 EUR'
 >>> format_amount(year.total)             # + 30.00 for each of the 11 other months
 '697.50 EUR'
+
+```
 """
 
 from __future__ import annotations

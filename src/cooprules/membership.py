@@ -14,6 +14,7 @@ what follows from them:
 * the register queries (:func:`statuses_on`, :func:`count_by_status`, :func:`deadlines_within`…)
   stream over an iterable of members.
 
+```pycon
 >>> from datetime import date
 >>> h = History.of("ana", [
 ...     Event(EventKind.APPLIED, date(2025, 1, 6)),
@@ -23,6 +24,8 @@ what follows from them:
 ... ])
 >>> status_at(h, date(2025, 2, 1)), status_at(h, date(2025, 9, 15)), status_at(h, date(2026, 1, 1))
 (<Status.APPLICANT: 'applicant'>, <Status.SUSPENDED: 'suspended'>, <Status.MEMBER: 'member'>)
+
+```
 """
 
 from __future__ import annotations
@@ -708,8 +711,11 @@ def graph(
     ``conditions`` and ``citations`` attach conditions and a specific citation to some pairs; the
     others get ``citation``.
 
+    ```pycon
     >>> len(graph({Status.NONE: [EventKind.APPLIED], Status.APPLICANT: [EventKind.ADMITTED]}))
     2
+
+    ```
     """
     conditions = conditions or {}
     citations = citations or {}
@@ -825,9 +831,12 @@ def to_mermaid(rules: MembershipRules) -> str:
     asterisk; a reinstatement is drawn back to ``member``. Annotation events (leave, extension,
     category change) are not drawn.
 
+    ```pycon
     >>> print(to_mermaid(MembershipRules(graph({Status.NONE: [EventKind.APPLIED]}))))
     stateDiagram-v2
         [*] --> applicant: applied
+
+    ```
     """
     lines = ["stateDiagram-v2"]
     for transition in rules.transitions:

@@ -16,12 +16,15 @@ Rules (each one refuses what would silently lose a cent):
 * :class:`Rate` holds a rate as an exact fraction, parsed from ``"10%"``, ``"0.1"``, ``"1/3"``, a
   ``Decimal`` or an ``int``, and checked against its bounds.
 
+```pycon
 >>> from cooprules.money import allocate, money, Rate
 >>> parts = allocate(money("100.00", "EUR"), {"ana": 1, "bo": 1, "cy": 1})
 >>> {k: format_amount(v) for k, v in parts.items()}
 {'ana': '33.34 EUR', 'bo': '33.33 EUR', 'cy': '33.33 EUR'}
 >>> format_amount(Rate.of("13.5%").apply(money("1234.56", "EUR")))
 '166.67 EUR'
+
+```
 """
 
 from __future__ import annotations
@@ -127,12 +130,15 @@ def to_decimal(value: object, *, field: str = "amount") -> Decimal:
         InvalidAmount: for a ``float`` (it is already inexact), a ``bool``, NaN, an infinity, text
             that is not a number, or any other type.
 
+    ```pycon
     >>> to_decimal("0.10")
     Decimal('0.10')
     >>> to_decimal(0.1)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     cooprules.errors.InvalidAmount: amount: float is not accepted for money; ... (got 0.1)
+
+    ```
     """
     if isinstance(value, Decimal):
         result = value
@@ -185,8 +191,11 @@ def money(amount: object, currency: str | Currency, *, field: str = "amount") ->
         InvalidAmount: see :func:`to_decimal`.
         CurrencyMismatch: unknown currency, or a ``Money`` in another currency.
 
+    ```pycon
     >>> format_amount(money("12.5", "eur"))
     '12.5 EUR'
+
+    ```
     """
     cur = currency_of(currency)
     if isinstance(amount, Money):
@@ -250,8 +259,11 @@ def total(amounts: Iterable[Money], currency: str | Currency, *, field: str = "a
 def exponent(currency: str | Currency) -> int:
     """Return the number of decimals of the currency's minor unit: 2 for EUR and CAD, 0 for JPY.
 
+    ```pycon
     >>> exponent("EUR"), exponent("JPY"), exponent("BHD")
     (2, 0, 3)
+
+    ```
     """
     cur = currency_of(currency)
     sub_unit = int(cur.sub_unit)
@@ -266,10 +278,13 @@ def quantize(
 ) -> Money:
     """Round ``amount`` to its currency's minor unit with an explicit mode.
 
+    ```pycon
     >>> format_amount(quantize(money("0.125", "EUR")))
     '0.13 EUR'
     >>> format_amount(quantize(money("0.125", "EUR"), rounding=Rounding.HALF_EVEN))
     '0.12 EUR'
+
+    ```
     """
     value = to_decimal(amount.amount, field=field)
     quantum = Decimal(1).scaleb(-exponent(amount.currency))
@@ -319,10 +334,13 @@ def round_fraction(  # noqa: PLR0911 - one return per rounding mode reads best
 ) -> int:
     """Round an exact fraction to an integer with the given mode.
 
+    ```pycon
     >>> round_fraction(Fraction(5, 2)), round_fraction(Fraction(5, 2), Rounding.HALF_EVEN)
     (3, 2)
     >>> round_fraction(Fraction(-5, 2))
     -3
+
+    ```
     """
     floor = value.numerator // value.denominator
     rest = value - floor  # 0 <= rest < 1
@@ -358,8 +376,11 @@ def money_from_fraction(
 
     Engines compute shares exactly as fractions (capital x rate x days / 365) and round once here.
 
+    ```pycon
     >>> format_amount(money_from_fraction(Fraction(1000, 3), "EUR"))
     '333.33 EUR'
+
+    ```
     """
     cur = currency_of(currency)
     units = round_fraction(value * 10 ** exponent(cur), rounding)
@@ -441,10 +462,13 @@ def allocate_units(
         InvalidWeights: if there are no weights, a weight is negative or not an ``int``, or all
             weights are zero.
 
+    ```pycon
     >>> allocate_units(100, [1, 1, 1])
     [34, 33, 33]
     >>> allocate_units(-100, [1, 1, 1])
     [-34, -33, -33]
+
+    ```
     """
     if isinstance(total_units, bool) or not isinstance(total_units, int):
         raise InvalidAmount("total_units", total_units, "must be an int")
@@ -640,9 +664,12 @@ def allocate(
         InvalidAmount: the total is below the minor unit or not a ``Money``.
         InvalidWeights: no weights, a negative, float or NaN weight, or weights adding up to zero.
 
+    ```pycon
     >>> parts = allocate(money("-0.05", "EUR"), [2, 1])
     >>> [format_amount(p) for p in parts]
     ['-0.03 EUR', '-0.02 EUR']
+
+    ```
     """
     if not isinstance(total, Money):
         raise InvalidAmount("total", total, "expected a Money; build it with cooprules.money.money")
@@ -685,10 +712,13 @@ class Rate:
     Attributes:
         value: the rate as a fraction of one (10 % is ``Fraction(1, 10)``).
 
+    ```pycon
     >>> Rate.of("10%") == Rate.of("0.1") == Rate.of("1/10")
     True
     >>> str(Rate.of("3/20")), str(Rate.of("1/3"))
     ('15%', '1/3')
+
+    ```
     """
 
     value: Fraction = attrs.field(converter=_fraction_field)

@@ -8,12 +8,15 @@ error in the plug-in, and types the value an engine gets back.
 Each engine's keys arrive with that engine; this module holds those in use so far. A third-party
 plug-in may declare keys of its own, under its own prefix.
 
+```pycon
 >>> Company.min_founders.name
 'company.min_founders'
 >>> [k.name for k in keys(Company)][:2]
 ['company.board_size', 'company.min_categories']
 >>> all_keys()["voting.proxies_allowed"].type
 <class 'bool'>
+
+```
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ Conventions (used by every engine):
 * **Working days** come from a :class:`WorkingCalendar`: a weekday calendar is built in; a
   jurisdiction plug-in supplies one with its public holidays.
 
+```pycon
 >>> from datetime import date
 >>> add_months(date(2025, 8, 31), 18)
 datetime.date(2027, 2, 28)
@@ -26,6 +27,8 @@ datetime.date(2027, 2, 28)
 >>> leave = Period(date(2026, 1, 5), date(2026, 2, 14))  # 40 days of sick leave
 >>> push_deadline(date(2025, 8, 31), date(2027, 3, 1), [leave])
 datetime.date(2027, 4, 10)
+
+```
 """
 
 from __future__ import annotations
@@ -67,8 +70,11 @@ def add_months(start: date, months: int | relativedelta) -> date:
     ``months`` is a number of months, or a ``relativedelta`` of whole months built once by a
     caller that adds the same length many times.
 
+    ```pycon
     >>> add_months(date(2024, 2, 29), 12), add_months(date(2025, 1, 31), 1)
     (datetime.date(2025, 2, 28), datetime.date(2025, 2, 28))
+
+    ```
     """
     check_date(start, field="start")
     if isinstance(months, relativedelta):
@@ -100,8 +106,11 @@ def months_end(start: date, months: int | relativedelta) -> date:
     The period's last day is the eve of the same date ``months`` later, or the last day of that
     month when the date does not exist there.
 
+    ```pycon
     >>> months_end(date(2025, 8, 31), 18), months_end(date(2025, 9, 15), 18)
     (datetime.date(2027, 3, 1), datetime.date(2027, 3, 15))
+
+    ```
     """
     target = add_months(start, months)
     if target.day != start.day:  # that date does not exist there: the month's last day is included
@@ -187,10 +196,13 @@ def push_deadline(start: date, deadline: date, suspensions: Iterable[Period]) ->
     original deadline but before the pushed one still counts. Overlapping suspensions count each
     day once. The result is never earlier than ``deadline``.
 
+    ```pycon
     >>> s = [Period(date(2026, 1, 1), date(2026, 1, 11)),
     ...      Period(date(2026, 1, 6), date(2026, 1, 16))]
     >>> push_deadline(date(2025, 9, 1), date(2027, 3, 1), s)  # 15 distinct days
     datetime.date(2027, 3, 16)
+
+    ```
     """
     check_date(start, field="start")
     check_date(deadline, field="deadline")
@@ -241,8 +253,11 @@ class WeekdayCalendar:
 def working_days(period: Period, calendar: WorkingCalendar | None = None) -> int:
     """Count the working days in ``period`` (a weekday calendar unless one is given).
 
+    ```pycon
     >>> working_days(Period(date(2026, 11, 2), date(2026, 11, 9)))  # Monday to Sunday
     5
+
+    ```
     """
     cal = calendar or WeekdayCalendar()
     day, count = period.start, 0

@@ -9,9 +9,12 @@ fails loudly instead of never being called.
 There is no module-level manager and no cache: build a :class:`RegimeCatalogue` once with
 :func:`load_regimes` and keep it, or call :func:`get_regime` for a one-off look-up.
 
+```pycon
 >>> catalogue = load_regimes()
 >>> catalogue.get("BE-SCES").code
 'be-sces'
+
+```
 """
 
 from __future__ import annotations
@@ -206,8 +209,11 @@ def load_regimes(manager: pluggy.PluginManager | None = None) -> RegimeCatalogue
 def available_regimes(manager: pluggy.PluginManager | None = None) -> tuple[str, ...]:
     """Return the codes of every installed regime, sorted.
 
+    ```pycon
     >>> "fr-cae-scop" in available_regimes()
     True
+
+    ```
     """
     return load_regimes(manager).codes()
 

@@ -7,6 +7,7 @@ cent through :func:`cooprules.money.allocate`. :func:`account_statement` then gi
 own running account: revenue in; direct costs, levy, pooled charges, salary cost and other charges
 out; the balance per period and to date. One activity's balance never mixes with another's.
 
+```pycon
 >>> from datetime import date
 >>> from cooprules.money import money, format_amount
 >>> from cooprules.periods import Period
@@ -15,6 +16,8 @@ out; the balance per period and to date. One activity's balance never mixes with
 >>> charges = charge_pooled_costs([rent], usage={"rent": {"a1": 3, "a2": 1, "a3": 2}})
 >>> [(c.activity, format_amount(c.amount)) for c in charges]
 [('a1', '500.00 EUR'), ('a2', '166.67 EUR'), ('a3', '333.33 EUR')]
+
+```
 """
 
 from __future__ import annotations

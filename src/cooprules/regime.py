@@ -11,6 +11,7 @@ regime is always asked for its parameters *as of* a date. A regime may extend an
 in SCOP form is the SCOP regime plus the CAE rules): a parameter not found in a regime is looked up
 in the regime it extends.
 
+```pycon
 >>> from datetime import date
 >>> from cooprules.explain import Citation, RuleKind, Text
 >>> from cooprules.money import Rate
@@ -30,6 +31,8 @@ in the regime it extends.
 >>> statutes = Statutes(regime="xx-demo", values={"voting.member_vote_cap": Rate.of("1/5")})
 >>> [v.code for v in validate(statutes, regime, date(2026, 1, 1))]
 ['statutes.above_maximum']
+
+```
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ Same-day order: movements of one day are applied inflows first (``ALLOCATION``,
 ``DEVOLUTION_RECEIVED``), then ``LOSS_ABSORPTION``, ``INCORPORATION``, ``DISTRIBUTION``,
 ``REPAYMENT``, and within one kind by ascending ``id``; balances "on" a date are end-of-day.
 
+```pycon
 >>> from datetime import date
 >>> from cooprules.explain import Citation
 >>> from cooprules.money import money, format_amount
@@ -45,6 +46,8 @@ Same-day order: movements of one day are applied inflows first (``ALLOCATION``,
 Traceback (most recent call last):
 ...
 cooprules.reserves.RefusedMovement: movements[m2]: reserve 'general' refuses distribution: ...
+
+```
 """
 
 from __future__ import annotations

@@ -14,7 +14,15 @@ Every strategy builds *valid* values by construction (no ``assume`` needed downs
 * :func:`rates`: exact :class:`~cooprules.money.Rate` values within bounds;
 * :func:`texts` and :func:`citations`: bilingual messages and legal citations;
 * :func:`histories` and :func:`members`: membership histories (any events, or only those a
-  regime's :class:`~cooprules.membership.MembershipRules` allow) and registers of members.
+  regime's :class:`~cooprules.membership.MembershipRules` allow) and registers of members;
+* :func:`activities`, :func:`monthly_lines` and :func:`activity_books`: hosted activities
+  (:class:`~cooprules.levies.Activity`) and their monthly figures (:class:`~cooprules.levies.Line`);
+* :func:`share_classes`, :func:`operations` and :func:`share_registers`: share classes and
+  registers whose operations are all valid (nothing transferred or redeemed that is not held,
+  never more paid up than subscribed);
+* :func:`voters`, :func:`electorates`, :func:`ballots` and :func:`meetings`: electorates, ballots
+  and a general meeting's vote on a decision the regime's
+  :class:`~cooprules.voting.VotingRules` know (for :func:`cooprules.voting.tally`).
 
 A property of your own code then reads::
 
@@ -39,21 +47,42 @@ from typing import TypeVar
 from hypothesis import strategies as st
 from moneyed import Currency, Money
 
+from cooprules.capital import Operation, OperationKind, ShareClass, ShareRegister
 from cooprules.errors import IllegalTransition
 from cooprules.explain import Citation, Confidence, Text
+from cooprules.levies import Activity, ActivityKind, Line
 from cooprules.membership import Event, EventKind, History, Member, MembershipRules, apply
-from cooprules.money import Rate, Weight, currency_of, exponent, to_fraction
+from cooprules.money import (
+    Rate,
+    Weight,
+    currency_of,
+    exponent,
+    from_minor_units,
+    to_fraction,
+    to_minor_units,
+)
+from cooprules.voting import Choice, Electorate, Meeting, Voter, VotingRules
 
 __all__ = [
     "CURRENCY_CODES",
+    "activities",
+    "activity_books",
     "amounts",
+    "ballots",
     "citations",
     "currencies",
+    "electorates",
     "histories",
+    "meetings",
     "members",
     "monies",
+    "monthly_lines",
+    "operations",
     "rates",
+    "share_classes",
+    "share_registers",
     "texts",
+    "voters",
     "weight_mappings",
     "weight_values",
     "weights",
@@ -333,3 +362,325 @@ def members(
         Member(f"m{index}", draw(histories(rules, subject=f"m{index}", start=start)))
         for index in range(size)
     ]
+
+
+# --- Activities and their monthly lines --------------------------------------------------------
+
+
+@st.composite
+def activities(
+    draw: st.DrawFn,
+    *,
+    currency: str = "EUR",
+    activity_id: str | None = None,
+    owner: str | None = None,
+    start: date = date(2020, 1, 1),
+    max_days: int = 3 * 365,
+    may_end: bool = True,
+) -> Activity:
+    """Draw a hosted :class:`~cooprules.levies.Activity` starting within ``max_days`` of ``start``.
+
+    Args:
+        draw: given by hypothesis (not passed by the caller).
+        currency: the currency of its books.
+        activity_id: its id (drawn as ``a0``, ``a1``… when not given).
+        owner: its entrepreneur (drawn as ``m0``, ``m1``… when not given).
+        start: the earliest start date.
+        max_days: how many days after ``start`` it may start.
+        may_end: whether it may have stopped (an ``end`` on or after its start).
+    """
+    number = draw(st.integers(0, 99))
+    first = start + timedelta(days=draw(st.integers(0, max_days)))
+    end = None
+    if may_end and draw(st.booleans()):
+        end = first + timedelta(days=draw(st.integers(0, max_days)))
+    return Activity(
+        id=activity_id if activity_id is not None else f"a{number}",
+        owner=owner if owner is not None else f"m{number}",
+        kind=draw(st.sampled_from(list(ActivityKind))),
+        start=first,
+        currency=currency,
+        end=end,
+    )
+
+
+@st.composite
+def monthly_lines(
+    draw: st.DrawFn,
+    activity: Activity,
+    year: int,
+    *,
+    max_units: int = 10**8,
+    with_costs: bool = True,
+    all_months: bool = False,
+) -> list[Line]:
+    """Draw an activity's monthly :class:`~cooprules.levies.Line` figures for a calendar year.
+
+    Revenue and direct costs are whole minor units in ``[0, max_units]`` of the activity's
+    currency; costs may exceed revenue (a negative margin). Each month appears at most once, in
+    order.
+
+    Args:
+        draw: given by hypothesis (not passed by the caller).
+        activity: the activity the lines belong to.
+        year: the calendar year.
+        max_units: the largest amount, in minor units.
+        with_costs: draw direct costs (otherwise they are zero).
+        all_months: one line for every month (otherwise a random subset).
+    """
+    months = (
+        list(range(1, 13)) if all_months else sorted(draw(st.sets(st.integers(1, 12), max_size=12)))
+    )
+    currency = activity.currency
+    result: list[Line] = []
+    for month in months:
+        revenue = from_minor_units(draw(st.integers(0, max_units)), currency)
+        costs = from_minor_units(draw(st.integers(0, max_units)) if with_costs else 0, currency)
+        result.append(
+            Line.month(
+                activity.id,
+                year,
+                month,
+                revenue=revenue.amount,
+                direct_costs=costs.amount,
+                currency=currency,
+            )
+        )
+    return result
+
+
+@st.composite
+def activity_books(
+    draw: st.DrawFn,
+    year: int = 2025,
+    *,
+    currency: str = "EUR",
+    max_units: int = 10**8,
+) -> tuple[Activity, list[Line]]:
+    """Draw an activity running in ``year`` and its monthly lines of that year."""
+    activity = draw(
+        activities(currency=currency, start=date(year - 1, 1, 1), max_days=364 * 2, may_end=False)
+    )
+    activity = Activity(
+        id=activity.id,
+        owner=activity.owner,
+        kind=activity.kind,
+        start=min(activity.start, date(year, 12, 1)),
+        currency=currency,
+    )
+    return activity, draw(monthly_lines(activity, year, max_units=max_units))
+
+
+# --- Share registers ---------------------------------------------------------------------------
+
+
+@st.composite
+def share_classes(
+    draw: st.DrawFn, *, currency: str = "EUR", max_classes: int = 2, max_nominal_units: int = 50_000
+) -> list[ShareClass]:
+    """Draw one to ``max_classes`` share classes (``A``, ``B``…) with positive nominal values."""
+    count = draw(st.integers(1, max(1, max_classes)))
+    return [
+        ShareClass(
+            code=chr(ord("A") + index),
+            nominal=from_minor_units(draw(st.integers(1, max_nominal_units)), currency),
+            voting=index == 0 or draw(st.booleans()),
+        )
+        for index in range(count)
+    ]
+
+
+@st.composite
+def operations(
+    draw: st.DrawFn,
+    classes: Sequence[ShareClass],
+    *,
+    currency: str = "EUR",
+    max_members: int = 5,
+    max_operations: int = 12,
+    start: date = date(2020, 1, 1),
+    max_gap_days: int = 120,
+) -> list[Operation]:
+    """Draw a log of valid share operations on ``classes`` (one per day, in date order).
+
+    Every operation is valid when replayed: shares are subscribed (partly or fully paid) before
+    they are paid up, transferred or redeemed; nothing moves that is not held; the paid-up amount
+    that moves with shares is given explicitly and never leaves more paid up than subscribed.
+    """
+    if not classes:
+        msg = "a register needs at least one share class"
+        raise ValueError(msg)
+    nominal = {c.code: to_minor_units(c.nominal) for c in classes}
+    people = [f"m{index}" for index in range(max(1, max_members))]
+    held: dict[tuple[str, str], tuple[int, int]] = {}
+    result: list[Operation] = []
+    day = start
+    for index in range(draw(st.integers(0, max_operations))):
+        day += timedelta(days=draw(st.integers(1, max_gap_days)))
+        holders = sorted(key for key, (shares, _) in held.items() if shares > 0)
+        unpaid = sorted(
+            key for key, (shares, paid) in held.items() if paid < shares * nominal[key[1]]
+        )
+        kinds = [OperationKind.SUBSCRIBE]
+        if unpaid:
+            kinds.append(OperationKind.PAY_UP)
+        if holders:
+            kinds.extend((OperationKind.TRANSFER, OperationKind.REDEEM))
+        kind = draw(st.sampled_from(kinds))
+        op_id = f"op{index:03d}"
+        if kind is OperationKind.SUBSCRIBE:
+            member = draw(st.sampled_from(people))
+            code = draw(st.sampled_from(sorted(nominal)))
+            count = draw(st.integers(1, 20))
+            paying = draw(st.integers(0, count * nominal[code]))
+            shares, paid = held.get((member, code), (0, 0))
+            held[member, code] = (shares + count, paid + paying)
+            operation = Operation(
+                op_id, kind, day, member, code, count, from_minor_units(paying, currency)
+            )
+        elif kind is OperationKind.PAY_UP:
+            member, code = draw(st.sampled_from(unpaid))
+            shares, paid = held[member, code]
+            amount = draw(st.integers(1, shares * nominal[code] - paid))
+            held[member, code] = (shares, paid + amount)
+            operation = Operation(
+                op_id, kind, day, member, code, amount=from_minor_units(amount, currency)
+            )
+        else:
+            member, code = draw(st.sampled_from(holders))
+            shares, paid = held[member, code]
+            count = draw(st.integers(1, shares))
+            unit = nominal[code]
+            # Moved paid-up amount: enough that the shares kept are not over-paid, at most what
+            # the moved shares can carry (and what is paid).
+            low = max(0, paid - (shares - count) * unit)
+            high = min(paid, count * unit)
+            moved = draw(st.integers(low, high))
+            held[member, code] = (shares - count, paid - moved)
+            receiver: str | None = None
+            if kind is OperationKind.TRANSFER:
+                receiver = draw(st.sampled_from([p for p in people if p != member] or ["m_new"]))
+                r_shares, r_paid = held.get((receiver, code), (0, 0))
+                held[receiver, code] = (r_shares + count, r_paid + moved)
+            operation = Operation(
+                op_id,
+                kind,
+                day,
+                member,
+                code,
+                count,
+                from_minor_units(moved, currency),
+                counterparty=receiver,
+            )
+        result.append(operation)
+    return result
+
+
+@st.composite
+def share_registers(
+    draw: st.DrawFn,
+    *,
+    currency: str = "EUR",
+    max_classes: int = 2,
+    max_members: int = 5,
+    max_operations: int = 12,
+    start: date = date(2020, 1, 1),
+) -> ShareRegister:
+    """Draw a :class:`~cooprules.capital.ShareRegister` whose every operation is valid."""
+    classes = draw(share_classes(currency=currency, max_classes=max_classes))
+    log = draw(
+        operations(
+            classes,
+            currency=currency,
+            max_members=max_members,
+            max_operations=max_operations,
+            start=start,
+        )
+    )
+    return ShareRegister(currency, classes, log)
+
+
+# --- Electorates, ballots and meetings ---------------------------------------------------------
+
+
+@st.composite
+def voters(
+    draw: st.DrawFn,
+    *,
+    min_size: int = 1,
+    max_size: int = 15,
+    max_weight: int = 1,
+    categories: Sequence[str | None] = (None,),
+) -> list[Voter]:
+    """Draw voters ``v0``, ``v1``… with weights in ``[1, max_weight]`` and a category each."""
+    size = draw(st.integers(min_size, max_size))
+    return [
+        Voter(
+            f"v{index}",
+            draw(st.integers(1, max(1, max_weight))),
+            category=draw(st.sampled_from(tuple(categories))),
+        )
+        for index in range(size)
+    ]
+
+
+@st.composite
+def electorates(
+    draw: st.DrawFn,
+    *,
+    min_size: int = 1,
+    max_size: int = 15,
+    max_weight: int = 1,
+    categories: Sequence[str | None] = (None,),
+) -> Electorate:
+    """Draw an :class:`~cooprules.voting.Electorate` (the keyword arguments of :func:`voters`)."""
+    return Electorate.of(
+        draw(
+            voters(
+                min_size=min_size, max_size=max_size, max_weight=max_weight, categories=categories
+            )
+        )
+    )
+
+
+@st.composite
+def ballots(draw: st.DrawFn, electorate: Electorate, *, turnout: bool = True) -> dict[str, Choice]:
+    """Draw the ballots of some voters of ``electorate`` (all of them unless ``turnout``)."""
+    ids = sorted(electorate.voters)
+    voting = [v for v in ids if draw(st.booleans())] if turnout else ids
+    return {voter_id: draw(st.sampled_from(list(Choice))) for voter_id in voting}
+
+
+@st.composite
+def meetings(
+    draw: st.DrawFn,
+    rules: VotingRules,
+    *,
+    on: date = date(2026, 6, 1),
+    max_voters: int = 15,
+    max_weight: int = 1,
+    categories: Sequence[str | None] = (None,),
+) -> Meeting:
+    """Draw a meeting voting on a decision ``rules`` set a majority for, on ``on``.
+
+    The decision kind is one of the rules' decisions with a majority (a rule without one needs the
+    statutes'); the call is the first or the second; the ballots are those of some voters; no
+    proxy is claimed. Draw weights above 1 (``max_weight``) for votes per share.
+
+    Raises:
+        ValueError: the rules set no majority for any decision.
+    """
+    kinds = [d.kind for d in rules.decisions if d.majority is not None]
+    if not kinds:
+        msg = f"the voting rules {rules.code!r} set no majority for any decision"
+        raise ValueError(msg)
+    electorate = draw(
+        electorates(max_size=max_voters, max_weight=max_weight, categories=categories)
+    )
+    return Meeting(
+        on,
+        draw(st.sampled_from(kinds)),
+        electorate,
+        draw(ballots(electorate)),
+        call=draw(st.sampled_from((1, 2))),
+    )

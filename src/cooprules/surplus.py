@@ -19,6 +19,7 @@ the waterfall, e.g. Quebec's interest on preferred shares, s.143), a share of wh
 fixed amount the meeting **decided**, or **all that remains**. A step never takes more than what
 remains.
 
+```pycon
 >>> from cooprules.money import money, Rate, format_amount
 >>> waterfall = Waterfall((
 ...     ToReserve("legal", reserve="legal_reserve", share=Rate.of("15%")),
@@ -32,6 +33,8 @@ remains.
 [('legal', '1500.00 EUR'), ('refunds', '5000.00 EUR'), ('rest', '3500.00 EUR')]
 >>> {m: format_amount(a) for m, a in result.step("refunds").shares.items()}
 {'ana': '3750.00 EUR', 'bo': '1250.00 EUR'}
+
+```
 """
 
 from __future__ import annotations
@@ -892,8 +895,11 @@ def average_measures(
     given). Quebec's work co-operatives may average the work done over up to four years
     (s.224.7): a regime's rules bound ``len(years)``.
 
+    ```pycon
     >>> average_measures([{"ana": 1800, "bo": 1500}, {"ana": 1600}])
     {'ana': Fraction(1700, 1), 'bo': Fraction(750, 1)}
+
+    ```
     """
     if not years:
         raise InvalidInput(field, years, "at least one year of measures is needed")

@@ -36,6 +36,7 @@ Choices made where the law is silent (each is documented in ``docs/voting.md``):
 * **Excess proxies**: when a holder carries more proxies than allowed, those of the grantors with
   the smallest ids are kept, so the outcome never depends on the order the proxies were given.
 
+```pycon
 >>> from datetime import date
 >>> rules = VotingRules(code="xx-demo", proxies=ProxyPolicy(allowed=False, citation=_DEMO),
 ...     decisions=(DecisionRule("ordinary", Text(en="ordinary", fr="ordinaire"),
@@ -46,6 +47,8 @@ Choices made where the law is silent (each is documented in ``docs/voting.md``):
 >>> result = tally(meeting, rules)
 >>> result.adopted, result.tally[Choice.FOR], result.share_for
 (True, Fraction(2, 1), Fraction(2, 3))
+
+```
 """
 
 from __future__ import annotations
@@ -783,10 +786,13 @@ def bounded_shares(
         The shares, and whether every bound holds (``False`` when the bounds cannot all hold
         for this number of colleges: the shares are then as near as they can be).
 
+    ```pycon
     >>> shares, ok = bounded_shares({"a": Fraction(3, 5), "b": Fraction(1, 5), "c": Fraction(1, 5)},
     ...                             Fraction(1, 10), Fraction(1, 2))
     >>> {k: str(v) for k, v in shares.items()}, ok
     ({'a': '1/2', 'b': '1/4', 'c': '1/4'}, True)
+
+    ```
     """
     count = len(weights)
     if count == 0:
