@@ -11,8 +11,8 @@ Run it with ``python examples/quickstart.py``. It
    purchases A 100,000, B 50,000, C 50,000 -> A 15,000, B 7,500, C 7,500;
 4. splits an awkward amount (EUR 1,000.00 over three equal members) to show that no cent is lost.
 
-When the command-line tool lands, ``cooprules run examples/<scenario>.toml`` will evaluate a whole
-year; until then this script is the runnable example the README points to.
+It shows the library from Python; ``cooprules run examples/be-activity.toml`` evaluates a whole
+year of a co-op from its scenario file.
 """
 
 from __future__ import annotations

@@ -165,7 +165,9 @@ VOTING: Final = VotingRules(
         allowed=False, citation=S4, family_representation=True, family_citation=FAMILY
     ),
     decisions=DECISIONS,
-    voting_statuses=frozenset({Status.MEMBER, Status.SUPPORTING_MEMBER}),
+    # Quebec's supporting members are members of the supporting category (status MEMBER, see
+    # cooprules_adapters.qc.membership.SOLIDARITY_MEMBERSHIP): members vote, auxiliaries do not.
+    voting_statuses=frozenset({Status.MEMBER}),
     weight_basis=WeightBasis.MEMBER,
     weight_basis_fixed=True,
     weight_citation=S4,

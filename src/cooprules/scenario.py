@@ -1,0 +1,745 @@
+"""Scenario files: one co-operative's whole year as data, read from TOML.
+
+A scenario says everything :func:`cooprules.report.evaluate` needs to evaluate a co-op's year: the
+co-op (its regime, financial year and statute values), its members and their dated events, its
+share classes and share operations, its activities with their monthly revenue and direct costs and
+the levy schedule, the year's accounts, the general meeting's choice of distribution and its
+decisions with their ballots. ``docs/scenario.md`` describes the format with a full example, and
+:func:`json_schema` gives it as a JSON Schema (``docs/scenario.schema.json``).
+
+The format is a set of frozen attrs classes; :func:`load` reads a file with :mod:`tomllib` and
+structures it with cattrs, converting to the library's own values: amounts through
+:func:`cooprules.money.money` in the scenario's currency (text or integers only: a TOML float such
+as ``1234.5`` is refused), rates through :meth:`cooprules.money.Rate.of`, dates as TOML dates or
+ISO text. Every error is a :class:`ScenarioError` naming the file, the path inside it
+(``members[3].events[1].date``) and the value.
+
+```pycon
+>>> scenario = loads('''
+... [coop]
+... regime = "be-cnc"
+... name = "Coop"
+... year = 2025
+... [[members]]
+... id = "ana"
+... events = [{ kind = "admitted", date = 2024-01-10 }]
+... ''', name="demo.toml")
+>>> scenario.coop.regime, scenario.members[0].events[0].date
+('be-cnc', datetime.date(2024, 1, 10))
+>>> loads('''
+... [coop]
+... regime = "be-cnc"
+... name = "Coop"
+... year = 2025
+... [[members]]
+... id = "ana"
+... events = [{ kind = "admitted", date = "2024-13-10" }]
+... ''', name="demo.toml",
+... )  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+  ...
+cooprules.scenario.ScenarioError: demo.toml: members[0].events[0].date: not a date ...
+
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import tomllib
+import types
+import typing
+from collections.abc import Callable, Mapping
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from moneyed import Money
+
+from cooprules.capital import OperationKind
+from cooprules.errors import InvalidInput
+from cooprules.levies import ActivityKind, Banding, Base, BasePeriod
+from cooprules.membership import EventKind
+from cooprules.money import Rate, money
+from cooprules.voting import Choice
+
+__all__ = [
+    "AccountsSpec",
+    "ActivitySpec",
+    "BandSpec",
+    "Coop",
+    "DecisionSpec",
+    "DistributionSpec",
+    "EventSpec",
+    "MeetingSpec",
+    "MemberSpec",
+    "ProxySpec",
+    "Scenario",
+    "ScenarioError",
+    "ScheduleSpec",
+    "ShareClassSpec",
+    "ShareOperationSpec",
+    "StatutesSpec",
+    "json_schema",
+    "load",
+    "loads",
+]
+
+Scalar = str | int | bool
+"""A statute value or a distribution option: text (a rate such as ``"6%"``), an integer, a flag."""
+
+
+class ScenarioError(InvalidInput):
+    """A scenario file cannot be read: it names the file, the path inside it and the value.
+
+    Attributes:
+        file: the file's name.
+        path: where in the file (``members[3].events[1].date``; empty for the whole file).
+        value: the offending value.
+        reason: what is wrong with it.
+    """
+
+    def __init__(self, file: str, path: str, value: object, reason: str) -> None:
+        self.file = file
+        self.path = path
+        super().__init__(path or "(file)", value, reason)
+        self.args = (f"{file}: {path or '(file)'}: {reason} (got {value!r})",)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+# --- the format ----------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class StatutesSpec:
+    """The co-op's statute values (parameter key -> value) and the article setting each."""
+
+    values: dict[str, Scalar] = attrs.field(factory=dict)
+    articles: dict[str, str] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class Coop:
+    """The co-operative: regime code, name, financial year and statutes.
+
+    Attributes:
+        regime: an installed regime's code (``cooprules regimes`` lists them).
+        name: the co-op's name.
+        year: the calendar year in which the financial year starts.
+        first_month: the month the financial year starts (1 = January).
+        currency: the currency of every amount (default: the regime's).
+        statutes: the statute values checked against the regime.
+    """
+
+    regime: str
+    name: str
+    year: int
+    first_month: int = 1
+    currency: str | None = None
+    statutes: StatutesSpec = attrs.field(factory=StatutesSpec)
+
+
+@attrs.frozen
+class EventSpec:
+    """A dated membership event (:class:`cooprules.membership.Event`)."""
+
+    kind: EventKind
+    date: dt.date
+    category: str | None = None
+    months: int | None = None
+    reason: str | None = None
+    end: dt.date | None = None
+
+
+@attrs.frozen
+class MemberSpec:
+    """A person and their events.
+
+    Attributes:
+        id: unique in the scenario.
+        events: their dated events, in any order (same-day events keep the file's order).
+        name: a display name.
+        birth_date: where a rule depends on age (the Belgian target group).
+        facts: other facts a regime's rules read (``unemployment_days_18_months``,
+            ``unemployment_days_9_months``, ``on_integration_income`` for the Belgian target
+            group).
+        measures: this member's business with the co-op for the refunds, per measure name.
+    """
+
+    id: str
+    events: tuple[EventSpec, ...] = ()
+    name: str | None = None
+    birth_date: dt.date | None = None
+    facts: dict[str, Scalar] = attrs.field(factory=dict)
+    measures: dict[str, Decimal] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class ShareClassSpec:
+    """A class of shares (:class:`cooprules.capital.ShareClass`)."""
+
+    code: str
+    nominal: Money
+    voting: bool = True
+    preferred: bool = False
+
+
+@attrs.frozen
+class ShareOperationSpec:
+    """A dated operation on shares (:class:`cooprules.capital.Operation`)."""
+
+    id: str
+    kind: OperationKind
+    date: dt.date
+    member: str
+    share_class: str
+    shares: int = 0
+    amount: Money | None = None
+    counterparty: str | None = None
+
+
+@attrs.frozen
+class BandSpec:
+    """A band of a levy schedule: its rate from ``start`` (an amount of the base)."""
+
+    start: Money
+    rate: Rate
+
+
+@attrs.frozen
+class ScheduleSpec:
+    """The levy schedule: a plug-in's sample by name, or a flat or banded schedule inline.
+
+    Attributes:
+        sample: a sample schedule's name (``be.ACTIVITY_EXAMPLE``, ``fr.COOPANAME``...).
+        rate: a flat rate (with ``base``).
+        bands: bands by increasing start, the first at zero (instead of ``rate``).
+        base: ``revenue`` or ``gross_margin``.
+        banding: ``marginal`` or ``whole``.
+        base_period: ``period`` (each month) or ``year_to_date``.
+        fixed_per_period: a fee added each month.
+        minimum_per_period: a floor on each month's levy.
+        maximum_per_year: a cap on the year's levy.
+        prorate_cap: scale the cap by the months the activity ran.
+        article: the statute article that sets the schedule.
+    """
+
+    sample: str | None = None
+    rate: Rate | None = None
+    bands: tuple[BandSpec, ...] = ()
+    base: Base = Base.GROSS_MARGIN
+    banding: Banding = Banding.MARGINAL
+    base_period: BasePeriod = BasePeriod.PERIOD
+    fixed_per_period: Money | None = None
+    minimum_per_period: Money | None = None
+    maximum_per_year: Money | None = None
+    prorate_cap: bool = False
+    article: str | None = None
+
+
+@attrs.frozen
+class ActivitySpec:
+    """An entrepreneur's activity and its monthly figures for the financial year.
+
+    Attributes:
+        id: unique in the scenario.
+        owner: the entrepreneur's member id.
+        start: the first day of the activity.
+        kind: ``services``, ``trade`` or ``mixed``.
+        end: the first day it no longer runs.
+        revenue: revenue excluding VAT, one amount per month from the financial year's first.
+        direct_costs: direct costs, one amount per month (missing months: none).
+    """
+
+    id: str
+    owner: str
+    start: dt.date
+    kind: ActivityKind = ActivityKind.SERVICES
+    end: dt.date | None = None
+    revenue: tuple[Money, ...] = ()
+    direct_costs: tuple[Money, ...] = ()
+
+
+@attrs.frozen
+class AccountsSpec:
+    """The year's accounts: the surplus to distribute and the figures rules read."""
+
+    surplus: Money
+    equity: Money | None = None
+    debts: Money | None = None
+    highest_capital: Money | None = None
+    reserve_balances: dict[str, Money] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class DistributionSpec:
+    """The general meeting's choice of distribution.
+
+    ``options`` are passed to the regime family's waterfall (Belgium: ``interest_rate``,
+    ``refunds``, ``measure``, ``dividend_cap_basis``...; a SCOP: ``worker_share``, ``dividends``;
+    Quebec: ``measure``, ``refunds``); text holding a rate (``"3%"``) becomes a rate, ``"rest"``
+    stays, and other amounts are read as money.
+    """
+
+    options: dict[str, Scalar] = attrs.field(factory=dict)
+    date: dt.date | None = None
+
+
+@attrs.frozen
+class ProxySpec:
+    """A member represented by another at the meeting."""
+
+    grantor: str
+    holder: str
+    family: bool = False
+
+
+@attrs.frozen
+class DecisionSpec:
+    """One motion put to the general meeting.
+
+    Attributes:
+        id: unique within the meeting.
+        kind: the decision kind (a regime's or the statutes' decision rule).
+        title: what is decided.
+        ballots: each voter's choice (``for``, ``against``, ``abstain``, ``blank``).
+        present: members present in person (default: those voting and not represented).
+        proxies: the representations claimed.
+        call: 1 or 2.
+    """
+
+    id: str
+    kind: str
+    title: str = ""
+    ballots: dict[str, Choice] = attrs.field(factory=dict)
+    present: tuple[str, ...] | None = None
+    proxies: tuple[ProxySpec, ...] = ()
+    call: int = 1
+
+
+@attrs.frozen
+class MeetingSpec:
+    """The general meeting: its date and decisions."""
+
+    date: dt.date
+    decisions: tuple[DecisionSpec, ...] = ()
+
+
+@attrs.frozen
+class Scenario:
+    """A whole scenario file.
+
+    Attributes:
+        coop: the co-operative.
+        members: the members and candidates.
+        share_classes: the classes of shares.
+        share_operations: the share register's operations.
+        levies: the levy schedule of the activities.
+        activities: the activities and their monthly figures.
+        accounts: the year's accounts.
+        distribution: the meeting's choice of distribution.
+        meeting: the general meeting.
+        source: the file's name (set by :func:`load`).
+    """
+
+    coop: Coop
+    members: tuple[MemberSpec, ...] = ()
+    share_classes: tuple[ShareClassSpec, ...] = ()
+    share_operations: tuple[ShareOperationSpec, ...] = ()
+    levies: ScheduleSpec | None = None
+    activities: tuple[ActivitySpec, ...] = ()
+    accounts: AccountsSpec | None = None
+    distribution: DistributionSpec | None = None
+    meeting: MeetingSpec | None = None
+    source: str = ""
+
+    @property
+    def currency(self) -> str:
+        """The scenario's currency (``EUR`` when neither the file nor the loader said)."""
+        return self.coop.currency or "EUR"
+
+
+# --- loading -------------------------------------------------------------------------------------
+
+
+class _Bad(ValueError):
+    """A leaf conversion failure: the reason (the path and value are added by the loader)."""
+
+    def __init__(self, value: object, reason: str) -> None:
+        self.value = value
+        self.reason = reason
+        super().__init__(reason)
+
+
+def _no_float(value: object) -> None:
+    if isinstance(value, float):
+        raise _Bad(
+            value, 'a float is not exact: write the amount as text ("1234.50") or an integer'
+        )
+    if isinstance(value, bool):
+        raise _Bad(value, "expected text or an integer, not a boolean")
+
+
+def _converter(currency: str) -> cattrs.Converter:  # noqa: C901, PLR0915 - one hook per type
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+
+    def to_money(value: object, _type: object) -> Money:
+        _no_float(value)
+        if not isinstance(value, str | int):
+            raise _Bad(value, "expected an amount as text or an integer")
+        try:
+            return money(value, currency)
+        except InvalidInput as error:
+            raise _Bad(value, error.reason) from error
+
+    def to_rate(value: object, _type: object) -> Rate:
+        _no_float(value)
+        try:
+            return Rate.of(value)
+        except InvalidInput as error:
+            raise _Bad(value, error.reason) from error
+
+    def to_decimal(value: object, _type: object) -> Decimal:
+        _no_float(value)
+        if not isinstance(value, str | int):
+            raise _Bad(value, "expected a number as text or an integer")
+        try:
+            number = Decimal(value)
+        except InvalidOperation as error:
+            raise _Bad(value, "not a number") from error
+        if not number.is_finite():
+            raise _Bad(value, "not a finite number")
+        return number
+
+    def to_date(value: object, _type: object) -> dt.date:
+        if isinstance(value, dt.datetime):
+            raise _Bad(value, "a date without a time is expected")
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError as error:
+                raise _Bad(value, "not a date (YYYY-MM-DD)") from error
+        raise _Bad(value, "expected a date (YYYY-MM-DD)")
+
+    def to_scalar(value: object, _type: object) -> Scalar:
+        if isinstance(value, str | int | bool):
+            return value
+        if isinstance(value, float):
+            raise _Bad(value, 'a float is not exact: write it as text ("3%", "1234.50")')
+        raise _Bad(value, "expected text, an integer or a boolean")
+
+    def strict(kind: type[Any]) -> Callable[[object, object], Any]:
+        def hook(value: object, _type: object) -> Any:  # noqa: ANN401 - the kind's own type
+            if type(value) is not kind:
+                raise _Bad(value, f"expected {_TYPE_NAMES[kind]}")
+            return value
+
+        return hook
+
+    def to_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
+        try:
+            return kind(value)
+        except ValueError as error:
+            allowed = ", ".join(str(m.value) for m in kind)
+            raise _Bad(value, f"one of {allowed}") from error
+
+    conv.register_structure_hook(Money, to_money)
+    conv.register_structure_hook(Rate, to_rate)
+    conv.register_structure_hook(Decimal, to_decimal)
+    conv.register_structure_hook(dt.date, to_date)
+    conv.register_structure_hook(Scalar, to_scalar)
+    for kind in (str, int, bool):
+        conv.register_structure_hook(kind, strict(kind))
+    conv.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), to_enum
+    )
+    return conv
+
+
+_TYPE_NAMES: Final[dict[type[Any], str]] = {str: "text", int: "an integer", bool: "true or false"}
+
+
+def _value_at(data: object, path: list[str | int]) -> object:
+    for part in path:
+        if isinstance(data, Mapping) and part in data:  # noqa: SIM114 - two types, two tests
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _render_path(path: list[str | int]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def _first_error(
+    error: BaseException, path: list[str | int]
+) -> tuple[list[str | int], BaseException]:
+    """Walk cattrs' exception groups down to the first leaf error and its path."""
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        with_notes, without = error.group_exceptions()
+        if with_notes:
+            inner, note = with_notes[0]
+            step: str | int = note.index if isinstance(note, IterableValidationNote) else note.name
+            return _first_error(inner, [*path, step])
+        return _first_error(without[0], path)
+    if isinstance(error, BaseExceptionGroup):
+        return _first_error(error.exceptions[0], path)
+    return path, error
+
+
+def _explain(
+    error: BaseException, path: list[str | int], raw: object
+) -> tuple[list[str | int], object, str]:
+    value = _value_at(raw, path)
+    if isinstance(error, _Bad):
+        return path, error.value, error.reason
+    if isinstance(error, ForbiddenExtraKeysError):
+        key = min(error.extra_fields)
+        return [*path, key], _value_at(raw, [*path, key]), "unknown key"
+    if isinstance(error, KeyError):
+        key = str(error.args[0]) if error.args else "?"
+        return [*path, key], None, "required key missing"
+    if isinstance(error, InvalidInput):
+        return path, value, error.reason
+    if value is None and path:
+        return path, None, "required key missing"
+    return path, value, f"{type(error).__name__}: {error}"
+
+
+def loads(text: str, *, name: str = "<scenario>", currency: str | None = None) -> Scenario:
+    """Read a scenario from TOML text.
+
+    Args:
+        text: the TOML.
+        name: the file's name, for error messages.
+        currency: the currency when the file does not say (a loader that knows the regime passes
+            the regime's).
+
+    Raises:
+        ScenarioError: the file, the path and the value of the first problem found.
+    """
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ScenarioError(name, "", None, f"not valid TOML: {error}") from error
+    coop = raw.get("coop")
+    if isinstance(coop, Mapping) and isinstance(coop.get("currency"), str):
+        currency = coop["currency"]
+    currency = currency or "EUR"
+    try:
+        money("0", currency)
+    except InvalidInput as error:
+        raise ScenarioError(name, "coop.currency", currency, error.reason) from error
+    try:
+        scenario = _converter(currency).structure(raw, Scenario)
+    except Exception as error:
+        path, leaf = _first_error(error, [])
+        path, value, reason = _explain(leaf, path, raw)
+        raise ScenarioError(name, _render_path(path), value, reason) from error
+    scenario = attrs.evolve(
+        scenario, source=name, coop=attrs.evolve(scenario.coop, currency=currency)
+    )
+    _check_references(scenario)
+    return scenario
+
+
+def load(path: str | Path, *, currency_of_regime: Callable[[str], str] | None = None) -> Scenario:
+    """Read a scenario file.
+
+    Args:
+        path: the TOML file.
+        currency_of_regime: gives a regime's currency (for a file that names none); by default
+            the file's ``coop.currency`` or EUR.
+
+    Raises:
+        ScenarioError: the file cannot be read, or names the file, path and value of a problem.
+    """
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ScenarioError(str(path), "", str(path), f"cannot read the file: {error}") from error
+    currency = None
+    if currency_of_regime is not None:
+        try:
+            raw = tomllib.loads(text)
+            regime = raw.get("coop", {}).get("regime")
+            if isinstance(regime, str):
+                currency = currency_of_regime(regime)
+        except (tomllib.TOMLDecodeError, AttributeError, LookupError):
+            currency = None  # the structured load reports it with its path
+    return loads(text, name=str(path), currency=currency)
+
+
+def _check_references(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one check per kind
+    name = scenario.source
+
+    def fail(path: str, value: object, reason: str) -> typing.NoReturn:
+        raise ScenarioError(name, path, value, reason)
+
+    coop = scenario.coop
+    if not 1 <= coop.first_month <= 12:  # noqa: PLR2004 - months of the year
+        fail("coop.first_month", coop.first_month, "a month is 1..12")
+    ids: set[str] = set()
+    for i, member in enumerate(scenario.members):
+        if member.id in ids:
+            fail(f"members[{i}].id", member.id, "a member id appears twice")
+        ids.add(member.id)
+    classes = {c.code for c in scenario.share_classes}
+    for i, op in enumerate(scenario.share_operations):
+        if op.member not in ids:
+            fail(f"share_operations[{i}].member", op.member, "not a member of the scenario")
+        if op.share_class not in classes:
+            fail(f"share_operations[{i}].share_class", op.share_class, "not a share class")
+    activities: set[str] = set()
+    for i, activity in enumerate(scenario.activities):
+        if activity.id in activities:
+            fail(f"activities[{i}].id", activity.id, "an activity id appears twice")
+        activities.add(activity.id)
+        if activity.owner not in ids:
+            fail(f"activities[{i}].owner", activity.owner, "not a member of the scenario")
+        for field in ("revenue", "direct_costs"):
+            months = getattr(activity, field)
+            if len(months) > 12:  # noqa: PLR2004 - months of the year
+                fail(f"activities[{i}].{field}", len(months), "at most 12 months")
+    if scenario.activities and scenario.levies is None:
+        fail("levies", None, "activities need a levy schedule ([levies])")
+    levies = scenario.levies
+    if levies is not None and (levies.sample is None) == (levies.rate is None and not levies.bands):
+        fail("levies", None, "give either sample, or rate or bands")
+    if scenario.meeting is not None:
+        seen: set[str] = set()
+        for d, decision in enumerate(scenario.meeting.decisions):
+            where = f"meeting.decisions[{d}]"
+            if decision.id in seen:
+                fail(f"{where}.id", decision.id, "a decision id appears twice")
+            seen.add(decision.id)
+            for voter in decision.ballots:
+                if voter not in ids:
+                    fail(f"{where}.ballots.{voter}", voter, "not a member of the scenario")
+            for p, proxy in enumerate(decision.proxies):
+                for field in ("grantor", "holder"):
+                    if getattr(proxy, field) not in ids:
+                        fail(
+                            f"{where}.proxies[{p}].{field}", getattr(proxy, field), "unknown member"
+                        )
+            for p, present in enumerate(decision.present or ()):
+                if present not in ids:
+                    fail(f"{where}.present[{p}]", present, "not a member of the scenario")
+
+
+# --- JSON Schema ---------------------------------------------------------------------------------
+
+_AMOUNT: Final = {
+    "description": "an amount: text or an integer, never a float",
+    "oneOf": [{"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"}, {"type": "integer"}],
+}
+_RATE: Final = {
+    "description": "a rate: '13.5%', '0.135', '27/200' or an integer",
+    "oneOf": [{"type": "string"}, {"type": "integer"}],
+}
+_DATE: Final = {"type": "string", "format": "date", "description": "a TOML date (YYYY-MM-DD)"}
+_SCALAR: Final = {"type": ["string", "integer", "boolean"]}
+
+
+def _schema_of(kind: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN401, C901, PLR0911, PLR0912
+    origin = typing.get_origin(kind)
+    args = typing.get_args(kind)
+    if kind is Money:
+        return dict(_AMOUNT)
+    if kind is Rate:
+        return dict(_RATE)
+    if kind is Decimal:
+        return dict(_AMOUNT)
+    if kind is dt.date:
+        return dict(_DATE)
+    if kind == Scalar:
+        return dict(_SCALAR)
+    if kind is str:
+        return {"type": "string"}
+    if kind is bool:
+        return {"type": "boolean"}
+    if kind is int:
+        return {"type": "integer"}
+    if origin in {types.UnionType, typing.Union}:
+        rest = [a for a in args if a is not type(None)]
+        return (
+            _schema_of(rest[0], defs)
+            if len(rest) == 1
+            else {"anyOf": [_schema_of(a, defs) for a in rest]}
+        )
+    if origin is tuple:
+        return {"type": "array", "items": _schema_of(args[0], defs)}
+    if origin is dict:
+        return {"type": "object", "additionalProperties": _schema_of(args[1], defs)}
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return {"type": "string", "enum": [m.value for m in kind]}
+    if attrs.has(kind):
+        name = kind.__name__
+        if name not in defs:
+            defs[name] = {}
+            defs[name] = _class_schema(kind, defs)
+        return {"$ref": f"#/$defs/{name}"}
+    raise TypeError(kind)  # pragma: no cover - every type of the format is handled above
+
+
+def _class_schema(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls, globalns={**globals(), "Scalar": Scalar})
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in attrs.fields(cls):
+        if cls is Scenario and field.name == "source":
+            continue
+        properties[field.name] = _schema_of(hints[field.name], defs)
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+    doc = (cls.__doc__ or "").strip().splitlines()[0]
+    out: dict[str, Any] = {
+        "type": "object",
+        "description": doc,
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    if required:
+        out["required"] = required
+    return out
+
+
+def json_schema() -> dict[str, Any]:
+    """The scenario format as a JSON Schema (draft 2020-12), generated from the classes.
+
+    ```pycon
+    >>> schema = json_schema()
+    >>> schema["required"], sorted(schema["$defs"])[:3]
+    (['coop'], ['AccountsSpec', 'ActivitySpec', 'BandSpec'])
+
+    ```
+    """
+    defs: dict[str, Any] = {}
+    root = _class_schema(Scenario, defs)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://github.com/cooprules/cooprules/blob/main/docs/scenario.schema.json",
+        "title": "cooprules scenario",
+        **root,
+        "$defs": dict(sorted(defs.items())),
+    }

@@ -1,0 +1,13 @@
+"""The ``cooprules`` command: evaluate a co-op's whole year from a scenario file.
+
+``cooprules run FILE`` prints the report (rich tables, ``--format json`` or ``markdown``),
+``cooprules check FILE`` validates the statutes and the data, ``cooprules regimes`` lists the
+installed regimes. Exit codes: 0 ok, 1 violations found by ``check``, 2 bad input or file error.
+
+This package is the application layer: it uses the core (:mod:`cooprules`) and the plug-ins
+(:mod:`cooprules_adapters`), which never import it.
+"""
+
+from cooprules_cli.main import main
+
+__all__ = ["main"]

@@ -1,0 +1,5 @@
+"""``python -m cooprules_cli``."""
+
+from cooprules_cli.main import main
+
+main()

@@ -1,0 +1,367 @@
+"""The ``cooprules`` command-line tool (click and rich)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import click
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from cooprules.errors import CoopRulesError
+from cooprules.explain import Explanation, render_steps, render_violations
+from cooprules.money import format_amount
+from cooprules.plugins import load_regimes
+from cooprules.scenario import load
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from moneyed import Money
+
+    from cooprules.explain import Lang
+    from cooprules.report import YearReport
+
+__all__ = ["main", "report_json", "report_markdown"]
+
+EXIT_OK = 0
+EXIT_VIOLATIONS = 1
+EXIT_BAD_INPUT = 2
+DEADLINE_DAYS = 90
+
+
+def _amount(value: Money) -> str:
+    return format_amount(value)
+
+
+def _steps(explanation: Explanation, lang: Lang) -> list[str]:
+    rendered = render_steps(explanation, lang=lang)
+    return rendered.splitlines() if rendered else []
+
+
+def report_json(report: YearReport, lang: Lang = "en") -> str:
+    """The report as JSON: sorted keys, amounts as text with their currency ("1234.50 EUR")."""
+    data: dict[str, Any] = {
+        "coop": report.name,
+        "regime": report.regime,
+        "source": report.source,
+        "as_of": report.as_of.isoformat(),
+        "year": {"start": report.year.start.isoformat(), "end": report.year.end.isoformat()},
+        "currency": report.currency,
+        "members": [
+            {"id": m.id, "name": m.name, "status": m.status.value, "category": m.category}
+            for m in report.members
+        ],
+        "deadlines": [
+            {
+                "subject": d.subject,
+                "code": d.code,
+                "what": d.what.in_(lang),
+                "due": d.due.isoformat(),
+                "state": d.state,
+                "explanation": _steps(d.explanation, lang),
+            }
+            for d in report.deadlines
+        ],
+        "levies": {
+            "activities": [
+                {
+                    "activity": row.activity,
+                    "owner": row.owner,
+                    "months": [_amount(m) for m in row.months],
+                    "total": _amount(row.total),
+                }
+                for row in report.levies
+            ],
+            "month_totals": [_amount(m) for m in report.month_totals],
+            "total": _amount(report.levy_total),
+        },
+        "distribution": None,
+        "votes": [
+            {
+                "id": v.id,
+                "kind": v.kind,
+                "title": v.title,
+                "adopted": v.result.adopted,
+                "quorum_reached": v.result.quorum_reached,
+                "share_for": str(v.result.share_for),
+                "summary": v.result.summary(lang),
+            }
+            for v in report.votes
+        ],
+        "register": _steps(report.register, lang),
+        "violations": [
+            {
+                "code": v.code,
+                "severity": v.severity.value,
+                "subject": v.subject,
+                "message": v.message.in_(lang),
+                "citation": str(v.citation) if v.citation else None,
+            }
+            for v in report.violations
+        ],
+        "journal_entries": len(report.journal),
+    }
+    if report.distribution is not None:
+        dist = report.distribution
+        data["distribution"] = {
+            "surplus": _amount(dist.figures.surplus),
+            "steps": [
+                {
+                    "code": s.code,
+                    "amount": _amount(s.amount),
+                    "shares": {k: _amount(a) for k, a in sorted(s.shares.items())},
+                }
+                for s in dist.steps
+            ],
+            "unallocated": _amount(dist.unallocated),
+        }
+    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def report_markdown(report: YearReport, lang: Lang = "en", *, explain: bool = False) -> str:
+    """The report as Markdown tables."""
+    fr = lang == "fr"
+    out = [f"# {report.name} ({report.regime}) — {report.as_of.isoformat()}", ""]
+
+    def table(title: str, head: list[str], rows: list[list[str]]) -> None:
+        out.extend([f"## {title}", "", "| " + " | ".join(head) + " |"])
+        out.append("|" + "---|" * len(head))
+        out.extend("| " + " | ".join(r) + " |" for r in rows)
+        out.append("")
+
+    for title, head, rows in _sections(report, lang):
+        table(title, head, rows)
+    if explain:
+        out.extend(["## " + ("Explications" if fr else "Explanations"), ""])
+        out.extend(f"    {line}" for line in _explanations(report, lang))
+        out.append("")
+    return "\n".join(out)
+
+
+def _sections(report: YearReport, lang: Lang) -> list[tuple[str, list[str], list[list[str]]]]:
+    fr = lang == "fr"
+    sections = [
+        (
+            "Membres et statuts" if fr else "Members and statuses",
+            [
+                "id",
+                "nom" if fr else "name",
+                "statut" if fr else "status",
+                "catégorie" if fr else "category",
+            ],
+            [[m.id, m.name, m.status.value, m.category or ""] for m in report.members],
+        ),
+        (
+            f"Échéances à {DEADLINE_DAYS} jours"
+            if fr
+            else f"Deadlines within {DEADLINE_DAYS} days",
+            [
+                "membre" if fr else "member",
+                "échéance" if fr else "due",
+                "état" if fr else "state",
+                "quoi" if fr else "what",
+            ],
+            [
+                [d.subject, d.due.isoformat(), d.state, d.what.in_(lang)]
+                for d in report.deadlines_within(DEADLINE_DAYS)
+            ],
+        ),
+        (
+            "Contributions par activité" if fr else "Levies per activity",
+            ["activité" if fr else "activity", "titulaire" if fr else "owner", "total"],
+            [
+                *([r.activity, r.owner, _amount(r.total)] for r in report.levies),
+                ["total", "", _amount(report.levy_total)],
+            ],
+        ),
+        (
+            "Contributions par mois" if fr else "Levies per month",
+            ["mois" if fr else "month", "total"],
+            [[f"{i + 1:02}", _amount(m)] for i, m in enumerate(report.month_totals)],
+        ),
+    ]
+    if report.distribution is not None:
+        sections.append(
+            (
+                "Répartition du résultat" if fr else "Distribution of the surplus",
+                ["étape" if fr else "step", "montant" if fr else "amount"],
+                [[s.code, _amount(s.amount)] for s in report.distribution.steps],
+            )
+        )
+    sections.append(
+        (
+            "Votes",
+            ["id", "type" if fr else "kind", "résultat" if fr else "result"],
+            [[v.id, v.kind, v.result.summary(lang)] for v in report.votes],
+        )
+    )
+    sections.append(
+        (
+            "Violations",
+            ["gravité" if fr else "severity", "sujet" if fr else "subject", "message"],
+            [[v.severity.value, v.subject, v.message.in_(lang)] for v in report.violations],
+        )
+    )
+    return sections
+
+
+def _explanations(report: YearReport, lang: Lang) -> list[str]:
+    lines: list[str] = []
+    for d in report.deadlines:
+        lines.append(f"{d.subject} {d.code}:")
+        lines.extend(f"  {s}" for s in _steps(d.explanation, lang))
+    for row in report.levies:
+        lines.append(f"{row.activity}:")
+        lines.extend(f"  {s}" for s in _steps(row.explanation, lang))
+    if report.distribution is not None:
+        lines.append("distribution:")
+        lines.extend(f"  {s}" for s in _steps(report.distribution.explanation, lang))
+    for v in report.votes:
+        lines.append(f"{v.id}:")
+        lines.extend(f"  {s}" for s in _steps(v.result.explanation, lang))
+    if report.register.steps:
+        lines.append("register:")
+        lines.extend(f"  {s}" for s in _steps(report.register, lang))
+    return lines
+
+
+def _print_rich(report: YearReport, lang: Lang, *, explain: bool) -> None:
+    console = Console()
+    console.print(f"[bold]{report.name}[/bold] ({report.regime}) — {report.as_of.isoformat()}")
+    for title, head, rows in _sections(report, lang):
+        table = Table(title=title)
+        for column in head:
+            table.add_column(column)
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)
+    if explain:
+        for line in _explanations(report, lang):
+            console.print(line, markup=False, highlight=False)
+
+
+def _evaluate(file: str, as_of: date | None, *, show_progress: bool) -> YearReport:
+    from cooprules_adapters.scenario import evaluate_file  # noqa: PLC0415 - after the catalogue
+
+    catalogue = load_regimes()
+    if as_of is None:
+        scenario = load(file, currency_of_regime=lambda code: catalogue.get(code).currency)
+        from cooprules.levies import month_periods  # noqa: PLC0415
+
+        last = month_periods(scenario.coop.year, first_month=scenario.coop.first_month)[-1]
+        as_of = date.fromordinal(last.end.toordinal() - 1)
+    if not show_progress:
+        return evaluate_file(file, as_of=as_of, catalogue=catalogue)
+    with Progress(transient=True) as bar:
+        tasks: dict[str, Any] = {}
+
+        def progress(section: str, done: int, total: int) -> None:
+            if section not in tasks:
+                tasks[section] = bar.add_task(section, total=total)
+            bar.update(tasks[section], completed=done)
+
+        return evaluate_file(file, as_of=as_of, catalogue=catalogue, progress=progress)
+
+
+def _guard(action: Callable[[], int]) -> None:
+    try:
+        code = action()
+    except (CoopRulesError, OSError) as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    sys.exit(code)
+
+
+_LANG = click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
+_AS_OF = click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Date of the evaluation (default: the last day of the financial year).",
+)
+
+
+@click.group()
+def main() -> None:
+    """Evaluate a co-operative's year from a scenario file."""
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table")
+@click.option("--explain", is_flag=True, help="Show the explanation of each figure.")
+@click.option("--journal", type=click.Path(dir_okay=False), help="Write the beancount ledger.")
+@_LANG
+@_AS_OF
+def run(  # noqa: PLR0917 - click passes the options positionally
+    file: str,
+    fmt: str,
+    explain: bool,  # noqa: FBT001 - a click flag
+    journal: str | None,
+    lang: Lang,
+    as_of: Any,  # noqa: ANN401 - click gives a datetime
+) -> None:
+    """Evaluate FILE and print the year's report."""
+
+    def action() -> int:
+        report = _evaluate(
+            file,
+            as_of.date() if as_of else None,
+            show_progress=fmt == "table" and sys.stdout.isatty(),
+        )
+        if journal is not None:
+            from cooprules_adapters.accounting import write_beancount  # noqa: PLC0415
+
+            write_beancount(
+                report.journal, journal, open_date=report.year.start, currency=report.currency
+            )
+        if fmt == "json":
+            click.echo(report_json(report, lang), nl=False)
+        elif fmt == "markdown":
+            click.echo(report_markdown(report, lang, explain=explain))
+        else:
+            _print_rich(report, lang, explain=explain)
+        return EXIT_OK
+
+    _guard(action)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@_LANG
+@_AS_OF
+def check(file: str, lang: Lang, as_of: Any) -> None:  # noqa: ANN401 - click gives a datetime
+    """Validate FILE's statutes and data; exit 1 when an error is found."""
+
+    def action() -> int:
+        report = _evaluate(file, as_of.date() if as_of else None, show_progress=False)
+        if report.violations:
+            click.echo(render_violations(report.violations, lang=lang))
+        else:
+            click.echo("Aucune violation." if lang == "fr" else "No violations.")
+        return EXIT_VIOLATIONS if report.errors else EXIT_OK
+
+    _guard(action)
+
+
+@main.command()
+def regimes() -> None:
+    """List the installed regimes and the plug-in that provides each."""
+    catalogue = load_regimes()
+    table = Table(title="Regimes")
+    for column in ("code", "name", "jurisdiction", "currency", "plug-in"):
+        table.add_column(column)
+    for regime in catalogue:
+        table.add_row(
+            regime.code,
+            regime.name,
+            regime.jurisdiction,
+            regime.currency,
+            catalogue.providers.get(regime.code, ""),
+        )
+    Console(width=120).print(table)
