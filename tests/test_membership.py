@@ -677,6 +677,14 @@ def test_membership_figures_agree_with_the_regime_parameters():
     )
     assert cae.value(A.trial_max_months, on) == 8
     assert fr.trial_period_end(date(2025, 1, 15)) == Period.of_months(date(2025, 1, 15), 8).last_day
+    activity = cooprules.get_regime("be-activity")
+    bonus_day = be.BONUS_SINCE
+    assert (
+        activity.value(A.resumption_bonus_monthly, bonus_day).amount
+        * activity.value(A.resumption_bonus_months, bonus_day)
+        == 1200
+    )
+    assert activity.find(A.resumption_bonus_months, bonus_day - timedelta(days=1)) is None
     work = cooprules.get_regime("qc-work")
     assert work.value(M.trial_max_days_worked, on) == qc.TRIAL_DAYS
     assert work.value(M.trial_max_months, on) == qc.TRIAL_MONTHS

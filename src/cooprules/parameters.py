@@ -340,6 +340,31 @@ class Membership:
 class Accompaniment:
     """Keys about hosted entrepreneurs (BE activity co-ops, FR CAE)."""
 
+    resumption_bonus_monthly: Final = Key(
+        "accompaniment.resumption_bonus_monthly",
+        Money,
+        Text(
+            en="monthly bonus to a candidate who leaves to become self-employed",
+            fr="complément mensuel au candidat qui s'installe comme indépendant",
+        ),
+    )
+    resumption_bonus_months: Final = Key(
+        "accompaniment.resumption_bonus_months",
+        int,
+        Text(
+            en="most months the resumption bonus is paid",
+            fr="nombre maximal de mois de versement du complément de reprise du travail",
+        ),
+    )
+    resumption_bonus_min_months: Final = Key(
+        "accompaniment.resumption_bonus_min_months",
+        int,
+        Text(
+            en="months under the convention before leaving that open the bonus",
+            fr="mois de convention requis avant le départ pour ouvrir le complément",
+        ),
+    )
+
     associate_deadline_months: Final = Key(
         "accompaniment.associate_deadline_months",
         int,

@@ -28,10 +28,10 @@ from datetime import date
 from typing import Final
 
 from cooprules.explain import Citation, Confidence, RuleKind, Text
-from cooprules.money import Rate
+from cooprules.money import Rate, money
 from cooprules.parameters import Accompaniment, Capital, Company, Surplus, Voting
 from cooprules.regime import Parameter, Regime
-from cooprules_adapters.be.membership import ACTIVITY_MEMBERSHIP, CSA_MEMBERSHIP
+from cooprules_adapters.be.membership import ACTIVITY_MEMBERSHIP, BONUS_SINCE, CSA_MEMBERSHIP
 from cooprules_adapters.be.reserves import CSA_CAPITAL, CSA_RESERVES, SCES_CAPITAL, SCES_RESERVES
 from cooprules_adapters.be.voting import CNC_VOTING, CSA_VOTING, SCES_VOTING
 
@@ -417,6 +417,16 @@ BE_SCES = Regime(
 
 # --- Activity co-op ---------------------------------------------------------------------------
 
+_BONUS = _cite(
+    LOI_2007,
+    "art. 80 and implementing AR (complément de reprise du travail)",
+    SRC_2,
+    "http://www.1819.be/fr/subsides/complement-de-reprise-du-travail-cooperative-dactivites",
+    "EUR 100 a month for up to 12 months to a candidate who sets up as self-employed "
+    "after at least 6 months; historic federal scheme, now regional",
+)
+"""The historic federal resumption bonus (dated: set-ups after 4 August 2009)."""
+
 BE_ACTIVITY = Regime(
     code="be-activity",
     rules=(ACTIVITY_MEMBERSHIP,),
@@ -480,6 +490,14 @@ BE_ACTIVITY = Regime(
                 "months, 50 or over with 78 days in 9 months, or on social aid",
             ),
             minimum=Rate.of("60%"),
+        ),
+        *(
+            _param(key, value, LAW, _BONUS, valid_from=BONUS_SINCE)
+            for key, value in (
+                (Accompaniment.resumption_bonus_monthly, money("100.00", "EUR")),
+                (Accompaniment.resumption_bonus_months, 12),
+                (Accompaniment.resumption_bonus_min_months, 6),
+            )
         ),
     ),
 )
