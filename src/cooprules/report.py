@@ -44,7 +44,7 @@ from cooprules.capital import (
     capital_days,
 )
 from cooprules.errors import InvalidInput
-from cooprules.explain import Citation, Explanation, Severity, Text, Violation
+from cooprules.explain import Citation, Explanation, RuleKind, Severity, Text, Violation
 from cooprules.levies import (
     Activity,
     LevyPolicy,
@@ -67,13 +67,26 @@ from cooprules.membership import (
 from cooprules.money import Rate, zero
 from cooprules.periods import Period
 from cooprules.regime import Statutes, validate
-from cooprules.surplus import Distribution, Waterfall, YearFigures, distribute
-from cooprules.voting import Electorate, Meeting, Proxy, VoteResult, VotingRules, electorate, tally
+from cooprules.surplus import Distribution, Waterfall, Worker, YearFigures, distribute
+from cooprules.voting import (
+    College,
+    DecisionRule,
+    Electorate,
+    Majority,
+    Meeting,
+    Proxy,
+    Quorum,
+    VoteResult,
+    VotingRules,
+    VotingStatutes,
+    electorate,
+    tally,
+)
 
 if TYPE_CHECKING:
     from cooprules.journal import JournalEntry
     from cooprules.regime import Regime
-    from cooprules.scenario import Scenario, ScheduleSpec
+    from cooprules.scenario import Scenario, ScheduleSpec, VotingSpec
 
 __all__ = [
     "Deadline",
@@ -225,6 +238,48 @@ def _statute_value(value: object) -> object:
     return value
 
 
+def _voting_statutes(spec: VotingSpec | None) -> VotingStatutes | None:
+    """The statutes' voting choices of ``[coop.voting]``, or ``None`` when the file has none."""
+    if spec is None:
+        return None
+    citation = Citation("Statutes", spec.article, "coop")
+    decisions = []
+    for rule in spec.decisions:
+        quorum = Quorum(rule.quorum.value, rule.quorum_on) if rule.quorum is not None else None
+        second = (
+            Quorum(rule.second_quorum.value, rule.quorum_on)
+            if rule.second_quorum is not None
+            else None
+        )
+        decisions.append(
+            DecisionRule(
+                rule.kind,
+                Text(en=rule.title or rule.kind, fr=rule.title or rule.kind),
+                Majority(rule.majority.value, strict=rule.strict, base=rule.base),
+                citation,
+                quorum=quorum,
+                second_quorum=second,
+                kind_of_rule=RuleKind.STATUTE,
+            )
+        )
+    return VotingStatutes(
+        citation,
+        decisions=decisions,
+        colleges=[
+            College(
+                c.code,
+                c.categories,
+                c.weight.value if c.weight is not None else None,
+            )
+            for c in spec.colleges
+        ],
+        max_proxies=spec.max_proxies,
+        family_representation=spec.family_representation,
+        abstentions_count=spec.abstentions_count,
+        blank_count=spec.blank_count,
+    )
+
+
 def _register(scenario: Scenario) -> tuple[Member, ...]:
     return tuple(
         Member.of(
@@ -339,6 +394,11 @@ def _figures(
     categories = {
         m.id: category for m in register if (category := category_at(m.history, last)) is not None
     }
+    workers = {
+        m.id: Worker(m.work.pay, m.work.time, m.work.months_present, m.work.seniority_months)
+        for m in scenario.members
+        if m.work is not None
+    }
     highest = accounts.highest_capital
     if highest is None and shares is not None:
         highest = shares.highest_capital(last)
@@ -347,6 +407,7 @@ def _figures(
         reserve_balances=accounts.reserve_balances,
         capital_days={"capital": capital_days(shares, year)} if shares is not None else {},
         measures=measures,
+        workers=workers,
         categories=categories,
         days_in_year=(year.end - year.start).days,
         equity=accounts.equity,
@@ -474,8 +535,13 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
             for member_id, count in held.items():
                 totals[member_id] = totals.get(member_id, 0) + count
             held = totals
+        statutes = _voting_statutes(coop.voting)
         voters: Electorate = electorate(
-            register, meeting.date, voting, shares={m.id: held.get(m.id, 0) for m in register}
+            register,
+            meeting.date,
+            voting,
+            statutes=statutes,
+            shares={m.id: held.get(m.id, 0) for m in register},
         )
         for decision in meeting.decisions:
             result = tally(
@@ -489,6 +555,7 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
                     call=decision.call,
                 ),
                 voting,
+                statutes=statutes,
             )
             votes.append(Vote(decision.id, decision.kind, decision.title, result))
             violations.extend(result.violations)

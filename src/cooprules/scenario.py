@@ -70,13 +70,16 @@ from cooprules.errors import InvalidInput
 from cooprules.levies import ActivityKind, Banding, Base, BasePeriod
 from cooprules.membership import EventKind
 from cooprules.money import Rate, money
-from cooprules.voting import Choice
+from cooprules.voting import Base as MajorityBase
+from cooprules.voting import Choice, QuorumOn
 
 __all__ = [
     "AccountsSpec",
     "ActivitySpec",
     "BandSpec",
+    "CollegeSpec",
     "Coop",
+    "DecisionRuleSpec",
     "DecisionSpec",
     "DistributionSpec",
     "EventSpec",
@@ -89,6 +92,8 @@ __all__ = [
     "ShareClassSpec",
     "ShareOperationSpec",
     "StatutesSpec",
+    "VotingSpec",
+    "WorkSpec",
     "json_schema",
     "load",
     "loads",
@@ -130,6 +135,72 @@ class StatutesSpec:
 
 
 @attrs.frozen
+class CollegeSpec:
+    """A voting college of the statutes (:class:`cooprules.voting.College`).
+
+    Attributes:
+        code: its identifier (``"employees"``).
+        categories: the member categories voting in it.
+        weight: its share of the votes (``"30%"``); leave every weight out for equal colleges.
+    """
+
+    code: str
+    categories: tuple[str, ...]
+    weight: Rate | None = None
+
+
+@attrs.frozen
+class DecisionRuleSpec:
+    """The statutes' own rule for a kind of decision (:class:`cooprules.voting.DecisionRule`).
+
+    For the decisions the regime leaves to the statutes (a French SA's ordinary meeting, the
+    amendment of a Quebec co-op's articles) or a stricter rule where the law allows one.
+
+    Attributes:
+        kind: the decision kind (``"sa.ordinary"``).
+        majority: the share of the base needed (``"1/2"``, ``"2/3"``).
+        strict: more than ``majority`` (a simple majority is ``"1/2"`` strict).
+        base: what the majority is a share of: ``cast``, ``present`` or ``all``.
+        quorum: the share needed at the first call, if any.
+        second_quorum: the share needed at the second call, if any.
+        quorum_on: what the quorum counts: ``members`` or ``votes``.
+        title: what the decision is.
+    """
+
+    kind: str
+    majority: Rate
+    strict: bool = False
+    base: MajorityBase = MajorityBase.CAST
+    quorum: Rate | None = None
+    second_quorum: Rate | None = None
+    quorum_on: QuorumOn = QuorumOn.MEMBERS
+    title: str = ""
+
+
+@attrs.frozen
+class VotingSpec:
+    """The statutes' choices on voting (:class:`cooprules.voting.VotingStatutes`).
+
+    Attributes:
+        article: the article (or by-law) setting them.
+        colleges: the voting colleges (a SCIC's, at least three).
+        decisions: the statutes' rules per kind of decision.
+        max_proxies: a stricter limit on proxies per holder than the law's.
+        family_representation: ``false`` where the by-laws forbid family representation.
+        abstentions_count: whether abstentions count as votes cast (default: the regime's rule).
+        blank_count: whether blank ballots count as votes cast (default: the regime's rule).
+    """
+
+    article: str = "voting"
+    colleges: tuple[CollegeSpec, ...] = ()
+    decisions: tuple[DecisionRuleSpec, ...] = ()
+    max_proxies: int | None = None
+    family_representation: bool | None = None
+    abstentions_count: bool | None = None
+    blank_count: bool | None = None
+
+
+@attrs.frozen
 class Coop:
     """The co-operative: regime code, name, financial year and statutes.
 
@@ -140,6 +211,7 @@ class Coop:
         first_month: the month the financial year starts (1 = January).
         currency: the currency of every amount (default: the regime's).
         statutes: the statute values checked against the regime.
+        voting: the statutes' voting choices (colleges, decision rules, proxies).
     """
 
     regime: str
@@ -148,6 +220,7 @@ class Coop:
     first_month: int = 1
     currency: str | None = None
     statutes: StatutesSpec = attrs.field(factory=StatutesSpec)
+    voting: VotingSpec | None = None
 
 
 @attrs.frozen
@@ -163,6 +236,23 @@ class EventSpec:
 
 
 @attrs.frozen
+class WorkSpec:
+    """A worker's figures of the year for a SCOP's worker share (:class:`cooprules.surplus.Worker`).
+
+    Attributes:
+        pay: gross pay of the year.
+        time: time worked (hours or days, one unit for all workers).
+        months_present: months of presence in the year.
+        seniority_months: seniority at the year's end, in months.
+    """
+
+    pay: Money
+    time: Decimal
+    months_present: int = 12
+    seniority_months: int = 12
+
+
+@attrs.frozen
 class MemberSpec:
     """A person and their events.
 
@@ -175,6 +265,7 @@ class MemberSpec:
             ``unemployment_days_9_months``, ``on_integration_income`` for the Belgian target
             group).
         measures: this member's business with the co-op for the refunds, per measure name.
+        work: their pay and time of the year, for a SCOP's worker share.
     """
 
     id: str
@@ -183,6 +274,7 @@ class MemberSpec:
     birth_date: dt.date | None = None
     facts: dict[str, Scalar] = attrs.field(factory=dict)
     measures: dict[str, Decimal] = attrs.field(factory=dict)
+    work: WorkSpec | None = None
 
 
 @attrs.frozen

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from moneyed import Money
 
     from cooprules.explain import Lang
-    from cooprules.report import YearReport
+    from cooprules.report import Vote, YearReport
 
 __all__ = ["main", "report_json", "report_markdown"]
 
@@ -41,6 +41,23 @@ def _amount(value: Money) -> str:
 def _steps(explanation: Explanation, lang: Lang) -> list[str]:
     rendered = render_steps(explanation, lang=lang)
     return rendered.splitlines() if rendered else []
+
+
+def _vote(vote: Vote, lang: Lang) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": vote.id,
+        "kind": vote.kind,
+        "title": vote.title,
+        "adopted": vote.result.adopted,
+        "quorum_reached": vote.result.quorum_reached,
+        "share_for": str(vote.result.share_for),
+        "summary": vote.result.summary(lang),
+    }
+    if vote.result.college_shares:  # only with colleges: other reports keep their keys
+        out["college_shares"] = {
+            code: str(share) for code, share in sorted(vote.result.college_shares.items())
+        }
+    return out
 
 
 def report_json(report: YearReport, lang: Lang = "en") -> str:
@@ -81,18 +98,7 @@ def report_json(report: YearReport, lang: Lang = "en") -> str:
             "total": _amount(report.levy_total),
         },
         "distribution": None,
-        "votes": [
-            {
-                "id": v.id,
-                "kind": v.kind,
-                "title": v.title,
-                "adopted": v.result.adopted,
-                "quorum_reached": v.result.quorum_reached,
-                "share_for": str(v.result.share_for),
-                "summary": v.result.summary(lang),
-            }
-            for v in report.votes
-        ],
+        "votes": [_vote(v, lang) for v in report.votes],
         "register": _steps(report.register, lang),
         "violations": [
             {

@@ -1,0 +1,110 @@
+"""The sample co-ops of examples/: each runs through the CLI and shows its key figures."""
+
+import json
+from fractions import Fraction
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from cooprules_cli import main
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def run(name):
+    result = CliRunner().invoke(main, ["run", str(EXAMPLES / name), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def check(name):
+    return CliRunner().invoke(main, ["check", str(EXAMPLES / name)]).exit_code
+
+
+def step(data, code):
+    return next(s for s in data["distribution"]["steps"] if s["code"] == code)
+
+
+def codes(data):
+    return [(v["code"], v["subject"]) for v in data["violations"]]
+
+
+def test_fr_cae_scop():
+    data = run("fr-cae-scop.toml")
+    assert check("fr-cae-scop.toml") == 1  # meant to show violations
+    statuses = [m["status"] for m in data["members"]]
+    assert (statuses.count("member"), statuses.count("entrepreneur_employee")) == (15, 25)
+    # Code du travail L7331-3: associate within 3 years of the CESA, less the CAPE.
+    assert ("fr.cae.associate_deadline_passed", "e40") in codes(data)
+    # Loi 1978 art. 14: under 20 associates, one proxy per associate; e01 holds two.
+    assert ("voting.too_many_proxies", "proxy e03 -> e01") in codes(data)
+    # Loi 1978 art. 33: 15 % to the legal reserve up to the highest capital (38,000 - 34,500),
+    # the rest to the development fund; the worker share of 45 % to all qualifying employees.
+    assert step(data, "legal_reserve")["amount"] == "3500.00 EUR"
+    assert step(data, "legal_reserve:overflow")["amount"] == "2890.00 EUR"
+    assert step(data, "worker_share")["amount"] == "19170.00 EUR"
+    # Solstice (fr.SOLSTICE): floor 100 EUR a month, cap 5,500 EUR a year.
+    totals = {a["owner"]: a["total"] for a in data["levies"]["activities"]}
+    assert totals["e01"] == "5500.00 EUR"
+    assert totals["e26"] == "1200.00 EUR"
+
+
+def test_fr_scic():
+    data = run("fr-scic.toml")
+    assert check("fr-scic.toml") == 0
+    # Loi 1947 art. 19 octies: colleges between 10 % and 50 %; the producers are absent and the
+    # employees' 45/80 is brought down to 1/2.
+    shares = {k: Fraction(v) for k, v in data["votes"][0]["college_shares"].items()}
+    assert shares == {
+        "employees": Fraction(1, 2),
+        "beneficiaries": Fraction(5, 14),
+        "others": Fraction(1, 7),
+    }
+    assert all(Fraction(1, 10) <= s <= Fraction(1, 2) for s in shares.values())
+    # Art. 16 and 19 nonies: 15 % to the legal reserve, half the balance to the statutory one.
+    assert step(data, "legal_reserve")["amount"] == "4260.00 EUR"
+    assert step(data, "statutory_reserve")["amount"] == "12070.00 EUR"
+    # Art. 14: 3 % interest, within the cap (3.8025 % for 2024): no violation.
+    assert step(data, "interest")["amount"] == "1185.00 EUR"
+    assert data["violations"] == []
+
+
+def test_qc_work():
+    data = run("qc-work.toml")
+    assert check("qc-work.toml") == 1  # meant to show the rejected proxy
+    # Cooperatives Act s. 4: no one may vote by proxy.
+    assert ("voting.proxy_forbidden", "proxy w11 -> w03") in codes(data)
+    # S. 146: equity below 40 % of debts, 20 % of the surplus to the reserve.
+    assert step(data, "reserve")["amount"] == "7200.00 CAD"
+    # S. 224.7 and s. 143: refunds by hours to the worker members, none to auxiliaries on trial.
+    refunds = step(data, "refunds")
+    assert refunds["amount"] == "28800.00 CAD"
+    assert not {"a01", "a02"} & refunds["shares"].keys()
+    # S. 224.2: the trial ends at 250 days of work or 18 months.
+    assert [(d["subject"], d["state"]) for d in data["deadlines"]] == [
+        ("a01", "pending"),
+        ("a02", "pending"),
+    ]
+
+
+def test_qc_producer():
+    data = run("qc-producer.toml")
+    assert check("qc-producer.toml") == 0
+    # S. 146 does not apply (equity above 40 % of debts): 10 % to the reserve.
+    assert step(data, "reserve")["amount"] == "2750.00 CAD"
+    # S. 143: the rest refunded in proportion to the services each member bought.
+    refunds = step(data, "refunds")
+    assert refunds["amount"] == "24750.00 CAD"
+    assert len(refunds["shares"]) == 24
+
+
+def test_qc_solidarity():
+    data = run("qc-solidarity.toml")
+    assert check("qc-solidarity.toml") == 0
+    categories = {m["id"]: m["category"] for m in data["members"]}
+    assert sorted(set(categories.values())) == ["supporting", "user", "worker"]  # s. 226.1
+    # S. 143: refunds to user and worker members only; supporting members receive none.
+    refunds = step(data, "refunds")
+    assert refunds["amount"] == "10920.00 CAD"
+    assert {categories[m] for m in refunds["shares"]} == {"user", "worker"}
+    assert step(data, "reserve")["amount"] == "1820.00 CAD"
