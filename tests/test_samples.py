@@ -108,3 +108,36 @@ def test_qc_solidarity():
     assert refunds["amount"] == "10920.00 CAD"
     assert {categories[m] for m in refunds["shares"]} == {"user", "worker"}
     assert step(data, "reserve")["amount"] == "1820.00 CAD"
+
+
+def test_a_cae_year_gives_a_ledger_whose_balances_match_the_report(tmp_path):
+    # Issue 7, done when: a year of a sample CAE produces a ledger that beancount loads with no
+    # error, whose balances match the library's own results to the cent.
+    from decimal import Decimal  # noqa: PLC0415
+
+    from beancount import loader  # noqa: PLC0415
+    from beancount.core import realization  # noqa: PLC0415
+
+    sample = str(Path(__file__).resolve().parent.parent / "examples" / "fr-cae-scop.toml")
+    ledger = tmp_path / "cae.beancount"
+    result = CliRunner().invoke(main, ["run", sample, "--journal", str(ledger), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    entries, errors, _ = loader.load_file(str(ledger))
+    assert errors == []
+    real = realization.realize(entries)
+
+    def balance(account: str) -> Decimal:
+        node = realization.get(real, account)
+        return node.balance.get_currency_units("EUR").number
+
+    def amount(text: str) -> Decimal:
+        return Decimal(text.split()[0])
+
+    levies = sum(amount(a["total"]) for a in report["levies"]["activities"])
+    assert -balance("Income:FR:706-ContributionsOfTheActivities") == levies
+    steps = {s["code"]: amount(s["amount"]) for s in report["distribution"]["steps"]}
+    assert -balance("Equity:FR:1061-LegalReserve") == steps["legal_reserve"]
+    assert -balance("Equity:FR:1063-StatutoryReserves") == (
+        steps["legal_reserve:overflow"] + steps["development_fund"]
+    )
