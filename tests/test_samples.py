@@ -132,7 +132,7 @@ def test_a_cae_year_gives_a_ledger_whose_balances_match_the_report(tmp_path):
         return node.balance.get_currency_units("EUR").number
 
     def amount(text: str) -> Decimal:
-        return Decimal(text.split()[0])
+        return Decimal(text.split(maxsplit=1)[0])
 
     levies = sum(amount(a["total"]) for a in report["levies"]["activities"])
     assert -balance("Income:FR:706-ContributionsOfTheActivities") == levies
