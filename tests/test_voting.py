@@ -356,3 +356,39 @@ def test_typed_errors() -> None:
 def test_bounded_shares_when_bounds_cannot_hold() -> None:
     shares, ok = bounded_shares({"a": Fraction(1)}, Fraction(1, 10), Fraction(1, 2))
     assert (shares, ok) == ({"a": Fraction(1)}, False)
+
+
+def test_statutes_fill_a_legal_majority_the_reference_is_not_sure_of():
+    # Quebec: the majority for amending the articles is only recalled (quebec.md §Q4, [MEM/UNC]),
+    # so the regime carries no figure; the co-op's statutes give it, without a violation.
+    from datetime import date  # noqa: PLC0415
+    from fractions import Fraction  # noqa: PLC0415
+
+    from cooprules.explain import Citation, RuleKind, Text  # noqa: PLC0415
+    from cooprules.voting import (  # noqa: PLC0415
+        Choice,
+        DecisionRule,
+        Electorate,
+        Majority,
+        Meeting,
+        Voter,
+        VotingStatutes,
+        tally,
+    )
+    from cooprules_adapters.qc.voting import VOTING  # noqa: PLC0415
+
+    voters = Electorate.of(Voter(f"m{i}") for i in range(6))
+    ballots = {f"m{i}": Choice.FOR for i in range(4)} | {"m4": Choice.AGAINST, "m5": Choice.AGAINST}
+    meeting = Meeting(date(2026, 5, 1), "amend_articles", voters, ballots)
+    ours = Citation("Statutes of the co-op", "art. 40", "coop")
+    rule = DecisionRule(
+        "amend_articles",
+        Text(en="amendment of the articles", fr="modification des statuts"),
+        Majority(Fraction(2, 3)),
+        ours,
+        kind_of_rule=RuleKind.STATUTE,
+    )
+    statutes = VotingStatutes(citation=ours, decisions=(rule,))
+    result = tally(meeting, VOTING, statutes=statutes)
+    assert result.adopted
+    assert not [v for v in result.violations if v.code == "voting.rule_contradicts_law"]

@@ -853,10 +853,13 @@ def _decision_rule(
     if statutes is not None:
         chosen = next((d for d in statutes.decisions if d.kind == meeting.decision), None)
     problems: list[Violation] = []
+    # A legal majority the reference is not sure of ([MEM]/[UNC]: no figure) cannot be
+    # contradicted: the statutes' rule fills the gap.
     overrides_law = (
         chosen is not None
         and law is not None
         and law.kind_of_rule is RuleKind.LAW
+        and law.majority is not None
         and (chosen.majority != law.majority or chosen.quorum != law.quorum)
     )
     if overrides_law and law is not None:
