@@ -633,6 +633,11 @@ def loads(text: str, *, name: str = "<scenario>", currency: str | None = None) -
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ScenarioError(name, "", None, f"not valid TOML: {error}") from error
+    return _structure(raw, name=name, currency=currency)
+
+
+def _structure(raw: dict[str, Any], *, name: str, currency: str | None) -> Scenario:
+    """Structure parsed TOML into a scenario (the file is parsed once, by the caller)."""
     coop = raw.get("coop")
     if isinstance(coop, Mapping) and isinstance(coop.get("currency"), str):
         currency = coop["currency"]
@@ -670,16 +675,19 @@ def load(path: str | Path, *, currency_of_regime: Callable[[str], str] | None = 
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ScenarioError(str(path), "", str(path), f"cannot read the file: {error}") from error
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ScenarioError(str(path), "", None, f"not valid TOML: {error}") from error
     currency = None
     if currency_of_regime is not None:
         try:
-            raw = tomllib.loads(text)
             regime = raw.get("coop", {}).get("regime")
             if isinstance(regime, str):
                 currency = currency_of_regime(regime)
-        except (tomllib.TOMLDecodeError, AttributeError, LookupError):
+        except (AttributeError, LookupError):
             currency = None  # the structured load reports it with its path
-    return loads(text, name=str(path), currency=currency)
+    return _structure(raw, name=str(path), currency=currency)
 
 
 def _check_references(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one check per kind

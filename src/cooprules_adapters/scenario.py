@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     from cooprules.regime import Regime
     from cooprules.surplus import Waterfall, YearFigures
 
-__all__ = ["SCHEDULES", "evaluate_file", "glue_for", "option_values"]
+__all__ = ["SCHEDULES", "evaluate_file", "evaluate_scenario", "glue_for", "option_values"]
 
 
 def _named(prefix: str, module: object, names: Sequence[str]) -> dict[str, Schedule]:
@@ -172,13 +172,19 @@ def _journal(
     return entries
 
 
-def glue_for(regime: Regime, *, manager: pluggy.PluginManager | None = None) -> Glue:
-    """What :func:`cooprules.report.evaluate` needs from the plug-ins for ``regime``."""
+def glue_for(
+    regime: Regime, *, manager: pluggy.PluginManager | None = None, journal: bool = True
+) -> Glue:
+    """What :func:`cooprules.report.evaluate` needs from the plug-ins for ``regime``.
+
+    ``journal=False`` leaves the journal out (the most expensive part of a large year, and only
+    needed to write a ledger).
+    """
     return Glue(
         schedules=SCHEDULES,
         waterfall=_waterfall,
         register_checks=_quota if regime.code == "be-activity" else None,
-        journal=_journal(manager or get_plugin_manager()),
+        journal=_journal(manager or get_plugin_manager()) if journal else None,
     )
 
 
@@ -188,8 +194,11 @@ def evaluate_file(
     as_of: date,
     catalogue: RegimeCatalogue | None = None,
     progress: Callable[[str, int, int], None] | None = None,
+    journal: bool = True,
 ) -> YearReport:
     """Load a scenario file and evaluate it with the installed plug-ins.
+
+    ``journal=False`` skips the journal entries (the report's ``journal`` is then empty).
 
     Raises:
         ScenarioError: the file cannot be read (naming the file, the path and the value).
@@ -197,8 +206,23 @@ def evaluate_file(
     """
     catalogue = catalogue or load_regimes()
     scenario = load(path, currency_of_regime=lambda code: catalogue.get(code).currency)
+    return evaluate_scenario(
+        scenario, as_of=as_of, catalogue=catalogue, progress=progress, journal=journal
+    )
+
+
+def evaluate_scenario(
+    scenario: Scenario,
+    *,
+    as_of: date,
+    catalogue: RegimeCatalogue,
+    progress: Callable[[str, int, int], None] | None = None,
+    journal: bool = True,
+) -> YearReport:
+    """Evaluate a loaded scenario with the installed plug-ins (see :func:`evaluate_file`)."""
     regime = _regime(catalogue, scenario)
-    return evaluate(scenario, as_of=as_of, regime=regime, glue=glue_for(regime), progress=progress)
+    glue = glue_for(regime, journal=journal)
+    return evaluate(scenario, as_of=as_of, regime=regime, glue=glue, progress=progress)
 
 
 def _regime(catalogue: RegimeCatalogue, scenario: Scenario) -> Regime:

@@ -251,18 +251,21 @@ def _print_rich(report: YearReport, lang: Lang, *, explain: bool) -> None:
             console.print(line, markup=False, highlight=False)
 
 
-def _evaluate(file: str, as_of: date | None, *, show_progress: bool) -> YearReport:
-    from cooprules_adapters.scenario import evaluate_file  # noqa: PLC0415 - after the catalogue
+def _evaluate(
+    file: str, as_of: date | None, *, show_progress: bool, journal: bool = False
+) -> YearReport:
+    """Load the file once, evaluate it; the journal only when a ledger is to be written."""
+    from cooprules_adapters.scenario import evaluate_scenario  # noqa: PLC0415 - after the catalogue
 
     catalogue = load_regimes()
+    scenario = load(file, currency_of_regime=lambda code: catalogue.get(code).currency)
     if as_of is None:
-        scenario = load(file, currency_of_regime=lambda code: catalogue.get(code).currency)
         from cooprules.levies import month_periods  # noqa: PLC0415
 
         last = month_periods(scenario.coop.year, first_month=scenario.coop.first_month)[-1]
         as_of = date.fromordinal(last.end.toordinal() - 1)
     if not show_progress:
-        return evaluate_file(file, as_of=as_of, catalogue=catalogue)
+        return evaluate_scenario(scenario, as_of=as_of, catalogue=catalogue, journal=journal)
     with Progress(transient=True) as bar:
         tasks: dict[str, Any] = {}
 
@@ -271,7 +274,9 @@ def _evaluate(file: str, as_of: date | None, *, show_progress: bool) -> YearRepo
                 tasks[section] = bar.add_task(section, total=total)
             bar.update(tasks[section], completed=done)
 
-        return evaluate_file(file, as_of=as_of, catalogue=catalogue, progress=progress)
+        return evaluate_scenario(
+            scenario, as_of=as_of, catalogue=catalogue, progress=progress, journal=journal
+        )
 
 
 def _guard(action: Callable[[], int]) -> None:
@@ -319,6 +324,7 @@ def run(  # noqa: PLR0917 - click passes the options positionally
             file,
             as_of.date() if as_of else None,
             show_progress=fmt == "table" and sys.stdout.isatty(),
+            journal=journal is not None,
         )
         if journal is not None:
             from cooprules_adapters.accounting import write_beancount  # noqa: PLC0415
