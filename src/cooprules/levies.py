@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import enum
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
@@ -342,6 +342,7 @@ class Schedule:
     _denominator: int = attrs.field(init=False, repr=False, eq=False)
     _numerators: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
     _currency: Currency = attrs.field(init=False, repr=False, eq=False)
+    _cumulative: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
     _fee: int = attrs.field(init=False, repr=False, eq=False)
     _floor: int | None = attrs.field(init=False, repr=False, eq=False)
     _cap: int | None = attrs.field(init=False, repr=False, eq=False)
@@ -357,6 +358,12 @@ class Schedule:
         object.__setattr__(
             self, "_numerators", tuple(r.numerator * (denominator // r.denominator) for r in rates)
         )
+        starts, numerators = self._starts, self._numerators
+        cumulative = [0]
+        for position in range(1, len(starts)):
+            width = starts[position] - starts[position - 1]
+            cumulative.append(cumulative[-1] + width * numerators[position - 1])
+        object.__setattr__(self, "_cumulative", tuple(cumulative))
         fee, floor, cap = self.fixed_per_period, self.minimum_per_period, self.maximum_per_year
         object.__setattr__(self, "_fee", 0 if fee is None else to_minor_units(fee))
         object.__setattr__(self, "_floor", None if floor is None else to_minor_units(floor))
@@ -449,16 +456,11 @@ class Schedule:
         if self.banding is Banding.WHOLE:
             scaled = base_units * self._numerators[bisect_right(self._starts, base_units) - 1]
         else:
-            scaled = 0
-            starts, numerators = self._starts, self._numerators
-            last = len(starts) - 1
-            for position, start in enumerate(starts):
-                if base_units <= start:
-                    break
-                top = base_units if position == last else starts[position + 1]
-                if top > base_units:  # noqa: PLR1730 - hot path: no builtin call
-                    top = base_units
-                scaled += (top - start) * numerators[position]
+            # The band holding the top of the base, and the full bands below it, precomputed.
+            band = bisect_left(self._starts, base_units) - 1
+            scaled = (
+                self._cumulative[band] + (base_units - self._starts[band]) * self._numerators[band]
+            )
         if self.rounding is Rounding.HALF_UP:  # the common case, in integers
             return (2 * scaled + self._denominator) // (2 * self._denominator)
         return round_fraction(Fraction(scaled, self._denominator), self.rounding)
@@ -741,8 +743,16 @@ class LevyYear:
     activity: Activity
     year_start: date
     periods: tuple[LevyStatement, ...]
-    total: Money
+    total_units: int = attrs.field(repr=False)
+    """The year's levy in minor units."""
+    currency: Currency = attrs.field(repr=False)
+    """The currency of the activity's books."""
     violations: tuple[Violation, ...] = ()
+
+    @property
+    def total(self) -> Money:
+        """The year's levy: the sum of the periods, to the cent."""
+        return from_minor_units(self.total_units, self.currency)
 
 
 def month_periods(year: int, *, first_month: int = 1) -> tuple[Period, ...]:
@@ -781,7 +791,15 @@ def levy_year(
         InvalidPeriod: a line whose period is not one of the year's months.
     """
     periods = month_periods(year, first_month=first_month)
-    return _levy_year(activity, lines, policy, periods, custom_base, picks=[None] * len(periods))
+    return _levy_year(
+        activity,
+        lines,
+        policy,
+        periods,
+        custom_base,
+        picks=[None] * len(periods),
+        index_of=_index_of(periods),
+    )
 
 
 def levy_years(
@@ -805,6 +823,7 @@ def levy_years(
         DuplicateId: an activity appears twice (raised when it is reached).
     """
     periods = month_periods(year, first_month=first_month)
+    index_of = _index_of(periods)
     seen: set[str] = set()
     # The schedules of each period depend only on the activity's override group and kind: pick
     # them once per (override, kind) within this call.
@@ -817,7 +836,9 @@ def levy_years(
         picks = picked.get(key)
         if picks is None:
             picks = picked[key] = [None] * len(periods)
-        yield _levy_year(activity, lines, policy, periods, custom_base, picks=picks)
+        yield _levy_year(
+            activity, lines, policy, periods, custom_base, picks=picks, index_of=index_of
+        )
 
 
 def _levy_year(
@@ -828,10 +849,11 @@ def _levy_year(
     custom_base: Callable[[Line], Money] | None,
     *,
     picks: list[Schedule | None],
+    index_of: Mapping[date, int],
 ) -> LevyYear:
     """One activity's year; ``picks`` caches the schedule of each period (filled as needed)."""
     currency = currency_of(activity.currency)
-    grouped = _group_lines(activity, lines, periods, currency)
+    grouped = _group_lines(activity, lines, periods, currency, index_of)
     state = _YearState(year_start=periods[0].start, year_end=periods[-1].end)
     groups = policy._groups(activity)  # noqa: SLF001 - same module
     statements: list[LevyStatement] = []
@@ -850,15 +872,20 @@ def _levy_year(
         statements.append(
             _period_statement(activity, period, period_lines, schedule, state, running, custom_base)
         )
-    return LevyYear(
-        activity, periods[0].start, tuple(statements), from_minor_units(state.levied, currency)
-    )
+    return LevyYear(activity, periods[0].start, tuple(statements), state.levied, currency)
+
+
+def _index_of(periods: tuple[Period, ...]) -> dict[date, int]:
+    return {p.start: i for i, p in enumerate(periods)}
 
 
 def _group_lines(
-    activity: Activity, lines: Iterable[Line], periods: tuple[Period, ...], currency: Currency
+    activity: Activity,
+    lines: Iterable[Line],
+    periods: tuple[Period, ...],
+    currency: Currency,
+    index_of: Mapping[date, int],
 ) -> list[list[Line]]:
-    index_of = {p.start: i for i, p in enumerate(periods)}
     grouped: list[list[Line]] = [[] for _ in periods]
     activity_id = activity.id
     for position, line in enumerate(lines):
