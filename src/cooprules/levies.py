@@ -959,39 +959,41 @@ def _period_statement(  # noqa: C901, PLR0912, PLR0917 - the hot path, positiona
             used = min(state.carried, base)
             state.carried -= used
             taxable = base - used
+    ytd_before = state.ytd_base
+    levied_before = state.variable_levied
     if schedule.rounding_point is RoundingPoint.LINE:
         variable = _per_line(schedule, lines, custom)
     elif schedule.base_period is BasePeriod.YEAR_TO_DATE:
         # The year's levy of the bands so far, less what earlier periods levied: never negative,
         # and never the same base twice (a whole-amount band that lowers the year's levy is not
         # refunded; later growth is levied only above what was already levied).
-        variable = schedule._rounded(state.ytd_base + taxable) - state.variable_levied  # noqa: SLF001
+        variable = schedule._rounded(ytd_before + taxable) - levied_before  # noqa: SLF001
         variable = variable if variable > 0 else 0  # noqa: FURB136 - hot path
     else:
         variable = schedule._rounded(taxable)  # noqa: SLF001 - same module
-    levied_before = state.variable_levied
-    state.variable_levied += variable
-    fixed = schedule._fee if running else 0  # noqa: SLF001
-    amount = variable + fixed
+    amount = variable + schedule._fee if running else variable  # noqa: SLF001
+    fixed = amount - variable
     floor_added = 0
     floor = schedule._floor  # noqa: SLF001
     if floor is not None and running and amount < floor:
         floor_added = floor - amount
         amount = floor
     cap_removed = 0
+    levied = state.levied
     cap = schedule._cap  # noqa: SLF001
     if cap is not None:
         if schedule.prorate_cap:
             months = activity.months_present(state.year_start, state.year_end)
             cap = round_fraction(Fraction(cap * months, 12), schedule.rounding)
-        room = cap - state.levied
+        room = cap - levied
         room = room if room > 0 else 0  # noqa: FURB136 - hot path
         if amount > room:
             cap_removed = amount - room
             amount = room
-    state.levied += amount
-    ytd_before = state.ytd_base
-    state.ytd_base += taxable
+    levied += amount
+    state.levied = levied
+    state.variable_levied = levied_before + variable
+    state.ytd_base = ytd_before + taxable
     return LevyStatement(
         activity.id,
         period,
@@ -1005,7 +1007,7 @@ def _period_statement(  # noqa: C901, PLR0912, PLR0917 - the hot path, positiona
             floor_added,
             cap_removed,
             amount,
-            state.levied,
+            levied,
             ytd_before,
             levied_before,
         ),
