@@ -685,7 +685,10 @@ def deadlines_within(
             raise DuplicateId("members", member.id, "a member id appears twice in the register")
         history = member.history
         if cheap is not None:
-            codes = {code for code, due in cheap(history, day) if day <= due <= horizon}
+            pending = cheap(history, day)
+            if not pending:
+                continue
+            codes = {code for code, due in pending if day <= due <= horizon}
             if codes:
                 yield from (o for o in compute(history, day) if o.code in codes and not o.met_on)
             continue

@@ -249,6 +249,11 @@ def _leave_bounds(history: History, until: date) -> list[tuple[date, date]]:
     return bounds
 
 
+def _after_leaves(history: History, as_of: date, start: date, end: date) -> date:
+    leaves = sorted(b for b in _leave_bounds(history, as_of) if b[1] > start)
+    return push_deadline_bounds(start, end, leaves) if leaves else end
+
+
 def candidate_due(history: History, as_of: date) -> tuple[tuple[str, date], ...]:
     """The convention's last day if it is still open: the cheap form of the obligations.
 
@@ -279,11 +284,14 @@ def candidate_due(history: History, as_of: date) -> tuple[tuple[str, date], ...]
             return ()
         if kind is extended:
             extension += history.events[position].months or 0
-    end = months_end(start, _CONVENTION if not extension else CONVENTION_MONTHS + extension)
+    if extension:
+        end = months_end(start, CONVENTION_MONTHS + extension)
+    else:  # months_end's rule, inlined on the register's hot path (tests check they agree)
+        end = start + _CONVENTION
+        if end.day != start.day:
+            end += _ONE_DAY
     if EventKind.LEAVE_STARTED in kinds:
-        leaves = sorted(b for b in _leave_bounds(history, as_of) if b[1] > start)
-        if leaves:
-            end = push_deadline_bounds(start, end, leaves)
+        end = _after_leaves(history, as_of, start, end)
     return (("be.activity.convention_end", end - _ONE_DAY),)
 
 
