@@ -21,13 +21,9 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-import time
-from collections.abc import Callable
-from typing import TypeVar
 
 from cooprules.money import allocate, allocate_units, money, to_minor_units
-
-T = TypeVar("T")
+from timing import best_of
 
 
 def bare_largest_remainder(total_units: int, weights: list[int]) -> list[int]:
@@ -44,18 +40,6 @@ def bare_largest_remainder(total_units: int, weights: list[int]) -> list[int]:
     for i in order[:k]:
         parts[i] += 1
     return parts
-
-
-def best_of(repeat: int, function: Callable[[], T]) -> tuple[float, T]:
-    """Run ``function`` ``repeat`` times; return the fastest wall-clock time and the last result."""
-    best = float("inf")  # a duration in seconds, not money
-    result: T | None = None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = function()
-        best = min(best, time.perf_counter() - start)
-    assert result is not None  # noqa: S101 - repeat >= 1
-    return best, result
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,11 +31,8 @@ import cProfile
 import pstats
 import random
 import sys
-import time
-from collections.abc import Callable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TypeVar
 
 from cooprules.levies import (
     Activity,
@@ -50,8 +47,7 @@ from cooprules.levies import (
     month_periods,
 )
 from cooprules.money import from_minor_units, money, to_minor_units
-
-T = TypeVar("T")
+from timing import best_of
 
 YEAR = 2025
 BANDS = (("0", "12%"), ("20000", "10%"), ("40000", "8%"))
@@ -140,18 +136,6 @@ def bare(items: list[list[tuple[Decimal, Decimal]]]) -> list[int]:
             levied += amount
         totals.append(int(levied.scaleb(2)))
     return totals
-
-
-def best_of(repeat: int, function: Callable[[], T]) -> tuple[float, T]:
-    """Run ``function`` ``repeat`` times; return the fastest wall-clock time and the last result."""
-    best = float("inf")  # a duration in seconds, not money
-    result: T | None = None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = function()
-        best = min(best, time.perf_counter() - start)
-    assert result is not None  # noqa: S101 - repeat >= 1
-    return best, result
 
 
 def main() -> int:

@@ -39,9 +39,7 @@ import random
 import sys
 import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from datetime import date, timedelta
-from typing import TypeVar
 
 from dateutil.relativedelta import relativedelta
 
@@ -55,8 +53,7 @@ from cooprules.membership import (
     statuses_on,
 )
 from cooprules_adapters.be import membership as be
-
-T = TypeVar("T")
+from timing import best_of
 
 E = EventKind
 ONE_DAY = timedelta(days=1)
@@ -244,18 +241,6 @@ def library_deadlines(members: list[Member], day: date, days: int) -> list[tuple
 # ---------------------------------------------------------------------------------------------
 # Timing
 # ---------------------------------------------------------------------------------------------
-
-
-def best_of(repeat: int, function: Callable[[], T]) -> tuple[float, T]:
-    """Run ``function`` ``repeat`` times; return the fastest wall-clock time and the last result."""
-    best = float("inf")  # a duration in seconds, not money
-    result: T | None = None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = function()
-        best = min(best, time.perf_counter() - start)
-    assert result is not None  # noqa: S101 - repeat >= 1
-    return best, result
 
 
 def profile(members: list[Member], day: date, days: int, top: int) -> None:

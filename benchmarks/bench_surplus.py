@@ -29,10 +29,7 @@ import gc
 import pstats
 import random
 import sys
-import time
-from collections.abc import Callable
 from fractions import Fraction
-from typing import TypeVar
 
 from cooprules.money import Rate, money, to_minor_units
 from cooprules.surplus import (
@@ -46,8 +43,7 @@ from cooprules.surplus import (
     YearFigures,
     distribute,
 )
-
-T = TypeVar("T")
+from timing import best_of
 
 RESERVE = Fraction(15, 100)
 INTEREST = Fraction(5, 100)
@@ -130,19 +126,6 @@ def library_as_integers(
     return found
 
 
-def best_of(repeat: int, function: Callable[[], T]) -> tuple[float, T]:
-    """Run ``function`` ``repeat`` times; return the fastest wall-clock time and the last result."""
-    best = float("inf")  # a duration in seconds, not money
-    result: T | None = None
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        result = function()
-        best = min(best, time.perf_counter() - start)
-    assert result is not None  # noqa: S101 - repeat >= 1
-    return best, result
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--n", type=int, default=1_000_000, help="number of members")
@@ -170,9 +153,11 @@ def main(argv: list[str] | None = None) -> int:
     gc.freeze()  # the data are long-lived: keep full collections out of the timed loops
 
     bare_time, bare = best_of(
-        args.repeat, lambda: bare_distribute(surplus_units, capital_days, purchases)
+        args.repeat, lambda: bare_distribute(surplus_units, capital_days, purchases), collect=True
     )
-    library_time, result = best_of(args.repeat, lambda: distribute(WATERFALL, figures))
+    library_time, result = best_of(
+        args.repeat, lambda: distribute(WATERFALL, figures), collect=True
+    )
 
     library = library_as_integers(result, members)
     if library != bare:
