@@ -331,3 +331,20 @@ def test_work_measure_averaged_over_up_to_four_years():
         distribute(Waterfall((Refund("r", measure="hours", rest=True),)), figures).step("r").shares
     )
     assert shares == {"W1": cad("1800.00"), "W2": cad("1000.00")}
+
+
+def test_scop_worker_share_split_as_the_statutes_choose():
+    # Loi 1978 art. 33 3°: the statutes split the worker share by pay, by time worked, equally or
+    # by a mix, with a seniority coefficient of at most 2.
+    equal = fr.scop_waterfall(
+        worker_share=eur("40000.00"), highest_capital=eur("50000.00"), split=(0, 0, 1)
+    )
+    shares = distribute(equal, scop_figures()).step("worker_share").shares
+    assert shares == {"ana": eur("20000.00"), "bo": eur("20000.00")}
+    by_pay = fr.scop_waterfall(worker_share=eur("40000.00"), highest_capital=eur("50000.00"))
+    shares = distribute(by_pay, scop_figures()).step("worker_share").shares
+    assert shares == {"ana": eur("24000.00"), "bo": eur("16000.00")}
+    with pytest.raises(InvalidInput, match="seniority_coefficient"):
+        fr.scop_waterfall(
+            worker_share=eur("1.00"), highest_capital=eur("1.00"), seniority_coefficient=3
+        )

@@ -26,6 +26,7 @@ from fractions import Fraction
 
 from moneyed import Money
 
+from cooprules.errors import InvalidInput
 from cooprules.explain import Citation, Confidence, Severity, Text, Violation
 from cooprules.money import (
     Rate,
@@ -94,6 +95,7 @@ def scop_waterfall(
     dividends: Money | None = None,
     highest_capital: Money,
     seniority_coefficient: Fraction | int = 1,
+    split: tuple[Fraction | int, Fraction | int, Fraction | int] = (1, 0, 0),
 ) -> Waterfall:
     """The waterfall of a SCOP's general meeting (art. 33), with its legal constraints.
 
@@ -102,13 +104,23 @@ def scop_waterfall(
         dividends: the interest on shares the meeting decides (split by capital-days), if any.
         highest_capital: the highest capital ever reached: the legal reserve's ceiling.
         seniority_coefficient: the statutes' seniority coefficient for the worker share (<= 2).
+        split: the statutes' split of the worker share, as weights of (pay, time worked, equal
+            shares): ``(1, 0, 0)`` by pay (the default), ``(0, 0, 1)`` equally, or a mix.
     """
+    by_pay, by_time, equal = split
+    if seniority_coefficient > 2 or seniority_coefficient < 1:  # noqa: PLR2004 - art. 33 3°
+        raise InvalidInput(
+            "seniority_coefficient", seniority_coefficient, "art. 33 allows 1 to 2 at most"
+        )
     how = {"amount": worker_share} if isinstance(worker_share, Money) else {"share": worker_share}
     worker = WorkerShare(
         "worker_share",
         **how,
         citation=ART_33,
         seniority_coefficient=seniority_coefficient,
+        by_pay=by_pay,
+        by_time=by_time,
+        equal=equal,
     )
     steps: list[ToReserve | WorkerShare | Interest | Remainder] = [
         ToReserve(
