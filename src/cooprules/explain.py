@@ -41,6 +41,7 @@ import attrs
 from moneyed import Money
 
 from cooprules.errors import InvalidInput
+from cooprules.money import decimal_text
 
 __all__ = [
     "Citation",
@@ -249,26 +250,13 @@ def render_value(value: Value, lang: Lang = "en") -> str:
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, Fraction):
-        return _show_fraction(value)
+        text = decimal_text(value)
+        return str(value) if text is None else text
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Text):
         return value.in_(lang)
     return str(value)
-
-
-def _show_fraction(value: Fraction) -> str:
-    """An exact fraction as a decimal when it has a finite expansion (``337.5``), else ``n/d``."""
-    denominator, places = value.denominator, 0
-    for prime in (2, 5):
-        while denominator % prime == 0:
-            denominator //= prime
-    if denominator != 1:
-        return f"{value.numerator}/{value.denominator}"
-    while (value * 10**places).denominator != 1:
-        places += 1
-    digits = value.numerator * 10**places // value.denominator
-    return format(Decimal(digits).scaleb(-places), "f")
 
 
 def render_steps(explanation: Explanation | Iterable[Step], *, lang: Lang = "en") -> str:

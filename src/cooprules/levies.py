@@ -436,31 +436,15 @@ class Schedule:
         """The levy of the bands on a base, times the common denominator of the rates."""
         if base_units <= 0:
             return 0
-        starts = self._starts
-        numerators = self._numerators
         if self.banding is Banding.WHOLE:
-            return base_units * numerators[bisect_right(starts, base_units) - 1]
-        total = 0
-        last = len(starts) - 1
-        for position, start in enumerate(starts):
-            if base_units <= start:
-                break
-            top = base_units if position == last else min(base_units, starts[position + 1])
-            total += (top - start) * numerators[position]
-        return total
+            return base_units * self._numerators[bisect_right(self._starts, base_units) - 1]
+        # The band holding the top of the base, and the full bands below it, precomputed.
+        band = bisect_left(self._starts, base_units) - 1
+        return self._cumulative[band] + (base_units - self._starts[band]) * self._numerators[band]
 
     def _rounded(self, base_units: int) -> int:
         """The levy of the bands on a base, rounded to the minor unit with the schedule's mode."""
-        if base_units <= 0:
-            return 0
-        if self.banding is Banding.WHOLE:
-            scaled = base_units * self._numerators[bisect_right(self._starts, base_units) - 1]
-        else:
-            # The band holding the top of the base, and the full bands below it, precomputed.
-            band = bisect_left(self._starts, base_units) - 1
-            scaled = (
-                self._cumulative[band] + (base_units - self._starts[band]) * self._numerators[band]
-            )
+        scaled = self._scaled(base_units)
         if self.rounding is Rounding.HALF_UP:  # the common case, in integers
             return (2 * scaled + self._denominator) // (2 * self._denominator)
         return round_fraction(Fraction(scaled, self._denominator), self.rounding)

@@ -62,6 +62,7 @@ __all__ = [
     "allocate",
     "allocate_units",
     "currency_of",
+    "decimal_text",
     "exponent",
     "format_amount",
     "from_minor_units",
@@ -778,23 +779,30 @@ class Rate:
         return _show(self.value)
 
 
-def _show(value: Fraction) -> str:
-    """Show a fraction as a percentage when it has a finite decimal expansion, else as a ratio."""
-    percent = value * 100
-    denominator = percent.denominator
+def decimal_text(value: Fraction) -> str | None:
+    """An exact fraction written as a decimal (``337.5``), or ``None`` if it has no finite one.
+
+    >>> decimal_text(Fraction(675, 2)), decimal_text(Fraction(1, 3))
+    ('337.5', None)
+    """
+    denominator = value.denominator
     for prime in (2, 5):
         while denominator % prime == 0:
             denominator //= prime
     if denominator != 1:
-        return f"{value.numerator}/{value.denominator}"
+        return None
     places = 0  # the denominator is 2**a * 5**b: it divides 10**max(a, b); write it exactly
-    while 10**places % percent.denominator:
+    while 10**places % value.denominator:
         places += 1
-    digits = percent.numerator * 10**places // percent.denominator
+    digits = value.numerator * 10**places // value.denominator
     text = format(Decimal(f"{digits}E-{places}"), "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return f"{text}%"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _show(value: Fraction) -> str:
+    """Show a fraction as a percentage when it has a finite decimal expansion, else as a ratio."""
+    text = decimal_text(value * 100)
+    return f"{value.numerator}/{value.denominator}" if text is None else f"{text}%"
 
 
 # ---------------------------------------------------------------------------------------------
