@@ -46,6 +46,11 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cooprules.journal import JournalEntry
+    from cooprules.regime import Regime
 
 YEAR = 2025
 FIRST_DAY = date(2019, 1, 1)
@@ -297,17 +302,14 @@ def phases(path: Path, *, without_journal: bool = False) -> list[tuple[str, floa
     """Each phase's time and the process's peak RSS after it (run in a fresh process).
 
     With ``without_journal``, the year is first evaluated without the journal entries (the
-    glue's ``journal`` set to ``None``), which ``cooprules run`` computes even when no
+    ``journal`` left out), which ``cooprules run`` computes even when no
     ``--journal`` is asked; the peak RSS after it is that evaluation's own.
     """
     import tomllib  # noqa: PLC0415 - measured from a fresh process
 
-    import attrs  # noqa: PLC0415
-
-    from cooprules.plugins import load_regimes  # noqa: PLC0415
+    from cooprules.plugins import get_plugin_manager, journal_entries, load_regimes  # noqa: PLC0415
     from cooprules.report import evaluate  # noqa: PLC0415
     from cooprules.scenario import load  # noqa: PLC0415
-    from cooprules_adapters.scenario import glue_for  # noqa: PLC0415
     from cooprules_cli.main import report_json  # noqa: PLC0415
 
     out = []
@@ -326,16 +328,18 @@ def phases(path: Path, *, without_journal: bool = False) -> list[tuple[str, floa
     scenario = load(path, currency_of_regime=lambda code: catalogue.get(code).currency)
     mark("load (cooprules.scenario.load)", start)
     regime = catalogue.get(scenario.coop.regime)
-    glue = glue_for(regime)
+    manager = get_plugin_manager()
+
+    def book(result: object, regime: Regime, as_of: date) -> tuple[JournalEntry, ...]:
+        return journal_entries(manager, result, regime, as_of)
+
     if without_journal:
         start = time.perf_counter()
-        report = evaluate(
-            scenario, as_of=AS_OF, regime=regime, glue=attrs.evolve(glue, journal=None)
-        )
+        report = evaluate(scenario, as_of=AS_OF, regime=regime)
         mark("evaluate without the journal", start)
         del report
     start = time.perf_counter()
-    report = evaluate(scenario, as_of=AS_OF, regime=regime, glue=glue)
+    report = evaluate(scenario, as_of=AS_OF, regime=regime, journal=book)
     mark("evaluate (cooprules.report)", start)
     start = time.perf_counter()
     rendered = report_json(report)

@@ -43,7 +43,7 @@ from cooprules_adapters.accounting import (
     book_share_register,
     chart_for,
 )
-from cooprules_adapters.fr.regimes import ART_33
+from cooprules_adapters.fr.surplus import ART_33
 
 EUR = "EUR"
 

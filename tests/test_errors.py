@@ -41,7 +41,7 @@ INPUT_ERRORS = [
 
 def test_every_exported_error_derives_from_the_root():
     exported = [getattr(errors, name) for name in errors.__all__]
-    assert len(exported) == 15
+    assert len(exported) == 16
     for cls in exported:
         assert issubclass(cls, CoopRulesError)
         assert issubclass(cls, Exception)

@@ -43,8 +43,11 @@ from cooprules.membership import (
     statuses_on,
     to_mermaid,
 )
+from cooprules.parameters import Accompaniment as AccompanimentKeys
 from cooprules.periods import Period
+from cooprules.regime import bind
 from cooprules_adapters.be import membership as be
+from cooprules_adapters.be.regimes import BE_ACTIVITY
 from cooprules_adapters.fr import membership as fr
 from cooprules_adapters.qc import membership as qc
 
@@ -341,8 +344,13 @@ class TestBelgium:
             birth_date=date(1990, 1, 1),
             convention_start=date(2025, 1, 1),
         )
-        assert be.quota_violations([inside] * 30 + [outside] * 20) == ()
-        (violation,) = be.quota_violations([inside] * 29 + [outside] * 21)
+        quota = bind(BE_ACTIVITY, as_of=date(2025, 1, 1)).require(
+            AccompanimentKeys.target_group_min_share
+        )
+        assert str(quota.value) == "60%"
+        assert be.quota_violations([inside] * 30 + [outside] * 20, quota) == ()
+        (violation,) = be.quota_violations([inside] * 29 + [outside] * 21, quota)
+        assert violation.citation == quota.citation
         assert violation.code == "be.activity.target_group_quota"
         assert "(30)" in violation.message.en
 

@@ -25,7 +25,9 @@ from cooprules import Regime, Statutes, load_regimes, validate
 from cooprules.explain import Confidence, Severity
 from cooprules.money import Rate, currency_of
 from cooprules.parameters import all_keys
-from cooprules.regime import Parameter
+from cooprules.regime import Key, Parameter
+from cooprules_adapters.be.sources import Keys as BeKeys
+from cooprules_adapters.fr.sources import Keys as FrKeys
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "regimes.md"
 
@@ -112,11 +114,20 @@ def test_extends_stays_in_jurisdiction(regime: Regime):
         assert member.currency == regime.currency
 
 
+PLUGIN_KEYS = {
+    key.name: key
+    for group in (BeKeys, FrKeys)
+    for key in vars(group).values()
+    if isinstance(key, Key)
+}
+"""The plug-ins' own keys, each under its jurisdiction's prefix."""
+
+
 @pytest.mark.parametrize(
     ("regime", "parameter"), OWN_PARAMETERS, ids=lambda x: getattr(x, "code", None) or x.key
 )
 def test_parameter_is_declared_and_typed(regime: Regime, parameter: Parameter):
-    keys = all_keys()
+    keys = {**all_keys(), **PLUGIN_KEYS}
     assert parameter.key in keys, f"{regime.code}: {parameter.key} is not in cooprules.parameters"
     key = keys[parameter.key]
     for given_value in (parameter.value, parameter.minimum, parameter.maximum):

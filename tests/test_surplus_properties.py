@@ -37,6 +37,8 @@ from cooprules.money import (
     money,
     to_minor_units,
 )
+from cooprules.parameters import Capital, Surplus
+from cooprules.regime import bind
 from cooprules.surplus import (
     Distribution,
     Interest,
@@ -53,9 +55,20 @@ from cooprules.surplus import (
     distribute,
 )
 from cooprules_adapters.be import surplus as be
+from cooprules_adapters.be.regimes import BE_ACTIVITY, BE_CNC, BE_SC, BE_SCES
 from cooprules_adapters.be.reserves import CSA_LIQUIDITY_TEST, CSA_NET_ASSET_TEST
 from cooprules_adapters.fr import surplus as fr
+from cooprules_adapters.fr.regimes import FR_SCIC, FR_SCOP
 from cooprules_adapters.qc import surplus as qc
+from cooprules_adapters.qc.regimes import QC_COOP
+
+# The co-ops' rules on a meeting's date: every waterfall reads its legal figures from them.
+CNC = bind(BE_CNC, as_of=date(2025, 6, 30))
+SCES = bind(BE_SCES, as_of=date(2025, 6, 30))
+ACTIVITY = bind(BE_ACTIVITY, as_of=date(2025, 6, 30))
+SCOP = bind(FR_SCOP, as_of=date(2025, 6, 30))
+SCIC = bind(FR_SCIC, as_of=date(2024, 6, 30))
+QC = bind(QC_COOP, as_of=date(2025, 6, 30))
 
 
 def eur(text: str) -> Money:
@@ -340,10 +353,19 @@ def broken_scop_bounds(result: Distribution) -> set[str]:
     return broken
 
 
+SCOP_ARTICLE = {
+    "fr.scop.dividends_above_reserves": "art. 33 4°",
+    "fr.scop.dividends_above_worker_share": "art. 33 4°",
+    "fr.scop.legal_reserve": "art. 33 1°",
+    "fr.scop.worker_share_below_minimum": "art. 33 3°",
+}
+
+
 @given(scop_cases())
 def test_scop_conserves_and_reports_every_broken_bound(case):
     figures, worker, dividends, highest = case
     waterfall = fr.scop_waterfall(
+        SCOP,
         worker_share=cents(worker),
         dividends=None if dividends is None else cents(dividends),
         highest_capital=cents(highest),
@@ -351,7 +373,8 @@ def test_scop_conserves_and_reports_every_broken_bound(case):
     result = distribute(waterfall, figures)
     assert_conserved(result)
     assert {v.code for v in result.violations} == broken_scop_bounds(result)
-    assert all(v.citation is fr.ART_33 for v in result.violations)
+    # each violation cites the paragraph of art. 33 that sets the figure it breaks
+    assert all(v.citation.article == SCOP_ARTICLE[v.code] for v in result.violations)
     assert_same(result, distribute(waterfall, reordered(figures)))
 
 
@@ -368,6 +391,7 @@ def test_scop_max_dividends_is_the_largest_legal_dividend(eng, worker_percent, h
 
     def split(dividends: int) -> Distribution:
         waterfall = fr.scop_waterfall(
+            SCOP,
             worker_share=cents(worker),
             dividends=cents(dividends),
             highest_capital=cents(highest),
@@ -385,7 +409,10 @@ def test_an_illegal_scop_split_gets_a_violation_for_every_broken_bound():
     # E = 100,000, no legal reserve allocation, worker share 20,000 (< 25,000), dividends 50,000
     # (> T, and > L + F = 0 + 30,000): all four bounds of art. 33 are broken, each reported.
     legal = fr.scop_waterfall(
-        worker_share=eur("20000.00"), dividends=eur("50000.00"), highest_capital=eur("50000.00")
+        SCOP,
+        worker_share=eur("20000.00"),
+        dividends=eur("50000.00"),
+        highest_capital=eur("50000.00"),
     )
     illegal = attrs.evolve(legal, steps=legal.steps[1:])  # the 15 % left out
     figures = YearFigures(
@@ -400,7 +427,14 @@ def test_an_illegal_scop_split_gets_a_violation_for_every_broken_bound():
         "fr.scop.legal_reserve",
         "fr.scop.worker_share_below_minimum",
     ]
-    assert all(v.citation is fr.ART_33 for v in result.violations)
+    # each violation cites the paragraph of art. 33 that sets the figure it breaks
+    cited = {v.code: v.citation.article for v in result.violations}
+    assert cited == {
+        "fr.scop.dividends_above_reserves": "art. 33 4°",
+        "fr.scop.dividends_above_worker_share": "art. 33 4°",
+        "fr.scop.legal_reserve": "art. 33 1°",
+        "fr.scop.worker_share_below_minimum": "art. 33 3°",
+    }
     assert all(v.message.en and v.message.fr for v in result.violations)
     assert result.total == eur("100000.00")
     # the legal split passes on the same figures, apart from what it still breaks
@@ -411,6 +445,7 @@ def test_an_illegal_scop_split_gets_a_violation_for_every_broken_bound():
 @given(surpluses, st.booleans(), st.integers(50, 100), capital, fine_rates)
 def test_scic_conserves_and_keeps_half_the_balance(surplus, above, statutory, table, rate):
     waterfall = fr.scic_waterfall(
+        SCIC,
         reserves_above_capital=above,
         interest_rate=rate,
         statutory_share=Rate(Fraction(statutory, 100)),
@@ -418,7 +453,10 @@ def test_scic_conserves_and_keeps_half_the_balance(surplus, above, statutory, ta
     figures = YearFigures(surplus=cents(surplus), capital_days={"capital": table})
     result = distribute(waterfall, figures)
     assert_conserved(result)
-    assert result.violations == ()
+    # the art. 14 cap of a 2024 meeting is the law's (3.8025 %), never typed by the caller
+    if rate <= SCIC.require(Surplus.interest_rate_cap).value:
+        assert result.violations == ()
+    assert {v.code for v in result.violations} <= {"surplus.interest_above_cap"}
     indivisible = units(result.amount("legal_reserve")) + units(result.amount("statutory_reserve"))
     assert 2 * indivisible >= surplus - units(result.amount("legal_reserve")) - 1
     assert_same(result, distribute(waterfall, reordered(figures)))
@@ -452,6 +490,7 @@ def test_quebec_conserves_refunds_eligible_members_and_meets_s146(  # noqa: PLR0
         debts=cents(debts, "CAD"),
     )
     waterfall = qc.waterfall(
+        QC,
         figures,
         measure="business",
         eligible={"user", "worker"},
@@ -471,6 +510,7 @@ def test_quebec_conserves_refunds_eligible_members_and_meets_s146(  # noqa: PLR0
 # Belgium: CNC, social enterprise, activity co-op
 # ---------------------------------------------------------------------------------------------
 
+BELGIAN = {"be-cnc": CNC, "be-sces": SCES, "be-activity": ACTIVITY}
 bases = st.sampled_from(["net_of_withholding", "gross"])
 withholdings = st.sampled_from([Rate.of("30%"), Rate.of("15%"), Rate(0)])
 
@@ -480,13 +520,14 @@ def belgian_cases(draw: st.DrawFn) -> tuple[Waterfall, YearFigures, Rate]:
     regime = draw(st.sampled_from(["be-cnc", "be-sces", "be-activity"]))
     basis = draw(bases)
     withholding = draw(withholdings)
-    cap = be.max_interest_rate(basis, withholding)
+    rules = BELGIAN[regime]
+    cap = be.max_interest_rate(rules, basis, withholding)
     rate = draw(st.fractions(0, cap.value * 2, max_denominator=10_000).map(Rate))
     refunds = draw(st.none() | percents | st.just("rest"))
     measured = draw(business)
     kinds = draw(categories)
     waterfall = be.waterfall(
-        regime=regime,
+        rules,
         interest_rate=rate,
         dividend_cap_basis=basis,
         withholding_rate=withholding,
@@ -523,7 +564,7 @@ def test_belgian_waterfall_conserves_and_is_order_independent(case):
     # A rate at the cap with a split whose total rounds half up gave a member a cent above its
     # own cap: the Belgian waterfall rounds what it pays to members down (Rounding.FLOOR).
     (
-        be.waterfall(interest_rate=Rate.of("6%"), dividend_cap_basis="gross"),
+        be.waterfall(CNC, interest_rate=Rate.of("6%"), dividend_cap_basis="gross"),
         YearFigures(
             surplus=eur("1000.00"),
             capital_days={"capital": {"ana": 5741, "bo": 1148, "cy": 1148, "dee": 1148}},
@@ -583,16 +624,16 @@ class TestBelgianWorkedExamples:
 
     def test_c5_dividend_cap(self):
         nominal = eur("200000.00")
-        assert be.max_interest(nominal) == eur("17142.86")  # 12,000 net / 0.70
-        assert be.max_interest(nominal, basis="gross") == eur("12000.00")
-        assert be.max_interest(nominal, withholding=Rate(0)) == eur("12000.00")  # exempt
-        assert be.max_interest(eur("250.00")) == eur("21.43")  # per share, 15 net
-        assert be.max_interest_rate() == Rate(Fraction(3, 35))
-        assert be.max_interest_rate("nominal_gross") == Rate.of("6%")
+        assert be.max_interest(CNC, nominal) == eur("17142.86")  # 12,000 net / 0.70
+        assert be.max_interest(CNC, nominal, basis="gross") == eur("12000.00")
+        assert be.max_interest(CNC, nominal, withholding=Rate(0)) == eur("12000.00")  # exempt
+        assert be.max_interest(CNC, eur("250.00")) == eur("21.43")  # per share, 15 net
+        assert be.max_interest_rate(CNC) == Rate(Fraction(3, 35))
+        assert be.max_interest_rate(CNC, "nominal_gross") == Rate.of("6%")
 
     def test_c5_interest_at_the_highest_rate(self):
         figures = YearFigures(surplus=eur("100000.00"), capital_days=self.CAPITAL)
-        result = distribute(be.waterfall(interest_rate=be.max_interest_rate()), figures)
+        result = distribute(be.waterfall(CNC, interest_rate=be.max_interest_rate(CNC)), figures)
         # rounded down: 17,142.857... pays 17,142.85, split 3:1
         assert result.amount("interest") == eur("17142.85")
         assert result.step("interest").shares == {"ana": eur("12857.14"), "bo": eur("4285.71")}
@@ -601,15 +642,15 @@ class TestBelgianWorkedExamples:
 
     def test_c5_above_the_cap_under_each_reading(self):
         figures = YearFigures(surplus=eur("100000.00"), capital_days=self.CAPITAL)
-        net = be.waterfall(interest_rate="8%")  # 16,000 gross <= 17,142.86
+        net = be.waterfall(CNC, interest_rate="8%")  # 16,000 gross <= 17,142.86
         assert distribute(net, figures).violations == ()
-        gross = be.waterfall(interest_rate="8%", dividend_cap_basis="gross")  # > 12,000
+        gross = be.waterfall(CNC, interest_rate="8%", dividend_cap_basis="gross")  # > 12,000
         violations = distribute(gross, figures).violations
         assert {v.code for v in violations} == {
             "be.interest_above_cap",
             "be.member_interest_above_cap",
         }
-        assert all(v.citation is be.DIVIDEND_CAP for v in violations)
+        assert all(v.citation == CNC.citation(Capital.dividend_cap) for v in violations)
         assert "12000.00 EUR" in violations[0].message.en
         assert "12000.00 EUR" in violations[0].message.fr
 
@@ -622,9 +663,9 @@ class TestBelgianWorkedExamples:
                 "nominal": {"ana": 200_000_00 * 365},
             },
         )
-        paid_up_cap = be.waterfall(interest_rate="10%")
+        paid_up_cap = be.waterfall(CNC, interest_rate="10%")
         assert distribute(paid_up_cap, figures).violations != ()  # 10,000 > 8,571.43
-        nominal_cap = be.waterfall(interest_rate="10%", cap_capital="nominal")
+        nominal_cap = be.waterfall(CNC, interest_rate="10%", cap_capital="nominal")
         assert distribute(nominal_cap, figures).violations == ()  # 10,000 <= 17,142.86
 
     def test_c6_ristourne_pro_rata_of_transactions(self):
@@ -632,7 +673,7 @@ class TestBelgianWorkedExamples:
             surplus=eur("30000.00"),
             measures={"transactions": {"A": 100_000, "B": 50_000, "C": 50_000}},
         )
-        result = distribute(be.waterfall(refunds="rest"), figures)
+        result = distribute(be.waterfall(CNC, refunds="rest"), figures)
         refunds = result.step("refunds")
         assert refunds.shares == {"A": eur("15000.00"), "B": eur("7500.00"), "C": eur("7500.00")}
         assert refunds.step.citation is be.RISTOURNE
@@ -651,6 +692,7 @@ class TestBelgianWorkedExamples:
 
         def run(amount: str) -> Distribution:
             waterfall = be.waterfall(
+                CNC,
                 interest_rate=Rate(Fraction(to_minor_units(eur(amount)), 200_000_00)),
                 position=position,
                 on=date(2026, 6, 1),
@@ -670,6 +712,7 @@ class TestBelgianWorkedExamples:
         )
         figures = YearFigures(surplus=eur("5000.00"), measures={"transactions": {"a": 1}})
         in_shares = be.waterfall(
+            CNC,
             refunds="rest",
             refunds_in_shares=Rate.of("100%"),
             position=position,
@@ -692,15 +735,15 @@ class TestBelgianWorkedExamples:
 
     def test_social_enterprise_must_choose_the_basis_and_sets_aside_for_its_purpose(self):
         with pytest.raises(InvalidInput, match="UNC"):
-            be.waterfall(regime="be-sces", interest_rate="5%")
+            be.waterfall(SCES, interest_rate="5%")
         figures = YearFigures(surplus=eur("10000.00"), capital_days=self.CAPITAL)
-        bare = be.waterfall(regime="be-activity", interest_rate="1%", dividend_cap_basis="gross")
+        bare = be.waterfall(ACTIVITY, interest_rate="1%", dividend_cap_basis="gross")
         (warning,) = distribute(bare, figures).violations
         assert warning.code == "be.sces.no_social_purpose_allocation"
         assert warning.citation is be.SCES_SOCIAL_PURPOSE
         assert warning.citation.confidence.value == "UNC"
         ok = be.waterfall(
-            regime="be-sces",
+            SCES,
             interest_rate="1%",
             dividend_cap_basis="gross",
             social_purpose=Rate.of("10%"),
@@ -710,20 +753,20 @@ class TestBelgianWorkedExamples:
         assert result.amount("social_purpose") == eur("1000.00")
         # a social enterprise's reserves are indivisible; a CNC co-op's are not by law
         assert result.to_reserves(indivisible_only=True)["reserves"] == result.amount("reserves")
-        cnc = distribute(be.waterfall(interest_rate="1%"), figures)
+        cnc = distribute(be.waterfall(CNC, interest_rate="1%"), figures)
         assert cnc.to_reserves(indivisible_only=True) == {}
 
     def test_bad_input(self):
-        with pytest.raises(InvalidInput, match="regime"):
-            be.waterfall(regime="be-sc")  # type: ignore[arg-type]
+        with pytest.raises(InvalidInput, match="dividend_cap"):  # be-sc caps no interest
+            be.waterfall(bind(BE_SC, as_of=date(2025, 6, 30)), interest_rate="1%")
         with pytest.raises(InvalidInput, match="dividend_cap_basis"):
-            be.waterfall(dividend_cap_basis="paid_up")
+            be.waterfall(CNC, dividend_cap_basis="paid_up")
         with pytest.raises(InvalidInput, match="on"):
-            be.waterfall(position=FinancialPosition(date(2025, 12, 31)))
+            be.waterfall(CNC, position=FinancialPosition(date(2025, 12, 31)))
         with pytest.raises(InvalidInput, match="social enterprise"):
-            be.waterfall(social_purpose=Rate.of("10%"))
+            be.waterfall(CNC, social_purpose=Rate.of("10%"))
         with pytest.raises(InvalidInput, match="refunds"):
-            be.waterfall(refunds="all")
+            be.waterfall(CNC, refunds="all")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -776,7 +819,7 @@ def test_scop_worker_share_below_25_percent_by_a_fraction_of_a_cent():
         capital_days={"capital": {"ana": 1}},
         workers={"ana": Worker(pay=eur("1.00"), time=1)},
     )
-    waterfall = fr.scop_waterfall(worker_share=eur("0.01"), highest_capital=eur("1.00"))
+    waterfall = fr.scop_waterfall(SCOP, worker_share=eur("0.01"), highest_capital=eur("1.00"))
     codes = {v.code for v in distribute(waterfall, figures).violations}
     assert "fr.scop.worker_share_below_minimum" in codes
 
@@ -791,7 +834,7 @@ def test_quebec_s146_allocation_meets_its_own_check():
         equity=cents(0, "CAD"),
         debts=cents(1, "CAD"),
     )
-    result = distribute(qc.waterfall(figures, measure="business"), figures)
+    result = distribute(qc.waterfall(QC, figures, measure="business"), figures)
     assert result.amount("reserve") == cents(13, "CAD")
     assert result.violations == ()
 

@@ -27,6 +27,7 @@ __all__ = [
     "CurrencyMismatch",
     "DuplicateId",
     "IllegalTransition",
+    "InputFileError",
     "InvalidAmount",
     "InvalidInput",
     "InvalidParameter",
@@ -60,6 +61,26 @@ class InvalidInput(CoopRulesError, ValueError):
         self.value = value
         self.reason = reason
         super().__init__(f"{field}: {reason} (got {value!r})")
+
+
+class InputFileError(InvalidInput):
+    """A file cannot be read: it names the file, the path inside it and the value.
+
+    Attributes:
+        file: the file's name.
+        path: where in the file (``members[3].events[1].date``; empty for the whole file).
+        value: the offending value.
+        reason: what is wrong with it.
+    """
+
+    def __init__(self, file: str, path: str, value: object, reason: str) -> None:
+        self.file = file
+        self.path = path
+        super().__init__(path or "(file)", value, reason)
+        self.args = (f"{file}: {path or '(file)'}: {reason} (got {value!r})",)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 class InvalidAmount(InvalidInput, TypeError):

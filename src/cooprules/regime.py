@@ -4,7 +4,8 @@ Three layers (see ``docs/architecture.md``):
 
 1. a :class:`Regime` is what a jurisdiction allows and imposes: frozen data, provided by a plug-in;
 2. :class:`Statutes` are the values one co-operative chose within its regime;
-3. engines compute results from facts, reading parameters through :func:`resolve`.
+3. engines compute results from facts, reading every figure from the :class:`Rules` that
+   :func:`bind` gives (the law bound to the statutes on a date).
 
 The law changes, so every :class:`Parameter` applies from a date (and possibly until another), and a
 regime is always asked for its parameters *as of* a date. A regime may extend another (a French CAE
@@ -32,6 +33,13 @@ in the regime it extends.
 >>> [v.code for v in validate(statutes, regime, date(2026, 1, 1))]
 ['statutes.above_maximum']
 
+Engines read each figure from the rules :func:`bind` gives, with its citation:
+
+>>> from cooprules.parameters import Voting
+>>> cap = bind(regime, as_of=date(2026, 1, 1)).require(Voting.member_vote_cap)
+>>> str(cap.value), cap.citation.short(), cap.source
+('10%', 'Example Act, s. 1', 'regime')
+
 ```
 """
 
@@ -53,11 +61,14 @@ from cooprules.explain import Citation, Confidence, RuleKind, Severity, Text, Vi
 from cooprules.money import Rate, Rounding, currency_of
 
 __all__ = [
+    "Bound",
     "Key",
     "Parameter",
     "Regime",
     "Resolved",
+    "Rules",
     "Statutes",
+    "bind",
     "resolve",
     "validate",
 ]
@@ -560,6 +571,90 @@ def resolve(key: Key[T], statutes: Statutes, regime: Regime, as_of: date) -> Res
         return Resolved(key.name, None, "regime", None, None)
     default = None if parameter.value is None else key.check(parameter.value)
     return Resolved(key.name, default, "regime", parameter, parameter.citation)
+
+
+@attrs.frozen
+class Bound(Generic[T]):
+    """A figure that applies, as an engine reads it: never missing, always cited.
+
+    Attributes:
+        key: the parameter key.
+        value: the value.
+        citation: the article that sets it (the statutes' for their choice, else the law's).
+        source: ``"statutes"`` or ``"regime"``.
+    """
+
+    key: str
+    value: T
+    citation: Citation
+    source: str
+
+
+@attrs.frozen
+class Rules:
+    """A co-op's rules on one date: its regime's law bound to its statutes (see :func:`bind`).
+
+    Engines read every legal figure here, with its citation, never from a constant of their own:
+    the law's fixed values win over the statutes, the statutes over the law's defaults.
+
+    Attributes:
+        regime: the regime (the law).
+        statutes: the co-op's statutes.
+        as_of: the date the rules are read on.
+    """
+
+    regime: Regime
+    statutes: Statutes
+    as_of: date
+
+    def get(self, key: Key[T]) -> Resolved[T]:
+        """The value of ``key`` that applies, where it comes from and its citation."""
+        return resolve(key, self.statutes, self.regime, self.as_of)
+
+    def value(self, key: Key[T]) -> T | None:
+        """The value of ``key`` that applies (``None``: neither law nor statutes set one)."""
+        return self.get(key).value
+
+    def require(self, key: Key[T]) -> Bound[T]:
+        """The value of ``key`` that applies, which must exist, with its citation.
+
+        Raises:
+            InvalidParameter: neither the law nor the statutes set one on :attr:`as_of` (the
+                statutes must then choose it: ``statutes.<key>``).
+        """
+        found = self.get(key)
+        if found.value is None or found.citation is None:
+            raise InvalidParameter(
+                f"statutes.{key.name}",
+                None,
+                f"regime {self.regime.code} sets no value on {self.as_of.isoformat()}: "
+                f"the statutes must choose one ({key.description.en})",
+            )
+        return Bound(key.name, found.value, found.citation, found.source)
+
+    def citation(self, key: Key[Any]) -> Citation:
+        """The citation of ``key``: the statutes' article for their choice, else the law's.
+
+        Raises:
+            UnknownParameter: the regime has no such parameter and the statutes do not set it.
+        """
+        found = self.get(key)
+        if found.citation is None:
+            raise UnknownParameter(self.regime.code, key.name, self.as_of.isoformat())
+        return found.citation
+
+    def rule_set(self, kind: type[T]) -> T | None:
+        """The regime's rule set of type ``kind`` (see :meth:`Regime.rule_set`)."""
+        return self.regime.rule_set(kind)
+
+
+def bind(regime: Regime, statutes: Statutes | None = None, *, as_of: date) -> Rules:
+    """Bind a regime to a co-op's statutes on ``as_of``: the rules every engine reads.
+
+    ``statutes=None`` reads the law alone (the regime's fixed values and defaults). See the
+    module's example.
+    """
+    return Rules(regime, statutes if statutes is not None else Statutes(regime.code), as_of)
 
 
 def validate(statutes: Statutes, regime: Regime, as_of: date) -> tuple[Violation, ...]:

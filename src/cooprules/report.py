@@ -1,11 +1,13 @@
 """A co-op's whole year evaluated from a scenario: :func:`evaluate` and its :class:`YearReport`.
 
-:func:`evaluate` is pure: it takes a :class:`~cooprules.scenario.Scenario`, the regime and a
-:class:`Glue` (what only plug-ins know: the sample levy schedules by name, the regime family's
-surplus waterfall, register-wide checks such as the Belgian 60 % quota, the journal entries), and
-returns a frozen :class:`YearReport`: every member's status, every deadline, every activity's
-levies, the distribution, the votes, the statutes' validation, the journal and every violation.
-The core never imports the plug-ins: ``cooprules_adapters.scenario.glue_for`` builds the glue.
+:func:`evaluate` is pure: it takes a :class:`~cooprules.scenario.Scenario` and the regime (whose
+rule sets bring what only its plug-in knows: :class:`DistributionRules` for the surplus waterfall,
+:class:`RegisterRules` for register-wide checks such as the Belgian 60 % quota,
+:class:`SampleSchedules` for the sample levy schedules by name), and returns a frozen
+:class:`YearReport`: every member's status, every deadline, every activity's levies, the
+distribution, the votes, the statutes' validation, the journal and every violation. The core never
+imports the plug-ins and never names a regime: a third party's regime runs a whole year exactly as
+ours do.
 
 ```pycon
 >>> from datetime import date
@@ -29,6 +31,7 @@ The core never imports the plug-ins: ``cooprules_adapters.scenario.glue_for`` bu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
@@ -64,9 +67,9 @@ from cooprules.membership import (
     check_history,
     status_at,
 )
-from cooprules.money import Rate, zero
+from cooprules.money import Rate, money, zero
 from cooprules.periods import Period
-from cooprules.regime import Statutes, validate
+from cooprules.regime import Rules, Statutes, bind, validate
 from cooprules.surplus import Distribution, Waterfall, Worker, YearFigures, distribute
 from cooprules.voting import (
     College,
@@ -90,34 +93,100 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Deadline",
-    "Glue",
+    "DistributionRules",
     "LevyRow",
     "MemberRow",
+    "RegisterRules",
+    "SampleSchedules",
     "Vote",
     "YearReport",
+    "distribution_options",
     "evaluate",
 ]
 
 
 @attrs.frozen
-class Glue:
-    """What a scenario needs from the plug-ins, passed in so that the core imports none.
+class DistributionRules:
+    """A regime's rule set for the general meeting's distribution of the year's surplus.
+
+    The year evaluation asks the regime for it (:meth:`~cooprules.regime.Regime.rule_set`), so a
+    third party's regime gets a distribution exactly as ours do.
 
     Attributes:
-        schedules: sample levy schedules by name (``be.ACTIVITY_EXAMPLE``).
-        waterfall: builds the regime family's waterfall from the scenario and the year's figures.
-        register_checks: register-wide checks (the Belgian 60 % target-group quota): the
-            scenario, the register and the date give violations and explanation steps.
-        journal: the journal entries of a result (levy year, distribution).
+        build: the waterfall from the co-op's rules on the meeting's date (every legal figure is
+            read there), the meeting's decision as the scenario's ``[distribution] options``
+            (already parsed by :func:`distribution_options`) and the year's figures. It raises
+            :class:`~cooprules.errors.InvalidInput` naming an option it cannot use.
     """
 
-    schedules: Mapping[str, Schedule] = attrs.field(factory=dict)
-    waterfall: Callable[[Scenario, Regime, YearFigures], Waterfall] | None = None
-    register_checks: (
-        Callable[[Scenario, Sequence[Member], date], tuple[tuple[Violation, ...], Explanation]]
-        | None
-    ) = None
-    journal: Callable[[object, Regime, date], tuple[JournalEntry, ...]] | None = None
+    build: Callable[[Rules, Mapping[str, object], YearFigures], Waterfall]
+
+
+@attrs.frozen
+class RegisterRules:
+    """A regime's checks over the whole register (the Belgian 60 % target-group quota).
+
+    Attributes:
+        check: the co-op's rules, the scenario, its register and the date give the violations
+            and the explanation steps.
+    """
+
+    check: Callable[
+        [Rules, Scenario, Sequence[Member], date], tuple[tuple[Violation, ...], Explanation]
+    ]
+
+
+def _schedule_table(
+    values: Mapping[str, Schedule] | Iterable[tuple[str, Schedule]],
+) -> tuple[tuple[str, Schedule], ...]:
+    items = values.items() if isinstance(values, Mapping) else values
+    return tuple(sorted(items, key=lambda item: item[0]))
+
+
+@attrs.frozen
+class SampleSchedules:
+    """Levy schedules a regime's plug-in ships as samples, by name (``be.ACTIVITY_EXAMPLE``).
+
+    Attributes:
+        schedules: the schedules by name (a mapping is accepted).
+    """
+
+    schedules: tuple[tuple[str, Schedule], ...] = attrs.field(converter=_schedule_table)
+
+    def get(self, name: str) -> Schedule | None:
+        """The schedule called ``name``, if any."""
+        return next((schedule for key, schedule in self.schedules if key == name), None)
+
+
+_RATE = re.compile(r"^-?[0-9.]+ ?%$|^-?[0-9]+/[0-9]+$")
+_AMOUNT = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
+
+
+def distribution_options(options: Mapping[str, object], currency: str) -> dict[str, object]:
+    """The scenario's ``[distribution] options`` as the values a waterfall builder takes.
+
+    Text holding a rate (``"3%"``, ``"1/3"``) becomes a :class:`~cooprules.money.Rate`; other
+    numeric text (``"1500.00"``) an amount in the scenario's currency; ``"rest"`` and words stay
+    text; integers and booleans stay as they are; ``eligible`` is a comma-separated list.
+
+    >>> values = distribution_options({"interest_rate": "3%", "refunds": "rest",
+    ...                                "dividends": "1200.00", "eligible": "worker, user"}, "EUR")
+    >>> str(values["interest_rate"]), values["refunds"], values["eligible"]
+    ('3%', 'rest', ('worker', 'user'))
+    >>> values["dividends"]
+    Money('1200.00', 'EUR')
+    """
+    out: dict[str, object] = {}
+    for key, value in options.items():
+        if key == "eligible" and isinstance(value, str):
+            out[key] = tuple(part.strip() for part in value.split(",") if part.strip())
+        elif isinstance(value, str) and _RATE.match(value):
+            out[key] = Rate.of(value.replace(" ", ""), field=f"distribution.options.{key}")
+        elif isinstance(value, str) and _AMOUNT.match(value):
+            out[key] = money(value, currency, field=f"distribution.options.{key}")
+        else:
+            out[key] = value
+    return out
 
 
 @attrs.frozen
@@ -296,12 +365,15 @@ def _register(scenario: Scenario) -> tuple[Member, ...]:
     )
 
 
-def _schedule(spec: ScheduleSpec, glue: Glue, currency: str) -> Schedule:
+def _schedule(spec: ScheduleSpec, regime: Regime, currency: str) -> Schedule:
     if spec.sample is not None:
-        found = glue.schedules.get(spec.sample)
+        samples = regime.rule_set(SampleSchedules) or SampleSchedules(())
+        found = samples.get(spec.sample)
         if found is None:
-            known = ", ".join(sorted(glue.schedules)) or "none installed"
-            raise InvalidInput("levies.sample", spec.sample, f"a sample schedule ({known})")
+            known = ", ".join(name for name, _ in samples.schedules) or "none"
+            raise InvalidInput(
+                "levies.sample", spec.sample, f"a sample schedule of {regime.code} ({known})"
+            )
         return found
     citation = Citation("Statutes", spec.article or "levies", "coop")
     options: dict[str, object] = {
@@ -416,33 +488,65 @@ def _figures(
     )
 
 
+def _waterfall(
+    scenario: Scenario, statutes: Statutes, regime: Regime, figures: YearFigures, as_of: date
+) -> Waterfall:
+    """The regime's waterfall for the meeting's decision, its law read on the meeting's date.
+
+    The date is the distribution's own (``[distribution] date``), else the meeting's, else the
+    evaluation's: a SCIC's art. 14 cap is the one of the year its meeting is held.
+    """
+    template = regime.rule_set(DistributionRules)
+    if template is None:
+        raise InvalidInput(
+            "coop.regime", regime.code, "the regime has no distribution rules (DistributionRules)"
+        )
+    decided = scenario.distribution
+    meeting = scenario.meeting.date if scenario.meeting is not None else as_of
+    if decided is not None and decided.date is not None:
+        meeting = decided.date
+    options = decided.options if decided is not None else {}
+    return template.build(
+        bind(regime, statutes, as_of=meeting),
+        distribution_options(options, scenario.currency),
+        figures,
+    )
+
+
 def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
     scenario: Scenario,
     *,
     as_of: date,
     regime: Regime,
-    glue: Glue | None = None,
+    journal: Callable[[object, Regime, date], Sequence[JournalEntry]] | None = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> YearReport:
     """Evaluate a co-op's year: statuses, deadlines, levies, distribution, votes, violations.
+
+    Everything the year needs from the law comes from the regime: its parameters (read through
+    :func:`~cooprules.regime.bind`) and its rule sets (:class:`DistributionRules`,
+    :class:`RegisterRules`, :class:`SampleSchedules`, the membership and voting rules). The core
+    never names a regime.
 
     Args:
         scenario: the scenario.
         as_of: the date of the evaluation (statuses, deadlines and the regime's rules).
         regime: the scenario's regime (``catalogue.get(scenario.coop.regime)``).
-        glue: what the plug-ins provide (``cooprules_adapters.scenario.glue_for``).
+        journal: the journal entries of a result (the accounting plug-ins, through
+            :func:`cooprules.plugins.journal_entries`); ``None``: no journal.
         progress: called with a section name, the items done and the items in it.
 
     Raises:
         InvalidInput: the scenario cannot be evaluated (an unknown sample schedule, a
             distribution without a waterfall...), naming the field and the value.
     """
-    glue = glue or Glue()
     currency = scenario.currency
     coop = scenario.coop
     periods = month_periods(coop.year, first_month=coop.first_month)
     year = Period(periods[0].start, periods[-1].end)
-    violations: list[Violation] = list(validate(_statutes(scenario), regime, as_of))
+    statutes = _statutes(scenario)
+    violations: list[Violation] = list(validate(statutes, regime, as_of))
+    law = bind(regime, statutes, as_of=as_of)
 
     register = _register(scenario)
     rules = regime.rule_set(MembershipRules)
@@ -464,16 +568,17 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
             progress("members", i + 1, len(register))
     deadlines = _deadlines(register, rules, as_of)
     register_steps = Explanation(())
-    if glue.register_checks is not None:
-        found, register_steps = glue.register_checks(scenario, register, as_of)
+    register_rules = regime.rule_set(RegisterRules)
+    if register_rules is not None:
+        found, register_steps = register_rules.check(law, scenario, register, as_of)
         violations.extend(found)
 
     levy_rows: list[LevyRow] = []
     month_totals = [zero(currency)] * len(periods)
-    journal: list[JournalEntry] = []
+    entries: list[JournalEntry] = []
     items: list[tuple[Activity, list[Line]]] = []
     if scenario.levies is not None:
-        schedule = _schedule(scenario.levies, glue, currency)
+        schedule = _schedule(scenario.levies, regime, currency)
         policy = LevyPolicy.single(schedule)
         violations.extend(validate_policy(policy, regime, as_of))
         items = _activities(scenario, periods)
@@ -487,8 +592,8 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
                 LevyRow(levy.activity.id, levy.activity.owner, months, levy.total, levy)
             )
             violations.extend(levy.violations)
-            if glue.journal is not None:
-                journal.extend(glue.journal(levy, regime, as_of))
+            if journal is not None:
+                entries.extend(journal(levy, regime, as_of))
             if progress is not None:
                 progress("activities", i + 1, len(items))
 
@@ -515,12 +620,10 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
     distribution = None
     figures = _figures(scenario, register, shares, year, items)
     if figures is not None and scenario.distribution is not None:
-        if glue.waterfall is None:
-            raise InvalidInput("distribution", regime.code, "no waterfall for this regime")
-        distribution = distribute(glue.waterfall(scenario, regime, figures), figures)
+        distribution = distribute(_waterfall(scenario, statutes, regime, figures, as_of), figures)
         violations.extend(distribution.violations)
-        if glue.journal is not None:
-            journal.extend(glue.journal(distribution, regime, as_of))
+        if journal is not None:
+            entries.extend(journal(distribution, regime, as_of))
 
     votes = []
     if scenario.meeting is not None:
@@ -535,12 +638,12 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
             for member_id, count in held.items():
                 totals[member_id] = totals.get(member_id, 0) + count
             held = totals
-        statutes = _voting_statutes(coop.voting)
+        voting_statutes = _voting_statutes(coop.voting)
         voters: Electorate = electorate(
             register,
             meeting.date,
             voting,
-            statutes=statutes,
+            statutes=voting_statutes,
             shares={m.id: held.get(m.id, 0) for m in register},
         )
         for decision in meeting.decisions:
@@ -555,7 +658,7 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
                     call=decision.call,
                 ),
                 voting,
-                statutes=statutes,
+                statutes=voting_statutes,
             )
             votes.append(Vote(decision.id, decision.kind, decision.title, result))
             violations.extend(result.violations)
@@ -592,5 +695,5 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
         votes=tuple(votes),
         register=register_steps,
         violations=tuple(violations),
-        journal=tuple(journal),
+        journal=tuple(entries),
     )

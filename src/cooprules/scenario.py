@@ -66,7 +66,7 @@ from cattrs.errors import (
 from moneyed import Money
 
 from cooprules.capital import OperationKind
-from cooprules.errors import InvalidInput
+from cooprules.errors import InputFileError, InvalidInput
 from cooprules.levies import ActivityKind, Banding, Base, BasePeriod
 from cooprules.membership import EventKind
 from cooprules.money import Rate, money
@@ -103,24 +103,11 @@ Scalar = str | int | bool
 """A statute value or a distribution option: text (a rate such as ``"6%"``), an integer, a flag."""
 
 
-class ScenarioError(InvalidInput):
+class ScenarioError(InputFileError):
     """A scenario file cannot be read: it names the file, the path inside it and the value.
 
-    Attributes:
-        file: the file's name.
-        path: where in the file (``members[3].events[1].date``; empty for the whole file).
-        value: the offending value.
-        reason: what is wrong with it.
+    See :class:`~cooprules.errors.InputFileError` for the attributes.
     """
-
-    def __init__(self, file: str, path: str, value: object, reason: str) -> None:
-        self.file = file
-        self.path = path
-        super().__init__(path or "(file)", value, reason)
-        self.args = (f"{file}: {path or '(file)'}: {reason} (got {value!r})",)
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 # --- the format ----------------------------------------------------------------------------------

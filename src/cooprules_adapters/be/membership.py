@@ -19,10 +19,12 @@ References:
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from functools import partial
+from typing import TYPE_CHECKING
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -46,8 +48,13 @@ from cooprules.membership import (
     graph,
     status_at,
 )
-from cooprules.money import Money, money
+from cooprules.money import Money, Rate, money
+from cooprules.parameters import Accompaniment as AccompanimentKeys
 from cooprules.periods import months_end, push_deadline_bounds
+
+if TYPE_CHECKING:
+    from cooprules.regime import Bound, Rules
+    from cooprules.scenario import Scenario
 
 __all__ = [
     "ACTIVITY_COOP",
@@ -66,6 +73,7 @@ __all__ = [
     "min_shareholders_violations",
     "quota_violations",
     "resumption_bonus",
+    "target_group_check",
 ]
 
 CSA = "Code des sociétés et des associations"
@@ -98,7 +106,6 @@ ACTIVITY_COOP = Citation(
 CONVENTION_MONTHS = 18
 """Maximum length of a candidate entrepreneur's convention, in months."""
 
-_TARGET_QUOTA = (3, 5)  # at least 60 % of the candidates
 _AGE_LIMIT = 50
 _DAYS_UNDER_50, _WINDOW_UNDER_50 = 156, 18  # days of compensated full unemployment, months
 _DAYS_50_PLUS, _WINDOW_50_PLUS = 78, 9
@@ -439,30 +446,94 @@ def in_target_group(
     return TargetGroupResult(subject, in_group, Explanation((step,)))
 
 
-def quota_violations(results: Iterable[TargetGroupResult]) -> tuple[Violation, ...]:
-    """At least 60 % of a co-op's candidates must be in the target group."""
+def quota_violations(
+    results: Iterable[TargetGroupResult], quota: Bound[Rate]
+) -> tuple[Violation, ...]:
+    """At least the law's share (60 %) of a co-op's candidates must be in the target group.
+
+    Args:
+        results: each candidate's target-group result.
+        quota: the least share, as the rules give it
+            (``rules.require(Accompaniment.target_group_min_share)``).
+    """
     listed = list(results)
-    if not listed:
+    if not listed or quota.value is None:
         return ()
     inside = sum(r.in_group for r in listed)
-    numerator, denominator = _TARGET_QUOTA
-    if inside * denominator >= numerator * len(listed):
+    share = quota.value.value
+    if inside >= share * len(listed):
         return ()
-    needed = -(-numerator * len(listed) // denominator)
+    needed = math.ceil(share * len(listed))
     return (
         Violation(
             code="be.activity.target_group_quota",
             severity=Severity.ERROR,
             subject="register",
             message=Text(
-                en=f"{inside} of {len(listed)} candidates are in the target group; at least 60 % "
-                f"({needed}) are required.",
+                en=f"{inside} of {len(listed)} candidates are in the target group; at least "
+                f"{quota.value} ({needed}) are required.",
                 fr=f"{inside} candidats sur {len(listed)} relèvent du public cible ; au moins "
-                f"60 % ({needed}) sont requis.",
+                f"{quota.value} ({needed}) sont requis.",
             ),
-            citation=ACTIVITY_COOP,
+            citation=quota.citation or ACTIVITY_COOP,
         ),
     )
+
+
+def _convention_start(member: Member) -> date | None:
+    return max(
+        (e.date for e in member.history.events if e.kind is EventKind.CONVENTION_SIGNED),
+        default=None,
+    )
+
+
+def target_group_check(
+    rules: Rules, scenario: Scenario, register: Sequence[Member], as_of: date
+) -> tuple[tuple[Violation, ...], Explanation]:
+    """The target-group quota over the candidates on ``as_of``: the activity co-op's register check.
+
+    It is the check of the regime's :class:`cooprules.report.RegisterRules`.
+
+    Each candidate's facts come from the scenario (``unemployment_days_18_months``,
+    ``unemployment_days_9_months``, ``on_integration_income``); the least share is the law's.
+
+    Raises:
+        InvalidInput: a candidate without a birth date or a convention.
+    """
+    quota = rules.require(AccompanimentKeys.target_group_min_share)
+    facts = {m.id: m.facts for m in scenario.members}
+    results = []
+    steps: list[Step] = []
+    for member in register:
+        if status_at(member.history, as_of) is not Status.CANDIDATE_ENTREPRENEUR:
+            continue
+        start = _convention_start(member)
+        if start is None or member.birth_date is None:
+            raise InvalidInput(
+                f"members[{member.id}].birth_date",
+                None,
+                "the target-group quota needs each candidate's birth date and convention",
+            )
+        own = facts.get(member.id, {})
+        result = in_target_group(
+            member.id,
+            birth_date=member.birth_date,
+            convention_start=start,
+            unemployment_days_18_months=int(own.get("unemployment_days_18_months", 0)),
+            unemployment_days_9_months=int(own.get("unemployment_days_9_months", 0)),
+            on_integration_income=bool(own.get("on_integration_income", False)),
+        )
+        results.append(result)
+        steps.extend(result.explanation.steps)
+    steps.append(
+        Step(
+            Text(en="Candidates in the target group", fr="Candidats du groupe cible"),
+            {"candidates": len(results), "required share": quota.value},
+            sum(r.in_group for r in results),
+            quota.citation,
+        )
+    )
+    return quota_violations(results, quota), Explanation(tuple(steps))
 
 
 BONUS_SINCE = date(2009, 8, 4)

@@ -18,12 +18,16 @@ decides the split, within these bounds, which :func:`waterfall` turns into steps
 
 The C5 worked example: shares of 200,000 EUR nominal value, 30 % withholding tax.
 
+>>> from datetime import date
 >>> from cooprules.money import money, format_amount
->>> str(max_interest_rate("net_of_withholding")), str(max_interest_rate("gross"))
+>>> from cooprules.regime import bind
+>>> from cooprules_adapters.be.regimes import BE_CNC
+>>> cnc = bind(BE_CNC, as_of=date(2025, 6, 30))
+>>> str(max_interest_rate(cnc, "net_of_withholding")), str(max_interest_rate(cnc, "gross"))
 ('3/35', '6%')
->>> format_amount(max_interest(money("200000.00", "EUR")))
+>>> format_amount(max_interest(cnc, money("200000.00", "EUR")))
 '17142.86 EUR'
->>> format_amount(max_interest(money("200000.00", "EUR"), basis="gross"))
+>>> format_amount(max_interest(cnc, money("200000.00", "EUR"), basis="gross"))
 '12000.00 EUR'
 
 References:
@@ -36,17 +40,17 @@ References:
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from fractions import Fraction
-from typing import Final, Literal
+from typing import Final
 
 import attrs
 from moneyed import Money
 
 from cooprules.capital import CapitalRules, FinancialPosition, check_distribution
 from cooprules.errors import InvalidInput
-from cooprules.explain import Citation, Confidence, Severity, Text, Violation
+from cooprules.explain import Citation, Severity, Text, Violation
 from cooprules.money import (
     Rate,
     Rounding,
@@ -55,6 +59,8 @@ from cooprules.money import (
     round_fraction,
     to_minor_units,
 )
+from cooprules.parameters import Capital
+from cooprules.regime import Rules
 from cooprules.surplus import (
     Constraint,
     Distribution,
@@ -64,110 +70,34 @@ from cooprules.surplus import (
     ToReserve,
     Waterfall,
     WaterfallStep,
+    YearFigures,
 )
 from cooprules_adapters.be.reserves import (
     CSA_CAPITAL,
     CSA_UNAVAILABLE_EQUITY,
     SCES_CAPITAL,
 )
+from cooprules_adapters.be.sources import LAW, Keys
 
 __all__ = [
-    "DIVIDEND_CAP",
-    "PATRIMONIAL_ADVANTAGE",
     "RISTOURNE",
-    "SCES_CAP_BASIS",
     "SCES_SOCIAL_PURPOSE",
-    "WITHHOLDING_TAX",
-    "WITHHOLDING_TAX_RATE",
     "CapBasis",
     "DoubleTest",
     "InterestCap",
     "SocialPurposeFirst",
+    "build",
     "max_interest",
     "max_interest_rate",
     "waterfall",
 ]
 
-BE: Final = "BE"
-AR_1962: Final = (
-    "AR du 8 janvier 1962 fixant les conditions d'agrément des sociétés coopératives "
-    "(as replaced by the AR du 4 mai 2016)"
-)
-AR_2019: Final = "AR du 28 juin 2019 (agrément comme entreprise sociale)"
-_COOPFABRIK: Final = (
-    "https://coopfabrik.be/das-straf-erkende-cooperaties-mogen-meer-dan-6-dividend-geven/"
-)
-_CERA: Final = (
-    "https://www.cera.coop/nl/cooperaties/info-en-onderzoek/juridische-info/3-erkenning-nrc"
-)
-_CNC_FAQ_98: Final = (
-    "http://newsletter-nrc-cnc.be/index.php/fr/faq/98-qu-est-ce-qui-remplace-la-qualification-"
-    "de-societe-a-finalite-sociale"
-)
-_FLANDERS_ES: Final = (
-    "https://cooperatiefvlaanderen.be/nieuws/de-sociale-onderneming-alle-erkenningscriteria-zijn-"
-    "gekend"
-)
-
-DIVIDEND_CAP: Final = Citation(
-    AR_1962,
-    "art. 1 §1 5°",
-    BE,
-    Confidence.SRC_2,
-    _COOPFABRIK,
-    "dividend at most 6 % of the nominal value of the shares, after deduction of withholding "
-    "tax, per share (quoted in a secondary source)",
-)
-RISTOURNE: Final = Citation(
-    AR_1962,
-    "art. 1 §1 6°",
-    BE,
-    Confidence.SRC_2,
-    _CERA,
-    "ristournes only pro rata of the transactions with the co-op (the 6° is inferred from the "
-    "order of the conditions)",
-)
-PATRIMONIAL_ADVANTAGE: Final = Citation(
-    AR_2019,
-    "art. 6",
-    BE,
-    Confidence.SRC,
-    _CNC_FAQ_98,
-    "any patrimonial advantage to the shareholders at most the rate fixed by the King under the "
-    "CNC law (6 %)",
-)
-SCES_CAP_BASIS: Final = Citation(
-    AR_2019,
-    "art. 6",
-    BE,
-    Confidence.UNC,
-    _CNC_FAQ_98,
-    "whether the 6 % is gross or net of withholding tax, on the nominal or the paid-up value, is "
-    "not settled: a statute-level choice",
-)
-SCES_SOCIAL_PURPOSE: Final = Citation(
-    AR_2019,
-    "art. 6",
-    BE,
-    Confidence.UNC,
-    _FLANDERS_ES,
-    "the dividend is set only after an amount is set aside for the social purpose (wording "
-    "truncated in the source)",
-)
-WITHHOLDING_TAX: Final = Citation(
-    "Code des impôts sur les revenus 1992",
-    "précompte mobilier",
-    BE,
-    Confidence.SRC_2,
-    "https://www.cera.coop/fr/Particuliers/Acheter-des-parts-/Dividende-coop%C3%A9ratif",
-    "30 % withholding tax on dividends (an individual's exempt tranche bears none)",
-)
-WITHHOLDING_TAX_RATE: Final = Rate.of("30%")
-"""The withholding tax on dividends (BE-CSA-09 [SRC-2]); pass ``Rate(0)`` for an exempt tranche."""
-
-_SIX: Final = Rate.of("6%")
-_REGIMES: Final = ("be-cnc", "be-sces", "be-activity")
-_SOCIAL: Final = frozenset({"be-sces", "be-activity"})
+RISTOURNE: Final = LAW.citation("ar-1962-art-1-p1-6")
+"""Ristournes only pro rata of the transactions (AR 1962 art. 1 §1 6°)."""
+SCES_SOCIAL_PURPOSE: Final = LAW.citation("ar-2019-art-6-social-purpose")
+"""A social enterprise's allocation to its social purpose before any dividend ([UNC])."""
+_SOCIAL: Final = "be-sces"
+"""The social enterprise regime: an activity co-op extends it."""
 
 
 class CapBasis(enum.Enum):
@@ -194,35 +124,62 @@ class CapBasis(enum.Enum):
         raise InvalidInput("dividend_cap_basis", value, "'net_of_withholding' or 'gross'")
 
 
+def _basis(rules: Rules, basis: CapBasis | str | None) -> CapBasis:
+    """The statutes' (or the caller's) reading of the cap, else the law's default.
+
+    Raises:
+        InvalidInput: the law leaves it open (a social enterprise) and nobody chose.
+    """
+    if basis is not None:
+        return CapBasis.of(basis)
+    chosen = rules.get(Capital.dividend_cap_basis)
+    if chosen.value is None:
+        raise InvalidInput(
+            "dividend_cap_basis",
+            None,
+            f"{chosen.citation or rules.regime.code} leaves the basis open: the statutes choose "
+            "'net_of_withholding' or 'gross'",
+        )
+    return CapBasis.of(chosen.value)
+
+
 def max_interest_rate(
-    basis: CapBasis | str = CapBasis.NET_OF_WITHHOLDING,
-    withholding: Rate = WITHHOLDING_TAX_RATE,
+    rules: Rules,
+    basis: CapBasis | str | None = None,
+    withholding: Rate | None = None,
 ) -> Rate:
     """The highest gross yearly rate of interest on the nominal value of the shares.
 
-    Net of withholding: ``6 % / (1 - withholding)`` (3/35, about 8.57 %, at 30 %); gross: 6 %.
+    The cap (6 %) and the withholding tax (30 %) are the law's, read from ``rules``; the basis is
+    the caller's, else the statutes', else the law's default. Net of withholding:
+    ``cap / (1 - withholding)`` (3/35, about 8.57 %, at 30 %); gross: the cap.
 
     Raises:
-        InvalidInput: an unknown basis, or a withholding rate of 100 %.
+        InvalidInput: an unknown basis, none where the law leaves it open, or a withholding rate
+            of 100 %.
     """
-    if CapBasis.of(basis) is CapBasis.GROSS:
-        return _SIX
+    cap = rules.require(Capital.dividend_cap).value
+    if _basis(rules, basis) is CapBasis.GROSS:
+        return cap
+    if withholding is None:
+        withholding = rules.require(Keys.withholding_tax_rate).value
     if withholding.value >= 1 or withholding.value < 0:
         raise InvalidInput("withholding", str(withholding), "between 0 % and less than 100 %")
-    return Rate(_SIX.value / (1 - withholding.value))
+    return Rate(cap.value / (1 - withholding.value))
 
 
 def max_interest(
+    rules: Rules,
     nominal: Money,
     *,
-    basis: CapBasis | str = CapBasis.NET_OF_WITHHOLDING,
-    withholding: Rate = WITHHOLDING_TAX_RATE,
+    basis: CapBasis | str | None = None,
+    withholding: Rate | None = None,
 ) -> Money:
     """The highest gross interest for a year on shares of ``nominal`` value held all year.
 
     Rounded half-up to the cent, as the reference's worked example (17,142.86 EUR on 200,000).
     """
-    rate = max_interest_rate(basis, withholding)
+    rate = max_interest_rate(rules, basis, withholding)
     units = round_fraction(to_minor_units(nominal, field="nominal") * rate.value)
     return from_minor_units(units, nominal.currency)
 
@@ -256,6 +213,7 @@ class InterestCap:
     basis: CapBasis
     withholding: Rate
     citation: Citation
+    cap: Rate = attrs.field(factory=lambda: Rate(0))
     step: str = "interest"
     capital: str | None = None
 
@@ -276,13 +234,13 @@ class InterestCap:
         reading = Text(
             en=f"{self.rate} gross"
             + (
-                f" (6 % net of {self.withholding} withholding tax)"
+                f" ({self.cap} net of {self.withholding} withholding tax)"
                 if self.basis is CapBasis.NET_OF_WITHHOLDING
                 else ""
             ),
             fr=f"{self.rate} brut"
             + (
-                f" (6 % net de {self.withholding} de précompte)"
+                f" ({self.cap} net de {self.withholding} de précompte)"
                 if self.basis is CapBasis.NET_OF_WITHHOLDING
                 else ""
             ),
@@ -406,12 +364,12 @@ def _how(value: Money | Rate | str, field: str) -> dict[str, object]:
     raise InvalidInput(field, value, "a Money, a Rate of the base, or 'rest'")
 
 
-def waterfall(  # noqa: C901 - one branch per optional step, read in order
+def waterfall(
+    rules: Rules,
     *,
-    regime: Literal["be-cnc", "be-sces", "be-activity"] = "be-cnc",
     interest_rate: Rate | str | None = None,
     dividend_cap_basis: CapBasis | str | None = None,
-    withholding_rate: Rate = WITHHOLDING_TAX_RATE,
+    withholding_rate: Rate | None = None,
     cap_capital: str | None = None,
     refunds: Money | Rate | str | None = None,
     measure: str = "transactions",
@@ -432,13 +390,16 @@ def waterfall(  # noqa: C901 - one branch per optional step, read in order
     Amounts paid to members are rounded down (``Rounding.FLOOR``): the cents go to the reserves,
     and interest at the highest rate never breaks the cap.
 
+    The cap on interest (6 %), its basis and the withholding tax are read from ``rules`` (the law
+    bound to the statutes on the meeting's date), each with its citation.
+
     Args:
-        regime: ``"be-cnc"`` (accredited co-op), ``"be-sces"`` (social enterprise) or
-            ``"be-activity"`` (activity co-op, a social enterprise).
+        rules: the co-op's rules (an accredited co-op, a social enterprise or an activity co-op).
         interest_rate: the yearly rate of interest on shares the meeting decides, if any.
-        dividend_cap_basis: ``"net_of_withholding"`` (the CNC default) or ``"gross"``; required
-            for a social enterprise, whose basis the reference leaves open.
-        withholding_rate: the withholding tax the net reading grosses up (30 %).
+        dividend_cap_basis: ``"net_of_withholding"`` or ``"gross"``; ``None``: the statutes', else
+            the law's default (net, for the CNC; none for a social enterprise, whose basis the
+            reference leaves open, so the statutes must choose).
+        withholding_rate: the withholding tax the net reading grosses up (``None``: the law's).
         cap_capital: the capital-days table holding the shares' nominal value x days, on which
             the 6 % applies; ``None``: the paid-up capital-days of the interest (stricter).
         refunds: the ristournes: an amount, a rate of the base, or ``"rest"``; ``None``: none.
@@ -454,24 +415,20 @@ def waterfall(  # noqa: C901 - one branch per optional step, read in order
         capital_rules: the capital rules for the double test (by default the regime's).
 
     Raises:
-        InvalidInput: an unknown regime, a social enterprise without a cap basis, a position
-            without a date, a refund that is neither an amount, a rate nor ``"rest"``.
+        InvalidInput: a social enterprise without a cap basis, a position without a date, a
+            refund that is neither an amount, a rate nor ``"rest"``.
     """
-    if regime not in _REGIMES:
-        raise InvalidInput("regime", regime, f"one of {', '.join(_REGIMES)}")
-    social = regime in _SOCIAL
-    if dividend_cap_basis is None:
-        if social:
-            raise InvalidInput(
-                "dividend_cap_basis",
-                None,
-                "the reference leaves a social enterprise's basis open (AR 28 June 2019 art. 6, "
-                "[UNC]): the statutes choose 'net_of_withholding' or 'gross'",
-            )
-        dividend_cap_basis = CapBasis.NET_OF_WITHHOLDING
-    basis = CapBasis.of(dividend_cap_basis)
-    cap_rate = max_interest_rate(basis, withholding_rate)
-    cap_citation = PATRIMONIAL_ADVANTAGE if social else DIVIDEND_CAP
+    regime = rules.regime.code
+    social = any(link.code == _SOCIAL for link in rules.regime.lineage)
+    basis = _basis(rules, dividend_cap_basis)
+    withholding = (
+        withholding_rate
+        if withholding_rate is not None
+        else rules.require(Keys.withholding_tax_rate).value
+    )
+    cap_rate = max_interest_rate(rules, basis, withholding)
+    cap = rules.require(Capital.dividend_cap)
+    cap_citation = cap.citation
     steps: list[WaterfallStep] = []
     if unavailable_reserve is not None:
         steps.append(
@@ -511,22 +468,37 @@ def waterfall(  # noqa: C901 - one branch per optional step, read in order
             "reserves",
             reserve="reserves",
             indivisible=social,
-            citation=PATRIMONIAL_ADVANTAGE if social else CSA_UNAVAILABLE_EQUITY,
+            citation=cap_citation if social else CSA_UNAVAILABLE_EQUITY,
         )
     )
     constraints: list[Constraint] = [
-        InterestCap(cap_rate, basis, withholding_rate, cap_citation, capital=cap_capital)
+        InterestCap(cap_rate, basis, withholding, cap_citation, capital=cap_capital, cap=cap.value)
     ]
     if social:
         constraints.append(SocialPurposeFirst())
     if position is not None:
         if on is None:
             raise InvalidInput("on", None, "the double test needs the date of the distribution")
-        rules = capital_rules or (SCES_CAPITAL if social else CSA_CAPITAL)
-        constraints.append(DoubleTest(position, on, rules, redemptions))
+        capital = capital_rules or (SCES_CAPITAL if social else CSA_CAPITAL)
+        constraints.append(DoubleTest(position, on, capital, redemptions))
     return Waterfall(
         tuple(steps),
         constraints=tuple(constraints),
         rounding=Rounding.FLOOR,
         name=f"{regime} surplus",
     )
+
+
+def build(rules: Rules, options: Mapping[str, object], figures: YearFigures) -> Waterfall:
+    """The Belgian waterfall from a scenario's ``[distribution] options`` (see :func:`waterfall`).
+
+    It is the build of the Belgian regimes' :class:`cooprules.report.DistributionRules`.
+
+    Raises:
+        InvalidInput: an option :func:`waterfall` does not take, naming the options.
+    """
+    del figures  # the Belgian steps read their figures when the waterfall is distributed
+    try:
+        return waterfall(rules, **options)  # type: ignore[arg-type]
+    except TypeError as error:
+        raise InvalidInput("distribution.options", sorted(options), str(error)) from error

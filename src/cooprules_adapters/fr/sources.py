@@ -8,24 +8,60 @@ never carries a figure (see :class:`cooprules.regime.Parameter`).
 from __future__ import annotations
 
 from datetime import date
+from importlib.resources import files
 from typing import Final
 
-from cooprules.explain import Citation, Confidence
-from cooprules.regime import Parameter
+from cooprules.explain import Citation, Confidence, Text
+from cooprules.law import LawBook, load_law
+from cooprules.money import Rate
+from cooprules.regime import Key, Parameter
 
 __all__ = [
     "CAE_DECREE",
     "CAE_LAW",
     "ESS_LAW_IN_FORCE",
+    "LAW",
     "LOI_1947",
     "LOI_1978",
     "TRAVAIL",
+    "Keys",
     "cite_1947",
     "cite_1978",
     "param",
 ]
 
 FR: Final = "FR"
+
+
+class Keys:
+    """The French plug-in's own parameter keys (prefix ``fr.``), beside the core's."""
+
+    scop_seniority_coefficient_max: Final = Key(
+        "fr.scop_seniority_coefficient_max",
+        int,
+        Text(
+            en="largest seniority coefficient the statutes may apply to a SCOP's worker share",
+            fr="coefficient d'ancienneté maximal que les statuts peuvent appliquer à la part "
+            "travail d'une SCOP",
+        ),
+    )
+    scic_statutory_reserve_min_share: Final = Key(
+        "fr.scic_statutory_reserve_min_share",
+        Rate,
+        Text(
+            en="smallest share of the balance after the legal reserve that a SCIC allocates to "
+            "its statutory reserve",
+            fr="part minimale du solde après réserve légale qu'une SCIC affecte à sa réserve "
+            "statutaire",
+        ),
+    )
+
+
+LAW: Final[LawBook] = load_law(
+    files("cooprules_adapters.fr") / "law.toml",
+    keys=(Keys.scop_seniority_coefficient_max, Keys.scic_statutory_reserve_min_share),
+)
+"""The French law file: every figure the French regimes use, dated and cited."""
 
 LOI_1947: Final = "Loi n° 47-1775 du 10 septembre 1947 portant statut de la coopération"
 LOI_1978: Final = "Loi n° 78-763 du 19 juillet 1978 portant statut des SCOP"

@@ -21,13 +21,15 @@ References:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
+from typing import Final
 
+import attrs
 from moneyed import Money
 
 from cooprules.errors import InvalidInput
-from cooprules.explain import Citation, Confidence, Severity, Text, Violation
+from cooprules.explain import Citation, Severity, Text, Violation
 from cooprules.money import (
     Rate,
     Rounding,
@@ -36,6 +38,8 @@ from cooprules.money import (
     round_fraction,
     to_minor_units,
 )
+from cooprules.parameters import Surplus
+from cooprules.regime import Bound, Rules
 from cooprules.surplus import (
     Distribution,
     Interest,
@@ -46,50 +50,59 @@ from cooprules.surplus import (
     WorkerShare,
     YearFigures,
 )
+from cooprules_adapters.fr.sources import LAW, Keys
 
 __all__ = [
     "ART_33",
     "SCIC_RESERVES",
+    "ScicConstraints",
+    "ScopConstraints",
+    "ScopFigures",
+    "build_scic",
+    "build_scop",
     "scic_waterfall",
     "scop_max_dividends",
     "scop_waterfall",
 ]
 
-_ETALAB = (
-    "https://github.com/etalab/lois-non-codifiees-et-reglements-francais/blob/"
-    "508ff8a7b5a878c042898f0ccf73888a6d9f3c5d/"
-)
-ART_33 = Citation(
-    instrument="Loi n° 78-763 du 19 juillet 1978 portant statut des SCOP",
-    article="art. 33",
-    jurisdiction="FR",
-    confidence=Confidence.SRC,
-    url=_ETALAB + "loi/2014/loi-n78-763-du-19-juillet-1978/titre-ii/chapitre-ii/article-33.md",
-    title="Répartition des excédents nets de gestion",
-)
-SCIC_RESERVES = Citation(
-    instrument="Loi n° 47-1775 du 10 septembre 1947 portant statut de la coopération",
-    article="art. 16 al. 2 and art. 19 nonies",
-    jurisdiction="FR",
-    confidence=Confidence.SRC,
-    url="http://www.les-scic.coop/sites/fr/les-scic/FAQ/Resultats_et_reserves_impartageables",
-    title="Réserve légale 15 %, puis au moins 50 % du solde en réserve statutaire",
-)
-ART_14 = Citation(
-    instrument="Loi n° 47-1775 du 10 septembre 1947 portant statut de la coopération",
-    article="art. 14",
-    jurisdiction="FR",
-    confidence=Confidence.SRC,
-    url="https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000684004",
-    title="Intérêt aux parts plafonné (moyenne du TMO sur trois ans + 2 points)",
-)
+ART_33: Final = LAW.citation("loi-1978-art-33")
+"""Loi 1978 art. 33, the allocation of a SCOP's ENG (each figure cites its own paragraph)."""
+ART_33_4: Final = LAW.citation("loi-1978-art-33-4")
+"""Art. 33 4°: interest on shares bounded by the worker share and the reserves, not by a rate."""
+SCIC_RESERVES: Final = LAW.citation("loi-1947-art-16-19-nonies")
+"""Loi 1947 art. 16 and 19 nonies, a SCIC's reserves."""
 
-_LEGAL = Rate.of("15%")
-_WORKER_MIN = Rate.of("25%")
-_HALF = Rate.of("50%")
+
+@attrs.frozen
+class ScopFigures:
+    """The figures of art. 33 a SCOP's distribution reads, each with its own citation.
+
+    Attributes:
+        legal_reserve: the share of the ENG to the legal reserve (art. 33 1°).
+        worker_share: the least share of the ENG to the employees (art. 33 3°).
+        seniority_max: the largest seniority coefficient (art. 33 3°).
+    """
+
+    legal_reserve: Bound[Rate]
+    worker_share: Bound[Rate]
+    seniority_max: Bound[int]
+
+    @classmethod
+    def of(cls, rules: Rules) -> ScopFigures:
+        """Read them from the bound rules.
+
+        Raises:
+            InvalidParameter: the regime sets one of them nowhere.
+        """
+        return cls(
+            rules.require(Surplus.legal_reserve_rate),
+            rules.require(Surplus.worker_share_rate),
+            rules.require(Keys.scop_seniority_coefficient_max),
+        )
 
 
 def scop_waterfall(
+    rules: Rules,
     *,
     worker_share: Money | Rate,
     dividends: Money | None = None,
@@ -99,7 +112,11 @@ def scop_waterfall(
 ) -> Waterfall:
     """The waterfall of a SCOP's general meeting (art. 33), with its legal constraints.
 
+    Every figure of art. 33 (the 15 % legal reserve, the 25 % worker share, the seniority
+    coefficient's bound) is read from ``rules``, with its own citation.
+
     Args:
+        rules: the co-op's rules on the meeting's date (:func:`cooprules.regime.bind`).
         worker_share: the worker share the meeting decides (an amount, or a rate of ``E``).
         dividends: the interest on shares the meeting decides (split by capital-days), if any.
         highest_capital: the highest capital ever reached: the legal reserve's ceiling.
@@ -107,16 +124,20 @@ def scop_waterfall(
         split: the statutes' split of the worker share, as weights of (pay, time worked, equal
             shares): ``(1, 0, 0)`` by pay (the default), ``(0, 0, 1)`` equally, or a mix.
     """
+    law = ScopFigures.of(rules)
     by_pay, by_time, equal = split
-    if seniority_coefficient > 2 or seniority_coefficient < 1:  # noqa: PLR2004 - art. 33 3°
+    highest = law.seniority_max.value
+    if seniority_coefficient > highest or seniority_coefficient < 1:
         raise InvalidInput(
-            "seniority_coefficient", seniority_coefficient, "art. 33 allows 1 to 2 at most"
+            "seniority_coefficient",
+            seniority_coefficient,
+            f"{law.seniority_max.citation} allows 1 to {highest} at most",
         )
     how = {"amount": worker_share} if isinstance(worker_share, Money) else {"share": worker_share}
     worker = WorkerShare(
         "worker_share",
         **how,
-        citation=ART_33,
+        citation=law.worker_share.citation,
         seniority_coefficient=seniority_coefficient,
         by_pay=by_pay,
         by_time=by_time,
@@ -126,20 +147,20 @@ def scop_waterfall(
         ToReserve(
             "legal_reserve",
             reserve="legal_reserve",
-            share=_LEGAL,
+            share=law.legal_reserve.value,
             ceiling=highest_capital,
             overflow_to="development_fund",
-            citation=ART_33,
+            citation=law.legal_reserve.citation,
         ),
         worker,
     ]
     if dividends is not None:
-        steps.append(Interest("dividends", amount=dividends, citation=ART_33))
+        steps.append(Interest("dividends", amount=dividends, citation=ART_33_4))
     steps.append(Remainder("development_fund", reserve="development_fund", citation=ART_33))
-    return Waterfall(tuple(steps), constraints=(_scop_constraints,), name="fr-scop art. 33")
+    return Waterfall(tuple(steps), constraints=(ScopConstraints(law),), name="fr-scop art. 33")
 
 
-def _violation(code: str, en: str, fr: str, citation: Citation = ART_33) -> Violation:
+def _violation(code: str, en: str, fr: str, citation: Citation | None = ART_33) -> Violation:
     return Violation(
         code=code,
         severity=Severity.ERROR,
@@ -149,51 +170,69 @@ def _violation(code: str, en: str, fr: str, citation: Citation = ART_33) -> Viol
     )
 
 
-def _scop_constraints(result: Distribution) -> Iterable[Violation]:
-    figures = result.figures
-    currency = figures.currency
-    eng = to_minor_units(figures.base)
-    legal = to_minor_units(result.amount("legal_reserve"))
-    overflow = to_minor_units(result.amount("legal_reserve:overflow"))
-    development = to_minor_units(result.amount("development_fund")) + overflow
-    worker = to_minor_units(result.amount("worker_share"))
-    dividends = to_minor_units(result.amount("dividends"))
+@attrs.frozen
+class ScopConstraints:
+    """Art. 33's bounds on a SCOP's distribution, checked with the figures the rules give.
 
-    def show(units: int) -> str:
-        return format_amount(from_minor_units(units, currency))
+    Attributes:
+        law: the figures of art. 33 (:class:`ScopFigures`).
+    """
 
-    fifteen = round_fraction(eng * _LEGAL.value)
-    if legal + overflow < fifteen:
-        yield _violation(
-            "fr.scop.legal_reserve",
-            f"The legal reserve receives {show(legal + overflow)}; "
-            f"15 % of the ENG is {show(fifteen)}.",
-            f"La réserve légale reçoit {show(legal + overflow)} ; "
-            f"15 % des ENG font {show(fifteen)}.",
-        )
-    # At least 25 % of the ENG, exactly: a fraction of a cent short is short.
-    minimum = round_fraction(eng * _WORKER_MIN.value, Rounding.CEILING)
-    if worker < minimum:
-        yield _violation(
-            "fr.scop.worker_share_below_minimum",
-            f"The worker share {show(worker)} is below 25 % of the ENG ({show(minimum)}).",
-            f"La part travail ({show(worker)}) est inférieure à 25 % des ENG ({show(minimum)}).",
-        )
-    if dividends > worker:
-        yield _violation(
-            "fr.scop.dividends_above_worker_share",
-            f"Interest on shares {show(dividends)} exceeds the worker share {show(worker)}.",
-            f"Les intérêts aux parts ({show(dividends)}) dépassent la part travail "
-            f"({show(worker)}).",
-        )
-    if dividends > legal + development:
-        yield _violation(
-            "fr.scop.dividends_above_reserves",
-            f"Interest on shares {show(dividends)} exceeds the allocations to the legal "
-            f"reserve and the development fund ({show(legal + development)}).",
-            f"Les intérêts aux parts ({show(dividends)}) dépassent les dotations à la réserve "
-            f"légale et au fonds de développement ({show(legal + development)}).",
-        )
+    law: ScopFigures
+
+    def __call__(self, result: Distribution) -> Iterable[Violation]:
+        """The violations of art. 33 in ``result``."""
+        figures = result.figures
+        currency = figures.currency
+        eng = to_minor_units(figures.base)
+        legal = to_minor_units(result.amount("legal_reserve"))
+        overflow = to_minor_units(result.amount("legal_reserve:overflow"))
+        development = to_minor_units(result.amount("development_fund")) + overflow
+        worker = to_minor_units(result.amount("worker_share"))
+        dividends = to_minor_units(result.amount("dividends"))
+        reserve_rate, worker_rate = self.law.legal_reserve.value, self.law.worker_share.value
+
+        def show(units: int) -> str:
+            return format_amount(from_minor_units(units, currency))
+
+        due = round_fraction(eng * reserve_rate.value)
+        if legal + overflow < due:
+            yield _violation(
+                "fr.scop.legal_reserve",
+                f"The legal reserve receives {show(legal + overflow)}; "
+                f"{reserve_rate} of the ENG is {show(due)}.",
+                f"La réserve légale reçoit {show(legal + overflow)} ; "
+                f"{reserve_rate} des ENG font {show(due)}.",
+                self.law.legal_reserve.citation,
+            )
+        # At least the rate of the ENG, exactly: a fraction of a cent short is short.
+        minimum = round_fraction(eng * worker_rate.value, Rounding.CEILING)
+        if worker < minimum:
+            yield _violation(
+                "fr.scop.worker_share_below_minimum",
+                f"The worker share {show(worker)} is below {worker_rate} of the ENG "
+                f"({show(minimum)}).",
+                f"La part travail ({show(worker)}) est inférieure à {worker_rate} des ENG "
+                f"({show(minimum)}).",
+                self.law.worker_share.citation,
+            )
+        if dividends > worker:
+            yield _violation(
+                "fr.scop.dividends_above_worker_share",
+                f"Interest on shares {show(dividends)} exceeds the worker share {show(worker)}.",
+                f"Les intérêts aux parts ({show(dividends)}) dépassent la part travail "
+                f"({show(worker)}).",
+                ART_33_4,
+            )
+        if dividends > legal + development:
+            yield _violation(
+                "fr.scop.dividends_above_reserves",
+                f"Interest on shares {show(dividends)} exceeds the allocations to the legal "
+                f"reserve and the development fund ({show(legal + development)}).",
+                f"Les intérêts aux parts ({show(dividends)}) dépassent les dotations à la réserve "
+                f"légale et au fonds de développement ({show(legal + development)}).",
+                ART_33_4,
+            )
 
 
 def scop_max_dividends(figures: YearFigures, *, worker_share: Money | None = None) -> Money:
@@ -219,58 +258,125 @@ def scop_max_dividends(figures: YearFigures, *, worker_share: Money | None = Non
 
 
 def scic_waterfall(
+    rules: Rules,
     *,
     reserves_above_capital: bool,
     interest_rate: Rate | None = None,
-    interest_cap: Rate | None = None,
-    statutory_share: Rate = _HALF,
+    statutory_share: Rate | None = None,
 ) -> Waterfall:
     """The waterfall of a SCIC (1947 art. 16 and 19 nonies), with its constraints.
 
+    The 15 % legal reserve, the least share of the balance to the statutory reserve and the
+    art. 14 interest cap of the meeting's year are read from ``rules``: the caller never types
+    the cap, and a year whose cap the law file does not know (not verified) caps nothing — the
+    explanation then says so through the step's missing cap.
+
     Args:
-        reserves_above_capital: the reserves already equal the capital: the 15 % legal reserve
-            allocation is no longer due (the statutory reserve's 50 % of the balance remains).
+        rules: the co-op's rules on the meeting's date (:func:`cooprules.regime.bind`).
+        reserves_above_capital: the reserves already equal the capital: the legal reserve
+            allocation is no longer due (the statutory reserve's share of the balance remains).
         interest_rate: the interest on shares the meeting decides, if any.
-        interest_cap: the art. 14 cap for the year of the meeting (a regime parameter).
-        statutory_share: the statutes' share of the balance to the statutory reserve (>= 50 %).
+        statutory_share: the statutes' share of the balance to the statutory reserve (at least
+            the law's; ``None``: the law's).
     """
+    legal = rules.require(Surplus.legal_reserve_rate)
+    least = rules.require(Keys.scic_statutory_reserve_min_share)
     steps: list[ToReserve | Interest | Remainder] = []
     if not reserves_above_capital:
         steps.append(
             ToReserve(
-                "legal_reserve", reserve="legal_reserve", share=_LEGAL, citation=SCIC_RESERVES
+                "legal_reserve", reserve="legal_reserve", share=legal.value, citation=legal.citation
             )
         )
     steps.append(
         ToReserve(
             "statutory_reserve",
             reserve="statutory_reserve",
-            share=statutory_share,
+            share=statutory_share if statutory_share is not None else least.value,
             of=Of.REMAINING,
-            citation=SCIC_RESERVES,
+            citation=least.citation,
         )
     )
     if interest_rate is not None:
-        steps.append(Interest("interest", rate=interest_rate, cap=interest_cap, citation=ART_14))
+        cap = rules.get(Surplus.interest_rate_cap)
+        steps.append(
+            Interest(
+                "interest",
+                rate=interest_rate,
+                cap=cap.value,
+                citation=cap.citation or SCIC_RESERVES,
+            )
+        )
     steps.append(Remainder("other_reserves", reserve="other_reserves", citation=SCIC_RESERVES))
-    return Waterfall(tuple(steps), constraints=(_scic_constraints,), name="fr-scic")
+    return Waterfall(
+        tuple(steps), constraints=(ScicConstraints(least.value, least.citation),), name="fr-scic"
+    )
 
 
-def _scic_constraints(result: Distribution) -> Iterable[Violation]:
-    figures = result.figures
-    base = to_minor_units(figures.base)
-    legal = to_minor_units(result.amount("legal_reserve"))
-    statutory = to_minor_units(result.amount("statutory_reserve"))
-    minimum = round_fraction(Fraction(base - legal, 2))
-    if statutory < minimum:
-        shown, needed = (
-            format_amount(from_minor_units(u, figures.currency)) for u in (statutory, minimum)
-        )
-        yield _violation(
-            "fr.scic.statutory_reserve_below_half",
-            f"The statutory reserve receives {shown}; at least half of the balance after "
-            f"the legal reserve ({needed}) is required.",
-            f"La réserve statutaire reçoit {shown} ; au moins la moitié du solde après "
-            f"réserve légale ({needed}) est requise.",
-            SCIC_RESERVES,
-        )
+@attrs.frozen
+class ScicConstraints:
+    """A SCIC's statutory reserve receives at least its legal share of the balance.
+
+    Attributes:
+        share: the least share of the balance after the legal reserve.
+        citation: the article that sets it.
+    """
+
+    share: Rate
+    citation: Citation
+
+    def __call__(self, result: Distribution) -> Iterable[Violation]:
+        """The violation when the statutory reserve receives less."""
+        figures = result.figures
+        base = to_minor_units(figures.base)
+        legal = to_minor_units(result.amount("legal_reserve"))
+        statutory = to_minor_units(result.amount("statutory_reserve"))
+        minimum = round_fraction((base - legal) * self.share.value)
+        if statutory < minimum:
+            shown, needed = (
+                format_amount(from_minor_units(u, figures.currency)) for u in (statutory, minimum)
+            )
+            yield _violation(
+                "fr.scic.statutory_reserve_below_half",
+                f"The statutory reserve receives {shown}; at least {self.share} of the balance "
+                f"after the legal reserve ({needed}) is required.",
+                f"La réserve statutaire reçoit {shown} ; au moins {self.share} du solde après "
+                f"réserve légale ({needed}) est requise.",
+                self.citation,
+            )
+
+
+def _build(
+    make: Callable[..., Waterfall], rules: Rules, options: Mapping[str, object]
+) -> Waterfall:
+    try:
+        return make(rules, **options)
+    except TypeError as error:
+        raise InvalidInput("distribution.options", sorted(options), str(error)) from error
+
+
+def build_scop(rules: Rules, options: Mapping[str, object], figures: YearFigures) -> Waterfall:
+    """A SCOP's waterfall from a scenario's ``[distribution] options`` (:func:`scop_waterfall`).
+
+    The legal reserve's ceiling is the year's highest capital unless the options give one. It is
+    the build of the SCOP regimes' :class:`cooprules.report.DistributionRules`.
+
+    Raises:
+        InvalidInput: an option the waterfall does not take, naming the options.
+    """
+    given = dict(options)
+    given.setdefault("highest_capital", figures.highest_capital)
+    return _build(scop_waterfall, rules, given)
+
+
+def build_scic(rules: Rules, options: Mapping[str, object], figures: YearFigures) -> Waterfall:
+    """A SCIC's waterfall from a scenario's ``[distribution] options`` (:func:`scic_waterfall`).
+
+    The art. 14 cap is the law's for the meeting's year: the options never give it. It is the
+    build of the SCIC regimes' :class:`cooprules.report.DistributionRules`.
+
+    Raises:
+        InvalidInput: an option the waterfall does not take, naming the options.
+    """
+    del figures  # the SCIC's steps read their figures when the waterfall is distributed
+    return _build(scic_waterfall, rules, options)

@@ -22,11 +22,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 
+import attrs
 from moneyed import Money
 
 from cooprules.errors import InvalidInput
 from cooprules.explain import Citation, Confidence, Severity, Text, Violation
 from cooprules.money import Rate, format_amount, from_minor_units, round_fraction, to_minor_units
+from cooprules.parameters import Surplus
+from cooprules.regime import Bound, Rules
 from cooprules.surplus import (
     Distribution,
     Refund,
@@ -37,7 +40,17 @@ from cooprules.surplus import (
     average_measures,
 )
 
-__all__ = ["S143", "S146", "S224_7", "equity_below_threshold", "waterfall", "work_measure"]
+__all__ = [
+    "S143",
+    "S146",
+    "S224_7",
+    "S146Constraint",
+    "S146Figures",
+    "build",
+    "equity_below_threshold",
+    "waterfall",
+    "work_measure",
+]
 
 S143 = Citation(
     instrument="Cooperatives Act (CQLR c C-67.2)",
@@ -56,8 +69,34 @@ S146 = Citation(
     title="10 % to the reserve plus 10 % to the reserve or refunds in shares, "
     "while equity < 40 % of debts",
 )
-_TEN = Rate.of("10%")
-_THRESHOLD = Fraction(40, 100)
+
+
+@attrs.frozen
+class S146Figures:
+    """The figures of s.146 a Quebec distribution reads, each with its citation.
+
+    Attributes:
+        reserve: the least share of the base to the reserve (10 %).
+        second: the further share to the reserve or to refunds paid in shares (10 %).
+        threshold: s.146 applies while equity is below this share of the debts (40 %).
+    """
+
+    reserve: Bound[Rate]
+    second: Bound[Rate]
+    threshold: Bound[Rate]
+
+    @classmethod
+    def of(cls, rules: Rules) -> S146Figures:
+        """Read them from the bound rules.
+
+        Raises:
+            InvalidParameter: the regime sets one of them nowhere.
+        """
+        return cls(
+            rules.require(Surplus.legal_reserve_rate),
+            rules.require(Surplus.additional_reserve_or_share_refund_rate),
+            rules.require(Surplus.reserve_min_while_equity_below),
+        )
 
 
 S224_7 = Citation(
@@ -84,8 +123,8 @@ def work_measure(years: Sequence[Mapping[str, object]]) -> dict[str, Fraction]:
     return average_measures(years, field="years")
 
 
-def equity_below_threshold(figures: YearFigures) -> bool:
-    """Whether equity is below 40 % of debts (s.146 applies).
+def equity_below_threshold(figures: YearFigures, threshold: Rate) -> bool:
+    """Whether equity is below ``threshold`` (s.146: 40 %) of debts, so that s.146 applies.
 
     Raises:
         InvalidInput: the equity or the debts are missing from the figures.
@@ -93,10 +132,11 @@ def equity_below_threshold(figures: YearFigures) -> bool:
     if figures.equity is None or figures.debts is None:
         raise InvalidInput("figures.equity", None, "s.146 needs the equity and the debts")
     debts = to_minor_units(figures.debts)
-    return debts > 0 and Fraction(to_minor_units(figures.equity)) < _THRESHOLD * debts
+    return debts > 0 and Fraction(to_minor_units(figures.equity)) < threshold.value * debts
 
 
 def waterfall(
+    rules: Rules,
     figures: YearFigures,
     *,
     measure: str,
@@ -107,7 +147,10 @@ def waterfall(
 ) -> Waterfall:
     """A Quebec co-op's allocation for the year, with s.146 applied when it must be.
 
+    The figures of s.146 (10 %, 10 %, 40 %) are read from ``rules``, each with its citation.
+
     Args:
+        rules: the co-op's rules on the meeting's date (:func:`cooprules.regime.bind`).
         figures: the year's figures (the equity and debts decide whether s.146 applies).
         measure: the measure of business for the refunds (purchases, hours worked, pay).
         refunds: the refunds the meeting decides (an amount or a rate of the base); ``None``: all
@@ -122,14 +165,22 @@ def waterfall(
         raise InvalidInput(
             "second_ten_percent_to", second_ten_percent_to, "'reserve' or 'refunds_in_shares'"
         )
-    applies = equity_below_threshold(figures) if figures.equity is not None else False
-    reserve_share = _TEN
+    law = S146Figures.of(rules)
+    applies = (
+        equity_below_threshold(figures, law.threshold.value)
+        if figures.equity is not None
+        else False
+    )
+    reserve_share = law.reserve.value
     if applies and second_ten_percent_to == "reserve":
-        reserve_share = Rate.of("20%")
+        reserve_share = Rate(law.reserve.value.value + law.second.value.value)
     in_shares = refunds_in_shares or Rate(0)
     steps: list[ToReserve | Refund | Remainder] = [
         ToReserve(
-            "reserve", reserve="reserve", share=reserve_share, citation=S146 if applies else S143
+            "reserve",
+            reserve="reserve",
+            share=reserve_share,
+            citation=law.reserve.citation if applies else S143,
         )
     ]
     how: dict[str, object] = (
@@ -150,13 +201,30 @@ def waterfall(
         )
     )
     steps.append(Remainder("reserve:rest", reserve="reserve", citation=S143))
-    return Waterfall(tuple(steps), constraints=(_s146,), name="qc s.143/s.146")
+    return Waterfall(tuple(steps), constraints=(S146Constraint(law),), name="qc s.143/s.146")
 
 
-def _s146(result: Distribution) -> Iterable[Violation]:
+@attrs.frozen
+class S146Constraint:
+    """While equity is below the threshold, the reserve and refunds in shares get their minimum.
+
+    Attributes:
+        law: the figures of s.146.
+    """
+
+    law: S146Figures
+
+    def __call__(self, result: Distribution) -> Iterable[Violation]:
+        """The violations of s.146 in ``result``."""
+        return _s146(result, self.law)
+
+
+def _s146(result: Distribution, law: S146Figures) -> Iterable[Violation]:
     figures = result.figures
-    if figures.equity is None or not equity_below_threshold(figures):
+    if figures.equity is None or not equity_below_threshold(figures, law.threshold.value):
         return
+    first, second, threshold = law.reserve.value, law.second.value, law.threshold.value
+    both = Rate(first.value + second.value)
     base = to_minor_units(figures.base)
     reserve = sum(
         to_minor_units(r.amount)
@@ -164,8 +232,8 @@ def _s146(result: Distribution) -> Iterable[Violation]:
         if isinstance(r.step, ToReserve | Remainder) and r.step.reserve == "reserve"
     )
     in_shares = sum(to_minor_units(v) for r in result.steps for v in r.in_shares.values())
-    ten = round_fraction(base * _TEN.value)
-    twenty = round_fraction(base * 2 * _TEN.value)  # rounded once, as the waterfall allocates it
+    ten = round_fraction(base * first.value)
+    twenty = round_fraction(base * both.value)  # rounded once, as the waterfall allocates it
 
     def show(units: int) -> str:
         return format_amount(from_minor_units(units, figures.currency))
@@ -176,12 +244,12 @@ def _s146(result: Distribution) -> Iterable[Violation]:
             severity=Severity.ERROR,
             subject="reserve",
             message=Text(
-                en=f"Equity is below 40 % of debts: the reserve must receive at least "
-                f"{show(ten)} (10 %), not {show(reserve)}.",
-                fr=f"L'avoir est inférieur à 40 % des dettes : la réserve doit recevoir au moins "
-                f"{show(ten)} (10 %), non {show(reserve)}.",
+                en=f"Equity is below {threshold} of debts: the reserve must receive at least "
+                f"{show(ten)} ({first}), not {show(reserve)}.",
+                fr=f"L'avoir est inférieur à {threshold} des dettes : la réserve doit recevoir "
+                f"au moins {show(ten)} ({first}), non {show(reserve)}.",
             ),
-            citation=S146,
+            citation=law.reserve.citation,
         )
     if reserve + in_shares < twenty:
         yield Violation(
@@ -189,11 +257,26 @@ def _s146(result: Distribution) -> Iterable[Violation]:
             severity=Severity.ERROR,
             subject="reserve",
             message=Text(
-                en=f"Equity is below 40 % of debts: the reserve and the refunds paid in shares "
-                f"must reach {show(twenty)} (20 %); they reach {show(reserve + in_shares)}.",
-                fr=f"L'avoir est inférieur à 40 % des dettes : la réserve et les ristournes en "
-                f"parts doivent atteindre {show(twenty)} (20 %) ; elles atteignent "
+                en=f"Equity is below {threshold} of debts: the reserve and the refunds paid in "
+                f"shares must reach {show(twenty)} ({both}); they reach "
                 f"{show(reserve + in_shares)}.",
+                fr=f"L'avoir est inférieur à {threshold} des dettes : la réserve et les "
+                f"ristournes en parts doivent atteindre {show(twenty)} ({both}) ; elles "
+                f"atteignent {show(reserve + in_shares)}.",
             ),
-            citation=S146,
+            citation=law.second.citation,
         )
+
+
+def build(rules: Rules, options: Mapping[str, object], figures: YearFigures) -> Waterfall:
+    """The Quebec waterfall from a scenario's ``[distribution] options`` (see :func:`waterfall`).
+
+    It is the build of the Quebec regimes' :class:`cooprules.report.DistributionRules`.
+
+    Raises:
+        InvalidInput: an option :func:`waterfall` does not take, naming the options.
+    """
+    try:
+        return waterfall(rules, figures, **options)  # type: ignore[arg-type]
+    except TypeError as error:
+        raise InvalidInput("distribution.options", sorted(options), str(error)) from error

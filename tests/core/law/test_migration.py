@@ -1,0 +1,157 @@
+"""The move of every legal figure into the law files changed none of them.
+
+``tests/fixtures/law_before_move.json`` was written from the regimes as they stood before the
+figures moved out of Python (commit d3b7533): every version of every parameter of every regime,
+base regimes included, with its value, bounds, kind, dates, description and citation. After the
+move each regime must hold exactly those versions, and on a grid of dates (every half-year from
+2000 to 2030, and every date a version starts or ends) every parameter in force must be the same.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from moneyed import Money
+
+from cooprules.money import Rate
+from cooprules.plugins import load_regimes
+from cooprules.regime import Parameter, Regime
+
+BEFORE: dict[str, Any] = json.loads(
+    (Path(__file__).parents[2] / "fixtures" / "law_before_move.json").read_text(encoding="utf-8")
+)
+
+
+def _value(value: object) -> object:
+    if isinstance(value, Rate):
+        return {"rate": str(value.value)}
+    if isinstance(value, Money):
+        return {"money": format(value.amount, "f"), "currency": value.currency.code}
+    return value
+
+
+def _day(value: date | None) -> str | None:
+    return None if value is None or value == date.min else value.isoformat()
+
+
+def _row(parameter: Parameter) -> dict[str, Any]:
+    citation = parameter.citation
+    return {
+        "key": parameter.key,
+        "value": _value(parameter.value),
+        "kind": parameter.kind.value,
+        "minimum": _value(parameter.minimum),
+        "maximum": _value(parameter.maximum),
+        "valid_from": _day(parameter.valid_from),
+        "valid_until": _day(parameter.valid_until),
+        "required": parameter.required,
+        "description": {"en": parameter.description.en, "fr": parameter.description.fr},
+        "citation": {
+            "instrument": citation.instrument,
+            "article": citation.article,
+            "jurisdiction": citation.jurisdiction,
+            "confidence": citation.confidence.value,
+            "url": citation.url,
+            "title": citation.title,
+        },
+    }
+
+
+def _regimes() -> dict[str, Regime]:
+    catalogue = load_regimes()
+    found: dict[str, Regime] = {}
+    for code in catalogue.codes():
+        for regime in catalogue.get(code).lineage:
+            found[regime.code] = regime
+    return found
+
+
+REGIMES = _regimes()
+
+
+def _order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(rows, key=lambda r: (r["key"], r["valid_from"] or ""))
+
+
+def test_every_regime_of_before_is_still_there():
+    assert sorted(BEFORE) == sorted(REGIMES)
+
+
+ADDED = {
+    # Figures that were constants in rule code before the move, now declared in the law files.
+    "be-sc": {"be.withholding_tax_rate"},
+    "fr-scop": {"fr.scop_seniority_coefficient_max"},
+    "fr-scic": {"fr.scic_statutory_reserve_min_share"},
+}
+"""The keys each regime gained in the move (a figure that was a constant in code)."""
+
+
+@pytest.mark.parametrize("code", sorted(BEFORE))
+def test_each_regime_holds_exactly_the_versions_it_held(code):
+    regime = REGIMES[code]
+    now = [_row(p) for p in regime.parameters]
+    kept = [row for row in now if row["key"] not in ADDED.get(code, set())]
+    assert _order(kept) == _order(BEFORE[code]["parameters"])
+    assert {row["key"] for row in now} - {row["key"] for row in kept} == ADDED.get(code, set())
+    assert (regime.extends.code if regime.extends else None) == BEFORE[code]["extends"]
+    assert regime.currency == BEFORE[code]["currency"]
+
+
+@pytest.mark.parametrize("code", sorted(BEFORE))
+def test_each_regime_rests_on_the_same_instruments(code):
+    cited = list(BEFORE[code]["citations"])
+    now = [
+        {
+            "instrument": c.instrument,
+            "article": c.article,
+            "jurisdiction": c.jurisdiction,
+            "confidence": c.confidence.value,
+            "url": c.url,
+            "title": c.title,
+        }
+        for c in REGIMES[code].citations
+    ]
+    assert now == cited
+
+
+def _in_force_before(code: str, on: date) -> dict[str, dict[str, Any]]:
+    """What ``parameters_as_of`` gave before the move, rebuilt from the fixture's versions."""
+    chain = []
+    current: str | None = code
+    while current is not None:
+        chain.append(current)
+        current = BEFORE[current]["extends"]
+    merged: dict[str, dict[str, Any]] = {}
+    for link in reversed(chain):
+        for row in BEFORE[link]["parameters"]:
+            start = date.fromisoformat(row["valid_from"]) if row["valid_from"] else date.min
+            end = date.fromisoformat(row["valid_until"]) if row["valid_until"] else None
+            if start <= on and (end is None or on < end):
+                merged[row["key"]] = row
+    return merged
+
+
+def _grid() -> list[date]:
+    days = {date(year, month, 1) for year in range(2000, 2031) for month in (1, 7)}
+    for regime in BEFORE.values():
+        for row in regime["parameters"]:
+            for field in ("valid_from", "valid_until"):
+                if row[field]:
+                    days.add(date.fromisoformat(row[field]))
+    return sorted(days)
+
+
+@pytest.mark.parametrize("code", sorted(BEFORE))
+def test_on_every_date_of_the_grid_the_same_rules_are_in_force(code):
+    regime = REGIMES[code]
+    for on in _grid():
+        now = {
+            key: _row(p)
+            for key, p in regime.parameters_as_of(on).items()
+            if key not in {k for added in ADDED.values() for k in added}
+        }
+        assert now == _in_force_before(code, on), on.isoformat()
