@@ -178,3 +178,17 @@ def test_test_bad_file_exits_2_with_one_line(tmp_path):
     assert "3 met, 0 not met" in result.output
     assert invoke("test", str(tmp_path / "missing.toml")).exit_code == 2
     assert invoke("test").exit_code == 2  # no file: a usage error
+
+
+def test_test_names_the_file_of_an_error_found_while_evaluating(tmp_path):
+    path = tmp_path / "sces.toml"
+    path.write_text(
+        '[coop]\nregime = "be-sces"\nname = "X"\nyear = 2025\n'
+        '[accounts]\nsurplus = "100.00"\n[distribution]\noptions = {}\n'
+        "[expected]\nas_of = 2025-12-31\n",
+        encoding="utf-8",
+    )
+    result = invoke("test", str(path))
+    assert result.exit_code == 2
+    assert result.output.startswith(f"error: {path}: dividend_cap_basis: ")
+    assert result.output.count("\n") == 1

@@ -359,9 +359,8 @@ def regimes_table(regimes: Iterable[Regime], lang: Lang = "en") -> str:
 
 
 def _title(view: RegimeView, lang: Lang) -> str:
-    gloss = view.name_en if lang == "en" else None
-    name = f"{view.name} ({gloss})" if gloss and gloss != view.name else view.name
-    return f"{view.code} — {name}"
+    gloss = view.name_en if lang == "en" and view.name_en != view.name else None
+    return " — ".join(part for part in (view.code, view.name, gloss) if part)
 
 
 def _facts(view: RegimeView, lang: Lang) -> list[str]:

@@ -19,7 +19,7 @@ from cooprules.lawview import describe, row_cells, row_headings, view_header, vi
 from cooprules.lawview import view_markdown as regime_markdown
 from cooprules.money import format_amount
 from cooprules.plugins import load_regimes
-from cooprules.scenario import load
+from cooprules.scenario import ScenarioError, load
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -443,7 +443,8 @@ def test_files(files: tuple[str, ...], lang: Lang) -> None:
             )
             outcomes = check_expectations(report, expected)
         except (CoopRulesError, OSError) as error:
-            click.echo(f"error: {error}", err=True)
+            named = isinstance(error, ScenarioError)  # it names its file; the engines' errors not
+            click.echo(f"error: {error}" if named else f"error: {file}: {error}", err=True)
             worst = EXIT_BAD_INPUT
             continue
         click.echo(f"{file} ({expected.as_of.isoformat()})")
