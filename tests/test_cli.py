@@ -89,3 +89,106 @@ def test_journal_loads_in_beancount(tmp_path):
     assert result.exit_code == 0
     _, errors, _ = loader.load_file(str(ledger))
     assert errors == []
+
+
+def test_regime_shows_the_art_14_cap_in_force_with_its_citation():
+    result = invoke("regime", "fr-scic", "--as-of", "2023-06-30")
+    assert result.exit_code == 0, result.output
+    assert "surplus.interest_rate_cap" in result.output
+    assert "2.7475 %" in result.output  # the cap of general meetings held in 2023
+    assert "art. 14" in result.output
+    assert "2023-01-01" in result.output
+    assert "Extends: fr-coop" in result.output
+
+
+def test_regime_json_and_markdown_in_french():
+    data = json.loads(
+        invoke("regime", "fr-scic", "--as-of", "2025-06-30", "--format", "json").output
+    )
+    assert data["as_of"] == "2025-06-30"
+    (cap,) = [p for p in data["parameters"] if p["key"] == "surplus.interest_rate_cap"]
+    assert cap["value"] is None
+    assert cap["shown"] == "not verified law"
+    result = invoke(
+        "regime", "fr-scic", "--as-of", "2025-06-30", "--format", "markdown", "--lang", "fr"
+    )
+    assert result.exit_code == 0
+    assert "| `surplus.interest_rate_cap` | loi non vérifiée |" in result.output
+
+
+def test_regime_unknown_code_exits_2_with_one_line():
+    result = invoke("regime", "xx-nowhere")
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1
+    assert "'xx-nowhere'" in result.output
+    assert "fr-scic" in result.output  # the installed regimes are listed
+
+
+def test_regime_bad_date_is_a_usage_error():
+    result = invoke("regime", "fr-scic", "--as-of", "2023-02-30")
+    assert result.exit_code == 2
+    assert "--as-of" in result.output
+
+
+WORKED = Path(__file__).resolve().parent.parent / "src" / "cooprules_adapters" / "fr" / "worked"
+CAE = WORKED / "cae-cape-then-cesa.toml"
+
+
+def test_test_exits_0_when_every_figure_is_met():
+    result = invoke("test", str(CAE), str(WORKED / "scop-art33-example-a.toml"))
+    assert result.exit_code == 0, result.output
+    assert f"{CAE} (2025-12-31)" in result.output
+    assert (
+        "met      expected.deadlines[0]: deadline fr.cae.become_associate of eva" in result.output
+    )
+    assert "3 met, 0 not met" in result.output
+    assert "8 met, 0 not met" in result.output
+
+
+def test_test_exits_1_with_the_explanation_of_a_figure_not_met(tmp_path):
+    wrong = tmp_path / "wrong.toml"
+    wrong.write_text(
+        CAE.read_text(encoding="utf-8").replace("due = 2027-02-28", "due = 2027-12-31"),
+        encoding="utf-8",
+    )
+    result = invoke("test", str(CAE), str(wrong), "--lang", "fr")
+    assert result.exit_code == 1
+    assert "3 atteint(s), 0 non atteint(s)" in result.output  # the good file still runs
+    assert "non atteint expected.deadlines[0]" in result.output
+    assert "attendu 2027-12-31 (pending); obtenu 2027-02-28 (pending)" in result.output
+    assert "L7331-3" in result.output  # the report's explanation, with its citation
+
+
+def test_test_bad_file_exits_2_with_one_line(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        CAE.read_text(encoding="utf-8").replace('member = "eva"\ncode', 'member = "zoe"\ncode'),
+        encoding="utf-8",
+    )
+    result = invoke("test", str(bad))
+    assert result.exit_code == 2
+    assert result.output == (
+        f"error: {bad}: expected.deadlines[0].member: not a member of the scenario (got 'zoe')\n"
+    )
+    bare = tmp_path / "bare.toml"
+    bare.write_text('[coop]\nregime = "be-cnc"\nname = "X"\nyear = 2025\n', encoding="utf-8")
+    result = invoke("test", str(bare), str(CAE))
+    assert result.exit_code == 2  # bad input wins over figures met
+    assert f"error: {bare}: expected: no [expected] section" in result.output
+    assert "3 met, 0 not met" in result.output
+    assert invoke("test", str(tmp_path / "missing.toml")).exit_code == 2
+    assert invoke("test").exit_code == 2  # no file: a usage error
+
+
+def test_test_names_the_file_of_an_error_found_while_evaluating(tmp_path):
+    path = tmp_path / "sces.toml"
+    path.write_text(
+        '[coop]\nregime = "be-sces"\nname = "X"\nyear = 2025\n'
+        '[accounts]\nsurplus = "100.00"\n[distribution]\noptions = {}\n'
+        "[expected]\nas_of = 2025-12-31\n",
+        encoding="utf-8",
+    )
+    result = invoke("test", str(path))
+    assert result.exit_code == 2
+    assert result.output.startswith(f"error: {path}: dividend_cap_basis: ")
+    assert result.output.count("\n") == 1

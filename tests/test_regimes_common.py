@@ -2,24 +2,19 @@
 
 The regimes are found as a user finds them, through the ``cooprules`` entry points
 (:func:`cooprules.load_regimes`); the base regimes they extend are checked through their lineage.
-This module also renders the parameter tables of ``docs/regimes.md`` and checks the document is in
-step with the code (run ``python tests/test_regimes_common.py`` to rewrite the tables).
+The parameter tables of ``docs/regimes.md`` are checked by ``tests/test_lawview.py``.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from collections import defaultdict
 from datetime import date
-from decimal import Decimal
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from moneyed import Money
 
 from cooprules import Regime, Statutes, load_regimes, validate
 from cooprules.explain import Confidence, Severity
@@ -28,8 +23,6 @@ from cooprules.parameters import all_keys
 from cooprules.regime import Key, Parameter
 from cooprules_adapters.be.sources import Keys as BeKeys
 from cooprules_adapters.fr.sources import Keys as FrKeys
-
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "regimes.md"
 
 CODES = {
     "be-cnc",
@@ -204,99 +197,3 @@ def test_rate_bounds_are_enforced_with_their_citation(data: st.DataObject):
         assert codes == []
     for violation in validate(Statutes(regime.code, {parameter.key: rate}), regime, as_of):
         assert violation.citation == in_force.citation
-
-
-# --- docs/regimes.md -------------------------------------------------------------------------
-
-
-def _rate(rate: Rate) -> str:
-    text = str(rate)
-    if "/" not in text:
-        return text.replace("%", " %")
-    percent = Decimal(rate.value.numerator * 100) / Decimal(rate.value.denominator)
-    return f"≈ {percent.quantize(Decimal('0.0001'))} % (exactly {rate.value})"
-
-
-def render(value: object) -> str:
-    """A parameter value as the docs show it."""
-    if value is None:
-        text = "—"
-    elif isinstance(value, Rate):
-        text = _rate(value)
-    elif isinstance(value, Money):
-        text = f"{format(value.amount, 'f')} {value.currency.code}"
-    elif isinstance(value, bool):
-        text = "yes" if value else "no"
-    elif isinstance(value, str):
-        text = f"`{value}`"
-    else:
-        text = str(value)
-    return text
-
-
-def _bounds(parameter: Parameter) -> str:
-    low, high = parameter.minimum, parameter.maximum
-    if low is None and high is None:
-        return "—"
-    if high is None:
-        return f"≥ {render(low)}"
-    if low is None:
-        return f"≤ {render(high)}"
-    return f"{render(low)} to {render(high)}"
-
-
-def _day(day: date | None) -> str:
-    return "—" if day is None or day == date.min else day.isoformat()
-
-
-def table(regime: Regime) -> str:
-    """The markdown table of a regime's own parameters, every version, by key then date."""
-    lines = [
-        "| key | value | bounds | kind | citation | confidence | valid from | valid until |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
-    for parameter in sorted(regime.parameters, key=lambda p: (p.key, p.valid_from)):
-        citation = parameter.citation
-        source = f"{citation.instrument}, {citation.article}"
-        if citation.url:
-            source = f"[{source}]({citation.url})"
-        lines.append(
-            f"| `{parameter.key}` | {render(parameter.value)} | {_bounds(parameter)} "
-            f"| {parameter.kind.name} | {source} | {citation.confidence.value} "
-            f"| {_day(parameter.valid_from)} | {_day(parameter.valid_until)} |"
-        )
-    return "\n".join(lines)
-
-
-def _block(code: str) -> re.Pattern[str]:
-    name = re.escape(code)
-    return re.compile(
-        rf"(<!-- parameters:{name} -->\n)(.*?)\n?(<!-- /parameters:{name} -->)", re.DOTALL
-    )
-
-
-def rewrite_docs() -> None:
-    """Replace each regime's table in docs/regimes.md with the one rendered from the code."""
-    text = DOCS.read_text(encoding="utf-8")
-    for regime in ALL:
-        text = _block(regime.code).sub(
-            lambda m, r=regime: m.group(1) + table(r) + "\n" + m.group(3), text
-        )
-    DOCS.write_text(text, encoding="utf-8")
-
-
-def test_docs_name_every_regime():
-    text = DOCS.read_text(encoding="utf-8")
-    for regime in ALL:
-        assert f"## `{regime.code}`" in text, regime.code
-
-
-@pytest.mark.parametrize("regime", ALL, ids=lambda r: r.code)
-def test_docs_table_matches_the_code(regime: Regime):
-    found = _block(regime.code).search(DOCS.read_text(encoding="utf-8"))
-    assert found is not None, f"no parameters block for {regime.code}"
-    assert found.group(2) == table(regime), "run: python tests/test_regimes_common.py"
-
-
-if __name__ == "__main__" and sys.argv[1:] == []:
-    rewrite_docs()

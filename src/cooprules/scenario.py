@@ -65,10 +65,11 @@ from cattrs.errors import (
 )
 from moneyed import Money
 
+from cooprules.accompaniment import ObligationState
 from cooprules.capital import OperationKind
 from cooprules.errors import InputFileError, InvalidInput
 from cooprules.levies import ActivityKind, Banding, Base, BasePeriod
-from cooprules.membership import EventKind
+from cooprules.membership import EventKind, Status
 from cooprules.money import Rate, money
 from cooprules.voting import Base as MajorityBase
 from cooprules.voting import Choice, QuorumOn
@@ -83,6 +84,13 @@ __all__ = [
     "DecisionSpec",
     "DistributionSpec",
     "EventSpec",
+    "ExpectedDeadlineSpec",
+    "ExpectedLevySpec",
+    "ExpectedMemberSpec",
+    "ExpectedSpec",
+    "ExpectedStepSpec",
+    "ExpectedViolationSpec",
+    "ExpectedVoteSpec",
     "MeetingSpec",
     "MemberSpec",
     "ProxySpec",
@@ -416,6 +424,118 @@ class MeetingSpec:
 
 
 @attrs.frozen
+class ExpectedDeadlineSpec:
+    """A member's deadline as the expert states it: an obligation the report lists as unmet.
+
+    Attributes:
+        member: the member's id.
+        code: the obligation's code, as in the report (``fr.cae.become_associate``).
+        due: the last day to meet it.
+        state: ``pending`` or ``overdue`` on ``expected.as_of``, if stated.
+    """
+
+    member: str
+    code: str
+    due: dt.date
+    state: ObligationState | None = None
+
+
+@attrs.frozen
+class ExpectedLevySpec:
+    """An activity's levy for one month of the financial year, or for the whole year.
+
+    Attributes:
+        activity: the activity's id.
+        amount: the levy, in the scenario's currency.
+        month: the month of the financial year, 1-based (``3``: its third month); leave it out
+            for the year's total.
+    """
+
+    activity: str
+    amount: Money
+    month: int | None = None
+
+
+@attrs.frozen
+class ExpectedStepSpec:
+    """What a step of the surplus distribution takes, or one member's share of it.
+
+    Attributes:
+        step: the step's code, as in the report (``legal_reserve``, ``worker_share``).
+        amount: the amount, in the scenario's currency.
+        member: a member's (or worker's) id, for their share of the step.
+    """
+
+    step: str
+    amount: Money
+    member: str | None = None
+
+
+@attrs.frozen
+class ExpectedVoteSpec:
+    """The outcome of a decision of the general meeting (state at least one figure).
+
+    Attributes:
+        decision: the decision's id (``meeting.decisions``).
+        adopted: whether the motion passes.
+        quorum_reached: whether the quorum is met.
+        share_for: the votes for as a share of the majority's base (``"2/3"``, ``"75%"``).
+    """
+
+    decision: str
+    adopted: bool | None = None
+    quorum_reached: bool | None = None
+    share_for: Rate | None = None
+
+
+@attrs.frozen
+class ExpectedViolationSpec:
+    """A violation the report must contain (or, with ``absent = true``, must not).
+
+    Attributes:
+        code: the violation's code (``fr.scop.worker_share_below_minimum``).
+        subject: its subject (a member, ``distribution``...), to match one violation only.
+        absent: the report must have no such violation.
+    """
+
+    code: str
+    subject: str | None = None
+    absent: bool = False
+
+
+@attrs.frozen
+class ExpectedMemberSpec:
+    """A member's status (and category) on ``expected.as_of``."""
+
+    member: str
+    status: Status
+    category: str | None = None
+
+
+@attrs.frozen
+class ExpectedSpec:
+    """The figures a lawyer or an accountant states for the scenario, checked by ``cooprules test``.
+
+    Attributes:
+        as_of: the date the figures are stated for (the evaluation's date).
+        deadlines: members' deadlines.
+        levies: activities' levies, per month or for the year.
+        distribution: steps of the surplus distribution, or members' shares of them.
+        votes: decisions' outcomes.
+        violations: violations present (or absent).
+        members: members' statuses.
+    """
+
+    as_of: dt.date
+    deadlines: tuple[ExpectedDeadlineSpec, ...] = ()
+    levies: tuple[ExpectedLevySpec, ...] = ()
+    distribution: tuple[ExpectedStepSpec, ...] = ()
+    votes: tuple[ExpectedVoteSpec, ...] = ()
+    violations: tuple[ExpectedViolationSpec, ...] = ()
+    members: tuple[ExpectedMemberSpec, ...] = ()
+
+
+@attrs.frozen
 class Scenario:
     """A whole scenario file.
 
@@ -429,6 +549,7 @@ class Scenario:
         accounts: the year's accounts.
         distribution: the meeting's choice of distribution.
         meeting: the general meeting.
+        expected: the figures stated for the scenario (``[expected]``, read by ``cooprules test``).
         source: the file's name (set by :func:`load`).
     """
 
@@ -441,6 +562,7 @@ class Scenario:
     accounts: AccountsSpec | None = None
     distribution: DistributionSpec | None = None
     meeting: MeetingSpec | None = None
+    expected: ExpectedSpec | None = None
     source: str = ""
 
     @property
@@ -643,6 +765,7 @@ def _structure(raw: dict[str, Any], *, name: str, currency: str | None) -> Scena
         scenario, source=name, coop=attrs.evolve(scenario.coop, currency=currency)
     )
     _check_references(scenario)
+    _check_expected(scenario)
     return scenario
 
 
@@ -732,6 +855,47 @@ def _check_references(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one 
             for p, present in enumerate(decision.present or ()):
                 if present not in ids:
                     fail(f"{where}.present[{p}]", present, "not a member of the scenario")
+
+
+def _check_expected(scenario: Scenario) -> None:
+    """The ``[expected]`` section names members, activities and decisions of the scenario."""
+    expected = scenario.expected
+    if expected is None:
+        return
+    name = scenario.source
+    members = {m.id for m in scenario.members}
+    activities = {a.id for a in scenario.activities}
+    decisions = {d.id for d in scenario.meeting.decisions} if scenario.meeting else set()
+    references = (
+        ("deadlines", "member", members, "a member"),
+        ("levies", "activity", activities, "an activity"),
+        ("distribution", "member", members, "a member"),
+        ("votes", "decision", decisions, "a decision of the meeting"),
+        ("members", "member", members, "a member"),
+    )
+    for section, field, known, what in references:
+        for i, item in enumerate(getattr(expected, section)):
+            value = getattr(item, field)
+            if value is not None and value not in known:
+                path = f"expected.{section}[{i}].{field}"
+                raise ScenarioError(name, path, value, f"not {what} of the scenario")
+    _check_expected_values(name, expected)
+
+
+def _check_expected_values(name: str, expected: ExpectedSpec) -> None:
+    for i, deadline in enumerate(expected.deadlines):
+        if deadline.state is ObligationState.MET:
+            path = f"expected.deadlines[{i}].state"
+            reason = "the report lists the deadlines not met yet: pending or overdue"
+            raise ScenarioError(name, path, deadline.state.value, reason)
+    for i, levy in enumerate(expected.levies):
+        if levy.month is not None and not 1 <= levy.month <= 12:  # noqa: PLR2004 - months
+            path = f"expected.levies[{i}].month"
+            raise ScenarioError(name, path, levy.month, "a month of the financial year is 1..12")
+    for i, vote in enumerate(expected.votes):
+        if vote.adopted is None and vote.quorum_reached is None and vote.share_for is None:
+            reason = "state at least one of adopted, quorum_reached, share_for"
+            raise ScenarioError(name, f"expected.votes[{i}]", vote.decision, reason)
 
 
 # --- JSON Schema ---------------------------------------------------------------------------------

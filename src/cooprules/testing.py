@@ -79,6 +79,7 @@ __all__ = [
     "check_status_replay",
     "check_vote_caps",
     "check_waterfall",
+    "check_worked_examples",
     "conformance_dates",
     "render_findings",
 ]
@@ -927,3 +928,62 @@ class RegimeConformance:
     def test_waterfall(self, regime_code: str) -> None:
         """See :func:`check_waterfall`."""
         check_waterfall(self.regime(regime_code), max_examples=self.max_examples)
+
+
+# Imported here, beside the one function that needs them, so the kit's header stays as it is.
+from pathlib import Path  # noqa: E402
+
+from cooprules.expected import check_expectations, expectations_of, render_outcomes  # noqa: E402
+from cooprules.report import Glue, evaluate  # noqa: E402
+from cooprules.scenario import load  # noqa: E402
+
+
+def check_worked_examples(
+    paths: Iterable[str | Path], *, glue: Callable[[Regime], Glue] | None = None
+) -> None:
+    """Run a plug-in's worked examples: scenario files whose ``[expected]`` figures must be met.
+
+    Each file is loaded, evaluated on its ``expected.as_of`` with the installed regimes and
+    compared with :func:`cooprules.expected.check_expectations`, as ``cooprules test`` does.
+
+    ```python
+    from importlib.resources import files
+
+    from cooprules.testing import check_worked_examples
+
+
+    def test_worked_examples():
+        folder = files("cooprules_example_xx") / "worked"
+        check_worked_examples(sorted(str(p) for p in folder.iterdir() if p.name.endswith(".toml")))
+    ```
+
+    Args:
+        paths: the scenario files (at least one).
+        glue: what the plug-ins provide for a regime (sample schedules, the surplus waterfall,
+            register checks): for the regimes shipped with cooprules,
+            ``cooprules_adapters.scenario.glue_for``. By default none (enough for statuses,
+            deadlines, inline levy schedules and votes).
+
+    Raises:
+        AssertionError: no file was given, or a figure is not met (every one is listed, with the
+            report's explanation of it).
+        ScenarioError: a file cannot be read or has no ``[expected]`` section.
+    """
+    files = [str(path) for path in paths]
+    _expect(bool(files), "no worked example given")
+    catalogue = load_regimes()
+    failures: list[str] = []
+    for file in files:
+        scenario = load(file, currency_of_regime=lambda code: catalogue.get(code).currency)
+        expected = expectations_of(scenario)
+        regime = catalogue.get(scenario.coop.regime)
+        report = evaluate(
+            scenario,
+            as_of=expected.as_of,
+            regime=regime,
+            glue=glue(regime) if glue is not None else Glue(),
+        )
+        outcomes = check_expectations(report, expected)
+        if not all(outcome.met for outcome in outcomes):
+            failures.append(f"{file}:\n{render_outcomes(outcomes)}")
+    _expect(not failures, "\n" + "\n".join(failures))

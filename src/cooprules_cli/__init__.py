@@ -2,7 +2,10 @@
 
 ``cooprules run FILE`` prints the report (rich tables, ``--format json`` or ``markdown``),
 ``cooprules check FILE`` validates the statutes and the data, ``cooprules regimes`` lists the
-installed regimes. Exit codes: 0 ok, 1 violations found by ``check``, 2 bad input or file error.
+installed regimes, ``cooprules regime CODE`` prints a regime's parameters in force on a date with
+their sources, ``cooprules test FILES`` checks the figures stated in each file's ``[expected]``
+section. Exit codes: 0 ok, 1 violations found by ``check`` or a figure not met by ``test``, 2 bad
+input or file error.
 
 This package is the application layer: it uses the core (:mod:`cooprules`) and the plug-ins
 (:mod:`cooprules_adapters`), which never import it.

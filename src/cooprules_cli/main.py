@@ -13,10 +13,13 @@ from rich.progress import Progress
 from rich.table import Table
 
 from cooprules.errors import CoopRulesError
+from cooprules.expected import check_expectations, expectations_of, render_outcomes
 from cooprules.explain import Explanation, render_steps, render_violations
+from cooprules.lawview import describe, row_cells, row_headings, view_header, view_json
+from cooprules.lawview import view_markdown as regime_markdown
 from cooprules.money import format_amount
 from cooprules.plugins import load_regimes
-from cooprules.scenario import load
+from cooprules.scenario import ScenarioError, load
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -377,3 +380,75 @@ def regimes() -> None:
             catalogue.providers.get(regime.code, ""),
         )
     Console(width=120).print(table)
+
+
+@main.command()
+@click.argument("code")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table")
+@_LANG
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Show the parameters in force on this date (default: today).",
+)
+def regime(code: str, fmt: str, lang: Lang, as_of: Any) -> None:  # noqa: ANN401 - a datetime
+    """Print every parameter of regime CODE in force on a date, with its source."""
+
+    def action() -> int:
+        day = as_of.date() if as_of is not None else date.today()  # noqa: DTZ011 - the CLI's edge
+        view = describe(load_regimes().get(code), day)
+        if fmt == "json":
+            click.echo(view_json(view, lang), nl=False)
+        elif fmt == "markdown":
+            click.echo(regime_markdown(view, lang))
+        else:
+            console = Console()
+            if not console.is_terminal:
+                console = Console(width=160)
+            title, *lines = view_header(view, lang)
+            console.print(f"[bold]{title}[/bold]", highlight=False)
+            for line in lines:
+                console.print(line, markup=False, highlight=False)
+            table = Table()
+            for heading in row_headings(lang, with_regime=True):
+                table.add_column(heading, overflow="fold")
+            table.columns[0].no_wrap = True
+            for row in view.parameters:
+                table.add_row(*row_cells(row, lang, with_regime=True))
+            console.print(table)
+        return EXIT_OK
+
+    _guard(action)
+
+
+@main.command(name="test")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@_LANG
+def test_files(files: tuple[str, ...], lang: Lang) -> None:
+    """Check the figures stated in each FILE's [expected] section against the evaluation.
+
+    Exit 0 when every figure is met, 1 when one is not, 2 when a file cannot be read.
+    """
+    from cooprules_adapters.scenario import evaluate_scenario  # noqa: PLC0415 - after the catalogue
+
+    catalogue = load_regimes()
+    worst = EXIT_OK
+    for file in files:
+        try:
+            scenario = load(file, currency_of_regime=lambda code: catalogue.get(code).currency)
+            expected = expectations_of(scenario)
+            report = evaluate_scenario(
+                scenario, as_of=expected.as_of, catalogue=catalogue, journal=False
+            )
+            outcomes = check_expectations(report, expected)
+        except (CoopRulesError, OSError) as error:
+            named = isinstance(error, ScenarioError)  # it names its file; the engines' errors not
+            click.echo(f"error: {error}" if named else f"error: {file}: {error}", err=True)
+            worst = EXIT_BAD_INPUT
+            continue
+        click.echo(f"{file} ({expected.as_of.isoformat()})")
+        click.echo(render_outcomes(outcomes, lang=lang), nl=False)
+        if not all(o.met for o in outcomes):
+            worst = max(worst, EXIT_VIOLATIONS)
+    sys.exit(worst)
