@@ -17,7 +17,7 @@ from cooprules.expected import check_expectations, expectations_of
 from cooprules.plugins import load_regimes
 from cooprules.scenario import ScenarioError, load
 from cooprules.testing import check_worked_examples
-from cooprules_adapters.scenario import evaluate_scenario, glue_for
+from cooprules_adapters.scenario import evaluate_scenario
 
 PLUGINS = ("be", "fr", "qc")
 CATALOGUE = load_regimes()
@@ -68,7 +68,7 @@ def test_worked_example_names_its_source(path: Path):
 
 
 def test_the_kit_runs_the_worked_examples_of_our_plugins():
-    check_worked_examples(WORKED, glue=lambda regime: glue_for(regime, journal=False))
+    check_worked_examples(WORKED)
 
 
 def test_the_kit_lists_every_figure_not_met_with_its_explanation(tmp_path):

@@ -934,13 +934,11 @@ class RegimeConformance:
 from pathlib import Path  # noqa: E402
 
 from cooprules.expected import check_expectations, expectations_of, render_outcomes  # noqa: E402
-from cooprules.report import Glue, evaluate  # noqa: E402
+from cooprules.report import evaluate  # noqa: E402
 from cooprules.scenario import load  # noqa: E402
 
 
-def check_worked_examples(
-    paths: Iterable[str | Path], *, glue: Callable[[Regime], Glue] | None = None
-) -> None:
+def check_worked_examples(paths: Iterable[str | Path]) -> None:
     """Run a plug-in's worked examples: scenario files whose ``[expected]`` figures must be met.
 
     Each file is loaded, evaluated on its ``expected.as_of`` with the installed regimes and
@@ -958,11 +956,9 @@ def check_worked_examples(
     ```
 
     Args:
-        paths: the scenario files (at least one).
-        glue: what the plug-ins provide for a regime (sample schedules, the surplus waterfall,
-            register checks): for the regimes shipped with cooprules,
-            ``cooprules_adapters.scenario.glue_for``. By default none (enough for statuses,
-            deadlines, inline levy schedules and votes).
+        paths: the scenario files (at least one). Everything a year needs comes from the
+            regime (its law and its rule sets), so a third party's regime is checked exactly as
+            ours.
 
     Raises:
         AssertionError: no file was given, or a figure is not met (every one is listed, with the
@@ -977,12 +973,7 @@ def check_worked_examples(
         scenario = load(file, currency_of_regime=lambda code: catalogue.get(code).currency)
         expected = expectations_of(scenario)
         regime = catalogue.get(scenario.coop.regime)
-        report = evaluate(
-            scenario,
-            as_of=expected.as_of,
-            regime=regime,
-            glue=glue(regime) if glue is not None else Glue(),
-        )
+        report = evaluate(scenario, as_of=expected.as_of, regime=regime)
         outcomes = check_expectations(report, expected)
         if not all(outcome.met for outcome in outcomes):
             failures.append(f"{file}:\n{render_outcomes(outcomes)}")
