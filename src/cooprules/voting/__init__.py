@@ -7,14 +7,20 @@ The package has one module per part of the count, each building on the ones befo
   colleges, the :class:`ProxyPolicy`, :class:`VotingRules`, :class:`VotingStatutes`);
 * :mod:`cooprules.voting.electorate`: who may vote on a date, in which college, with how many
   votes (:func:`electorate`);
+* :mod:`cooprules.voting.proxies`: representation at the meeting (:class:`Proxy`), checked
+  against the regime's proxy policy and the statutes;
+* :mod:`cooprules.voting.colleges`: each college's share of the result, kept within the regime's
+  bounds (:func:`bounded_shares`);
 * :mod:`cooprules.voting.tally`: a meeting's vote on one motion and its count (:class:`Meeting`,
-  :func:`tally`, :class:`VoteResult`), with the steps the count takes and the choices it makes
-  where the law is silent.
+  :func:`tally`, :class:`VoteResult`, :class:`Reduction`), stage by stage: attendance, quorum,
+  caps, colleges, majority.
 
 Every public name is importable from ``cooprules.voting`` itself.
 """
 
+from cooprules.voting.colleges import bounded_shares
 from cooprules.voting.electorate import Electorate, Voter, electorate
+from cooprules.voting.proxies import Proxy
 from cooprules.voting.rules import (
     Base,
     CategoryCap,
@@ -31,7 +37,7 @@ from cooprules.voting.rules import (
     VotingStatutes,
     WeightBasis,
 )
-from cooprules.voting.tally import Meeting, Proxy, Reduction, VoteResult, bounded_shares, tally
+from cooprules.voting.tally import Meeting, Reduction, VoteResult, tally
 
 __all__ = [
     "Base",

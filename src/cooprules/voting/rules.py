@@ -22,7 +22,7 @@ from fractions import Fraction
 import attrs
 
 from cooprules.errors import DuplicateId, InvalidParameter
-from cooprules.explain import Citation, RuleKind, Text, render_value
+from cooprules.explain import Citation, RuleKind, Severity, Text, Violation, render_value
 from cooprules.membership import Status
 from cooprules.money import Rate, to_fraction
 
@@ -396,3 +396,7 @@ class VotingStatutes:
 
 def _show(value: Fraction) -> str:
     return render_value(value)
+
+
+def _violation(code: str, subject: str, en: str, fr: str, citation: Citation | None) -> Violation:
+    return Violation(code, Severity.ERROR, subject, Text(en=en, fr=fr), citation)

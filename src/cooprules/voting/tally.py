@@ -1,40 +1,38 @@
-"""Voting at a general meeting: electorate, weights and caps, colleges, proxies, quorum, majorities.
+"""Counting a meeting's vote on one motion: attendance, quorum, caps, colleges, majority.
 
-The engine works in four steps, each recorded in the result's explanation with its citation:
+:func:`tally` counts the :class:`Meeting`'s ballots in stages, in the order the law applies them,
+each recorded in the result's explanation with its citation:
 
-1. **Electorate** (:func:`electorate`): who may vote on the meeting's date, from the membership
-   register and the regime's :class:`VotingRules` (which statuses and categories vote), the college
-   of each voter and their raw weight: one per member, or one per share where a Belgian co-op's
-   articles keep the company-code default.
-2. **Representation**: each :class:`Proxy` is checked against the regime's :class:`ProxyPolicy`
-   (forbidden, allowed, only to another member, at most so many per holder, family
-   representation). An invalid proxy is a :class:`~cooprules.explain.Violation` naming it, and the
-   member it would have represented counts as absent: their ballot is not counted.
-3. **Weights and caps**: a member's weight is capped at a share of the votes present or
-   represented (:class:`MemberCap`), categories of members at a share of the votes
-   (:class:`CategoryCap`, reduced pro rata), and colleges get the share of the total that the
-   statutes set, kept within the regime's bounds (:class:`CollegeBounds`). Everything is exact
+1. **Attendance and representation**: every ballot names a voter of the
+   :class:`~cooprules.voting.electorate.Electorate` and is a :class:`Choice`; the voters present
+   in person; each :class:`Proxy` checked against the regime's
+   :class:`~cooprules.voting.rules.ProxyPolicy` (:mod:`cooprules.voting.proxies`). An invalid
+   proxy is a :class:`~cooprules.explain.Violation` naming it, and the member it would have
+   represented counts as absent: their ballot is not counted.
+2. **Quorum** (:class:`~cooprules.voting.rules.DecisionRule`): the quorum of the call (first or
+   second), on members or on votes.
+3. **Caps**: a member's weight is capped at a share of the votes present or represented
+   (:class:`~cooprules.voting.rules.MemberCap`), categories of members at a share of the votes
+   (:class:`~cooprules.voting.rules.CategoryCap`, reduced pro rata). Everything is exact
    (:class:`~fractions.Fraction`), and :attr:`VoteResult.reductions` says how each weight was cut.
-4. **Quorum and majority** (:class:`DecisionRule`): the quorum of the call (first or second), on
-   members or on votes; the majority as a fraction of the votes cast, present or of all, with
+4. **Colleges**: colleges get the share of the total that the statutes set, kept within the
+   regime's bounds (:class:`~cooprules.voting.rules.CollegeBounds`,
+   :mod:`cooprules.voting.colleges`).
+5. **Majority**: the majority as a fraction of the votes cast, present or of all, with
    abstentions and blank votes counted or not as the regime (or the statutes) say. A tie never
    reaches a strict majority ("more than half"): a tied motion is rejected.
 
-Choices made where the law is silent (each is documented in ``docs/voting.md``):
+Each stage is a function from one frozen value of the count in progress to the next.
+
+Choices made where the law is silent (each is documented in ``docs/voting.md``; those on college
+weights and on excess proxies are stated in :mod:`cooprules.voting.colleges` and
+:mod:`cooprules.voting.proxies`):
 
 * **Member cap, not iterative.** The cap is computed once on the raw votes present or represented
   (the reference's C3 example: 400 votes, cap 40, a 60-share member counts 40). It applies to a
   member's own votes; votes they carry for others are capped as those members' votes.
-* **College weights.** Each college's share is its statute weight (equal shares by default). A
-  college with no vote in the majority's base is *absent*: its share is redistributed to the others
-  in proportion to their weights, then every share is brought within the bounds: each share is
-  ``clamp(t * weight, minimum, maximum)`` with ``t`` solved exactly so that the shares add up to
-  1. If the bounds cannot all hold (two colleges left with a 50 % ceiling can, one cannot), the
-  shares are as close as they can be and a violation says so.
 * **Category caps** (France, art. 3 bis) apply to the votes present or represented, each capped
   group's votes reduced pro rata, in the order the regime lists them (narrower group first).
-* **Excess proxies**: when a holder carries more proxies than allowed, those of the grantors with
-  the smallest ids are kept, so the outcome never depends on the order the proxies were given.
 
 ```pycon
 >>> from datetime import date
@@ -56,7 +54,8 @@ Choices made where the law is silent (each is documented in ``docs/voting.md``):
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from datetime import date
 from fractions import Fraction
 from types import MappingProxyType
@@ -65,21 +64,30 @@ import attrs
 
 from cooprules.errors import DuplicateId, InvalidInput, InvalidParameter, UnknownMember
 from cooprules.explain import Citation, Explanation, RuleKind, Severity, Step, Text, Violation
+from cooprules.voting.colleges import _weigh_colleges, _Weighting
 from cooprules.voting.electorate import Electorate
+from cooprules.voting.proxies import Proxy, _check_proxies
 from cooprules.voting.rules import (
     Base,
+    CategoryCap,
     Choice,
-    College,
     DecisionRule,
+    Majority,
     QuorumOn,
     VotingRules,
     VotingStatutes,
     _show,
+    _violation,
 )
 
-__all__ = ["Meeting", "Proxy", "Reduction", "VoteResult", "bounded_shares", "tally"]
+__all__ = ["Meeting", "Reduction", "VoteResult", "tally"]
 
 _DEMO = Citation("Example Act", "s. 1", "XX")
+
+
+# ---------------------------------------------------------------------------------------------
+# Meeting and result
+# ---------------------------------------------------------------------------------------------
 
 
 def _ids(values: Iterable[str] | None) -> frozenset[str] | None:
@@ -88,31 +96,6 @@ def _ids(values: Iterable[str] | None) -> frozenset[str] | None:
 
 def _proxies(values: Iterable[Proxy]) -> tuple[Proxy, ...]:
     return tuple(values)
-
-
-# ---------------------------------------------------------------------------------------------
-# Meeting and result
-# ---------------------------------------------------------------------------------------------
-
-
-@attrs.frozen
-class Proxy:
-    """A member's representation at the meeting.
-
-    Attributes:
-        grantor: the member represented.
-        holder: who represents them: a member id, or a name for family representation.
-        family: the holder is the grantor's non-member spouse or adult child.
-    """
-
-    grantor: str
-    holder: str
-    family: bool = False
-
-    @property
-    def label(self) -> str:
-        """``"grantor -> holder"``, as violations name it."""
-        return f"proxy {self.grantor} -> {self.holder}"
 
 
 def _ballots(value: Mapping[str, Choice] | Iterable[tuple[str, Choice]]) -> Mapping[str, Choice]:
@@ -233,80 +216,78 @@ class VoteResult:
 
 
 # ---------------------------------------------------------------------------------------------
-# Bounded shares (colleges)
-# ---------------------------------------------------------------------------------------------
-
-
-def bounded_shares(
-    weights: Mapping[str, Fraction], minimum: Fraction, maximum: Fraction
-) -> tuple[dict[str, Fraction], bool]:
-    """Scale ``weights`` to add up to 1, each share within ``[minimum, maximum]`` if possible.
-
-    Each share is ``clamp(t * weight, minimum, maximum)``, with ``t`` solved exactly (the sum is
-    piecewise linear in ``t``) so that the shares add up to 1.
-
-    Returns:
-        The shares, and whether every bound holds (``False`` when the bounds cannot all hold
-        for this number of colleges: the shares are then as near as they can be).
-
-    ```pycon
-    >>> shares, ok = bounded_shares({"a": Fraction(3, 5), "b": Fraction(1, 5), "c": Fraction(1, 5)},
-    ...                             Fraction(1, 10), Fraction(1, 2))
-    >>> {k: str(v) for k, v in shares.items()}, ok
-    ({'a': '1/2', 'b': '1/4', 'c': '1/4'}, True)
-
-    ```
-    """
-    count = len(weights)
-    if count == 0:
-        return {}, True
-    feasible = count * minimum <= 1 <= count * maximum
-    if count * maximum < 1:
-        maximum = Fraction(1, count)
-    if count * minimum > 1:
-        minimum = Fraction(1, count)
-    total = sum(weights.values(), Fraction(0))
-    if total == 0 or any(value <= 0 for value in weights.values()):
-        base = {key: Fraction(1, count) for key in weights}
-    else:
-        base = {key: value / total for key, value in weights.items()}
-
-    def clamp(t: Fraction, w: Fraction) -> Fraction:
-        return min(maximum, max(minimum, t * w))
-
-    # Each share is clamp(t * weight, minimum, maximum); their sum grows with t, piecewise
-    # linearly: find the segment where it crosses 1 and solve it exactly.
-    points = sorted({Fraction(0)} | {b / w for w in base.values() for b in (minimum, maximum)})
-    start = points[0]
-    for end in points[1:]:
-        if sum(clamp(end, w) for w in base.values()) >= 1:
-            break
-        start = end
-    else:  # pragma: no cover - the last point puts every share at the maximum, and count*max >= 1
-        end = start
-    fixed = sum(
-        clamp(start, w) for w in base.values() if not minimum < (start + end) / 2 * w < maximum
-    )
-    slope = sum(w for w in base.values() if minimum < (start + end) / 2 * w < maximum)
-    t = start if slope == 0 else (1 - fixed) / slope
-    shares = {key: clamp(t, w) for key, w in base.items()}
-    return shares, feasible
-
-
-# ---------------------------------------------------------------------------------------------
-# Tally
+# The count, stage by stage
 # ---------------------------------------------------------------------------------------------
 
 _CHOICES = frozenset(Choice)
 
 
-def _violation(code: str, subject: str, en: str, fr: str, citation: Citation | None) -> Violation:
-    return Violation(code, Severity.ERROR, subject, Text(en=en, fr=fr), citation)
+@attrs.frozen
+class _Attendance:
+    """Who is counted: the voters present in person or validly represented, and their ballots.
+
+    Attributes:
+        present: the voters present in person.
+        represented: the voters validly represented.
+        attending: both together.
+        weight: their raw votes.
+        counted: the members whose ballots are counted (present or validly represented).
+        steps: the steps of representation and attendance.
+        violations: the ballots and proxies that are not counted, and why.
+    """
+
+    present: frozenset[str]
+    represented: AbstractSet[str]
+    attending: frozenset[str]
+    weight: int
+    counted: AbstractSet[str]
+    steps: tuple[Step, ...]
+    violations: tuple[Violation, ...]
+
+
+@attrs.frozen
+class _Count:
+    """A count in progress, handed from one stage of :func:`tally` to the next.
+
+    Attributes:
+        meeting: the meeting.
+        rules: the regime's voting rules.
+        statutes: the co-op's choices.
+        rule: the decision rule applied.
+        attendance: who is counted.
+        counts: the votes per (group, choice), after the caps applied so far; a group is an
+            index in ``meeting.electorate.groups``.
+        present: the votes present or represented per group, after the caps applied so far.
+        reductions: the weights the caps cut so far.
+        quorum_reached: whether the quorum was met.
+        steps: the explanation so far.
+        violations: the violations found so far.
+    """
+
+    meeting: Meeting
+    rules: VotingRules
+    statutes: VotingStatutes | None
+    rule: DecisionRule
+    attendance: _Attendance
+    counts: Mapping[tuple[int, Choice], Fraction | int]
+    present: Mapping[int, Fraction | int]
+    reductions: tuple[Reduction, ...] = ()
+    quorum_reached: bool = True
+    steps: tuple[Step, ...] = ()
+    violations: tuple[Violation, ...] = ()
+
+    @property
+    def majority(self) -> Majority:
+        """The majority of the rule (``_decision_rule`` refuses a rule without one)."""
+        majority = self.rule.majority
+        assert majority is not None  # noqa: S101 - _decision_rule refuses a rule without one
+        return majority
 
 
 def _decision_rule(
     meeting: Meeting, rules: VotingRules, statutes: VotingStatutes | None
 ) -> tuple[DecisionRule, list[Violation]]:
+    """The rule applied: the statutes' own, unless it changes a rule the law fixes."""
     law = rules.decision(meeting.decision)
     chosen = None
     if statutes is not None:
@@ -350,137 +331,254 @@ def _decision_rule(
     return rule, problems
 
 
-def _check_proxies(  # noqa: C901, PLR0912 - one branch per rule, in the order the law states them
-    meeting: Meeting,
-    rules: VotingRules,
-    statutes: VotingStatutes | None,
-    present: frozenset[str],
-) -> tuple[set[str], list[Violation], list[Step]]:
-    """The members validly represented, and the violations for the proxies that are not."""
-    policy = rules.proxies
-    voters = meeting.electorate.voters
-    valid: dict[str, list[Proxy]] = {}
-    problems: list[Violation] = []
-    seen: set[str] = set()
-    family_ok = policy.family_representation
-    if statutes is not None and statutes.family_representation is not None:
-        family_ok = family_ok and statutes.family_representation
-    for proxy in sorted(meeting.proxies, key=lambda p: (p.grantor, p.holder)):
-        if proxy.grantor in seen:
-            raise DuplicateId("proxies", proxy.grantor, "a member gave two proxies")
-        seen.add(proxy.grantor)
-        if proxy.grantor not in voters:
-            if proxy.grantor in meeting.electorate.excluded:
-                problems.append(
-                    _violation(
-                        "voting.proxy_not_a_voter",
-                        proxy.label,
-                        f"{proxy.grantor} may not vote, so cannot be represented.",
-                        f"{proxy.grantor} n'a pas le droit de vote et ne peut donc être "
-                        "représenté.",
-                        policy.citation,
-                    )
-                )
-                continue
-            raise UnknownMember("proxies.grantor", proxy.grantor, "not in the register")
-        if proxy.grantor in present:
-            problems.append(
-                Violation(
-                    "voting.proxy_grantor_present",
-                    Severity.WARNING,
-                    proxy.label,
-                    Text(
-                        en=f"{proxy.grantor} is present in person; the proxy is not used.",
-                        fr=f"{proxy.grantor} est présent en personne ; la procuration est "
-                        "sans objet.",
-                    ),
-                    policy.citation,
-                )
-            )
-            continue
-        if proxy.family:
-            if not family_ok:
-                citation = policy.family_citation or policy.citation
-                problems.append(
-                    _violation(
-                        "voting.family_representation_not_allowed",
-                        proxy.label,
-                        "Representation by a spouse or adult child is not allowed here; the "
-                        f"member {proxy.grantor} counts as absent.",
-                        "La représentation par le conjoint ou un enfant majeur n'est pas admise "
-                        f"ici ; le membre {proxy.grantor} est compté absent.",
-                        citation,
-                    )
-                )
-                continue
-            valid.setdefault(f"family:{proxy.grantor}", []).append(proxy)
-            continue
-        if not policy.allowed:
-            problems.append(
-                _violation(
-                    "voting.proxy_forbidden",
-                    proxy.label,
-                    f"No one may vote by proxy; the member {proxy.grantor} counts as absent.",
-                    f"Nul ne peut voter par procuration ; le membre {proxy.grantor} est compté "
-                    "absent.",
-                    policy.citation,
-                )
-            )
-            continue
-        if policy.holder_must_be_member and proxy.holder not in voters:
-            problems.append(
-                _violation(
-                    "voting.proxy_holder_not_member",
-                    proxy.label,
-                    f"A member may only be represented by another member; {proxy.holder} is not "
-                    "one.",
-                    f"Un associé ne peut se faire représenter que par un autre associé ; "
-                    f"{proxy.holder} ne l'est pas.",
-                    policy.citation,
-                )
-            )
-            continue
-        valid.setdefault(proxy.holder, []).append(proxy)
-    limit = (
-        policy.max_per_holder(meeting.electorate.total_members)
-        if policy.max_per_holder is not None
-        else None
+def tally(
+    meeting: Meeting, rules: VotingRules, *, statutes: VotingStatutes | None = None
+) -> VoteResult:
+    """Count a meeting's vote on one motion under the regime's rules and the co-op's statutes.
+
+    The count goes through the stages in the order the law applies them: the decision rule,
+    attendance (ballots, presence, proxies), the quorum, the cap per member, the caps on
+    categories, then the colleges and the majority.
+
+    Raises:
+        UnknownMember: a ballot or a proxy names someone not in the register.
+        DuplicateId: a member gave two proxies (two ballots are refused when the meeting is built).
+        InvalidInput: a ballot is not a :class:`Choice` (a float, a string...).
+        InvalidParameter: no rule (or no majority) is known for the decision: give the statutes'.
+    """
+    rule, problems = _decision_rule(meeting, rules, statutes)
+    attendance = _attendance(meeting, rules, statutes)
+    counts, present = _raw_votes(meeting, attendance)
+    count = _Count(
+        meeting=meeting,
+        rules=rules,
+        statutes=statutes,
+        rule=rule,
+        attendance=attendance,
+        counts=counts,
+        present=present,
+        steps=attendance.steps,
+        violations=(*problems, *attendance.violations),
     )
-    if statutes is not None and statutes.max_proxies is not None:
-        limit = statutes.max_proxies if limit is None else min(limit, statutes.max_proxies)
-    represented: set[str] = set()
-    for holder, held in valid.items():
-        if limit is not None and not holder.startswith("family:") and len(held) > limit:
-            problems.extend(
-                _violation(
-                    "voting.too_many_proxies",
-                    proxy.label,
-                    f"{holder} holds {len(held)} proxies, more than the {limit} allowed with "
-                    f"{meeting.electorate.total_members} voters; this one is rejected and "
-                    f"{proxy.grantor} counts as absent.",
-                    f"{holder} détient {len(held)} procurations, plus que les {limit} "
-                    f"permises pour {meeting.electorate.total_members} votants ; celle-ci est "
-                    f"rejetée et {proxy.grantor} est compté absent.",
-                    policy.citation,
-                )
-                for proxy in held[limit:]
+    for stage in (_quorum, _cap_members, _cap_categories):
+        count = stage(count)
+    return _result(count)
+
+
+def _attendance(
+    meeting: Meeting, rules: VotingRules, statutes: VotingStatutes | None
+) -> _Attendance:
+    """Who is present, who is validly represented, whose ballots count (and whose do not)."""
+    electorate = meeting.electorate
+    ballots = meeting.ballots
+    not_voters = _not_voters(meeting)
+    present = _present(meeting, not_voters)
+    proxies = _check_proxies(meeting.proxies, electorate, rules, statutes, present)
+    attending = present | proxies.represented
+    heavy = electorate.heavy
+    weight = len(attending) + sum(heavy[m] - 1 for m in attending & heavy.keys())
+    counted = ballots.keys() & attending
+    absent = ballots.keys() - attending - not_voters
+    violations = (
+        *(
+            _violation(
+                "voting.ballot_not_a_voter",
+                member_id,
+                f"{member_id} may not vote ({electorate.excluded[member_id]}); the ballot is "
+                "not counted.",
+                f"{member_id} n'a pas le droit de vote ({electorate.excluded[member_id]}) ; "
+                "le bulletin n'est pas compté.",
+                rules.weight_citation,
             )
-            held = held[:limit]  # noqa: PLW2901 - keep the first ones by grantor id
-        represented.update(p.grantor for p in held)
-    steps = [
-        Step(
-            Text(en="Representation checked", fr="Représentations vérifiées"),
-            {"proxies": len(meeting.proxies), "limit per holder": limit or "-"},
-            len(represented),
-            policy.citation,
+            for member_id in sorted(not_voters)
+        ),
+        *proxies.violations,
+        *(
+            _violation(
+                "voting.ballot_not_present",
+                member_id,
+                f"{member_id} is neither present nor validly represented; the ballot is not "
+                "counted.",
+                f"{member_id} n'est ni présent ni valablement représenté ; le bulletin n'est "
+                "pas compté.",
+                rules.proxies.citation,
+            )
+            for member_id in sorted(absent)
+        ),
+    )
+    step = Step(
+        Text(en="Voters present or represented", fr="Votants présents ou représentés"),
+        {
+            "voters": electorate.total_members,
+            "present": len(present),
+            "represented": len(proxies.represented),
+            "votes": weight,
+        },
+        len(attending),
+    )
+    return _Attendance(
+        present, proxies.represented, attending, weight, counted, (*proxies.steps, step), violations
+    )
+
+
+def _not_voters(meeting: Meeting) -> set[str]:
+    """The people who may not vote but cast a ballot; refuse strangers and non-choices.
+
+    Raises:
+        UnknownMember: a ballot names someone not in the register.
+        InvalidInput: a ballot is not a :class:`Choice`.
+    """
+    electorate = meeting.electorate
+    ballots = meeting.ballots
+    unknown = ballots.keys() - electorate.voters.keys()
+    not_voters = {m for m in unknown if m in electorate.excluded}
+    if unknown - not_voters:
+        first = min(unknown - not_voters)
+        raise UnknownMember("ballots", first, "not in the register")
+    bad = set(Counter(ballots.values())) - _CHOICES
+    if bad:
+        value = next(iter(bad))
+        raise InvalidInput("ballots", value, "a ballot is a Choice (for, against, abstain, blank)")
+    return not_voters
+
+
+def _present(meeting: Meeting, not_voters: AbstractSet[str]) -> frozenset[str]:
+    """The voters present in person: as the meeting says, or those who voted for themselves.
+
+    Raises:
+        UnknownMember: someone present is not in the register.
+    """
+    voters = meeting.electorate.voters
+    if meeting.present is None:
+        proxied = {p.grantor for p in meeting.proxies}
+        return frozenset(meeting.ballots.keys() - proxied - not_voters)
+    strangers = meeting.present - voters.keys()
+    if strangers - meeting.electorate.excluded.keys():
+        raise UnknownMember("present", min(strangers), "not in the register")
+    return meeting.present & voters.keys()
+
+
+def _raw_votes(
+    meeting: Meeting, attendance: _Attendance
+) -> tuple[dict[tuple[int, Choice], Fraction | int], dict[int, Fraction | int]]:
+    """The raw votes per (group, choice) and present per group: the hot path, in C."""
+    ballots = meeting.ballots
+    group_of = meeting.electorate.group_of
+    heavy = meeting.electorate.heavy
+    counted = attendance.counted
+    if len(counted) == len(ballots):
+        counted_items: Iterable[str] = ballots.keys()
+        choices: Iterable[Choice] = ballots.values()
+    else:
+        counted_items = list(counted)
+        choices = [ballots[m] for m in counted_items]
+    raw = Counter(zip(map(group_of.__getitem__, counted_items), choices, strict=True))
+    counts: dict[tuple[int, Choice], Fraction | int] = dict(raw)
+    for member_id in counted & heavy.keys():
+        key = (group_of[member_id], ballots[member_id])
+        counts[key] += heavy[member_id] - 1
+    present: dict[int, Fraction | int] = dict(
+        Counter(map(group_of.__getitem__, attendance.attending))
+    )
+    for member_id in attendance.attending & heavy.keys():
+        present[group_of[member_id]] += heavy[member_id] - 1
+    return counts, present
+
+
+def _quorum(count: _Count) -> _Count:
+    """Whether the quorum of the call is met (the meeting cannot decide without it)."""
+    meeting, rule = count.meeting, count.rule
+    quorum = rule.quorum_for(meeting.call)
+    if quorum is None:
+        step = Step(
+            Text(en="Quorum", fr="Quorum"),
+            {"call": meeting.call},
+            Text(en="none required", fr="aucun requis"),
+            rule.citation,
         )
-    ]
-    return represented, problems, steps
+        return attrs.evolve(count, quorum_reached=True, steps=(*count.steps, step))
+    electorate = meeting.electorate
+    if quorum.on is QuorumOn.MEMBERS:
+        have, out_of = len(count.attendance.attending), electorate.total_members
+    else:
+        have, out_of = count.attendance.weight, electorate.total_weight
+    reached = out_of > 0 and Fraction(have, out_of) >= quorum.share
+    step = Step(
+        Text(en=f"Quorum on {quorum.on.value}", fr=f"Quorum ({quorum.on.value})"),
+        {"call": meeting.call, "required": quorum.share, "present": have, "of": out_of},
+        reached,
+        rule.citation,
+    )
+    problems = (
+        ()
+        if reached
+        else (
+            Violation(
+                "voting.no_quorum",
+                Severity.WARNING,
+                f"decision:{rule.kind}",
+                Text(
+                    en=f"Quorum not reached ({have} of {out_of}, {_show(quorum.share)} "
+                    "required): the meeting cannot decide.",
+                    fr=f"Quorum non atteint ({have} sur {out_of}, {_show(quorum.share)} "
+                    "requis) : l'assemblée ne peut délibérer.",
+                ),
+                rule.citation,
+            ),
+        )
+    )
+    return attrs.evolve(
+        count,
+        quorum_reached=reached,
+        steps=(*count.steps, step),
+        violations=(*count.violations, *problems),
+    )
+
+
+def _cap_members(count: _Count) -> _Count:
+    """Cap each member's own votes at a share of the raw votes present or represented."""
+    cap_rate, cap_citation = _member_cap(count.meeting, count.rules, count.statutes)
+    if cap_rate is None:
+        return count
+    electorate = count.meeting.electorate
+    ballots = count.meeting.ballots
+    attending = count.attendance.attending
+    weight = count.attendance.weight
+    cap = cap_rate * weight
+    pool = (attending & electorate.heavy.keys()) if cap >= 1 else attending
+    counts, present = dict(count.counts), dict(count.present)
+    reductions: list[Reduction] = []
+    for member_id in sorted(m for m in pool if electorate.weight(m) > cap):
+        raw = electorate.weight(member_id)
+        cut = raw - cap
+        group = electorate.group_of[member_id]
+        present[group] -= cut
+        if member_id in ballots:
+            counts[(group, ballots[member_id])] -= cut
+        reason = Text(
+            en=f"capped at {_show(cap_rate)} of the {weight} votes present or represented",
+            fr=f"plafonné à {_show(cap_rate)} des {weight} voix présentes ou représentées",
+        )
+        reductions.append(Reduction(member_id, Fraction(raw), cap, reason, cap_citation))
+    step = Step(
+        Text(en="Cap per member", fr="Plafond par membre"),
+        {"cap": cap_rate, "votes present or represented": weight, "cap votes": cap},
+        len(reductions),
+        cap_citation,
+    )
+    return attrs.evolve(
+        count,
+        counts=counts,
+        present=present,
+        reductions=(*count.reductions, *reductions),
+        steps=(*count.steps, step),
+    )
 
 
 def _member_cap(
     meeting: Meeting, rules: VotingRules, statutes: VotingStatutes | None
 ) -> tuple[Fraction | None, Citation | None]:
+    """The strictest cap on one member's votes in force at the meeting, with its source."""
     caps: list[tuple[Fraction, Citation]] = []
     for cap in rules.member_caps:
         if not cap.in_force(meeting.date) or (cap.staff and not meeting.staff_members):
@@ -499,272 +597,140 @@ def _member_cap(
     return min(caps, key=lambda item: item[0])
 
 
-def tally(  # noqa: C901, PLR0912, PLR0915 - the steps read in the order the law applies them
-    meeting: Meeting, rules: VotingRules, *, statutes: VotingStatutes | None = None
-) -> VoteResult:
-    """Count a meeting's vote on one motion under the regime's rules and the co-op's statutes.
+def _cap_categories(count: _Count) -> _Count:
+    """Cap the categories the regime groups, in its order, on the votes present or represented."""
+    for category_cap in count.rules.category_caps:
+        if category_cap.in_force(count.meeting.date):
+            count = _cap_category(count, category_cap)
+    return count
 
-    Raises:
-        UnknownMember: a ballot or a proxy names someone not in the register.
-        DuplicateId: a member gave two proxies (two ballots are refused when the meeting is built).
-        InvalidInput: a ballot is not a :class:`Choice` (a float, a string...).
-        InvalidParameter: no rule (or no majority) is known for the decision: give the statutes'.
+
+def _cap_category(count: _Count, category_cap: CategoryCap) -> _Count:
+    """Reduce the votes of ``category_cap``'s categories pro rata, if they exceed its share."""
+    groups = count.meeting.electorate.groups
+    counts, present = dict(count.counts), dict(count.present)
+    inside = [g for g, (_, cat) in enumerate(groups) if cat in category_cap.categories]
+    group_votes = sum((Fraction(present.get(g, 0)) for g in inside), Fraction(0))
+    others = sum(Fraction(v) for v in present.values()) - group_votes
+    rate = category_cap.rate.value
+    allowed = rate * others / (1 - rate) if rate < 1 else group_votes
+    factor = Fraction(1)
+    reductions = count.reductions
+    names = sorted(category_cap.categories)
+    if group_votes > allowed:
+        factor = allowed / group_votes
+        for g in inside:
+            if g in present:
+                present[g] = present[g] * factor
+            for choice in Choice:
+                if (g, choice) in counts:
+                    counts[(g, choice)] = counts[(g, choice)] * factor
+        reason = Text(
+            en=f"these categories together capped at {_show(rate)} of the votes, each vote "
+            "reduced pro rata",
+            fr=f"ces catégories plafonnées ensemble à {_show(rate)} des voix, chaque voix "
+            "réduite au prorata",
+        )
+        reduction = Reduction(
+            "category:" + "+".join(names), group_votes, allowed, reason, category_cap.citation
+        )
+        reductions = (*reductions, reduction)
+    step = Step(
+        Text(
+            en="Cap on categories: " + ", ".join(names),
+            fr="Plafond par catégories : " + ", ".join(names),
+        ),
+        {"cap": rate, "their votes": group_votes, "other votes": others},
+        factor,
+        category_cap.citation,
+    )
+    return attrs.evolve(
+        count, counts=counts, present=present, reductions=reductions, steps=(*count.steps, step)
+    )
+
+
+@attrs.frozen
+class _Boxes:
+    """The (capped) votes per college and choice, and what the majority is a fraction of.
+
+    Attributes:
+        votes: the votes per college and choice (``None``: no college).
+        present: the votes present or represented per college.
+        everyone: all the raw votes per college (only when the majority's base is all votes).
+        base: what the majority is a fraction of.
+        abstentions: abstentions count as votes cast.
+        blank: blank ballots count as votes cast.
     """
-    rule, violations = _decision_rule(meeting, rules, statutes)
-    majority = rule.majority
-    assert majority is not None  # noqa: S101 - _decision_rule refuses a rule without one
-    voters_electorate = meeting.electorate
-    voters = voters_electorate.voters
-    ballots = meeting.ballots
-    steps: list[Step] = []
 
-    # Ballots: every id known, every value a Choice.
-    unknown = ballots.keys() - voters.keys()
-    not_voters = {m for m in unknown if m in voters_electorate.excluded}
-    if unknown - not_voters:
-        first = min(unknown - not_voters)
-        raise UnknownMember("ballots", first, "not in the register")
-    bad = set(Counter(ballots.values())) - _CHOICES
-    if bad:
-        value = next(iter(bad))
-        raise InvalidInput("ballots", value, "a ballot is a Choice (for, against, abstain, blank)")
-    violations.extend(
-        _violation(
-            "voting.ballot_not_a_voter",
-            member_id,
-            f"{member_id} may not vote ({voters_electorate.excluded[member_id]}); the ballot is "
-            "not counted.",
-            f"{member_id} n'a pas le droit de vote ({voters_electorate.excluded[member_id]}) ; "
-            "le bulletin n'est pas compté.",
-            rules.weight_citation,
-        )
-        for member_id in sorted(not_voters)
-    )
+    votes: dict[str | None, dict[Choice, Fraction]]
+    present: Mapping[str | None, Fraction]
+    everyone: Mapping[str | None, int]
+    base: Base
+    abstentions: bool
+    blank: bool
 
-    # Attendance and representation.
-    proxied = {p.grantor for p in meeting.proxies}
-    if meeting.present is None:
-        present = frozenset(ballots.keys() - proxied - not_voters)
-    else:
-        present = meeting.present
-        strangers = present - voters.keys()
-        if strangers - voters_electorate.excluded.keys():
-            raise UnknownMember("present", min(strangers), "not in the register")
-        present = present & voters.keys()
-    represented, proxy_problems, proxy_steps = _check_proxies(meeting, rules, statutes, present)
-    violations.extend(proxy_problems)
-    steps.extend(proxy_steps)
-    attending = present | represented
-    heavy = voters_electorate.heavy
-    present_weight = len(attending) + sum(heavy[m] - 1 for m in attending & heavy.keys())
-    counted_ids = ballots.keys() & attending
-    absent_ballots = ballots.keys() - attending - not_voters
-    violations.extend(
-        _violation(
-            "voting.ballot_not_present",
-            member_id,
-            f"{member_id} is neither present nor validly represented; the ballot is not counted.",
-            f"{member_id} n'est ni présent ni valablement représenté ; le bulletin n'est pas "
-            "compté.",
-            rules.proxies.citation,
-        )
-        for member_id in sorted(absent_ballots)
-    )
-    steps.append(
-        Step(
-            Text(en="Voters present or represented", fr="Votants présents ou représentés"),
-            {
-                "voters": voters_electorate.total_members,
-                "present": len(present),
-                "represented": len(represented),
-                "votes": present_weight,
-            },
-            len(attending),
-        )
-    )
+    def base_of(self, college: str | None) -> Fraction:
+        """The majority's base in ``college``."""
+        box = self.votes.get(college, {})
+        if self.base is Base.CAST:
+            value = box.get(Choice.FOR, Fraction(0)) + box.get(Choice.AGAINST, Fraction(0))
+            if self.abstentions:
+                value += box.get(Choice.ABSTAIN, Fraction(0))
+            if self.blank:
+                value += box.get(Choice.BLANK, Fraction(0))
+            return value
+        if self.base is Base.PRESENT:
+            return self.present.get(college, Fraction(0))
+        return Fraction(self.everyone.get(college, 0))
 
-    # Quorum.
-    quorum = rule.quorum_for(meeting.call)
-    if quorum is None:
-        quorum_reached = True
-        steps.append(
-            Step(
-                Text(en="Quorum", fr="Quorum"),
-                {"call": meeting.call},
-                Text(en="none required", fr="aucun requis"),
-                rule.citation,
-            )
-        )
-    else:
-        if quorum.on is QuorumOn.MEMBERS:
-            have, out_of = len(attending), voters_electorate.total_members
-        else:
-            have, out_of = present_weight, voters_electorate.total_weight
-        quorum_reached = out_of > 0 and Fraction(have, out_of) >= quorum.share
-        steps.append(
-            Step(
-                Text(en=f"Quorum on {quorum.on.value}", fr=f"Quorum ({quorum.on.value})"),
-                {"call": meeting.call, "required": quorum.share, "present": have, "of": out_of},
-                quorum_reached,
-                rule.citation,
-            )
-        )
-        if not quorum_reached:
-            violations.append(
-                Violation(
-                    "voting.no_quorum",
-                    Severity.WARNING,
-                    f"decision:{rule.kind}",
-                    Text(
-                        en=f"Quorum not reached ({have} of {out_of}, {_show(quorum.share)} "
-                        "required): the meeting cannot decide.",
-                        fr=f"Quorum non atteint ({have} sur {out_of}, {_show(quorum.share)} "
-                        "requis) : l'assemblée ne peut délibérer.",
-                    ),
-                    rule.citation,
-                )
-            )
+    def votes_for(self, college: str | None) -> Fraction:
+        """The votes for in ``college``."""
+        return self.votes.get(college, {}).get(Choice.FOR, Fraction(0))
 
-    # Raw tally per (group, choice): the hot path, in C.
-    group_of = voters_electorate.group_of
-    if len(counted_ids) == len(ballots):
-        counted_items: Iterable[str] = ballots.keys()
-        choices: Iterable[Choice] = ballots.values()
-    else:
-        counted_items = list(counted_ids)
-        choices = [ballots[m] for m in counted_items]
-    raw = Counter(zip(map(group_of.__getitem__, counted_items), choices, strict=True))
-    counts: dict[tuple[int, Choice], Fraction | int] = dict(raw)
-    voted_heavy = counted_ids & heavy.keys()
-    for member_id in voted_heavy:
-        key = (group_of[member_id], ballots[member_id])
-        counts[key] += heavy[member_id] - 1
-    present_by_group: dict[int, Fraction | int] = dict(
-        Counter(map(group_of.__getitem__, attending))
-    )
-    for member_id in attending & heavy.keys():
-        present_by_group[group_of[member_id]] += heavy[member_id] - 1
 
-    # Member cap.
-    reductions: list[Reduction] = []
-    cap_rate, cap_citation = _member_cap(meeting, rules, statutes)
-    if cap_rate is not None:
-        cap = cap_rate * present_weight
-        pool = (attending & heavy.keys()) if cap >= 1 else attending
-        over = (m for m in pool if voters_electorate.weight(m) > cap)
-        for member_id in sorted(over):
-            weight = voters_electorate.weight(member_id)
-            cut = weight - cap
-            group = group_of[member_id]
-            present_by_group[group] -= cut
-            if member_id in ballots:
-                counts[(group, ballots[member_id])] -= cut
-            reductions.append(
-                Reduction(
-                    member_id,
-                    Fraction(weight),
-                    cap,
-                    Text(
-                        en=f"capped at {_show(cap_rate)} of the {present_weight} votes present "
-                        "or represented",
-                        fr=f"plafonné à {_show(cap_rate)} des {present_weight} voix présentes ou "
-                        "représentées",
-                    ),
-                    cap_citation,
-                )
-            )
-        steps.append(
-            Step(
-                Text(en="Cap per member", fr="Plafond par membre"),
-                {"cap": cap_rate, "votes present or represented": present_weight, "cap votes": cap},
-                len(reductions),
-                cap_citation,
-            )
-        )
-
-    # Category caps, on the votes present or represented, pro rata.
-    groups = voters_electorate.groups
-    for category_cap in rules.category_caps:
-        if not category_cap.in_force(meeting.date):
-            continue
-        inside = [g for g, (_, cat) in enumerate(groups) if cat in category_cap.categories]
-        group_votes = sum((Fraction(present_by_group.get(g, 0)) for g in inside), Fraction(0))
-        others = sum(Fraction(v) for v in present_by_group.values()) - group_votes
-        rate = category_cap.rate.value
-        allowed = rate * others / (1 - rate) if rate < 1 else group_votes
-        factor = Fraction(1)
-        if group_votes > allowed:
-            factor = allowed / group_votes
-            for g in inside:
-                if g in present_by_group:
-                    present_by_group[g] = present_by_group[g] * factor
-                for choice in Choice:
-                    if (g, choice) in counts:
-                        counts[(g, choice)] = counts[(g, choice)] * factor
-            reductions.append(
-                Reduction(
-                    "category:" + "+".join(sorted(category_cap.categories)),
-                    group_votes,
-                    allowed,
-                    Text(
-                        en=f"these categories together capped at {_show(rate)} of the votes, "
-                        "each vote reduced pro rata",
-                        fr=f"ces catégories plafonnées ensemble à {_show(rate)} des voix, chaque "
-                        "voix réduite au prorata",
-                    ),
-                    category_cap.citation,
-                )
-            )
-        steps.append(
-            Step(
-                Text(
-                    en="Cap on categories: " + ", ".join(sorted(category_cap.categories)),
-                    fr="Plafond par catégories : " + ", ".join(sorted(category_cap.categories)),
-                ),
-                {"cap": rate, "their votes": group_votes, "other votes": others},
-                factor,
-                category_cap.citation,
-            )
-        )
-
-    # Per-college tallies.
+def _boxes(count: _Count) -> _Boxes:
+    """Gather the votes by college, with the statutes' or the regime's rule on abstentions."""
+    electorate = count.meeting.electorate
+    groups = electorate.groups
     by_college: dict[str | None, dict[Choice, Fraction]] = {}
     present_by_college: dict[str | None, Fraction] = {}
-    for (group, choice), votes in counts.items():
+    for (group, choice), votes in count.counts.items():
         college = groups[group][0]
         box = by_college.setdefault(college, {})
         box[choice] = box.get(choice, Fraction(0)) + votes
-    for group, votes in present_by_group.items():
+    for group, votes in count.present.items():
         college = groups[group][0]
         present_by_college[college] = present_by_college.get(college, Fraction(0)) + votes
-    all_by_college: dict[str | None, int] = {}
-    for voter in voters.values() if majority.base is Base.ALL else ():
-        all_by_college[voter.college] = all_by_college.get(voter.college, 0) + voter.weight
-    abstentions = rules.abstentions_count
-    blank = rules.blank_count
+    everyone: dict[str | None, int] = {}
+    base = count.majority.base
+    for voter in electorate.voters.values() if base is Base.ALL else ():
+        everyone[voter.college] = everyone.get(voter.college, 0) + voter.weight
+    abstentions = count.rules.abstentions_count
+    blank = count.rules.blank_count
+    statutes = count.statutes
     if statutes is not None:
         abstentions = (
-            abstentions if statutes.abstentions_count is None else (statutes.abstentions_count)
+            abstentions if statutes.abstentions_count is None else statutes.abstentions_count
         )
         blank = blank if statutes.blank_count is None else statutes.blank_count
+    return _Boxes(by_college, present_by_college, everyone, base, abstentions, blank)
 
-    def base_of(college: str | None) -> Fraction:
-        box = by_college.get(college, {})
-        if majority.base is Base.CAST:
-            value = box.get(Choice.FOR, Fraction(0)) + box.get(Choice.AGAINST, Fraction(0))
-            if abstentions:
-                value += box.get(Choice.ABSTAIN, Fraction(0))
-            if blank:
-                value += box.get(Choice.BLANK, Fraction(0))
-            return value
-        if majority.base is Base.PRESENT:
-            return present_by_college.get(college, Fraction(0))
-        return Fraction(all_by_college.get(college, 0))
 
-    colleges = voters_electorate.colleges
-    college_shares: dict[str, Fraction] = {}
-    if colleges and not rules.colleges_allowed:
-        violations.append(
+def _weigh(count: _Count, boxes: _Boxes) -> _Weighting:
+    """The share of the votes for: weighted by college where the statutes use colleges."""
+    rules = count.rules
+    electorate = count.meeting.electorate
+    colleges = electorate.colleges
+    if colleges and rules.colleges_allowed:
+        return _weigh_colleges(
+            colleges,
+            rules.college_bounds,
+            votes_for={c.code: boxes.votes_for(c.code) for c in colleges},
+            bases={c.code: boxes.base_of(c.code) for c in colleges},
+        )
+    problems: tuple[Violation, ...] = ()
+    if colleges:
+        problems = (
             _violation(
                 "voting.colleges_not_allowed",
                 "statutes.colleges",
@@ -773,154 +739,63 @@ def tally(  # noqa: C901, PLR0912, PLR0915 - the steps read in the order the law
                 "Ce régime ne donne pas de base légale aux collèges de vote ; les voix sont "
                 "comptées par tête en un seul corps.",
                 rules.colleges_citation,
-            )
+            ),
         )
-    if colleges and rules.colleges_allowed:
-        share_for = _college_result(
-            colleges, rules, by_college, base_of, college_shares, violations, steps
-        )
-    else:
-        total_base = sum((base_of(c) for c in {g[0] for g in groups}), Fraction(0))
-        votes_for = sum(
-            (box.get(Choice.FOR, Fraction(0)) for box in by_college.values()), Fraction(0)
-        )
-        share_for = votes_for / total_base if total_base else Fraction(0)
+    total_base = sum((boxes.base_of(c) for c in {g[0] for g in electorate.groups}), Fraction(0))
+    votes_for = sum((box.get(Choice.FOR, Fraction(0)) for box in boxes.votes.values()), Fraction(0))
+    share_for = votes_for / total_base if total_base else Fraction(0)
+    return _Weighting({}, share_for, problems, ())
+
+
+def _result(count: _Count) -> VoteResult:
+    """The votes over all colleges, the majority, and the result with its explanation."""
+    boxes = _boxes(count)
+    weighting = _weigh(count, boxes)
+    rule, majority, share_for = count.rule, count.majority, weighting.share_for
     tally_total: dict[Choice, Fraction] = {}
-    for box in by_college.values():
+    for box in boxes.votes.values():
         for choice, votes in box.items():
             tally_total[choice] = tally_total.get(choice, Fraction(0)) + votes
     tally_total = {c: tally_total.get(c, Fraction(0)) for c in Choice}
     met = majority.met(share_for) and share_for > 0
-    adopted = quorum_reached and met
-    note = None
-    if majority.strict and share_for == majority.threshold:
-        note = Text(
+    adopted = count.quorum_reached and met
+    counted = Step(
+        Text(en="Votes counted", fr="Voix décomptées"),
+        {c.value: tally_total[c] for c in Choice},
+        len(count.attendance.counted),
+        count.rules.counting_citation,
+        Text(
+            en=f"abstentions {'count' if boxes.abstentions else 'do not count'} as cast, blank "
+            f"ballots {'count' if boxes.blank else 'do not count'}",
+            fr=f"abstentions {'comptées' if boxes.abstentions else 'non comptées'} parmi les "
+            f"voix exprimées, bulletins blancs {'comptés' if boxes.blank else 'non comptés'}",
+        ),
+    )
+    decided = Step(
+        Text(en=f"Majority: {majority.describe().en}", fr=f"Majorité : {majority.describe().fr}"),
+        {"decision": rule.label, "share for": share_for, "quorum reached": count.quorum_reached},
+        Text(en="adopted", fr="adoptée") if adopted else Text(en="rejected", fr="rejetée"),
+        rule.citation,
+        Text(
             en="tie: a tie does not reach the majority",
             fr="partage des voix : la majorité n'est pas atteinte",
         )
-    steps.append(
-        Step(
-            Text(en="Votes counted", fr="Voix décomptées"),
-            {c.value: tally_total[c] for c in Choice},
-            len(counted_ids),
-            rules.counting_citation,
-            Text(
-                en=f"abstentions {'count' if abstentions else 'do not count'} as cast, blank "
-                f"ballots {'count' if blank else 'do not count'}",
-                fr=f"abstentions {'comptées' if abstentions else 'non comptées'} parmi les voix "
-                f"exprimées, bulletins blancs {'comptés' if blank else 'non comptés'}",
-            ),
-        )
-    )
-    steps.append(
-        Step(
-            Text(
-                en=f"Majority: {majority.describe().en}", fr=f"Majorité : {majority.describe().fr}"
-            ),
-            {"decision": rule.label, "share for": share_for, "quorum reached": quorum_reached},
-            Text(en="adopted", fr="adoptée") if adopted else Text(en="rejected", fr="rejetée"),
-            rule.citation,
-            note,
-        )
+        if majority.strict and share_for == majority.threshold
+        else None,
     )
     return VoteResult(
         decision=rule.kind,
         rule=rule,
         adopted=adopted,
-        quorum_reached=quorum_reached,
-        present_members=len(attending),
-        present_weight=present_weight,
+        quorum_reached=count.quorum_reached,
+        present_members=len(count.attendance.attending),
+        present_weight=count.attendance.weight,
         tally=MappingProxyType(tally_total),
-        by_college=MappingProxyType({k: MappingProxyType(v) for k, v in by_college.items()}),
-        college_shares=MappingProxyType(college_shares),
+        by_college=MappingProxyType({k: MappingProxyType(v) for k, v in boxes.votes.items()}),
+        college_shares=MappingProxyType(dict(weighting.shares)),
         share_for=share_for,
-        reductions=tuple(reductions),
-        counted=len(counted_ids),
-        explanation=Explanation(steps),
-        violations=tuple(violations),
+        reductions=count.reductions,
+        counted=len(count.attendance.counted),
+        explanation=Explanation((*count.steps, *weighting.steps, counted, decided)),
+        violations=(*count.violations, *weighting.violations),
     )
-
-
-def _college_result(  # noqa: PLR0917 - the pieces of the tally it combines
-    colleges: tuple[College, ...],
-    rules: VotingRules,
-    by_college: Mapping[str | None, Mapping[Choice, Fraction]],
-    base_of: Callable[[str | None], Fraction],
-    college_shares: dict[str, Fraction],
-    violations: list[Violation],
-    steps: list[Step],
-) -> Fraction:
-    bounds = rules.college_bounds
-    stated = {c.code: c.weight for c in colleges}
-    if any(w is None for w in stated.values()):
-        weights = {code: Fraction(1, len(colleges)) for code in stated}
-    else:
-        weights = {code: w for code, w in stated.items() if w is not None}
-        if sum(weights.values()) != 1:
-            raise InvalidParameter(
-                "statutes.colleges",
-                {k: str(v) for k, v in weights.items()},
-                "college weights must add up to 1",
-            )
-    if bounds is not None:
-        if len(colleges) < bounds.min_colleges:
-            violations.append(
-                _violation(
-                    "voting.too_few_colleges",
-                    "statutes.colleges",
-                    f"{len(colleges)} colleges; the law requires at least {bounds.min_colleges}.",
-                    f"{len(colleges)} collèges ; la loi en exige au moins {bounds.min_colleges}.",
-                    bounds.citation,
-                )
-            )
-        violations.extend(
-            _violation(
-                "voting.college_out_of_bounds",
-                f"college:{code}",
-                f"The statutes give college {code} {_show(w)} of the votes, outside "
-                f"{_show(bounds.minimum)} to {_show(bounds.maximum)}; it is brought within.",
-                f"Les statuts donnent au collège {code} {_show(w)} des voix, hors de "
-                f"{_show(bounds.minimum)} à {_show(bounds.maximum)} ; il y est ramené.",
-                bounds.citation,
-            )
-            for code, w in sorted(weights.items())
-            if not bounds.minimum <= w <= bounds.maximum
-        )
-    attending = {code: w for code, w in weights.items() if base_of(code) > 0}
-    absent = sorted(weights.keys() - attending.keys())
-    low = bounds.minimum if bounds is not None else Fraction(0)
-    high = bounds.maximum if bounds is not None else Fraction(1)
-    shares, feasible = bounded_shares(attending, low, high)
-    if not feasible and bounds is not None:
-        violations.append(
-            _violation(
-                "voting.college_bounds_unreachable",
-                "colleges",
-                f"With {len(attending)} college(s) voting, the shares cannot all lie within "
-                f"{_show(low)} to {_show(high)}.",
-                f"Avec {len(attending)} collège(s) votant, les parts ne peuvent toutes être "
-                f"comprises entre {_show(low)} et {_show(high)}.",
-                bounds.citation,
-            )
-        )
-    college_shares.update(shares)
-    share_for = Fraction(0)
-    for code, share in shares.items():
-        box = by_college.get(code, {})
-        share_for += share * box.get(Choice.FOR, Fraction(0)) / base_of(code)
-    steps.append(
-        Step(
-            Text(en="College weights", fr="Pondération des collèges"),
-            {"statutes": weights, "absent": ", ".join(absent) or "-"},
-            shares,
-            bounds.citation if bounds is not None else None,
-            Text(
-                en="absent colleges' weight redistributed pro rata, then each kept within bounds",
-                fr="poids des collèges absents réparti au prorata, puis chacun ramené dans les "
-                "bornes",
-            )
-            if absent
-            else None,
-        )
-    )
-    return share_for
