@@ -14,6 +14,7 @@ each refusal); the ready-made rule sets are in the plug-ins (``cooprules_adapter
 :class:`RefusedMovement` when the rules refuse it; :func:`check_movements` checks a recorded
 ledger and returns the same findings as violations.
 
+:func:`absorb_loss` charges a year's loss to reserves in the order the regime sets.
 :func:`roll_forward` gives each reserve's opening balance, movements and closing balance over a
 period (opening + movements = closing, to the cent), and :func:`liquidate` pays the debts, then
 the paid-up capital (at most at nominal, pro rata when short), and devolves the rest to the
@@ -55,7 +56,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from fractions import Fraction
 
@@ -91,6 +92,7 @@ __all__ = [
     "ReserveRules",
     "RollForward",
     "UnknownReserve",
+    "absorb_loss",
     "apply",
     "check_movements",
     "liquidate",
@@ -778,6 +780,54 @@ def reconcile(
                 )
             )
     return tuple(violations)
+
+
+# ---------------------------------------------------------------------------------------------
+# Losses
+# ---------------------------------------------------------------------------------------------
+
+
+def absorb_loss(
+    loss: Money,
+    order: Sequence[str],
+    balances: Mapping[str, Money],
+    *,
+    citation: Citation | None = None,
+) -> tuple[dict[str, Money], Money, Explanation]:
+    """Charge a loss to reserves in the regime's order (Quebec: the enhancement reserve first).
+
+    Args:
+        loss: the loss, as a positive amount or a negative surplus.
+        order: the reserves to charge, first to last.
+        balances: their balances.
+        citation: the rule that sets the order.
+
+    Returns:
+        the amount charged to each reserve, what no reserve could absorb (carried forward), and
+        the explanation.
+    """
+    currency = loss.currency
+    left = abs(to_minor_units(loss, field="loss"))
+    charged: dict[str, Money] = {}
+    steps = []
+    for reserve in order:
+        balance = balances.get(reserve, from_minor_units(0, currency))
+        if balance.currency != currency:
+            raise CurrencyMismatch(
+                f"balances[{reserve}]", balance.currency.code, f"the loss is in {currency.code}"
+            )
+        take = min(left, max(0, to_minor_units(balance, field=f"balances[{reserve}]")))
+        charged[reserve] = from_minor_units(take, currency)
+        left -= take
+        steps.append(
+            Step(
+                what=Text(en=f"Loss charged to {reserve}", fr=f"Perte imputée sur {reserve}"),
+                inputs={"balance": balance},
+                result=charged[reserve],
+                citation=citation,
+            )
+        )
+    return charged, from_minor_units(left, currency), Explanation(tuple(steps))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -60,6 +60,7 @@ from cooprules.money import (
     to_fraction,
     to_minor_units,
 )
+from cooprules.reserves import absorb_loss  # moved to reserves; still importable from here
 
 __all__ = [
     "Constraint",
@@ -911,46 +912,3 @@ def average_measures(
                 raise InvalidInput(f"{field}[{index}][{member}]", value, "must not be negative")
             totals[member] = totals.get(member, Fraction(0)) + amount
     return {member: total / len(years) for member, total in totals.items()}
-
-
-def absorb_loss(
-    loss: Money,
-    order: Sequence[str],
-    balances: Mapping[str, Money],
-    *,
-    citation: Citation | None = None,
-) -> tuple[dict[str, Money], Money, Explanation]:
-    """Charge a loss to reserves in the regime's order (Quebec: the enhancement reserve first).
-
-    Args:
-        loss: the loss, as a positive amount or a negative surplus.
-        order: the reserves to charge, first to last.
-        balances: their balances.
-        citation: the rule that sets the order.
-
-    Returns:
-        the amount charged to each reserve, what no reserve could absorb (carried forward), and
-        the explanation.
-    """
-    currency = loss.currency
-    left = abs(to_minor_units(loss, field="loss"))
-    charged: dict[str, Money] = {}
-    steps = []
-    for reserve in order:
-        balance = balances.get(reserve, from_minor_units(0, currency))
-        if balance.currency != currency:
-            raise CurrencyMismatch(
-                f"balances[{reserve}]", balance.currency.code, f"the loss is in {currency.code}"
-            )
-        take = min(left, max(0, to_minor_units(balance, field=f"balances[{reserve}]")))
-        charged[reserve] = from_minor_units(take, currency)
-        left -= take
-        steps.append(
-            Step(
-                what=Text(en=f"Loss charged to {reserve}", fr=f"Perte imputée sur {reserve}"),
-                inputs={"balance": balance},
-                result=charged[reserve],
-                citation=citation,
-            )
-        )
-    return charged, from_minor_units(left, currency), Explanation(tuple(steps))

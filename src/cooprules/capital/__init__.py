@@ -1,0 +1,80 @@
+"""Co-operative capital: the share register, interest on shares, redemption and its tests.
+
+A co-operative's capital is the sum of its members' shares. The package has one module per
+question, each building on the ones before it:
+
+* :mod:`cooprules.capital.register`: share classes, dated operations on shares, holdings, the
+  :class:`ShareRegister` that validates and replays them, and the days held, share-days and
+  capital-days of each member;
+* :mod:`cooprules.capital.daycount`: day-count conventions (:class:`DayCount`), capital x time in
+  years and interest pro rata temporis;
+* :mod:`cooprules.capital.redemption`: the value of shares redeemed under the regime's
+  :class:`RedemptionRule` (capped at the paid-up amount, at the net-asset value per share, or
+  less a share of the losses);
+* :mod:`cooprules.capital.distribution`: the regime's tests before a dividend or a redemption
+  (net-asset test, liquidity test, solvency, capital floor), returned as
+  :class:`~cooprules.explain.Violation` values, and :func:`check_redemption`.
+
+Every public name is importable from ``cooprules.capital`` itself.
+"""
+
+from cooprules.capital.daycount import DayCount, accrued_interest, capital_years, year_fraction
+from cooprules.capital.distribution import (
+    CapitalRules,
+    DistributionCheck,
+    DistributionKind,
+    FinancialPosition,
+    LiquidityAssessment,
+    RedemptionCheck,
+    check_distribution,
+    check_redemption,
+)
+from cooprules.capital.redemption import RedemptionRule, RedemptionValue, redemption_value
+from cooprules.capital.register import (
+    CapitalBasis,
+    Holding,
+    InsufficientShares,
+    Operation,
+    OperationKind,
+    PaidUpExceedsSubscribed,
+    ShareClass,
+    ShareRegister,
+    UnknownShareClass,
+    capital_days,
+    days_held,
+    share_days,
+    total_capital_days,
+    total_share_days,
+)
+
+__all__ = [
+    "CapitalBasis",
+    "CapitalRules",
+    "DayCount",
+    "DistributionCheck",
+    "DistributionKind",
+    "FinancialPosition",
+    "Holding",
+    "InsufficientShares",
+    "LiquidityAssessment",
+    "Operation",
+    "OperationKind",
+    "PaidUpExceedsSubscribed",
+    "RedemptionCheck",
+    "RedemptionRule",
+    "RedemptionValue",
+    "ShareClass",
+    "ShareRegister",
+    "UnknownShareClass",
+    "accrued_interest",
+    "capital_days",
+    "capital_years",
+    "check_distribution",
+    "check_redemption",
+    "days_held",
+    "redemption_value",
+    "share_days",
+    "total_capital_days",
+    "total_share_days",
+    "year_fraction",
+]

@@ -1,0 +1,402 @@
+"""The vocabulary of voting rules, as data: majorities, quorums, caps, colleges, proxies.
+
+A regime states its voting rules as one :class:`VotingRules` value: which statuses and categories
+vote, one vote per member or per share (:class:`WeightBasis`), the :class:`DecisionRule` of each
+kind of decision (its :class:`Majority` and :class:`Quorum`), the caps on one member's votes
+(:class:`MemberCap`) and on some categories' votes together (:class:`CategoryCap`), the bounds on
+voting colleges (:class:`CollegeBounds`) and the :class:`ProxyPolicy`. A co-op's
+:class:`VotingStatutes` make the choices the regime leaves open (its :class:`College` values,
+its own decision rules, a member cap, a stricter limit on proxies).
+
+:func:`cooprules.voting.electorate.electorate` and :func:`cooprules.voting.tally.tally` apply
+them.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable
+from datetime import date
+from fractions import Fraction
+
+import attrs
+
+from cooprules.errors import DuplicateId, InvalidParameter
+from cooprules.explain import Citation, RuleKind, Severity, Text, Violation, render_value
+from cooprules.membership import Status
+from cooprules.money import Rate, to_fraction
+
+__all__ = [
+    "Base",
+    "CategoryCap",
+    "Choice",
+    "College",
+    "CollegeBounds",
+    "DecisionRule",
+    "Majority",
+    "MemberCap",
+    "ProxyPolicy",
+    "Quorum",
+    "QuorumOn",
+    "VotingRules",
+    "VotingStatutes",
+    "WeightBasis",
+]
+
+
+class WeightBasis(enum.Enum):
+    """What a voter's raw weight counts."""
+
+    MEMBER = "member"
+    """One vote per member, whatever the shares held."""
+    SHARE = "share"
+    """One vote per share (the Belgian company-code default, CSA 6:41)."""
+
+
+class Choice(enum.Enum):
+    """A ballot on a motion."""
+
+    FOR = "for"
+    AGAINST = "against"
+    ABSTAIN = "abstain"
+    """An explicit abstention; counted as cast only where the rules say so."""
+    BLANK = "blank"
+    """A blank (or spoilt) ballot; counted as cast only where the rules say so."""
+
+
+class Base(enum.Enum):
+    """What a majority is a fraction of."""
+
+    CAST = "cast"
+    """The votes cast: for and against (plus abstentions and blanks where they count)."""
+    PRESENT = "present"
+    """The votes present or represented, whether or not they were cast."""
+    ALL = "all"
+    """All the votes of the electorate, present or not."""
+
+
+class QuorumOn(enum.Enum):
+    """What a quorum counts."""
+
+    MEMBERS = "members"
+    """Voters present or represented, by head, over all voters."""
+    VOTES = "votes"
+    """Raw votes (shares, where votes are per share) present or represented, over all votes."""
+
+
+_TEXT_BASE = {
+    Base.CAST: Text(en="of the votes cast", fr="des voix exprimées"),
+    Base.PRESENT: Text(
+        en="of the votes present or represented", fr="des voix présentes ou représentées"
+    ),
+    Base.ALL: Text(en="of all the votes", fr="de toutes les voix"),
+}
+
+
+def _codes(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(values)
+
+
+def _decisions(values: Iterable[DecisionRule]) -> tuple[DecisionRule, ...]:
+    return tuple(values)
+
+
+def _member_caps(values: Iterable[MemberCap]) -> tuple[MemberCap, ...]:
+    return tuple(values)
+
+
+def _category_caps(values: Iterable[CategoryCap]) -> tuple[CategoryCap, ...]:
+    return tuple(values)
+
+
+def _colleges(values: Iterable[College]) -> tuple[College, ...]:
+    return tuple(values)
+
+
+def _fraction(value: object) -> Fraction:
+    if isinstance(value, Rate):
+        return value.value
+    return to_fraction(value, field="fraction")
+
+
+def _share(_instance: object, attribute: attrs.Attribute[Fraction], value: Fraction) -> None:
+    if not 0 <= value <= 1:
+        raise InvalidParameter(attribute.name, value, "must be between 0 and 1")
+
+
+@attrs.frozen
+class Majority:
+    """The share of a base of votes a motion needs.
+
+    Attributes:
+        threshold: the fraction (``1/2``, ``2/3``, ``3/4``).
+        strict: ``True`` for "more than" (a simple majority: more than half), ``False`` for
+            "at least" (two-thirds of the votes cast).
+        base: what the fraction is taken of.
+    """
+
+    threshold: Fraction = attrs.field(converter=_fraction, validator=_share)
+    strict: bool = False
+    base: Base = Base.CAST
+
+    def describe(self) -> Text:
+        """The rule in words, in English and French."""
+        share = _show(self.threshold)
+        base = _TEXT_BASE[self.base]
+        if self.strict:
+            return Text(en=f"more than {share} {base.en}", fr=f"plus de {share} {base.fr}")
+        return Text(en=f"at least {share} {base.en}", fr=f"au moins {share} {base.fr}")
+
+    def met(self, share: Fraction) -> bool:
+        """Tell whether ``share`` (of the base) meets the majority."""
+        return share > self.threshold if self.strict else share >= self.threshold
+
+
+@attrs.frozen
+class Quorum:
+    """The attendance a meeting needs to deliberate.
+
+    Attributes:
+        share: the fraction of members (or votes) that must be present or represented.
+        on: whether it counts members or votes.
+    """
+
+    share: Fraction = attrs.field(converter=_fraction, validator=_share)
+    on: QuorumOn = QuorumOn.MEMBERS
+
+
+@attrs.frozen
+class DecisionRule:
+    """The quorum and majority of one kind of decision, with their source.
+
+    Attributes:
+        kind: a stable code (``"ordinary"``, ``"merger"``, ``"amend_articles"``...).
+        label: what the decision is, in English and French.
+        majority: the majority needed; ``None`` when the law sets none the reference is sure of
+            (the statutes must then supply a rule: :func:`tally` refuses to guess).
+        citation: where the rule comes from.
+        quorum: the quorum at the first call (``None``: no quorum).
+        second_quorum: the quorum at the second call (``None``: none).
+        kind_of_rule: ``LAW`` (the statutes cannot change it), ``DEFAULT`` (they may), ``STATUTE``.
+        body: who decides: ``"general_meeting"`` or ``"board"``.
+    """
+
+    kind: str
+    label: Text
+    majority: Majority | None
+    citation: Citation
+    quorum: Quorum | None = None
+    second_quorum: Quorum | None = None
+    kind_of_rule: RuleKind = RuleKind.LAW
+    body: str = "general_meeting"
+
+    def quorum_for(self, call: int) -> Quorum | None:
+        """The quorum at the first (1) or second (2) call."""
+        return self.quorum if call == 1 else self.second_quorum
+
+
+@attrs.frozen
+class MemberCap:
+    """A cap on one member's votes, as a share of the votes present or represented.
+
+    Attributes:
+        rate: the cap (``1/10``); ``None`` when the reference is not sure of the figure: the
+            statutes then supply it (:attr:`VotingStatutes.member_cap`).
+        citation: the rule.
+        valid_from: the first day it applies.
+        valid_until: the first day it no longer applies (``None``: in force).
+        staff: the cap applies only when one or more members are staff (the former Belgian
+            finalité sociale rule of 1/20).
+    """
+
+    rate: Rate | None
+    citation: Citation
+    valid_from: date = date.min
+    valid_until: date | None = None
+    staff: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.rate is not None and not self.citation.confidence.verified:
+            raise InvalidParameter(
+                "member_cap.rate",
+                self.rate,
+                f"a figure tagged [{self.citation.confidence.value}] is not verified law: leave "
+                "it to the statutes (None) until it is",
+            )
+
+    def in_force(self, on: date) -> bool:
+        """Tell whether this version applies on ``on``."""
+        return self.valid_from <= on and (self.valid_until is None or on < self.valid_until)
+
+
+@attrs.frozen
+class CategoryCap:
+    """A cap on the votes of some categories together (France: non-cooperator associates).
+
+    Attributes:
+        categories: the member categories the cap groups.
+        rate: their largest share of the votes together.
+        citation: the rule.
+        valid_from: the first day it applies.
+        valid_until: the first day it no longer applies.
+    """
+
+    categories: frozenset[str] = attrs.field(converter=_codes)
+    rate: Rate
+    citation: Citation
+    valid_from: date = date.min
+    valid_until: date | None = None
+
+    def in_force(self, on: date) -> bool:
+        """Tell whether this version applies on ``on``."""
+        return self.valid_from <= on and (self.valid_until is None or on < self.valid_until)
+
+
+@attrs.frozen
+class CollegeBounds:
+    """The regime's bounds on voting colleges.
+
+    Attributes:
+        minimum: the smallest share of the total votes a college may hold.
+        maximum: the largest share.
+        min_colleges: the fewest colleges the statutes may create when they use colleges.
+        citation: the rule.
+    """
+
+    minimum: Fraction = attrs.field(converter=_fraction, validator=_share)
+    maximum: Fraction = attrs.field(converter=_fraction, validator=_share)
+    citation: Citation
+    min_colleges: int = 1
+
+
+@attrs.frozen
+class College:
+    """A voting college the statutes create.
+
+    Attributes:
+        code: its identifier (``"employees"``).
+        categories: the member categories that vote in it.
+        weight: its share of the total votes (``None``: equal shares between colleges).
+    """
+
+    code: str
+    categories: frozenset[str] = attrs.field(converter=_codes)
+    weight: Fraction | None = attrs.field(
+        default=None, converter=attrs.converters.optional(_fraction)
+    )
+
+
+@attrs.frozen
+class ProxyPolicy:
+    """Whether and how a member may be represented at a general meeting.
+
+    Attributes:
+        allowed: voting by proxy is allowed.
+        citation: the rule.
+        holder_must_be_member: the proxy holder must be a voter (France, SCOP).
+        max_per_holder: the most proxies one holder may carry, given the number of voters
+            (``None``: no limit).
+        family_representation: a non-member spouse or adult child may represent a member.
+        family_citation: the rule on family representation.
+    """
+
+    allowed: bool
+    citation: Citation
+    holder_must_be_member: bool = False
+    max_per_holder: Callable[[int], int] | None = None
+    family_representation: bool = False
+    family_citation: Citation | None = None
+
+
+@attrs.frozen
+class VotingRules:
+    """A regime's voting rules; regimes carry one in ``Regime.rules``.
+
+    Find it with ``regime.rule_set(VotingRules)``.
+
+    Attributes:
+        code: the regime the rules are for.
+        proxies: the proxy policy.
+        decisions: the default quorum and majority per kind of decision.
+        voting_statuses: the statuses that vote.
+        voting_categories: the categories that vote (``None``: all).
+        weight_basis: one vote per member or per share, by default.
+        weight_basis_fixed: the law fixes the basis (the statutes cannot change it).
+        weight_citation: the rule on the basis.
+        member_caps: caps on one member's votes, dated.
+        category_caps: caps on categories' votes together, dated.
+        college_bounds: bounds on colleges (``None``: colleges have no legal bounds).
+        colleges_allowed: the statutes may create voting colleges.
+        colleges_citation: the rule on colleges (why they are not allowed, where they are not).
+        abstentions_count: abstentions are counted as votes cast (so they weigh against).
+        blank_count: blank ballots are counted as votes cast.
+        counting_citation: the rule on abstentions and blank votes.
+    """
+
+    code: str
+    proxies: ProxyPolicy
+    decisions: tuple[DecisionRule, ...] = attrs.field(default=(), converter=_decisions)
+    voting_statuses: frozenset[Status] = frozenset({Status.MEMBER})
+    voting_categories: frozenset[str] | None = None
+    weight_basis: WeightBasis = WeightBasis.MEMBER
+    weight_basis_fixed: bool = True
+    weight_citation: Citation | None = None
+    member_caps: tuple[MemberCap, ...] = attrs.field(default=(), converter=_member_caps)
+    category_caps: tuple[CategoryCap, ...] = attrs.field(default=(), converter=_category_caps)
+    college_bounds: CollegeBounds | None = None
+    colleges_allowed: bool = True
+    colleges_citation: Citation | None = None
+    abstentions_count: bool = False
+    blank_count: bool = False
+    counting_citation: Citation | None = None
+
+    def __attrs_post_init__(self) -> None:
+        kinds = [d.kind for d in self.decisions]
+        if len(set(kinds)) != len(kinds):
+            raise DuplicateId("voting.decisions", kinds, "each kind of decision is declared once")
+
+    def decision(self, kind: str) -> DecisionRule | None:
+        """The regime's rule for ``kind`` of decision, if it has one."""
+        return next((d for d in self.decisions if d.kind == kind), None)
+
+    def evolve(self, **changes: object) -> VotingRules:
+        """A copy with some fields replaced (a regime that adapts another's rules)."""
+        return attrs.evolve(self, **changes)  # type: ignore[arg-type]
+
+
+@attrs.frozen
+class VotingStatutes:
+    """A co-op's own choices on voting, within its regime's rules.
+
+    Attributes:
+        citation: where the choices are written (the co-op's articles or by-laws).
+        decisions: the statutes' rules per kind of decision (they override the regime's defaults;
+            overriding a rule the law fixes is a violation).
+        colleges: the voting colleges.
+        weight_basis: one vote per member or per share, where the regime leaves it open.
+        member_cap: the cap on one member's votes, where the regime leaves the figure open.
+        staff_member_cap: the cap when members are staff, where the regime leaves it open.
+        max_proxies: a stricter limit on proxies per holder than the law's.
+        family_representation: ``False`` where the by-laws forbid family representation.
+        abstentions_count: whether abstentions count as votes cast (``None``: the regime's rule).
+        blank_count: whether blank ballots count as votes cast (``None``: the regime's rule).
+    """
+
+    citation: Citation
+    decisions: tuple[DecisionRule, ...] = attrs.field(default=(), converter=_decisions)
+    colleges: tuple[College, ...] = attrs.field(default=(), converter=_colleges)
+    weight_basis: WeightBasis | None = None
+    member_cap: Rate | None = None
+    staff_member_cap: Rate | None = None
+    max_proxies: int | None = None
+    family_representation: bool | None = None
+    abstentions_count: bool | None = None
+    blank_count: bool | None = None
+
+
+def _show(value: Fraction) -> str:
+    return render_value(value)
+
+
+def _violation(code: str, subject: str, en: str, fr: str, citation: Citation | None) -> Violation:
+    return Violation(code, Severity.ERROR, subject, Text(en=en, fr=fr), citation)
