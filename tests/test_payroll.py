@@ -12,7 +12,7 @@ from cooprules import get_plugin_manager
 from cooprules.errors import InvalidInput
 from cooprules.money import Rate, from_minor_units, money
 from cooprules.payroll import EnvelopeRequest
-from cooprules.plugins import salary_envelope
+from cooprules.plugins import get_regime, salary_envelope
 from cooprules_adapters.payroll import (
     OPTEOS_2024,
     employer_cost,
@@ -26,7 +26,7 @@ def eur(text):
 
 def request(regime="fr-cae-scop", fixed="19200.00", rate="25%"):
     return EnvelopeRequest(
-        regime=regime,
+        regime=get_regime(regime) if isinstance(regime, str) else regime,
         activity="a1",
         member="ana",
         period_start=date(2025, 1, 1),

@@ -364,7 +364,7 @@ def _request(regime="fr-cae-scop") -> EnvelopeRequest:
         return Rate.of("40%")
 
     return EnvelopeRequest(
-        regime=regime,
+        regime=get_regime(regime) if isinstance(regime, str) else regime,
         activity="act-7",
         member="m-1",
         period_start=date(2025, 1, 1),
@@ -390,7 +390,7 @@ class Payroll:
     @cooprules.hookimpl
     def cooprules_salary_envelope(self, request):
         self.calls += 1
-        if request.regime != self.handles:
+        if request.regime.code != self.handles:
             return None
         amount = money(self.available, "EUR")
         return SalaryEnvelope(available=amount, fixed_part=amount, variable_part=money("0", "EUR"))

@@ -9,16 +9,48 @@ less direct costs and the co-op's contribution, leaves an envelope for the total
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Iterable
 from datetime import date
 
 import attrs
 from moneyed import Money
 
-from cooprules.explain import Explanation, Violation
+from cooprules.explain import Citation, Explanation, Violation
 from cooprules.money import Rate
+from cooprules.regime import Regime
 
-__all__ = ["ContributionRates", "EnvelopeRequest", "SalaryEnvelope"]
+__all__ = ["ContributionRates", "EnvelopeRequest", "PayrollKind", "PayrollRules", "SalaryEnvelope"]
+
+
+class PayrollKind(enum.Enum):
+    """How a regime's entrepreneurs are paid from their activity."""
+
+    ACTIVITY_SALARY = "activity_salary"
+    """A salary out of the activity: a fixed monthly part and a year-end variable part (a CAE's
+    entrepreneur-employee)."""
+    NO_SALARY = "no_salary"
+    """No salary from the co-op: the entrepreneur keeps their benefits and the activity's result
+    stays blocked (a Belgian candidate entrepreneur)."""
+    SALARY_AND_REFUND = "salary_and_refund"
+    """Salaries plus a refund of the surplus by the work done (a Quebec work co-op)."""
+
+
+@attrs.frozen
+class PayrollRules:
+    """A regime's rule set for payroll: how its entrepreneurs are paid, and the rule that says so.
+
+    The payroll plug-ins read it from the request's regime (``request.regime.rule_set``), so a
+    third party's regime is paid exactly as ours: no plug-in tests a regime's code.
+
+    Attributes:
+        kind: how the entrepreneurs are paid.
+        citation: the rule.
+    """
+
+    kind: PayrollKind = attrs.field(validator=attrs.validators.instance_of(PayrollKind))
+    citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
+
 
 ContributionRates = Callable[[Money], Rate]
 """Maps a gross pay to a contribution rate (rates vary with pay because of low-wage reductions)."""
@@ -29,7 +61,7 @@ class EnvelopeRequest:
     """What a payroll plug-in is given.
 
     Attributes:
-        regime: the regime code.
+        regime: the co-op's regime (its :class:`PayrollRules` say how it pays).
         activity: the activity's identifier.
         member: the entrepreneur's identifier.
         period_start: first day of the accounting period.
@@ -44,7 +76,7 @@ class EnvelopeRequest:
             workers that way (a Quebec work co-op, by the work done: s.224.7).
     """
 
-    regime: str
+    regime: Regime = attrs.field(validator=attrs.validators.instance_of(Regime))
     activity: str
     member: str
     period_start: date

@@ -30,6 +30,7 @@ from datetime import date
 from typing import Final
 
 from cooprules.explain import Text
+from cooprules.payroll import PayrollKind, PayrollRules
 from cooprules.regime import Regime
 from cooprules.report import DistributionRules, RegisterRules, SampleSchedules
 from cooprules_adapters.be import levies
@@ -137,7 +138,11 @@ BE_SCES = Regime(
 
 BE_ACTIVITY = Regime(
     code="be-activity",
-    rules=(ACTIVITY_MEMBERSHIP, RegisterRules(target_group_check)),
+    rules=(
+        ACTIVITY_MEMBERSHIP,
+        RegisterRules(target_group_check),
+        PayrollRules(PayrollKind.NO_SALARY, LAW.citation("loi-2007-benefits")),
+    ),
     name="Coopérative d'activités",
     name_en="Business co-operative for candidate entrepreneurs",
     jurisdiction=BE,

@@ -31,6 +31,7 @@ import attrs
 from cooprules.explain import RuleKind, Text
 from cooprules.levies import Schedule
 from cooprules.parameters import Surplus
+from cooprules.payroll import PayrollKind, PayrollRules
 from cooprules.regime import Parameter, Regime
 from cooprules.report import DistributionRules, SampleSchedules
 from cooprules_adapters.fr import levies
@@ -180,9 +181,12 @@ FR_SCIC = Regime(
 
 # --- CAE --------------------------------------------------------------------------------------
 
+CAE_PAYROLL: Final = PayrollRules(PayrollKind.ACTIVITY_SALARY, LAW.citation("travail-l7332-3"))
+"""An entrepreneur-employee's pay comes out of their activity (Code du travail L7332-3)."""
+
 FR_CAE_SCOP = Regime(
     code="fr-cae-scop",
-    rules=(CAE_MEMBERSHIP,),
+    rules=(CAE_MEMBERSHIP, CAE_PAYROLL),
     name="Coopérative d'activité et d'emploi (CAE) sous forme de SCOP",
     name_en="Business and employment co-operative (CAE) in SCOP form",
     extends=FR_SCOP,
@@ -201,7 +205,7 @@ FR_CAE_SCOP = Regime(
 )
 FR_CAE_SCIC = Regime(
     code="fr-cae-scic",
-    rules=(CAE_SCIC_MEMBERSHIP,),
+    rules=(CAE_SCIC_MEMBERSHIP, CAE_PAYROLL),
     name="Coopérative d'activité et d'emploi (CAE) sous forme de SCIC",
     name_en="Business and employment co-operative (CAE) in SCIC form",
     extends=FR_SCIC,

@@ -1,7 +1,9 @@
 """The payroll adapter: a CAE entrepreneur-employee's salary envelope from their activity.
 
-Registered under the ``cooprules`` entry-point group as ``payroll``. For a French CAE
-(``fr-cae-*`` regimes) it computes, from the activity's year (Code du travail L7332-3):
+Registered under the ``cooprules`` entry-point group as ``payroll``. It computes the envelope of
+the kind the request's regime declares in its :class:`cooprules.payroll.PayrollRules`. For a
+French CAE (:attr:`~cooprules.payroll.PayrollKind.ACTIVITY_SALARY`) it computes, from the
+activity's year (Code du travail L7332-3):
 
 * the amount available for the total employment cost: revenue excluding VAT, less the direct
   costs and the co-op's contribution;
@@ -13,14 +15,15 @@ Contribution rates are **inputs** (a function of pay, since low-wage reductions 
 from about 5 % to over 30 % of gross): nothing here is a social-security rate as law.
 :data:`OPTEOS_2024` is an *example* table built from the reference's calibration points.
 
-For a Belgian activity co-op (``be-activity``) the answer is that there is no salary: the
-candidate entrepreneur keeps their benefits during the convention.
+For a Belgian activity co-op (:attr:`~cooprules.payroll.PayrollKind.NO_SALARY`) the answer is
+that there is no salary: the candidate entrepreneur keeps their benefits during the convention.
 
 >>> from datetime import date
 >>> from cooprules.money import money, Rate, format_amount
 >>> from cooprules.payroll import EnvelopeRequest
+>>> from cooprules_adapters.fr.regimes import FR_CAE_SCOP
 >>> request = EnvelopeRequest(
-...     regime="fr-cae-scop", activity="a1", member="ana",
+...     regime=FR_CAE_SCOP, activity="a1", member="ana",
 ...     period_start=date(2025, 1, 1), period_end=date(2025, 12, 31),
 ...     revenue=money("40000.00", "EUR"), direct_costs=money("4000.00", "EUR"),
 ...     contribution=money("4000.00", "EUR"), fixed_pay_paid=money("19200.00", "EUR"),
@@ -32,10 +35,12 @@ candidate entrepreneur keeps their benefits during the convention.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import Final
+
 from cooprules import hookimpl
-from cooprules.payroll import EnvelopeRequest, SalaryEnvelope
+from cooprules.payroll import EnvelopeRequest, PayrollKind, PayrollRules, SalaryEnvelope
 from cooprules_adapters.payroll.envelope import (
-    NO_SALARY_REGIMES,
     belgian_activity_envelope,
     french_cae_envelope,
     quebec_work_envelope,
@@ -49,7 +54,7 @@ from cooprules_adapters.payroll.rates import (
 )
 
 __all__ = [
-    "NO_SALARY_REGIMES",
+    "ENVELOPES",
     "OPTEOS_2024",
     "CalibratedRates",
     "CalibrationPoint",
@@ -61,17 +66,21 @@ __all__ = [
     "quebec_work_envelope",
 ]
 
+ENVELOPES: Final[Mapping[PayrollKind, Callable[[EnvelopeRequest], SalaryEnvelope]]] = {
+    PayrollKind.ACTIVITY_SALARY: french_cae_envelope,
+    PayrollKind.NO_SALARY: belgian_activity_envelope,
+    PayrollKind.SALARY_AND_REFUND: quebec_work_envelope,
+}
+"""The envelope computed for each kind of payroll a regime declares."""
+
 
 @hookimpl
 def cooprules_salary_envelope(request: EnvelopeRequest) -> SalaryEnvelope | None:
-    """The envelope for a French CAE, a Belgian activity co-op or a Quebec work co-op.
+    """The envelope of the kind the request's regime declares (its :class:`PayrollRules`).
 
-    ``None`` for other regimes.
+    ``None`` for a regime without payroll rules.
     """
-    if request.regime.startswith("fr-cae-"):
-        return french_cae_envelope(request)
-    if request.regime in NO_SALARY_REGIMES:
-        return belgian_activity_envelope(request)
-    if request.regime == "qc-work":
-        return quebec_work_envelope(request)
-    return None
+    rules = request.regime.rule_set(PayrollRules)
+    if rules is None:
+        return None
+    return ENVELOPES[rules.kind](request)

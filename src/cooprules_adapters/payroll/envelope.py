@@ -9,12 +9,10 @@ from moneyed import Money
 
 from cooprules.explain import Citation, Confidence, Explanation, Severity, Step, Text, Violation
 from cooprules.money import money_from_fraction, to_fraction, total, zero
-from cooprules.payroll import ContributionRates, EnvelopeRequest, SalaryEnvelope
+from cooprules.payroll import ContributionRates, EnvelopeRequest, PayrollRules, SalaryEnvelope
 from cooprules_adapters.payroll.rates import employer_cost, gross_from_total_cost
 
 __all__ = [
-    "L7332_3",
-    "NO_SALARY_REGIMES",
     "R7331_11",
     "R7331_12",
     "belgian_activity_envelope",
@@ -27,15 +25,6 @@ _FBL: Final = (
     "https://french-business-law.com/french-legislation/legiscta000018522052-legiscta000034624765-"
     "book-iii-travellers-representatives-or-salespersons-managers-of-branches-salaried-"
     "entrepreneurs-associated-with-a-cooperative-of-activity-and-employment-a/page/2"
-)
-L7332_3: Final = Citation(
-    _TRAVAIL,
-    "art. L7332-3",
-    "FR",
-    Confidence.SRC,
-    "https://www.doctrine.fr/l/texts/codes/LEGITEXT000006072050/articles/LEGIARTI000029317531",
-    "pay = a fixed part and a variable part on the activity's turnover, after its direct costs "
-    "and the contribution",
 )
 R7331_11: Final = Citation(
     _TRAVAIL,
@@ -54,27 +43,12 @@ R7331_12: Final = Citation(
     "the variable part is regularised at year-end; the balance is paid within one month after "
     "the general meeting that approves the accounts",
 )
-BE_BENEFITS: Final = Citation(
-    "Loi du 1er mars 2007 portant des dispositions diverses (III), art. 80, "
-    "and its implementing AR",
-    "convention d'accompagnement (candidat-entrepreneur)",
-    "BE",
-    Confidence.SRC_2,
-    "https://jobyourself.be/reseau-partenaires",
-    "the candidate keeps unemployment benefit or integration income during the convention",
-)
 
-QC_WORK_REFUND: Final = Citation(
-    "Cooperatives Act (CQLR c C-67.2)",
-    "s. 224.7",
-    "CA-QC",
-    Confidence.SRC,
-    "http://legisquebec.gouv.qc.ca/en/showversion/cs/C-67.2?code=se:224_7&pointInTime=20180313",
-    "a work co-operative's refunds follow the work done by each member",
-)
 
-NO_SALARY_REGIMES: Final = frozenset({"be-activity"})
-"""Regimes whose entrepreneurs draw no salary from the co-op during their convention."""
+def _rule(request: EnvelopeRequest) -> Citation | None:
+    """The citation of the regime's payroll rule (its :class:`cooprules.payroll.PayrollRules`)."""
+    rules = request.regime.rule_set(PayrollRules)
+    return rules.citation if rules is not None else None
 
 
 def months_in(start: object, end: object) -> int:
@@ -131,7 +105,7 @@ def french_cae_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
                 "contribution": request.contribution,
             },
             result=available,
-            citation=L7332_3,
+            citation=_rule(request),
         ),
         Step(
             what=Text(
@@ -222,9 +196,9 @@ def belgian_activity_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
                         fr="Pas de salaire pendant la convention d'accompagnement : le "
                         "candidat-entrepreneur garde ses allocations ou son revenu d'intégration",
                     ),
-                    inputs={"regime": request.regime, "revenue": request.revenue},
+                    inputs={"regime": request.regime.code, "revenue": request.revenue},
                     result=nothing,
-                    citation=BE_BENEFITS,
+                    citation=_rule(request),
                 ),
                 Step(
                     what=Text(
@@ -239,7 +213,7 @@ def belgian_activity_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
                         "contribution": request.contribution,
                     },
                     result=blocked,
-                    citation=BE_BENEFITS,
+                    citation=_rule(request),
                 ),
             )
         ),
@@ -253,7 +227,7 @@ def belgian_activity_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
                     fr="Un candidat-entrepreneur ne reçoit pas de salaire de la coopérative "
                     "d'activités.",
                 ),
-                citation=BE_BENEFITS,
+                citation=_rule(request),
             ),
         ),
     )
@@ -286,7 +260,7 @@ def quebec_work_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
             ),
             inputs={"refund": refund},
             result=refund,
-            citation=QC_WORK_REFUND,
+            citation=_rule(request),
         ),
     )
     return SalaryEnvelope(

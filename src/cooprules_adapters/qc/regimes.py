@@ -24,6 +24,7 @@ from typing import Final
 
 from cooprules.explain import Text
 from cooprules.law import LawBook, load_law
+from cooprules.payroll import PayrollKind, PayrollRules
 from cooprules.regime import Regime
 from cooprules.report import DistributionRules
 from cooprules_adapters.qc.membership import (
@@ -71,7 +72,11 @@ QC_COOP = Regime(
 
 QC_WORK = Regime(
     code="qc-work",
-    rules=(WORK_MEMBERSHIP, WORK_VOTING),
+    rules=(
+        WORK_MEMBERSHIP,
+        WORK_VOTING,
+        PayrollRules(PayrollKind.SALARY_AND_REFUND, LAW.citation("act-s-224-7")),
+    ),
     name="Coopérative de travail",
     name_en="Worker co-operative",
     jurisdiction=QC,
