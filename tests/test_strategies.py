@@ -12,12 +12,13 @@ from cooprules import strategies as cst
 from cooprules.capital import OperationKind, ShareRegister
 from cooprules.levies import Activity, Line
 from cooprules.money import to_minor_units
+from cooprules.regime import bind
 from cooprules.voting import Electorate, Meeting, VotingRules, tally
 from cooprules_adapters.be.regimes import BE_CNC
 from cooprules_adapters.fr.regimes import FR_SCOP
 
-CNC = BE_CNC.rule_set(VotingRules)
-SCOP = FR_SCOP.rule_set(VotingRules)
+CNC = bind(BE_CNC, as_of=date(2026, 6, 1)).rule_set(VotingRules)
+SCOP = bind(FR_SCOP, as_of=date(2026, 6, 1)).rule_set(VotingRules)
 assert CNC is not None
 assert SCOP is not None
 

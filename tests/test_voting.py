@@ -11,6 +11,7 @@ from cooprules.errors import DuplicateId, InvalidInput, InvalidParameter, Unknow
 from cooprules.explain import Citation, Confidence, render_steps, render_violations
 from cooprules.membership import Event, EventKind, Member
 from cooprules.money import Rate
+from cooprules.regime import Regime, bind
 from cooprules.voting import (
     Choice,
     College,
@@ -36,8 +37,9 @@ F, A, ABS = Choice.FOR, Choice.AGAINST, Choice.ABSTAIN
 STATUTES = Citation("Statutes", "art. 20", "coop")
 
 
-def rules_of(regime: object) -> VotingRules:
-    found = regime.rule_set(VotingRules)  # type: ignore[attr-defined]
+def rules_of(regime: Regime, on: date = date(2026, 6, 1)) -> VotingRules:
+    """The regime's voting rules bound to its law on ``on`` (the caps are the law's figures)."""
+    found = bind(regime, as_of=on).rule_set(VotingRules)
     assert found is not None
     return found
 
@@ -106,7 +108,7 @@ def test_former_sfs_caps_are_statute_figures_with_the_staff_rule() -> None:
     )
     ballots = dict.fromkeys(voters.voters, F)
     meeting = Meeting(before, "amend_articles", voters, ballots, staff_members=True)
-    result = tally(meeting, rules_of(BE_SCES), statutes=statutes)
+    result = tally(meeting, rules_of(BE_SCES, before), statutes=statutes)
     assert result.reductions[0].effective == 20
     with pytest.raises(InvalidParameter):
         MemberCap(Rate.of("1/20"), Citation("Code", "art. 661", "BE", Confidence.MEM))

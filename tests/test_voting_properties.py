@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tests.test_voting import STATUTES
 
+from cooprules.regime import bind
 from cooprules.voting import (
     Choice,
     College,
@@ -25,9 +26,9 @@ from cooprules_adapters.fr.regimes import FR_SCIC
 from cooprules_adapters.qc.regimes import QC_COOP
 
 DAY = date(2026, 6, 1)
-CNC = BE_CNC.rule_set(VotingRules)
-SCIC = FR_SCIC.rule_set(VotingRules)
-QC = QC_COOP.rule_set(VotingRules)
+CNC = bind(BE_CNC, as_of=date(2026, 6, 1)).rule_set(VotingRules)
+SCIC = bind(FR_SCIC, as_of=date(2026, 6, 1)).rule_set(VotingRules)
+QC = bind(QC_COOP, as_of=date(2026, 6, 1)).rule_set(VotingRules)
 assert CNC is not None
 assert SCIC is not None
 assert QC is not None

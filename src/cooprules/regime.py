@@ -51,7 +51,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from itertools import pairwise
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, Protocol, Self, TypeVar, cast, runtime_checkable
 
 import attrs
 from moneyed import Money
@@ -61,7 +61,9 @@ from cooprules.explain import Citation, Confidence, RuleKind, Severity, Text, Vi
 from cooprules.money import Rate, Rounding, currency_of
 
 __all__ = [
+    "Bindable",
     "Bound",
+    "FromLaw",
     "Key",
     "Parameter",
     "Regime",
@@ -574,6 +576,30 @@ def resolve(key: Key[T], statutes: Statutes, regime: Regime, as_of: date) -> Res
 
 
 @attrs.frozen
+class FromLaw(Generic[T]):
+    """A figure a rule set does not hold: it reads it from the regime's law when bound.
+
+    A rule set (a vote cap, a college bound) written with ``FromLaw(Voting.member_vote_cap)``
+    instead of ``Rate.of("1/10")`` declares that the figure is the law's; :meth:`Rules.rule_set`
+    gives the rule set with every such figure replaced by the version in force, and its citation.
+
+    Attributes:
+        key: the parameter the figure is.
+    """
+
+    key: Key[T]
+
+
+@runtime_checkable
+class Bindable(Protocol):
+    """A rule set that reads some of its figures from the law (see :class:`FromLaw`)."""
+
+    def bound(self, rules: Rules) -> Self:
+        """This rule set with every :class:`FromLaw` figure read from ``rules``."""
+        ...  # pragma: no cover - protocol
+
+
+@attrs.frozen
 class Bound(Generic[T]):
     """A figure that applies, as an engine reads it: never missing, always cited.
 
@@ -644,8 +670,16 @@ class Rules:
         return found.citation
 
     def rule_set(self, kind: type[T]) -> T | None:
-        """The regime's rule set of type ``kind`` (see :meth:`Regime.rule_set`)."""
-        return self.regime.rule_set(kind)
+        """The regime's rule set of type ``kind``, its figures read from the law on this date.
+
+        A rule set that reads figures from the law (:class:`Bindable`: its figures written as
+        :class:`FromLaw`) comes back bound: each figure is the version in force on
+        :attr:`as_of`, with its citation. Others come back as :meth:`Regime.rule_set` gives them.
+        """
+        found = self.regime.rule_set(kind)
+        if isinstance(found, Bindable):
+            return cast("T", found.bound(self))
+        return found
 
 
 def bind(regime: Regime, statutes: Statutes | None = None, *, as_of: date) -> Rules:

@@ -628,7 +628,7 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
     votes = []
     if scenario.meeting is not None:
         meeting = scenario.meeting
-        voting = regime.rule_set(VotingRules)
+        voting = bind(regime, statutes, as_of=meeting.date).rule_set(VotingRules)
         if voting is None:
             raise InvalidInput("coop.regime", regime.code, "the regime has no voting rules")
         held = {}

@@ -67,7 +67,7 @@ from cooprules.membership import (
 from cooprules.money import Rate, currency_of, from_minor_units, to_minor_units
 from cooprules.parameters import Surplus, all_keys
 from cooprules.plugins import load_regimes
-from cooprules.regime import Key, Parameter, Regime, Statutes, validate
+from cooprules.regime import Key, Parameter, Regime, Statutes, bind, validate
 from cooprules.surplus import Refund, Remainder, ToReserve, Waterfall, YearFigures, distribute
 from cooprules.voting import VotingRules, tally
 
@@ -598,7 +598,7 @@ def _check_voting(
             cap.citation,
         )
         for cap in rules.member_caps
-        if cap.rate is not None and not 0 < cap.rate.value <= 1
+        if isinstance(cap.rate, Rate) and not 0 < cap.rate.value <= 1
     )
     bounds = rules.college_bounds
     if bounds is not None and (
@@ -706,7 +706,7 @@ def _membership(regime: Regime) -> MembershipRules:
 
 
 def _voting(regime: Regime) -> VotingRules:
-    rules = regime.rule_set(VotingRules)
+    rules = bind(regime, as_of=_DAY).rule_set(VotingRules)
     if rules is None or not any(d.majority is not None for d in rules.decisions):
         pytest.skip(f"{regime.code} has no VotingRules with a majority")
     return rules
@@ -786,9 +786,8 @@ def check_vote_caps(regime: Regime, *, max_examples: int = 50) -> None:
                 effective[reduction.subject] = reduction.effective
         in_force = [c for c in caps if c.in_force(meeting.date)]
         for cap in in_force:
-            limit = (
-                cap.rate.value if cap.rate is not None else Fraction(1)
-            ) * result.present_weight
+            figure = cap.figure
+            limit = (figure.value if figure is not None else Fraction(1)) * result.present_weight
             over = {m: w for m, w in effective.items() if w > limit}
             _expect(not over, (regime.code, meeting, over))
         if not rules.category_caps:

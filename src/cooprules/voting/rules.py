@@ -21,10 +21,11 @@ from fractions import Fraction
 
 import attrs
 
-from cooprules.errors import DuplicateId, InvalidParameter
+from cooprules.errors import DuplicateId, InvalidInput, InvalidParameter
 from cooprules.explain import Citation, RuleKind, Severity, Text, Violation, render_value
 from cooprules.membership import Status
 from cooprules.money import Rate, to_fraction
+from cooprules.regime import FromLaw, Rules
 
 __all__ = [
     "Base",
@@ -91,6 +92,15 @@ _TEXT_BASE = {
     ),
     Base.ALL: Text(en="of all the votes", fr="de toutes les voix"),
 }
+
+
+def _unbound(figure: FromLaw[Rate]) -> InvalidInput:
+    return InvalidInput(
+        "rules",
+        figure.key.name,
+        "this cap is the law's figure: count with the rules bound to the meeting's date "
+        "(bind(regime, statutes, as_of=...).rule_set(VotingRules))",
+    )
 
 
 def _codes(values: Iterable[str]) -> frozenset[str]:
@@ -199,24 +209,32 @@ class DecisionRule:
 class MemberCap:
     """A cap on one member's votes, as a share of the votes present or represented.
 
+    A regime's plug-in writes the figure as ``FromLaw(Voting.member_vote_cap)``: the cap is then
+    the law's parameter, version and citation included, once the rule set is bound
+    (:meth:`cooprules.regime.Rules.rule_set`); :func:`~cooprules.voting.tally.tally` refuses an
+    unbound one rather than count without it.
+
     Attributes:
-        rate: the cap (``1/10``); ``None`` when the reference is not sure of the figure: the
-            statutes then supply it (:attr:`VotingStatutes.member_cap`).
-        citation: the rule.
+        rate: the cap (``1/10``), or the parameter it is (:class:`~cooprules.regime.FromLaw`);
+            ``None`` when the reference is not sure of the figure: the statutes then supply it
+            (:attr:`VotingStatutes.member_cap`).
+        citation: the rule (a figure read from the law brings its own).
         valid_from: the first day it applies.
         valid_until: the first day it no longer applies (``None``: in force).
         staff: the cap applies only when one or more members are staff (the former Belgian
             finalité sociale rule of 1/20).
     """
 
-    rate: Rate | None
-    citation: Citation
+    rate: Rate | FromLaw[Rate] | None
+    citation: Citation | None = None
     valid_from: date = date.min
     valid_until: date | None = None
     staff: bool = False
 
     def __attrs_post_init__(self) -> None:
-        if self.rate is not None and not self.citation.confidence.verified:
+        if self.citation is None and not isinstance(self.rate, FromLaw):
+            raise InvalidParameter("member_cap.citation", None, "a cap cites the rule that sets it")
+        if isinstance(self.rate, Rate) and self.citation and not self.citation.confidence.verified:
             raise InvalidParameter(
                 "member_cap.rate",
                 self.rate,
@@ -228,6 +246,27 @@ class MemberCap:
         """Tell whether this version applies on ``on``."""
         return self.valid_from <= on and (self.valid_until is None or on < self.valid_until)
 
+    @property
+    def figure(self) -> Rate | None:
+        """The cap's rate.
+
+        Raises:
+            InvalidInput: the rate is still the law's to read: count with rules bound to the
+                meeting's date (``bind(regime, statutes, as_of=...).rule_set(VotingRules)``).
+        """
+        if isinstance(self.rate, FromLaw):
+            raise _unbound(self.rate)
+        return self.rate
+
+    def bound(self, rules: Rules) -> MemberCap | None:
+        """This cap with its figure read from ``rules`` (``None``: the law has none that day)."""
+        if not isinstance(self.rate, FromLaw):
+            return self
+        found = rules.get(self.rate.key)
+        if found.citation is None:
+            return None
+        return MemberCap(found.value, found.citation, staff=self.staff)
+
 
 @attrs.frozen
 class CategoryCap:
@@ -235,21 +274,43 @@ class CategoryCap:
 
     Attributes:
         categories: the member categories the cap groups.
-        rate: their largest share of the votes together.
-        citation: the rule.
+        rate: their largest share of the votes together, or the parameter it is
+            (:class:`~cooprules.regime.FromLaw`, read when the rule set is bound).
+        citation: the rule (a figure read from the law brings its own).
         valid_from: the first day it applies.
         valid_until: the first day it no longer applies.
     """
 
     categories: frozenset[str] = attrs.field(converter=_codes)
-    rate: Rate
-    citation: Citation
+    rate: Rate | FromLaw[Rate]
+    citation: Citation | None = None
     valid_from: date = date.min
     valid_until: date | None = None
 
     def in_force(self, on: date) -> bool:
         """Tell whether this version applies on ``on``."""
         return self.valid_from <= on and (self.valid_until is None or on < self.valid_until)
+
+    @property
+    def figure(self) -> Rate:
+        """The cap's rate.
+
+        Raises:
+            InvalidInput: the rate is still the law's to read: count with rules bound to the
+                meeting's date (``bind(regime, statutes, as_of=...).rule_set(VotingRules)``).
+        """
+        if isinstance(self.rate, FromLaw):
+            raise _unbound(self.rate)
+        return self.rate
+
+    def bound(self, rules: Rules) -> CategoryCap | None:
+        """This cap with its figure read from ``rules`` (``None``: the law has none that day)."""
+        if not isinstance(self.rate, FromLaw):
+            return self
+        found = rules.get(self.rate.key)
+        if found.value is None or found.citation is None:
+            return None
+        return CategoryCap(self.categories, found.value, found.citation)
 
 
 @attrs.frozen
@@ -362,6 +423,27 @@ class VotingRules:
     def evolve(self, **changes: object) -> VotingRules:
         """A copy with some fields replaced (a regime that adapts another's rules)."""
         return attrs.evolve(self, **changes)  # type: ignore[arg-type]
+
+    def bound(self, rules: Rules) -> VotingRules:
+        """These rules with every cap's figure read from the law on ``rules.as_of``.
+
+        A cap whose parameter is not in force that day is left out, as a dated cap would be.
+        """
+        if not self.reads_law:
+            return self
+        member_caps = (cap.bound(rules) for cap in self.member_caps)
+        category_caps = (cap.bound(rules) for cap in self.category_caps)
+        return attrs.evolve(
+            self,
+            member_caps=tuple(cap for cap in member_caps if cap is not None),
+            category_caps=tuple(cap for cap in category_caps if cap is not None),
+        )
+
+    @property
+    def reads_law(self) -> bool:
+        """Some cap's figure is the law's, to be read when the rules are bound."""
+        caps: tuple[MemberCap | CategoryCap, ...] = (*self.member_caps, *self.category_caps)
+        return any(isinstance(cap.rate, FromLaw) for cap in caps)
 
 
 @attrs.frozen

@@ -345,7 +345,13 @@ def tally(
         DuplicateId: a member gave two proxies (two ballots are refused when the meeting is built).
         InvalidInput: a ballot is not a :class:`Choice` (a float, a string...).
         InvalidParameter: no rule (or no majority) is known for the decision: give the statutes'.
+        InvalidInput: ``rules`` still hold a figure of the law to read (a
+            :class:`~cooprules.regime.FromLaw` cap): bind them to the meeting's date first.
     """
+    for member_cap in rules.member_caps:
+        _ = member_cap.figure  # an unbound figure of the law is refused before anything counts
+    for category_cap in rules.category_caps:
+        _ = category_cap.figure
     rule, problems = _decision_rule(meeting, rules, statutes)
     attendance = _attendance(meeting, rules, statutes)
     counts, present = _raw_votes(meeting, attendance)
@@ -579,11 +585,11 @@ def _member_cap(
     meeting: Meeting, rules: VotingRules, statutes: VotingStatutes | None
 ) -> tuple[Fraction | None, Citation | None]:
     """The strictest cap on one member's votes in force at the meeting, with its source."""
-    caps: list[tuple[Fraction, Citation]] = []
+    caps: list[tuple[Fraction, Citation | None]] = []
     for cap in rules.member_caps:
         if not cap.in_force(meeting.date) or (cap.staff and not meeting.staff_members):
             continue
-        rate = cap.rate
+        rate = cap.figure
         citation = cap.citation
         if rate is None and statutes is not None:
             rate = statutes.staff_member_cap if cap.staff else statutes.member_cap
@@ -612,7 +618,7 @@ def _cap_category(count: _Count, category_cap: CategoryCap) -> _Count:
     inside = [g for g, (_, cat) in enumerate(groups) if cat in category_cap.categories]
     group_votes = sum((Fraction(present.get(g, 0)) for g in inside), Fraction(0))
     others = sum(Fraction(v) for v in present.values()) - group_votes
-    rate = category_cap.rate.value
+    rate = category_cap.figure.value
     allowed = rate * others / (1 - rate) if rate < 1 else group_votes
     factor = Fraction(1)
     reductions = count.reductions

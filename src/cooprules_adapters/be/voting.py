@@ -23,7 +23,8 @@ from typing import Final
 
 from cooprules.explain import Citation, Confidence, RuleKind, Text
 from cooprules.membership import Status
-from cooprules.money import Rate
+from cooprules.parameters import Voting
+from cooprules.regime import FromLaw
 from cooprules.voting import (
     DecisionRule,
     Majority,
@@ -75,40 +76,6 @@ ART_6_86 = Citation(
     None,
     "majority for changing the object or the purpose (4/5 under the old Code): not verified",
 )
-CNC_C3 = Citation(
-    "AR du 8 janvier 1962 (as replaced by the AR du 4 mai 2016)",
-    "art. 1 §1 (condition 3, democratic vote)",
-    BE,
-    SRC_2,
-    "https://labelfinancite.be/question/cest-quoi-une-cooperative-agreee-par-le-cnc/",
-    "one person one vote, or nobody votes for more than 1/10 of the votes attached to the shares "
-    "present or represented",
-)
-ES_S7 = Citation(
-    "AR du 28 juin 2019 (agrément comme entreprise sociale)",
-    "art. 6",
-    BE,
-    SRC_2,
-    "https://cooperatiefvlaanderen.be/nieuws/de-sociale-onderneming-alle-erkenningscriteria-zijn-"
-    "gekend",
-    "nobody votes for more than 1/10 of the votes attached to the shares represented",
-)
-SFS_661 = Citation(
-    OLD_CODE,
-    "art. 661 §1 4°",
-    BE,
-    MEM,
-    None,
-    "1/10 of the votes present or represented: recalled, not found in a source",
-)
-SFS_661_STAFF = Citation(
-    OLD_CODE,
-    "art. 661 §1 4°",
-    BE,
-    MEM,
-    None,
-    "1/20 when one or more shareholders are staff: recalled only",
-)
 
 DECISIONS: Final = (
     DecisionRule(
@@ -141,16 +108,16 @@ CSA_VOTING: Final = VotingRules(
 """Every société coopérative: one vote per share unless the articles say otherwise."""
 
 CNC_VOTING: Final = CSA_VOTING.evolve(
-    code="be-cnc", member_caps=(MemberCap(Rate.of("1/10"), CNC_C3),)
+    code="be-cnc", member_caps=(MemberCap(FromLaw(Voting.member_vote_cap)),)
 )
 """An accredited co-op: nobody over 1/10 of the votes present or represented."""
 
 SCES_VOTING: Final = CSA_VOTING.evolve(
     code="be-sces",
     member_caps=(
-        MemberCap(None, SFS_661, valid_until=CSA_IN_FORCE),
-        MemberCap(None, SFS_661_STAFF, valid_until=CSA_IN_FORCE, staff=True),
-        MemberCap(Rate.of("1/10"), ES_S7, valid_from=CSA_IN_FORCE),
+        MemberCap(FromLaw(Voting.member_vote_cap)),
+        MemberCap(FromLaw(Voting.staff_member_vote_cap), staff=True),
     ),
 )
-"""A social enterprise: 1/10 since 1 May 2019; before, the SFS caps come from the statutes."""
+"""A social enterprise: the law's caps (1/10 since 1 May 2019; before, the SFS caps, which the
+reference only recalls, so the statutes supply them)."""

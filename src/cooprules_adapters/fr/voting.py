@@ -20,12 +20,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from fractions import Fraction
 from typing import Final
 
 from cooprules.explain import Citation, Confidence, RuleKind, Text
-from cooprules.money import Rate
+from cooprules.parameters import Voting
+from cooprules.regime import FromLaw
 from cooprules.voting import (
     Base,
     CategoryCap,
@@ -39,7 +39,6 @@ from cooprules.voting import (
     WeightBasis,
 )
 from cooprules_adapters.fr.sources import (
-    ESS_LAW_IN_FORCE,
     ETALAB_1978,
     FR,
     cite_1947,
@@ -49,24 +48,12 @@ from cooprules_adapters.fr.sources import (
 __all__ = ["COOP_VOTING", "SCIC_VOTING", "SCOP_VOTING", "scop_max_proxies"]
 
 COMMERCE: Final = "Code de commerce"
-_ESS: Final[date] = ESS_LAW_IN_FORCE
 
 ART_1_9 = cite_1947(
     "art. 1 al. 3; art. 9",
     url="https://www.legifrance.gouv.fr/loda/id/LEGISCTA000006084030",
     confidence=Confidence.SRC_OLD,
     title="one vote per associate; associates may group to give a proxy to one representative",
-)
-ART_3_BIS = cite_1947(
-    "art. 3 bis",
-    title="non-cooperators together at most 49 % of the votes, those that are not co-operative "
-    "societies at most 35 %; reduced pro rata above it",
-)
-ART_3_BIS_OLD = cite_1947(
-    "art. 3 bis (before loi n° 2014-856)",
-    url="https://www.legifrance.gouv.fr/affichTexte.do?cidTexte=JORFTEXT000000684004"
-    "&idSectionTA=LEGISCTA000019121763&dateTexte=20180625",
-    title="single cap of 35 % of the votes for all non-cooperator associates",
 )
 ART_14_1978 = cite_1978(
     "art. 14",
@@ -160,9 +147,10 @@ DECISIONS: Final = (
 )
 
 _CATEGORY_CAPS: Final = (
-    CategoryCap({"external", "external_coop"}, Rate.of("35%"), ART_3_BIS_OLD, valid_until=_ESS),
-    CategoryCap({"external"}, Rate.of("35%"), ART_3_BIS, valid_from=_ESS),
-    CategoryCap({"external", "external_coop"}, Rate.of("49%"), ART_3_BIS, valid_from=_ESS),
+    # From loi 2014-856: the outsiders that are not co-ops at most 35 %, then all at most 49 %;
+    # before it, one cap for all (the law file dates each version).
+    CategoryCap({"external"}, FromLaw(Voting.non_cooperative_outsider_vote_cap)),
+    CategoryCap({"external", "external_coop"}, FromLaw(Voting.non_cooperator_vote_cap)),
 )
 
 COOP_VOTING: Final = VotingRules(
