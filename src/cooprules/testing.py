@@ -69,7 +69,7 @@ from cooprules.parameters import Surplus, all_keys
 from cooprules.plugins import load_regimes
 from cooprules.regime import Key, Parameter, Regime, Statutes, bind, validate
 from cooprules.surplus import Refund, Remainder, ToReserve, Waterfall, YearFigures, distribute
-from cooprules.voting import VotingRules, tally
+from cooprules.voting import CollegeBounds, VotingRules, tally
 
 __all__ = [
     "PROPERTY_CHECKS",
@@ -601,7 +601,7 @@ def _check_voting(
         if isinstance(cap.rate, Rate) and not 0 < cap.rate.value <= 1
     )
     bounds = rules.college_bounds
-    if bounds is not None and (
+    if isinstance(bounds, CollegeBounds) and (
         bounds.minimum > bounds.maximum or bounds.minimum * bounds.min_colleges > 1
     ):
         found.append(

@@ -33,6 +33,7 @@ __all__ = [
     "Choice",
     "College",
     "CollegeBounds",
+    "CollegeBoundsOfLaw",
     "DecisionRule",
     "Majority",
     "MemberCap",
@@ -331,6 +332,29 @@ class CollegeBounds:
 
 
 @attrs.frozen
+class CollegeBoundsOfLaw:
+    """The bounds on voting colleges are the law's figures, read when the rules are bound.
+
+    The figures are the parameters ``voting.college_min_weight``, ``voting.college_max_weight``
+    and ``voting.min_colleges`` in force on the meeting's date, each with its citation
+    (:meth:`VotingRules.bound`).
+    """
+
+    def bound(self, rules: Rules) -> CollegeBounds | None:
+        """The bounds in force on ``rules.as_of`` (``None``: the law sets none that day)."""
+        from cooprules.parameters import Voting  # noqa: PLC0415 - parameters imports regime
+
+        minimum = rules.get(Voting.college_min_weight)
+        maximum = rules.get(Voting.college_max_weight)
+        if minimum.value is None or maximum.value is None or minimum.citation is None:
+            return None
+        colleges = rules.get(Voting.min_colleges).value
+        return CollegeBounds(
+            minimum.value.value, maximum.value.value, minimum.citation, min_colleges=colleges or 1
+        )
+
+
+@attrs.frozen
 class College:
     """A voting college the statutes create.
 
@@ -386,7 +410,8 @@ class VotingRules:
         weight_citation: the rule on the basis.
         member_caps: caps on one member's votes, dated.
         category_caps: caps on categories' votes together, dated.
-        college_bounds: bounds on colleges (``None``: colleges have no legal bounds).
+        college_bounds: bounds on colleges (``None``: colleges have no legal bounds;
+            :class:`CollegeBoundsOfLaw`: the law's figures, read when the rules are bound).
         colleges_allowed: the statutes may create voting colleges.
         colleges_citation: the rule on colleges (why they are not allowed, where they are not).
         abstentions_count: abstentions are counted as votes cast (so they weigh against).
@@ -404,7 +429,7 @@ class VotingRules:
     weight_citation: Citation | None = None
     member_caps: tuple[MemberCap, ...] = attrs.field(default=(), converter=_member_caps)
     category_caps: tuple[CategoryCap, ...] = attrs.field(default=(), converter=_category_caps)
-    college_bounds: CollegeBounds | None = None
+    college_bounds: CollegeBounds | CollegeBoundsOfLaw | None = None
     colleges_allowed: bool = True
     colleges_citation: Citation | None = None
     abstentions_count: bool = False
@@ -433,17 +458,23 @@ class VotingRules:
             return self
         member_caps = (cap.bound(rules) for cap in self.member_caps)
         category_caps = (cap.bound(rules) for cap in self.category_caps)
+        bounds = self.college_bounds
         return attrs.evolve(
             self,
             member_caps=tuple(cap for cap in member_caps if cap is not None),
             category_caps=tuple(cap for cap in category_caps if cap is not None),
+            college_bounds=bounds.bound(rules)
+            if isinstance(bounds, CollegeBoundsOfLaw)
+            else bounds,
         )
 
     @property
     def reads_law(self) -> bool:
-        """Some cap's figure is the law's, to be read when the rules are bound."""
+        """Some cap's or bound's figure is the law's, to be read when the rules are bound."""
         caps: tuple[MemberCap | CategoryCap, ...] = (*self.member_caps, *self.category_caps)
-        return any(isinstance(cap.rate, FromLaw) for cap in caps)
+        return isinstance(self.college_bounds, CollegeBoundsOfLaw) or any(
+            isinstance(cap.rate, FromLaw) for cap in caps
+        )
 
 
 @attrs.frozen

@@ -71,6 +71,7 @@ from cooprules.voting.rules import (
     Base,
     CategoryCap,
     Choice,
+    CollegeBoundsOfLaw,
     DecisionRule,
     Majority,
     QuorumOn,
@@ -352,6 +353,12 @@ def tally(
         _ = member_cap.figure  # an unbound figure of the law is refused before anything counts
     for category_cap in rules.category_caps:
         _ = category_cap.figure
+    if isinstance(rules.college_bounds, CollegeBoundsOfLaw):
+        raise InvalidInput(
+            "rules",
+            "college_bounds",
+            "the college bounds are the law's figures: bind the rules to the meeting's date",
+        )
     rule, problems = _decision_rule(meeting, rules, statutes)
     attendance = _attendance(meeting, rules, statutes)
     counts, present = _raw_votes(meeting, attendance)
@@ -728,9 +735,10 @@ def _weigh(count: _Count, boxes: _Boxes) -> _Weighting:
     electorate = count.meeting.electorate
     colleges = electorate.colleges
     if colleges and rules.colleges_allowed:
+        bounds = rules.college_bounds
         return _weigh_colleges(
             colleges,
-            rules.college_bounds,
+            bounds if not isinstance(bounds, CollegeBoundsOfLaw) else None,  # refused in tally
             votes_for={c.code: boxes.votes_for(c.code) for c in colleges},
             bases={c.code: boxes.base_of(c.code) for c in colleges},
         )

@@ -29,7 +29,7 @@ from cooprules.regime import FromLaw
 from cooprules.voting import (
     Base,
     CategoryCap,
-    CollegeBounds,
+    CollegeBoundsOfLaw,
     DecisionRule,
     Majority,
     ProxyPolicy,
@@ -180,6 +180,6 @@ SCOP_VOTING: Final = COOP_VOTING.evolve(
 
 SCIC_VOTING: Final = COOP_VOTING.evolve(
     code="fr-scic",
-    college_bounds=CollegeBounds(Fraction(1, 10), Fraction(1, 2), ART_19_OCTIES, min_colleges=3),
+    college_bounds=CollegeBoundsOfLaw(),
 )
 """A SCIC: colleges of 10 % to 50 % of the votes, at least three."""
