@@ -62,6 +62,7 @@ SCHEDULE = Schedule.banded(
     minimum_per_period=money(FLOOR, "EUR"),
     maximum_per_year=money(CAP, "EUR"),
     name="bench: 12/10/8 % of the year's margin, floor 40, cap 4,000",
+    currency="EUR",
 )
 
 Data = list[list[tuple[int, int]]]
@@ -87,7 +88,9 @@ def build_library_input(data: Data) -> list[tuple[Activity, list[Line]]]:
     result = []
     for index, months in enumerate(data):
         ident = f"a{index}"
-        activity = Activity(ident, owner=ident, kind=ActivityKind.SERVICES, start=start)
+        activity = Activity(
+            ident, owner=ident, kind=ActivityKind.SERVICES, start=start, currency="EUR"
+        )
         lines = [
             Line(ident, period, from_minor_units(r, "EUR"), from_minor_units(c, "EUR"))
             for period, (r, c) in zip(periods, months, strict=True)

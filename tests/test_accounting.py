@@ -131,9 +131,14 @@ def test_the_belgian_chart_books_allocations_on_69x_and_reserves_on_13x():
 
 
 def test_levies_book_per_period_and_add_up_to_the_year_total():
-    act = Activity("a1", owner="ana", kind=ActivityKind.SERVICES, start=date(2025, 1, 1))
-    lines = [Line.month("a1", 2025, m, revenue="1234.56", direct_costs="100.01") for m in (1, 2)]
-    schedule = Schedule.flat("13.5%", fixed_per_period=eur("30.00"))
+    act = Activity(
+        "a1", owner="ana", kind=ActivityKind.SERVICES, start=date(2025, 1, 1), currency="EUR"
+    )
+    lines = [
+        Line.month("a1", 2025, m, revenue="1234.56", direct_costs="100.01", currency="EUR")
+        for m in (1, 2)
+    ]
+    schedule = Schedule.flat("13.5%", fixed_per_period=eur("30.00"), currency="EUR")
     year = levy_year(act, lines, LevyPolicy.single(schedule), 2025)
     entries = book_levy_year(year, FR_PCG)
     assert len(entries) == 12
@@ -147,11 +152,14 @@ def test_levies_book_per_period_and_add_up_to_the_year_total():
     st.integers(0, 10**6),
 )
 def test_property_every_levy_entry_balances_and_the_sum_is_the_levy_total(revenues, cost):
-    act = Activity("a1", owner="ana", kind=ActivityKind.SERVICES, start=date(2025, 1, 1))
+    act = Activity(
+        "a1", owner="ana", kind=ActivityKind.SERVICES, start=date(2025, 1, 1), currency="EUR"
+    )
     lines = [
-        Line.month("a1", 2025, m + 1, revenue=r, direct_costs=cost) for m, r in enumerate(revenues)
+        Line.month("a1", 2025, m + 1, revenue=r, direct_costs=cost, currency="EUR")
+        for m, r in enumerate(revenues)
     ]
-    year = levy_year(act, lines, LevyPolicy.single(Schedule.flat("12.5%")), 2025)
+    year = levy_year(act, lines, LevyPolicy.single(Schedule.flat("12.5%", currency="EUR")), 2025)
     entries = book_levy_year(year, QC_CHART)
     income = sum(
         to_minor_units(p.amount)

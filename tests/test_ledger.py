@@ -70,14 +70,17 @@ def test_a_years_ledger_round_trips_through_beancount(tmp_path):
         ],
     )
     acts = [
-        Activity(a, owner=o, kind=ActivityKind.SERVICES, start=date(2025, 1, 1))
+        Activity(a, owner=o, kind=ActivityKind.SERVICES, start=date(2025, 1, 1), currency="EUR")
         for a, o in (("a1", "ana"), ("a2", "bo"))
     ]
-    policy = LevyPolicy.single(Schedule.flat("13.5%", fixed_per_period=eur("30.00")))
+    policy = LevyPolicy.single(
+        Schedule.flat("13.5%", fixed_per_period=eur("30.00"), currency="EUR")
+    )
     entries = list(book_share_register(register, FR_PCG))
     for act in acts:
         lines = [
-            Line.month(act.id, 2025, m, revenue="2000.00", direct_costs="150.55") for m in (1, 6)
+            Line.month(act.id, 2025, m, revenue="2000.00", direct_costs="150.55", currency="EUR")
+            for m in (1, 6)
         ]
         for line in lines:
             entries.extend(book_activity_line(line, FR_PCG, member=act.owner))
@@ -133,7 +136,12 @@ def test_a_years_ledger_round_trips_through_beancount(tmp_path):
         treasury = got[f"Liabilities:Activities:{act.id.upper()}:FR-467-ActivityAccounts"]
         levy = levy_year(
             act,
-            [Line.month(act.id, 2025, m, revenue="2000.00", direct_costs="150.55") for m in (1, 6)],
+            [
+                Line.month(
+                    act.id, 2025, m, revenue="2000.00", direct_costs="150.55", currency="EUR"
+                )
+                for m in (1, 6)
+            ],
             policy,
             2025,
         ).total

@@ -124,7 +124,7 @@ SCENARIO = (
 
 def scenario_lines(ident: str = "a1", year: int = 2025) -> list[Line]:
     return [
-        Line.month(ident, year, month, revenue=revenue, direct_costs=costs)
+        Line.month(ident, year, month, revenue=revenue, direct_costs=costs, currency="EUR")
         for month, (revenue, costs) in enumerate(SCENARIO, start=1)
     ]
 
@@ -207,7 +207,7 @@ def test_solstice_cap_prorated_to_months_of_presence() -> None:
     # Solstice (france.md §4.9): the yearly cap is prorated to the months of presence. An activity
     # that starts on 15 March is present 10 months of 2025: 5,500 x 10 / 12 = 4,583.33.
     act = activity(start=date(2025, 3, 15))
-    lines = [Line.month("a1", 2025, m, revenue="9000.00") for m in range(3, 13)]
+    lines = [Line.month("a1", 2025, m, revenue="9000.00", currency="EUR") for m in range(3, 13)]
     year = run(solstice_policy([act]), lines, act=act)
     assert levies(year) == ["900.00"] * 5 + ["83.33"] + ["0.00"] * 4
     assert format_amount(year.total) == "4583.33 EUR"
@@ -287,7 +287,7 @@ def test_encom1_whole_year_to_date() -> None:
 def test_encom1_worked_example_marginal_vs_whole() -> None:
     # france.md §4.9: on 50,000 EUR of revenue, marginal = 35,000 x 10 % + 10,000 x 8 % +
     # 5,000 x 6 % = 4,600; whole-bracket = 50,000 x 6 % = 3,000.
-    lines = [Line.month("a1", 2025, 1, revenue="50000.00")]
+    lines = [Line.month("a1", 2025, 1, revenue="50000.00", currency="EUR")]
     assert format_amount(run(ENCOM1_MARGINAL, lines).total) == "4600.00 EUR"
     assert format_amount(run(ENCOM1_WHOLE, lines).total) == "3000.00 EUR"
     # The discontinuity at 45,000 (france.md §4.9): 45,000 x 8 % = 3,600 just below, 2,700 at it.
@@ -333,12 +333,16 @@ def test_explanation_cites_the_schedule() -> None:
 
 def test_loss_carry_forward() -> None:
     # A statute may set a month's loss against the following months of the same year.
-    schedule = Schedule.flat("10%", carry_forward_losses=True)
+    schedule = Schedule.flat("10%", carry_forward_losses=True, currency="EUR")
     lines = [
-        Line.month("a1", 2025, 1, revenue="1000.00"),
-        Line.month("a1", 2025, 2, revenue="100.00", direct_costs="500.00"),  # margin -400
-        Line.month("a1", 2025, 3, revenue="300.00"),  # 300 set off: 100 still carried
-        Line.month("a1", 2025, 4, revenue="500.00"),  # 100 set off: 400 taxable
+        Line.month("a1", 2025, 1, revenue="1000.00", currency="EUR"),
+        Line.month(
+            "a1", 2025, 2, revenue="100.00", direct_costs="500.00", currency="EUR"
+        ),  # margin -400
+        Line.month(
+            "a1", 2025, 3, revenue="300.00", currency="EUR"
+        ),  # 300 set off: 100 still carried
+        Line.month("a1", 2025, 4, revenue="500.00", currency="EUR"),  # 100 set off: 400 taxable
     ]
     year = run(schedule, lines)
     assert levies(year)[:4] == ["100.00", "0.00", "0.00", "40.00"]
@@ -349,36 +353,40 @@ def test_loss_carry_forward() -> None:
         "100.00",
     ]
     assert format_amount(year.periods[3].taxable) == "400.00 EUR"
-    without = run(Schedule.flat("10%"), lines)
+    without = run(Schedule.flat("10%", currency="EUR"), lines)
     assert levies(without)[:4] == ["100.00", "0.00", "30.00", "50.00"]
 
 
 def test_rounding_per_line_vs_per_period() -> None:
     # Three invoices of 0.10 at 13.5 %: per line 0.0135 -> 0.01 each (0.03); per period 0.04.
-    lines = [Line.month("a1", 2025, 1, revenue="0.10", label=f"inv{i}") for i in range(3)]
-    per_period = run(Schedule.flat("13.5%"), lines)
-    per_line = run(Schedule.flat("13.5%", rounding_point=RoundingPoint.LINE), lines)
+    lines = [
+        Line.month("a1", 2025, 1, revenue="0.10", label=f"inv{i}", currency="EUR") for i in range(3)
+    ]
+    per_period = run(Schedule.flat("13.5%", currency="EUR"), lines)
+    per_line = run(Schedule.flat("13.5%", rounding_point=RoundingPoint.LINE, currency="EUR"), lines)
     assert levies(per_period)[0] == "0.04"
     assert levies(per_line)[0] == "0.03"
-    down = run(Schedule.flat("13.5%", rounding=Rounding.DOWN), lines)
+    down = run(Schedule.flat("13.5%", rounding=Rounding.DOWN, currency="EUR"), lines)
     assert levies(down)[0] == "0.04"  # 0.0405 truncated
     with pytest.raises(InvalidInput, match=r"schedule\.rounding_point"):
-        Schedule.banded([("0", "10%"), ("100", "5%")], rounding_point=RoundingPoint.LINE)
+        Schedule.banded(
+            [("0", "10%"), ("100", "5%")], rounding_point=RoundingPoint.LINE, currency="EUR"
+        )
 
 
 def test_year_total_is_the_sum_of_rounded_months() -> None:
     # 12 months of 0.05 at 10 %: each 0.005 -> 0.01 half-up; the year is 0.12, not 0.06.
-    lines = [Line.month("a1", 2025, m, revenue="0.05") for m in range(1, 13)]
-    year = run(Schedule.flat("10%"), lines)
+    lines = [Line.month("a1", 2025, m, revenue="0.05", currency="EUR") for m in range(1, 13)]
+    year = run(Schedule.flat("10%", currency="EUR"), lines)
     assert format_amount(year.total) == "0.12 EUR"
     check_year(year)
 
 
 def test_schedule_change_on_first_july() -> None:
     # A general meeting lowers the rate from 12 % to 10 % from 1 July 2025.
-    old = Schedule.flat("12%", valid_until=date(2025, 7, 1), name="old")
-    new = Schedule.flat("10%", valid_from=date(2025, 7, 1), name="new")
-    lines = [Line.month("a1", 2025, m, revenue="1000.00") for m in range(1, 13)]
+    old = Schedule.flat("12%", valid_until=date(2025, 7, 1), name="old", currency="EUR")
+    new = Schedule.flat("10%", valid_from=date(2025, 7, 1), name="new", currency="EUR")
+    lines = [Line.month("a1", 2025, m, revenue="1000.00", currency="EUR") for m in range(1, 13)]
     year = run(LevyPolicy(default=(old, new)), lines)
     assert levies(year) == ["120.00"] * 6 + ["100.00"] * 6
     assert [p.schedule.name for p in year.periods] == ["old"] * 6 + ["new"] * 6
@@ -386,8 +394,11 @@ def test_schedule_change_on_first_july() -> None:
 
 
 def test_financial_year_starting_in_july() -> None:
-    lines = [Line.month("a1", 2025, 7, revenue="1000.00"), Line.month("a1", 2026, 6, revenue="10")]
-    year = run(Schedule.flat("10%"), lines, first_month=7)
+    lines = [
+        Line.month("a1", 2025, 7, revenue="1000.00", currency="EUR"),
+        Line.month("a1", 2026, 6, revenue="10", currency="EUR"),
+    ]
+    year = run(Schedule.flat("10%", currency="EUR"), lines, first_month=7)
     assert year.year_start == date(2025, 7, 1)
     assert levies(year)[0] == "100.00"
     assert levies(year)[-1] == "1.00"
@@ -395,7 +406,7 @@ def test_financial_year_starting_in_july() -> None:
 
 
 def test_per_kind_and_per_activity_overrides() -> None:
-    special = Schedule.flat("5%", base=Base.REVENUE, name="contract a3")
+    special = Schedule.flat("5%", base=Base.REVENUE, name="contract a3", currency="EUR")
     policy = LevyPolicy(
         schedules={ActivityKind.TRADE: (ACTIVITY_EXAMPLE,)},
         default=(SMART,),
@@ -406,7 +417,7 @@ def test_per_kind_and_per_activity_overrides() -> None:
     contract = activity("a3", kind=ActivityKind.TRADE)
 
     def levy(act: Activity) -> str:
-        line = Line.month(act.id, 2025, 1, revenue="1000.00", direct_costs="400.00")
+        line = Line.month(act.id, 2025, 1, revenue="1000.00", direct_costs="400.00", currency="EUR")
         return levies(levy_year(act, [line], policy, 2025))[0]
 
     assert levy(services) == "65.00"  # Smart: 6.5 % of the revenue
@@ -421,13 +432,13 @@ def test_activity_months_and_end() -> None:
     assert levies(year) == ["30.00"] * 5
     assert act.months_present(date(2025, 1, 1), date(2026, 1, 1)) == 5
     # A line after the end is still levied (a late invoice), without the fee.
-    late = run(COOPANAME, [Line.month("a1", 2025, 8, revenue="100.00")], act=act)
+    late = run(COOPANAME, [Line.month("a1", 2025, 8, revenue="100.00", currency="EUR")], act=act)
     assert levies(late)[-1] == "13.50"
 
 
 def test_custom_base() -> None:
-    schedule = Schedule.flat("10%", base=Base.CUSTOM)
-    lines = [Line.month("a1", 2025, 1, revenue="1000.00", direct_costs="300.00")]
+    schedule = Schedule.flat("10%", base=Base.CUSTOM, currency="EUR")
+    lines = [Line.month("a1", 2025, 1, revenue="1000.00", direct_costs="300.00", currency="EUR")]
     year = run(schedule, lines, custom_base=lambda line: line.revenue - line.direct_costs * 2)
     assert levies(year)[0] == "40.00"
     with pytest.raises(InvalidInput, match="custom_base"):
@@ -457,6 +468,7 @@ def test_validate_policy() -> None:
         minimum_per_period=money("500.00", "EUR"),
         maximum_per_year=money("5000.00", "EUR"),
         name="heavy floor",
+        currency="EUR",
     )
     policy = LevyPolicy(default=(COOPANAME,), overrides={"x": (MOSAIQUE, heavy)})
     found = validate_policy(policy, regime, date(2025, 1, 1))
@@ -480,7 +492,7 @@ def test_refuses_mixed_currencies() -> None:
         run(
             SMART,
             [
-                Line.month("a1", 2025, 1, revenue="10"),
+                Line.month("a1", 2025, 1, revenue="10", currency="EUR"),
                 Line.month("a1", 2025, 2, revenue="10", currency="CAD"),
             ],
         )
@@ -494,22 +506,22 @@ def test_refuses_mixed_currencies() -> None:
     with pytest.raises(CurrencyMismatch, match="schedule"):
         run(Schedule.flat("10%", currency="CAD"), [])
     with pytest.raises(CurrencyMismatch, match=r"schedule\.minimum_per_period"):
-        Schedule.flat("10%", minimum_per_period=money("40", "CAD"))
+        Schedule.flat("10%", minimum_per_period=money("40", "CAD"), currency="EUR")
     with pytest.raises(CurrencyMismatch, match=r"schedule\.bands\[1\]\.start"):
         Schedule((Band(money("0", "EUR"), "10%"), Band(money("10", "CAD"), "5%")))
 
 
 def test_refuses_float_amounts() -> None:
     with pytest.raises(InvalidAmount, match=r"line\.revenue: float"):
-        Line.month("a1", 2025, 1, revenue=1000.0)
+        Line.month("a1", 2025, 1, revenue=1000.0, currency="EUR")
     with pytest.raises(InvalidAmount, match=r"line\.direct_costs: float"):
-        Line.month("a1", 2025, 1, revenue="1000", direct_costs=0.5)
+        Line.month("a1", 2025, 1, revenue="1000", direct_costs=0.5, currency="EUR")
     with pytest.raises(InvalidInput, match=r"line\.revenue"):
         Line("a1", Period(date(2025, 1, 1), date(2025, 2, 1)), 1000.0, money("0", "EUR"))  # type: ignore[arg-type]
     with pytest.raises(InvalidRate, match=r"band\.rate"):
-        Schedule.flat(0.1)
+        Schedule.flat(0.1, currency="EUR")
     with pytest.raises(InvalidAmount, match=r"line\.revenue"):
-        Line.month("a1", 2025, 1, revenue="0.001")  # below the cent
+        Line.month("a1", 2025, 1, revenue="0.001", currency="EUR")  # below the cent
 
 
 def test_refuses_periods_ending_before_they_start() -> None:
@@ -518,27 +530,29 @@ def test_refuses_periods_ending_before_they_start() -> None:
     with pytest.raises(InvalidPeriod, match=r"activity\.end"):
         activity(end=date(2024, 12, 31))
     with pytest.raises(InvalidPeriod, match=r"schedule\.valid_until"):
-        Schedule.flat("10%", valid_from=date(2025, 7, 1), valid_until=date(2025, 1, 1))
+        Schedule.flat(
+            "10%", valid_from=date(2025, 7, 1), valid_until=date(2025, 1, 1), currency="EUR"
+        )
     with pytest.raises(InvalidPeriod, match=r"line\.month"):
-        Line.month("a1", 2025, 13, revenue="1")
+        Line.month("a1", 2025, 13, revenue="1", currency="EUR")
 
 
 def test_refuses_a_line_of_another_activity() -> None:
     with pytest.raises(InvalidInput, match=r"lines\[0\]\.activity") as info:
-        run(SMART, [Line.month("a2", 2025, 1, revenue="1")])
+        run(SMART, [Line.month("a2", 2025, 1, revenue="1", currency="EUR")])
     assert info.value.value == "a2"
 
 
 def test_refuses_a_line_outside_the_year() -> None:
     with pytest.raises(InvalidPeriod, match=r"lines\[0\]\.period"):
-        run(SMART, [Line.month("a1", 2026, 1, revenue="1")])
+        run(SMART, [Line.month("a1", 2026, 1, revenue="1", currency="EUR")])
     two_months = Line("a1", Period(date(2025, 1, 1), date(2025, 3, 1)), *[money("1", "EUR")] * 2)
     with pytest.raises(InvalidPeriod, match=r"lines\[0\]\.period"):
         run(SMART, [two_months])
 
 
 def test_refuses_when_no_schedule_or_two_are_in_force() -> None:
-    later = Schedule.flat("10%", valid_from=date(2025, 7, 1))
+    later = Schedule.flat("10%", valid_from=date(2025, 7, 1), currency="EUR")
     with pytest.raises(InvalidInput, match=r"policy\[a1\].*no schedule applies") as info:
         run(later, [])
     assert info.value.value == "2025-01-01"
@@ -548,9 +562,11 @@ def test_refuses_when_no_schedule_or_two_are_in_force() -> None:
 
 def test_a_dated_override_falls_back_to_the_kind_schedule() -> None:
     # An activity's own rate for the second half of the year; the default applies before.
-    own = Schedule.flat("5%", valid_from=date(2025, 7, 1))
+    own = Schedule.flat("5%", valid_from=date(2025, 7, 1), currency="EUR")
     policy = LevyPolicy(default=(MOSAIQUE,), overrides={"a1": (own,)})
-    year = run(policy, [Line.month("a1", 2025, m, revenue="1000.00") for m in (6, 7)])
+    year = run(
+        policy, [Line.month("a1", 2025, m, revenue="1000.00", currency="EUR") for m in (6, 7)]
+    )
     june, july = year.periods[5], year.periods[6]
     assert june.schedule is MOSAIQUE
     assert july.schedule is own
@@ -559,13 +575,13 @@ def test_a_dated_override_falls_back_to_the_kind_schedule() -> None:
 
 def test_refuses_bad_bands() -> None:
     with pytest.raises(InvalidInput, match=r"schedule\.bands\[0\]\.start"):
-        Schedule.banded([("100", "10%")])
+        Schedule.banded([("100", "10%")], currency="EUR")
     with pytest.raises(InvalidInput, match=r"schedule\.bands\[2\]\.start"):
-        Schedule.banded([("0", "10%"), ("100", "5%"), ("100", "4%")])
+        Schedule.banded([("0", "10%"), ("100", "5%"), ("100", "4%")], currency="EUR")
     with pytest.raises(InvalidInput, match=r"schedule\.bands"):
         Schedule(())
     with pytest.raises(InvalidInput, match=r"schedule\.maximum_per_year"):
-        Schedule.flat("10%", maximum_per_year=money("-1", "EUR"))
+        Schedule.flat("10%", maximum_per_year=money("-1", "EUR"), currency="EUR")
 
 
 # --- bugs found --------------------------------------------------------------------------------
@@ -576,8 +592,8 @@ def test_whole_year_to_date_explanation_adds_up() -> None:
     # the 3,200 already levied, so the month levies 0. The explanation shows the year's band
     # (46,000 at 6 %) and the deduction of what was levied before, which add up to the levy.
     lines = [
-        Line.month("a1", 2025, 1, revenue="40000.00"),
-        Line.month("a1", 2025, 2, revenue="6000.00"),
+        Line.month("a1", 2025, 1, revenue="40000.00", currency="EUR"),
+        Line.month("a1", 2025, 2, revenue="6000.00", currency="EUR"),
     ]
     february = run(ENCOM1_WHOLE, lines).periods[1]
     assert format_amount(february.variable) == "0.00 EUR"
@@ -600,9 +616,9 @@ def test_whole_year_to_date_never_levies_the_same_revenue_twice() -> None:
     # encom1 whole: 44,000 (8 % -> 3,520), 46,000 (6 % -> 2,760: nothing), 50,000 (6 % -> 3,000).
     # Having paid 3,520 already, more than 3,000 on 50,000, the activity is levied 240 again.
     lines = [
-        Line.month("a1", 2025, 1, revenue="44000.00"),
-        Line.month("a1", 2025, 2, revenue="2000.00"),
-        Line.month("a1", 2025, 3, revenue="4000.00"),
+        Line.month("a1", 2025, 1, revenue="44000.00", currency="EUR"),
+        Line.month("a1", 2025, 2, revenue="2000.00", currency="EUR"),
+        Line.month("a1", 2025, 3, revenue="4000.00", currency="EUR"),
     ]
     year = run(ENCOM1_WHOLE, lines)
     assert levies(year)[:3] == ["3520.00", "0.00", "0.00"]
@@ -652,7 +668,10 @@ STARTS = st.sampled_from([date(2024, 6, 1), date(2025, 1, 1), date(2025, 3, 15)]
 
 
 def build(data: list[tuple[int, int, int]]) -> list[Line]:
-    return [Line.month("a1", 2025, m, revenue=eur(r), direct_costs=eur(c)) for m, r, c in data]
+    return [
+        Line.month("a1", 2025, m, revenue=eur(r), direct_costs=eur(c), currency="EUR")
+        for m, r, c in data
+    ]
 
 
 @given(schedules(), LINE_DATA, STARTS)
@@ -684,7 +703,9 @@ def test_flat_or_marginal_schedule_is_non_decreasing_in_the_base(schedule, low, 
     schedule = attrs.evolve(schedule, banding=Banding.MARGINAL)
 
     def levy(units: int) -> int:
-        return to_minor_units(run(schedule, [Line.month("a1", 2025, 1, revenue=eur(units))]).total)
+        return to_minor_units(
+            run(schedule, [Line.month("a1", 2025, 1, revenue=eur(units), currency="EUR")]).total
+        )
 
     assert levy(low) <= levy(low + more)
 
@@ -718,10 +739,19 @@ def test_splitting_lines_does_not_change_the_statements(schedule, data, draw) ->
     for month, revenue, costs in data:
         part = draw.draw(st.integers(-1_000_000, 1_000_000))
         cost_part = draw.draw(st.integers(0, costs))
-        split.append(Line.month("a1", 2025, month, revenue=eur(part), direct_costs=eur(cost_part)))
         split.append(
             Line.month(
-                "a1", 2025, month, revenue=eur(revenue - part), direct_costs=eur(costs - cost_part)
+                "a1", 2025, month, revenue=eur(part), direct_costs=eur(cost_part), currency="EUR"
+            )
+        )
+        split.append(
+            Line.month(
+                "a1",
+                2025,
+                month,
+                revenue=eur(revenue - part),
+                direct_costs=eur(costs - cost_part),
+                currency="EUR",
             )
         )
     split.reverse()
@@ -771,7 +801,9 @@ def levy_table() -> str:
     for schedule in TABLE_SCHEDULES:
         cells = [
             format(
-                run(schedule, [Line.month("a1", 2025, 1, revenue=margin)]).periods[0].levy.amount,
+                run(schedule, [Line.month("a1", 2025, 1, revenue=margin, currency="EUR")])
+                .periods[0]
+                .levy.amount,
                 ",f",
             )
             for margin in TABLE_MARGINS

@@ -45,10 +45,18 @@ def shares(charges: tuple[object, ...]) -> dict[str, str]:
 
 
 LINES = [
-    Line.month("a1", 2025, 1, revenue="3000.00", direct_costs="500.00"),  # margin 2,500
-    Line.month("a2", 2025, 1, revenue="2000.00", direct_costs="1500.00"),  # margin 500
-    Line.month("a3", 2025, 1, revenue="1000.00", direct_costs="1200.00"),  # margin -200
-    Line.month("a1", 2025, 2, revenue="9000.00"),  # another month: not counted for January
+    Line.month(
+        "a1", 2025, 1, revenue="3000.00", direct_costs="500.00", currency="EUR"
+    ),  # margin 2,500
+    Line.month(
+        "a2", 2025, 1, revenue="2000.00", direct_costs="1500.00", currency="EUR"
+    ),  # margin 500
+    Line.month(
+        "a3", 2025, 1, revenue="1000.00", direct_costs="1200.00", currency="EUR"
+    ),  # margin -200
+    Line.month(
+        "a1", 2025, 2, revenue="9000.00", currency="EUR"
+    ),  # another month: not counted for January
 ]
 
 
@@ -135,7 +143,7 @@ def test_charges_add_up_to_the_cost_exactly(units, weights, key) -> None:
 def test_margin_and_revenue_keys_add_up(units, data, key) -> None:
     lines = [
         Line.month(a, 2025, 1, revenue=format(from_minor_units(r, "EUR").amount, "f"),
-                   direct_costs=format(from_minor_units(c, "EUR").amount, "f"))
+                   direct_costs=format(from_minor_units(c, "EUR").amount, "f"), currency="EUR")
         for a, r, c in data
     ]  # fmt: skip
     item = PooledCost("c", Text(en="c", fr="c"), from_minor_units(units, "EUR"), JAN, key)
@@ -179,7 +187,7 @@ def test_refuses_bad_weights() -> None:
 
 
 def test_refuses_an_all_zero_margin() -> None:
-    losses = [Line.month("a3", 2025, 1, revenue="1000.00", direct_costs="1200.00")]
+    losses = [Line.month("a3", 2025, 1, revenue="1000.00", direct_costs="1200.00", currency="EUR")]
     with pytest.raises(InvalidWeights, match=r"weights\[admin\]"):
         charge_pooled_costs([cost("admin", "100.00", AllocationKey.MARGIN)], lines=losses)
     with pytest.raises(InvalidWeights, match=r"weights\[admin\]"):  # no line in the period at all
@@ -209,10 +217,12 @@ def test_refuses_bad_costs() -> None:
 
 
 def test_account_statement_worked_example() -> None:
-    act = Activity("a1", owner="ana", kind=ActivityKind.SERVICES, start=date(2025, 1, 1))
+    act = Activity(
+        "a1", owner="ana", kind=ActivityKind.SERVICES, start=date(2025, 1, 1), currency="EUR"
+    )
     lines = [
-        Line.month("a1", 2025, 1, revenue="3000.00", direct_costs="500.00"),
-        Line.month("a1", 2025, 2, revenue="1000.00"),
+        Line.month("a1", 2025, 1, revenue="3000.00", direct_costs="500.00", currency="EUR"),
+        Line.month("a1", 2025, 2, revenue="1000.00", currency="EUR"),
     ]
     levies = levy_year(act, lines, LevyPolicy.single(COOPANAME), 2025).periods
     charges = charge_pooled_costs(
@@ -238,7 +248,9 @@ def test_account_statement_worked_example() -> None:
 
 def test_account_refuses_other_activities_and_currencies() -> None:
     with pytest.raises(InvalidInput, match=r"lines\.activity.*account of 'a1'"):
-        account_statement("a1", money("0", "EUR"), lines=[Line.month("a2", 2025, 1, revenue="1")])
+        account_statement(
+            "a1", money("0", "EUR"), lines=[Line.month("a2", 2025, 1, revenue="1", currency="EUR")]
+        )
     with pytest.raises(InvalidInput, match=r"other\.activity"):
         account_statement(
             "a1", money("0", "EUR"), other=[Flow("a2", JAN, FlowKind.OTHER, money("1", "EUR"))]
@@ -249,7 +261,9 @@ def test_account_refuses_other_activities_and_currencies() -> None:
     with pytest.raises(InvalidInput, match=r"charges\.activity"):
         account_statement("a1", money("0", "EUR"), charges=charges)
     with pytest.raises(CurrencyMismatch, match=r"a1\.revenue"):
-        account_statement("a1", money("0", "CAD"), lines=[Line.month("a1", 2025, 1, revenue="1")])
+        account_statement(
+            "a1", money("0", "CAD"), lines=[Line.month("a1", 2025, 1, revenue="1", currency="EUR")]
+        )
 
 
 FLOW = st.tuples(st.sampled_from(list(FlowKind)), st.integers(1, 12), st.integers(-(10**7), 10**7))
@@ -268,7 +282,8 @@ def test_closing_is_opening_plus_flows(opening, line_data, flows) -> None:
         return Period(date(2025, m, 1), date(2025 + (m == 12), m % 12 + 1, 1))
 
     lines = [
-        Line.month("a1", 2025, m, revenue=eur(r), direct_costs=eur(c)) for m, r, c in line_data
+        Line.month("a1", 2025, m, revenue=eur(r), direct_costs=eur(c), currency="EUR")
+        for m, r, c in line_data
     ]
     other = [Flow("a1", month(m), k, from_minor_units(u, "EUR")) for k, m, u in flows]
     account = account_statement(

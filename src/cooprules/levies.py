@@ -25,11 +25,11 @@ periods, to the cent.
 >>> from datetime import date
 >>> from cooprules.money import money, Rate
 >>> coopaname = Schedule.flat(
-...     "13.5%", base=Base.GROSS_MARGIN, fixed_per_period=money("30.00", "EUR"),
+...     "13.5%", base=Base.GROSS_MARGIN, fixed_per_period=money("30.00", "EUR"), currency="EUR",
 ... )
 >>> act = Activity("a1", owner="ana", kind=ActivityKind.SERVICES, start=date(2025, 1, 1),
 ...                currency="EUR")
->>> lines = [Line.month("a1", 2025, 1, revenue="3000.00", direct_costs="500.00")]
+>>> lines = [Line.month("a1", 2025, 1, revenue="3000.00", direct_costs="500.00", currency="EUR")]
 >>> year = levy_year(act, lines, LevyPolicy.single(coopaname), 2025)
 >>> format_amount(year.periods[0].levy)   # January: 13.5 % of 2,500.00 + 30.00
 '367.50 EUR'
@@ -161,7 +161,7 @@ class Activity:
     owner: str
     kind: ActivityKind = attrs.field(validator=attrs.validators.instance_of(ActivityKind))
     start: date = attrs.field(validator=lambda _i, _a, v: check_date(v, field="activity.start"))
-    currency: str = "EUR"
+    currency: str
     end: date | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -221,7 +221,7 @@ class Line:
         *,
         revenue: object,
         direct_costs: object = "0",
-        currency: str = "EUR",
+        currency: str,
         label: str = "",
     ) -> Line:
         """A line for one calendar month, amounts given as text, ``int`` or ``Decimal``."""
@@ -398,8 +398,8 @@ class Schedule:
             )
 
     @classmethod
-    def flat(cls, rate: object, *, currency: str = "EUR", **options: object) -> Schedule:
-        """A single rate on the base: ``Schedule.flat("12%", minimum_per_period=...)``."""
+    def flat(cls, rate: object, *, currency: str, **options: object) -> Schedule:
+        """A single rate on the base: ``Schedule.flat("12%", currency="EUR", ...)``."""
         return cls((Band(money("0", currency), _rate(rate)),), **options)  # type: ignore[arg-type]
 
     @classmethod
@@ -407,7 +407,7 @@ class Schedule:
         cls,
         bands: Sequence[tuple[object, object]],
         *,
-        currency: str = "EUR",
+        currency: str,
         **options: object,
     ) -> Schedule:
         """Bands from ``(start, rate)`` pairs: ``[("0", "13%"), ("1000", "12%"), ...]``."""

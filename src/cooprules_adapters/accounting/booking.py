@@ -20,9 +20,10 @@ Postings name the member or the activity they concern.
 >>> from datetime import date
 >>> from cooprules.levies import Activity, ActivityKind, LevyPolicy, Line, Schedule, levy_year
 >>> from cooprules.money import format_amount
->>> act = Activity("a1", owner="ana", kind=ActivityKind.SERVICES, start=date(2025, 1, 1))
->>> year = levy_year(act, [Line.month("a1", 2025, 1, revenue="1000.00")],
-...                  LevyPolicy.single(Schedule.flat("10%", name="demo")), 2025)
+>>> act = Activity("a1", owner="ana", kind=ActivityKind.SERVICES, start=date(2025, 1, 1),
+...                currency="EUR")
+>>> year = levy_year(act, [Line.month("a1", 2025, 1, revenue="1000.00", currency="EUR")],
+...                  LevyPolicy.single(Schedule.flat("10%", name="demo", currency="EUR")), 2025)
 >>> [entry] = book_levy_year(year, FR_PCG)
 >>> for posting in entry.postings:
 ...     print(posting.account, format_amount(posting.amount), posting.activity)

@@ -47,6 +47,7 @@ SMART: Final = Schedule.flat(
         "6.5 % of the invoiced amounts excluding VAT goes to the pooled costs",
     ),
     name="Smart 6.5 % of invoiced amounts (excl. VAT)",
+    currency="EUR",
 )
 """A flat 6.5 % of each period's revenue excluding VAT: no fee, no floor, no cap."""
 
@@ -63,6 +64,7 @@ ACTIVITY_EXAMPLE: Final = Schedule.flat(
         "margin; the statutes or the convention with the candidat-entrepreneur set the rate",
     ),
     name="Example statute: 10 % of the gross margin",
+    currency="EUR",
 )
 """An example statute for a Belgian coopérative d'activités: 10 % of the monthly gross margin.
 

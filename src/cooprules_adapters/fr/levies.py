@@ -114,6 +114,7 @@ COOPANAME: Final = Schedule.flat(
     ),
     law=FRENCH_LAW,
     name="Coopaname 13.5 % + 30 EUR/month",
+    currency="EUR",
 )
 """13.5 % of the monthly gross margin plus 30 EUR a month, no floor, no cap.
 
@@ -162,6 +163,7 @@ SOLSTICE: Final = Schedule.banded(
     citation=_solstice_citation("100 (after the first 12 months)", "5,500 (non-associate)"),
     law=FRENCH_LAW,
     name="Solstice 13-10 % (whole), floor 100 EUR, cap 5,500 EUR",
+    currency="EUR",
 )
 """Solstice, a non-associate after its first twelve months: the month's whole margin at the rate
 of the band it reaches (13 %, 12 %, 11 % or 10 %), at least 100 EUR a month, at most 5,500 EUR a
@@ -242,7 +244,7 @@ def solstice_policy(
 
     >>> from datetime import date
     >>> from cooprules.levies import Activity, ActivityKind
-    >>> act = Activity("a1", "ana", ActivityKind.SERVICES, date(2025, 3, 15))
+    >>> act = Activity("a1", "ana", ActivityKind.SERVICES, date(2025, 3, 15), currency="EUR")
     >>> policy = solstice_policy([act])
     >>> str(policy.schedule_for(act, date(2026, 2, 1)).minimum_per_period.amount)
     '80.00'
@@ -276,6 +278,7 @@ MOSAIQUE: Final = Schedule.flat(
     ),
     law=FRENCH_LAW,
     name="Mosaïque 12 %, floor 40 EUR, cap 8,400 EUR",
+    currency="EUR",
 )
 """12 % of the monthly gross margin, at least 40 EUR a month, at most 8,400 EUR a year.
 
@@ -303,6 +306,7 @@ ENCOM1_MARGINAL: Final = Schedule.banded(
     citation=_ENCOM1_CITATION,
     law=FRENCH_LAW,
     name="encom1 10/8/6 % of the year's revenue (marginal)",
+    currency="EUR",
 )
 """encom1, marginal reading: 10 % of the year's revenue up to 35,000 EUR, 8 % of the slice up to
 45,000 EUR, 6 % above; each month pays the growth of the year's levy. On 50,000 EUR:
