@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
 import pytest
+from beancount import loader
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cooprules import get_plugin_manager, get_regime
+from cooprules import Citation, Regime, get_plugin_manager, get_regime, hookimpl, load_regimes
 from cooprules.capital import Operation, OperationKind, ShareClass, ShareRegister
 from cooprules.errors import InvalidInput
 from cooprules.explain import Text
@@ -30,11 +32,13 @@ from cooprules.surplus import (
 )
 from cooprules_adapters.accounting import (
     BE_PCMN,
+    CHARTS,
     FR_PCG,
     QC_CHART,
     Account,
     AccountingPlugin,
     AccountType,
+    ChartOfAccounts,
     LossAbsorption,
     Role,
     book,
@@ -42,6 +46,9 @@ from cooprules_adapters.accounting import (
     book_levy_year,
     book_share_register,
     chart_for,
+    chart_of,
+    ledger,
+    write_beancount,
 )
 from cooprules_adapters.fr.surplus import ART_33
 
@@ -300,3 +307,109 @@ def test_every_chart_account_has_a_citation():
     for chart in (FR_PCG, BE_PCMN, QC_CHART):
         assert all(a.citation is not None for a in chart.all_accounts())
         assert not chart.citation.confidence.verified  # recalled numbers: never law
+
+
+# --- A regime's own chart: the ChartOfAccounts rule set ----------------------------------------
+
+XX_CHART = ChartOfAccounts(
+    jurisdiction="XX",
+    name=Text(en="A third party's chart", fr="Le plan d'un tiers"),
+    citation=Citation("Accounting Decree of XX", "annex", "XX"),
+    accounts={
+        role: attrs.evolve(account, code=f"9{index:02}")
+        for index, (role, account) in enumerate(QC_CHART.accounts.items())
+    },
+    reserves={"legal_reserve": Account("980", Text(en="Legal", fr="Légale"), AccountType.EQUITY)},
+)
+XX_ACT = Citation("Co-operatives Act of XX", "art. 1", "XX", url="https://example.org/xx")
+XX_BASE = Regime(
+    code="xx-base",
+    name="Base",
+    name_en="Base",
+    jurisdiction="XX",
+    currency="EUR",
+    languages=("fr",),
+    citations=(XX_ACT,),
+    rules=(XX_CHART,),
+)
+XX_CHILD = attrs.evolve(XX_BASE, code="xx-child", rules=(), extends=XX_BASE)
+XX_BARE = attrs.evolve(XX_BASE, code="xx-bare", rules=())
+
+
+class XXRegimes:
+    __name__ = "xx-regimes"
+
+    @hookimpl
+    def cooprules_regimes(self):
+        return (XX_BASE, XX_CHILD, XX_BARE)
+
+
+def allocation(amount="5.00"):
+    return Movement("m", "legal_reserve", MovementKind.ALLOCATION, date(2026, 1, 1), eur(amount))
+
+
+def test_a_regime_s_own_chart_is_found_through_what_it_extends_else_its_jurisdiction_s():
+    assert chart_of(XX_BASE) is XX_CHART
+    assert chart_of(XX_CHILD) is XX_CHART
+    assert chart_of(XX_BARE) is None
+    assert chart_of(get_regime("fr-scop")) is FR_PCG
+    # The regime's own chart wins over the built-in chart of its jurisdiction.
+    french = attrs.evolve(XX_BASE, code="fr-own", jurisdiction="FR")
+    assert chart_of(french) is XX_CHART
+    assert chart_of(XX_BARE, {"XX": BE_PCMN}) is BE_PCMN
+
+
+def test_the_hook_books_a_third_party_regime_on_its_own_chart():
+    manager = get_plugin_manager(plugins=[XXRegimes()])
+    catalogue = load_regimes(manager)
+    for code in ("xx-base", "xx-child"):
+        [entry] = journal_entries(manager, allocation(), catalogue.get(code), date(2026, 1, 1))
+        assert [p.account for p in entry.postings] == [
+            XX_CHART.account(Role.RESERVE_ALLOCATION_DEBIT).label,
+            "980 Légale",
+        ]
+    # No chart of its own and none built in for XX: nothing is booked.
+    assert journal_entries(manager, allocation(), catalogue.get("xx-bare"), date(2026, 1, 1)) == ()
+
+
+def test_a_coop_s_own_plugin_overrides_its_jurisdiction_and_keeps_the_regimes_charts():
+    mine = FR_PCG.with_overrides(
+        {"reserve:legal_reserve": Account("1060", Text(en="L", fr="Légale"), AccountType.EQUITY)}
+    )
+    manager = get_plugin_manager(
+        plugins=[XXRegimes(), AccountingPlugin({"FR": mine})], disabled=["accounting"]
+    )
+    catalogue = load_regimes(manager)
+    [french] = journal_entries(manager, allocation(), catalogue.get("fr-scop"), date(2026, 1, 1))
+    [own] = journal_entries(manager, allocation(), catalogue.get("xx-base"), date(2026, 1, 1))
+    assert french.postings[1].account == "1060 Légale"
+    assert own.postings[1].account == "980 Légale"
+    assert journal_entries(manager, allocation(), catalogue.get("xx-bare"), date(2026, 1, 1)) == ()
+
+
+def test_a_chart_is_a_hashable_rule_set_equal_by_value():
+    assert hash(XX_CHART) == hash(attrs.evolve(XX_CHART))
+    other_bank = XX_CHART.with_overrides({Role.BANK: FR_PCG.account(Role.BANK)})
+    assert other_bank != XX_CHART
+    assert isinstance(hash(XX_BASE), int)
+    assert len({FR_PCG, BE_PCMN, QC_CHART, XX_CHART, attrs.evolve(XX_CHART)}) == 4
+
+
+def test_the_ledger_knows_the_charts_of_the_installed_regimes(tmp_path, monkeypatch):
+    [entry] = book(allocation("12.34"), XX_CHART, date(2026, 3, 1))
+    with pytest.raises(InvalidInput):  # only the built-in charts: the account is unknown
+        write_beancount(
+            [entry],
+            tmp_path / "a.beancount",
+            open_date=date(2026, 1, 1),
+            currency=EUR,
+            charts=CHARTS.values(),
+        )
+    catalogue = load_regimes(get_plugin_manager(plugins=[XXRegimes()]))
+    monkeypatch.setattr(ledger, "load_regimes", lambda: catalogue)
+    path = tmp_path / "xx.beancount"
+    write_beancount([entry], path, open_date=date(2026, 1, 1), currency=EUR)
+    entries, errors, _options = loader.load_file(str(path))
+    assert errors == []
+    assert "2026-01-01 open Equity:XX:980-Legal EUR" in path.read_text(encoding="utf-8")
+    assert len(entries) == 3  # two open directives and the transaction

@@ -1,10 +1,11 @@
 """The accounting adapter: engine results to balanced journal entries, and a beancount ledger.
 
 Registered under the ``cooprules`` entry-point group as ``accounting``. Its
-``cooprules_journal_entries`` hook picks the chart of the regime's jurisdiction and books any
-result type it knows (levies, surplus distributions, share registers, reserve ledgers and
-movements, losses absorbed, liquidations, pooled charges, activity lines); for any other type it
-returns ``None``. A co-op whose statutes use other accounts registers its own
+``cooprules_journal_entries`` hook picks the regime's chart (its own :class:`ChartOfAccounts` rule
+set, else the built-in chart of its jurisdiction: :func:`chart_of`) and books any result type it
+knows (levies, surplus distributions, share registers, reserve ledgers and movements, losses
+absorbed, liquidations, pooled charges, activity lines); for any other type, or a regime without
+a chart, it returns ``None``. A co-op whose statutes use other accounts registers its own
 :class:`AccountingPlugin` with an overridden chart (and disables this one, named ``accounting``).
 
 >>> from datetime import date
@@ -56,6 +57,7 @@ from cooprules_adapters.accounting.charts import (
     ChartOfAccounts,
     Role,
     chart_for,
+    chart_of,
 )
 from cooprules_adapters.accounting.ledger import ledger_account, write_beancount
 
@@ -85,6 +87,7 @@ __all__ = [
     "book_share_register",
     "book_step",
     "chart_for",
+    "chart_of",
     "cooprules_journal_entries",
     "ledger_account",
     "write_beancount",
@@ -95,8 +98,12 @@ __all__ = [
 def cooprules_journal_entries(
     result: object, regime: Regime, as_of: date
 ) -> Sequence[JournalEntry] | None:
-    """Book ``result`` on the built-in chart of the regime's jurisdiction (``None``: not ours)."""
-    chart = CHARTS.get(regime.jurisdiction)
+    """Book ``result`` on the regime's chart (``None``: not ours, or the regime has no chart).
+
+    The chart is the regime's own :class:`ChartOfAccounts` rule set, else the built-in chart of
+    its jurisdiction (:func:`chart_of`).
+    """
+    chart = chart_of(regime)
     if chart is None:
         return None
     return book(result, chart, as_of)
@@ -107,7 +114,9 @@ class AccountingPlugin:
     """An accounting plug-in with a co-op's own charts (register it with the plug-in manager).
 
     Attributes:
-        charts: the chart to use for each jurisdiction (the built-in ones by default).
+        charts: the chart to use for each jurisdiction (the built-in ones by default), over the
+            regime's own; a regime whose jurisdiction has none here is booked on its own chart
+            (its :class:`ChartOfAccounts` rule set), if it has one.
     """
 
     charts: Mapping[str, ChartOfAccounts] = attrs.field(factory=lambda: dict(CHARTS))
@@ -121,8 +130,8 @@ class AccountingPlugin:
     def cooprules_journal_entries(
         self, result: object, regime: Regime, as_of: date
     ) -> Sequence[JournalEntry] | None:
-        """Book ``result`` on this plug-in's chart for the regime's jurisdiction."""
-        chart = self.charts.get(regime.jurisdiction)
+        """Book ``result`` on this plug-in's chart for the regime's jurisdiction, else its own."""
+        chart = self.charts.get(regime.jurisdiction) or chart_of(regime, {})
         if chart is None:
             return None
         return book(result, chart, as_of)

@@ -30,12 +30,15 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from cooprules.errors import InvalidInput
 from cooprules.explain import Citation, Confidence, Text
+
+if TYPE_CHECKING:
+    from cooprules.regime import Regime
 
 __all__ = [
     "BE_PCMN",
@@ -47,6 +50,7 @@ __all__ = [
     "ChartOfAccounts",
     "Role",
     "chart_for",
+    "chart_of",
     "ledger_component",
 ]
 
@@ -178,6 +182,11 @@ def _reserves(value: Mapping[str, Account]) -> Mapping[str, Account]:
 class ChartOfAccounts:
     """A jurisdiction's accounts for each role, plus one account per reserve code.
 
+    It is also a regime's rule set: a plug-in puts its chart in ``Regime.rules`` and the
+    accounting hook books that regime's results on it (see :func:`chart_of`), so a third party's
+    jurisdiction gets a journal and a ledger exactly as ours do. Like every rule set it is frozen
+    and hashable (the hash is the chart's identity: jurisdiction, name and citation).
+
     Attributes:
         jurisdiction: ``"FR"``, ``"BE"``, ``"CA-QC"``.
         name: what the chart is, in English and French.
@@ -189,8 +198,8 @@ class ChartOfAccounts:
     jurisdiction: str
     name: Text
     citation: Citation
-    accounts: Mapping[Role, Account] = attrs.field(converter=_roles)
-    reserves: Mapping[str, Account] = attrs.field(converter=_reserves)
+    accounts: Mapping[Role, Account] = attrs.field(converter=_roles, hash=False)
+    reserves: Mapping[str, Account] = attrs.field(converter=_reserves, hash=False)
 
     def __attrs_post_init__(self) -> None:
         missing = sorted(r.value for r in Role if r not in self.accounts)
@@ -505,3 +514,24 @@ def chart_for(jurisdiction: str) -> ChartOfAccounts:
         raise InvalidInput(
             "jurisdiction", jurisdiction, f"no chart; charts: {sorted(CHARTS)}"
         ) from None
+
+
+def chart_of(
+    regime: Regime, charts: Mapping[str, ChartOfAccounts] = CHARTS
+) -> ChartOfAccounts | None:
+    """The chart a regime's results are booked on: its own, else its jurisdiction's.
+
+    A regime carries its own chart as a rule set (looked up through the regimes it extends, see
+    :meth:`~cooprules.regime.Regime.rule_set`): that is how a third party's jurisdiction brings
+    its accounts. Otherwise the chart of ``charts`` (the built-in ones by default) for the
+    regime's jurisdiction applies.
+
+    >>> from cooprules import get_regime
+    >>> chart_of(get_regime("be-cnc")) is BE_PCMN
+    True
+
+    Returns:
+        The chart, or ``None`` when the regime has none and ``charts`` none for its jurisdiction.
+    """
+    own = regime.rule_set(ChartOfAccounts)
+    return own if own is not None else charts.get(regime.jurisdiction)

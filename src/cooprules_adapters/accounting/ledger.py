@@ -38,6 +38,7 @@ from typing import TextIO
 from cooprules.errors import CurrencyMismatch, InvalidInput
 from cooprules.journal import JournalEntry, Posting
 from cooprules.money import currency_of
+from cooprules.plugins import load_regimes
 from cooprules_adapters.accounting.charts import CHARTS, Account, ChartOfAccounts, ledger_component
 
 __all__ = ["ledger_account", "write_beancount"]
@@ -49,6 +50,12 @@ def _known_accounts(charts: Iterable[ChartOfAccounts]) -> dict[str, tuple[Accoun
         for label, account in chart.by_label().items():
             known.setdefault(label, (account, chart.jurisdiction))
     return known
+
+
+def _installed_charts() -> tuple[ChartOfAccounts, ...]:
+    """The built-in charts, then those the installed regimes carry as rule sets."""
+    own = (regime.rule_set(ChartOfAccounts) for regime in load_regimes())
+    return tuple(dict.fromkeys((*CHARTS.values(), *(c for c in own if c is not None))))
 
 
 def ledger_account(posting: Posting, known: Mapping[str, tuple[Account, str]]) -> str:
@@ -92,15 +99,16 @@ def write_beancount(
         target: a path (the file is overwritten, UTF-8) or an open text stream.
         open_date: the date of the ``open`` directives.
         currency: the ledger's currency (every account is opened for it alone).
-        charts: the charts the postings' accounts come from (by default the built-in ones; pass
-            the co-op's chart when it overrides accounts).
+        charts: the charts the postings' accounts come from (by default the built-in ones, then
+            the chart each installed regime carries as a rule set; pass the co-op's chart when it
+            overrides accounts).
 
     Raises:
         CurrencyMismatch: an entry in another currency.
         InvalidInput: an entry dated before ``open_date``, or an account in no chart.
     """
     code = currency_of(currency).code
-    known = _known_accounts(charts if charts is not None else CHARTS.values())
+    known = _known_accounts(charts if charts is not None else _installed_charts())
     ordered = sorted(entries, key=lambda e: e.date)
     lines: list[str] = []
     opened: dict[str, None] = {}

@@ -1,71 +1,72 @@
 """An example cooprules plug-in: the fictional jurisdiction XX and its regime ``xx-demo``.
 
-The regime is frozen data built once, at import; :func:`cooprules_regimes` hands it to cooprules.
-Every figure cites the (fictional) article that sets it, with a URL, and the law's changes are
-dated: the legal reserve was 10 % of the surplus until 2020, 15 % since.
+The regime is frozen data built once, at import, from the law file ``law.toml`` beside this module
+(:data:`LAW`), exactly as cooprules' own plug-ins are built; :func:`cooprules_regimes` hands it to
+cooprules. Every figure cites the (fictional) article that sets it, with a URL, and the law's
+changes are dated: the legal reserve was 10 % of the surplus until 2020, 15 % since.
 
 ```pycon
+>>> from datetime import date
+>>> from cooprules.parameters import Surplus
 >>> XX_DEMO.value(Surplus.legal_reserve_rate, date(2019, 6, 1))
 Rate(value=Fraction(1, 10))
 >>> str(XX_DEMO.value(Surplus.legal_reserve_rate, date(2026, 6, 1)))
 '15%'
+>>> XX_DEMO.parameter(Surplus.legal_reserve_rate, date(2026, 6, 1)).citation.short()
+'Co-operatives Act of XX, art. 21 (as amended in 2020)'
+
+```
+
+Besides its membership and voting rules, the regime carries the rule sets a whole year needs,
+so ``cooprules run`` evaluates an xx-demo co-op exactly as one of ours: its surplus waterfall
+(:class:`~cooprules.report.DistributionRules`, :mod:`cooprules_example_xx.surplus`), a sample levy
+schedule (:class:`~cooprules.report.SampleSchedules`: ``sample = "xx.STANDARD"``) and its chart of
+accounts (:mod:`cooprules_example_xx.accounts`), on which the journal is booked.
+
+```pycon
+>>> from cooprules.report import SampleSchedules
+>>> standard = XX_DEMO.rule_set(SampleSchedules).get("xx.STANDARD")
+>>> str(standard.highest_rate), standard.base.value, standard.citation.article
+('8%', 'revenue', 'art. 12 (contribution)')
 
 ```
 """
 
 from __future__ import annotations
 
-from datetime import date
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
-from cooprules import Citation, Parameter, Rate, Regime, Text, hookimpl
-from cooprules.explain import RuleKind
+from cooprules import Regime, Text, hookimpl
+from cooprules.levies import Base, Schedule
 from cooprules.membership import EventKind, MembershipRules, Status, decision_required, graph
-from cooprules.parameters import Company, Surplus, Voting
+from cooprules.report import DistributionRules, SampleSchedules
 from cooprules.voting import DecisionRule, Majority, ProxyPolicy, Quorum, VotingRules
+
+from cooprules_example_xx.accounts import XX_CHART
+from cooprules_example_xx.sources import LAW
+from cooprules_example_xx.surplus import build
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["ACT", "XX_DEMO", "cooprules_regimes"]
+__all__ = ["ACT", "LAW", "SAMPLES", "STANDARD", "XX_CHART", "XX_DEMO", "cooprules_regimes"]
 
-ACT = "Co-operatives Act of XX"
-URL = "https://example.org/xx/cooperatives-act"
+ACT: Final = LAW.instruments["act"]
+"""The name of the Co-operatives Act of XX."""
 
+ADMISSION, EXCLUSION, MEETINGS = (LAW.citation(ident) for ident in ("act-8", "act-9", "act-14"))
 
-def _art(article: str, title: str) -> Citation:
-    return Citation(ACT, article, "XX", url=f"{URL}#{article.replace(' ', '-')}", title=title)
-
-
-FOUNDERS = _art("art. 3", "at least three founders")
-RESERVE = _art("art. 21", "a share of the surplus to the legal reserve")
-RESERVE_2020 = _art("art. 21 (as amended in 2020)", "the legal reserve raised to 15 %")
-ADMISSION = _art("art. 8", "admission by the board")
-EXCLUSION = _art("art. 9", "exclusion by a two-thirds vote of the general meeting")
-MEETINGS = _art("art. 14", "one member, one vote; majorities; proxies")
-CAP = _art("art. 15", "the statutes may cap a member's votes at one tenth")
-
-PARAMETERS = (
-    Parameter.of(Company.min_founders, 3, RuleKind.LAW, FOUNDERS),
-    Parameter.of(
-        Surplus.legal_reserve_rate,
-        Rate.of("10%"),
-        RuleKind.DEFAULT,
-        RESERVE,
-        minimum=Rate.of("10%"),
-        valid_until=date(2020, 1, 1),
-    ),
-    Parameter.of(
-        Surplus.legal_reserve_rate,
-        Rate.of("15%"),
-        RuleKind.DEFAULT,
-        RESERVE_2020,
-        minimum=Rate.of("15%"),
-        valid_from=date(2020, 1, 1),
-    ),
-    Parameter.of(Voting.member_vote_cap, None, RuleKind.STATUTE, CAP, maximum=Rate.of("1/10")),
+STANDARD: Final = Schedule.flat(
+    "8%",
+    base=Base.REVENUE,
+    citation=LAW.citation("model-12"),
+    name="Model statutes: 8 % of revenue",
 )
+"""A sample schedule: 8 % of each month's revenue excluding VAT, as the model statutes suggest."""
+
+SAMPLES: Final = SampleSchedules({"xx.STANDARD": STANDARD})
+"""The sample levy schedules an xx-demo scenario may name (``sample = "xx.STANDARD"``)."""
 
 MEMBERSHIP = MembershipRules(
     graph(
@@ -126,21 +127,22 @@ VOTING = VotingRules(
     weight_citation=MEETINGS,
 )
 
-XX_DEMO = Regime(
+XX_DEMO: Final = Regime(
     code="xx-demo",
     name="Coopérative de démonstration",
     name_en="Demonstration co-operative",
     jurisdiction="XX",
     currency="EUR",
     languages=("fr", "en"),
-    citations=(Citation(ACT, "arts. 1-30", "XX", url=URL),),
-    parameters=PARAMETERS,
+    citations=LAW.regime_citations("xx-demo"),
+    parameters=LAW.parameters("xx-demo"),
     description=Text(
         en="A fictional co-operative regime, to show how a plug-in is written.",
         fr="Un régime coopératif fictif, pour montrer comment écrire un plug-in.",
     ),
-    rules=(MEMBERSHIP, VOTING),
+    rules=(MEMBERSHIP, VOTING, DistributionRules(build), SAMPLES, XX_CHART),
 )
+"""The regime ``xx-demo``: its law from ``law.toml``, its rule sets from this package."""
 
 
 @hookimpl
