@@ -62,6 +62,7 @@ STANDARD: Final = Schedule.flat(
     base=Base.REVENUE,
     citation=LAW.citation("model-12"),
     name="Model statutes: 8 % of revenue",
+    currency="EUR",
 )
 """A sample schedule: 8 % of each month's revenue excluding VAT, as the model statutes suggest."""
 
