@@ -520,3 +520,24 @@ def test_the_conformance_suite_runs_it_when_asked():
     AllExplained().test_law_is_read("fr-scop")
     with pytest.raises(pytest.skip.Exception, match="opt-in"):
         _ScopLaw().test_law_is_read("fr-scic")
+
+
+def test_only_the_codes_with_scenarios_get_the_law_test():
+    calls = []
+
+    class Metafunc:
+        fixturenames = ("regime_code",)
+        function = RegimeConformance.test_law_is_read
+
+        def parametrize(self, name, values):
+            calls.append((name, values))
+
+    class Two(_ScopLaw):
+        codes = ("fr-scic", "fr-scop")
+
+    Two().pytest_generate_tests(Metafunc())
+    RegimeConformance().pytest_generate_tests(Metafunc())
+    assert calls[0] == ("regime_code", ["fr-scop"])
+    ((name, (opt_in,)),) = calls[1:]
+    assert name == "regime_code"
+    assert opt_in.id == "opt-in"
