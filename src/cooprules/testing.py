@@ -5,7 +5,7 @@ This module needs the ``test`` extra (``pip install "cooprules[test]"``): it imp
 `pytest <https://docs.pytest.org>`_ (for :class:`RegimeConformance`), neither of which is a runtime
 dependency of cooprules.
 
-It is usable two ways:
+It offers:
 
 * :func:`check_regime` inspects a :class:`~cooprules.regime.Regime` and returns every problem it
   finds as a :class:`~cooprules.explain.Violation` (code ``conformance.*``, a bilingual message,
@@ -15,6 +15,10 @@ It is usable two ways:
   regime's defaults validating against its own statutes on every date a parameter changes, and the
   rule sets (a :class:`~cooprules.membership.MembershipRules` and a
   :class:`~cooprules.voting.VotingRules` present and sane);
+* :func:`check_law_is_read` changes each numeric figure of a regime in a copy and evaluates the
+  plug-in's scenarios with both, to see that an engine reads it (no engine holds its own copy of
+  the law); :func:`check_worked_examples` runs worked examples against their ``[expected]``
+  figures;
 * the property checks (:func:`check_legal_histories`, :func:`check_status_replay`,
   :func:`check_vote_caps`, :func:`check_waterfall`) draw random inputs under the regime's rules
   with :mod:`cooprules.strategies` and assert the engines' invariants; :class:`RegimeConformance`
@@ -41,19 +45,25 @@ class TestConformance(RegimeConformance):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from decimal import Decimal
 from fractions import Fraction
 from itertools import pairwise
+from pathlib import Path
 from typing import Any, ClassVar
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from moneyed import Money
 
 from cooprules import strategies as cst
-from cooprules.errors import CoopRulesError
-from cooprules.explain import Citation, RuleKind, Severity, Text, Violation
+from cooprules.errors import CoopRulesError, InvalidInput
+from cooprules.expected import check_expectations, expectations_of, render_outcomes
+from cooprules.explain import Citation, Explanation, RuleKind, Severity, Text, Violation
+from cooprules.levies import month_periods
 from cooprules.membership import (
     ANNOTATIONS,
     TERMINAL,
@@ -68,12 +78,17 @@ from cooprules.money import Rate, currency_of, from_minor_units, to_minor_units
 from cooprules.parameters import Surplus, all_keys
 from cooprules.plugins import load_regimes
 from cooprules.regime import Key, Parameter, Regime, Statutes, bind, validate
+from cooprules.report import YearReport, evaluate
+from cooprules.scenario import Scenario, load
 from cooprules.surplus import Refund, Remainder, ToReserve, Waterfall, YearFigures, distribute
 from cooprules.voting import CollegeBounds, VotingRules, tally
 
 __all__ = [
     "PROPERTY_CHECKS",
+    "LawReading",
+    "ParameterReading",
     "RegimeConformance",
+    "check_law_is_read",
     "check_legal_histories",
     "check_regime",
     "check_status_replay",
@@ -81,7 +96,12 @@ __all__ = [
     "check_waterfall",
     "check_worked_examples",
     "conformance_dates",
+    "moved",
+    "nudges",
     "render_findings",
+    "replace_parameter",
+    "report_fingerprint",
+    "scenario_date",
 ]
 
 _CODE = re.compile(r"^[a-z]{2}(-[a-z0-9]+)+$")
@@ -879,18 +899,42 @@ class RegimeConformance:
     * ``codes``: the regime codes to check (``pytest.param(..., marks=...)`` is accepted);
     * ``as_of_dates``: more dates to check the defaults on;
     * ``prefixes``: the prefixes of the plug-in's own keys (``None``: the jurisdiction's);
-    * ``max_examples``: how many examples each property draws.
+    * ``max_examples``: how many examples each property draws;
+    * ``law_scenarios``: the scenario files (or scenarios) to run :func:`check_law_is_read` on,
+      by regime code; the law-is-read test is opt-in, and skipped for a code without any (a file
+      written for a sibling regime of the plug-in may serve another);
+    * ``law_exempt``: the keys no engine reads by design, each with its reason.
+
+    ```python
+    class TestConformance(RegimeConformance):
+        codes = ("xx-demo",)
+        law_scenarios = {"xx-demo": ("tests/scenarios/xx-demo-year.toml",)}
+        law_exempt = {"company.min_founders": "bounds the founding only, not a year"}
+    ```
     """
 
     codes: ClassVar[Sequence[object]] = ()
     as_of_dates: ClassVar[Sequence[date]] = ()
     prefixes: ClassVar[Sequence[str] | None] = None
     max_examples: ClassVar[int] = 30
+    law_scenarios: ClassVar[Mapping[str, Sequence[Scenario | str | Path]]] = {}
+    law_exempt: ClassVar[Mapping[str, str]] = {}
 
     def pytest_generate_tests(self, metafunc: pytest.Metafunc) -> None:
-        """Parametrize every test of the class by ``regime_code``."""
-        if "regime_code" in metafunc.fixturenames:
-            metafunc.parametrize("regime_code", list(self.codes))
+        """Parametrize every test of the class by ``regime_code``.
+
+        The law-is-read test runs only for the codes that ``law_scenarios`` names (once skipped
+        when it names none: the test is opt-in).
+        """
+        if "regime_code" not in metafunc.fixturenames:
+            return
+        codes = list(self.codes)
+        if metafunc.function.__name__ == "test_law_is_read":
+            codes = [c for c in codes if getattr(c, "values", (c,))[0] in self.law_scenarios]
+            if not codes:
+                reason = "no law_scenarios: the law-is-read test is opt-in"
+                codes = [pytest.param("", marks=pytest.mark.skip(reason=reason), id="opt-in")]
+        metafunc.parametrize("regime_code", codes)
 
     @staticmethod
     def regime(code: str) -> Regime:
@@ -928,13 +972,13 @@ class RegimeConformance:
         """See :func:`check_waterfall`."""
         check_waterfall(self.regime(regime_code), max_examples=self.max_examples)
 
-
-# Imported here, beside the one function that needs them, so the kit's header stays as it is.
-from pathlib import Path  # noqa: E402
-
-from cooprules.expected import check_expectations, expectations_of, render_outcomes  # noqa: E402
-from cooprules.report import evaluate  # noqa: E402
-from cooprules.scenario import load  # noqa: E402
+    def test_law_is_read(self, regime_code: str) -> None:
+        """See :func:`check_law_is_read`, on the ``law_scenarios`` of the code (opt-in)."""
+        scenarios = self.law_scenarios.get(regime_code, ())
+        if not scenarios:
+            pytest.skip(f"no law_scenarios for {regime_code}: the law-is-read test is opt-in")
+        reading = check_law_is_read(self.regime(regime_code), scenarios, exempt=self.law_exempt)
+        _expect(reading.ok, "\n" + reading.render())
 
 
 def check_worked_examples(paths: Iterable[str | Path]) -> None:
@@ -977,3 +1021,549 @@ def check_worked_examples(paths: Iterable[str | Path]) -> None:
         if not all(outcome.met for outcome in outcomes):
             failures.append(f"{file}:\n{render_outcomes(outcomes)}")
     _expect(not failures, "\n" + "\n".join(failures))
+
+
+# --- The law is read ------------------------------------------------------------------------
+
+_NUMERIC = (Rate, int, Money, Decimal)
+_UP, _DOWN = Fraction(13, 10), Fraction(7, 10)
+_VALIDATION_CODES = frozenset(
+    {
+        "statutes.regime_mismatch",
+        "statutes.unknown_parameter",
+        "statutes.contradicts_law",
+        "statutes.below_minimum",
+        "statutes.above_maximum",
+        "statutes.wrong_type",
+        "statutes.missing",
+    }
+)
+"""The codes of :func:`cooprules.regime.validate`: the year's statute validation, not an engine."""
+_VALIDATION = "validation["
+_ERROR = "error"
+_MISSING = object()
+_SHOWN = 3
+"""How many moved results a reading's line names."""
+
+
+def _numeric(value: object) -> bool:
+    return isinstance(value, _NUMERIC) and not isinstance(value, bool)
+
+
+def scenario_date(scenario: Scenario) -> date:
+    """The date a scenario is evaluated on: its ``expected.as_of``, else its year's last day.
+
+    This is the date ``cooprules report`` (without ``--as-of``) and ``cooprules test`` use.
+    """
+    if scenario.expected is not None:
+        return scenario.expected.as_of
+    last = month_periods(scenario.coop.year, first_month=scenario.coop.first_month)[-1]
+    return date.fromordinal(last.end.toordinal() - 1)
+
+
+def _law_dates(scenario: Scenario) -> tuple[date, ...]:
+    """Every date a year reads the law on: the evaluation's, the meeting's, the distribution's."""
+    found = {scenario_date(scenario)}
+    if scenario.meeting is not None:
+        found.add(scenario.meeting.date)
+    if scenario.distribution is not None and scenario.distribution.date is not None:
+        found.add(scenario.distribution.date)
+    return tuple(sorted(found))
+
+
+def _rate_nudges(value: Fraction) -> list[Fraction]:
+    if value < 0:
+        return [value * _DOWN, value * _UP]
+    if value == 0:
+        return [Fraction(1, 10)]
+    up = [min(value * _UP, (1 + value) / 2)] if value < 1 else []
+    return [*up, value * _DOWN]
+
+
+def nudges(value: object) -> tuple[object, ...]:
+    """The values :func:`check_law_is_read` tries in place of a parameter's value, up then down.
+
+    Each moves the figure enough to move a rounded result:
+
+    * a :class:`~cooprules.money.Rate` ``r`` goes up to the lesser of ``1.3 r`` and halfway to
+      100 % (a rate of 100 % is not raised; 0 % goes to 10 %), then down to ``0.7 r``;
+    * an ``int`` by one, up then down (not below zero);
+    * an amount by 30 %, at least one minor unit (not below zero); a ``Decimal`` by 30 % (0 goes
+      to 1);
+    * anything else (``bool``, ``str``, ``None``) is not a figure: nothing is tried.
+
+    >>> [str(rate) for rate in nudges(Rate.of("10%"))], [str(r) for r in nudges(Rate.of("90%"))]
+    (['13%', '7%'], ['95%', '63%'])
+    >>> nudges(18), nudges(0), nudges(True)
+    ((19, 17), (1,), ())
+    >>> nudges(Money("100.00", "EUR"))
+    (Money('130.00', 'EUR'), Money('70.00', 'EUR'))
+    """
+    if isinstance(value, bool):
+        return ()
+    if isinstance(value, Rate):
+        return tuple(Rate(v) for v in _rate_nudges(value.value))
+    if isinstance(value, int):
+        return (value + 1, value - 1) if value > 0 else (value + 1,)
+    if isinstance(value, Money):
+        units = to_minor_units(value)
+        step = max(1, abs(units) * 3 // 10)
+        tried = [units + step, *([units - step] if units >= step else [])]
+        return tuple(from_minor_units(u, value.currency) for u in tried)
+    if isinstance(value, Decimal):
+        return (Decimal(1),) if value == 0 else (value * Decimal("1.3"), value * Decimal("0.7"))
+    return ()
+
+
+def _follow(bound: object, old: object, new: object, *, lower: bool) -> object:
+    """A bound moved with the value: it follows a value it equals, or one that crosses it."""
+    if bound is None:
+        return None
+    if bound == old:
+        return new
+    crossed = new < bound if lower else new > bound  # type: ignore[operator]
+    return new if crossed else bound
+
+
+def moved(parameter: Parameter, value: object) -> Parameter:
+    """``parameter`` with ``value`` and its bounds moved consistently, still a valid version.
+
+    A bound equal to the old value is the same figure stated twice (a SCOP's legal reserve of
+    15 % at least 15 %): it moves with the value. Another bound stays, unless the new value
+    crosses it, in which case it follows the value.
+
+    >>> from cooprules.parameters import Surplus
+    >>> law = Citation("Example Act", "s. 1", "XX")
+    >>> reserve = Parameter.of(Surplus.legal_reserve_rate, Rate.of("10%"), RuleKind.LAW, law,
+    ...                        minimum=Rate.of("10%"), maximum=Rate.of("50%"))
+    >>> raised = moved(reserve, Rate.of("13%"))
+    >>> str(raised.value), str(raised.minimum), str(raised.maximum)
+    ('13%', '13%', '50%')
+    """
+    return attrs.evolve(
+        parameter,
+        value=value,
+        minimum=_follow(parameter.minimum, parameter.value, value, lower=True),
+        maximum=_follow(parameter.maximum, parameter.value, value, lower=False),
+    )
+
+
+def replace_parameter(regime: Regime, version: Parameter, by: Parameter) -> Regime:
+    """A copy of ``regime`` in which ``version`` (its own or an ancestor's) is ``by``.
+
+    The regime of the lineage that holds ``version`` is rebuilt with :func:`attrs.evolve`, then
+    every regime above it that ``extends`` it, so the copy is a valid regime with the same code,
+    rule sets and other parameters.
+
+    Raises:
+        InvalidInput: no regime of the lineage holds ``version``.
+    """
+    chain = regime.lineage
+    depth = next((i for i, member in enumerate(chain) if version in member.parameters), None)
+    if depth is None:
+        raise InvalidInput(
+            "version", version.key, f"not a parameter of {regime.code} or of a regime it extends"
+        )
+    holder = chain[depth]
+    rebuilt = attrs.evolve(
+        holder, parameters=tuple(by if p == version else p for p in holder.parameters)
+    )
+    for above in reversed(chain[:depth]):
+        rebuilt = attrs.evolve(above, extends=rebuilt)
+    return rebuilt
+
+
+def _steps(explanation: Explanation) -> tuple[object, ...]:
+    return tuple((s.what.en, s.inputs, s.result, s.note) for s in explanation.steps)
+
+
+def _sorted_items(values: Mapping[Any, object]) -> tuple[tuple[str, object], ...]:
+    return tuple(sorted((str(getattr(k, "value", k)), v) for k, v in values.items()))
+
+
+class _Paths:
+    """A fingerprint under construction: each result under a path of its own."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, object] = {}
+        self._seen: dict[str, int] = {}
+
+    def base(self, name: str) -> str:
+        count = self._seen.get(name, 0) + 1
+        self._seen[name] = count
+        return name if count == 1 else f"{name}#{count}"
+
+    def add(self, path: str, value: object) -> None:
+        self.values[path] = value
+
+
+def report_fingerprint(report: YearReport) -> dict[str, object]:
+    """Every figure and explanation of a year's report, by path, for comparing two reports.
+
+    The paths read like the report:
+
+    * ``members[ana].status`` and ``.category``;
+    * ``deadlines[eva:fr.cae.become_associate].due``, ``.state`` and ``.explanation``;
+    * ``levies[a1].months`` (the levy of each month) and ``.total``;
+    * ``distribution.unallocated``; ``distribution.steps[legal_reserve].amount``, ``.shares``,
+      ``.in_shares``, ``.overflow`` and ``.explanation``;
+    * ``votes[d1].adopted``, ``.quorum_reached``, ``.share_for``, ``.tally``,
+      ``.college_shares``, ``.reductions`` and ``.explanation``;
+    * ``register.explanation`` (the register-wide checks, such as the Belgian quota);
+    * ``violations[code:subject]``: the severity and message of each violation.
+
+    An explanation is its steps: what each computes, its inputs, its result and its note. A
+    levy's explanation is left out: it restates the month's base and schedule, which its amount
+    already reflects, and building it for every month of every activity is the slowest part of a
+    report. The findings of the statutes' validation (:func:`cooprules.regime.validate`, codes
+    ``statutes.*``) are under ``validation[code:subject]`` instead, as they judge the statutes
+    rather than compute the year.
+    """
+    out = _Paths()
+    for row in report.members:
+        base = out.base(f"members[{row.id}]")
+        out.add(f"{base}.status", row.status)
+        out.add(f"{base}.category", row.category)
+    for deadline in report.deadlines:
+        base = out.base(f"deadlines[{deadline.subject}:{deadline.code}]")
+        out.add(f"{base}.due", deadline.due)
+        out.add(f"{base}.state", deadline.state)
+        out.add(f"{base}.explanation", _steps(deadline.explanation))
+    for levy in report.levies:
+        base = out.base(f"levies[{levy.activity}]")
+        out.add(f"{base}.months", levy.months)
+        out.add(f"{base}.total", levy.total)
+    if report.distribution is not None:
+        out.add("distribution.unallocated", report.distribution.unallocated)
+        for step in report.distribution.steps:
+            base = out.base(f"distribution.steps[{step.code}]")
+            out.add(f"{base}.amount", step.amount)
+            out.add(f"{base}.shares", _sorted_items(step.shares))
+            out.add(f"{base}.in_shares", _sorted_items(step.in_shares))
+            out.add(f"{base}.overflow", step.overflow)
+            out.add(f"{base}.explanation", _steps(step.explanation))
+    for vote in report.votes:
+        base = out.base(f"votes[{vote.id}]")
+        result = vote.result
+        out.add(f"{base}.adopted", result.adopted)
+        out.add(f"{base}.quorum_reached", result.quorum_reached)
+        out.add(f"{base}.share_for", result.share_for)
+        out.add(f"{base}.tally", _sorted_items(result.tally))
+        out.add(f"{base}.college_shares", _sorted_items(result.college_shares))
+        out.add(
+            f"{base}.reductions",
+            tuple((r.subject, r.raw, r.effective, r.reason.en) for r in result.reductions),
+        )
+        out.add(f"{base}.explanation", _steps(result.explanation))
+    out.add("register.explanation", _steps(report.register))
+    found: dict[str, list[tuple[str, str]]] = {}
+    for violation in report.violations:
+        kind = "validation" if violation.code in _VALIDATION_CODES else "violations"
+        found.setdefault(f"{kind}[{violation.code}:{violation.subject}]", []).append(
+            (violation.severity.value, violation.message.en)
+        )
+    for path, messages in found.items():
+        out.add(path, tuple(sorted(messages)))
+    return out.values
+
+
+def _fingerprint_of(scenario: Scenario, as_of: date, regime: Regime) -> dict[str, object]:
+    try:
+        return report_fingerprint(evaluate(scenario, as_of=as_of, regime=regime))
+    except CoopRulesError as error:
+        return {_ERROR: f"{type(error).__name__}: {error}"}
+
+
+def _differences(before: Mapping[str, object], after: Mapping[str, object]) -> list[str]:
+    if _ERROR in before or _ERROR in after:
+        return [] if before == after else [f"{_ERROR}: {after.get(_ERROR, 'none any more')}"]
+    return sorted(
+        path
+        for path in before.keys() | after.keys()
+        if before.get(path, _MISSING) != after.get(path, _MISSING)
+    )
+
+
+def _show_value(value: object) -> str:
+    if isinstance(value, Money):
+        return f"{format(value.amount, 'f')} {value.currency.code}"
+    return str(value)
+
+
+def _judged(regime: Regime, key: str, value: object, as_of: date) -> tuple[str, ...]:
+    found = validate(Statutes(regime=regime.code, values={key: value}), regime, as_of)
+    return tuple(sorted(f.code for f in found))
+
+
+@attrs.frozen
+class ParameterReading:
+    """Whether one version of a parameter is read: what was tried, and which results moved.
+
+    Attributes:
+        key: the parameter's key.
+        holder: the code of the regime of the lineage that declares this version.
+        valid_from: the first day of this version.
+        value: the law's value.
+        tried: the values put in its place (:func:`nudges`), with the bounds moved along.
+        engine: the results of the year that moved with it, as ``"scenario: path"`` (see
+            :func:`report_fingerprint`), for the first value and scenario that moved any; empty
+            when no engine result moved: no engine reads it.
+        validation: how the statutes' validation moved: a statute at the law's value (or at the
+            value tried) judged differently, or a finding of a scenario's own statutes.
+        exempt: the plug-in's reason why no engine reads it, if it declared one.
+    """
+
+    key: str
+    holder: str
+    valid_from: date
+    value: object
+    tried: tuple[object, ...]
+    engine: tuple[str, ...] = ()
+    validation: tuple[str, ...] = ()
+    exempt: str | None = None
+
+    @property
+    def read(self) -> bool:
+        """Some result of an engine moved with the parameter."""
+        return bool(self.engine)
+
+    @property
+    def status(self) -> str:
+        """``read``, ``validation only``, ``not read``, ``exempt`` or ``exempt but read``."""
+        if self.exempt is not None:
+            return "exempt but read" if self.read else "exempt"
+        if self.read:
+            return "read"
+        return "validation only" if self.validation else "not read"
+
+    def describe(self) -> str:
+        """One line: the key, its version, its status and the evidence."""
+        since = "" if self.valid_from == date.min else f" from {self.valid_from.isoformat()}"
+        line = f"{self.key} = {_show_value(self.value)} ({self.holder}{since}): {self.status}"
+        if self.engine:
+            more = " …" if len(self.engine) > _SHOWN else ""
+            line += f"; moved {', '.join(self.engine[:_SHOWN])}{more}"
+        elif self.validation:
+            line += f"; only the statutes' validation moved ({self.validation[0]})"
+        if self.exempt is not None:
+            line += f"; exempt: {self.exempt}"
+        return line
+
+
+@attrs.frozen
+class LawReading:
+    """What :func:`check_law_is_read` found for one regime.
+
+    A key is read when one of its versions probed moved a result of an engine: the year reads
+    the law on more than one date (the distribution on its meeting's, a SCIC's art. 14 cap being
+    the meeting year's), so the version in force on the evaluation's date may rightly move
+    nothing while the meeting's does.
+
+    Attributes:
+        regime: the regime's code.
+        scenarios: the scenarios evaluated (their sources).
+        parameters: one reading per version of a numeric parameter in force on a scenario's date.
+        unused_exemptions: exempt keys that were never probed (no numeric version in force on the
+            scenarios' dates): the exemption cannot be checked there.
+    """
+
+    regime: str
+    scenarios: tuple[str, ...]
+    parameters: tuple[ParameterReading, ...]
+    unused_exemptions: tuple[str, ...] = ()
+
+    def of_key(self, key: str) -> tuple[ParameterReading, ...]:
+        """The readings of every version of ``key`` probed."""
+        return tuple(p for p in self.parameters if p.key == key)
+
+    @property
+    def read_keys(self) -> frozenset[str]:
+        """The keys a version of which moved a result of an engine."""
+        return frozenset(p.key for p in self.parameters if p.read)
+
+    @property
+    def not_read(self) -> tuple[ParameterReading, ...]:
+        """Versions of keys no engine reads, not exempt: an engine holds its own copy."""
+        read = self.read_keys
+        return tuple(p for p in self.parameters if p.key not in read and p.exempt is None)
+
+    @property
+    def wrongly_exempt(self) -> tuple[ParameterReading, ...]:
+        """Exempt versions that an engine reads after all: the exemption is to be removed."""
+        return tuple(p for p in self.parameters if p.read and p.exempt is not None)
+
+    @property
+    def ok(self) -> bool:
+        """Every key is read by an engine or exempt, and no exemption is read."""
+        return not self.not_read and not self.wrongly_exempt
+
+    def render(self) -> str:
+        """One line per version probed, the problems first."""
+        problems = (*self.not_read, *self.wrongly_exempt)
+        rest = tuple(p for p in self.parameters if p not in problems)
+        read = self.read_keys
+        lines = [f"{self.regime}, on {', '.join(self.scenarios) or 'no scenario'}:"]
+        for reading in (*problems, *rest):
+            line = f"  {reading.describe()}"
+            if not reading.read and reading.key in read:
+                line += " (another version of the key is read)"
+            lines.append(line)
+        if self.unused_exemptions:
+            lines.append(f"  exemptions not probed here: {', '.join(self.unused_exemptions)}")
+        return "\n".join(lines)
+
+
+@attrs.frozen
+class _Run:
+    """One scenario, its dates and its report under the regime as it is."""
+
+    scenario: Scenario
+    as_of: date
+    dates: tuple[date, ...]
+    baseline: dict[str, object] = attrs.field(eq=False)
+
+
+def _versions(regime: Regime, runs: Sequence[_Run]) -> dict[tuple[str, Parameter], list[int]]:
+    """Each numeric version in force on some scenario's date, its holder, and those scenarios."""
+    found: dict[tuple[str, Parameter], list[int]] = {}
+    keys = sorted({p.key for member in regime.lineage for p in member.parameters})
+    for index, run in enumerate(runs):
+        for day in run.dates:
+            for key in keys:
+                for member in regime.lineage:
+                    version = next(
+                        (p for p in member.parameters if p.key == key and p.in_force(day)), None
+                    )
+                    if version is None:
+                        continue
+                    if _numeric(version.value):
+                        users = found.setdefault((member.code, version), [])
+                        if index not in users:
+                            users.append(index)
+                    break
+    return dict(sorted(found.items(), key=lambda item: (item[0][1].key, item[0][1].valid_from)))
+
+
+def _probe(
+    regime: Regime,
+    holder: str,
+    version: Parameter,
+    runs: Sequence[_Run],
+    exempt: str | None,
+) -> ParameterReading:
+    day = next(d for run in runs for d in run.dates if version.in_force(d))
+    tried = nudges(version.value)
+    engine: list[str] = []
+    validation: list[str] = []
+    before = {v: _judged(regime, version.key, v, day) for v in (version.value, *tried)}
+    for value in tried:
+        copy = replace_parameter(regime, version, moved(version, value))
+        for shown in (version.value, value):
+            after = _judged(copy, version.key, shown, day)
+            if after != before[shown]:
+                was, now = ", ".join(before[shown]) or "valid", ", ".join(after) or "valid"
+                validation.append(
+                    f"{version.key} = {_show_value(shown)} in the statutes, law at "
+                    f"{_show_value(value)}: {was} -> {now}"
+                )
+        if engine:
+            continue
+        for run in runs:
+            if not any(version.in_force(d) for d in run.dates):
+                continue
+            after_run = _fingerprint_of(run.scenario, run.as_of, copy)
+            changed = _differences(run.baseline, after_run)
+            validation.extend(
+                f"{run.scenario.source}: {path}" for path in changed if path.startswith(_VALIDATION)
+            )
+            moved_paths = [path for path in changed if not path.startswith(_VALIDATION)]
+            if moved_paths:
+                engine = [f"{run.scenario.source}: {path}" for path in moved_paths]
+                break
+    return ParameterReading(
+        key=version.key,
+        holder=holder,
+        valid_from=version.valid_from,
+        value=version.value,
+        tried=tried,
+        engine=tuple(engine),
+        validation=tuple(dict.fromkeys(validation)),
+        exempt=exempt,
+    )
+
+
+def check_law_is_read(
+    regime: Regime,
+    scenarios: Iterable[Scenario | str | Path],
+    *,
+    exempt: Mapping[str, str] | None = None,
+) -> LawReading:
+    """Change each figure of the law in a copy of the regime, and see which results move.
+
+    No engine may hold its own copy of a legal figure (``docs/architecture.md``): every engine
+    reads it from the regime through :func:`cooprules.regime.bind`. This checks it from the
+    outside. For each version of a numeric parameter (a ``Rate``, ``int``, amount or
+    ``Decimal``; not a ``bool`` or a ``str``, nor a parameter without a value) in force on one of
+    a scenario's dates (its evaluation's, its meeting's, its distribution's):
+
+    1. a copy of the regime is built with the value changed (:func:`nudges`: up, then down if
+       nothing moved), its bounds moved along (:func:`moved`); the version may be an ancestor's
+       (``regime.lineage``): the regime that holds it is rebuilt with :func:`attrs.evolve`, and
+       every regime above it (:func:`replace_parameter`);
+    2. each scenario for which the version is in force is evaluated with the copy
+       (:func:`cooprules.report.evaluate`) and compared with its report under the regime as it
+       is, through :func:`report_fingerprint` (figures *and* explanations: statuses, deadlines,
+       levies per month, the distribution's steps, amounts and explanation, votes, violations,
+       the register's explanation); an evaluation that fails with the copy, and not without it,
+       counts as a result that moved;
+    3. apart from that, a statute set at the law's value (and one at the value tried) is
+       validated (:func:`cooprules.regime.validate`) against both regimes: a statute at the
+       bound is judged differently when the bound moves.
+
+    A parameter is **read** when a result of an engine moved; one that moves only the statutes'
+    validation is reported as such (``validation only``) and is *not* read: the year's figures
+    came from somewhere else. The original runs are computed once; a version stops being tried
+    at the first scenario where a result moved.
+
+    A scenario may be written for a sibling regime of the same plug-in: it is evaluated with
+    ``regime`` all the same (its statutes then add a ``statutes.regime_mismatch``, the same in
+    both runs), so a plug-in with few sample files can exercise every regime.
+
+    Args:
+        regime: the regime to check.
+        scenarios: scenario files (read in the regime's currency) or loaded scenarios; each is
+            evaluated on :func:`scenario_date`.
+        exempt: keys that no engine reads by design (a figure that only bounds the statutes, such
+            as a minimum number of founders), each with the reason. They are probed all the
+            same: an exemption that turns out to be read is reported
+            (:attr:`LawReading.wrongly_exempt`), so the list can only shrink.
+
+    Returns:
+        The reading of every version probed; :attr:`LawReading.ok` says whether the law is read.
+
+    Raises:
+        CoopRulesError: a scenario cannot be read, or cannot be evaluated with the regime as it
+            is (choose scenarios the regime can run).
+    """
+    exemptions = dict(exempt or {})
+    runs: list[_Run] = []
+    for item in scenarios:
+        scenario = (
+            item
+            if isinstance(item, Scenario)
+            else load(item, currency_of_regime=lambda _code: regime.currency)
+        )
+        as_of = scenario_date(scenario)
+        baseline = report_fingerprint(evaluate(scenario, as_of=as_of, regime=regime))
+        runs.append(_Run(scenario, as_of, _law_dates(scenario), baseline))
+    readings = tuple(
+        _probe(regime, holder, version, runs, exemptions.get(version.key))
+        for (holder, version) in _versions(regime, runs)
+    )
+    probed = {reading.key for reading in readings}
+    return LawReading(
+        regime=regime.code,
+        scenarios=tuple(run.scenario.source for run in runs),
+        parameters=readings,
+        unused_exemptions=tuple(sorted(set(exemptions) - probed)),
+    )
