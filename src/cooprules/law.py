@@ -83,7 +83,7 @@ from datetime import date
 from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 from moneyed import Money
@@ -91,12 +91,14 @@ from moneyed import Money
 from cooprules.errors import CoopRulesError, InputFileError
 from cooprules.explain import Citation, Confidence, RuleKind, Text
 from cooprules.money import Rate, money
-from cooprules.regime import Key, Parameter
+from cooprules.regime import Bound, Key, Parameter
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
 __all__ = ["LawBook", "LawFileError", "RegimeLaw", "load_law", "loads_law"]
+
+T = TypeVar("T")
 
 
 class LawFileError(InputFileError):
@@ -172,6 +174,24 @@ class LawBook:
         """The parameter versions the file declares for ``code`` (none: an empty tuple)."""
         found = self.regimes.get(code)
         return found.parameters if found is not None else ()
+
+    def latest(self, code: str, key: Key[T]) -> Bound[T]:
+        """The version of ``key`` declared for ``code`` that is still in force, with its citation.
+
+        It is a rule set's figure when the rule set is not bound to a date.
+
+        Raises:
+            LawFileError: the file declares no such version, or one without a value.
+        """
+        for parameter in self.parameters(code):
+            if parameter.key == key.name and parameter.valid_until is None:
+                if parameter.value is None:
+                    break
+                value = key.check(parameter.value, field=f"regimes.{code}.{key.name}")
+                return Bound(key.name, value, parameter.citation, "regime")
+        raise LawFileError(
+            self.source, f"regimes.{code}.parameters", key.name, "no version in force with a value"
+        )
 
     def regime_citations(self, code: str) -> tuple[Citation, ...]:
         """The instruments the file says regime ``code`` rests on."""

@@ -47,6 +47,7 @@ from cooprules.periods import check_date
 
 if TYPE_CHECKING:
     from cooprules.accompaniment import Obligation
+    from cooprules.regime import Rules
 
 __all__ = [
     "TERMINAL",
@@ -429,6 +430,11 @@ class MembershipRules:
             due date falls in the window; it must agree with ``obligations``.
         annotations_in: statuses in which annotation events (leave, extension, category change)
             may be recorded; by default every status but the terminal ones.
+        reads_law: how the rule set reads its figures from the law (a convention's length, a
+            deadline's months): given the co-op's :class:`~cooprules.regime.Rules` on a date, the
+            rule set with the figures in force that day. :meth:`bound` applies it, and
+            ``Rules.rule_set(MembershipRules)`` binds through it; ``None``: the rule set holds no
+            figure of the law.
     """
 
     transitions: tuple[Transition, ...] = attrs.field(converter=_transitions)
@@ -437,6 +443,14 @@ class MembershipRules:
     obligations: Callable[[History, date], tuple[Obligation, ...]] | None = None
     due: Callable[[History, date], Iterable[tuple[str, date]]] | None = None
     annotations_in: frozenset[Status] = frozenset(Status) - TERMINAL - {Status.NONE}
+    reads_law: Callable[[Rules], MembershipRules] | None = attrs.field(default=None, eq=False)
+
+    def bound(self, rules: Rules) -> MembershipRules:
+        """These rules with their figures read from the law on ``rules.as_of``.
+
+        See :attr:`reads_law`; the rules themselves when they hold no figure of the law.
+        """
+        return self.reads_law(rules) if self.reads_law is not None else self
 
     def __attrs_post_init__(self) -> None:
         seen: set[tuple[Status, EventKind]] = set()

@@ -549,7 +549,7 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
     law = bind(regime, statutes, as_of=as_of)
 
     register = _register(scenario)
-    rules = regime.rule_set(MembershipRules)
+    rules = law.rule_set(MembershipRules)
     if rules is None:
         raise InvalidInput("coop.regime", regime.code, "the regime has no membership rules")
     members = []

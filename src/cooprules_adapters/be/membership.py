@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -51,6 +51,7 @@ from cooprules.membership import (
 from cooprules.money import Money, Rate, money
 from cooprules.parameters import Accompaniment as AccompanimentKeys
 from cooprules.periods import months_end, push_deadline_bounds
+from cooprules_adapters.be.sources import LAW
 
 if TYPE_CHECKING:
     from cooprules.regime import Bound, Rules
@@ -103,8 +104,11 @@ ACTIVITY_COOP = Citation(
     title="Coopérative d'activités, candidat-entrepreneur : convention de 18 mois au plus",
 )
 
-CONVENTION_MONTHS = 18
-"""Maximum length of a candidate entrepreneur's convention, in months."""
+_CONVENTION_LAW: Final = LAW.latest("be-activity", AccompanimentKeys.max_months)
+CONVENTION_MONTHS: Final = _CONVENTION_LAW.value
+"""Maximum length of a candidate entrepreneur's convention, in months: the law file's version in
+force (``accompaniment.max_months``); the regime's rules, bound on a date, read the version of
+that date."""
 
 _AGE_LIMIT = 50
 _DAYS_UNDER_50, _WINDOW_UNDER_50 = 156, 18  # days of compensated full unemployment, months
@@ -202,20 +206,24 @@ _CONVENTION_END_CONSEQUENCE = Text(
 )
 
 
-def candidate_accompaniment(history: History, as_of: date) -> Accompaniment | None:
-    """The candidate's convention as recorded: from its signature, 18 months, leave pushing it."""
+def candidate_accompaniment(
+    history: History, as_of: date, *, months: int = CONVENTION_MONTHS
+) -> Accompaniment | None:
+    """The candidate's convention as recorded: ``months`` from its signature, leave pushing it."""
     return from_history(
         history,
         opened_by=(EventKind.CONVENTION_SIGNED,),
         closed_by=(EventKind.EXITED, EventKind.ADMITTED, EventKind.DIED),
-        max_months=CONVENTION_MONTHS,
+        max_months=months,
         as_of=as_of,
     )
 
 
-def candidate_obligations(history: History, as_of: date) -> tuple[Obligation, ...]:
+def candidate_obligations(
+    history: History, as_of: date, *, months: int = CONVENTION_MONTHS
+) -> tuple[Obligation, ...]:
     """The convention's end: the candidate must leave (or join) by its last day."""
-    accompaniment = candidate_accompaniment(history, as_of)
+    accompaniment = candidate_accompaniment(history, as_of, months=months)
     if accompaniment is None:
         return ()
     return (
@@ -233,7 +241,6 @@ def candidate_obligations(history: History, as_of: date) -> tuple[Obligation, ..
 
 
 _ONE_DAY = timedelta(days=1)
-_CONVENTION = relativedelta(months=CONVENTION_MONTHS)
 
 
 def _leave_bounds(history: History, until: date) -> list[tuple[date, date]]:
@@ -261,7 +268,9 @@ def _after_leaves(history: History, as_of: date, start: date, end: date) -> date
     return push_deadline_bounds(start, end, leaves) if leaves else end
 
 
-def candidate_due(history: History, as_of: date) -> tuple[tuple[str, date], ...]:
+def candidate_due(
+    history: History, as_of: date, *, months: int = CONVENTION_MONTHS
+) -> tuple[tuple[str, date], ...]:
     """The convention's last day if it is still open: the cheap form of the obligations.
 
     Register queries over many candidates use it to skip closed conventions before any date
@@ -292,9 +301,9 @@ def candidate_due(history: History, as_of: date) -> tuple[tuple[str, date], ...]
         if kind is extended:
             extension += history.events[position].months or 0
     if extension:
-        end = months_end(start, CONVENTION_MONTHS + extension)
+        end = months_end(start, months + extension)
     else:  # months_end's rule, inlined on the register's hot path (tests check they agree)
-        end = start + _CONVENTION
+        end = start + relativedelta(months=months)
         if end.day != start.day:
             end += _ONE_DAY
     if EventKind.LEAVE_STARTED in kinds:
@@ -302,8 +311,10 @@ def candidate_due(history: History, as_of: date) -> tuple[tuple[str, date], ...]
     return (("be.activity.convention_end", end - _ONE_DAY),)
 
 
-def _convention_checks(history: History, as_of: date) -> Iterable[Violation]:
-    accompaniment = candidate_accompaniment(history, as_of)
+def _convention_checks(
+    history: History, as_of: date, *, months: int = CONVENTION_MONTHS
+) -> Iterable[Violation]:
+    accompaniment = candidate_accompaniment(history, as_of, months=months)
     if accompaniment is not None and accompaniment.extension_months:
         yield Violation(
             code="be.activity.extension_beyond_maximum",
@@ -311,9 +322,9 @@ def _convention_checks(history: History, as_of: date) -> Iterable[Violation]:
             subject=history.subject,
             message=Text(
                 en=f"The convention was extended by {accompaniment.extension_months} month(s); "
-                "it lasts 18 months at most.",
+                f"it lasts {months} months at most.",
                 fr=f"La convention a été prolongée de {accompaniment.extension_months} mois ; "
-                "elle dure 18 mois au plus.",
+                f"elle dure {months} mois au plus.",
             ),
             citation=ACTIVITY_COOP,
         )
@@ -326,13 +337,13 @@ def _convention_checks(history: History, as_of: date) -> Iterable[Violation]:
             subject=history.subject,
             message=Text(
                 en=f"Still a candidate entrepreneur after the convention's last day {o.due} "
-                "(18 months at most, pushed back by suspensions).",
+                f"({months} months at most, pushed back by suspensions).",
                 fr=f"Toujours candidat-entrepreneur après le dernier jour de la convention "
-                f"({o.due}) (18 mois au plus, prolongés des suspensions).",
+                f"({o.due}) ({months} mois au plus, prolongés des suspensions).",
             ),
             citation=ACTIVITY_COOP,
         )
-        for o in candidate_obligations(history, as_of)
+        for o in candidate_obligations(history, as_of, months=months)
         if as_of > o.due
     )
 
@@ -348,7 +359,23 @@ def _no_extension_beyond_maximum(context: TransitionContext) -> Text | None:
     )
 
 
-ACTIVITY_MEMBERSHIP = attrs.evolve(
+def _activity_rules(months: int) -> MembershipRules:
+    """The activity co-op's membership rules with a convention of ``months``."""
+    return attrs.evolve(
+        _ACTIVITY_GRAPH,
+        checks=(partial(_convention_checks, months=months),),
+        obligations=partial(candidate_obligations, months=months),
+        due=partial(candidate_due, months=months),
+        reads_law=_activity_rules_of,
+    )
+
+
+def _activity_rules_of(rules: Rules) -> MembershipRules:
+    """The activity co-op's membership rules with the convention's length in force that day."""
+    return _activity_rules(rules.require(AccompanimentKeys.max_months).value)
+
+
+_ACTIVITY_GRAPH = attrs.evolve(
     CSA_MEMBERSHIP,
     transitions=(
         *CSA_MEMBERSHIP.transitions,
@@ -365,11 +392,10 @@ ACTIVITY_MEMBERSHIP = attrs.evolve(
             citation=ACTIVITY_COOP,
         ),
     ),
-    checks=(_convention_checks,),
-    obligations=candidate_obligations,
-    due=candidate_due,
 )
-"""A coopérative d'activités: the CSA rules plus the candidate-entrepreneur convention."""
+ACTIVITY_MEMBERSHIP: Final = _activity_rules(CONVENTION_MONTHS)
+"""A coopérative d'activités: the CSA rules plus the candidate-entrepreneur convention (its length
+the law file's version in force; bound on a date, the version of that date)."""
 
 
 @attrs.frozen

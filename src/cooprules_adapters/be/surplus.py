@@ -59,7 +59,7 @@ from cooprules.money import (
     round_fraction,
     to_minor_units,
 )
-from cooprules.parameters import Capital
+from cooprules.parameters import Capital, Surplus
 from cooprules.regime import Rules
 from cooprules.surplus import (
     Constraint,
@@ -384,11 +384,12 @@ def waterfall(
 ) -> Waterfall:
     """A Belgian co-op's distribution of the year's result, with its legal bounds as constraints.
 
-    Steps, in order: the statutes' allocation to unavailable equity (if any); a social
-    enterprise's allocation to its social purpose (if any); interest on shares pro rata of the
-    capital-days; ristournes pro rata of each member's transactions; the rest to the reserves.
-    Amounts paid to members are rounded down (``Rounding.FLOOR``): the cents go to the reserves,
-    and interest at the highest rate never breaks the cap.
+    Steps, in order: the legal reserve, where the law on the meeting's date has one (none under the
+    CSA; 5 % under the old code, its ceiling not applied); the statutes' allocation to unavailable
+    equity (if any); a social enterprise's allocation to its social purpose (if any); interest on
+    shares pro rata of the capital-days; ristournes pro rata of each member's transactions; the rest
+    to the reserves. Amounts paid to members are rounded down (``Rounding.FLOOR``): the cents go to
+    the reserves, and interest at the highest rate never breaks the cap.
 
     The cap on interest (6 %), its basis and the withholding tax are read from ``rules`` (the law
     bound to the statutes on the meeting's date), each with its citation.
@@ -430,6 +431,18 @@ def waterfall(
     cap = rules.require(Capital.dividend_cap)
     cap_citation = cap.citation
     steps: list[WaterfallStep] = []
+    legal = rules.get(Surplus.legal_reserve_rate)
+    if legal.value is not None and legal.value.value > 0:
+        # Before the CSA (1 May 2019) the old code's legal reserve: 5 % of the profit. Its ceiling
+        # (10 % of the fixed capital) is not applied: the year's figures carry no fixed capital.
+        steps.append(
+            ToReserve(
+                "legal_reserve",
+                reserve="legal_reserve",
+                share=legal.value,
+                citation=legal.citation,
+            )
+        )
     if unavailable_reserve is not None:
         steps.append(
             ToReserve(

@@ -26,12 +26,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from functools import partial
+from typing import TYPE_CHECKING, Final
 
-import attrs
 from dateutil.relativedelta import relativedelta
 
 from cooprules.accompaniment import Accompaniment, Obligation
 from cooprules.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from cooprules.regime import Rules
 from cooprules.explain import Citation, Confidence, Severity, Text, Violation
 from cooprules.membership import (
     Category,
@@ -45,6 +48,8 @@ from cooprules.membership import (
     graph,
     status_at,
 )
+from cooprules.parameters import Accompaniment as AccompanimentKeys
+from cooprules_adapters.fr.sources import LAW
 
 __all__ = [
     "ASSOCIATE_DEADLINE",
@@ -108,8 +113,10 @@ SCIC_CATEGORIES = Citation(
     title="Catégories d'associés de la SCIC",
 )
 
-_ASSOCIATE_MONTHS = 36
-_TRIAL_MONTHS = 8
+_ASSOCIATE_MONTHS: Final = LAW.latest("fr-cae", AccompanimentKeys.associate_deadline_months).value
+"""L7331-3's three years, as the law file has them in force (bound rules read the dated one)."""
+_TRIAL_MONTHS: Final = LAW.latest("fr-cae", AccompanimentKeys.trial_max_months).value
+"""L7332-1's eight months, as the law file has them in force."""
 _MIN_EMPLOYEE_ASSOCIATES = {"SARL": 2, "SAS": 2, "SA": 7}
 
 
@@ -173,13 +180,18 @@ _CESA_ENDS = Text(
 )
 
 
-def cae_obligations(history: History, as_of: date) -> tuple[Obligation, ...]:
-    """The obligations of an entrepreneur-employee on ``as_of``: become an associate in time."""
+def cae_obligations(
+    history: History, as_of: date, *, months: int = _ASSOCIATE_MONTHS
+) -> tuple[Obligation, ...]:
+    """The obligations of an entrepreneur-employee on ``as_of``: become an associate in time.
+
+    ``months`` is the law's delay (L7331-3: three years), less any earlier CAPE.
+    """
     cesa = history.last(EventKind.EMPLOYED, on_or_before=as_of)
     if cesa is None:
         return ()
     prior = cape_length(history, cesa.date)
-    accompaniment = _reduced(cesa.date, _ASSOCIATE_MONTHS, prior)
+    accompaniment = _reduced(cesa.date, months, prior)
     admitted = next(
         (e for e in history.events if e.kind is EventKind.ADMITTED and e.date >= cesa.date), None
     )
@@ -197,10 +209,10 @@ def cae_obligations(history: History, as_of: date) -> tuple[Obligation, ...]:
     )
 
 
-def _admitted_in_time(context: TransitionContext) -> Text | None:
+def _admitted_in_time(context: TransitionContext, *, months: int) -> Text | None:
     if context.source is not Status.ENTREPRENEUR_EMPLOYEE:
         return None
-    for obligation in cae_obligations(context.history, context.event.date):
+    for obligation in cae_obligations(context.history, context.event.date, months=months):
         if context.event.date > obligation.due:
             return Text(
                 en=f"the associate deadline {obligation.due} has passed: the CESA has ended",
@@ -210,7 +222,7 @@ def _admitted_in_time(context: TransitionContext) -> Text | None:
     return None
 
 
-def _deadline_check(history: History, as_of: date) -> Iterable[Violation]:
+def _deadline_check(history: History, as_of: date, *, months: int) -> Iterable[Violation]:
     if status_at(history, as_of) is not Status.ENTREPRENEUR_EMPLOYEE:
         return ()
     return tuple(
@@ -226,7 +238,7 @@ def _deadline_check(history: History, as_of: date) -> Iterable[Violation]:
             ),
             citation=ASSOCIATE_DEADLINE,
         )
-        for o in cae_obligations(history, as_of)
+        for o in cae_obligations(history, as_of, months=months)
         if o.met_on is None and as_of > o.due
     )
 
@@ -289,38 +301,54 @@ SCIC_MEMBERSHIP = MembershipRules(
 )
 """SCIC associates by category (1947 art. 19 septies)."""
 
-CAE_MEMBERSHIP = MembershipRules(
-    transitions=graph(
-        {
-            Status.NONE: [EventKind.APPLIED, EventKind.CONVENTION_SIGNED, EventKind.EMPLOYED],
-            Status.APPLICANT: [
-                EventKind.CONVENTION_SIGNED,
-                EventKind.EMPLOYED,
-                EventKind.ADMITTED,
-                EventKind.EXITED,
-            ],
-            Status.CANDIDATE_ENTREPRENEUR: [EventKind.EMPLOYED, EventKind.EXITED],
-            Status.ENTREPRENEUR_EMPLOYEE: [
-                EventKind.ADMITTED,
-                EventKind.EXITED,
-                EventKind.DIED,
-            ],
-            **_ASSOCIATE_LIFE,
-        },
-        citation=CESA,
-        conditions={(Status.ENTREPRENEUR_EMPLOYEE, EventKind.ADMITTED): [_admitted_in_time]},
-        citations={
-            (Status.ENTREPRENEUR_EMPLOYEE, EventKind.ADMITTED): ASSOCIATE_DEADLINE,
-            (Status.ENTREPRENEUR_EMPLOYEE, EventKind.EXITED): ASSOCIATE_DEADLINE,
-        },
-    ),
-    categories=SCOP_MEMBERSHIP.categories,
-    checks=(_deadline_check,),
-    obligations=cae_obligations,
-)
+
+def _cae_rules(months: int, categories: tuple[Category, ...]) -> MembershipRules:
+    """A CAE's membership rules with an associate deadline of ``months`` (L7331-3)."""
+    return MembershipRules(
+        transitions=graph(
+            {
+                Status.NONE: [EventKind.APPLIED, EventKind.CONVENTION_SIGNED, EventKind.EMPLOYED],
+                Status.APPLICANT: [
+                    EventKind.CONVENTION_SIGNED,
+                    EventKind.EMPLOYED,
+                    EventKind.ADMITTED,
+                    EventKind.EXITED,
+                ],
+                Status.CANDIDATE_ENTREPRENEUR: [EventKind.EMPLOYED, EventKind.EXITED],
+                Status.ENTREPRENEUR_EMPLOYEE: [
+                    EventKind.ADMITTED,
+                    EventKind.EXITED,
+                    EventKind.DIED,
+                ],
+                **_ASSOCIATE_LIFE,
+            },
+            citation=CESA,
+            conditions={
+                (Status.ENTREPRENEUR_EMPLOYEE, EventKind.ADMITTED): [
+                    partial(_admitted_in_time, months=months)
+                ]
+            },
+            citations={
+                (Status.ENTREPRENEUR_EMPLOYEE, EventKind.ADMITTED): ASSOCIATE_DEADLINE,
+                (Status.ENTREPRENEUR_EMPLOYEE, EventKind.EXITED): ASSOCIATE_DEADLINE,
+            },
+        ),
+        categories=categories,
+        checks=(partial(_deadline_check, months=months),),
+        obligations=partial(cae_obligations, months=months),
+        reads_law=partial(_cae_rules_of, categories=categories),
+    )
+
+
+def _cae_rules_of(rules: Rules, *, categories: tuple[Category, ...]) -> MembershipRules:
+    """A CAE's membership rules with the associate deadline in force on the rules' date."""
+    return _cae_rules(rules.require(AccompanimentKeys.associate_deadline_months).value, categories)
+
+
+CAE_MEMBERSHIP: Final = _cae_rules(_ASSOCIATE_MONTHS, SCOP_MEMBERSHIP.categories)
 """A CAE: CAPE, CESA, then associate within three years (less the CAPE), or the CESA ends."""
 
-CAE_SCIC_MEMBERSHIP = attrs.evolve(CAE_MEMBERSHIP, categories=SCIC_MEMBERSHIP.categories)
+CAE_SCIC_MEMBERSHIP: Final = _cae_rules(_ASSOCIATE_MONTHS, SCIC_MEMBERSHIP.categories)
 """A CAE in SCIC form: the CAE path, with the SCIC's categories of associates."""
 
 

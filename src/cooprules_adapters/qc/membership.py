@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 from fractions import Fraction
+from functools import partial
+from typing import TYPE_CHECKING, Final
 
 from cooprules.accompaniment import Obligation
 from cooprules.errors import InvalidInput
@@ -38,8 +40,13 @@ from cooprules.membership import (
     graph,
     status_at,
 )
+from cooprules.parameters import Membership as MembershipKeys
 from cooprules.periods import WorkingCalendar, months_end
 from cooprules_adapters.calendars import HolidayCalendar
+from cooprules_adapters.qc.sources import LAW
+
+if TYPE_CHECKING:
+    from cooprules.regime import Rules
 
 __all__ = [
     "EXCLUSION",
@@ -91,10 +98,10 @@ SOLIDARITY = Citation(
     title="Solidarity co-operative: at least two of the three categories of members",
 )
 
-TRIAL_DAYS = 250
-"""Most days of work a trial may last (s.224.2)."""
-TRIAL_MONTHS = 18
-"""Longest period, in months, a trial may span (s.224.2)."""
+TRIAL_DAYS: Final = LAW.latest("qc-work", MembershipKeys.trial_max_days_worked).value
+"""Most days of work a trial may last (s.224.2), as the law file has it in force."""
+TRIAL_MONTHS: Final = LAW.latest("qc-work", MembershipKeys.trial_max_months).value
+"""Longest period, in months, a trial may span (s.224.2), as the law file has it in force."""
 
 EXCLUSION_GROUNDS = (
     "no_use_of_services",
@@ -154,6 +161,8 @@ def trial_limit(
     days_worked: Iterable[date] | None = None,
     calendar: WorkingCalendar | None = None,
     met_on: date | None = None,
+    days: int = TRIAL_DAYS,
+    months: int = TRIAL_MONTHS,
 ) -> Obligation:
     """When a worker co-op's trial must end: the 250th day of work or 18 months, the earlier.
 
@@ -164,32 +173,38 @@ def trial_limit(
             absent, the 250th working day of ``calendar`` (Quebec's by default) estimates it.
         calendar: the working-day calendar for the estimate.
         met_on: the day the trial ended (admission or departure), if it has.
+        days: the law's limit in days of work (s.224.2: 250).
+        months: the law's limit in months (s.224.2: 18).
 
     >>> every_other_day = [date(2025, 3, 3) + timedelta(d) for d in range(0, 700, 2)]
     >>> trial_limit("w", date(2025, 3, 3), days_worked=every_other_day).due  # 250th day of work
     datetime.date(2026, 7, 14)
     """
-    months_last = months_end(start, TRIAL_MONTHS) - timedelta(days=1)
+    months_last = months_end(start, months) - timedelta(days=1)
     if days_worked is not None:
         worked = sorted({d for d in days_worked if d >= start})
-        day_250 = worked[TRIAL_DAYS - 1] if len(worked) >= TRIAL_DAYS else None
+        day_250 = worked[days - 1] if len(worked) >= days else None
         measure = Text(en="days actually worked", fr="jours effectivement travaillés")
         counted = len([d for d in worked if d <= months_last])
     else:
-        day_250 = _nth_working_day(start, TRIAL_DAYS, months_last, calendar)
+        day_250 = _nth_working_day(start, days, months_last, calendar)
         measure = Text(
             en="estimate: working days of the Quebec calendar",
             fr="estimation : jours ouvrables du calendrier québécois",
         )
-        counted = TRIAL_DAYS if day_250 is not None else 0
+        counted = days if day_250 is not None else 0
     due = months_last if day_250 is None else min(day_250, months_last)
-    reached = "250 days of work" if day_250 is not None and day_250 <= months_last else "18 months"
+    reached = (
+        f"{days} days of work"
+        if day_250 is not None and day_250 <= months_last
+        else f"{months} months"
+    )
     step = Step(
         what=Text(en="End of the trial period", fr="Fin de la période d'essai"),
         inputs={
             "start": start,
-            "18 months, last day": months_last,
-            "250th day of work": day_250 if day_250 is not None else "not reached",
+            f"{months} months, last day": months_last,
+            f"{days}th day of work": day_250 if day_250 is not None else "not reached",
             "days of work counted": counted,
             "measure": measure,
         },
@@ -208,8 +223,9 @@ def trial_limit(
         ),
         due=due,
         consequence=Text(
-            en="the trial cannot continue beyond 250 days of work or 18 months",
-            fr="l'essai ne peut se poursuivre au-delà de 250 jours de travail ou de 18 mois",
+            en=f"the trial cannot continue beyond {days} days of work or {months} months",
+            fr=f"l'essai ne peut se poursuivre au-delà de {days} jours de travail ou de "
+            f"{months} mois",
         ),
         citation=TRIAL,
         met_on=met_on,
@@ -232,7 +248,9 @@ def _nth_working_day(
     return None
 
 
-def trial_obligations(history: History, as_of: date) -> tuple[Obligation, ...]:
+def trial_obligations(
+    history: History, as_of: date, *, days: int = TRIAL_DAYS, months: int = TRIAL_MONTHS
+) -> tuple[Obligation, ...]:
     """The trial's end for an auxiliary member (estimated from the Quebec calendar)."""
     trial = history.last(EventKind.TRIAL_STARTED, on_or_before=as_of)
     if trial is None:
@@ -247,10 +265,10 @@ def trial_obligations(history: History, as_of: date) -> tuple[Obligation, ...]:
         ),
         None,
     )
-    return (trial_limit(history.subject, trial.date, met_on=ended),)
+    return (trial_limit(history.subject, trial.date, met_on=ended, days=days, months=months),)
 
 
-def _trial_overdue(history: History, as_of: date) -> Iterable[Violation]:
+def _trial_overdue(history: History, as_of: date, *, days: int, months: int) -> Iterable[Violation]:
     if status_at(history, as_of) is not Status.AUXILIARY:
         return ()
     return tuple(
@@ -259,40 +277,55 @@ def _trial_overdue(history: History, as_of: date) -> Iterable[Violation]:
             severity=Severity.ERROR,
             subject=history.subject,
             message=Text(
-                en=f"Still on trial after {o.due}: at most 250 days of work over at most "
-                "18 months.",
-                fr=f"Toujours à l'essai après le {o.due} : au plus 250 jours de travail sur au "
-                "plus 18 mois.",
+                en=f"Still on trial after {o.due}: at most {days} days of work over at most "
+                f"{months} months.",
+                fr=f"Toujours à l'essai après le {o.due} : au plus {days} jours de travail sur "
+                f"au plus {months} mois.",
             ),
             citation=TRIAL,
         )
-        for o in trial_obligations(history, as_of)
+        for o in trial_obligations(history, as_of, days=days, months=months)
         if as_of > o.due
     )
 
 
 _WORKER = Category("worker", Text(en="worker member", fr="membre travailleur"))
 
-WORK_MEMBERSHIP = MembershipRules(
-    transitions=graph(
-        {
-            **_MEMBER_LIFE,
-            Status.NONE: [EventKind.APPLIED, EventKind.ADMITTED, EventKind.TRIAL_STARTED],
-            Status.APPLICANT: [EventKind.ADMITTED, EventKind.TRIAL_STARTED, EventKind.EXITED],
-            Status.AUXILIARY: [EventKind.ADMITTED, EventKind.EXITED, EventKind.DIED],
-        },
-        conditions=_DECIDED,
-        citations={
-            **_DECIDED_CITATIONS,
-            (Status.NONE, EventKind.TRIAL_STARTED): TRIAL,
-            (Status.APPLICANT, EventKind.TRIAL_STARTED): TRIAL,
-            (Status.AUXILIARY, EventKind.ADMITTED): TRIAL,
-        },
-    ),
-    categories=(_WORKER,),
-    checks=(_trial_overdue,),
-    obligations=trial_obligations,
-)
+
+def _work_rules(days: int, months: int) -> MembershipRules:
+    """A worker co-operative's membership rules with a trial of ``days`` and ``months``."""
+    return MembershipRules(
+        transitions=graph(
+            {
+                **_MEMBER_LIFE,
+                Status.NONE: [EventKind.APPLIED, EventKind.ADMITTED, EventKind.TRIAL_STARTED],
+                Status.APPLICANT: [EventKind.ADMITTED, EventKind.TRIAL_STARTED, EventKind.EXITED],
+                Status.AUXILIARY: [EventKind.ADMITTED, EventKind.EXITED, EventKind.DIED],
+            },
+            conditions=_DECIDED,
+            citations={
+                **_DECIDED_CITATIONS,
+                (Status.NONE, EventKind.TRIAL_STARTED): TRIAL,
+                (Status.APPLICANT, EventKind.TRIAL_STARTED): TRIAL,
+                (Status.AUXILIARY, EventKind.ADMITTED): TRIAL,
+            },
+        ),
+        categories=(_WORKER,),
+        checks=(partial(_trial_overdue, days=days, months=months),),
+        obligations=partial(trial_obligations, days=days, months=months),
+        reads_law=_work_rules_of,
+    )
+
+
+def _work_rules_of(rules: Rules) -> MembershipRules:
+    """A worker co-operative's membership rules with the trial limits in force that day."""
+    return _work_rules(
+        rules.require(MembershipKeys.trial_max_days_worked).value,
+        rules.require(MembershipKeys.trial_max_months).value,
+    )
+
+
+WORK_MEMBERSHIP: Final = _work_rules(TRIAL_DAYS, TRIAL_MONTHS)
 """A worker co-operative: worker members, and auxiliary members on trial (s.224.2)."""
 
 SOLIDARITY_MEMBERSHIP = _rules(

@@ -19,11 +19,9 @@ References:
 
 from __future__ import annotations
 
-from importlib.resources import files
 from typing import Final
 
 from cooprules.explain import Text
-from cooprules.law import LawBook, load_law
 from cooprules.payroll import PayrollKind, PayrollRules
 from cooprules.regime import Regime
 from cooprules.report import DistributionRules
@@ -33,6 +31,7 @@ from cooprules_adapters.qc.membership import (
     WORK_MEMBERSHIP,
 )
 from cooprules_adapters.qc.reserves import CAPITAL, RESERVES
+from cooprules_adapters.qc.sources import LAW
 from cooprules_adapters.qc.surplus import build
 from cooprules_adapters.qc.voting import SOLIDARITY_VOTING, VOTING, WORK_VOTING
 
@@ -41,8 +40,6 @@ __all__ = ["LAW", "QC_COOP", "QC_PRODUCER", "QC_SOLIDARITY", "QC_WORK"]
 QC: Final = "CA-QC"
 LANGUAGES: Final = ("fr", "en")
 
-LAW: Final[LawBook] = load_law(files("cooprules_adapters.qc") / "law.toml")
-"""The Quebec law file: every figure the Quebec regimes use, dated and cited."""
 _ENHANCEMENT: Final = LAW.parameters("qc-enhancement")
 """The enhancement reserve the by-laws may create (ss. 149.1-149.6): work and producers' co-ops."""
 

@@ -293,24 +293,11 @@ EXEMPT: dict[str, str] = {
 # moves nothing. Each entry says where the constant lives. Once the engine reads the figure from
 # the rules, the test below fails until the entry is removed.
 _BE_CAP = "be/voting.py: MemberCap(Rate.of('1/10')) in "
-_BE_RESERVE = "be/surplus.py: waterfall() has no legal-reserve step (the 0 % is the code's)"
 _FR_DEADLINE = "fr/membership.py: _ASSOCIATE_MONTHS = 36 (cae_obligations)"
 _FR_49 = "fr/voting.py: _CATEGORY_CAPS, CategoryCap({'external', 'external_coop'}, 49 %)"
 _FR_35 = "fr/voting.py: _CATEGORY_CAPS, CategoryCap({'external'}, 35 %)"
 _FR_COLLEGES = "fr/voting.py: SCIC_VOTING, CollegeBounds(1/10, 1/2, min_colleges=3)"
-NOT_YET_READ: dict[tuple[str, str], str] = {
-    ("be-activity", "accompaniment.max_months"): "be/membership.py: CONVENTION_MONTHS = 18 "
-    "(candidate_accompaniment, candidate_due, the messages)",
-    ("be-cnc", "surplus.legal_reserve_rate"): _BE_RESERVE,
-    ("be-sces", "surplus.legal_reserve_rate"): _BE_RESERVE,
-    ("be-activity", "surplus.legal_reserve_rate"): _BE_RESERVE,
-    ("fr-cae-scop", "accompaniment.associate_deadline_months"): _FR_DEADLINE,
-    ("fr-cae-scic", "accompaniment.associate_deadline_months"): _FR_DEADLINE,
-    ("qc-work", "membership.trial_max_days_worked"): "qc/membership.py: TRIAL_DAYS = 250 "
-    "(trial_limit, trial_obligations)",
-    ("qc-work", "membership.trial_max_months"): "qc/membership.py: TRIAL_MONTHS = 18 "
-    "(trial_limit, trial_obligations)",
-}
+NOT_YET_READ: dict[tuple[str, str], str] = {}
 
 
 def _load(name: str) -> Scenario:
