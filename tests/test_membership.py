@@ -43,11 +43,11 @@ from cooprules.membership import (
     statuses_on,
     to_mermaid,
 )
-from cooprules.parameters import Accompaniment as AccompanimentKeys
 from cooprules.periods import Period
 from cooprules.regime import bind
 from cooprules_adapters.be import membership as be
 from cooprules_adapters.be.regimes import BE_ACTIVITY
+from cooprules_adapters.be.sources import Keys as BeKeys
 from cooprules_adapters.fr import membership as fr
 from cooprules_adapters.qc import membership as qc
 
@@ -344,9 +344,7 @@ class TestBelgium:
             birth_date=date(1990, 1, 1),
             convention_start=date(2025, 1, 1),
         )
-        quota = bind(BE_ACTIVITY, as_of=date(2025, 1, 1)).require(
-            AccompanimentKeys.target_group_min_share
-        )
+        quota = bind(BE_ACTIVITY, as_of=date(2025, 1, 1)).require(BeKeys.target_group_min_share)
         assert str(quota.value) == "60%"
         assert be.quota_violations([inside] * 30 + [outside] * 20, quota) == ()
         (violation,) = be.quota_violations([inside] * 29 + [outside] * 21, quota)
@@ -688,11 +686,11 @@ def test_membership_figures_agree_with_the_regime_parameters():
     activity = cooprules.get_regime("be-activity")
     bonus_day = be.BONUS_SINCE
     assert (
-        activity.value(A.resumption_bonus_monthly, bonus_day).amount
-        * activity.value(A.resumption_bonus_months, bonus_day)
+        activity.value(BeKeys.resumption_bonus_monthly, bonus_day).amount
+        * activity.value(BeKeys.resumption_bonus_months, bonus_day)
         == 1200
     )
-    assert activity.find(A.resumption_bonus_months, bonus_day - timedelta(days=1)) is None
+    assert activity.find(BeKeys.resumption_bonus_months, bonus_day - timedelta(days=1)) is None
     work = cooprules.get_regime("qc-work")
     assert work.value(M.trial_max_days_worked, on) == qc.TRIAL_DAYS
     assert work.value(M.trial_max_months, on) == qc.TRIAL_MONTHS

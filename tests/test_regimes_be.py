@@ -12,6 +12,7 @@ from cooprules.explain import Confidence, RuleKind
 from cooprules.money import Rate, format_amount, money, money_from_fraction
 from cooprules.parameters import Accompaniment, Capital, Company, Surplus, Voting
 from cooprules_adapters.be.regimes import BE_ACTIVITY, BE_CNC, BE_SC, BE_SCES, CSA_IN_FORCE
+from cooprules_adapters.be.sources import Keys as BeKeys
 
 NOW = date(2026, 1, 1)
 BEFORE_CSA = date(2019, 4, 30)
@@ -154,12 +155,12 @@ def test_sfs_dividend_on_paid_up_amount():
 def test_activity_coop_convention_and_target_group():
     # belgium.md §B6: convention at most 18 months, >= 60 % target group [SRC-2].
     assert BE_ACTIVITY.value(Accompaniment.max_months, NOW) == 18
-    assert BE_ACTIVITY.value(Accompaniment.target_group_min_share, NOW) == Rate.of("60%")
+    assert BE_ACTIVITY.value(BeKeys.target_group_min_share, NOW) == Rate.of("60%")
     assert codes(Statutes("be-activity", {Accompaniment.max_months: 24}), "be-activity") == [
         "statutes.above_maximum"
     ]
     # Worked example: with 50 candidates, at least 30 must be in the target group.
-    share = BE_ACTIVITY.value(Accompaniment.target_group_min_share, NOW)
+    share = BE_ACTIVITY.value(BeKeys.target_group_min_share, NOW)
     assert share is not None
     assert share.exact(50) == 30
     # It is a social enterprise: it inherits the 1/10 vote cap.

@@ -23,6 +23,7 @@ from cooprules.parameters import all_keys
 from cooprules.regime import Key, Parameter
 from cooprules_adapters.be.sources import Keys as BeKeys
 from cooprules_adapters.fr.sources import Keys as FrKeys
+from cooprules_adapters.qc.sources import Keys as QcKeys
 
 CODES = {
     "be-cnc",
@@ -109,7 +110,7 @@ def test_extends_stays_in_jurisdiction(regime: Regime):
 
 PLUGIN_KEYS = {
     key.name: key
-    for group in (BeKeys, FrKeys)
+    for group in (BeKeys, FrKeys, QcKeys)
     for key in vars(group).values()
     if isinstance(key, Key)
 }

@@ -14,6 +14,7 @@ from cooprules.explain import Confidence, RuleKind
 from cooprules.money import Rate, format_amount, money
 from cooprules.parameters import Accompaniment, Capital, Company, Surplus, Voting
 from cooprules_adapters.fr.regimes import FR_CAE_SCIC, FR_CAE_SCOP, FR_COOP, FR_SCIC, FR_SCOP
+from cooprules_adapters.fr.sources import Keys as FrKeys
 from cooprules_adapters.fr.tmo import TMO, interest_cap
 
 NOW = date(2024, 6, 1)
@@ -163,8 +164,8 @@ def test_scop_worker_share_at_least_25_percent():
 def test_scop_min_employee_associates_by_form():
     # france.md §2.2: 2 (SARL, SAS), 7 (SA), loi 1978 art. 5 post-2014 [SRC].
     assert FR_SCOP.value(Company.min_employee_associates, NOW) == 2
-    assert FR_SCOP.value(Company.min_employee_associates_sa, NOW) == 7
-    assert codes(Statutes("fr-scop", {Company.min_employee_associates_sa: 5}), "fr-scop") == [
+    assert FR_SCOP.value(FrKeys.min_employee_associates_sa, NOW) == 7
+    assert codes(Statutes("fr-scop", {FrKeys.min_employee_associates_sa: 5}), "fr-scop") == [
         "statutes.below_minimum"
     ]
 

@@ -11,6 +11,7 @@ from cooprules.explain import Confidence, RuleKind
 from cooprules.money import Rate, format_amount, money
 from cooprules.parameters import Capital, Company, Membership, Surplus, Voting
 from cooprules_adapters.qc.regimes import QC_COOP, QC_PRODUCER, QC_SOLIDARITY, QC_WORK
+from cooprules_adapters.qc.sources import Keys as QcKeys
 
 NOW = date(2026, 1, 1)
 ALL = (QC_WORK, QC_SOLIDARITY, QC_PRODUCER)
@@ -132,9 +133,9 @@ def test_reserve_indivisible_s147_s185():
 
 def test_enhancement_reserve_only_producer_and_work():
     # quebec.md Q7: ss. 149.1-149.6, producer, work and shareholding-workers co-ops [SRC].
-    assert QC_WORK.value(Surplus.enhancement_reserve_allowed, NOW) is True
-    assert QC_PRODUCER.value(Surplus.enhancement_reserve_allowed, NOW) is True
-    assert QC_SOLIDARITY.value(Surplus.enhancement_reserve_allowed, NOW) is False
+    assert QC_WORK.value(QcKeys.enhancement_reserve_allowed, NOW) is True
+    assert QC_PRODUCER.value(QcKeys.enhancement_reserve_allowed, NOW) is True
+    assert QC_SOLIDARITY.value(QcKeys.enhancement_reserve_allowed, NOW) is False
 
 
 def test_work_coop_trial_period_s224_2():

@@ -70,14 +70,6 @@ class Company:
             fr="nombre minimal d'associés salariés (forme SARL ou SAS)",
         ),
     )
-    min_employee_associates_sa: Final = Key(
-        "company.min_employee_associates_sa",
-        int,
-        Text(
-            en="minimum number of employee-associates when the co-op is a public limited company",
-            fr="nombre minimal d'associés salariés lorsque la coopérative est une société anonyme",
-        ),
-    )
 
     min_founders: Final = Key(
         "company.min_founders",
@@ -160,14 +152,6 @@ class Surplus:
             "refunds paid in shares",
             fr="part supplémentaire des excédents à affecter soit à la réserve, soit à des "
             "ristournes versées en parts",
-        ),
-    )
-    enhancement_reserve_allowed: Final = Key(
-        "surplus.enhancement_reserve_allowed",
-        bool,
-        Text(
-            en="the by-laws may create an enhancement reserve (réserve de valorisation)",
-            fr="les règlements peuvent créer une réserve de valorisation",
         ),
     )
 
@@ -340,31 +324,6 @@ class Membership:
 class Accompaniment:
     """Keys about hosted entrepreneurs (BE activity co-ops, FR CAE)."""
 
-    resumption_bonus_monthly: Final = Key(
-        "accompaniment.resumption_bonus_monthly",
-        Money,
-        Text(
-            en="monthly bonus to a candidate who leaves to become self-employed",
-            fr="complément mensuel au candidat qui s'installe comme indépendant",
-        ),
-    )
-    resumption_bonus_months: Final = Key(
-        "accompaniment.resumption_bonus_months",
-        int,
-        Text(
-            en="most months the resumption bonus is paid",
-            fr="nombre maximal de mois de versement du complément de reprise du travail",
-        ),
-    )
-    resumption_bonus_min_months: Final = Key(
-        "accompaniment.resumption_bonus_min_months",
-        int,
-        Text(
-            en="months under the convention before leaving that open the bonus",
-            fr="mois de convention requis avant le départ pour ouvrir le complément",
-        ),
-    )
-
     associate_deadline_months: Final = Key(
         "accompaniment.associate_deadline_months",
         int,
@@ -390,14 +349,6 @@ class Accompaniment:
         Text(
             en="minimum number of individual support interviews per year",
             fr="nombre minimal d'entretiens individuels d'accompagnement par an",
-        ),
-    )
-    target_group_min_share: Final = Key(
-        "accompaniment.target_group_min_share",
-        Rate,
-        Text(
-            en="smallest share of the candidates that must come from the legal target group",
-            fr="part minimale des candidats qui doivent appartenir au public cible légal",
         ),
     )
     trial_max_months: Final = Key(

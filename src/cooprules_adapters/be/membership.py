@@ -51,7 +51,7 @@ from cooprules.membership import (
 from cooprules.money import Money, Rate, money
 from cooprules.parameters import Accompaniment as AccompanimentKeys
 from cooprules.periods import months_end, push_deadline_bounds
-from cooprules_adapters.be.sources import LAW
+from cooprules_adapters.be.sources import LAW, Keys
 
 if TYPE_CHECKING:
     from cooprules.regime import Bound, Rules
@@ -113,9 +113,6 @@ that date."""
 _AGE_LIMIT = 50
 _DAYS_UNDER_50, _WINDOW_UNDER_50 = 156, 18  # days of compensated full unemployment, months
 _DAYS_50_PLUS, _WINDOW_50_PLUS = 78, 9
-_BONUS_MONTHLY = "100.00"
-_BONUS_MAX_MONTHS = 12
-_BONUS_MIN_MONTHS = 6
 _MIN_SHAREHOLDERS = 3
 
 
@@ -480,7 +477,7 @@ def quota_violations(
     Args:
         results: each candidate's target-group result.
         quota: the least share, as the rules give it
-            (``rules.require(Accompaniment.target_group_min_share)``).
+            (``rules.require(Keys.target_group_min_share)``).
     """
     listed = list(results)
     if not listed or quota.value is None:
@@ -526,7 +523,7 @@ def target_group_check(
     Raises:
         InvalidInput: a candidate without a birth date or a convention.
     """
-    quota = rules.require(AccompanimentKeys.target_group_min_share)
+    quota = rules.require(Keys.target_group_min_share)
     facts = {m.id: m.facts for m in scenario.members}
     results = []
     steps: list[Step] = []
@@ -562,7 +559,11 @@ def target_group_check(
     return quota_violations(results, quota), Explanation(tuple(steps))
 
 
-BONUS_SINCE = date(2009, 8, 4)
+BONUS_SINCE: Final = next(
+    p.valid_from
+    for p in LAW.parameters("be-activity")
+    if p.key == Keys.resumption_bonus_monthly.name
+)
 """The bonus applies to candidates who set up as self-employed after 4 August 2009."""
 
 
@@ -582,9 +583,11 @@ def resumption_bonus(accompaniment: Accompaniment, reason: EndReason) -> Money:
     ):
         return money("0.00", "EUR")
     months_in = relativedelta(accompaniment.ended, accompaniment.start)
-    if months_in.years * 12 + months_in.months < _BONUS_MIN_MONTHS:
+    least = LAW.latest("be-activity", Keys.resumption_bonus_min_months).value
+    if months_in.years * 12 + months_in.months < least:
         return money("0.00", "EUR")
-    return money(_BONUS_MONTHLY, "EUR") * _BONUS_MAX_MONTHS
+    monthly = LAW.latest("be-activity", Keys.resumption_bonus_monthly).value
+    return monthly * LAW.latest("be-activity", Keys.resumption_bonus_months).value
 
 
 def min_shareholders_violations(members: Iterable[Member], as_of: date) -> tuple[Violation, ...]:

@@ -11,7 +11,7 @@ from typing import Final
 
 from cooprules.explain import Text
 from cooprules.law import LawBook, load_law
-from cooprules.money import Rate
+from cooprules.money import Money, Rate
 from cooprules.regime import Key
 
 __all__ = ["LAW", "Keys"]
@@ -30,8 +30,48 @@ class Keys:
         ),
     )
 
+    target_group_min_share: Final = Key(
+        "be.target_group_min_share",
+        Rate,
+        Text(
+            en="smallest share of the candidates that must come from the legal target group",
+            fr="part minimale des candidats qui doivent appartenir au public cible légal",
+        ),
+    )
+    resumption_bonus_monthly: Final = Key(
+        "be.resumption_bonus_monthly",
+        Money,
+        Text(
+            en="monthly bonus to a candidate who leaves to become self-employed",
+            fr="complément mensuel au candidat qui s'installe comme indépendant",
+        ),
+    )
+    resumption_bonus_months: Final = Key(
+        "be.resumption_bonus_months",
+        int,
+        Text(
+            en="most months the resumption bonus is paid",
+            fr="nombre maximal de mois de versement du complément de reprise du travail",
+        ),
+    )
+    resumption_bonus_min_months: Final = Key(
+        "be.resumption_bonus_min_months",
+        int,
+        Text(
+            en="months under the convention before leaving that open the bonus",
+            fr="mois de convention requis avant le départ pour ouvrir le complément",
+        ),
+    )
+
 
 LAW: Final[LawBook] = load_law(
-    files("cooprules_adapters.be") / "law.toml", keys=(Keys.withholding_tax_rate,)
+    files("cooprules_adapters.be") / "law.toml",
+    keys=(
+        Keys.withholding_tax_rate,
+        Keys.target_group_min_share,
+        Keys.resumption_bonus_monthly,
+        Keys.resumption_bonus_months,
+        Keys.resumption_bonus_min_months,
+    ),
 )
 """The Belgian law file: every figure the Belgian regimes use, dated and cited."""

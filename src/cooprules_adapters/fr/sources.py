@@ -45,6 +45,14 @@ class Keys:
             "travail d'une SCOP",
         ),
     )
+    min_employee_associates_sa: Final = Key(
+        "fr.min_employee_associates_sa",
+        int,
+        Text(
+            en="minimum number of employee-associates when the co-op is a public limited company",
+            fr="nombre minimal d'associés salariés lorsque la coopérative est une société anonyme",
+        ),
+    )
     scic_statutory_reserve_min_share: Final = Key(
         "fr.scic_statutory_reserve_min_share",
         Rate,
@@ -59,7 +67,11 @@ class Keys:
 
 LAW: Final[LawBook] = load_law(
     files("cooprules_adapters.fr") / "law.toml",
-    keys=(Keys.scop_seniority_coefficient_max, Keys.scic_statutory_reserve_min_share),
+    keys=(
+        Keys.scop_seniority_coefficient_max,
+        Keys.scic_statutory_reserve_min_share,
+        Keys.min_employee_associates_sa,
+    ),
 )
 """The French law file: every figure the French regimes use, dated and cited."""
 

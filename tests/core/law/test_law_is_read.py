@@ -273,7 +273,7 @@ EXEMPT: dict[str, str] = {
     "violations is not called by the year)",
     "company.min_employee_associates": "no engine of the year counts a SCOP's employee "
     "associates (fr scop_minimum_violations is not called by the year)",
-    "company.min_employee_associates_sa": "as company.min_employee_associates, for an SA",
+    "fr.min_employee_associates_sa": "as company.min_employee_associates, for an SA",
     "company.min_categories": "no engine of the year counts categories of members (qc "
     "solidarity_category_violations is not called by the year)",
     "capital.max_holding_share": "no engine of the year checks a SCOP's holdings against it",
@@ -283,10 +283,10 @@ EXEMPT: dict[str, str] = {
     "accompaniment.min_support_interviews": "the year records no support interviews",
     "accompaniment.trial_max_months": "the year computes no CESA trial period (fr trial_period_"
     "end is not called by the year)",
-    "accompaniment.resumption_bonus_monthly": "the year pays no resumption bonus (be "
+    "be.resumption_bonus_monthly": "the year pays no resumption bonus (be "
     "resumption_bonus is not called by the year)",
-    "accompaniment.resumption_bonus_months": "as accompaniment.resumption_bonus_monthly",
-    "accompaniment.resumption_bonus_min_months": "as accompaniment.resumption_bonus_monthly",
+    "be.resumption_bonus_months": "as be.resumption_bonus_monthly",
+    "be.resumption_bonus_min_months": "as be.resumption_bonus_monthly",
 }
 
 # Figures an engine of the year still holds as a constant of its own (issue 11): the regime's value
@@ -362,7 +362,7 @@ def test_what_our_engines_read(readings):
     expected = {
         "be-cnc": ("capital.dividend_cap", "violations[be.interest_above_cap:interest]"),
         "be-sces": ("be.withholding_tax_rate", "violations[be.interest_above_cap:interest]"),
-        "be-activity": ("accompaniment.target_group_min_share", "register.explanation"),
+        "be-activity": ("be.target_group_min_share", "register.explanation"),
         "fr-scop": ("surplus.legal_reserve_rate", "distribution.steps[legal_reserve].amount"),
         "fr-cae-scop": ("fr.scop_seniority_coefficient_max", "error: InvalidInput"),
         "fr-scic": ("fr.scic_statutory_reserve_min_share", "distribution.steps[other_reserves]"),

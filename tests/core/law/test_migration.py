@@ -100,13 +100,29 @@ MOVED = {
 """Keys declared on the regime a regime extends, rather than on the regime itself."""
 
 
+RENAMED = {
+    # A country's own figure moved out of the core's vocabulary, under its plug-in's prefix.
+    "accompaniment.resumption_bonus_monthly": "be.resumption_bonus_monthly",
+    "accompaniment.resumption_bonus_months": "be.resumption_bonus_months",
+    "accompaniment.resumption_bonus_min_months": "be.resumption_bonus_min_months",
+    "accompaniment.target_group_min_share": "be.target_group_min_share",
+    "company.min_employee_associates_sa": "fr.min_employee_associates_sa",
+    "surplus.enhancement_reserve_allowed": "qc.enhancement_reserve_allowed",
+}
+"""Keys renamed in the move: the figure, bounds and citation stay, the name changes."""
+
+
+def _renamed(row: dict[str, Any]) -> dict[str, Any]:
+    return {**row, "key": RENAMED.get(row["key"], row["key"])}
+
+
 def _expected_own(code: str) -> list[dict[str, Any]]:
-    rows = list(BEFORE[code]["parameters"])
+    rows = [_renamed(row) for row in BEFORE[code]["parameters"]]
     for origin, (target, keys) in MOVED.items():
         if origin == code:
             rows = [row for row in rows if row["key"] not in keys]
         if target == code:
-            rows += [row for row in BEFORE[origin]["parameters"] if row["key"] in keys]
+            rows += [_renamed(r) for r in BEFORE[origin]["parameters"] if r["key"] in keys]
     return rows
 
 
@@ -166,7 +182,7 @@ def _in_force_before(code: str, on: date) -> dict[str, dict[str, Any]]:
             start = date.fromisoformat(row["valid_from"]) if row["valid_from"] else date.min
             end = date.fromisoformat(row["valid_until"]) if row["valid_until"] else None
             if start <= on and (end is None or on < end):
-                merged[row["key"]] = row
+                merged[RENAMED.get(row["key"], row["key"])] = _renamed(row)
     return merged
 
 
