@@ -260,7 +260,31 @@ class TestEngine:
         )
         waterfall = Waterfall((Interest("interest", rate="5%", cap="3%"),))
         (violation,) = distribute(waterfall, figures).violations
-        assert violation.code == "surplus.interest_above_cap"
+        assert violation.code == "surplus.interest_rate_above_cap"  # the rate itself, a year
+
+    def test_a_rate_above_the_cap_is_reported_even_when_nobody_holds_shares(self):
+        # The cap is checked on the annual rate, so an overshoot can never hide in rounding or
+        # in an empty register (issue 11: one interest, the cap checked on the annual rate).
+        figures = YearFigures(surplus=eur("1000.00"), capital_days={"capital": {"a": 0}})
+        waterfall = Waterfall((Interest("interest", rate="5.01%", cap="5%"),))
+        (violation,) = distribute(waterfall, figures).violations
+        assert violation.code == "surplus.interest_rate_above_cap"
+        at_cap = Waterfall((Interest("interest", rate="5%", cap="5%"),))
+        assert distribute(at_cap, figures).violations == ()
+
+    def test_a_holder_of_every_day_of_a_leap_year_gets_the_annual_rate(self):
+        # 10,000.00 held all of 2024 (366 days) at 5 %: 500.00, never 366/365 of it (501.37).
+        figures = YearFigures(
+            surplus=eur("1000.00"),
+            capital_days={"capital": {"a": 10_000_00 * 366}},
+            days_in_year=366,
+        )
+        waterfall = Waterfall((Interest("interest", rate="5%", cap="5%"),))
+        result = distribute(waterfall, figures)
+        assert result.amount("interest") == eur("500.00")
+        assert result.violations == ()
+        actual_365 = Waterfall((Interest("interest", rate="5%", days_in_year=365),))
+        assert distribute(actual_365, figures).amount("interest") == eur("501.37")
 
     def test_bad_input(self):
         with pytest.raises(InvalidAmount):

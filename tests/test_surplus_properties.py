@@ -456,7 +456,10 @@ def test_scic_conserves_and_keeps_half_the_balance(surplus, above, statutory, ta
     # the art. 14 cap of a 2024 meeting is the law's (3.8025 %), never typed by the caller
     if rate <= SCIC.require(Surplus.interest_rate_cap).value:
         assert result.violations == ()
-    assert {v.code for v in result.violations} <= {"surplus.interest_above_cap"}
+    assert {v.code for v in result.violations} <= {
+        "surplus.interest_above_cap",
+        "surplus.interest_rate_above_cap",
+    }
     indivisible = units(result.amount("legal_reserve")) + units(result.amount("statutory_reserve"))
     assert 2 * indivisible >= surplus - units(result.amount("legal_reserve")) - 1
     assert_same(result, distribute(waterfall, reordered(figures)))

@@ -177,8 +177,10 @@ class Interest:
         rate: the yearly rate the statutes or the meeting set.
         amount: a total decided by the meeting instead of a rate.
         cap: the legal cap on the rate, if any.
-        days_in_year: the day-count denominator (365 by default: *actual/365*, capital-days being
-            actual days held); ``None`` for the actual days of the financial year.
+        days_in_year: the day-count denominator; ``None`` (the default) for the actual days of
+            the financial year (*actual/actual*: capital-days being actual days held, a holder of
+            every day of a 366-day year gets the annual rate, never 366/365 of it); ``365`` for
+            *actual/365*, which the statutes may choose.
         capital: the name of the capital-days table in the figures (e.g. a share class).
         citation: the rule.
     """
@@ -187,7 +189,7 @@ class Interest:
     rate: Rate | None = attrs.field(default=None, kw_only=True, converter=_rate_or_none)
     amount: Money | None = attrs.field(default=None, kw_only=True)
     cap: Rate | None = attrs.field(default=None, kw_only=True, converter=_rate_or_none)
-    days_in_year: int | None = attrs.field(default=365, kw_only=True)
+    days_in_year: int | None = attrs.field(default=None, kw_only=True)
     capital: str = attrs.field(default="capital", kw_only=True)
     citation: Citation | None = attrs.field(default=None, kw_only=True)
 
@@ -723,7 +725,9 @@ def _interest(
         )
     )
     violations: tuple[Violation, ...] = ()
-    if step.cap is not None and shares:
+    if step.cap is not None and step.rate is not None and step.rate > step.cap:
+        violations = (_rate_above_cap(step, step.cap),)  # the root: every share follows from it
+    elif step.cap is not None and shares:
         violations = _above_cap(
             step,
             step.cap,
@@ -753,6 +757,20 @@ def _per_member(
     return {
         m: round_fraction(Fraction(v * numerator, denominator), rounding) for m, v in table.items()
     }
+
+
+def _rate_above_cap(step: Interest, cap: Rate) -> Violation:
+    """The rate decided is above the cap: checked on the annual rate, before any rounding."""
+    return Violation(
+        code="surplus.interest_rate_above_cap",
+        severity=Severity.ERROR,
+        subject=step.code,
+        message=Text(
+            en=f"The interest rate {step.rate} a year is above the cap of {cap} a year.",
+            fr=f"Le taux d'intérêt de {step.rate} par an dépasse le plafond de {cap} par an.",
+        ),
+        citation=step.citation,
+    )
 
 
 def _above_cap(

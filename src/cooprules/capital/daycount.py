@@ -25,9 +25,10 @@ __all__ = ["DayCount", "accrued_interest", "capital_years", "year_fraction"]
 class DayCount(enum.Enum):
     """How days become a fraction of a year (the convention must be stated by the statutes).
 
-    The reference sets no convention for interest on shares; ``ACTUAL_365`` is the usual French
-    and Belgian practice for *prorata temporis*, ``ACTUAL_ACTUAL`` counts a leap year's days
-    over 366.
+    The reference sets no convention for interest on shares. ``ACTUAL_ACTUAL``, the default,
+    counts a leap year's days over 366, so a holder of every day of a year gets the annual rate,
+    never 366/365 of it; ``ACTUAL_365`` (common in French and Belgian practice for *prorata
+    temporis*) and ``ACTUAL_360`` are there for statutes that choose them.
     """
 
     ACTUAL_365 = "actual/365"
@@ -55,14 +56,14 @@ def _year_pieces(period: Period, day_count: DayCount) -> list[tuple[Period, int]
     return pieces
 
 
-def year_fraction(period: Period, day_count: DayCount = DayCount.ACTUAL_365) -> Fraction:
+def year_fraction(period: Period, day_count: DayCount = DayCount.ACTUAL_ACTUAL) -> Fraction:
     """The length of ``period`` in years under ``day_count``, exactly.
 
     ```pycon
-    >>> year_fraction(Period(date(2024, 1, 1), date(2025, 1, 1)))
-    Fraction(366, 365)
-    >>> year_fraction(Period(date(2024, 1, 1), date(2025, 1, 1)), DayCount.ACTUAL_ACTUAL)
+    >>> year_fraction(Period(date(2024, 1, 1), date(2025, 1, 1)))  # actual/actual by default
     Fraction(1, 1)
+    >>> year_fraction(Period(date(2024, 1, 1), date(2025, 1, 1)), DayCount.ACTUAL_365)
+    Fraction(366, 365)
 
     ```
     """
@@ -77,7 +78,7 @@ def year_fraction(period: Period, day_count: DayCount = DayCount.ACTUAL_365) -> 
 def capital_years(
     register: ShareRegister,
     period: Period,
-    day_count: DayCount = DayCount.ACTUAL_365,
+    day_count: DayCount = DayCount.ACTUAL_ACTUAL,
     share_class: str | None = None,
 ) -> dict[str, Fraction]:
     """Each member's paid-up capital x time in ``period``, in minor-unit-years, exactly."""
@@ -94,7 +95,7 @@ def accrued_interest(
     register: ShareRegister,
     period: Period,
     rate: Rate,
-    day_count: DayCount = DayCount.ACTUAL_365,
+    day_count: DayCount = DayCount.ACTUAL_ACTUAL,
     share_class: str | None = None,
     *,
     rounding: Rounding = Rounding.HALF_UP,
