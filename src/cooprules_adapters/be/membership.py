@@ -265,13 +265,21 @@ def _after_leaves(history: History, as_of: date, start: date, end: date) -> date
     return push_deadline_bounds(start, end, leaves) if leaves else end
 
 
+_CONVENTION: Final = relativedelta(months=CONVENTION_MONTHS)
+
+
 def candidate_due(
-    history: History, as_of: date, *, months: int = CONVENTION_MONTHS
+    history: History,
+    as_of: date,
+    *,
+    months: int = CONVENTION_MONTHS,
+    convention: relativedelta = _CONVENTION,
 ) -> tuple[tuple[str, date], ...]:
     """The convention's last day if it is still open: the cheap form of the obligations.
 
     Register queries over many candidates use it to skip closed conventions before any date
-    arithmetic; it agrees with :func:`candidate_obligations` (a test checks it).
+    arithmetic; it agrees with :func:`candidate_obligations` (a test checks it). ``convention``
+    is ``months`` as a ``relativedelta``, built once by the bound rules for the hot path.
     """
     dates, kinds = history.dates, history.kinds
     signed = EventKind.CONVENTION_SIGNED
@@ -300,7 +308,7 @@ def candidate_due(
     if extension:
         end = months_end(start, months + extension)
     else:  # months_end's rule, inlined on the register's hot path (tests check they agree)
-        end = start + relativedelta(months=months)
+        end = start + convention
         if end.day != start.day:
             end += _ONE_DAY
     if EventKind.LEAVE_STARTED in kinds:
@@ -362,7 +370,7 @@ def _activity_rules(months: int) -> MembershipRules:
         _ACTIVITY_GRAPH,
         checks=(partial(_convention_checks, months=months),),
         obligations=partial(candidate_obligations, months=months),
-        due=partial(candidate_due, months=months),
+        due=partial(candidate_due, months=months, convention=relativedelta(months=months)),
         reads_law=_activity_rules_of,
     )
 
