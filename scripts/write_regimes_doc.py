@@ -1,5 +1,7 @@
 # noqa: INP001 - a script, not a package
-"""Write the generated blocks of docs/regimes.md from the regimes (tests/test_lawview.py checks).
+"""Write the generated blocks of docs/regimes.md from the regimes.
+
+tests/core/lawview/test_lawview.py checks them.
 
 Each block lies between ``<!-- BEGIN GENERATED: NAME -->`` and ``<!-- END GENERATED: NAME -->``:
 ``regimes`` is the table of the registered regimes, a regime's code is the table of every version

@@ -1,5 +1,8 @@
 # noqa: INP001 - a script, not a package
-"""Write docs/scenario.schema.json from the scenario classes (tests/test_scenario.py checks it)."""
+"""Write docs/scenario.schema.json from the scenario classes.
+
+tests/core/scenario/test_scenario.py checks it.
+"""
 
 import json
 from pathlib import Path

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from cooprules_cli import main
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def run(name):
@@ -118,7 +118,7 @@ def test_a_cae_year_gives_a_ledger_whose_balances_match_the_report(tmp_path):
     from beancount import loader  # noqa: PLC0415
     from beancount.core import realization  # noqa: PLC0415
 
-    sample = str(Path(__file__).resolve().parent.parent / "examples" / "fr-cae-scop.toml")
+    sample = str(Path(__file__).resolve().parents[2] / "examples" / "fr-cae-scop.toml")
     ledger = tmp_path / "cae.beancount"
     result = CliRunner().invoke(main, ["run", sample, "--journal", str(ledger), "--format", "json"])
     assert result.exit_code == 0, result.output

@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.test_voting import STATUTES
+from tests.core.voting.test_tally import STATUTES
 
 from cooprules.regime import bind
 from cooprules.voting import (

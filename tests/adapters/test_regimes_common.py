@@ -2,7 +2,7 @@
 
 The regimes are found as a user finds them, through the ``cooprules`` entry points
 (:func:`cooprules.load_regimes`); the base regimes they extend are checked through their lineage.
-The parameter tables of ``docs/regimes.md`` are checked by ``tests/test_lawview.py``.
+The parameter tables of ``docs/regimes.md`` are checked by ``tests/core/lawview/test_lawview.py``.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from click.testing import CliRunner
 
 from cooprules_cli import main
 
-SAMPLE = str(Path(__file__).resolve().parent.parent / "examples" / "be-activity.toml")
+SAMPLE = str(Path(__file__).resolve().parents[2] / "examples" / "be-activity.toml")
 
 
 def invoke(*args):
@@ -130,7 +130,7 @@ def test_regime_bad_date_is_a_usage_error():
     assert "--as-of" in result.output
 
 
-WORKED = Path(__file__).resolve().parent.parent / "src" / "cooprules_adapters" / "fr" / "worked"
+WORKED = Path(__file__).resolve().parents[2] / "src" / "cooprules_adapters" / "fr" / "worked"
 CAE = WORKED / "cae-cape-then-cesa.toml"
 
 

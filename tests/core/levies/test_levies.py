@@ -62,7 +62,7 @@ from cooprules_adapters.fr.levies import (
     solstice_schedules,
 )
 
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "levies.md"
+DOCS = Path(__file__).resolve().parents[3] / "docs" / "levies.md"
 
 
 def activity(

@@ -25,7 +25,7 @@ import pytest
 
 from cooprules import hookspecs
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 DOCS = ROOT / "docs"
 HOOKS_MD = DOCS / "hooks.md"
 

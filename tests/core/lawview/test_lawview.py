@@ -24,7 +24,7 @@ from cooprules.money import Rate, money
 from cooprules.plugins import load_regimes
 from cooprules.regime import Parameter, Regime
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 DOCS = ROOT / "docs" / "regimes.md"
 SCRIPT = runpy.run_path(str(ROOT / "scripts" / "write_regimes_doc.py"))
 CATALOGUE = load_regimes()

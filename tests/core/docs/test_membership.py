@@ -19,7 +19,7 @@ import pytest
 
 from cooprules.membership import MembershipRules, to_mermaid
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 PAGE = ROOT / "docs" / "membership.md"
 ADAPTERS = (
     "cooprules_adapters.be.membership",

@@ -8,7 +8,7 @@ import pytest
 from cooprules.scenario import ScenarioError, json_schema, load, loads
 from cooprules_adapters.scenario import evaluate_file
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "examples" / "be-activity.toml"
 HEAD = '[coop]\nregime = "be-cnc"\nname = "Coop"\nyear = 2025\n'
 ANA = '[[members]]\nid = "ana"\nevents = [{ kind = "admitted", date = 2024-01-10 }]\n'

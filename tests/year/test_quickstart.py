@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-EXAMPLE = Path(__file__).parent.parent / "examples" / "quickstart.py"
+EXAMPLE = Path(__file__).parents[2] / "examples" / "quickstart.py"
 
 
 def test_quickstart_evaluates_the_belgian_example(capsys):
