@@ -81,7 +81,6 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
-from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
@@ -91,6 +90,7 @@ from moneyed import Money
 from cooprules.errors import CoopRulesError, InputFileError
 from cooprules.explain import Citation, Confidence, RuleKind, Text
 from cooprules.money import Rate, money
+from cooprules.periods import overlapping
 from cooprules.regime import Bound, Key, Parameter
 
 if TYPE_CHECKING:
@@ -412,15 +412,13 @@ class _Reader:
         for parameter in parameters:
             by_key.setdefault(parameter.key, []).append(parameter)
         for key, versions in by_key.items():
-            ordered = sorted(versions, key=lambda p: p.valid_from)
-            for earlier, later in pairwise(ordered):
-                if earlier.valid_until is None or earlier.valid_until > later.valid_from:
-                    raise self.fail(
-                        path,
-                        key,
-                        "two versions of this parameter are in force on "
-                        f"{later.valid_from.isoformat()}: close the earlier one with valid_until",
-                    )
+            if (pair := overlapping(versions)) is not None:
+                raise self.fail(
+                    path,
+                    key,
+                    "two versions of this parameter are in force on "
+                    f"{pair[1].valid_from.isoformat()}: close the earlier one with valid_until",
+                )
 
 
 def _parse(key: Key[Any], value: object) -> object:  # noqa: PLR0911 - one return per type

@@ -68,7 +68,7 @@ from cooprules.money import (
     to_minor_units,
 )
 from cooprules.parameters import Levies
-from cooprules.periods import Period, check_date, months_end
+from cooprules.periods import Period, check_date, in_force, months_end
 from cooprules.regime import Regime
 
 __all__ = [
@@ -426,7 +426,7 @@ class Schedule:
 
     def in_force(self, day: date) -> bool:
         """Whether the schedule applies to a period starting on ``day``."""
-        return self.valid_from <= day and (self.valid_until is None or day < self.valid_until)
+        return in_force(self, day)
 
     def variable(self, base_units: int) -> Fraction:
         """The exact levy, in minor units, of the bands on a base (no fee, floor or cap)."""

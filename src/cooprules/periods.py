@@ -35,7 +35,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Protocol, runtime_checkable
+from itertools import pairwise
+from typing import Protocol, TypeVar, runtime_checkable
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -43,18 +44,63 @@ from dateutil.relativedelta import relativedelta
 from cooprules.errors import InvalidPeriod
 
 __all__ = [
+    "Dated",
     "Period",
     "WeekdayCalendar",
     "WorkingCalendar",
     "add_months",
     "check_date",
+    "in_force",
     "months_end",
+    "overlapping",
     "push_deadline",
     "push_deadline_bounds",
     "working_days",
 ]
 
 _SATURDAY = 5
+
+
+class Dated(Protocol):
+    """A dated version of a rule: it applies from ``valid_from`` until ``valid_until`` (excluded).
+
+    A parameter, a vote cap, a levy schedule: every version of a rule has these two dates, and
+    :func:`in_force` and :func:`overlapping` are the one reading of them.
+    """
+
+    @property
+    def valid_from(self) -> date:
+        """The first day the version applies."""
+        ...  # pragma: no cover - protocol
+
+    @property
+    def valid_until(self) -> date | None:
+        """The first day it no longer applies (``None``: still in force)."""
+        ...  # pragma: no cover - protocol
+
+
+def in_force(version: Dated, on: date) -> bool:
+    """Whether ``version`` applies on ``on``: from its first day, until its end (excluded)."""
+    return version.valid_from <= on and (version.valid_until is None or on < version.valid_until)
+
+
+D = TypeVar("D", bound=Dated)
+
+
+def overlapping(versions: Iterable[D]) -> tuple[D, D] | None:
+    """The first two versions in force on the same day (by start), or ``None`` if none are.
+
+    >>> from cooprules.levies import Schedule
+    >>> a = Schedule.flat("10%", currency="EUR", valid_until=date(2027, 1, 1))
+    >>> b = Schedule.flat("9%", currency="EUR", valid_from=date(2026, 7, 1))
+    >>> overlapping([b, a]) == (a, b), overlapping([a]) is None
+    (True, True)
+    """
+    ordered = sorted(versions, key=lambda version: version.valid_from)
+    for earlier, later in pairwise(ordered):
+        if earlier.valid_until is None or earlier.valid_until > later.valid_from:
+            return earlier, later
+    return None
 
 
 def check_date(value: object, *, field: str = "date") -> date:

@@ -50,7 +50,6 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from itertools import pairwise
 from typing import Any, Generic, Protocol, Self, TypeVar, cast, runtime_checkable
 
 import attrs
@@ -59,6 +58,7 @@ from moneyed import Money
 from cooprules.errors import DuplicateId, InvalidInput, InvalidParameter, UnknownParameter
 from cooprules.explain import Citation, Confidence, RuleKind, Severity, Text, Violation
 from cooprules.money import Rate, Rounding, currency_of
+from cooprules.periods import in_force, overlapping
 
 __all__ = [
     "Bindable",
@@ -235,7 +235,7 @@ class Parameter:
 
     def in_force(self, on: date) -> bool:
         """Tell whether this version of the rule applies on ``on``."""
-        return self.valid_from <= on and (self.valid_until is None or on < self.valid_until)
+        return in_force(self, on)
 
     def check(self, value: object) -> Text | None:
         """Return why ``value`` breaks this rule's bounds, or ``None`` if it respects them."""
@@ -361,15 +361,13 @@ class Regime:
         for parameter in self.parameters:
             by_key.setdefault(parameter.key, []).append(parameter)
         for key, versions in by_key.items():
-            ordered = sorted(versions, key=lambda p: p.valid_from)
-            for earlier, later in pairwise(ordered):
-                if earlier.valid_until is None or earlier.valid_until > later.valid_from:
-                    raise DuplicateId(
-                        f"{self.code}.parameters",
-                        key,
-                        "two versions of this parameter are in force on "
-                        f"{later.valid_from.isoformat()}; close the earlier one with valid_until",
-                    )
+            if (pair := overlapping(versions)) is not None:
+                raise DuplicateId(
+                    f"{self.code}.parameters",
+                    key,
+                    "two versions of this parameter are in force on "
+                    f"{pair[1].valid_from.isoformat()}; close the earlier one with valid_until",
+                )
         if self.extends is not None and self.extends.currency != self.currency:
             raise InvalidInput(
                 f"{self.code}.currency",

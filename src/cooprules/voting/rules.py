@@ -25,6 +25,7 @@ from cooprules.errors import DuplicateId, InvalidInput, InvalidParameter
 from cooprules.explain import Citation, RuleKind, Severity, Text, Violation, render_value
 from cooprules.membership import Status
 from cooprules.money import Rate, to_fraction
+from cooprules.periods import in_force
 from cooprules.regime import FromLaw, Rules
 
 __all__ = [
@@ -245,7 +246,7 @@ class MemberCap:
 
     def in_force(self, on: date) -> bool:
         """Tell whether this version applies on ``on``."""
-        return self.valid_from <= on and (self.valid_until is None or on < self.valid_until)
+        return in_force(self, on)
 
     @property
     def figure(self) -> Rate | None:
@@ -290,7 +291,7 @@ class CategoryCap:
 
     def in_force(self, on: date) -> bool:
         """Tell whether this version applies on ``on``."""
-        return self.valid_from <= on and (self.valid_until is None or on < self.valid_until)
+        return in_force(self, on)
 
     @property
     def figure(self) -> Rate:
