@@ -102,6 +102,7 @@ __all__ = [
     "YearReport",
     "distribution_options",
     "evaluate",
+    "figure_of",
 ]
 
 
@@ -180,13 +181,31 @@ def distribution_options(options: Mapping[str, object], currency: str) -> dict[s
     for key, value in options.items():
         if key == "eligible" and isinstance(value, str):
             out[key] = tuple(part.strip() for part in value.split(",") if part.strip())
-        elif isinstance(value, str) and _RATE.match(value):
-            out[key] = Rate.of(value.replace(" ", ""), field=f"distribution.options.{key}")
-        elif isinstance(value, str) and _AMOUNT.match(value):
-            out[key] = money(value, currency, field=f"distribution.options.{key}")
         else:
-            out[key] = value
+            out[key] = figure_of(value, currency, field=f"distribution.options.{key}")
     return out
+
+
+def figure_of(value: object, currency: str, *, field: str) -> object:
+    """A figure written as text in a scenario: the one reading of rates and amounts.
+
+    Text holding a rate (``"3%"``, ``"3 %"``, ``"1/3"``) is a :class:`~cooprules.money.Rate`;
+    numeric text (``"1500.00"``) an amount in ``currency``; anything else (``"rest"``, a word,
+    an integer, a flag) stays as it is.
+
+    >>> figure_of("3 %", "EUR", field="x"), figure_of("1500.00", "EUR", field="x")
+    (Rate(value=Fraction(3, 100)), Money('1500.00', 'EUR'))
+    >>> figure_of("rest", "EUR", field="x"), figure_of(12, "EUR", field="x")
+    ('rest', 12)
+
+    Raises:
+        InvalidRate: rate text out of range or unreadable, naming ``field``.
+    """
+    if isinstance(value, str) and _RATE.match(value):
+        return Rate.of(value.replace(" ", ""), field=field)
+    if isinstance(value, str) and _AMOUNT.match(value):
+        return money(value, currency, field=field)
+    return value
 
 
 @attrs.frozen
@@ -292,7 +311,7 @@ class YearReport:
 def _statutes(scenario: Scenario) -> Statutes:
     values: dict[str, object] = {}
     for key, value in scenario.coop.statutes.values.items():
-        values[key] = _statute_value(value)
+        values[key] = _statute_value(value, scenario.currency, key)
     return Statutes(
         regime=scenario.coop.regime,
         values=values,
@@ -301,10 +320,9 @@ def _statutes(scenario: Scenario) -> Statutes:
     )
 
 
-def _statute_value(value: object) -> object:
-    if isinstance(value, str) and (value.endswith("%") or "/" in value):
-        return Rate.of(value)
-    return value
+def _statute_value(value: object, currency: str, key: str) -> object:
+    """A statute value as the scenario writes it, read by the one parser of figures."""
+    return figure_of(value, currency, field=f"coop.statutes.values.{key}")
 
 
 def _voting_statutes(spec: VotingSpec | None) -> VotingStatutes | None:
