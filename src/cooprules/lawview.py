@@ -17,10 +17,10 @@ as a value.
 >>> view = describe(get_regime("fr-scic"), date(2023, 6, 30))
 >>> view.extends
 ('fr-coop',)
->>> cap = view.row("surplus.interest_rate_cap")
+>>> cap = view.row("capital.dividend_cap")
 >>> cap.regime, show_value(cap.value), cap.citation.article, cap.valid_from
 ('fr-coop', '2.7475 %', 'art. 14 (loi n° 2016-1691; décret n° 2017-446)', datetime.date(2023, 1, 1))
->>> later = describe(get_regime("fr-scic"), date(2025, 6, 30)).row("surplus.interest_rate_cap")
+>>> later = describe(get_regime("fr-scic"), date(2025, 6, 30)).row("capital.dividend_cap")
 >>> later.verified, show_value(later.value, unverified=not later.verified)
 (False, 'not verified law')
 
@@ -66,7 +66,7 @@ class ParameterRow:
     """One version of one parameter, as a legal expert reads it.
 
     Attributes:
-        key: the dotted key (``"surplus.interest_rate_cap"``).
+        key: the dotted key (``"capital.dividend_cap"``).
         regime: the code of the regime in the lineage that sets this version (an extended
             regime's code for an inherited parameter).
         kind: where the value comes from (law, default, statute, practice).

@@ -112,8 +112,10 @@ class Capital:
         "capital.dividend_cap",
         Rate,
         Text(
-            en="maximum dividend or interest on shares, as a rate of their nominal value",
-            fr="dividende ou intérêt maximal sur les parts, en taux de leur valeur nominale",
+            en="maximum yearly dividend or interest on shares, as a rate of their value (nominal "
+            "or paid up, as capital.dividend_cap_basis says where the law distinguishes)",
+            fr="dividende ou intérêt annuel maximal sur les parts, en taux de leur valeur "
+            "(nominale ou libérée, selon capital.dividend_cap_basis lorsque la loi distingue)",
         ),
     )
     min_capital: Final = Key(
@@ -155,14 +157,6 @@ class Surplus:
         ),
     )
 
-    interest_rate_cap: Final = Key(
-        "surplus.interest_rate_cap",
-        Rate,
-        Text(
-            en="maximum yearly interest rate on paid-up shares",
-            fr="taux maximal de l'intérêt annuel servi aux parts libérées",
-        ),
-    )
     legal_reserve_rate: Final = Key(
         "surplus.legal_reserve_rate",
         Rate,

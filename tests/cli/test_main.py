@@ -94,7 +94,7 @@ def test_journal_loads_in_beancount(tmp_path):
 def test_regime_shows_the_art_14_cap_in_force_with_its_citation():
     result = invoke("regime", "fr-scic", "--as-of", "2023-06-30")
     assert result.exit_code == 0, result.output
-    assert "surplus.interest_rate_cap" in result.output
+    assert "capital.dividend_cap" in result.output
     assert "2.7475 %" in result.output  # the cap of general meetings held in 2023
     assert "art. 14" in result.output
     assert "2023-01-01" in result.output
@@ -106,14 +106,14 @@ def test_regime_json_and_markdown_in_french():
         invoke("regime", "fr-scic", "--as-of", "2025-06-30", "--format", "json").output
     )
     assert data["as_of"] == "2025-06-30"
-    (cap,) = [p for p in data["parameters"] if p["key"] == "surplus.interest_rate_cap"]
+    (cap,) = [p for p in data["parameters"] if p["key"] == "capital.dividend_cap"]
     assert cap["value"] is None
     assert cap["shown"] == "not verified law"
     result = invoke(
         "regime", "fr-scic", "--as-of", "2025-06-30", "--format", "markdown", "--lang", "fr"
     )
     assert result.exit_code == 0
-    assert "| `surplus.interest_rate_cap` | loi non vérifiée |" in result.output
+    assert "| `capital.dividend_cap` | loi non vérifiée |" in result.output
 
 
 def test_regime_unknown_code_exits_2_with_one_line():

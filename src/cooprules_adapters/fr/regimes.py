@@ -30,7 +30,7 @@ import attrs
 
 from cooprules.explain import RuleKind, Text
 from cooprules.levies import Schedule
-from cooprules.parameters import Surplus
+from cooprules.parameters import Capital
 from cooprules.payroll import PayrollKind, PayrollRules
 from cooprules.regime import Parameter, Regime
 from cooprules.report import DistributionRules, SampleSchedules
@@ -77,7 +77,7 @@ def _interest_cap_versions() -> tuple[Parameter, ...]:
         )
         versions.append(
             Parameter.of(
-                Surplus.interest_rate_cap,
+                Capital.dividend_cap,
                 cap,
                 RuleKind.LAW,
                 attrs.evolve(cited, title=f"{title}; TMO sources: {ART_14_SOURCES}"),

@@ -38,7 +38,7 @@ from cooprules.money import (
     round_fraction,
     to_minor_units,
 )
-from cooprules.parameters import Surplus
+from cooprules.parameters import Capital, Surplus
 from cooprules.regime import Bound, Rules
 from cooprules.surplus import (
     Distribution,
@@ -298,7 +298,7 @@ def scic_waterfall(
         )
     )
     if interest_rate is not None:
-        cap = rules.get(Surplus.interest_rate_cap)
+        cap = rules.get(Capital.dividend_cap)
         steps.append(
             Interest(
                 "interest",

@@ -67,12 +67,12 @@ def test_one_member_one_vote_loi_1947_art_1():
 @pytest.mark.parametrize(("year", "cap"), REFERENCE_CAPS.items())
 def test_interest_cap_per_gm_year(year: int, cap: str):
     # france.md §1.8: mean TMO of the 3 calendar years before the GM + 2 points.
-    value = FR_SCIC.value(Surplus.interest_rate_cap, date(year, 6, 1))
+    value = FR_SCIC.value(Capital.dividend_cap, date(year, 6, 1))
     assert value is not None
     assert rounded(value) == Rate.of(cap)
     semesters = [TMO[(y, h)][0] for y in range(year - 3, year) for h in (1, 2)]
     assert value == Rate((Fraction(sum(semesters)) / 6 + 2) / 100)
-    parameter = FR_SCIC.parameter(Surplus.interest_rate_cap, date(year, 6, 1))
+    parameter = FR_SCIC.parameter(Capital.dividend_cap, date(year, 6, 1))
     assert parameter.valid_from == date(year, 1, 1)
     assert parameter.valid_until == date(year + 1, 1, 1)
     assert parameter.maximum == value
@@ -82,19 +82,19 @@ def test_interest_cap_per_gm_year(year: int, cap: str):
 def test_interest_cap_worked_example_2017():
     # france.md §1.8: (2.28 + 1.50 + 0.96 + 1.19 + 0.80 + 0.63) / 6 + 2 = 3.2267 %;
     # 200 000 EUR of paid-up capital -> at most 6 453 EUR (exactly 6 453.33).
-    cap = FR_SCIC.value(Surplus.interest_rate_cap, date(2017, 6, 1))
+    cap = FR_SCIC.value(Capital.dividend_cap, date(2017, 6, 1))
     assert cap == Rate(Fraction("7.36") / 6 / 100 + Fraction(2, 100))
     assert rounded(cap) == Rate.of("3.2267%")
     assert format_amount(cap.apply(money("200000", "EUR"))) == "6453.33 EUR"
 
 
 def test_interest_cap_changes_on_the_first_of_january():
-    before = FR_SCIC.value(Surplus.interest_rate_cap, date(2017, 12, 31))
-    after = FR_SCIC.value(Surplus.interest_rate_cap, date(2018, 1, 1))
+    before = FR_SCIC.value(Capital.dividend_cap, date(2017, 12, 31))
+    after = FR_SCIC.value(Capital.dividend_cap, date(2018, 1, 1))
     assert before is not None
     assert after is not None
     assert after < before
-    statutes = Statutes("fr-scic", {Surplus.interest_rate_cap: Rate.of("3%")})
+    statutes = Statutes("fr-scic", {Capital.dividend_cap: Rate.of("3%")})
     assert codes(statutes, "fr-scic", date(2017, 6, 1)) == []
     violations = validate(statutes, FR_SCIC, date(2018, 6, 1))
     assert [v.code for v in violations] == ["statutes.above_maximum"]
@@ -106,31 +106,31 @@ def test_interest_cap_changes_on_the_first_of_january():
 def test_interest_cap_from_2025_is_unverified():
     # france.md §1.8: TMO from S1 2024 not found [UNC]; the 4.80 % figure is not used.
     assert interest_cap(2025) is None
-    parameter = FR_SCIC.parameter(Surplus.interest_rate_cap, date(2025, 6, 1))
+    parameter = FR_SCIC.parameter(Capital.dividend_cap, date(2025, 6, 1))
     assert parameter.value is None
     assert parameter.maximum is None
     assert parameter.citation.confidence is Confidence.UNC
-    assert FR_SCIC.value(Surplus.interest_rate_cap, date(2030, 1, 1)) is None
-    statutes = Statutes("fr-scic", {Surplus.interest_rate_cap: Rate.of("4.8%")})
+    assert FR_SCIC.value(Capital.dividend_cap, date(2030, 1, 1)) is None
+    statutes = Statutes("fr-scic", {Capital.dividend_cap: Rate.of("4.8%")})
     assert codes(statutes, "fr-scic", date(2025, 6, 1)) == []
 
 
 def test_interest_cap_before_sapin_ii_is_not_encoded():
     with pytest.raises(UnknownParameter):
-        FR_SCIC.value(Surplus.interest_rate_cap, date(2016, 6, 1))
+        FR_SCIC.value(Capital.dividend_cap, date(2016, 6, 1))
 
 
 def test_scop_interest_cap_does_not_apply():
     # france.md §2.10 / correction 3: loi 1978 art. 33 4°, "n'est pas applicable" [SRC].
-    assert FR_COOP.value(Surplus.interest_rate_cap, NOW) is not None
+    assert FR_COOP.value(Capital.dividend_cap, NOW) is not None
     for regime in (FR_SCOP, FR_CAE_SCOP):
-        parameter = regime.parameter(Surplus.interest_rate_cap, NOW)
+        parameter = regime.parameter(Capital.dividend_cap, NOW)
         assert parameter.value is None
         assert parameter.maximum is None
         assert parameter.citation.article == "art. 33 4°"
         assert "pas applicable" in (parameter.citation.title or "")
     # Worked example A: 10 000 EUR on 50 000 EUR of capital (20 %) is allowed for a SCOP.
-    statutes = Statutes("fr-scop", {Surplus.interest_rate_cap: Rate.of("20%")})
+    statutes = Statutes("fr-scop", {Capital.dividend_cap: Rate.of("20%")})
     assert codes(statutes, "fr-scop", date(2017, 6, 1)) == []
 
 
@@ -206,7 +206,7 @@ def test_scic_reserves_57_5_percent():
 
 def test_scic_worked_example_e_interest():
     # france.md §3.4 example E: capital 200 000, GM 2017 -> interest at most 6 453 EUR.
-    cap = FR_CAE_SCIC.value(Surplus.interest_rate_cap, date(2017, 3, 1))
+    cap = FR_CAE_SCIC.value(Capital.dividend_cap, date(2017, 3, 1))
     assert cap is not None
     assert cap.apply(money("200000", "EUR")) < money("6454", "EUR")
 
@@ -259,10 +259,10 @@ def test_cae_inherits_its_form():
 
 
 def test_resolve_picks_statutes_within_the_cap():
-    statutes = Statutes("fr-scic", {Surplus.interest_rate_cap: Rate.of("2%")})
-    chosen = resolve(Surplus.interest_rate_cap, statutes, FR_SCIC, date(2020, 6, 1))
+    statutes = Statutes("fr-scic", {Capital.dividend_cap: Rate.of("2%")})
+    chosen = resolve(Capital.dividend_cap, statutes, FR_SCIC, date(2020, 6, 1))
     assert chosen.value == Rate.of("2%")
     assert chosen.source == "statutes"
-    default = resolve(Surplus.interest_rate_cap, Statutes("fr-scic"), FR_SCIC, date(2020, 6, 1))
+    default = resolve(Capital.dividend_cap, Statutes("fr-scic"), FR_SCIC, date(2020, 6, 1))
     assert default.value is not None
     assert rounded(default.value) == Rate.of("2.8083%")

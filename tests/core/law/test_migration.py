@@ -17,13 +17,19 @@ from typing import Any
 import pytest
 from moneyed import Money
 
+from cooprules.explain import Text
 from cooprules.money import Rate
+from cooprules.parameters import all_keys
 from cooprules.plugins import load_regimes
 from cooprules.regime import Parameter, Regime
 
 BEFORE: dict[str, Any] = json.loads(
     (Path(__file__).parents[2] / "fixtures" / "law_before_move.json").read_text(encoding="utf-8")
 )
+
+
+def _text(text: Text) -> dict[str, str]:
+    return {"en": text.en, "fr": text.fr}
 
 
 def _value(value: object) -> object:
@@ -108,12 +114,33 @@ RENAMED = {
     "accompaniment.target_group_min_share": "be.target_group_min_share",
     "company.min_employee_associates_sa": "fr.min_employee_associates_sa",
     "surplus.enhancement_reserve_allowed": "qc.enhancement_reserve_allowed",
+    # One key for one cap: the French art. 14 rate and the Belgian and Quebec dividend caps.
+    "surplus.interest_rate_cap": "capital.dividend_cap",
 }
 """Keys renamed in the move: the figure, bounds and citation stay, the name changes."""
 
+MERGED = {"capital.dividend_cap": _text(all_keys()["capital.dividend_cap"].description)}
+"""Keys that became one: their description is the merged key's."""
+BEFORE_DESCRIPTIONS = {
+    "surplus.interest_rate_cap": {
+        "en": "maximum yearly interest rate on paid-up shares",
+        "fr": "taux maximal de l'intérêt annuel servi aux parts libérées",
+    },
+    "capital.dividend_cap": {
+        "en": "maximum dividend or interest on shares, as a rate of their nominal value",
+        "fr": "dividende ou intérêt maximal sur les parts, en taux de leur valeur nominale",
+    },
+}
+"""The key descriptions before the merge (rows that kept the key's own description)."""
+
 
 def _renamed(row: dict[str, Any]) -> dict[str, Any]:
-    return {**row, "key": RENAMED.get(row["key"], row["key"])}
+    """The row under its new key; a merged key's rows take its description (the figure, bounds,
+    dates and citation stay)."""
+    key = RENAMED.get(row["key"], row["key"])
+    if key in MERGED and row["description"] == BEFORE_DESCRIPTIONS.get(row["key"]):
+        return {**row, "key": key, "description": MERGED[key]}
+    return {**row, "key": key}
 
 
 def _expected_own(code: str) -> list[dict[str, Any]]:

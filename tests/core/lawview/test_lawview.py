@@ -162,7 +162,7 @@ def test_json_is_stable_and_exact():
     text = view_json(view)
     assert text == view_json(view)
     data = json.loads(text)
-    (cap,) = [p for p in data["parameters"] if p["key"] == "surplus.interest_rate_cap"]
+    (cap,) = [p for p in data["parameters"] if p["key"] == "capital.dividend_cap"]
     assert cap["value"] == "1099/40000"  # 2.7475 %, as a fraction of one
     assert cap["regime"] == "fr-coop"
     assert cap["citation"]["article"].startswith("art. 14")

@@ -37,7 +37,7 @@ from cooprules.money import (
     money,
     to_minor_units,
 )
-from cooprules.parameters import Capital, Surplus
+from cooprules.parameters import Capital
 from cooprules.regime import bind
 from cooprules.surplus import (
     Distribution,
@@ -454,7 +454,7 @@ def test_scic_conserves_and_keeps_half_the_balance(surplus, above, statutory, ta
     result = distribute(waterfall, figures)
     assert_conserved(result)
     # the art. 14 cap of a 2024 meeting is the law's (3.8025 %), never typed by the caller
-    if rate <= SCIC.require(Surplus.interest_rate_cap).value:
+    if rate <= SCIC.require(Capital.dividend_cap).value:
         assert result.violations == ()
     assert {v.code for v in result.violations} <= {
         "surplus.interest_above_cap",

@@ -48,7 +48,7 @@ import attrs
 from cooprules.errors import InvalidInput
 from cooprules.explain import Severity, Text, Violation
 from cooprules.money import Rate, format_amount, from_minor_units, round_fraction, to_minor_units
-from cooprules.parameters import Surplus
+from cooprules.parameters import Capital, Surplus
 from cooprules.surplus import (
     Distribution,
     Interest,
@@ -122,7 +122,7 @@ def waterfall(
         legal_reserve: the share of the surplus the meeting sends to the legal reserve (``None``:
             the rules' share, the statutes' choice else the law's); less is reported.
         interest_rate: the yearly rate of interest on paid-up shares the meeting decides, if any
-            (capped by the rules' ``surplus.interest_rate_cap``).
+            (capped by the rules' ``capital.dividend_cap``).
         refunds: the share of what remains that goes to patronage refunds, if any.
         measure: the measure of each member's business with the co-op (every member measured
             receives a refund).
@@ -141,7 +141,7 @@ def waterfall(
         )
     ]
     if interest_rate is not None:
-        cap = rules.require(Surplus.interest_rate_cap)
+        cap = rules.require(Capital.dividend_cap)
         steps.append(Interest("interest", rate=interest_rate, cap=cap.value, citation=cap.citation))
     if refunds is not None:
         steps.append(
