@@ -25,6 +25,7 @@ import attrs
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from tests.core.surplus.test_surplus import ACTIVITY, CNC, QC, SCES, SCIC, SCOP
 
 from cooprules import strategies as cst
 from cooprules.capital import FinancialPosition, LiquidityAssessment
@@ -55,20 +56,10 @@ from cooprules.surplus import (
     distribute,
 )
 from cooprules_adapters.be import surplus as be
-from cooprules_adapters.be.regimes import BE_ACTIVITY, BE_CNC, BE_SC, BE_SCES
+from cooprules_adapters.be.regimes import BE_SC
 from cooprules_adapters.be.reserves import CSA_LIQUIDITY_TEST, CSA_NET_ASSET_TEST
 from cooprules_adapters.fr import surplus as fr
-from cooprules_adapters.fr.regimes import FR_SCIC, FR_SCOP
 from cooprules_adapters.qc import surplus as qc
-from cooprules_adapters.qc.regimes import QC_COOP
-
-# The co-ops' rules on a meeting's date: every waterfall reads its legal figures from them.
-CNC = bind(BE_CNC, as_of=date(2025, 6, 30))
-SCES = bind(BE_SCES, as_of=date(2025, 6, 30))
-ACTIVITY = bind(BE_ACTIVITY, as_of=date(2025, 6, 30))
-SCOP = bind(FR_SCOP, as_of=date(2025, 6, 30))
-SCIC = bind(FR_SCIC, as_of=date(2024, 6, 30))
-QC = bind(QC_COOP, as_of=date(2025, 6, 30))
 
 
 def eur(text: str) -> Money:
