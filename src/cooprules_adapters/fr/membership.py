@@ -68,14 +68,8 @@ __all__ = [
 
 _TRAVAIL = "Code du travail"
 
-ASSOCIATE_DEADLINE = Citation(
-    instrument=_TRAVAIL,
-    article="art. L7331-3",
-    jurisdiction="FR",
-    confidence=Confidence.SRC,
-    url="https://code.travail.gouv.fr/code-du-travail/l7331-3",
-    title="L'entrepreneur salarié devient associé dans un délai maximal de trois ans",
-)
+ASSOCIATE_DEADLINE: Final = LAW.citation("travail-art-l7331-3")
+"""Code du travail L7331-3: associate within three years (the law file's citation)."""
 TRIAL_PERIOD = Citation(
     instrument=_TRAVAIL,
     article="art. L7332-1",

@@ -73,14 +73,8 @@ EXCLUSION = Citation(
     url="http://www.legisquebec.gouv.qc.ca/fr/showversion/cs/C-67.2?code=se:58&pointInTime=20200715",
     title="Suspension or exclusion: listed grounds, notice, 2/3 of directors' votes, 15 days",
 )
-TRIAL = Citation(
-    instrument=ACT,
-    article="s. 224.2",
-    jurisdiction="CA-QC",
-    confidence=Confidence.SRC,
-    url="http://legisquebec.gouv.qc.ca/fr/showversion/cs/C-67.2?code=se:224_2&pointInTime=20190619",
-    title="Trial period: at most 250 days of work over at most 18 months",
-)
+TRIAL: Final = LAW.citation("act-s-224-2-2")
+"""Cooperatives Act s.224.2: the trial period (the law file's citation)."""
 FOUNDERS = Citation(
     instrument=ACT,
     article="s. 7; s. 223.1",
