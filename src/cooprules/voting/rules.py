@@ -18,6 +18,7 @@ import enum
 from collections.abc import Callable, Iterable
 from datetime import date
 from fractions import Fraction
+from typing import TypeVar
 
 import attrs
 
@@ -96,13 +97,24 @@ _TEXT_BASE = {
 }
 
 
-def _unbound(figure: FromLaw[Rate]) -> InvalidInput:
-    return InvalidInput(
-        "rules",
-        figure.key.name,
-        "this cap is the law's figure: count with the rules bound to the meeting's date "
-        "(bind(regime, statutes, as_of=...).rule_set(VotingRules))",
-    )
+_R = TypeVar("_R", bound=Rate | None)
+
+
+def _known(rate: _R | FromLaw[Rate]) -> _R:
+    """A cap's rate once the rules are bound.
+
+    Raises:
+        InvalidInput: the rate is still the law's to read: count with the rules bound to the
+            meeting's date (``bind(regime, statutes, as_of=...).rule_set(VotingRules)``).
+    """
+    if isinstance(rate, FromLaw):
+        raise InvalidInput(
+            "rules",
+            rate.key.name,
+            "this cap is the law's figure: count with the rules bound to the meeting's date "
+            "(bind(regime, statutes, as_of=...).rule_set(VotingRules))",
+        )
+    return rate
 
 
 def _codes(values: Iterable[str]) -> frozenset[str]:
@@ -250,15 +262,8 @@ class MemberCap:
 
     @property
     def figure(self) -> Rate | None:
-        """The cap's rate.
-
-        Raises:
-            InvalidInput: the rate is still the law's to read: count with rules bound to the
-                meeting's date (``bind(regime, statutes, as_of=...).rule_set(VotingRules)``).
-        """
-        if isinstance(self.rate, FromLaw):
-            raise _unbound(self.rate)
-        return self.rate
+        """The cap's rate (see :func:`_known`: refused while it is still the law's to read)."""
+        return _known(self.rate)
 
     def bound(self, rules: Rules) -> MemberCap | None:
         """This cap with its figure read from ``rules`` (``None``: the law has none that day)."""
@@ -295,15 +300,8 @@ class CategoryCap:
 
     @property
     def figure(self) -> Rate:
-        """The cap's rate.
-
-        Raises:
-            InvalidInput: the rate is still the law's to read: count with rules bound to the
-                meeting's date (``bind(regime, statutes, as_of=...).rule_set(VotingRules)``).
-        """
-        if isinstance(self.rate, FromLaw):
-            raise _unbound(self.rate)
-        return self.rate
+        """The cap's rate (see :func:`_known`: refused while it is still the law's to read)."""
+        return _known(self.rate)
 
     def bound(self, rules: Rules) -> CategoryCap | None:
         """This cap with its figure read from ``rules`` (``None``: the law has none that day)."""
