@@ -84,14 +84,6 @@ class Company:
             fr="nombre minimal de membres (ou d'associés) que la coopérative doit conserver",
         ),
     )
-    supporting_members_max_director_share: Final = Key(
-        "company.supporting_members_max_director_share",
-        Rate,
-        Text(
-            en="largest share of the directors that supporting members may elect",
-            fr="part maximale des administrateurs que les membres de soutien peuvent élire",
-        ),
-    )
 
 
 class Capital:
@@ -131,31 +123,10 @@ class Capital:
             fr="part maximale du capital qu'un même associé peut détenir",
         ),
     )
-    public_bodies_max_share: Final = Key(
-        "capital.public_bodies_max_share",
-        Rate,
-        Text(
-            en="largest share of the capital that local authorities and their bodies may hold "
-            "together",
-            fr="part maximale du capital que les collectivités territoriales et leurs groupements "
-            "peuvent détenir ensemble",
-        ),
-    )
 
 
 class Surplus:
     """Keys of the surplus-distribution engine."""
-
-    additional_reserve_or_share_refund_rate: Final = Key(
-        "surplus.additional_reserve_or_share_refund_rate",
-        Rate,
-        Text(
-            en="further share of the surplus to allocate either to the reserve or to patronage "
-            "refunds paid in shares",
-            fr="part supplémentaire des excédents à affecter soit à la réserve, soit à des "
-            "ristournes versées en parts",
-        ),
-    )
 
     legal_reserve_rate: Final = Key(
         "surplus.legal_reserve_rate",
@@ -163,16 +134,6 @@ class Surplus:
         Text(
             en="share of the surplus allocated to the legal reserve",
             fr="part des excédents affectée à la réserve légale",
-        ),
-    )
-    reserve_min_while_equity_below: Final = Key(
-        "surplus.reserve_min_while_equity_below",
-        Rate,
-        Text(
-            en="the minimum allocations to the reserve apply while equity is below this share of "
-            "the debts",
-            fr="les affectations minimales à la réserve s'appliquent tant que l'avoir est "
-            "inférieur à cette part des dettes",
         ),
     )
     reserves_indivisible: Final = Key(
@@ -220,16 +181,6 @@ class Voting:
             fr="part minimale du total des droits de vote qu'un collège de vote peut détenir",
         ),
     )
-    family_representation_allowed: Final = Key(
-        "voting.family_representation_allowed",
-        bool,
-        Text(
-            en="a member may be represented at a general meeting by a non-member spouse or adult "
-            "child",
-            fr="un membre peut être représenté à l'assemblée par son conjoint ou son enfant majeur "
-            "non membre",
-        ),
-    )
 
     member_vote_cap: Final = Key(
         "voting.member_vote_cap",
@@ -247,25 +198,6 @@ class Voting:
             fr="nombre minimal de collèges de vote, lorsque les statuts en prévoient",
         ),
     )
-    non_cooperative_outsider_vote_cap: Final = Key(
-        "voting.non_cooperative_outsider_vote_cap",
-        Rate,
-        Text(
-            en="largest share of the total votes that non-cooperator associates which are not "
-            "co-operative societies may hold together",
-            fr="part maximale du total des droits de vote que les associés non coopérateurs qui ne "
-            "sont pas des sociétés coopératives peuvent détenir ensemble",
-        ),
-    )
-    non_cooperator_vote_cap: Final = Key(
-        "voting.non_cooperator_vote_cap",
-        Rate,
-        Text(
-            en="largest share of the total votes that non-cooperator associates may hold together",
-            fr="part maximale du total des droits de vote que les associés non coopérateurs "
-            "peuvent détenir ensemble",
-        ),
-    )
     one_member_one_vote: Final = Key(
         "voting.one_member_one_vote",
         bool,
@@ -280,16 +212,6 @@ class Voting:
         Text(
             en="a member may vote by proxy for another member",
             fr="un membre peut voter par procuration pour un autre membre",
-        ),
-    )
-    staff_member_vote_cap: Final = Key(
-        "voting.staff_member_vote_cap",
-        Rate,
-        Text(
-            en="largest share of the votes present or represented one member may cast when one "
-            "or more members are staff",
-            fr="part maximale des voix présentes ou représentées qu'un membre peut exprimer "
-            "lorsqu'un ou plusieurs membres font partie du personnel",
         ),
     )
 

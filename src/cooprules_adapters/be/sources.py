@@ -63,6 +63,17 @@ class Keys:
         ),
     )
 
+    staff_member_vote_cap: Final = Key(
+        "be.staff_member_vote_cap",
+        Rate,
+        Text(
+            en="largest share of the votes present or represented one member may cast when one "
+            "or more members are staff",
+            fr="part maximale des voix présentes ou représentées qu'un membre peut exprimer "
+            "lorsqu'un ou plusieurs membres font partie du personnel",
+        ),
+    )
+
 
 LAW: Final[LawBook] = load_law(
     files("cooprules_adapters.be") / "law.toml",
@@ -72,6 +83,7 @@ LAW: Final[LawBook] = load_law(
         Keys.resumption_bonus_monthly,
         Keys.resumption_bonus_months,
         Keys.resumption_bonus_min_months,
+        Keys.staff_member_vote_cap,
     ),
 )
 """The Belgian law file: every figure the Belgian regimes use, dated and cited."""

@@ -35,6 +35,7 @@ from cooprules.voting import (
     VotingRules,
     WeightBasis,
 )
+from cooprules_adapters.be.sources import Keys as BeKeys
 
 __all__ = ["CNC_VOTING", "CSA_VOTING", "SCES_VOTING"]
 
@@ -116,7 +117,7 @@ SCES_VOTING: Final = CSA_VOTING.evolve(
     code="be-sces",
     member_caps=(
         MemberCap(FromLaw(Voting.member_vote_cap)),
-        MemberCap(FromLaw(Voting.staff_member_vote_cap), staff=True),
+        MemberCap(FromLaw(BeKeys.staff_member_vote_cap), staff=True),
     ),
 )
 """A social enterprise: the law's caps (1/10 since 1 May 2019; before, the SFS caps, which the

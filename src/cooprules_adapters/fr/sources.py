@@ -64,6 +64,38 @@ class Keys:
         ),
     )
 
+    scic_public_bodies_max_share: Final = Key(
+        "fr.scic_public_bodies_max_share",
+        Rate,
+        Text(
+            en="largest share of the capital that local authorities and their bodies may hold "
+            "together",
+            fr="part maximale du capital que les collectivités territoriales et leurs groupements "
+            "peuvent détenir ensemble",
+        ),
+    )
+
+    non_cooperator_vote_cap: Final = Key(
+        "fr.non_cooperator_vote_cap",
+        Rate,
+        Text(
+            en="largest share of the total votes that non-cooperator associates may hold together",
+            fr="part maximale du total des droits de vote que les associés non coopérateurs "
+            "peuvent détenir ensemble",
+        ),
+    )
+
+    non_cooperative_outsider_vote_cap: Final = Key(
+        "fr.non_cooperative_outsider_vote_cap",
+        Rate,
+        Text(
+            en="largest share of the total votes that non-cooperator associates which are not "
+            "co-operative societies may hold together",
+            fr="part maximale du total des droits de vote que les associés non coopérateurs qui ne "
+            "sont pas des sociétés coopératives peuvent détenir ensemble",
+        ),
+    )
+
 
 LAW: Final[LawBook] = load_law(
     files("cooprules_adapters.fr") / "law.toml",
@@ -71,6 +103,9 @@ LAW: Final[LawBook] = load_law(
         Keys.scop_seniority_coefficient_max,
         Keys.scic_statutory_reserve_min_share,
         Keys.min_employee_associates_sa,
+        Keys.scic_public_bodies_max_share,
+        Keys.non_cooperator_vote_cap,
+        Keys.non_cooperative_outsider_vote_cap,
     ),
 )
 """The French law file: every figure the French regimes use, dated and cited."""

@@ -24,7 +24,6 @@ from fractions import Fraction
 from typing import Final
 
 from cooprules.explain import Citation, Confidence, RuleKind, Text
-from cooprules.parameters import Voting
 from cooprules.regime import FromLaw
 from cooprules.voting import (
     Base,
@@ -44,6 +43,7 @@ from cooprules_adapters.fr.sources import (
     cite_1947,
     cite_1978,
 )
+from cooprules_adapters.fr.sources import Keys as FrKeys
 
 __all__ = ["COOP_VOTING", "SCIC_VOTING", "SCOP_VOTING", "scop_max_proxies"]
 
@@ -149,8 +149,8 @@ DECISIONS: Final = (
 _CATEGORY_CAPS: Final = (
     # From loi 2014-856: the outsiders that are not co-ops at most 35 %, then all at most 49 %;
     # before it, one cap for all (the law file dates each version).
-    CategoryCap({"external"}, FromLaw(Voting.non_cooperative_outsider_vote_cap)),
-    CategoryCap({"external", "external_coop"}, FromLaw(Voting.non_cooperator_vote_cap)),
+    CategoryCap({"external"}, FromLaw(FrKeys.non_cooperative_outsider_vote_cap)),
+    CategoryCap({"external", "external_coop"}, FromLaw(FrKeys.non_cooperator_vote_cap)),
 )
 
 COOP_VOTING: Final = VotingRules(

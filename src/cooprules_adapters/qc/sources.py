@@ -11,6 +11,7 @@ from typing import Final
 
 from cooprules.explain import Text
 from cooprules.law import LawBook, load_law
+from cooprules.money import Rate
 from cooprules.regime import Key
 
 __all__ = ["LAW", "Keys"]
@@ -28,8 +29,57 @@ class Keys:
         ),
     )
 
+    supporting_members_max_director_share: Final = Key(
+        "qc.supporting_members_max_director_share",
+        Rate,
+        Text(
+            en="largest share of the directors that supporting members may elect",
+            fr="part maximale des administrateurs que les membres de soutien peuvent élire",
+        ),
+    )
+
+    family_representation_allowed: Final = Key(
+        "qc.family_representation_allowed",
+        bool,
+        Text(
+            en="a member may be represented at a general meeting by a non-member spouse or adult "
+            "child",
+            fr="un membre peut être représenté à l'assemblée par son conjoint ou son enfant majeur "
+            "non membre",
+        ),
+    )
+
+    additional_reserve_or_share_refund_rate: Final = Key(
+        "qc.additional_reserve_or_share_refund_rate",
+        Rate,
+        Text(
+            en="further share of the surplus to allocate either to the reserve or to patronage "
+            "refunds paid in shares",
+            fr="part supplémentaire des excédents à affecter soit à la réserve, soit à des "
+            "ristournes versées en parts",
+        ),
+    )
+
+    reserve_min_while_equity_below: Final = Key(
+        "qc.reserve_min_while_equity_below",
+        Rate,
+        Text(
+            en="the minimum allocations to the reserve apply while equity is below this share of "
+            "the debts",
+            fr="les affectations minimales à la réserve s'appliquent tant que l'avoir est "
+            "inférieur à cette part des dettes",
+        ),
+    )
+
 
 LAW: Final[LawBook] = load_law(
-    files("cooprules_adapters.qc") / "law.toml", keys=(Keys.enhancement_reserve_allowed,)
+    files("cooprules_adapters.qc") / "law.toml",
+    keys=(
+        Keys.enhancement_reserve_allowed,
+        Keys.supporting_members_max_director_share,
+        Keys.family_representation_allowed,
+        Keys.additional_reserve_or_share_refund_rate,
+        Keys.reserve_min_while_equity_below,
+    ),
 )
 """The Quebec law file: every figure the Quebec regimes use, dated and cited."""

@@ -39,6 +39,7 @@ from cooprules.surplus import (
     YearFigures,
     average_measures,
 )
+from cooprules_adapters.qc.sources import Keys as QcKeys
 
 __all__ = [
     "S143",
@@ -94,8 +95,8 @@ class S146Figures:
         """
         return cls(
             rules.require(Surplus.legal_reserve_rate),
-            rules.require(Surplus.additional_reserve_or_share_refund_rate),
-            rules.require(Surplus.reserve_min_while_equity_below),
+            rules.require(QcKeys.additional_reserve_or_share_refund_rate),
+            rules.require(QcKeys.reserve_min_while_equity_below),
         )
 
 

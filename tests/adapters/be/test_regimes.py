@@ -130,15 +130,15 @@ def test_entreprise_sociale_from_1_may_2019():
 def test_sfs_before_2019_mem_rules_have_no_value():
     # belgium.md §B5: the SFS vote caps (1/10; 1/20 with staff) are [MEM]: statute choices.
     vote = BE_SCES.parameter(Voting.member_vote_cap, BEFORE_CSA)
-    staff = BE_SCES.parameter(Voting.staff_member_vote_cap, BEFORE_CSA)
+    staff = BE_SCES.parameter(BeKeys.staff_member_vote_cap, BEFORE_CSA)
     for parameter in (vote, staff):
         assert parameter.value is None
         assert parameter.maximum is None
         assert parameter.citation.confidence is Confidence.MEM
         assert parameter.kind is RuleKind.STATUTE
-    assert BE_SCES.find(Voting.staff_member_vote_cap, CSA_IN_FORCE) is None
+    assert BE_SCES.find(BeKeys.staff_member_vote_cap, CSA_IN_FORCE) is None
     # Any choice is accepted while the rule is unverified.
-    statutes = Statutes("be-sces", {Voting.staff_member_vote_cap: Rate.of("1/20")})
+    statutes = Statutes("be-sces", {BeKeys.staff_member_vote_cap: Rate.of("1/20")})
     assert codes(statutes, "be-sces", BEFORE_CSA) == []
     assert codes(statutes, "be-sces", NOW) == ["statutes.unknown_parameter"]
 

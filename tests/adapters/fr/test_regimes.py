@@ -181,10 +181,10 @@ def test_scop_other_figures():
 def test_non_cooperator_vote_caps_changed_in_2014():
     # france.md §1.3: art. 3 bis, single 35 % cap before loi 2014-856, then 49 % / 35 % [SRC].
     before, after = date(2014, 8, 1), date(2014, 8, 2)
-    assert FR_SCOP.value(Voting.non_cooperator_vote_cap, before) == Rate.of("35%")
-    assert FR_SCOP.value(Voting.non_cooperator_vote_cap, after) == Rate.of("49%")
-    assert FR_SCOP.find(Voting.non_cooperative_outsider_vote_cap, before) is None
-    assert FR_SCOP.value(Voting.non_cooperative_outsider_vote_cap, after) == Rate.of("35%")
+    assert FR_SCOP.value(FrKeys.non_cooperator_vote_cap, before) == Rate.of("35%")
+    assert FR_SCOP.value(FrKeys.non_cooperator_vote_cap, after) == Rate.of("49%")
+    assert FR_SCOP.find(FrKeys.non_cooperative_outsider_vote_cap, before) is None
+    assert FR_SCOP.value(FrKeys.non_cooperative_outsider_vote_cap, after) == Rate.of("35%")
 
 
 def test_scic_reserves_57_5_percent():
@@ -231,8 +231,8 @@ def test_scic_categories_and_colleges():
 
 def test_scic_public_bodies_capital_share():
     # france.md §3.2: local authorities <= 50 % (20 % before 2014).
-    assert FR_SCIC.value(Capital.public_bodies_max_share, date(2014, 1, 1)) == Rate.of("20%")
-    assert FR_SCIC.value(Capital.public_bodies_max_share, NOW) == Rate.of("50%")
+    assert FR_SCIC.value(FrKeys.scic_public_bodies_max_share, date(2014, 1, 1)) == Rate.of("20%")
+    assert FR_SCIC.value(FrKeys.scic_public_bodies_max_share, NOW) == Rate.of("50%")
 
 
 def test_cae_rules_in_both_forms():

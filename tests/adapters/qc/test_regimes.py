@@ -48,15 +48,15 @@ def test_one_member_one_vote_no_proxy_s4():
 
 def test_family_representation_default_but_not_in_work_coops():
     # quebec.md Q3: spouse or adult child unless the by-laws forbid it; not in work co-ops [SRC-2].
-    base = QC_PRODUCER.parameter(Voting.family_representation_allowed, NOW)
+    base = QC_PRODUCER.parameter(QcKeys.family_representation_allowed, NOW)
     assert base.value is True
     assert base.kind is RuleKind.DEFAULT
     assert (
-        codes(Statutes("qc-producer", {Voting.family_representation_allowed: False}), "qc-producer")
+        codes(Statutes("qc-producer", {QcKeys.family_representation_allowed: False}), "qc-producer")
         == []
     )
-    assert QC_WORK.value(Voting.family_representation_allowed, NOW) is False
-    assert codes(Statutes("qc-work", {Voting.family_representation_allowed: True}), "qc-work") == [
+    assert QC_WORK.value(QcKeys.family_representation_allowed, NOW) is False
+    assert codes(Statutes("qc-work", {QcKeys.family_representation_allowed: True}), "qc-work") == [
         "statutes.contradicts_law"
     ]
 
@@ -79,13 +79,13 @@ def test_solidarity_unverified_points_stay_statute_choices():
     founders = QC_SOLIDARITY.parameter(Company.min_founders, NOW)
     assert founders.value is None
     assert founders.citation.confidence is Confidence.UNC
-    board = QC_SOLIDARITY.parameter(Company.supporting_members_max_director_share, NOW)
+    board = QC_SOLIDARITY.parameter(QcKeys.supporting_members_max_director_share, NOW)
     assert board.value is None
     assert board.maximum is None
     assert board.citation.confidence is Confidence.MEM
     statutes = Statutes(
         "qc-solidarity",
-        {Company.min_founders: 3, Company.supporting_members_max_director_share: Rate.of("1/3")},
+        {Company.min_founders: 3, QcKeys.supporting_members_max_director_share: Rate.of("1/3")},
     )
     assert codes(statutes, "qc-solidarity") == []
     # At least two of the three categories [SRC-2].
@@ -100,8 +100,8 @@ def test_reserve_s146():
     # while equity < 40 % of debts [SRC].
     for regime in ALL:
         assert regime.value(Surplus.legal_reserve_rate, NOW) == Rate.of("10%")
-        assert regime.value(Surplus.additional_reserve_or_share_refund_rate, NOW) == Rate.of("10%")
-        assert regime.value(Surplus.reserve_min_while_equity_below, NOW) == Rate.of("40%")
+        assert regime.value(QcKeys.additional_reserve_or_share_refund_rate, NOW) == Rate.of("10%")
+        assert regime.value(QcKeys.reserve_min_while_equity_below, NOW) == Rate.of("40%")
     violations = validate(
         Statutes("qc-work", {Surplus.legal_reserve_rate: Rate.of("5%")}), QC_WORK, NOW
     )
@@ -114,8 +114,8 @@ def test_worked_example_1_consumer_coop():
     # quebec.md Q7 worked example 1: base $100,000, equity/debts 25 % < 40 %.
     base = money("100000", "CAD")
     reserve = QC_PRODUCER.value(Surplus.legal_reserve_rate, NOW)
-    extra = QC_PRODUCER.value(Surplus.additional_reserve_or_share_refund_rate, NOW)
-    threshold = QC_PRODUCER.value(Surplus.reserve_min_while_equity_below, NOW)
+    extra = QC_PRODUCER.value(QcKeys.additional_reserve_or_share_refund_rate, NOW)
+    threshold = QC_PRODUCER.value(QcKeys.reserve_min_while_equity_below, NOW)
     assert reserve is not None
     assert extra is not None
     assert threshold is not None

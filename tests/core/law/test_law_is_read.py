@@ -277,7 +277,7 @@ EXEMPT: dict[str, str] = {
     "company.min_categories": "no engine of the year counts categories of members (qc "
     "solidarity_category_violations is not called by the year)",
     "capital.max_holding_share": "no engine of the year checks a SCOP's holdings against it",
-    "capital.public_bodies_max_share": "the year does not know which associates are public bodies",
+    "fr.scic_public_bodies_max_share": "the year does not know which associates are public bodies",
     "surplus.reserves_rate": "the SCIC's 57.5 % total bounds the statutes; the waterfall reaches "
     "it from the legal reserve and the statutory reserve's share, which it reads",
     "accompaniment.min_support_interviews": "the year records no support interviews",
@@ -368,8 +368,8 @@ def test_what_our_engines_read(readings):
         "fr-scic": ("fr.scic_statutory_reserve_min_share", "distribution.steps[other_reserves]"),
         "fr-cae-scic": ("capital.dividend_cap", "violations[surplus.interest_rate_above_cap"),
         "qc-producer": ("surplus.legal_reserve_rate", "distribution.steps[reserve].amount"),
-        "qc-solidarity": ("surplus.reserve_min_while_equity_below", "distribution.steps["),
-        "qc-work": ("surplus.additional_reserve_or_share_refund_rate", "distribution.steps["),
+        "qc-solidarity": ("qc.reserve_min_while_equity_below", "distribution.steps["),
+        "qc-work": ("qc.additional_reserve_or_share_refund_rate", "distribution.steps["),
     }
     for code, (key, result) in expected.items():
         (read, *_) = [p for p in readings[code].of_key(key) if p.read]
@@ -489,8 +489,8 @@ def test_the_conformance_suite_runs_it_when_asked():
             **EXEMPT,
             **{k: v for (c, k), v in NOT_YET_READ.items() if c == "fr-scop"},
             "fr.scop_seniority_coefficient_max": "this sample uses no seniority coefficient",
-            "voting.non_cooperator_vote_cap": "these samples have no external associates",
-            "voting.non_cooperative_outsider_vote_cap": "these samples have no external associates",
+            "fr.non_cooperator_vote_cap": "these samples have no external associates",
+            "fr.non_cooperative_outsider_vote_cap": "these samples have no external associates",
         }
 
     AllExplained().test_law_is_read("fr-scop")

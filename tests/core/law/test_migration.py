@@ -100,7 +100,7 @@ MOVED = {
     # them too): declared on fr-coop, which fr-scop extends, so fr-scop's figures are unchanged.
     "fr-scop": (
         "fr-coop",
-        {"voting.non_cooperator_vote_cap", "voting.non_cooperative_outsider_vote_cap"},
+        {"fr.non_cooperator_vote_cap", "fr.non_cooperative_outsider_vote_cap"},
     ),
 }
 """Keys declared on the regime a regime extends, rather than on the regime itself."""
@@ -114,6 +114,14 @@ RENAMED = {
     "accompaniment.target_group_min_share": "be.target_group_min_share",
     "company.min_employee_associates_sa": "fr.min_employee_associates_sa",
     "surplus.enhancement_reserve_allowed": "qc.enhancement_reserve_allowed",
+    "capital.public_bodies_max_share": "fr.scic_public_bodies_max_share",
+    "company.supporting_members_max_director_share": "qc.supporting_members_max_director_share",
+    "voting.family_representation_allowed": "qc.family_representation_allowed",
+    "voting.staff_member_vote_cap": "be.staff_member_vote_cap",
+    "surplus.additional_reserve_or_share_refund_rate": "qc.additional_reserve_or_share_refund_rate",
+    "surplus.reserve_min_while_equity_below": "qc.reserve_min_while_equity_below",
+    "voting.non_cooperator_vote_cap": "fr.non_cooperator_vote_cap",
+    "voting.non_cooperative_outsider_vote_cap": "fr.non_cooperative_outsider_vote_cap",
     # One key for one cap: the French art. 14 rate and the Belgian and Quebec dividend caps.
     "surplus.interest_rate_cap": "capital.dividend_cap",
 }
@@ -149,7 +157,9 @@ def _expected_own(code: str) -> list[dict[str, Any]]:
         if origin == code:
             rows = [row for row in rows if row["key"] not in keys]
         if target == code:
-            rows += [_renamed(r) for r in BEFORE[origin]["parameters"] if r["key"] in keys]
+            rows += [
+                row for row in map(_renamed, BEFORE[origin]["parameters"]) if row["key"] in keys
+            ]
     return rows
 
 
