@@ -28,6 +28,7 @@ from cooprules.voting.rules import (
     College,
     CollegeBounds,
     CollegeBoundsOfLaw,
+    DecisionOfLaw,
     DecisionRule,
     Majority,
     MemberCap,
@@ -37,6 +38,8 @@ from cooprules.voting.rules import (
     VotingRules,
     VotingStatutes,
     WeightBasis,
+    majority_key,
+    quorum_key,
 )
 from cooprules.voting.tally import Meeting, Reduction, VoteResult, tally
 
@@ -47,6 +50,7 @@ __all__ = [
     "College",
     "CollegeBounds",
     "CollegeBoundsOfLaw",
+    "DecisionOfLaw",
     "DecisionRule",
     "Electorate",
     "Majority",
@@ -64,5 +68,7 @@ __all__ = [
     "WeightBasis",
     "bounded_shares",
     "electorate",
+    "majority_key",
+    "quorum_key",
     "tally",
 ]

@@ -316,6 +316,14 @@ def _decision_rule(
             )
         )
         chosen = None
+    if chosen is not None and law is not None and law.majority is None:
+        # The statutes fill a majority the reference is not sure of; the law's quorums stay
+        # unless the statutes set their own.
+        chosen = attrs.evolve(
+            chosen,
+            quorum=chosen.quorum or law.quorum,
+            second_quorum=chosen.second_quorum or law.second_quorum,
+        )
     rule = chosen or law
     if rule is None:
         raise InvalidParameter(
