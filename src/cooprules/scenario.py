@@ -228,6 +228,7 @@ class EventSpec:
     months: int | None = None
     reason: str | None = None
     end: dt.date | None = None
+    trial_end: dt.date | None = None
 
 
 @attrs.frozen
