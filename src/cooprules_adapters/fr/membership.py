@@ -275,7 +275,7 @@ def _contracts_step(prior: tuple[Contract, ...], total: relativedelta, citation:
             fr="Contrats antérieurs entre les parties, déduits",
         ),
         inputs=tuple(
-            (f"{c.kind.name} {c.start} to {_last_day(c)}", _length_text(c.length)) for c in prior
+            (f"{c.kind.name} {c.start} – {_last_day(c)}", _length_text(c.length)) for c in prior
         ),
         result=_length_text(total),
         citation=citation,
