@@ -12,9 +12,9 @@ The path of an entrepreneur in a *coopérative d'activité et d'emploi* (CAE):
    **or the contract ends** (L7331-3): ``ADMITTED``, status ``MEMBER``.
 
 The earlier contracts are every CAPE and every CESA that ended before this CESA
-(:func:`prior_contracts`: a CESA that ended, then a new one, counts the first); the reduction
-is their exact length, in months and days, added up (a 10-month CAPE and a 12-month CESA leave
-14 months). Neither limit falls before the CESA's first day. The deadlines are counted as
+(:func:`prior_contracts`: a CAPE, then a CESA that ended, then a new CESA deducts both); the
+reduction is their exact length, in months and days, added up (a 10-month CAPE and a 12-month
+CESA leave 14 months). Neither limit falls before the CESA's first day. The deadlines are counted as
 :mod:`cooprules.periods` documents.
 
 References:
@@ -36,7 +36,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from cooprules.accompaniment import Accompaniment, Obligation
-from cooprules.errors import InvalidInput
+from cooprules.errors import InvalidInput, InvalidPeriod
 
 if TYPE_CHECKING:
     from cooprules.regime import Rules
@@ -54,6 +54,7 @@ from cooprules.membership import (
     status_at,
 )
 from cooprules.parameters import Accompaniment as AccompanimentKeys
+from cooprules.periods import check_date
 from cooprules_adapters.fr.sources import LAW
 
 __all__ = [
@@ -139,8 +140,12 @@ class Contract:
     """
 
     kind: ContractKind
-    start: date
+    start: date = attrs.field(validator=lambda _i, _a, v: check_date(v, field="contract.start"))
     end: date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.end is not None and check_date(self.end, field="contract.end") < self.start:
+            raise InvalidPeriod("contract.end", self.end, f"is before the start {self.start}")
 
     @property
     def length(self) -> relativedelta:

@@ -268,6 +268,12 @@ class TestTrialPeriod:
         assert len(fr.trial_violations(history.before(date(2022, 1, 1)), date(2025, 1, 1))) == 1
         assert fr.trial_violations(history, date(2019, 12, 31)) == ()
 
+    def test_a_contract_ending_before_it_starts_is_refused(self):
+        with pytest.raises(InvalidPeriod, match=r"contract\.end.*before the start 2025-01-01"):
+            fr.Contract(fr.ContractKind.CAPE, date(2025, 1, 1), date(2024, 12, 31))
+        with pytest.raises(InvalidPeriod, match=r"contract\.start"):
+            fr.Contract(fr.ContractKind.CESA, "2025-01-01")  # type: ignore[arg-type]
+
     def test_a_trial_end_on_another_event_or_not_after_the_start_is_refused(self):
         with pytest.raises(InvalidInput, match=r"event\.trial_end.*only an employed event"):
             Event(E.ADMITTED, date(2025, 1, 1), trial_end=date(2025, 3, 1))
