@@ -247,6 +247,8 @@ class Event:
         reason: why (an exit reason, the grounds of an exclusion), free text or a code.
         decision: the decision behind it, when one is required.
         end: for ``LEAVE_STARTED``, the planned end (exclusive) when known in advance.
+        trial_end: for ``EMPLOYED``, the end (exclusive: the first day after it) of the
+            contract's trial period, renewal included, when it has one.
     """
 
     kind: EventKind = attrs.field(validator=attrs.validators.instance_of(EventKind))
@@ -256,6 +258,7 @@ class Event:
     reason: str | None = None
     decision: Decision | None = None
     end: dt.date | None = None
+    trial_end: dt.date | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.kind is EventKind.EXTENDED and (
@@ -264,6 +267,16 @@ class Event:
             raise InvalidInput("event.months", self.months, "an extension adds a positive int")
         if self.end is not None and self.end <= self.date:
             raise InvalidPeriod("event.end", self.end, f"is not after {self.date.isoformat()}")
+        if self.trial_end is not None:
+            check_date(self.trial_end, field="event.trial_end")
+            if self.kind is not EventKind.EMPLOYED:
+                raise InvalidInput(
+                    "event.trial_end", self.trial_end, "only an employed event has a trial period"
+                )
+            if self.trial_end <= self.date:
+                raise InvalidPeriod(
+                    "event.trial_end", self.trial_end, f"is not after {self.date.isoformat()}"
+                )
 
 
 def _replay(events: tuple[Event, ...]) -> tuple[tuple[Status, ...], tuple[str | None, ...]]:

@@ -380,6 +380,7 @@ def _register(scenario: Scenario) -> tuple[Member, ...]:
                     reason=e.reason,
                     end=e.end,
                     decision=e.decision.to_decision() if e.decision is not None else None,
+                    trial_end=e.trial_end,
                 )
                 for e in m.events
             ],

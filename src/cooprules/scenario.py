@@ -276,6 +276,7 @@ class EventSpec:
     reason: str | None = None
     end: dt.date | None = None
     decision: MemberDecisionSpec | None = None
+    trial_end: dt.date | None = None
 
 
 @attrs.frozen
@@ -876,6 +877,15 @@ def _check_references(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one 
         if member.id in ids:
             fail(f"members[{i}].id", member.id, "a member id appears twice")
         ids.add(member.id)
+        for j, event in enumerate(member.events):
+            if event.trial_end is not None and (
+                event.kind is not EventKind.EMPLOYED or event.trial_end <= event.date
+            ):
+                fail(
+                    f"members[{i}].events[{j}].trial_end",
+                    event.trial_end,
+                    "a trial period ends after the start of an employed event",
+                )
     classes = {c.code for c in scenario.share_classes}
     for i, op in enumerate(scenario.share_operations):
         if op.member not in ids:

@@ -5,14 +5,17 @@ The path of an entrepreneur in a *coopérative d'activité et d'emploi* (CAE):
 1. optionally a **CAPE** (*contrat d'appui au projet d'entreprise*, Code de commerce L127-1):
    recorded as ``CONVENTION_SIGNED``, status ``CANDIDATE_ENTREPRENEUR``;
 2. a **CESA** (*contrat d'entrepreneur salarié associé*, Code du travail L7331-2): ``EMPLOYED``,
-   status ``ENTREPRENEUR_EMPLOYEE``; it may include a trial period of at most **8 months**,
-   reduced by the time spent under a prior CAPE (L7332-1);
+   status ``ENTREPRENEUR_EMPLOYEE``; it may include a trial period (the event's ``trial_end``)
+   of at most **8 months**, renewal included, reduced by the earlier contracts (L7332-1);
 3. the entrepreneur-employee **becomes an associate within 3 years** of the CESA's conclusion,
-   reduced by the time spent under a prior CAPE or other contract, **or the contract ends**
-   (L7331-3): ``ADMITTED``, status ``MEMBER``.
+   reduced by the length of the CAPE or any other contract between the parties that preceded it,
+   **or the contract ends** (L7331-3): ``ADMITTED``, status ``MEMBER``.
 
-The reduction is the exact length of the CAPE, in months and days (a 10-month CAPE leaves 26
-months); the deadline is counted as :mod:`cooprules.periods` documents.
+The earlier contracts are every CAPE and every CESA that ended before this CESA
+(:func:`prior_contracts`: a CAPE, then a CESA that ended, then a new CESA deducts both); the
+reduction is their exact length, in months and days, added up (a 10-month CAPE and a 12-month
+CESA leave 14 months). Neither limit falls before the CESA's first day. The deadlines are counted as
+:mod:`cooprules.periods` documents.
 
 References:
     * Code du travail, art. L7331-2, L7331-3, L7332-1 (created by loi n° 2014-856, art. 47):
@@ -23,19 +26,21 @@ References:
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Final
 
+import attrs
 from dateutil.relativedelta import relativedelta
 
 from cooprules.accompaniment import Accompaniment, Obligation
-from cooprules.errors import InvalidInput
+from cooprules.errors import InvalidInput, InvalidPeriod
 
 if TYPE_CHECKING:
     from cooprules.regime import Rules
-from cooprules.explain import Citation, Confidence, Severity, Text, Violation
+from cooprules.explain import Citation, Confidence, Explanation, Severity, Step, Text, Violation
 from cooprules.membership import (
     Category,
     EventKind,
@@ -49,6 +54,7 @@ from cooprules.membership import (
     status_at,
 )
 from cooprules.parameters import Accompaniment as AccompanimentKeys
+from cooprules.periods import check_date
 from cooprules_adapters.fr.sources import LAW
 
 __all__ = [
@@ -59,25 +65,25 @@ __all__ = [
     "SCOP_MEMBERSHIP",
     "SCOP_MIN_EMPLOYEE_ASSOCIATES",
     "TRIAL_PERIOD",
+    "Contract",
+    "ContractKind",
     "associate_deadline",
     "cae_obligations",
     "cape_length",
+    "contracts",
+    "prior_contracts",
+    "prior_length",
     "scop_minimum_violations",
     "trial_period_end",
+    "trial_violations",
 ]
 
 _TRAVAIL = "Code du travail"
 
 ASSOCIATE_DEADLINE: Final = LAW.citation("travail-art-l7331-3")
 """Code du travail L7331-3: associate within three years (the law file's citation)."""
-TRIAL_PERIOD = Citation(
-    instrument=_TRAVAIL,
-    article="art. L7332-1",
-    jurisdiction="FR",
-    confidence=Confidence.SRC,
-    url="https://www.legifrance.gouv.fr/codes/id/LEGIARTI000029317537/2014-08-02",
-    title="Période d'essai de huit mois au plus, renouvellement compris",
-)
+TRIAL_PERIOD: Final = LAW.citation("travail-art-l7332-1")
+"""Code du travail L7332-1: a trial period of at most eight months (the law file's citation)."""
 CESA = Citation(
     instrument=_TRAVAIL,
     article="art. L7331-2",
@@ -114,26 +120,107 @@ _TRIAL_MONTHS: Final = LAW.latest("fr-cae", AccompanimentKeys.trial_max_months).
 _MIN_EMPLOYEE_ASSOCIATES = {"SARL": 2, "SAS": 2, "SA": 7}
 
 
-def cape_length(history: History, cesa_start: date) -> relativedelta:
-    """The length of the CAPE that preceded the CESA starting on ``cesa_start`` (zero if none).
+class ContractKind(enum.Enum):
+    """A kind of contract between an entrepreneur and the CAE."""
 
-    The CAPE runs from its ``CONVENTION_SIGNED`` event to the earlier of its end (an ``EXITED``
-    event) and the CESA's start.
+    CAPE = "cape"
+    """*Contrat d'appui au projet d'entreprise* (Code de commerce L127-1): ``CONVENTION_SIGNED``."""
+    CESA = "cesa"
+    """*Contrat d'entrepreneur salarié associé* (Code du travail L7331-2): ``EMPLOYED``."""
+
+
+@attrs.frozen
+class Contract:
+    """A contract between an entrepreneur and the CAE, as their history records it.
+
+    Attributes:
+        kind: a CAPE or a CESA.
+        start: its first day (the event that concluded it).
+        end: the first day it no longer runs (exclusive), ``None`` while it runs.
     """
-    cape = history.last(EventKind.CONVENTION_SIGNED, on_or_before=cesa_start)
-    if cape is None:
-        return relativedelta()
-    end = cesa_start
+
+    kind: ContractKind
+    start: date = attrs.field(validator=lambda _i, _a, v: check_date(v, field="contract.start"))
+    end: date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.end is not None and check_date(self.end, field="contract.end") < self.start:
+            raise InvalidPeriod("contract.end", self.end, f"is before the start {self.start}")
+
+    @property
+    def length(self) -> relativedelta:
+        """Its length in months and days, *de quantième à quantième* (zero while it runs)."""
+        return relativedelta() if self.end is None else relativedelta(self.end, self.start)
+
+
+_OPENS = {EventKind.CONVENTION_SIGNED: ContractKind.CAPE, EventKind.EMPLOYED: ContractKind.CESA}
+_CLOSES = frozenset({EventKind.EXITED, EventKind.RESIGNED, EventKind.EXCLUDED, EventKind.DIED})
+
+
+def contracts(history: History) -> tuple[Contract, ...]:
+    """Every CAPE and CESA a history records, in order.
+
+    A CAPE runs from its ``CONVENTION_SIGNED`` event, a CESA from its ``EMPLOYED`` event, to the
+    next contract's start or to the person's leaving (``EXITED``, ``RESIGNED``, ``EXCLUDED``,
+    ``DIED``), whichever comes first; the last one may still run (``end`` is ``None``).
+    """
+    found: list[Contract] = []
+    current: Contract | None = None
     for event in history.events:
-        if cape.date < event.date <= cesa_start and event.kind is EventKind.EXITED:
-            end = event.date
-            break
-    return relativedelta(end, cape.date)
+        opens = _OPENS.get(event.kind)
+        if current is not None and (opens is not None or event.kind in _CLOSES):
+            found.append(attrs.evolve(current, end=event.date))
+            current = None
+        if opens is not None:
+            current = Contract(opens, event.date)
+    if current is not None:
+        found.append(current)
+    return tuple(found)
+
+
+def prior_contracts(history: History, cesa_start: date) -> tuple[Contract, ...]:
+    """The contracts between the same parties that ended before the CESA starting on ``cesa_start``.
+
+    L7331-3 reduces the delay to become an associate, and L7332-1 the trial period, by the length
+    of the CAPE *or any other contract* between the entrepreneur and the co-op that preceded the
+    CESA: every earlier CAPE, and every earlier CESA that ended.
+    """
+    return tuple(
+        c
+        for c in contracts(history)
+        if c.start < cesa_start and c.end is not None and c.end <= cesa_start
+    )
+
+
+def _total(lengths: Iterable[relativedelta]) -> relativedelta:
+    return sum(lengths, relativedelta())
+
+
+def prior_length(history: History, cesa_start: date) -> relativedelta:
+    """The length of every contract before the CESA starting on ``cesa_start``, added up.
+
+    Each contract's length is counted in months and days (:attr:`Contract.length`); the months
+    are added up, and the days (a day count is not a fraction of a month).
+    """
+    return _total(c.length for c in prior_contracts(history, cesa_start))
+
+
+def cape_length(history: History, cesa_start: date) -> relativedelta:
+    """The length of the CAPEs that preceded the CESA starting on ``cesa_start`` (zero if none).
+
+    Only part of the reduction: an earlier CESA counts too (:func:`prior_length`).
+    """
+    return _total(
+        c.length for c in prior_contracts(history, cesa_start) if c.kind is ContractKind.CAPE
+    )
+
+
+def _months_days(length: relativedelta) -> tuple[int, int]:
+    return length.years * 12 + length.months, length.days
 
 
 def _reduced(cesa_start: date, months: int, reduction: relativedelta) -> Accompaniment:
-    reduction_months = reduction.years * 12 + reduction.months
-    reduction_days = reduction.days
+    reduction_months, reduction_days = _months_days(reduction)
     if reduction_months >= months:
         reduction_months, reduction_days = months, 0
     return Accompaniment(
@@ -144,25 +231,88 @@ def _reduced(cesa_start: date, months: int, reduction: relativedelta) -> Accompa
     )
 
 
-def associate_deadline(cesa_start: date, prior_contract: relativedelta | None = None) -> date:
+def associate_deadline(
+    cesa_start: date,
+    prior_contract: relativedelta | None = None,
+    *,
+    months: int = _ASSOCIATE_MONTHS,
+) -> date:
     """The last day on which an entrepreneur-employee may become an associate (L7331-3).
 
-    Three years from the CESA's conclusion, reduced by the length of a prior CAPE or other
-    contract between the parties.
+    Three years (``months``) from the CESA's conclusion, reduced by the length of the earlier
+    contracts between the parties (:func:`prior_length`); never before the CESA's first day.
 
     >>> associate_deadline(date(2025, 1, 15), relativedelta(months=10))  # 26 months after
     datetime.date(2027, 3, 14)
     """
-    return _reduced(cesa_start, _ASSOCIATE_MONTHS, prior_contract or relativedelta()).last_day
+    return _reduced(cesa_start, months, prior_contract or relativedelta()).last_day
 
 
-def trial_period_end(cesa_start: date, prior_contract: relativedelta | None = None) -> date:
-    """The last day a CESA's trial period may cover: 8 months less a prior CAPE (L7332-1).
+def trial_period_end(
+    cesa_start: date,
+    prior_contract: relativedelta | None = None,
+    *,
+    months: int = _TRIAL_MONTHS,
+) -> date:
+    """The last day a CESA's trial period may cover: 8 months less the earlier contracts (L7332-1).
+
+    Never before the CESA's first day: earlier contracts of 8 months or more leave no trial.
 
     >>> trial_period_end(date(2025, 1, 15))
     datetime.date(2025, 9, 14)
     """
-    return _reduced(cesa_start, _TRIAL_MONTHS, prior_contract or relativedelta()).last_day
+    return _reduced(cesa_start, months, prior_contract or relativedelta()).last_day
+
+
+def _length_text(length: relativedelta) -> Text:
+    months, days = _months_days(length)
+    return Text(en=f"{months} months {days} days", fr=f"{months} mois {days} jours")
+
+
+def _last_day(contract: Contract) -> date | None:
+    return None if contract.end is None else contract.end - timedelta(days=1)
+
+
+def _contracts_step(prior: tuple[Contract, ...], total: relativedelta, citation: Citation) -> Step:
+    return Step(
+        what=Text(
+            en="Earlier contracts between the parties, deducted",
+            fr="Contrats antérieurs entre les parties, déduits",
+        ),
+        inputs=tuple(
+            (f"{c.kind.name} {c.start} – {_last_day(c)}", _length_text(c.length)) for c in prior
+        ),
+        result=_length_text(total),
+        citation=citation,
+    )
+
+
+@attrs.frozen
+class _Limit:
+    """A limit counted from a CESA, less the earlier contracts (L7331-3, L7332-1)."""
+
+    cesa: date
+    months: int
+    prior: tuple[Contract, ...]
+    total: relativedelta
+    period: Accompaniment
+
+    @classmethod
+    def of(cls, history: History, cesa: date, months: int) -> _Limit:
+        prior = prior_contracts(history, cesa)
+        total = _total(c.length for c in prior)
+        return cls(cesa, months, prior, total, _reduced(cesa, months, total))
+
+    @property
+    def used_up(self) -> bool:
+        """Whether the earlier contracts leave no time at all (the limit is the CESA's start)."""
+        return self.period.base_end == self.period.start
+
+    def explain(self, citation: Citation) -> Explanation:
+        steps = self.period.explain(citation).steps
+        if not self.prior:
+            return Explanation(steps)
+        return Explanation((_contracts_step(self.prior, self.total, citation), *steps))
 
 
 _BECOME_ASSOCIATE = Text(
@@ -174,31 +324,35 @@ _CESA_ENDS = Text(
 )
 
 
+def _associate_limit(history: History, as_of: date, months: int) -> _Limit | None:
+    cesa = history.last(EventKind.EMPLOYED, on_or_before=as_of)
+    return None if cesa is None else _Limit.of(history, cesa.date, months)
+
+
 def cae_obligations(
     history: History, as_of: date, *, months: int = _ASSOCIATE_MONTHS
 ) -> tuple[Obligation, ...]:
     """The obligations of an entrepreneur-employee on ``as_of``: become an associate in time.
 
-    ``months`` is the law's delay (L7331-3: three years), less any earlier CAPE.
+    ``months`` is the law's delay (L7331-3: three years), less every earlier contract between
+    the parties (an earlier CAPE, an earlier CESA that ended: :func:`prior_contracts`).
     """
-    cesa = history.last(EventKind.EMPLOYED, on_or_before=as_of)
-    if cesa is None:
+    limit = _associate_limit(history, as_of, months)
+    if limit is None:
         return ()
-    prior = cape_length(history, cesa.date)
-    accompaniment = _reduced(cesa.date, months, prior)
     admitted = next(
-        (e for e in history.events if e.kind is EventKind.ADMITTED and e.date >= cesa.date), None
+        (e for e in history.events if e.kind is EventKind.ADMITTED and e.date >= limit.cesa), None
     )
     return (
         Obligation(
             subject=history.subject,
             code="fr.cae.become_associate",
             what=_BECOME_ASSOCIATE,
-            due=accompaniment.last_day,
+            due=limit.period.last_day,
             consequence=_CESA_ENDS,
             citation=ASSOCIATE_DEADLINE,
             met_on=admitted.date if admitted is not None else None,
-            explanation=partial(accompaniment.explain, ASSOCIATE_DEADLINE),
+            explanation=partial(limit.explain, ASSOCIATE_DEADLINE),
         ),
     )
 
@@ -219,22 +373,99 @@ def _admitted_in_time(context: TransitionContext, *, months: int) -> Text | None
 def _deadline_check(history: History, as_of: date, *, months: int) -> Iterable[Violation]:
     if status_at(history, as_of) is not Status.ENTREPRENEUR_EMPLOYEE:
         return ()
-    return tuple(
-        Violation(
-            code="fr.cae.associate_deadline_passed",
-            severity=Severity.ERROR,
-            subject=history.subject,
-            message=Text(
-                en=f"Still an entrepreneur-employee after the associate deadline {o.due}: "
-                "the CESA has ended and must be recorded as such.",
-                fr=f"Toujours entrepreneur salarié après le délai pour devenir associé "
-                f"({o.due}) : le CESA a pris fin et doit être enregistré comme tel.",
-            ),
-            citation=ASSOCIATE_DEADLINE,
+    limit = _associate_limit(history, as_of, months)
+    if limit is None:
+        return ()
+    found = []
+    if limit.used_up:
+        length = _length_text(limit.total)
+        found.append(
+            Violation(
+                code="fr.cae.associate_delay_used_up",
+                severity=Severity.WARNING,
+                subject=history.subject,
+                message=Text(
+                    en=f"The earlier contracts with the co-op ({length.en}) use up the {months} "
+                    f"months to become an associate: the deadline is cut to the CESA's first "
+                    f"day, {limit.cesa}.",
+                    fr=f"Les contrats antérieurs avec la coopérative ({length.fr}) épuisent les "
+                    f"{months} mois pour devenir associé : le délai est ramené au premier jour "
+                    f"du CESA, le {limit.cesa}.",
+                ),
+                citation=ASSOCIATE_DEADLINE,
+            )
         )
-        for o in cae_obligations(history, as_of, months=months)
-        if o.met_on is None and as_of > o.due
+    due = limit.period.last_day
+    if as_of > due:
+        found.append(
+            Violation(
+                code="fr.cae.associate_deadline_passed",
+                severity=Severity.ERROR,
+                subject=history.subject,
+                message=Text(
+                    en=f"Still an entrepreneur-employee after the associate deadline {due}: "
+                    "the CESA has ended and must be recorded as such.",
+                    fr=f"Toujours entrepreneur salarié après le délai pour devenir associé "
+                    f"({due}) : le CESA a pris fin et doit être enregistré comme tel.",
+                ),
+                citation=ASSOCIATE_DEADLINE,
+            )
+        )
+    return tuple(found)
+
+
+def _trial_message(trial_end: date, limit: _Limit) -> Text:
+    last = trial_end - timedelta(days=1)
+    length, months = _length_text(limit.total), limit.months
+    opening = Text(
+        en=f"The trial period of the CESA of {limit.cesa} runs to {last}; ",
+        fr=f"La période d'essai du CESA du {limit.cesa} court jusqu'au {last} ; ",
     )
+    if limit.used_up:
+        rest = Text(
+            en=f"the earlier contracts with the co-op ({length.en}) leave nothing of the "
+            f"{months} months a trial may last.",
+            fr=f"les contrats antérieurs avec la coopérative ({length.fr}) ne laissent rien des "
+            f"{months} mois que peut durer l'essai.",
+        )
+    else:
+        rest = Text(
+            en=f"it may run at most to {limit.period.last_day}: {months} months less the earlier "
+            f"contracts with the co-op ({length.en}).",
+            fr=f"il peut courir au plus jusqu'au {limit.period.last_day} : {months} mois moins les "
+            f"contrats antérieurs avec la coopérative ({length.fr}).",
+        )
+    return Text(en=opening.en + rest.en, fr=opening.fr + rest.fr)
+
+
+def trial_violations(
+    history: History, as_of: date, *, months: int = _TRIAL_MONTHS
+) -> tuple[Violation, ...]:
+    """Each CESA (up to ``as_of``) whose trial period runs past what L7332-1 allows.
+
+    A CESA's trial period, renewal included, is recorded as the ``trial_end`` of its
+    ``EMPLOYED`` event (exclusive). It may last at most ``months`` (eight), less every earlier
+    contract between the parties (:func:`prior_length`), and never less than nothing: its end
+    may not be later than :func:`trial_period_end` (the day after it). A longer trial is an error.
+    """
+    found = []
+    for event in history.events:
+        if event.date > as_of:
+            break
+        if event.kind is not EventKind.EMPLOYED or event.trial_end is None:
+            continue
+        limit = _Limit.of(history, event.date, months)
+        if event.trial_end > limit.period.end:
+            found.append(
+                Violation(
+                    code="fr.cae.trial_period_too_long",
+                    severity=Severity.ERROR,
+                    subject=history.subject,
+                    message=_trial_message(event.trial_end, limit),
+                    citation=TRIAL_PERIOD,
+                )
+            )
+    return tuple(found)
 
 
 _ASSOCIATE_LIFE = {
@@ -296,8 +527,11 @@ SCIC_MEMBERSHIP = MembershipRules(
 """SCIC associates by category (1947 art. 19 septies)."""
 
 
-def _cae_rules(months: int, categories: tuple[Category, ...]) -> MembershipRules:
-    """A CAE's membership rules with an associate deadline of ``months`` (L7331-3)."""
+def _cae_rules(months: int, trial_months: int, categories: tuple[Category, ...]) -> MembershipRules:
+    """A CAE's membership rules: the associate deadline (L7331-3) and the trial period (L7332-1).
+
+    ``months`` and ``trial_months`` are the law's figures (three years, eight months).
+    """
     return MembershipRules(
         transitions=graph(
             {
@@ -328,21 +562,31 @@ def _cae_rules(months: int, categories: tuple[Category, ...]) -> MembershipRules
             },
         ),
         categories=categories,
-        checks=(partial(_deadline_check, months=months),),
+        checks=(
+            partial(_deadline_check, months=months),
+            partial(trial_violations, months=trial_months),
+        ),
         obligations=partial(cae_obligations, months=months),
         reads_law=partial(_cae_rules_of, categories=categories),
     )
 
 
 def _cae_rules_of(rules: Rules, *, categories: tuple[Category, ...]) -> MembershipRules:
-    """A CAE's membership rules with the associate deadline in force on the rules' date."""
-    return _cae_rules(rules.require(AccompanimentKeys.associate_deadline_months).value, categories)
+    """A CAE's membership rules with the deadline and the trial period in force on that date."""
+    return _cae_rules(
+        rules.require(AccompanimentKeys.associate_deadline_months).value,
+        rules.require(AccompanimentKeys.trial_max_months).value,
+        categories,
+    )
 
 
-CAE_MEMBERSHIP: Final = _cae_rules(_ASSOCIATE_MONTHS, SCOP_MEMBERSHIP.categories)
-"""A CAE: CAPE, CESA, then associate within three years (less the CAPE), or the CESA ends."""
+CAE_MEMBERSHIP: Final = _cae_rules(_ASSOCIATE_MONTHS, _TRIAL_MONTHS, SCOP_MEMBERSHIP.categories)
+"""A CAE: CAPE, CESA, then associate within three years (less the earlier contracts), or the CESA
+ends; a CESA's trial period of eight months at most (less the earlier contracts)."""
 
-CAE_SCIC_MEMBERSHIP: Final = _cae_rules(_ASSOCIATE_MONTHS, SCIC_MEMBERSHIP.categories)
+CAE_SCIC_MEMBERSHIP: Final = _cae_rules(
+    _ASSOCIATE_MONTHS, _TRIAL_MONTHS, SCIC_MEMBERSHIP.categories
+)
 """A CAE in SCIC form: the CAE path, with the SCIC's categories of associates."""
 
 

@@ -13,6 +13,7 @@ from cooprules.errors import UnknownParameter
 from cooprules.explain import Confidence, RuleKind
 from cooprules.money import Rate, format_amount, money
 from cooprules.parameters import Accompaniment, Capital, Company, Surplus, Voting
+from cooprules_adapters.fr import membership as fr_membership
 from cooprules_adapters.fr.regimes import FR_CAE_SCIC, FR_CAE_SCOP, FR_COOP, FR_SCIC, FR_SCOP
 from cooprules_adapters.fr.sources import Keys as FrKeys
 from cooprules_adapters.fr.tmo import TMO, interest_cap
@@ -243,6 +244,16 @@ def test_cae_rules_in_both_forms():
         assert regime.value(Accompaniment.min_support_interviews, NOW) == 2
         assert regime.find(Accompaniment.min_support_interviews, date(2015, 12, 31)) is None
         assert regime.find(Accompaniment.associate_deadline_months, date(2014, 8, 1)) is None
+        # L7332-1's eight months are law, declared with their article, URL and confidence [SRC].
+        trial = regime.parameter(Accompaniment.trial_max_months, NOW)
+        assert trial.kind is RuleKind.LAW
+        assert trial.maximum == 8
+        assert trial.citation.article == "art. L7332-1"
+        assert trial.citation.confidence is Confidence.SRC
+        assert trial.citation.url == (
+            "https://www.legifrance.gouv.fr/codes/id/LEGIARTI000029317537/2014-08-02"
+        )
+        assert trial.citation is fr_membership.TRIAL_PERIOD
     violations = validate(
         Statutes("fr-cae-scic", {Accompaniment.trial_max_months: 12}), FR_CAE_SCIC, NOW
     )

@@ -366,7 +366,7 @@ INLINE = {
 BE_WORKED = "src/cooprules_adapters/be/worked/"
 FR_WORKED = "src/cooprules_adapters/fr/worked/"
 QC_WORKED = "src/cooprules_adapters/qc/worked/"
-CAE = FR_WORKED + "cae-cape-then-cesa.toml"
+CAE = (FR_WORKED + "cae-cape-then-cesa.toml", FR_WORKED + "cae-earlier-contracts.toml")
 SCOP = (FR_WORKED + "scop-art33-example-a.toml", FR_WORKED + "scop-art33-example-d.toml")
 SCIC = (FR_WORKED + "scic-example-e.toml", "examples/fr-scic.toml", "scic-three-colleges")
 
@@ -382,9 +382,9 @@ SCENARIOS: dict[str, tuple[str, ...]] = {
         "be-near-the-cap",
     ),
     "fr-scop": (*SCOP, "scop-at-the-bounds", "fr-decisions"),
-    "fr-cae-scop": (CAE, *SCOP, "scop-at-the-bounds", "fr-decisions"),
+    "fr-cae-scop": (*CAE, *SCOP, "scop-at-the-bounds", "fr-decisions"),
     "fr-scic": (*SCIC, "fr-decisions"),
-    "fr-cae-scic": (CAE, *SCIC, "fr-decisions"),
+    "fr-cae-scic": (*CAE, *SCIC, "fr-decisions"),
     "qc-producer": (QC_WORKED + "s146-example-1.toml", "examples/qc-work.toml", "qc-decisions"),
     "qc-solidarity": ("examples/qc-solidarity.toml", "examples/qc-work.toml", "qc-decisions"),
     "qc-work": ("examples/qc-work.toml", "qc-decisions"),
@@ -408,8 +408,6 @@ EXEMPT: dict[str, str] = {
     "surplus.reserves_rate": "the SCIC's 57.5 % total bounds the statutes; the waterfall reaches "
     "it from the legal reserve and the statutory reserve's share, which it reads",
     "accompaniment.min_support_interviews": "the year records no support interviews",
-    "accompaniment.trial_max_months": "the year computes no CESA trial period (fr trial_period_"
-    "end is not called by the year)",
     "be.resumption_bonus_monthly": "the year pays no resumption bonus (be "
     "resumption_bonus is not called by the year)",
     "be.resumption_bonus_months": "as be.resumption_bonus_monthly",
@@ -501,6 +499,17 @@ def test_what_our_engines_read(readings):
     for code, (key, result) in expected.items():
         (read, *_) = [p for p in readings[code].of_key(key) if p.read]
         assert any(result in moved_result for moved_result in read.engine), read.describe()
+
+
+@pytest.mark.parametrize("code", ["fr-cae-scop", "fr-cae-scic"])
+def test_the_cae_deadline_and_trial_period_are_read(readings, code):
+    # Code du travail L7331-3 (36 months) moves the associate deadline, L7332-1 (8 months) the
+    # trial period found too long in fr/worked/cae-earlier-contracts.toml.
+    reading = readings[code]
+    (trial,) = [p for p in reading.of_key("accompaniment.trial_max_months") if p.read]
+    assert any("violations[fr.cae.trial_period_too_long:jules]" in r for r in trial.engine)
+    (deadline,) = [p for p in reading.of_key("accompaniment.associate_deadline_months") if p.read]
+    assert any(":fr.cae.become_associate].due" in r for r in deadline.engine), deadline.describe()
 
 
 def test_raising_the_scop_legal_reserve_moves_the_cae_sample():

@@ -70,6 +70,17 @@ def test_unknown_key_and_bad_enum():
     assert (error.path, error.value) == ("members[0].events[0].kind", "joined")
 
 
+def test_a_trial_end_only_on_an_employed_event_and_after_it():
+    # A CESA's trial period (Code du travail L7332-1) is the trial_end of its employed event.
+    member = '[[members]]\nid = "ana"\nevents = [{{ kind = "{}", date = 2025-01-01, {} }}]\n'
+    error = error_of(HEAD + member.format("applied", "trial_end = 2025-05-01"))
+    assert (error.path, error.value) == ("members[0].events[0].trial_end", date(2025, 5, 1))
+    error = error_of(HEAD + member.format("employed", "trial_end = 2025-01-01"))
+    assert (error.path, error.value) == ("members[0].events[0].trial_end", date(2025, 1, 1))
+    scenario = loads(HEAD + member.format("employed", "trial_end = 2025-05-01"), name="x.toml")
+    assert scenario.members[0].events[0].trial_end == date(2025, 5, 1)
+
+
 def test_unknown_regime(tmp_path):
     path = tmp_path / "bad.toml"
     path.write_text(HEAD.replace("be-cnc", "xx-none"), encoding="utf-8")
