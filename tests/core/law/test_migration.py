@@ -89,7 +89,7 @@ def test_every_regime_of_before_is_still_there():
 
 ADDED = {
     # Figures that were constants in rule code before the move, now declared in the law files.
-    "be-sc": {"be.withholding_tax_rate"},
+    "be-sc": {"be.withholding_tax_rate", "be.dividend_exemption"},
     "fr-scop": {"fr.scop_seniority_coefficient_max"},
     "fr-scic": {"fr.scic_statutory_reserve_min_share"},
 }
