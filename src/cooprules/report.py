@@ -85,6 +85,7 @@ from cooprules.voting import (
     electorate,
     tally,
 )
+from cooprules.withholding import Withholding
 
 if TYPE_CHECKING:
     from cooprules.journal import JournalEntry
@@ -118,9 +119,13 @@ class DistributionRules:
             read there), the meeting's decision as the scenario's ``[distribution] options``
             (already parsed by :func:`distribution_options`) and the year's figures. It raises
             :class:`~cooprules.errors.InvalidInput` naming an option it cannot use.
+        withholding: the tax withheld at source on what the distribution pays the members, from
+            the same rules and the distribution (``None`` when nothing is withheld); the year
+            reports it as :attr:`YearReport.withholding`.
     """
 
     build: Callable[[Rules, Mapping[str, object], YearFigures], Waterfall]
+    withholding: Callable[[Rules, Distribution], Withholding | None] | None = None
 
 
 @attrs.frozen
@@ -279,6 +284,8 @@ class YearReport:
         violations: every violation found (statutes, histories, register, levies, distribution,
             votes), each naming its subject.
         journal: the journal entries of the levies and the distribution.
+        withholding: the tax withheld at source on the distribution's payments to members, if
+            the regime's distribution rules withhold any.
     """
 
     name: str
@@ -297,6 +304,7 @@ class YearReport:
     register: Explanation
     violations: tuple[Violation, ...]
     journal: tuple[JournalEntry, ...] = ()
+    withholding: Withholding | None = None
 
     @property
     def errors(self) -> tuple[Violation, ...]:
@@ -513,10 +521,10 @@ def _figures(
     )
 
 
-def _waterfall(
-    scenario: Scenario, statutes: Statutes, regime: Regime, figures: YearFigures, as_of: date
-) -> Waterfall:
-    """The regime's waterfall for the meeting's decision, its law read on the meeting's date.
+def _distribution_rules(
+    scenario: Scenario, statutes: Statutes, regime: Regime, as_of: date
+) -> tuple[DistributionRules, Rules]:
+    """The regime's distribution rules and its law read on the meeting's date.
 
     The date is the distribution's own (``[distribution] date``), else the meeting's, else the
     evaluation's: a SCIC's art. 14 cap is the one of the year its meeting is held.
@@ -530,12 +538,17 @@ def _waterfall(
     meeting = scenario.meeting.date if scenario.meeting is not None else as_of
     if decided is not None and decided.date is not None:
         meeting = decided.date
+    return template, bind(regime, statutes, as_of=meeting)
+
+
+def _waterfall(
+    scenario: Scenario, statutes: Statutes, regime: Regime, figures: YearFigures, as_of: date
+) -> Waterfall:
+    """The regime's waterfall for the meeting's decision, its law read on the meeting's date."""
+    template, rules = _distribution_rules(scenario, statutes, regime, as_of)
+    decided = scenario.distribution
     options = decided.options if decided is not None else {}
-    return template.build(
-        bind(regime, statutes, as_of=meeting),
-        distribution_options(options, scenario.currency),
-        figures,
-    )
+    return template.build(rules, distribution_options(options, scenario.currency), figures)
 
 
 def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
@@ -637,16 +650,22 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
                     op.shares,
                     op.amount,
                     op.counterparty,
+                    into=op.into,
+                    into_shares=op.into_shares,
                 )
                 for op in scenario.share_operations
             ],
         )
 
     distribution = None
+    withholding = None
     figures = _figures(scenario, register, shares, year, items)
     if figures is not None and scenario.distribution is not None:
         distribution = distribute(_waterfall(scenario, statutes, regime, figures, as_of), figures)
         violations.extend(distribution.violations)
+        template, meeting_rules = _distribution_rules(scenario, statutes, regime, as_of)
+        if template.withholding is not None:
+            withholding = template.withholding(meeting_rules, distribution)
         if journal is not None:
             entries.extend(journal(distribution, regime, as_of))
 
@@ -721,4 +740,5 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
         register=register_steps,
         violations=tuple(violations),
         journal=tuple(entries),
+        withholding=withholding,
     )

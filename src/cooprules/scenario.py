@@ -333,7 +333,11 @@ class ShareClassSpec:
 
 @attrs.frozen
 class ShareOperationSpec:
-    """A dated operation on shares (:class:`cooprules.capital.Operation`)."""
+    """A dated operation on shares (:class:`cooprules.capital.Operation`).
+
+    A ``convert`` names the class the shares become (``into``) and, when the nominal values
+    differ, how many shares of it (``into_shares``).
+    """
 
     id: str
     kind: OperationKind
@@ -343,6 +347,8 @@ class ShareOperationSpec:
     shares: int = 0
     amount: Money | None = None
     counterparty: str | None = None
+    into: str | None = None
+    into_shares: int | None = None
 
 
 @attrs.frozen
@@ -892,6 +898,8 @@ def _check_references(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one 
             fail(f"share_operations[{i}].member", op.member, "not a member of the scenario")
         if op.share_class not in classes:
             fail(f"share_operations[{i}].share_class", op.share_class, "not a share class")
+        if op.into is not None and op.into not in classes:
+            fail(f"share_operations[{i}].into", op.into, "not a share class")
     activities: set[str] = set()
     for i, activity in enumerate(scenario.activities):
         if activity.id in activities:

@@ -38,7 +38,7 @@ A property of your own code then reads::
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -478,12 +478,19 @@ def activity_books(
 def share_classes(
     draw: st.DrawFn, *, currency: str = "EUR", max_classes: int = 2, max_nominal_units: int = 50_000
 ) -> list[ShareClass]:
-    """Draw one to ``max_classes`` share classes (``A``, ``B``…) with positive nominal values."""
+    """Draw one to ``max_classes`` share classes (``A``, ``B``…) with positive nominal values.
+
+    A class after the first may have the first's nominal value, so that shares can be converted.
+    """
     count = draw(st.integers(1, max(1, max_classes)))
+    first = draw(st.integers(1, max_nominal_units))
+    units = [first] + [
+        draw(st.one_of(st.just(first), st.integers(1, max_nominal_units))) for _ in range(count - 1)
+    ]
     return [
         ShareClass(
             code=chr(ord("A") + index),
-            nominal=from_minor_units(draw(st.integers(1, max_nominal_units)), currency),
+            nominal=from_minor_units(units[index], currency),
             voting=index == 0 or draw(st.booleans()),
         )
         for index in range(count)
@@ -504,8 +511,10 @@ def operations(
     """Draw a log of valid share operations on ``classes`` (one per day, in date order).
 
     Every operation is valid when replayed: shares are subscribed (partly or fully paid) before
-    they are paid up, transferred or redeemed; nothing moves that is not held; the paid-up amount
-    that moves with shares is given explicitly and never leaves more paid up than subscribed.
+    they are paid up, transferred, converted or redeemed; nothing moves that is not held; the
+    paid-up amount that moves with shares is given explicitly, at most their nominal value, and
+    never leaves more paid up than subscribed; a conversion keeps the nominal value (a whole
+    number of shares of the other class).
     """
     if not classes:
         msg = "a register needs at least one share class"
@@ -526,6 +535,9 @@ def operations(
             kinds.append(OperationKind.PAY_UP)
         if holders:
             kinds.extend((OperationKind.TRANSFER, OperationKind.REDEEM))
+        convertible = _convertible(holders, held, nominal)
+        if convertible:
+            kinds.append(OperationKind.CONVERT)
         kind = draw(st.sampled_from(kinds))
         op_id = f"op{index:03d}"
         if kind is OperationKind.SUBSCRIBE:
@@ -547,33 +559,81 @@ def operations(
                 op_id, kind, day, member, code, amount=from_minor_units(amount, currency)
             )
         else:
-            member, code = draw(st.sampled_from(holders))
-            shares, paid = held[member, code]
-            count = draw(st.integers(1, shares))
-            unit = nominal[code]
-            # Moved paid-up amount: enough that the shares kept are not over-paid, at most what
-            # the moved shares can carry (and what is paid).
-            low = max(0, paid - (shares - count) * unit)
-            high = min(paid, count * unit)
-            moved = draw(st.integers(low, high))
-            held[member, code] = (shares - count, paid - moved)
-            receiver: str | None = None
-            if kind is OperationKind.TRANSFER:
-                receiver = draw(st.sampled_from([p for p in people if p != member] or ["m_new"]))
-                r_shares, r_paid = held.get((receiver, code), (0, 0))
-                held[receiver, code] = (r_shares + count, r_paid + moved)
-            operation = Operation(
-                op_id,
-                kind,
-                day,
-                member,
-                code,
-                count,
-                from_minor_units(moved, currency),
-                counterparty=receiver,
+            operation = _move(
+                draw,
+                (op_id, kind, day),
+                held=held,
+                nominal=nominal,
+                people=people,
+                currency=currency,
             )
         result.append(operation)
     return result
+
+
+def _convertible(
+    holders: Sequence[tuple[str, str]],
+    held: Mapping[tuple[str, str], tuple[int, int]],
+    nominal: Mapping[str, int],
+) -> list[tuple[str, str, str]]:
+    """(member, class, other class) where a whole number of shares keeps the nominal value."""
+    return [
+        (member, code, into)
+        for member, code in holders
+        for into in sorted(nominal)
+        if into != code
+        and nominal[into] // math.gcd(nominal[code], nominal[into]) <= held[member, code][0]
+    ]
+
+
+def _move(
+    draw: st.DrawFn,
+    what: tuple[str, OperationKind, date],
+    *,
+    held: dict[tuple[str, str], tuple[int, int]],
+    nominal: Mapping[str, int],
+    people: Sequence[str],
+    currency: str,
+) -> Operation:
+    """Draw a transfer, conversion or redemption (its id, kind and date); apply it to ``held``."""
+    op_id, kind, day = what
+    holders = sorted(key for key, (shares, _) in held.items() if shares > 0)
+    into: str | None = None
+    if kind is OperationKind.CONVERT:
+        member, code, into = draw(st.sampled_from(_convertible(holders, held, nominal)))
+        step = nominal[into] // math.gcd(nominal[code], nominal[into])
+        count = step * draw(st.integers(1, held[member, code][0] // step))
+    else:
+        member, code = draw(st.sampled_from(holders))
+        count = draw(st.integers(1, held[member, code][0]))
+    shares, paid = held[member, code]
+    unit = nominal[code]
+    # Moved paid-up amount: enough that the shares kept are not over-paid, at most what the moved
+    # shares can carry (their nominal value) and what is paid.
+    moved = draw(st.integers(max(0, paid - (shares - count) * unit), min(paid, count * unit)))
+    held[member, code] = (shares - count, paid - moved)
+    receiver: str | None = None
+    into_shares: int | None = None
+    if kind is OperationKind.TRANSFER:
+        receiver = draw(st.sampled_from([p for p in people if p != member] or ["m_new"]))
+        r_shares, r_paid = held.get((receiver, code), (0, 0))
+        held[receiver, code] = (r_shares + count, r_paid + moved)
+    elif into is not None:
+        into_shares = count * unit // nominal[into]
+        r_shares, r_paid = held.get((member, into), (0, 0))
+        held[member, into] = (r_shares + into_shares, r_paid + moved)
+    return Operation(
+        op_id,
+        kind,
+        day,
+        member,
+        code,
+        count,
+        from_minor_units(moved, currency),
+        counterparty=receiver,
+        into=into,
+        into_shares=into_shares,
+    )
 
 
 @st.composite

@@ -1220,6 +1220,7 @@ def report_fingerprint(report: YearReport) -> dict[str, object]:
     * ``levies[a1].months`` (the levy of each month) and ``.total``;
     * ``distribution.unallocated``; ``distribution.steps[legal_reserve].amount``, ``.shares``,
       ``.in_shares``, ``.overflow`` and ``.explanation``;
+    * ``withholding.lines`` (each member's gross, exempt part and tax) and ``.explanation``;
     * ``votes[d1].adopted``, ``.quorum_reached``, ``.share_for``, ``.tally``,
       ``.college_shares``, ``.reductions`` and ``.explanation``;
     * ``register.explanation`` (the register-wide checks, such as the Belgian quota);
@@ -1255,6 +1256,12 @@ def report_fingerprint(report: YearReport) -> dict[str, object]:
             out.add(f"{base}.in_shares", _sorted_items(step.in_shares))
             out.add(f"{base}.overflow", step.overflow)
             out.add(f"{base}.explanation", _steps(step.explanation))
+    if report.withholding is not None:
+        lines = report.withholding.lines
+        out.add(
+            "withholding.lines", tuple((w.member, w.gross, w.exempt, w.withheld) for w in lines)
+        )
+        out.add("withholding.explanation", _steps(report.withholding.explanation))
     for vote in report.votes:
         base = out.base(f"votes[{vote.id}]")
         result = vote.result

@@ -129,6 +129,16 @@ def report_json(report: YearReport, lang: Lang = "en") -> str:
             ],
             "unallocated": _amount(dist.unallocated),
         }
+    if report.withholding is not None:
+        data["withholding"] = {
+            line.member: {
+                "gross": _amount(line.gross),
+                "exempt": _amount(line.exempt),
+                "withheld": _amount(line.withheld),
+                "net": _amount(line.net),
+            }
+            for line in report.withholding.lines
+        }
     return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -202,6 +212,21 @@ def _sections(report: YearReport, lang: Lang) -> list[tuple[str, list[str], list
                 [[s.code, _amount(s.amount)] for s in report.distribution.steps],
             )
         )
+    if report.withholding is not None:
+        sections.append(
+            (
+                "Précompte sur les dividendes" if fr else "Tax withheld on dividends",
+                ["membre" if fr else "member", "brut" if fr else "gross"]
+                + (["exonéré", "retenu", "net"] if fr else ["exempt", "withheld", "net"]),
+                [
+                    [
+                        line.member,
+                        *(_amount(a) for a in (line.gross, line.exempt, line.withheld, line.net)),
+                    ]
+                    for line in report.withholding.lines
+                ],
+            )
+        )
     sections.append(
         (
             "Votes",
@@ -230,6 +255,9 @@ def _explanations(report: YearReport, lang: Lang) -> list[str]:
     if report.distribution is not None:
         lines.append("distribution:")
         lines.extend(f"  {s}" for s in _steps(report.distribution.explanation, lang))
+    if report.withholding is not None:
+        lines.append("withholding:")
+        lines.extend(f"  {s}" for s in _steps(report.withholding.explanation, lang))
     for v in report.votes:
         lines.append(f"{v.id}:")
         lines.extend(f"  {s}" for s in _steps(v.result.explanation, lang))

@@ -447,6 +447,7 @@ def check_redemption(
     net_asset_value_per_share: Money | None = None,
     share_of_losses: Money | None = None,
     other_distributions: Money | None = None,
+    repaid: Money | None = None,
 ) -> RedemptionCheck:
     """Value a planned redemption and check it, before it is recorded in the register.
 
@@ -454,6 +455,15 @@ def check_redemption(
     only once the check passes). ``other_distributions`` (dividends and other redemptions decided
     at the same time) are added to the value for the net-asset test, which applies to their
     total. The capital floor is checked on the capital after the redemption.
+
+    ``repaid`` is what the co-op pays (or decided to pay) the member, if it is not the value: the
+    tests then apply to it, and a repayment above the value the regime allows is the error
+    ``redemption.above_value``, citing the regime's redemption rule (a compliance question, so a
+    violation, not an exception).
+
+    Raises:
+        InvalidInput: no shares held before ``on``, a negative ``repaid``, inputs
+            :func:`~cooprules.capital.redemption_value` refuses.
     """
     check_date(on, field="on")
     day_before = date.fromordinal(on.toordinal() - 1)
@@ -469,6 +479,24 @@ def check_redemption(
         share_of_losses=share_of_losses,
     )
     paid_out = value.value
+    above: list[Violation] = []
+    if repaid is not None:
+        paid_out = _same(_check_money("repaid", repaid), paid_out.currency, "repaid")
+        if repaid > value.value:
+            subject = f"redemption of {value.shares} {share_class} shares of {member}"
+            above.append(
+                _violation(
+                    "redemption.above_value",
+                    subject,
+                    f"{member} is repaid {format_amount(repaid)}, above the "
+                    f"{format_amount(value.value)} the shares are worth "
+                    f"({rules.redemption.name.en}).",
+                    f"{member} reçoit {format_amount(repaid)}, au-delà des "
+                    f"{format_amount(value.value)} que valent les parts "
+                    f"({rules.redemption.name.fr}).",
+                    rules.redemption.citation,
+                )
+            )
     if other_distributions is not None:
         paid_out = paid_out + _same(other_distributions, paid_out.currency, "other_distributions")
     basis = rules.capital_floor_basis
@@ -487,4 +515,6 @@ def check_redemption(
         capital_after=after,
         highest_capital=register.highest_capital(day_before, basis=basis),
     )
+    if above:
+        check = attrs.evolve(check, violations=(*above, *check.violations))
     return RedemptionCheck(value, check)

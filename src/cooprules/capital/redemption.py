@@ -14,7 +14,7 @@ from fractions import Fraction
 import attrs
 from moneyed import Currency, Money
 
-from cooprules.capital.register import Holding
+from cooprules.capital.register import Holding, RedemptionAboveValue
 from cooprules.errors import CurrencyMismatch, InvalidAmount, InvalidInput
 from cooprules.explain import Citation, Explanation, Step, Text
 from cooprules.money import exponent, format_amount, from_minor_units, to_decimal, to_minor_units
@@ -92,8 +92,14 @@ def redemption_value(
             capped value is rounded down to the minor unit (never more than the cap).
         share_of_losses: the member's share of the losses; required when the rule deducts them.
 
+    The value is never above the amount paid up on the shares redeemed, nor above their nominal
+    value: 5 fully paid shares of 100.00 are worth at most 500.00, whatever the rule.
+
     Raises:
         InvalidInput: more shares than held, a missing input the rule needs, a float.
+        RedemptionAboveValue: a ``paid_up`` above the nominal value of the shares redeemed or
+            above what is paid up on the holding, or so low that the shares kept would carry more
+            than their nominal value.
         CurrencyMismatch: an amount in another currency.
 
     ```pycon
@@ -113,6 +119,8 @@ def redemption_value(
     if isinstance(count, bool) or not isinstance(count, int) or not 0 < count <= holding.shares:
         raise InvalidInput("shares", count, f"between 1 and the {holding.shares} shares held")
     held_units = to_minor_units(holding.paid_up)
+    subscribed_units = to_minor_units(holding.subscribed)
+    nominal_units = subscribed_units * count // holding.shares
     if paid_up is None:
         units, rest = divmod(held_units * count, holding.shares)
         if rest:
@@ -121,9 +129,17 @@ def redemption_value(
             )
     else:
         units = to_minor_units(_same(paid_up, currency, "paid_up"))
-        if not 0 <= units <= held_units:
-            raise InvalidInput("paid_up", format_amount(paid_up), "more than paid up on the shares")
-    nominal_units = to_minor_units(holding.subscribed) * count // holding.shares
+        kept = subscribed_units - nominal_units
+        if not held_units - kept <= units <= min(held_units, nominal_units):
+            raise RedemptionAboveValue(
+                "paid_up",
+                format_amount(paid_up),
+                f"the {count} shares carry between "
+                f"{format_amount(from_minor_units(max(0, held_units - kept), currency))} and "
+                f"{format_amount(from_minor_units(min(held_units, nominal_units), currency))} "
+                "paid up: never more than their nominal value nor than what is paid up, never so "
+                "little that the shares kept carry more than their nominal value",
+            )
     base = from_minor_units(units, currency)
     steps = [
         Step(

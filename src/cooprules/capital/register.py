@@ -7,11 +7,14 @@ immutable :class:`Operation` values per member and :class:`ShareClass`:
   much is paid on subscription);
 * ``PAY_UP``: a member pays an amount on shares already subscribed;
 * ``TRANSFER``: a member transfers shares (and the amount paid up on them) to another;
+* ``CONVERT``: a member's shares of one class become shares of another class of the same total
+  nominal value, with the amount paid up on them;
 * ``REDEEM``: shares are cancelled and the amount paid up on them leaves the capital.
 
 A :class:`ShareRegister` validates the log when it is built (duplicate ids, unknown classes, more
-shares transferred or redeemed than held, more paid up than subscribed, other currencies, floats
-are refused with typed errors naming the field and the value) and answers, for any date:
+shares transferred, converted or redeemed than held, more paid up than subscribed, more paid up
+moved with shares than their nominal value, other currencies, floats are refused with typed errors
+naming the field and the value) and answers, for any date:
 
 * the holdings (shares, subscribed amount, paid-up amount) per member and class;
 * the paid-up and subscribed capital, and the highest capital ever reached (a SCOP's legal reserve
@@ -26,14 +29,19 @@ Conventions:
   1 March; shares sold on 1 March are held by the buyer, not the seller, on 1 March. A state "on"
   a date is the state at the end of that day.
 * **Same-day order.** Operations dated the same day are applied in a fixed order, whatever the
-  order they were given in: ``SUBSCRIBE``, then ``PAY_UP``, then ``TRANSFER``, then ``REDEEM``
-  (money comes in, then moves, then leaves), and within one kind by ascending ``id``. So the
+  order they were given in: ``SUBSCRIBE``, then ``PAY_UP``, then ``TRANSFER``, then ``CONVERT``,
+  then ``REDEEM`` (money comes in, then moves, then changes class, then leaves), and within one
+  kind by ascending ``id``. So the
   register, and every figure computed from it, depends only on the set of operations. Give ids
   that sort in the intended order (zero-padded sequence numbers) when two transfers of the same
   day depend on each other.
-* **Paid-up amount moved with shares.** A transfer or a redemption of ``k`` of the ``n`` shares a
-  member holds in a class moves ``k/n`` of the amount paid up on them, unless ``amount`` says how
-  much; when ``k/n`` of it is not a whole number of minor units, ``amount`` is required.
+* **Paid-up amount moved with shares.** A transfer, a conversion or a redemption of ``k`` of the
+  ``n`` shares a member holds in a class moves ``k/n`` of the amount paid up on them, unless
+  ``amount`` says how much; when ``k/n`` of it is not a whole number of minor units, ``amount`` is
+  required. It is never more than the nominal value of the ``k`` shares (nor than what is paid
+  up), and never so little that the shares kept carry more than their nominal value: a redemption
+  of fully paid shares moves exactly their nominal value, and no operation but a subscription
+  makes a member's unpaid amount grow.
 * **Day counts** are exact integers (days x minor units);
   :class:`~cooprules.capital.daycount.DayCount` turns them into years.
 
@@ -85,6 +93,7 @@ __all__ = [
     "Operation",
     "OperationKind",
     "PaidUpExceedsSubscribed",
+    "RedemptionAboveValue",
     "ShareClass",
     "ShareRegister",
     "UnknownShareClass",
@@ -109,6 +118,16 @@ class InsufficientShares(InvalidInput):
 
 class PaidUpExceedsSubscribed(InvalidInput):
     """More would be paid up on a member's shares than their nominal value."""
+
+    __module__ = "cooprules.capital"
+
+
+class RedemptionAboveValue(InvalidInput):
+    """A redemption would take out more than the nominal value of the shares redeemed.
+
+    Shares are repaid at most their paid-up value, itself at most their nominal value; an amount
+    above it would leave the rest of the holding "unpaid" for money the member did pay.
+    """
 
     __module__ = "cooprules.capital"
 
@@ -177,6 +196,9 @@ class OperationKind(enum.Enum):
     """The member pays ``amount`` on shares already subscribed."""
     TRANSFER = "transfer"
     """The member transfers ``shares`` (and the amount paid up on them) to ``counterparty``."""
+    CONVERT = "convert"
+    """The member's ``shares`` become ``into_shares`` shares of the class ``into`` (same total
+    nominal value; the amount paid up on them follows)."""
     REDEEM = "redeem"
     """``shares`` are cancelled; the amount paid up on them leaves the capital."""
 
@@ -201,20 +223,26 @@ class Operation:
 
     Attributes:
         id: unique in the register; orders operations of the same kind on the same day.
-        kind: subscribe, pay up, transfer or redeem.
+        kind: subscribe, pay up, transfer, convert or redeem.
         date: the day it takes effect.
         member: the member whose shares it concerns (the transferor for a transfer).
         share_class: the class's code.
-        shares: the number of shares subscribed, transferred or redeemed (0 for a pay-up).
+        shares: the number of shares subscribed, transferred, converted or redeemed (0 for a
+            pay-up).
         amount: for ``SUBSCRIBE``, the amount paid on subscription (``None``: fully paid); for
-            ``PAY_UP``, the amount paid (required); for ``TRANSFER`` and ``REDEEM``, the paid-up
-            amount that moves with the shares (``None``: in proportion to the shares).
+            ``PAY_UP``, the amount paid (required); for ``TRANSFER``, ``CONVERT`` and ``REDEEM``,
+            the paid-up amount that moves with the shares (``None``: in proportion to the
+            shares), at most their nominal value.
         counterparty: for ``TRANSFER``, the member who receives the shares.
         note: free text (a board decision, a reference).
+        into: for ``CONVERT``, the code of the class the shares become.
+        into_shares: for ``CONVERT``, how many shares of ``into`` they become (``None``: as many);
+            their nominal value must equal that of the shares converted.
 
     Raises:
         InvalidInput: an empty id or member, a negative or missing number of shares, a
-            counterparty on anything but a transfer.
+            counterparty on anything but a transfer, a conversion without its class or into its
+            own class, ``into`` or ``into_shares`` on anything but a conversion.
         InvalidAmount: an amount that is not a ``Money`` (a float is refused), negative, or below
             the minor unit.
     """
@@ -228,6 +256,8 @@ class Operation:
     amount: Money | None = None
     counterparty: str | None = None
     note: str = ""
+    into: str | None = None
+    into_shares: int | None = None
 
     def __attrs_post_init__(self) -> None:
         where = f"operations[{self.id}]"
@@ -245,6 +275,23 @@ class Operation:
             if self.amount is not None:
                 _check_money(f"{where}.amount", self.amount)
         self._check_counterparty(where)
+        self._check_conversion(where)
+
+    def _check_conversion(self, where: str) -> None:
+        if self.kind is not OperationKind.CONVERT:
+            for name in ("into", "into_shares"):
+                if getattr(self, name) is not None:
+                    raise InvalidInput(f"{where}.{name}", getattr(self, name), "only a conversion")
+            return
+        if not isinstance(self.into, str) or not self.into.strip():
+            raise InvalidInput(f"{where}.into", self.into, "a conversion names the class it makes")
+        if self.into == self.share_class:
+            raise InvalidInput(f"{where}.into", self.into, "shares convert into another class")
+        count = self.into_shares
+        if count is not None and (
+            isinstance(count, bool) or not isinstance(count, int) or count <= 0
+        ):
+            raise InvalidInput(f"{where}.into_shares", count, "must be a positive number")
 
     def _check_counterparty(self, where: str) -> None:
         if self.kind is OperationKind.TRANSFER:
@@ -340,10 +387,15 @@ class ShareRegister:
         DuplicateId: two classes with the same code, or two operations with the same id.
         UnknownShareClass: an operation names an undeclared class.
         CurrencyMismatch: a nominal value or an amount in another currency.
-        InsufficientShares: a transfer or redemption of more shares (or paid-up amount) than held.
-        PaidUpExceedsSubscribed: more paid up than the nominal value of the shares held.
-        InvalidInput: a partial transfer or redemption whose proportional paid-up amount is not a
-            whole number of minor units and that does not give it.
+        InsufficientShares: a transfer, conversion or redemption of more shares (or paid-up
+            amount) than held.
+        PaidUpExceedsSubscribed: more paid up than the nominal value of the shares held, or a
+            transfer or conversion moving more paid up than the nominal value of its shares.
+        RedemptionAboveValue: a redemption taking out more than the nominal value of the shares
+            redeemed (5 fully paid shares of 100.00 are never redeemed for 900.00).
+        InvalidInput: a partial transfer, conversion or redemption whose proportional paid-up
+            amount is not a whole number of minor units and that does not give it; a conversion
+            that changes the nominal value.
     """
 
     currency: str = attrs.field(validator=_check_currency_code)
@@ -514,10 +566,10 @@ class _Replay:
         self.current[key] = state
         _push(self.dates.setdefault(key, []), self.states.setdefault(key, []), day, state)
 
-    def _shift_class(self, op: Operation, shares: int, paid: int) -> None:
-        c_dates, c_states = self.class_dates[op.share_class], self.class_states[op.share_class]
+    def _shift_class(self, code: str, day: date, shares: int, paid: int) -> None:
+        c_dates, c_states = self.class_dates[code], self.class_states[code]
         total_shares, total_paid = c_states[-1] if c_states else (0, 0)
-        _push(c_dates, c_states, op.date, (total_shares + shares, total_paid + paid))
+        _push(c_dates, c_states, day, (total_shares + shares, total_paid + paid))
 
     def _show(self, units: int) -> str:
         return format_amount(from_minor_units(units, self.code))
@@ -531,6 +583,8 @@ class _Replay:
             raise UnknownShareClass(
                 f"{where}.share_class", op.share_class, f"declared: {sorted(self.nominal)}"
             )
+        if op.into is not None and op.into not in self.nominal:
+            raise UnknownShareClass(f"{where}.into", op.into, f"declared: {sorted(self.nominal)}")
         if op.amount is not None and op.amount.currency.code != self.code:
             raise CurrencyMismatch(
                 f"{where}.amount", op.amount.currency.code, f"the register is in {self.code}"
@@ -555,7 +609,7 @@ class _Replay:
                 f"more than the nominal value of the {op.shares} shares ({self._show(nominal)})",
             )
         self._record(key, op.date, (shares + op.shares, paid + paying))
-        self._shift_class(op, op.shares, paying)
+        self._shift_class(op.share_class, op.date, op.shares, paying)
 
     def _pay_up(self, op: Operation, amount: int, where: str) -> None:
         key = (op.member, op.share_class)
@@ -568,13 +622,24 @@ class _Replay:
                 f"{op.share_class} shares subscribed on {op.date.isoformat()}",
             )
         self._record(key, op.date, (shares, paid + amount))
-        self._shift_class(op, 0, amount)
+        self._shift_class(op.share_class, op.date, 0, amount)
 
     def _move(self, op: Operation, amount: int | None, where: str) -> None:
         unit = self.nominal[op.share_class]
         key = (op.member, op.share_class)
         shares, paid = self.current.get(key, (0, 0))
         moved = _moved_paid(op, shares, paid, amount, where)
+        value = op.shares * unit
+        if moved > value:
+            error = (
+                RedemptionAboveValue if op.kind is OperationKind.REDEEM else PaidUpExceedsSubscribed
+            )
+            raise error(
+                f"{where}.amount",
+                self._show(moved),
+                f"more than the nominal value of the {op.shares} {op.share_class} shares "
+                f"({self._show(value)}): shares carry at most their nominal value paid up",
+            )
         if paid - moved > (shares - op.shares) * unit:
             raise InsufficientShares(
                 f"{where}.amount",
@@ -583,17 +648,32 @@ class _Replay:
             )
         self._record(key, op.date, (shares - op.shares, paid - moved))
         if op.kind is OperationKind.REDEEM:
-            self._shift_class(op, -op.shares, -moved)
+            self._shift_class(op.share_class, op.date, -op.shares, -moved)
+            return
+        if op.kind is OperationKind.CONVERT:
+            self._convert(op, moved, where)
             return
         target = (str(op.counterparty), op.share_class)
         t_shares, t_paid = self.current.get(target, (0, 0))
-        if t_paid + moved > (t_shares + op.shares) * unit:
-            raise PaidUpExceedsSubscribed(
-                f"{where}.amount",
-                self._show(moved),
-                f"{op.counterparty} would hold more paid up than the nominal of their shares",
-            )
         self._record(target, op.date, (t_shares + op.shares, t_paid + moved))
+
+    def _convert(self, op: Operation, moved: int, where: str) -> None:
+        into = str(op.into)
+        count = op.shares if op.into_shares is None else op.into_shares
+        before, after = op.shares * self.nominal[op.share_class], count * self.nominal[into]
+        if before != after:
+            raise InvalidInput(
+                f"{where}.into_shares",
+                count,
+                f"{op.shares} {op.share_class} shares ({self._show(before)}) do not convert into "
+                f"{count} {into} shares ({self._show(after)}): a conversion keeps the nominal "
+                "value; subscribe or redeem the difference",
+            )
+        self._shift_class(op.share_class, op.date, -op.shares, -moved)
+        target = (op.member, into)
+        t_shares, t_paid = self.current.get(target, (0, 0))
+        self._record(target, op.date, (t_shares + count, t_paid + moved))
+        self._shift_class(into, op.date, count, moved)
 
 
 def _push(dates: list[date], states: list[_State], day: date, state: _State) -> None:

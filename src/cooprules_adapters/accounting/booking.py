@@ -381,6 +381,15 @@ def _operation_lines(
     state.shares -= op.shares
     state.subscribed -= subscribed
     state.paid -= paid
+    if op.kind is OperationKind.CONVERT:
+        into = states.setdefault((member, op.into or ""), _Holding())
+        into.shares += op.shares if op.into_shares is None else op.into_shares
+        into.subscribed += subscribed
+        into.paid += paid
+        return Text(
+            en=f"conversion into {op.into} shares: the member's capital is unchanged (no posting)",
+            fr=f"conversion en parts {op.into} : le capital du membre est inchangé (sans écriture)",
+        )
     if op.kind is OperationKind.TRANSFER:
         other = states.setdefault((op.counterparty or "", op.share_class), _Holding())
         other.shares += op.shares

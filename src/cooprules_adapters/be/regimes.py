@@ -43,6 +43,7 @@ from cooprules_adapters.be.reserves import CSA_CAPITAL, CSA_RESERVES, SCES_CAPIT
 from cooprules_adapters.be.sources import LAW, Keys
 from cooprules_adapters.be.surplus import build
 from cooprules_adapters.be.voting import CNC_VOTING, CSA_VOTING, SCES_VOTING
+from cooprules_adapters.be.withholding import dividend_withholding
 
 __all__ = ["BE_ACTIVITY", "BE_CNC", "BE_SC", "BE_SCES", "CSA_IN_FORCE", "LAW", "Keys"]
 
@@ -64,7 +65,7 @@ BE_SC = Regime(
         CSA_CAPITAL,
         CSA_RESERVES,
         CSA_VOTING,
-        DistributionRules(build),
+        DistributionRules(build, withholding=dividend_withholding),
         SAMPLES,
     ),
     name="Société coopérative (CSA)",

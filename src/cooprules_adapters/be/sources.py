@@ -36,6 +36,17 @@ class Keys:
             fr="précompte mobilier sur les dividendes, dont le plafond de 6 % du CNC est net",
         ),
     )
+    dividend_exemption: Final = Key(
+        "be.dividend_exemption",
+        Money,
+        Text(
+            en="an individual member's yearly amount of dividends paid free of withholding tax "
+            "(indexed every year; the law file holds no figure, the statutes give the year's)",
+            fr="montant annuel des dividendes d'un membre personne physique exonéré de précompte "
+            "mobilier (indexé chaque année ; sans chiffre dans le fichier de la loi, les statuts "
+            "donnent celui de l'année)",
+        ),
+    )
 
     target_group_min_share: Final = Key(
         "be.target_group_min_share",
@@ -90,6 +101,7 @@ LAW: Final[LawBook] = load_law(
     files("cooprules_adapters.be") / "law.toml",
     keys=(
         Keys.withholding_tax_rate,
+        Keys.dividend_exemption,
         Keys.target_group_min_share,
         Keys.resumption_bonus_monthly,
         Keys.resumption_bonus_months,

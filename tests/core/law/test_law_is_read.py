@@ -486,7 +486,8 @@ def test_what_our_engines_read(readings):
     # A few figures each regime's engines do read, and the result that moves with them.
     expected = {
         "be-cnc": ("capital.dividend_cap", "violations[be.interest_above_cap:interest]"),
-        "be-sces": ("be.withholding_tax_rate", "violations[be.interest_above_cap:interest]"),
+        # the précompte withheld on each member's interest (be/withholding.py) moves first
+        "be-sces": ("be.withholding_tax_rate", "withholding.lines"),
         "be-activity": ("be.target_group_min_share", "register.explanation"),
         "fr-scop": ("surplus.legal_reserve_rate", "distribution.steps[legal_reserve].amount"),
         "fr-cae-scop": ("fr.scop_seniority_coefficient_max", "error: InvalidInput"),
@@ -665,3 +666,21 @@ def test_only_the_codes_with_scenarios_get_the_law_test():
     ((name, (opt_in,)),) = calls[1:]
     assert name == "regime_code"
     assert opt_in.id == "opt-in"
+
+
+def test_the_statutes_dividend_exemption_is_read():
+    # be.dividend_exemption has no figure in the law file (the reference tags its current amount
+    # [UNC]), so the probe above cannot move it: the statutes give it, and the year reads theirs.
+    def withheld(statutes: str) -> object:
+        text = BE_NEAR_THE_CAP.replace("year = 2025\n", f"year = 2025\n{statutes}", 1)
+        scenario = loads(text, name="be-exemption.toml")
+        report = evaluate(scenario, as_of=date(2025, 12, 31), regime=CATALOGUE.get("be-cnc"))
+        assert report.withholding is not None
+        return report.withholding.withheld
+
+    values = '[coop.statutes.values]\n"be.dividend_exemption" = "{}"\n'
+    # 8 % on 10,000.00 of shares: 800.00 of interest (ana 480.00, ben 160.00, chloe and dries
+    # 80.00 each), 30 % withheld: 240.00. With 200.00 exempt per member only ana's 280.00 above it
+    # bears tax: 84.00.
+    assert withheld("") == money("240.00", "EUR")
+    assert withheld(values.format("200.00")) == money("84.00", "EUR")

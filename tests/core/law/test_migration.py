@@ -92,6 +92,7 @@ ADDED = {
     # ... and the majorities and quorums of the decisions, once constants of the voting rules.
     "be-sc": {
         "be.withholding_tax_rate",
+        "be.dividend_exemption",
         "be.amend_articles_majority",
         "be.amend_articles_quorum",
         "be.amend_object_majority",
