@@ -812,8 +812,8 @@ def levy_year(
     losses, else it lowers nothing); a period's fee and floor stay due (only what the bands
     levied above them is given back); what the yearly cap removed is not given back. With a
     year-to-date schedule the year's levy of the bands falls to the bands on the year's base
-    less the credit. A credit note of an invoice levied in an earlier year gives back nothing
-    of that year's levy.
+    less the credit. Nothing beyond what the year levied is given back (an earlier year's levy
+    is closed with its accounts).
 
     Args:
         activity: the activity.
