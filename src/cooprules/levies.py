@@ -311,6 +311,10 @@ class Schedule:
         maximum_per_year: a cap on the year's total levy, fee included (e.g. 8,400 EUR).
         prorate_cap: scale the yearly cap by the months the activity ran in the year / 12.
         carry_forward_losses: a negative base is carried against later periods of the same year.
+        give_back_credit_notes: a credit note (a line with negative revenue: an invoice cancelled
+            or credited) gives back, in its own period, the levy of the base it cancels, within
+            what the year levied (the statutes' choice, off by default; enDI does so). See
+            :func:`levy_year`.
         rounding: how each period's levy is rounded.
         rounding_point: round per period (default) or per line.
         citation: the statute article (or contract clause) that sets the schedule.
@@ -330,6 +334,7 @@ class Schedule:
     maximum_per_year: Money | None = None
     prorate_cap: bool = False
     carry_forward_losses: bool = False
+    give_back_credit_notes: bool = False
     rounding: Rounding = Rounding.HALF_UP
     rounding_point: RoundingPoint = RoundingPoint.PERIOD
     citation: Citation | None = None
@@ -573,7 +578,14 @@ class LevyStatement:
         fixed: the fixed fee of the period.
         floor_added: what the floor added.
         cap_removed: what the yearly cap removed.
-        levy: the levy of the period.
+        credited: the base the period's credit notes cancelled against the year's levied base
+            (only when the statutes give levies back).
+        given_back: the levy given back for that base (never more than the year levied above
+            each period's fee and floor).
+        cap_kept: the part of ``given_back`` the yearly cap had already removed (never paid, so
+            not paid back).
+        levy: the levy of the period (``variable + fixed + floor_added - cap_removed -
+            given_back + cap_kept``; negative only when the statutes give levies back).
         year_to_date: the total levied in the year up to and including this period.
     """
 
@@ -582,7 +594,7 @@ class LevyStatement:
     schedule: Schedule = attrs.field(repr=False)
     units: tuple[int, ...] = attrs.field(repr=False)
     """base, carried, taxable, variable, fixed, floor, cap, levy, year to date, year-to-date base
-    before, variable levied before: the figures in minor units."""
+    before, variable levied before, credited, given back, cap kept: the figures in minor units."""
 
     def _money(self, index: int) -> Money:
         return from_minor_units(self.units[index], self.schedule.currency)
@@ -596,6 +608,9 @@ class LevyStatement:
     cap_removed = property(lambda self: self._money(6), doc="What the yearly cap removed.")
     levy = property(lambda self: self._money(7), doc="The levy of the period.")
     year_to_date = property(lambda self: self._money(8), doc="Levied in the year so far.")
+    credited = property(lambda self: self._money(11), doc="The base credit notes cancelled.")
+    given_back = property(lambda self: self._money(12), doc="The levy given back for it.")
+    cap_kept = property(lambda self: self._money(13), doc="What the cap had removed of it.")
 
     @property
     def bands(self) -> tuple[BandApplied, ...]:
@@ -604,10 +619,33 @@ class LevyStatement:
         For a year-to-date schedule the period's variable levy is the year's levy of the bands
         less what earlier periods levied.
         """
-        taxable, ytd_before = self.units[2], self.units[9]
+        taxable, ytd_before, credited = self.units[2], self.units[9], self.units[11]
         if self.schedule.base_period is BasePeriod.YEAR_TO_DATE:
-            return self.schedule.applied(0, ytd_before + taxable)
+            return self.schedule.applied(0, ytd_before + taxable - credited)
         return self.schedule.applied(0, taxable)
+
+    def _given_back_step(self) -> Step:
+        """The step of a period whose credit notes give back a levy."""
+        kept = self.cap_kept
+        return Step(
+            what=Text(
+                en="Given back for the credit notes of the period (the statutes give levies back)",
+                fr="Restituée au titre des avoirs de la période (les statuts prévoient la "
+                "restitution)",
+            ),
+            inputs={
+                "credited base": self.credited,
+                "given back": self.given_back,
+                "already removed by the yearly cap": kept,
+            },
+            result=kept - self.given_back,
+            citation=self.schedule.citation,
+            note=Text(
+                en="within what the year levied above each period's fee and floor",
+                fr="dans la limite de ce que l'exercice a prélevé au-delà de la part fixe et du "
+                "minimum de chaque période",
+            ),
+        )
 
     @property
     def explanation(self) -> Explanation:
@@ -666,7 +704,7 @@ class LevyStatement:
                     ),
                     inputs={
                         "year-to-date base": from_minor_units(
-                            self.units[9] + self.units[2], schedule.currency
+                            self.units[9] + self.units[2] - self.units[11], schedule.currency
                         ),
                         "levied before": from_minor_units(self.units[10], schedule.currency),
                         "rounding": schedule.rounding.name,
@@ -697,6 +735,8 @@ class LevyStatement:
         ):
             if amount.amount:
                 steps.append(Step(what=Text(en=en, fr=fr), inputs={}, result=amount, citation=cite))
+        if self.credited.amount:
+            steps.append(self._given_back_step())
         steps.append(
             Step(
                 what=Text(en="Levy of the period", fr="Contribution de la période"),
@@ -760,6 +800,20 @@ def levy_year(
     custom_base: Callable[[Line], Money] | None = None,
 ) -> LevyYear:
     """Compute an activity's levy for each month of a financial year.
+
+    A credit note is a line with negative revenue. By default it lowers its period's base, and a
+    base below zero levies nothing (or is carried forward with ``carry_forward_losses``). When
+    the schedule's statutes give levies back (``give_back_credit_notes``), the part of a negative
+    base that credit notes make is set against the base the year already levied (the
+    year-to-date base, or the bases levied period by period) and the levy of the bands on it is
+    given back in the credit note's period, so the statement's levy may be negative. Three
+    bounds keep every base levied once: only what the year levied is given back (what a credit
+    note cannot set against a levied base is a loss: carried forward if the statutes carry
+    losses, else it lowers nothing); a period's fee and floor stay due (only what the bands
+    levied above them is given back); what the yearly cap removed is not given back. With a
+    year-to-date schedule the year's levy of the bands falls to the bands on the year's base
+    less the credit. Nothing beyond what the year levied is given back (an earlier year's levy
+    is closed with its accounts).
 
     Args:
         activity: the activity.
@@ -906,6 +960,12 @@ class _YearState:
     ytd_base: int = 0
     carried: int = 0
     variable_levied: int = 0
+    levied_base: int = 0
+    """The bases levied in the year, less those credit notes cancelled (never negative)."""
+    refundable: int = 0
+    """What the bands levied above each period's fee and floor, not yet given back."""
+    capped_off: int = 0
+    """What the yearly cap removed, not yet set against a credit note."""
 
 
 def _per_line(schedule: Schedule, lines: list[Line], custom: Callable[[Line], Money] | None) -> int:
@@ -918,7 +978,7 @@ def _per_line(schedule: Schedule, lines: list[Line], custom: Callable[[Line], Mo
     return max(0, sum(per_line))
 
 
-def _period_statement(  # noqa: C901, PLR0912, PLR0917 - the hot path, positional arguments
+def _period_statement(  # noqa: C901, PLR0912, PLR0915, PLR0917 - the hot path
     activity: Activity,
     period: Period,
     lines: list[Line],
@@ -935,26 +995,43 @@ def _period_statement(  # noqa: C901, PLR0912, PLR0917 - the hot path, positiona
         for line in lines:
             base += _line_base(line, schedule.base, custom)
     taxable = base if base > 0 else 0  # noqa: FURB136 - hot path: no builtin call
+    year_to_date = schedule.base_period is BasePeriod.YEAR_TO_DATE
+    ytd_before = state.ytd_base
+    levied_before = state.variable_levied
+    # A credit note gives back the levy of the base it cancels, within the base the year levied
+    # (the year-to-date base, or the bases levied period by period); what it cannot set against
+    # a levied base is a loss like any other (carried forward, if the statutes carry losses).
+    credited = 0
+    if base < 0 and schedule.give_back_credit_notes:
+        asked = -max(base, _credit_base(lines, schedule.base, custom))
+        credited = min(asked, ytd_before if year_to_date else state.levied_base)
     used = 0
     if schedule.carry_forward_losses:
         if base < 0:
-            state.carried -= base
+            state.carried -= base + credited
         else:
             used = min(state.carried, base)
             state.carried -= used
             taxable = base - used
-    ytd_before = state.ytd_base
-    levied_before = state.variable_levied
+    bands_back = 0
     if schedule.rounding_point is RoundingPoint.LINE:
         variable = _per_line(schedule, lines, custom)
-    elif schedule.base_period is BasePeriod.YEAR_TO_DATE:
+        if credited:
+            bands_back = min(schedule._rounded(credited), levied_before)  # noqa: SLF001
+    elif year_to_date:
         # The year's levy of the bands so far, less what earlier periods levied: never negative,
         # and never the same base twice (a whole-amount band that lowers the year's levy is not
         # refunded; later growth is levied only above what was already levied).
         variable = schedule._rounded(ytd_before + taxable) - levied_before  # noqa: SLF001
         variable = variable if variable > 0 else 0  # noqa: FURB136 - hot path
+        if credited:
+            # The year's levy of the bands falls to the bands on the year's base less the credit.
+            after = schedule._rounded(ytd_before - credited)  # noqa: SLF001
+            bands_back = levied_before - min(levied_before, after)
     else:
         variable = schedule._rounded(taxable)  # noqa: SLF001 - same module
+        if credited:
+            bands_back = min(schedule._rounded(credited), levied_before)  # noqa: SLF001
     amount = variable + schedule._fee if running else variable  # noqa: SLF001
     fixed = amount - variable
     floor_added = 0
@@ -962,10 +1039,23 @@ def _period_statement(  # noqa: C901, PLR0912, PLR0917 - the hot path, positiona
     if floor is not None and running and amount < floor:
         floor_added = floor - amount
         amount = floor
-    cap_removed = 0
+    given_back = 0
+    if schedule.give_back_credit_notes:
+        # Only what the bands levied above each period's fee and floor is given back: a period
+        # whose invoice is cancelled still owes its own minimum.
+        given_back = min(bands_back, state.refundable)
+        least = max(fixed, floor or 0) if running else 0
+        state.refundable += amount - least - given_back
+        amount -= given_back
+    cap_removed = cap_kept = 0
     levied = state.levied
     cap = schedule._cap  # noqa: SLF001
-    if cap is not None:
+    if amount < 0:
+        # What the yearly cap removed was never paid: it is not given back.
+        cap_kept = min(state.capped_off, -amount)
+        state.capped_off -= cap_kept
+        amount += cap_kept
+    elif cap is not None:
         if schedule.prorate_cap:
             months = activity.months_present(state.year_start, state.year_end)
             cap = round_fraction(Fraction(cap * months, 12), schedule.rounding)
@@ -974,10 +1064,12 @@ def _period_statement(  # noqa: C901, PLR0912, PLR0917 - the hot path, positiona
         if amount > room:
             cap_removed = amount - room
             amount = room
+            state.capped_off += cap_removed
     levied += amount
     state.levied = levied
-    state.variable_levied = levied_before + variable
-    state.ytd_base = ytd_before + taxable
+    state.variable_levied = levied_before + variable - bands_back
+    state.ytd_base = ytd_before + taxable - credited
+    state.levied_base += taxable - credited
     return LevyStatement(
         activity.id,
         period,
@@ -994,8 +1086,25 @@ def _period_statement(  # noqa: C901, PLR0912, PLR0917 - the hot path, positiona
             levied,
             ytd_before,
             levied_before,
+            credited,
+            given_back,
+            cap_kept,
         ),
     )
+
+
+def _credit_base(lines: list[Line], base: Base, custom: Callable[[Line], Money] | None) -> int:
+    """The part of a period's base that credit notes make (zero or negative).
+
+    A credit note is a line with negative revenue; its part of the base is its revenue (its
+    direct costs, if any, are costs like others), or its custom base if that is negative.
+    """
+    total = 0
+    for line in lines:
+        if line.revenue_units < 0:
+            part = _line_base(line, base, custom) if base is Base.CUSTOM else line.revenue_units
+            total += min(part, 0)
+    return total
 
 
 def _line_base(line: Line, base: Base, custom: Callable[[Line], Money] | None) -> int:

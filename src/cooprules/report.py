@@ -407,12 +407,15 @@ def _schedule(spec: ScheduleSpec, regime: Regime, currency: str) -> Schedule:
             raise InvalidInput(
                 "levies.sample", spec.sample, f"a sample schedule of {regime.code} ({known})"
             )
+        if spec.give_back_credit_notes:
+            return attrs.evolve(found, give_back_credit_notes=True)
         return found
     citation = Citation("Statutes", spec.article or "levies", "coop")
     options: dict[str, object] = {
         "base": spec.base,
         "base_period": spec.base_period,
         "prorate_cap": spec.prorate_cap,
+        "give_back_credit_notes": spec.give_back_credit_notes,
         "citation": citation,
     }
     for key in ("fixed_per_period", "minimum_per_period", "maximum_per_year"):

@@ -374,6 +374,8 @@ class ScheduleSpec:
         minimum_per_period: a floor on each month's levy.
         maximum_per_year: a cap on the year's levy.
         prorate_cap: scale the cap by the months the activity ran.
+        give_back_credit_notes: the statutes give back the levy of an invoice a later month's
+            credit note (a negative revenue) cancels; with a sample too.
         article: the statute article that sets the schedule.
     """
 
@@ -387,6 +389,7 @@ class ScheduleSpec:
     minimum_per_period: Money | None = None
     maximum_per_year: Money | None = None
     prorate_cap: bool = False
+    give_back_credit_notes: bool = False
     article: str | None = None
 
 

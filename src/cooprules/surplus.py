@@ -589,12 +589,75 @@ def _run_step(
         ]
     if isinstance(step, Interest):
         return [_interest(step, figures, remaining, rounding)]
-    target = min(_target(step, base, remaining, rounding), remaining)
+    asked = _target(step, base, remaining, rounding)
+    target = min(asked, remaining)
     if isinstance(step, ToReserve):
-        return _reserve(step, figures, target)
+        results = _reserve(step, figures, target)
+    elif isinstance(step, Refund):
+        results = [_refund(step, figures, target)]
+    else:
+        results = [_worker_share(step, figures, target)]
+    return _said(results, asked, target, currency)
+
+
+def _said(
+    results: list[StepResult], asked: int, target: int, currency: Currency
+) -> list[StepResult]:
+    """The step's result, with a warning when it grants less than was asked, and why.
+
+    Two cuts: a step never takes more than what remains of the surplus; a refund or a worker
+    share with nobody to share it among takes nothing (what it would take stays in the
+    waterfall for the steps after it). A reserve's ceiling is no silent cut: its overflow is
+    reported.
+    """
+    first = results[0]
+    step = first.step
+    assert isinstance(step, ToReserve | Refund | WorkerShare)  # noqa: S101 - _run_step's steps
+    granted = to_minor_units(first.amount) + to_minor_units(
+        first.overflow or from_minor_units(0, currency)
+    )
+    if granted >= asked:
+        return results
+    if granted < target and not isinstance(step, ToReserve):  # the split found nobody
+        rule = _nobody(step)
+    else:
+        rule = Text(
+            en="a step never takes more than what remains of the surplus after the steps before it",
+            fr="une étape ne prend jamais plus que ce qui reste de l'excédent après les étapes "
+            "précédentes",
+        )
+    shown, given = (format_amount(from_minor_units(u, currency)) for u in (asked, granted))
+    warning = Violation(
+        code="surplus.amount_cut",
+        severity=Severity.WARNING,
+        subject=step.code,
+        message=Text(
+            en=f"Step {step.code}: {shown} asked, {given} granted: {rule.en}.",
+            fr=f"Étape {step.code} : {shown} demandés, {given} accordés : {rule.fr}.",
+        ),
+        citation=step.citation,
+    )
+    return [attrs.evolve(first, violations=(*first.violations, warning)), *results[1:]]
+
+
+def _nobody(step: Refund | WorkerShare) -> Text:
+    """Why a refund or a worker share had nobody to share its amount among."""
     if isinstance(step, Refund):
-        return [_refund(step, figures, target)]
-    return [_worker_share(step, figures, target)]
+        return Text(
+            en=f"no eligible member has any {step.measure}, so nobody receives it; it stays in "
+            "the waterfall for the steps after it",
+            fr=f"aucun membre admis n'a de {step.measure} : personne ne la reçoit, elle reste "
+            "dans la répartition pour les étapes suivantes",
+        )
+    return Text(
+        en=f"no employee qualifies (at least {step.min_months_present} months present or "
+        f"{step.min_seniority_months} months' seniority, with pay or time to share by), so "
+        "nobody receives it; it stays in the waterfall for the steps after it",
+        fr=f"aucun salarié ne remplit les conditions (au moins {step.min_months_present} mois de "
+        f"présence ou {step.min_seniority_months} mois d'ancienneté, avec un salaire ou un temps "
+        "de travail pour la répartir) : personne ne la reçoit, elle reste dans la répartition "
+        "pour les étapes suivantes",
+    )
 
 
 def _reserve(step: ToReserve, figures: YearFigures, target: int) -> list[StepResult]:

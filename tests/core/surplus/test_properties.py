@@ -341,6 +341,9 @@ def broken_scop_bounds(result: Distribution) -> set[str]:
         broken.add("fr.scop.dividends_above_worker_share")
     if dividends > legal + fund:
         broken.add("fr.scop.dividends_above_reserves")
+    asked = result.step("worker_share").step.amount
+    if asked is not None and worker < units(asked):  # no worker, or less remained: said
+        broken.add("surplus.amount_cut")
     return broken
 
 
@@ -349,6 +352,7 @@ SCOP_ARTICLE = {
     "fr.scop.dividends_above_worker_share": "art. 33 4°",
     "fr.scop.legal_reserve": "art. 33 1°",
     "fr.scop.worker_share_below_minimum": "art. 33 3°",
+    "surplus.amount_cut": "art. 33 3°",  # the worker share cut: its own rule
 }
 
 
@@ -495,8 +499,9 @@ def test_quebec_conserves_refunds_eligible_members_and_meets_s146(  # noqa: PLR0
     assert_conserved(result)
     refunds = result.step("refunds")
     assert all(figures.categories[m] in {"user", "worker"} for m in refunds.shares)
-    if second == "reserve":
-        assert result.violations == ()  # the adapter allocates the 20 % itself
+    if second == "reserve":  # the adapter allocates the 20 % itself; a refund to nobody is said
+        nobody = not refunds.shares and units(figures.base) > units(result.amount("reserve"))
+        assert {v.code for v in result.violations} == ({"surplus.amount_cut"} if nobody else set())
     assert_same(result, distribute(waterfall, reordered(figures)))
 
 
