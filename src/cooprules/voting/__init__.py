@@ -36,7 +36,6 @@ from cooprules.voting.rules import (
     QuorumOn,
     VotingRules,
     VotingStatutes,
-    WeightBasis,
 )
 from cooprules.voting.tally import Meeting, Reduction, VoteResult, tally
 
@@ -61,7 +60,6 @@ __all__ = [
     "Voter",
     "VotingRules",
     "VotingStatutes",
-    "WeightBasis",
     "bounded_shares",
     "electorate",
     "tally",

@@ -11,7 +11,8 @@ from cooprules.errors import DuplicateId, InvalidInput, InvalidParameter, Unknow
 from cooprules.explain import Citation, Confidence, render_steps, render_violations
 from cooprules.membership import Event, EventKind, Member
 from cooprules.money import Rate
-from cooprules.regime import Regime, bind
+from cooprules.parameters import Voting
+from cooprules.regime import Regime, Statutes, bind
 from cooprules.voting import (
     Choice,
     College,
@@ -22,7 +23,6 @@ from cooprules.voting import (
     Voter,
     VotingRules,
     VotingStatutes,
-    WeightBasis,
     bounded_shares,
     electorate,
     tally,
@@ -81,7 +81,9 @@ def test_belgian_c3_worked_example_400_votes_60_counted_40() -> None:
 def test_belgian_csa_default_is_one_vote_per_share_and_proxy_need_not_be_a_shareholder() -> None:
     members = [Member.of(m, [Event(EventKind.ADMITTED, date(2024, 1, 1))]) for m in ("a", "b", "c")]
     rules = rules_of(BE_SC)
-    assert rules.weight_basis is WeightBasis.SHARE
+    assert rules.one_member_one_vote is False  # the law file's default, CSA 6:41
+    assert rules.weight_citation is not None
+    assert rules.weight_citation.article == "art. 6:41"
     voters = electorate(members, DAY, rules, shares={"a": 5, "b": 1, "c": 0})
     assert voters.total_weight == 6
     assert voters.excluded == {"c": "no shares"}
@@ -101,6 +103,9 @@ def test_belgian_amendment_quorum_of_half_the_shares_then_none_at_second_call() 
 
 
 def test_former_sfs_caps_are_statute_figures_with_the_staff_rule() -> None:
+    # Before the CSA (1 May 2019) the law file states no rule on one vote per share (CSA 6:41
+    # is not yet in force): the statutes say it, as the SFS caps themselves (the old Code des
+    # sociétés art. 661, [MEM]) are caps on the votes attached to shares.
     before = date(2018, 6, 1)
     voters = Electorate.of([Voter("x", 60), *(Voter(f"m{i}", 34) for i in range(10))])
     statutes = VotingStatutes(
@@ -108,7 +113,12 @@ def test_former_sfs_caps_are_statute_figures_with_the_staff_rule() -> None:
     )
     ballots = dict.fromkeys(voters.voters, F)
     meeting = Meeting(before, "amend_articles", voters, ballots, staff_members=True)
-    result = tally(meeting, rules_of(BE_SCES, before), statutes=statutes)
+    with pytest.raises(InvalidParameter, match="one_member_one_vote"):
+        tally(meeting, rules_of(BE_SCES, before), statutes=statutes)
+    per_share = Statutes("be-sces", {Voting.one_member_one_vote: False})
+    rules = bind(BE_SCES, per_share, as_of=before).rule_set(VotingRules)
+    assert rules is not None
+    result = tally(meeting, rules, statutes=statutes)
     assert result.reductions[0].effective == 20
     with pytest.raises(InvalidParameter):
         MemberCap(Rate.of("1/20"), Citation("Code", "art. 661", "BE", Confidence.MEM))
@@ -391,6 +401,7 @@ def test_statutes_fill_a_legal_majority_the_reference_is_not_sure_of():
         kind_of_rule=RuleKind.STATUTE,
     )
     statutes = VotingStatutes(citation=ours, decisions=(rule,))
-    result = tally(meeting, VOTING, statutes=statutes)
+    assert VOTING.reads_law  # one vote per member is the law file's (s. 4): bind first
+    result = tally(meeting, rules_of(QC_COOP, date(2026, 5, 1)), statutes=statutes)
     assert result.adopted
     assert not [v for v in result.violations if v.code == "voting.rule_contradicts_law"]
