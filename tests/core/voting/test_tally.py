@@ -322,6 +322,38 @@ def test_statutes_cannot_change_a_majority_the_law_fixes() -> None:
 # --- Abstentions, explanations, errors ---------------------------------------------------------
 
 
+def test_one_vote_per_member_where_the_law_fixes_it_whatever_the_statutes_say() -> None:
+    # Loi 1947 art. 1 al. 3 and art. 9 (one vote per associate, a rule of law): statutes choosing
+    # votes by shares contradict it; the law's rule applies, and a member cap of the statutes'
+    # own is not applied to one vote each (no one is cut, however few are present).
+    members = [Member.of(m, [Event(EventKind.ADMITTED, date(2024, 1, 1))]) for m in ("a", "b")]
+    statutes = Statutes("fr-scop", {Voting.one_member_one_vote: False})
+    rules = bind(FR_SCOP, statutes, as_of=DAY).rule_set(VotingRules)
+    assert rules is not None
+    assert rules.one_member_one_vote is True
+    assert rules.weight_citation is not None
+    assert rules.weight_citation.article == "art. 1 al. 3; art. 9"
+    voters = electorate(members, DAY, rules, shares={"a": 90, "b": 10})
+    assert voters.total_weight == 2
+    own_cap = VotingStatutes(STATUTES, member_cap=Rate.of("1/10"))
+    result = tally(
+        Meeting(DAY, "sa.extraordinary", voters, {"a": F, "b": A}), rules, statutes=own_cap
+    )
+    assert result.reductions == ()
+    assert result.share_for == Fraction(1, 2)
+    assert "not applied" in render_steps(result.explanation)
+
+
+def test_a_cap_of_rules_without_a_basis_from_the_law_follows_their_own_basis() -> None:
+    # A third party's rules written with a literal basis (no key in its law) behave the same.
+    per_share = rules_of(BE_CNC).evolve(one_member_one_vote=False)
+    per_member = per_share.evolve(one_member_one_vote=True)
+    voters = Electorate.of(Voter(f"m{i}") for i in range(5))
+    ballots = dict.fromkeys(voters.voters, F)
+    assert len(tally(Meeting(DAY, "amend_articles", voters, ballots), per_share).reductions) == 5
+    assert tally(Meeting(DAY, "amend_articles", voters, ballots), per_member).reductions == ()
+
+
 def test_abstentions_count_only_where_the_rules_say_so() -> None:
     voters = Electorate.of(Voter(f"m{i}") for i in range(5))
     ballots = {"m0": F, "m1": F, "m2": A, "m3": ABS, "m4": Choice.BLANK}
