@@ -163,9 +163,34 @@ ANNOTATIONS = frozenset(
 """Event kinds that record something without changing the status."""
 
 
+def _decision_body(_instance: object, _attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInput("decision.body", value, "who decided: non-empty text ('board')")
+
+
+def _decision_count(
+    _instance: object, attribute: attrs.Attribute[int | None], value: object
+) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidInput(f"decision.{attribute.name}", value, "a count is a non-negative int")
+
+
+def _decision_day(
+    _instance: object, attribute: attrs.Attribute[date | None], value: object
+) -> None:
+    if value is not None:
+        check_date(value, field=f"decision.{attribute.name}")
+
+
 @attrs.frozen
 class Decision:
     """A decision taken about a member (an admission, a suspension, an exclusion).
+
+    The regime says which events must rest on one and what it must show
+    (:func:`decision_required`): Quebec's board decides a suspension or an exclusion by two
+    thirds of the votes cast by the directors present, after notice, with written reasons.
 
     Attributes:
         body: who decided (``"board"``, ``"general_meeting"``).
@@ -173,19 +198,37 @@ class Decision:
         votes_for: votes in favour.
         votes_cast: votes cast.
         present: members of the body present (directors present for a board).
-        notice_given: when the member was given written notice of the grounds and the hearing.
+        notice_given: when the member was given written notice of the grounds and of the
+            meeting where they may be heard.
         reasons_sent: when the written reasons were sent to the member.
         grounds: the grounds invoked, as the statute or by-law names them.
+
+    Raises:
+        InvalidInput: an empty body, a count that is not a non-negative int, more votes in
+            favour than votes cast.
+        InvalidPeriod: a date that is not a ``datetime.date``.
     """
 
-    body: str
+    body: str = attrs.field(validator=_decision_body)
     date: dt.date = attrs.field(validator=lambda _i, _a, v: check_date(v, field="decision.date"))
-    votes_for: int | None = None
-    votes_cast: int | None = None
-    present: int | None = None
-    notice_given: dt.date | None = None
-    reasons_sent: dt.date | None = None
+    votes_for: int | None = attrs.field(default=None, validator=_decision_count)
+    votes_cast: int | None = attrs.field(default=None, validator=_decision_count)
+    present: int | None = attrs.field(default=None, validator=_decision_count)
+    notice_given: dt.date | None = attrs.field(default=None, validator=_decision_day)
+    reasons_sent: dt.date | None = attrs.field(default=None, validator=_decision_day)
     grounds: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if (
+            self.votes_for is not None
+            and self.votes_cast is not None
+            and self.votes_for > self.votes_cast
+        ):
+            raise InvalidInput(
+                "decision.votes_for",
+                self.votes_for,
+                f"more votes in favour than votes cast ({self.votes_cast})",
+            )
 
 
 def _event_date(_instance: object, _attribute: attrs.Attribute[date], value: date) -> None:
@@ -430,6 +473,9 @@ class MembershipRules:
             due date falls in the window; it must agree with ``obligations``.
         annotations_in: statuses in which annotation events (leave, extension, category change)
             may be recorded; by default every status but the terminal ones.
+        citation: the regime's general rule on membership, cited by :func:`check_history` for
+            an event the graph does not allow and for a transition with no citation of its own
+            (see :attr:`general_citation`).
         reads_law: how the rule set reads its figures from the law (a convention's length, a
             deadline's months): given the co-op's :class:`~cooprules.regime.Rules` on a date, the
             rule set with the figures in force that day. :meth:`bound` applies it, and
@@ -439,6 +485,7 @@ class MembershipRules:
 
     transitions: tuple[Transition, ...] = attrs.field(converter=_transitions)
     categories: tuple[Category, ...] = attrs.field(default=(), converter=_categories)
+    citation: Citation | None = attrs.field(default=None, kw_only=True)
     checks: tuple[HistoryCheck, ...] = attrs.field(default=(), converter=_checks)
     obligations: Callable[[History, date], tuple[Obligation, ...]] | None = None
     due: Callable[[History, date], Iterable[tuple[str, date]]] | None = None
@@ -466,6 +513,27 @@ class MembershipRules:
         codes = [c.code for c in self.categories]
         if len(set(codes)) != len(codes):
             raise DuplicateId("membership.categories", codes, "category codes must be unique")
+
+    @property
+    def general_citation(self) -> Citation | None:
+        """The rule an illegal step cites when its transition has none, or is not in the graph.
+
+        :attr:`citation` when the regime gives one; otherwise the citation the most transitions
+        carry (the one a regime gave :func:`graph` for its whole table), the first declared on a
+        tie; ``None`` only when no transition cites anything.
+
+        ```pycon
+        >>> rule = Citation("Act", "s. 1", "XX")
+        >>> str(MembershipRules(graph({Status.NONE: [EventKind.APPLIED]}, citation=rule))
+        ...     .general_citation)
+        'Act, s. 1'
+
+        ```
+        """
+        if self.citation is not None:
+            return self.citation
+        counts = Counter(t.citation for t in self.transitions if t.citation is not None)
+        return counts.most_common(1)[0][0] if counts else None
 
     def transition(self, source: Status, kind: EventKind) -> Transition | None:
         """The transition for ``kind`` in ``source``; ``None`` if the regime does not allow it."""
@@ -566,10 +634,13 @@ def check_history(history: History, rules: MembershipRules, as_of: date) -> tupl
     """Check a recorded history (events up to ``as_of``) against the rules; return violations.
 
     Each illegal step gives a ``membership.illegal_transition`` violation (error) citing the
-    transition's article when the regime has one; then the regime-wide checks run.
+    transition's article, or the regime's general rule (:attr:`MembershipRules.general_citation`)
+    when the transition has none or the graph does not allow the event; then the regime-wide
+    checks run.
     """
     violations: list[Violation] = []
     replayed = History.of(history.subject)
+    general = rules.general_citation
     for event in history.events:
         if event.date > as_of:
             break
@@ -586,7 +657,11 @@ def check_history(history: History, rules: MembershipRules, as_of: date) -> tupl
                     fr=f"{event.date} : {source.value} -> {target.value} sur {event.kind.value} : "
                     f"{problem.fr}.",
                 ),
-                citation=transition.citation if transition is not None else None,
+                citation=(
+                    transition.citation
+                    if transition is not None and transition.citation is not None
+                    else general
+                ),
             )
             for problem in problems
         )
@@ -764,7 +839,8 @@ def decision_required(
         majority: the share of the votes cast (or of those present, with ``of_present``) that must
             be in favour, at least; ``Fraction(2, 3)`` for two thirds.
         of_present: count the majority on the members of the body present rather than votes cast.
-        notice_required: written notice must have been given before the decision.
+        notice_required: written notice (of the grounds, and of the meeting where the member
+            may be heard) must have been given before the decision.
         reasons_within_days: written reasons must be sent within this many days of the decision.
         grounds: the only grounds allowed (codes); ``None`` for any.
     """
@@ -778,6 +854,14 @@ def decision_required(
                 fr=f"une décision de l'organe compétent ({body}) est requise",
             )
         problems = _decision_problems(decision, majority, of_present=of_present)
+        if decision.date > context.event.date:
+            problems.append(
+                Text(
+                    en=f"the decision ({decision.date}) is dated after the event it decides",
+                    fr=f"la décision ({decision.date}) est postérieure à l'événement qu'elle "
+                    "décide",
+                )
+            )
         if notice_required and (
             decision.notice_given is None or decision.notice_given > decision.date
         ):

@@ -373,7 +373,13 @@ def _register(scenario: Scenario) -> tuple[Member, ...]:
             m.id,
             [
                 Event(
-                    e.kind, e.date, category=e.category, months=e.months, reason=e.reason, end=e.end
+                    e.kind,
+                    e.date,
+                    category=e.category,
+                    months=e.months,
+                    reason=e.reason,
+                    end=e.end,
+                    decision=e.decision.to_decision() if e.decision is not None else None,
                 )
                 for e in m.events
             ],

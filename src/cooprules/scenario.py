@@ -69,7 +69,7 @@ from cooprules.accompaniment import ObligationState
 from cooprules.capital import OperationKind
 from cooprules.errors import InputFileError, InvalidInput
 from cooprules.levies import ActivityKind, Banding, Base, BasePeriod
-from cooprules.membership import EventKind, Status
+from cooprules.membership import Decision, EventKind, Status
 from cooprules.money import Rate, money
 from cooprules.voting import Base as MajorityBase
 from cooprules.voting import Choice, QuorumOn
@@ -92,6 +92,7 @@ __all__ = [
     "ExpectedViolationSpec",
     "ExpectedVoteSpec",
     "MeetingSpec",
+    "MemberDecisionSpec",
     "MemberSpec",
     "ProxySpec",
     "Scenario",
@@ -219,6 +220,52 @@ class Coop:
 
 
 @attrs.frozen
+class MemberDecisionSpec:
+    """The decision behind a membership event (:class:`cooprules.membership.Decision`).
+
+    A suspension or an exclusion the law ties to a decision states it: Quebec's board, by two
+    thirds of the votes cast by the directors present, after notice, with written reasons within
+    15 days (Cooperatives Act s.58).
+
+    Attributes:
+        body: who decided (``"board"``, ``"general_meeting"``).
+        date: when.
+        votes_for: votes in favour.
+        votes_cast: votes cast.
+        present: members of the body present (directors present for a board).
+        notice_given: when the member was given written notice of the grounds and the meeting.
+        reasons_sent: when the written reasons were sent to the member.
+        grounds: the grounds invoked, as the regime names them (``"competes_with_coop"``).
+    """
+
+    body: str
+    date: dt.date
+    votes_for: int | None = None
+    votes_cast: int | None = None
+    present: int | None = None
+    notice_given: dt.date | None = None
+    reasons_sent: dt.date | None = None
+    grounds: str | None = None
+
+    def to_decision(self) -> Decision:
+        """The library's :class:`~cooprules.membership.Decision`.
+
+        Raises:
+            InvalidInput: a count below zero, more votes in favour than votes cast, an empty body.
+        """
+        return Decision(
+            self.body,
+            self.date,
+            votes_for=self.votes_for,
+            votes_cast=self.votes_cast,
+            present=self.present,
+            notice_given=self.notice_given,
+            reasons_sent=self.reasons_sent,
+            grounds=self.grounds,
+        )
+
+
+@attrs.frozen
 class EventSpec:
     """A dated membership event (:class:`cooprules.membership.Event`)."""
 
@@ -228,6 +275,7 @@ class EventSpec:
     months: int | None = None
     reason: str | None = None
     end: dt.date | None = None
+    decision: MemberDecisionSpec | None = None
 
 
 @attrs.frozen
@@ -765,8 +813,22 @@ def _structure(raw: dict[str, Any], *, name: str, currency: str | None) -> Scena
         scenario, source=name, coop=attrs.evolve(scenario.coop, currency=currency)
     )
     _check_references(scenario)
+    _check_member_decisions(scenario)
     _check_expected(scenario)
     return scenario
+
+
+def _check_member_decisions(scenario: Scenario) -> None:
+    """Each decision behind a member's event is one the library can build."""
+    for i, member in enumerate(scenario.members):
+        for j, event in enumerate(member.events):
+            if event.decision is None:
+                continue
+            try:
+                event.decision.to_decision()
+            except InvalidInput as error:
+                path = f"members[{i}].events[{j}].{error.field}"
+                raise ScenarioError(scenario.source, path, error.value, error.reason) from error
 
 
 def load(path: str | Path, *, currency_of_regime: Callable[[str], str] | None = None) -> Scenario:

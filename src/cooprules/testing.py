@@ -508,6 +508,19 @@ def _check_membership(regime: Regime, rules: MembershipRules) -> list[Violation]
                     severity=Severity.WARNING,
                 )
             )
+    if rules.transitions and rules.general_citation is None:
+        found.append(
+            _finding(
+                "membership_no_general_rule",
+                subject,
+                "The membership rules cite no general rule: an event the graph does not allow "
+                "is reported without a citation (give MembershipRules a citation).",
+                "Les règles d'adhésion ne citent aucune règle générale : un événement que le "
+                "graphe ne permet pas est signalé sans citation (donnez une citation à "
+                "MembershipRules).",
+                severity=Severity.WARNING,
+            )
+        )
     uncited = sum(1 for t in rules.transitions if t.citation is None)
     if uncited:
         found.append(

@@ -28,6 +28,7 @@ from cooprules.voting.rules import (
     College,
     CollegeBounds,
     CollegeBoundsOfLaw,
+    DecisionOfLaw,
     DecisionRule,
     Majority,
     MemberCap,
@@ -36,6 +37,8 @@ from cooprules.voting.rules import (
     QuorumOn,
     VotingRules,
     VotingStatutes,
+    majority_key,
+    quorum_key,
 )
 from cooprules.voting.tally import Meeting, Reduction, VoteResult, tally
 
@@ -46,6 +49,7 @@ __all__ = [
     "College",
     "CollegeBounds",
     "CollegeBoundsOfLaw",
+    "DecisionOfLaw",
     "DecisionRule",
     "Electorate",
     "Majority",
@@ -62,5 +66,7 @@ __all__ = [
     "VotingStatutes",
     "bounded_shares",
     "electorate",
+    "majority_key",
+    "quorum_key",
     "tally",
 ]

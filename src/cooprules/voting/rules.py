@@ -28,7 +28,7 @@ from cooprules.explain import Citation, RuleKind, Severity, Text, Violation, ren
 from cooprules.membership import Status
 from cooprules.money import Rate, to_fraction
 from cooprules.periods import in_force
-from cooprules.regime import FromLaw, Rules
+from cooprules.regime import FromLaw, Key, Rules
 
 __all__ = [
     "Base",
@@ -37,6 +37,7 @@ __all__ = [
     "College",
     "CollegeBounds",
     "CollegeBoundsOfLaw",
+    "DecisionOfLaw",
     "DecisionRule",
     "Majority",
     "MemberCap",
@@ -45,6 +46,8 @@ __all__ = [
     "QuorumOn",
     "VotingRules",
     "VotingStatutes",
+    "majority_key",
+    "quorum_key",
 ]
 
 
@@ -144,6 +147,12 @@ def _decisions(values: Iterable[DecisionRule]) -> tuple[DecisionRule, ...]:
     return tuple(values)
 
 
+def _law_decisions(
+    values: Iterable[DecisionRule | DecisionOfLaw],
+) -> tuple[DecisionRule | DecisionOfLaw, ...]:
+    return tuple(values)
+
+
 def _member_caps(values: Iterable[MemberCap]) -> tuple[MemberCap, ...]:
     return tuple(values)
 
@@ -236,6 +245,106 @@ class DecisionRule:
     def quorum_for(self, call: int) -> Quorum | None:
         """The quorum at the first (1) or second (2) call."""
         return self.quorum if call == 1 else self.second_quorum
+
+
+def majority_key(name: str, label: Text) -> Key[Rate]:
+    """The parameter key of the majority a kind of decision needs (a plug-in's own key).
+
+    >>> majority_key("xx.merger_majority", Text(en="a merger", fr="une fusion")).description.en
+    'majority needed for a merger'
+    """
+    return Key(
+        name,
+        Rate,
+        Text(en=f"majority needed for {label.en}", fr=f"majorité requise pour {label.fr}"),
+    )
+
+
+def quorum_key(name: str, label: Text, *, call: int = 1) -> Key[Rate]:
+    """The parameter key of the quorum of a kind of decision at the first or second call."""
+    if call not in (1, 2):
+        raise InvalidInput("call", call, "a meeting is called a first (1) or a second (2) time")
+    en, fr = (
+        ("quorum", "quorum")
+        if call == 1
+        else ("quorum at the second call", "quorum sur seconde convocation")
+    )
+    return Key(name, Rate, Text(en=f"{en} for {label.en}", fr=f"{fr} pour {label.fr}"))
+
+
+@attrs.frozen
+class DecisionOfLaw:
+    """A kind of decision whose majority and quorums are the law's figures, read when bound.
+
+    A plug-in writes the decision's form (what the majority is taken of, "more than" or "at
+    least", who decides) and names the parameters that hold its figures; the figures, their
+    citation and whether the statutes may change them (the parameter's kind: ``law`` or
+    ``default``) come from the law file on the meeting's date (:meth:`VotingRules.bound`).
+
+    Attributes:
+        kind: a stable code (``"amend_articles"``).
+        label: what the decision is, in English and French.
+        majority: the parameter of the majority's threshold (``None``: the decision needs only
+            a quorum here). A parameter of kind ``statute`` (no value: the reference is not sure
+            of the law's figure) gives a rule without a majority, which the statutes must supply.
+        strict: ``True`` for "more than" (a simple majority), ``False`` for "at least".
+        base: what the majority is taken of.
+        quorum: the parameter of the quorum at the first call (``None``: no quorum).
+        second_quorum: the parameter of the quorum at the second call (``None``: none).
+        quorum_on: whether the quorums count members or votes.
+        body: who decides: ``"general_meeting"`` or ``"board"``.
+    """
+
+    kind: str
+    label: Text
+    majority: Key[Rate] | None
+    strict: bool = False
+    base: Base = Base.CAST
+    quorum: Key[Rate] | None = None
+    second_quorum: Key[Rate] | None = None
+    quorum_on: QuorumOn = QuorumOn.VOTES
+    body: str = "general_meeting"
+
+    def __attrs_post_init__(self) -> None:
+        if not self.keys:
+            raise InvalidParameter(
+                f"decisions[{self.kind}]", None, "a decision of the law names at least one figure"
+            )
+
+    @property
+    def keys(self) -> tuple[Key[Rate], ...]:
+        """The parameters the decision reads, majority first."""
+        found = (self.majority, self.quorum, self.second_quorum)
+        return tuple(key for key in found if key is not None)
+
+    def bound(self, rules: Rules) -> DecisionRule | None:
+        """The decision's rule on ``rules.as_of`` (``None``: its majority is not in force then).
+
+        The rule cites the parameter of its majority (else of its first quorum); it is ``LAW``
+        or ``DEFAULT`` as that parameter is.
+        """
+        found = {key.name: rules.regime.find(key, rules.as_of) for key in self.keys}
+        lead = found[self.keys[0].name]
+        if lead is None:
+            return None
+
+        def share(key: Key[Rate] | None) -> Fraction | None:
+            parameter = found.get(key.name) if key is not None else None
+            value = parameter.value if parameter is not None else None
+            return value.value if isinstance(value, Rate) else None
+
+        threshold = share(self.majority)
+        first, second = share(self.quorum), share(self.second_quorum)
+        return DecisionRule(
+            self.kind,
+            self.label,
+            Majority(threshold, self.strict, self.base) if threshold is not None else None,
+            lead.citation,
+            quorum=Quorum(first, self.quorum_on) if first is not None else None,
+            second_quorum=Quorum(second, self.quorum_on) if second is not None else None,
+            kind_of_rule=lead.kind,
+            body=self.body,
+        )
 
 
 @attrs.frozen
@@ -452,7 +561,9 @@ class VotingRules:
 
     code: str
     proxies: ProxyPolicy
-    decisions: tuple[DecisionRule, ...] = attrs.field(default=(), converter=_decisions)
+    decisions: tuple[DecisionRule | DecisionOfLaw, ...] = attrs.field(
+        default=(), converter=_law_decisions
+    )
     voting_statuses: frozenset[Status] = frozenset({Status.MEMBER})
     voting_categories: frozenset[str] | None = None
     one_member_one_vote: bool | FromLaw[bool] | None = True
@@ -473,7 +584,15 @@ class VotingRules:
 
     def decision(self, kind: str) -> DecisionRule | None:
         """The regime's rule for ``kind`` of decision, if it has one."""
-        return next((d for d in self.decisions if d.kind == kind), None)
+        found = next((d for d in self.decisions if d.kind == kind), None)
+        if isinstance(found, DecisionOfLaw):
+            raise InvalidInput(
+                "rules",
+                f"decisions[{kind}]",
+                "this decision's figures are the law's: count with the rules bound to the "
+                "meeting's date (bind(regime, statutes, as_of=...).rule_set(VotingRules))",
+            )
+        return found
 
     def evolve(self, **changes: object) -> VotingRules:
         """A copy with some fields replaced (a regime that adapts another's rules)."""
@@ -483,7 +602,8 @@ class VotingRules:
         """These rules with every figure of the law read on ``rules.as_of``.
 
         One vote per member or per share is the law's rule or the statutes' choice, with its
-        citation. A cap whose parameter is not in force that day is left out, as a dated cap
+        citation. A cap or a decision whose parameter is not in force that day is left out, as a
+        dated cap
         would be.
         """
         if not self.reads_law:
@@ -491,12 +611,14 @@ class VotingRules:
         member_caps = (cap.bound(rules) for cap in self.member_caps)
         category_caps = (cap.bound(rules) for cap in self.category_caps)
         bounds = self.college_bounds
+        decisions = (d.bound(rules) if isinstance(d, DecisionOfLaw) else d for d in self.decisions)
         basis, basis_citation = self.one_member_one_vote, self.weight_citation
         if isinstance(basis, FromLaw):
             found = rules.get(basis.key)
             basis, basis_citation = found.value, found.citation
         return attrs.evolve(
             self,
+            decisions=tuple(d for d in decisions if d is not None),
             one_member_one_vote=basis,
             weight_citation=basis_citation,
             member_caps=tuple(cap for cap in member_caps if cap is not None),
@@ -514,6 +636,7 @@ class VotingRules:
             isinstance(self.one_member_one_vote, FromLaw)
             or isinstance(self.college_bounds, CollegeBoundsOfLaw)
             or any(isinstance(cap.rate, FromLaw) for cap in caps)
+            or any(isinstance(d, DecisionOfLaw) for d in self.decisions)
         )
 
 

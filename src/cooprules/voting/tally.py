@@ -322,6 +322,14 @@ def _decision_rule(
             )
         )
         chosen = None
+    if chosen is not None and law is not None and law.majority is None:
+        # The statutes fill a majority the reference is not sure of; the law's quorums stay
+        # unless the statutes set their own.
+        chosen = attrs.evolve(
+            chosen,
+            quorum=chosen.quorum or law.quorum,
+            second_quorum=chosen.second_quorum or law.second_quorum,
+        )
     rule = chosen or law
     if rule is None:
         raise InvalidParameter(
@@ -359,14 +367,6 @@ def tally(
         InvalidParameter: neither the law nor the statutes say whether each member has one vote
             or one per share on the meeting's date.
     """
-    if _one_vote_each(rules, meeting.date) and meeting.electorate.heavy:
-        voter_id = min(meeting.electorate.heavy)
-        raise InvalidInput(
-            f"electorate.voters[{voter_id}].weight",
-            meeting.electorate.heavy[voter_id],
-            "each member has one vote under these rules (voting.one_member_one_vote): build the "
-            "electorate with one vote per voter",
-        )
     for member_cap in rules.member_caps:
         _ = member_cap.figure  # an unbound figure of the law is refused before anything counts
     for category_cap in rules.category_caps:
@@ -378,6 +378,14 @@ def tally(
             "the college bounds are the law's figures: bind the rules to the meeting's date",
         )
     rule, problems = _decision_rule(meeting, rules, statutes)
+    if _one_vote_each(rules, meeting.date) and meeting.electorate.heavy:
+        voter_id = min(meeting.electorate.heavy)
+        raise InvalidInput(
+            f"electorate.voters[{voter_id}].weight",
+            meeting.electorate.heavy[voter_id],
+            "each member has one vote under these rules (voting.one_member_one_vote): build the "
+            "electorate with one vote per voter",
+        )
     attendance = _attendance(meeting, rules, statutes)
     counts, present = _raw_votes(meeting, attendance)
     count = _Count(

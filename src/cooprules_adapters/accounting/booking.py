@@ -224,7 +224,7 @@ def book_step(
         reserve_code = getattr(step, "reserve", None)
         if not isinstance(reserve_code, str):
             raise InvalidInput("step", result.code, "a step of unknown type cannot be booked")
-        reserve = chart.reserve(reserve_code)
+        reserve = chart.reserve(reserve_code, indivisible=getattr(step, "indivisible", False))
         builder.add(chart.account(Role.RESERVE_ALLOCATION_DEBIT), units)
         builder.add(reserve, -units)
         what = Text(en=f"allocation to {reserve.label}", fr=f"dotation à {reserve.label}")
@@ -249,6 +249,10 @@ def book_distribution(
     return tuple(entries)
 
 
+def _codes(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(values)
+
+
 @attrs.frozen
 class LossAbsorption:
     """A loss charged to reserves, as :func:`~cooprules.surplus.absorb_loss` returns it.
@@ -257,17 +261,25 @@ class LossAbsorption:
         charged: the amount charged to each reserve.
         uncovered: what no reserve could absorb (carried forward; not booked here).
         explanation: the engine's steps.
+        indivisible: the codes of the reserves charged that are indivisible (booked on the
+            chart's account for them, see :meth:`ChartOfAccounts.reserve`).
     """
 
     charged: Mapping[str, Money]
     uncovered: Money
     explanation: Explanation = attrs.field(factory=Explanation)
+    indivisible: frozenset[str] = attrs.field(default=frozenset(), converter=_codes)
 
     @classmethod
-    def of(cls, result: tuple[Mapping[str, Money], Money, Explanation]) -> LossAbsorption:
+    def of(
+        cls,
+        result: tuple[Mapping[str, Money], Money, Explanation],
+        *,
+        indivisible: Iterable[str] = (),
+    ) -> LossAbsorption:
         """Wrap the tuple :func:`~cooprules.surplus.absorb_loss` returns."""
         charged, uncovered, explanation = result
-        return cls(dict(charged), uncovered, explanation)
+        return cls(dict(charged), uncovered, explanation, _codes(indivisible))
 
 
 def book_loss_absorption(
@@ -277,11 +289,15 @@ def book_loss_absorption(
     *,
     explanation: Explanation | None = None,
     source: str = "loss",
+    indivisible: Iterable[str] = (),
 ) -> tuple[JournalEntry, ...]:
     """Book a loss charged to reserves (as :func:`~cooprules.surplus.absorb_loss` charges it).
 
-    Each reserve is debited; the year's loss account is credited with the total.
+    Each reserve is debited (those named in ``indivisible`` on the chart's account for an
+    indivisible reserve, see :meth:`ChartOfAccounts.reserve`); the year's loss account is
+    credited with the total.
     """
+    indivisible = frozenset(indivisible)
     if not charged:
         return ()
     currency = next(iter(charged.values())).currency
@@ -289,7 +305,7 @@ def book_loss_absorption(
     total = 0
     for reserve in sorted(charged):
         units = to_minor_units(charged[reserve])
-        builder.add(chart.reserve(reserve), units)
+        builder.add(chart.reserve(reserve, indivisible=reserve in indivisible), units)
         total += units
     builder.add(chart.account(Role.LOSS), -total)
     return _entry(
@@ -450,10 +466,16 @@ _MOVEMENT_COUNTERPART: dict[MovementKind, Role] = {
 }
 
 
-def book_reserve_movement(movement: Movement, chart: ChartOfAccounts) -> tuple[JournalEntry, ...]:
-    """Book one reserve movement: an inflow credits the reserve, an outflow debits it."""
+def book_reserve_movement(
+    movement: Movement, chart: ChartOfAccounts, *, indivisible: bool = False
+) -> tuple[JournalEntry, ...]:
+    """Book one reserve movement: an inflow credits the reserve, an outflow debits it.
+
+    ``indivisible``: the reserve is indivisible (see :meth:`ChartOfAccounts.reserve`);
+    :func:`book_reserve_ledger` reads it from the ledger's account.
+    """
     units = movement.signed_units()
-    reserve = chart.reserve(movement.reserve)
+    reserve = chart.reserve(movement.reserve, indivisible=indivisible)
     counterpart = chart.account(_MOVEMENT_COUNTERPART[movement.kind])
     builder = _Builder(movement.amount.currency)
     builder.add(counterpart, units)
@@ -491,7 +513,8 @@ def book_reserve_ledger(
             end is not None and movement.date > end
         ):
             continue
-        entries.extend(book_reserve_movement(movement, chart))
+        indivisible = ledger.account(movement.reserve).indivisible
+        entries.extend(book_reserve_movement(movement, chart, indivisible=indivisible))
     return tuple(entries)
 
 
@@ -636,7 +659,9 @@ _BOOKERS: tuple[tuple[type, _Booker], ...] = (
     (Liquidation, book_liquidation),
     (
         LossAbsorption,
-        lambda r, c, d: book_loss_absorption(r.charged, c, d, explanation=r.explanation),
+        lambda r, c, d: book_loss_absorption(
+            r.charged, c, d, explanation=r.explanation, indivisible=r.indivisible
+        ),
     ),
     (PooledCharge, lambda r, c, _d: book_pooled_charge(r, c)),
     (Line, lambda r, c, _d: book_activity_line(r, c)),

@@ -94,6 +94,10 @@ class Role(enum.Enum):
     """The year's loss, credited when reserves absorb it."""
     DEFAULT_RESERVE = "default_reserve"
     """The reserve used for a reserve code the chart does not map."""
+    INDIVISIBLE_RESERVE = "indivisible_reserve"
+    """Optional: where an indivisible reserve goes instead of :attr:`DEFAULT_RESERVE`'s account,
+    when that one is a reserve members may receive (Belgium: 131 unavailable reserves, never 133
+    available reserves). A chart without it books indivisible reserves like the others."""
     MEMBER_DISTRIBUTION_PAYABLE = "member_distribution_payable"
     """What members receive from a reserve where the regime allows it."""
     ACTIVITY_TREASURY = "activity_treasury"
@@ -111,6 +115,7 @@ class Role(enum.Enum):
 
 
 _RESERVE_PREFIX: Final = "reserve:"
+_OPTIONAL_ROLES: Final = frozenset({Role.INDIVISIBLE_RESERVE})
 
 
 @attrs.frozen
@@ -191,7 +196,7 @@ class ChartOfAccounts:
         jurisdiction: ``"FR"``, ``"BE"``, ``"CA-QC"``.
         name: what the chart is, in English and French.
         citation: the instrument that sets the chart.
-        accounts: the account for each role.
+        accounts: the account for each role (:attr:`Role.INDIVISIBLE_RESERVE` is optional).
         reserves: the account for each reserve code of the surplus and reserve engines.
     """
 
@@ -202,7 +207,9 @@ class ChartOfAccounts:
     reserves: Mapping[str, Account] = attrs.field(converter=_reserves, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        missing = sorted(r.value for r in Role if r not in self.accounts)
+        missing = sorted(
+            r.value for r in Role if r not in self.accounts and r not in _OPTIONAL_ROLES
+        )
         if missing:
             raise InvalidInput(f"chart[{self.jurisdiction}]", missing, "roles without an account")
 
@@ -210,9 +217,23 @@ class ChartOfAccounts:
         """The account for ``role``."""
         return self.accounts[role]
 
-    def reserve(self, code: str) -> Account:
-        """The account of reserve ``code`` (the default reserve when the chart does not map it)."""
-        return self.reserves.get(code, self.accounts[Role.DEFAULT_RESERVE])
+    def reserve(self, code: str, *, indivisible: bool = False) -> Account:
+        """The account of reserve ``code`` (the default reserve when the chart does not map it).
+
+        An ``indivisible`` reserve (one the regime never lets members receive) is never booked on
+        the default reserve's account, the reserve members may receive, when the chart has an
+        account for :attr:`Role.INDIVISIBLE_RESERVE`: it goes there instead.
+
+        >>> BE_PCMN.reserve("reserves").label, BE_PCMN.reserve("reserves", indivisible=True).label
+        ('133 Réserves disponibles', '131 Réserves indisponibles')
+        >>> BE_PCMN.reserve("legal_reserve", indivisible=True).label
+        '130 Réserve légale'
+        """
+        default = self.accounts[Role.DEFAULT_RESERVE]
+        account = self.reserves.get(code, default)
+        if indivisible and account == default:
+            return self.accounts.get(Role.INDIVISIBLE_RESERVE, account)
+        return account
 
     def with_overrides(self, overrides: Mapping[str | Role, Account]) -> ChartOfAccounts:
         """A copy where some accounts are replaced (a co-op's statutes or configuration).
@@ -411,6 +432,7 @@ BE_PCMN: Final = ChartOfAccounts(
         ),
         Role.LOSS: _be("792", "Withdrawal from reserves", "Prélèvement sur les réserves", INC),
         Role.DEFAULT_RESERVE: _BE_AVAILABLE,
+        Role.INDIVISIBLE_RESERVE: _BE_UNAVAILABLE,
         Role.MEMBER_DISTRIBUTION_PAYABLE: _BE_OTHER_ALLOCATEES,
         Role.ACTIVITY_TREASURY: _be(
             "488", "Activity accounts", "Comptes d’activité", L, per_activity=True

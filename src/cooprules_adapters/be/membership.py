@@ -62,6 +62,7 @@ __all__ = [
     "ACTIVITY_MEMBERSHIP",
     "BONUS_SINCE",
     "CONVENTION_MONTHS",
+    "CSA_COOPERATIVE",
     "CSA_EXIT",
     "CSA_MEMBERSHIP",
     "CSA_MIN_SHAREHOLDERS",
@@ -95,6 +96,8 @@ CSA_MIN_SHAREHOLDERS = Citation(
     url="https://fiscosearch.be/collecties/wetboek-vennootschappen-verenigingen/artikel-6-126",
     title="Moins de trois actionnaires : dissolution judiciaire possible",
 )
+CSA_COOPERATIVE: Final = LAW.citation("csa-book-6-arts-6-1-ff")
+"""CSA Book 6, the société coopérative: the general rule an event the graph lacks cites."""
 ACTIVITY_COOP = Citation(
     instrument="Loi du 1er mars 2007 portant des dispositions diverses (III)",
     article="art. 80",
@@ -186,6 +189,7 @@ def csa_rules(
                 (Status.SUPPORTING_MEMBER, EventKind.RESIGNED): CSA_EXIT,
             },
         ),
+        citation=CSA_COOPERATIVE,
     )
 
 

@@ -13,8 +13,15 @@ from cooprules.explain import Text
 from cooprules.law import LawBook, load_law
 from cooprules.money import Money, Rate
 from cooprules.regime import Key
+from cooprules.voting import majority_key, quorum_key
 
-__all__ = ["LAW", "Keys"]
+__all__ = ["AMEND_ARTICLES", "AMEND_OBJECT", "LAW", "Keys"]
+
+
+AMEND_ARTICLES: Final = Text(en="amendment of the articles", fr="modification des statuts")
+AMEND_OBJECT: Final = Text(
+    en="change of the object or purpose", fr="modification de l'objet ou du but"
+)
 
 
 class Keys:
@@ -74,6 +81,10 @@ class Keys:
         ),
     )
 
+    amend_articles_majority: Final = majority_key("be.amend_articles_majority", AMEND_ARTICLES)
+    amend_articles_quorum: Final = quorum_key("be.amend_articles_quorum", AMEND_ARTICLES)
+    amend_object_majority: Final = majority_key("be.amend_object_majority", AMEND_OBJECT)
+
 
 LAW: Final[LawBook] = load_law(
     files("cooprules_adapters.be") / "law.toml",
@@ -84,6 +95,9 @@ LAW: Final[LawBook] = load_law(
         Keys.resumption_bonus_months,
         Keys.resumption_bonus_min_months,
         Keys.staff_member_vote_cap,
+        Keys.amend_articles_majority,
+        Keys.amend_articles_quorum,
+        Keys.amend_object_majority,
     ),
 )
 """The Belgian law file: every figure the Belgian regimes use, dated and cited."""

@@ -21,22 +21,19 @@
 from __future__ import annotations
 
 from datetime import date
-from fractions import Fraction
 from typing import Final
 
-from cooprules.explain import Citation, Confidence, RuleKind, Text
+from cooprules.explain import Citation, Confidence
 from cooprules.membership import Status
 from cooprules.parameters import Voting
 from cooprules.regime import FromLaw
 from cooprules.voting import (
-    DecisionRule,
-    Majority,
+    DecisionOfLaw,
     MemberCap,
     ProxyPolicy,
-    Quorum,
-    QuorumOn,
     VotingRules,
 )
+from cooprules_adapters.be.sources import AMEND_ARTICLES, AMEND_OBJECT, LAW
 from cooprules_adapters.be.sources import Keys as BeKeys
 
 __all__ = ["CNC_VOTING", "CSA_VOTING", "SCES_VOTING"]
@@ -59,41 +56,16 @@ ART_6_80 = Citation(
     COOPFABRIK_BOOK_6,
     "proxies allowed by default; the proxy need not be a shareholder",
 )
-ART_6_85 = Citation(
-    CSA,
-    "art. 6:85 (number not verified)",
-    BE,
-    SRC_2,
-    "https://e2.law/fr/compliances/28567",
-    "half of the shares in issue present; otherwise a second meeting deliberates whatever the "
-    "attendance; 3/4 of the votes cast, abstentions not counted",
-)
-ART_6_86 = Citation(
-    CSA,
-    "art. 6:86",
-    BE,
-    UNC,
-    None,
-    "majority for changing the object or the purpose (4/5 under the old Code): not verified",
-)
-
 DECISIONS: Final = (
-    DecisionRule(
+    DecisionOfLaw(
         "amend_articles",
-        Text(en="amendment of the articles", fr="modification des statuts"),
-        Majority(Fraction(3, 4)),
-        ART_6_85,
-        quorum=Quorum(Fraction(1, 2), QuorumOn.VOTES),
-        kind_of_rule=RuleKind.DEFAULT,
+        AMEND_ARTICLES,
+        BeKeys.amend_articles_majority,
+        quorum=BeKeys.amend_articles_quorum,
     ),
-    DecisionRule(
-        "amend_object",
-        Text(en="change of the object or purpose", fr="modification de l'objet ou du but"),
-        None,
-        ART_6_86,
-        kind_of_rule=RuleKind.STATUTE,
-    ),
+    DecisionOfLaw("amend_object", AMEND_OBJECT, BeKeys.amend_object_majority),
 )
+"""Amending the articles and changing the object: their figures are the law file's."""
 
 CSA_VOTING: Final = VotingRules(
     code="be-sc",
@@ -101,7 +73,7 @@ CSA_VOTING: Final = VotingRules(
     decisions=DECISIONS,
     voting_statuses=frozenset({Status.MEMBER}),
     one_member_one_vote=FromLaw(Voting.one_member_one_vote),
-    counting_citation=ART_6_85,
+    counting_citation=LAW.citation("csa-art-6-85"),
 )
 """Every société coopérative: one vote per share (the law's default, CSA 6:41) unless the articles
 choose one vote per member."""

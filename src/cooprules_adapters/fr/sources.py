@@ -15,6 +15,7 @@ from cooprules.explain import Citation, Confidence, Text
 from cooprules.law import LawBook, load_law
 from cooprules.money import Rate
 from cooprules.regime import Key, Parameter
+from cooprules.voting import majority_key, quorum_key
 
 __all__ = [
     "CAE_DECREE",
@@ -23,6 +24,9 @@ __all__ = [
     "LAW",
     "LOI_1947",
     "LOI_1978",
+    "SARL_EXTRAORDINARY",
+    "SA_EXTRAORDINARY",
+    "SA_ORDINARY",
     "TRAVAIL",
     "Keys",
     "cite_1947",
@@ -31,6 +35,17 @@ __all__ = [
 ]
 
 FR: Final = "FR"
+
+
+SARL_EXTRAORDINARY: Final = Text(
+    en="amendment of the statutes (SARL)", fr="modification des statuts (SARL)"
+)
+SA_EXTRAORDINARY: Final = Text(
+    en="extraordinary general meeting (SA)", fr="assemblée générale extraordinaire (SA)"
+)
+SA_ORDINARY: Final = Text(
+    en="ordinary general meeting (SA)", fr="assemblée générale ordinaire (SA)"
+)
 
 
 class Keys:
@@ -96,6 +111,25 @@ class Keys:
         ),
     )
 
+    sarl_extraordinary_majority: Final = majority_key(
+        "fr.sarl_extraordinary_majority", SARL_EXTRAORDINARY
+    )
+    sarl_extraordinary_quorum: Final = quorum_key(
+        "fr.sarl_extraordinary_quorum", SARL_EXTRAORDINARY
+    )
+    sarl_extraordinary_second_quorum: Final = quorum_key(
+        "fr.sarl_extraordinary_second_quorum", SARL_EXTRAORDINARY, call=2
+    )
+    sa_extraordinary_majority: Final = majority_key(
+        "fr.sa_extraordinary_majority", SA_EXTRAORDINARY
+    )
+    sa_extraordinary_quorum: Final = quorum_key("fr.sa_extraordinary_quorum", SA_EXTRAORDINARY)
+    sa_extraordinary_second_quorum: Final = quorum_key(
+        "fr.sa_extraordinary_second_quorum", SA_EXTRAORDINARY, call=2
+    )
+    sa_ordinary_majority: Final = majority_key("fr.sa_ordinary_majority", SA_ORDINARY)
+    sa_ordinary_quorum: Final = quorum_key("fr.sa_ordinary_quorum", SA_ORDINARY)
+
 
 LAW: Final[LawBook] = load_law(
     files("cooprules_adapters.fr") / "law.toml",
@@ -106,6 +140,14 @@ LAW: Final[LawBook] = load_law(
         Keys.scic_public_bodies_max_share,
         Keys.non_cooperator_vote_cap,
         Keys.non_cooperative_outsider_vote_cap,
+        Keys.sarl_extraordinary_majority,
+        Keys.sarl_extraordinary_quorum,
+        Keys.sarl_extraordinary_second_quorum,
+        Keys.sa_extraordinary_majority,
+        Keys.sa_extraordinary_quorum,
+        Keys.sa_extraordinary_second_quorum,
+        Keys.sa_ordinary_majority,
+        Keys.sa_ordinary_quorum,
     ),
 )
 """The French law file: every figure the French regimes use, dated and cited."""

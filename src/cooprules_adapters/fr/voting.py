@@ -22,34 +22,31 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Final
 
-from cooprules.explain import Citation, Confidence, RuleKind, Text
+from cooprules.explain import Confidence
 from cooprules.parameters import Voting
 from cooprules.regime import FromLaw
 from cooprules.voting import (
     Base,
     CategoryCap,
     CollegeBoundsOfLaw,
-    DecisionRule,
-    Majority,
+    DecisionOfLaw,
     ProxyPolicy,
-    Quorum,
-    QuorumOn,
     VotingRules,
 )
 from cooprules_adapters.fr.sources import (
     ETALAB_1978,
-    FR,
+    LAW,
+    SA_EXTRAORDINARY,
+    SA_ORDINARY,
+    SARL_EXTRAORDINARY,
     cite_1947,
     cite_1978,
 )
 from cooprules_adapters.fr.sources import Keys as FrKeys
 
 __all__ = ["COOP_VOTING", "SCIC_VOTING", "SCOP_VOTING", "scop_max_proxies"]
-
-COMMERCE: Final = "Code de commerce"
 
 ART_1_9 = cite_1947(
     "art. 1 al. 3; art. 9",
@@ -75,34 +72,6 @@ ART_19_OCTIES = cite_1947(
     title="three or more colleges, each between 10 % and 50 % of the votes, equal by default; "
     "capital is never a weighting criterion",
 )
-L223_30 = Citation(
-    COMMERCE,
-    "art. L223-30",
-    FR,
-    Confidence.SRC,
-    None,
-    "SARL (after 3 Aug 2005): amendment of the statutes, quorum 1/4 then 1/5, "
-    "2/3 of the votes of the associates present or represented",
-)
-L225_96 = Citation(
-    COMMERCE,
-    "art. L225-96",
-    FR,
-    Confidence.SRC,
-    None,
-    "SA extraordinary meeting: quorum 1/4 then 1/5, 2/3 of the votes cast "
-    "(abstentions, blank and void ballots not counted)",
-)
-L225_98 = Citation(
-    COMMERCE,
-    "art. L225-98",
-    FR,
-    Confidence.MEM,
-    None,
-    "SA ordinary meeting: quorum 1/5 at the first call [SRC], none at the second; "
-    "majority of the votes cast recalled only [MEM]",
-)
-
 _SCOP_SMALL: Final = 20
 
 
@@ -115,38 +84,27 @@ def scop_max_proxies(associates: int) -> int:
     return 1 if associates < _SCOP_SMALL else associates // _SCOP_SMALL
 
 
-def _votes(share: str) -> Quorum:
-    return Quorum(Fraction(share), QuorumOn.VOTES)
-
-
 DECISIONS: Final = (
-    DecisionRule(
+    DecisionOfLaw(
         "sarl.extraordinary",
-        Text(en="amendment of the statutes (SARL)", fr="modification des statuts (SARL)"),
-        Majority(Fraction(2, 3), base=Base.PRESENT),
-        L223_30,
-        quorum=_votes("1/4"),
-        second_quorum=_votes("1/5"),
-        kind_of_rule=RuleKind.DEFAULT,
+        SARL_EXTRAORDINARY,
+        FrKeys.sarl_extraordinary_majority,
+        base=Base.PRESENT,
+        quorum=FrKeys.sarl_extraordinary_quorum,
+        second_quorum=FrKeys.sarl_extraordinary_second_quorum,
     ),
-    DecisionRule(
+    DecisionOfLaw(
         "sa.extraordinary",
-        Text(en="extraordinary general meeting (SA)", fr="assemblée générale extraordinaire (SA)"),
-        Majority(Fraction(2, 3)),
-        L225_96,
-        quorum=_votes("1/4"),
-        second_quorum=_votes("1/5"),
-        kind_of_rule=RuleKind.DEFAULT,
+        SA_EXTRAORDINARY,
+        FrKeys.sa_extraordinary_majority,
+        quorum=FrKeys.sa_extraordinary_quorum,
+        second_quorum=FrKeys.sa_extraordinary_second_quorum,
     ),
-    DecisionRule(
-        "sa.ordinary",
-        Text(en="ordinary general meeting (SA)", fr="assemblée générale ordinaire (SA)"),
-        None,
-        L225_98,
-        quorum=_votes("1/5"),
-        kind_of_rule=RuleKind.DEFAULT,
+    DecisionOfLaw(
+        "sa.ordinary", SA_ORDINARY, FrKeys.sa_ordinary_majority, quorum=FrKeys.sa_ordinary_quorum
     ),
 )
+"""The Code de commerce's decisions for the company's form: their figures are the law file's."""
 
 _CATEGORY_CAPS: Final = (
     # From loi 2014-856: the outsiders that are not co-ops at most 35 %, then all at most 49 %;
@@ -161,7 +119,7 @@ COOP_VOTING: Final = VotingRules(
     decisions=DECISIONS,
     one_member_one_vote=FromLaw(Voting.one_member_one_vote),
     category_caps=_CATEGORY_CAPS,
-    counting_citation=L225_96,
+    counting_citation=LAW.citation("commerce-l225-96"),
 )
 """Every French co-op: one vote per associate, art. 3 bis caps, Code de commerce defaults."""
 

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EXCLUSION",
     "EXCLUSION_GROUNDS",
+    "MEMBERS",
     "MEMBERSHIP",
     "SOLIDARITY_MEMBERSHIP",
     "TRIAL",
@@ -73,6 +74,15 @@ EXCLUSION = Citation(
     url="http://www.legisquebec.gouv.qc.ca/fr/showversion/cs/C-67.2?code=se:58&pointInTime=20200715",
     title="Suspension or exclusion: listed grounds, notice, 2/3 of directors' votes, 15 days",
 )
+MEMBERS = Citation(
+    instrument=ACT,
+    article="ss. 52-60.2",
+    jurisdiction="CA-QC",
+    confidence=Confidence.SRC_2,
+    url="https://www.legisquebec.gouv.qc.ca/en/document/cs/C-67.2",
+    title="Members: auxiliary members, suspension and exclusion on the listed grounds only",
+)
+"""The Act's general rule on members, cited for an event its graph does not allow."""
 TRIAL: Final = LAW.citation("act-s-224-2-2")
 """Cooperatives Act s.224.2: the trial period (the law file's citation)."""
 FOUNDERS = Citation(
@@ -141,6 +151,7 @@ def _rules(
     return MembershipRules(
         transitions=graph(table, conditions=_DECIDED, citations=_DECIDED_CITATIONS),
         categories=categories,
+        citation=MEMBERS,
     )
 
 
@@ -305,6 +316,7 @@ def _work_rules(days: int, months: int) -> MembershipRules:
             },
         ),
         categories=(_WORKER,),
+        citation=MEMBERS,
         checks=(partial(_trial_overdue, days=days, months=months),),
         obligations=partial(trial_obligations, days=days, months=months),
         reads_law=_work_rules_of,

@@ -13,8 +13,30 @@ from cooprules.explain import Text
 from cooprules.law import LawBook, load_law
 from cooprules.money import Rate
 from cooprules.regime import Key
+from cooprules.voting import majority_key
 
 __all__ = ["LAW", "Keys"]
+
+
+ORDINARY: Final = Text(en="ordinary decision", fr="décision ordinaire")
+MERGER: Final = Text(
+    en="by-law approving a merger agreement", fr="règlement approuvant une convention de fusion"
+)
+CONTINUANCE: Final = Text(
+    en="continuance of another legal person as a co-op",
+    fr="continuation d'une autre personne morale en coopérative",
+)
+DISSOLUTION: Final = Text(en="winding-up and dissolution", fr="liquidation et dissolution")
+WIND_UP_DISPOSAL_PLAN: Final = Text(
+    en="winding-up with an asset-disposal plan",
+    fr="liquidation avec plan de disposition de l'actif",
+)
+AMEND_ARTICLES: Final = Text(en="amendment of the articles", fr="modification des statuts")
+BOARD_SUSPEND_OR_EXCLUDE: Final = Text(
+    en="board decision to suspend or exclude a member",
+    fr="décision du conseil de suspendre ou d'exclure un membre",
+)
+BOARD_ORDINARY: Final = Text(en="board decision", fr="décision du conseil")
 
 
 class Keys:
@@ -71,6 +93,19 @@ class Keys:
         ),
     )
 
+    ordinary_majority: Final = majority_key("qc.ordinary_majority", ORDINARY)
+    merger_majority: Final = majority_key("qc.merger_majority", MERGER)
+    continuance_majority: Final = majority_key("qc.continuance_majority", CONTINUANCE)
+    dissolution_majority: Final = majority_key("qc.dissolution_majority", DISSOLUTION)
+    wind_up_disposal_plan_majority: Final = majority_key(
+        "qc.wind_up_disposal_plan_majority", WIND_UP_DISPOSAL_PLAN
+    )
+    amend_articles_majority: Final = majority_key("qc.amend_articles_majority", AMEND_ARTICLES)
+    board_suspend_or_exclude_majority: Final = majority_key(
+        "qc.board_suspend_or_exclude_majority", BOARD_SUSPEND_OR_EXCLUDE
+    )
+    board_ordinary_majority: Final = majority_key("qc.board_ordinary_majority", BOARD_ORDINARY)
+
 
 LAW: Final[LawBook] = load_law(
     files("cooprules_adapters.qc") / "law.toml",
@@ -80,6 +115,14 @@ LAW: Final[LawBook] = load_law(
         Keys.family_representation_allowed,
         Keys.additional_reserve_or_share_refund_rate,
         Keys.reserve_min_while_equity_below,
+        Keys.ordinary_majority,
+        Keys.merger_majority,
+        Keys.continuance_majority,
+        Keys.dissolution_majority,
+        Keys.wind_up_disposal_plan_majority,
+        Keys.amend_articles_majority,
+        Keys.board_suspend_or_exclude_majority,
+        Keys.board_ordinary_majority,
     ),
 )
 """The Quebec law file: every figure the Quebec regimes use, dated and cited."""

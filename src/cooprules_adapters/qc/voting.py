@@ -24,12 +24,24 @@ from fractions import Fraction
 from typing import Final
 
 from cooprules.elections import BoardRules
-from cooprules.explain import Citation, Confidence, RuleKind, Text
+from cooprules.explain import Citation, Confidence
 from cooprules.membership import Status
 from cooprules.money import Rate
 from cooprules.parameters import Voting
 from cooprules.regime import FromLaw
-from cooprules.voting import Base, DecisionRule, Majority, ProxyPolicy, VotingRules
+from cooprules.voting import Base, DecisionOfLaw, ProxyPolicy, VotingRules
+from cooprules_adapters.qc.sources import (
+    AMEND_ARTICLES,
+    BOARD_ORDINARY,
+    BOARD_SUSPEND_OR_EXCLUDE,
+    CONTINUANCE,
+    DISSOLUTION,
+    LAW,
+    MERGER,
+    ORDINARY,
+    WIND_UP_DISPOSAL_PLAN,
+)
+from cooprules_adapters.qc.sources import Keys as QcKeys
 
 __all__ = [
     "BOARD",
@@ -70,96 +82,34 @@ FAMILY = _cite(
     "a member may be represented by a non-member spouse or adult child unless the by-laws forbid "
     "it; not in a co-op whose object is to provide work to its members",
 )
-S72 = _cite("s. 72", SRC_2, FHCQ, "majority of the votes cast by the members present")
-S58 = _cite(
-    "s. 58",
-    SRC,
-    FHCQ,
-    "the board suspends or excludes a member by 2/3 of the votes cast by the directors present",
-)
-
-_SIMPLE = Majority(Fraction(1, 2), strict=True)
-_TWO_THIRDS = Majority(Fraction(2, 3))
-_THREE_QUARTERS = Majority(Fraction(3, 4))
-
-
-def _decision(
-    kind: str, en: str, fr: str, majority: Majority | None, citation: Citation
-) -> DecisionRule:
-    return DecisionRule(kind, Text(en=en, fr=fr), majority, citation, kind_of_rule=RuleKind.LAW)
-
+S72: Final = LAW.citation("act-s-72")
+S58: Final = LAW.citation("act-s-58")
 
 DECISIONS: Final = (
-    _decision("ordinary", "ordinary decision", "décision ordinaire", _SIMPLE, S72),
-    _decision(
-        "merger",
-        "by-law approving a merger agreement",
-        "règlement approuvant une convention de fusion",
-        _TWO_THIRDS,
-        _cite(
-            "ss. 157, 166",
-            SRC,
-            "https://legisquebec.gouv.qc.ca/fr/version/lc/C-67.2?code=se%3A166&historique=20240701",
-            "2/3 of the votes cast at a special meeting",
-        ),
+    DecisionOfLaw("ordinary", ORDINARY, QcKeys.ordinary_majority, strict=True),
+    DecisionOfLaw("merger", MERGER, QcKeys.merger_majority),
+    DecisionOfLaw("continuance", CONTINUANCE, QcKeys.continuance_majority),
+    DecisionOfLaw("dissolution", DISSOLUTION, QcKeys.dissolution_majority),
+    DecisionOfLaw(
+        "wind_up_disposal_plan", WIND_UP_DISPOSAL_PLAN, QcKeys.wind_up_disposal_plan_majority
     ),
-    _decision(
-        "continuance",
-        "continuance of another legal person as a co-op",
-        "continuation d'une autre personne morale en coopérative",
-        _TWO_THIRDS,
-        _cite("s. 269.1.2", SRC, FHCQ, "2/3 of the votes cast at a special meeting"),
-    ),
-    _decision(
-        "dissolution",
-        "winding-up and dissolution",
-        "liquidation et dissolution",
-        _THREE_QUARTERS,
-        _cite(
-            "s. 181",
-            SRC,
-            "https://legisquebec.gouv.qc.ca/fr/version/lc/C-67.2?code=se%3A181&historique=20240819",
-            "3/4 of the votes cast at a special meeting called for that purpose",
-        ),
-    ),
-    _decision(
-        "wind_up_disposal_plan",
-        "winding-up with an asset-disposal plan",
-        "liquidation avec plan de disposition de l'actif",
-        _THREE_QUARTERS,
-        _cite(
-            "s. 185.3",
-            SRC,
-            "http://www.legisquebec.gouv.qc.ca/en/showversion/cs/C-67.2?code=se:185_3"
-            "&pointInTime=20200715",
-            "3/4 of the votes cast",
-        ),
-    ),
-    _decision(
-        "amend_articles",
-        "amendment of the articles",
-        "modification des statuts",
-        None,
-        _cite("ch. XV (section not verified)", UNC, None, "2/3 of the votes cast: recalled only"),
-    ),
-    DecisionRule(
+    DecisionOfLaw("amend_articles", AMEND_ARTICLES, QcKeys.amend_articles_majority),
+    DecisionOfLaw(
         "board.suspend_or_exclude",
-        Text(
-            en="board decision to suspend or exclude a member",
-            fr="décision du conseil de suspendre ou d'exclure un membre",
-        ),
-        _TWO_THIRDS,
-        S58,
+        BOARD_SUSPEND_OR_EXCLUDE,
+        QcKeys.board_suspend_or_exclude_majority,
         body="board",
     ),
-    DecisionRule(
+    DecisionOfLaw(
         "board.ordinary",
-        Text(en="board decision", fr="décision du conseil"),
-        Majority(Fraction(1, 2), strict=True, base=Base.PRESENT),
-        _cite("s. 93", SRC_2, FHCQ, "majority of the directors present"),
+        BOARD_ORDINARY,
+        QcKeys.board_ordinary_majority,
+        strict=True,
+        base=Base.PRESENT,
         body="board",
     ),
 )
+"""The Act's majorities (a by-law cannot change them): their figures are the law file's."""
 
 VOTING: Final = VotingRules(
     code="qc-coop",

@@ -134,7 +134,10 @@ def test_the_belgian_chart_books_allocations_on_69x_and_reserves_on_13x():
     assert accounts["692 Dotation aux réserves"] > 0
     assert accounts["694 Rémunération du capital"] == 100000
     assert accounts["130 Réserve légale"] < 0
-    assert accounts["133 Réserves disponibles"] < 0  # development_fund is not mapped: default
+    # development_fund is not mapped, and the rest is indivisible (Remainder's default): it goes
+    # to the unavailable reserves, never to the default available ones.
+    assert accounts["131 Réserves indisponibles"] < 0
+    assert "133 Réserves disponibles" not in accounts
 
 
 def test_levies_book_per_period_and_add_up_to_the_year_total():

@@ -22,7 +22,7 @@ from cooprules.explain import render_steps
 from cooprules.membership import Event, EventKind, Member
 from cooprules.parameters import Voting
 from cooprules.plugins import load_regimes
-from cooprules.regime import Regime, Statutes, bind, validate
+from cooprules.regime import FromLaw, Regime, Statutes, bind, validate
 from cooprules.scenario import loads
 from cooprules.voting import (
     Choice,
@@ -141,8 +141,11 @@ def test_the_choice_is_checked_against_the_law_file() -> None:
 def test_unbound_rules_and_weights_against_one_member_one_vote_are_refused() -> None:
     voters = Electorate.of(Voter(k, v) for k, v in HELD.items())
     meeting = Meeting(DAY, "amend_articles", voters, BALLOTS)
+    with pytest.raises(InvalidInput, match=r"bind\(regime, statutes, as_of=\.\.\.\)"):
+        tally(meeting, CNC_VOTING)  # the law's figures, the basis among them, are not read yet
+    unbound_basis = voting(BE_CNC).evolve(one_member_one_vote=FromLaw(Voting.one_member_one_vote))
     with pytest.raises(InvalidInput, match=r"voting\.one_member_one_vote"):
-        tally(meeting, CNC_VOTING)
+        tally(meeting, unbound_basis)
     with pytest.raises(InvalidInput, match=r"electorate\.voters\[a\]\.weight: .*\(got 20\)"):
         tally(meeting, voting(BE_CNC, one_member_one_vote=True))
     with pytest.raises(InvalidInput, match=r"voting\.one_member_one_vote"):

@@ -178,6 +178,131 @@ date = 2026-05-20
 id = "amend"
 kind = "sarl.extraordinary"
 ballots = { ana = "for", bo = "for", cy = "against", dee = "against", eli = "against" }
+
+"""
+
+# Each of the Code de commerce's decisions, at each call, so that each quorum and majority of the
+# law file is read (the SA's ordinary majority is the statutes': the reference only recalls it,
+# and the law's quorum stays). Written for a SCOP; every French regime runs it.
+FR_DECISIONS = """
+[coop]
+regime = "fr-scop"
+name = "SCOP en assemblée"
+year = 2025
+
+[[coop.voting.decisions]]
+kind = "sa.ordinary"
+majority = "1/2"
+strict = true
+
+[[members]]
+id = "ana"
+events = [{ kind = "admitted", date = 2018-01-01, category = "employee" }]
+[[members]]
+id = "bo"
+events = [{ kind = "admitted", date = 2018-01-01, category = "employee" }]
+[[members]]
+id = "cy"
+events = [{ kind = "admitted", date = 2018-01-01, category = "employee" }]
+[[members]]
+id = "dee"
+events = [{ kind = "admitted", date = 2018-01-01, category = "employee" }]
+[[members]]
+id = "eli"
+events = [{ kind = "admitted", date = 2018-01-01, category = "employee" }]
+
+[meeting]
+date = 2026-05-20
+
+[[meeting.decisions]]
+id = "amend"
+kind = "sarl.extraordinary"
+ballots = { ana = "for", bo = "for", cy = "for", dee = "against" }
+
+[[meeting.decisions]]
+id = "amend-again"
+kind = "sarl.extraordinary"
+call = 2
+ballots = { ana = "for", bo = "for", cy = "for", dee = "against" }
+
+[[meeting.decisions]]
+id = "sa-extraordinary"
+kind = "sa.extraordinary"
+ballots = { ana = "for", bo = "for", cy = "for", dee = "against" }
+
+[[meeting.decisions]]
+id = "sa-extraordinary-again"
+kind = "sa.extraordinary"
+call = 2
+ballots = { ana = "for", bo = "for", cy = "for", dee = "against" }
+
+[[meeting.decisions]]
+id = "sa-ordinary"
+kind = "sa.ordinary"
+ballots = { ana = "for", bo = "for", cy = "for", dee = "against" }
+"""
+
+# Each of the Cooperatives Act's majorities, so that each figure of the law file is read. Written
+# for a work co-op; every Quebec regime runs it.
+QC_DECISIONS = """
+[coop]
+regime = "qc-work"
+name = "Coopérative de travail en assemblée"
+year = 2025
+
+[[members]]
+id = "ana"
+events = [{ kind = "admitted", date = 2018-01-01 }]
+[[members]]
+id = "bo"
+events = [{ kind = "admitted", date = 2018-01-01 }]
+[[members]]
+id = "cy"
+events = [{ kind = "admitted", date = 2018-01-01 }]
+[[members]]
+id = "dee"
+events = [{ kind = "admitted", date = 2018-01-01 }]
+[[members]]
+id = "eli"
+events = [{ kind = "admitted", date = 2018-01-01 }]
+
+[meeting]
+date = 2026-05-20
+
+[[meeting.decisions]]
+id = "ordinary"
+kind = "ordinary"
+ballots = { ana = "for", bo = "for", cy = "for", dee = "against", eli = "against" }
+
+[[meeting.decisions]]
+id = "merger"
+kind = "merger"
+ballots = { ana = "for", bo = "for", cy = "for", dee = "against", eli = "against" }
+
+[[meeting.decisions]]
+id = "continuance"
+kind = "continuance"
+ballots = { ana = "for", bo = "for", cy = "for", dee = "against", eli = "against" }
+
+[[meeting.decisions]]
+id = "dissolution"
+kind = "dissolution"
+ballots = { ana = "for", bo = "for", cy = "for", dee = "against", eli = "against" }
+
+[[meeting.decisions]]
+id = "wind-up-disposal-plan"
+kind = "wind_up_disposal_plan"
+ballots = { ana = "for", bo = "for", cy = "for", dee = "against", eli = "against" }
+
+[[meeting.decisions]]
+id = "board-suspend-or-exclude"
+kind = "board.suspend_or_exclude"
+ballots = { ana = "for", bo = "for", cy = "for", dee = "against", eli = "against" }
+
+[[meeting.decisions]]
+id = "board-ordinary"
+kind = "board.ordinary"
+ballots = { ana = "for", bo = "for", cy = "for", dee = "against", eli = "against" }
 """
 
 # A SCIC of exactly three colleges, the largest at 50 % and the smallest at 10 %: the bounds of
@@ -233,6 +358,8 @@ ballots = { ana = "for", bo = "against", cy = "for", dee = "against" }
 INLINE = {
     "be-near-the-cap": BE_NEAR_THE_CAP,
     "scop-at-the-bounds": SCOP_AT_THE_BOUNDS,
+    "fr-decisions": FR_DECISIONS,
+    "qc-decisions": QC_DECISIONS,
     "scic-three-colleges": SCIC_THREE_COLLEGES,
 }
 
@@ -254,13 +381,13 @@ SCENARIOS: dict[str, tuple[str, ...]] = {
         BE_WORKED + "target-group-quota.toml",
         "be-near-the-cap",
     ),
-    "fr-scop": (*SCOP, "scop-at-the-bounds"),
-    "fr-cae-scop": (CAE, *SCOP, "scop-at-the-bounds"),
-    "fr-scic": SCIC,
-    "fr-cae-scic": (CAE, *SCIC),
-    "qc-producer": (QC_WORKED + "s146-example-1.toml", "examples/qc-work.toml"),
-    "qc-solidarity": ("examples/qc-solidarity.toml", "examples/qc-work.toml"),
-    "qc-work": ("examples/qc-work.toml",),
+    "fr-scop": (*SCOP, "scop-at-the-bounds", "fr-decisions"),
+    "fr-cae-scop": (CAE, *SCOP, "scop-at-the-bounds", "fr-decisions"),
+    "fr-scic": (*SCIC, "fr-decisions"),
+    "fr-cae-scic": (CAE, *SCIC, "fr-decisions"),
+    "qc-producer": (QC_WORKED + "s146-example-1.toml", "examples/qc-work.toml", "qc-decisions"),
+    "qc-solidarity": ("examples/qc-solidarity.toml", "examples/qc-work.toml", "qc-decisions"),
+    "qc-work": ("examples/qc-work.toml", "qc-decisions"),
 }
 
 # --- What no engine reads, and why -------------------------------------------------------------
@@ -491,6 +618,18 @@ def test_the_conformance_suite_runs_it_when_asked():
             "fr.scop_seniority_coefficient_max": "this sample uses no seniority coefficient",
             "fr.non_cooperator_vote_cap": "these samples have no external associates",
             "fr.non_cooperative_outsider_vote_cap": "these samples have no external associates",
+            **dict.fromkeys(
+                (
+                    "fr.sarl_extraordinary_majority",
+                    "fr.sarl_extraordinary_quorum",
+                    "fr.sarl_extraordinary_second_quorum",
+                    "fr.sa_extraordinary_majority",
+                    "fr.sa_extraordinary_quorum",
+                    "fr.sa_extraordinary_second_quorum",
+                    "fr.sa_ordinary_quorum",
+                ),
+                "these samples vote on none of the Code de commerce's decisions",
+            ),
         }
 
     AllExplained().test_law_is_read("fr-scop")

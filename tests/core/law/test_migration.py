@@ -89,9 +89,35 @@ def test_every_regime_of_before_is_still_there():
 
 ADDED = {
     # Figures that were constants in rule code before the move, now declared in the law files.
-    "be-sc": {"be.withholding_tax_rate"},
+    # ... and the majorities and quorums of the decisions, once constants of the voting rules.
+    "be-sc": {
+        "be.withholding_tax_rate",
+        "be.amend_articles_majority",
+        "be.amend_articles_quorum",
+        "be.amend_object_majority",
+    },
+    "fr-coop": {
+        "fr.sarl_extraordinary_majority",
+        "fr.sarl_extraordinary_quorum",
+        "fr.sarl_extraordinary_second_quorum",
+        "fr.sa_extraordinary_majority",
+        "fr.sa_extraordinary_quorum",
+        "fr.sa_extraordinary_second_quorum",
+        "fr.sa_ordinary_majority",
+        "fr.sa_ordinary_quorum",
+    },
     "fr-scop": {"fr.scop_seniority_coefficient_max"},
     "fr-scic": {"fr.scic_statutory_reserve_min_share"},
+    "qc-coop": {
+        "qc.ordinary_majority",
+        "qc.merger_majority",
+        "qc.continuance_majority",
+        "qc.dissolution_majority",
+        "qc.wind_up_disposal_plan_majority",
+        "qc.amend_articles_majority",
+        "qc.board_suspend_or_exclude_majority",
+        "qc.board_ordinary_majority",
+    },
 }
 """The keys each regime gained in the move (a figure that was a constant in code)."""
 

@@ -185,6 +185,19 @@ def test_dead_end_status():
     assert "conformance.membership_dead_end" in _codes(attrs.evolve(GOOD, rules=(rules, VOTING)))
 
 
+def test_membership_rules_without_a_general_rule_are_a_warning():
+    table = {Status.NONE: [EventKind.ADMITTED], Status.MEMBER: [EventKind.RESIGNED]}
+    bare = MembershipRules(graph(table))
+    found = {f.code: f.severity for f in check_regime(attrs.evolve(GOOD, rules=(bare, VOTING)))}
+    assert found["conformance.membership_no_general_rule"] is Severity.WARNING
+    for cited in (
+        MembershipRules(graph(table), citation=LAW),
+        MembershipRules(graph(table, citation=LAW)),
+    ):
+        codes = {f.code for f in check_regime(attrs.evolve(GOOD, rules=(cited, VOTING)))}
+        assert "conformance.membership_no_general_rule" not in codes
+
+
 def test_insane_voting_rules():
     voting = attrs.evolve(
         VOTING,

@@ -409,6 +409,8 @@ def test_statutes_fill_a_legal_majority_the_reference_is_not_sure_of():
     from fractions import Fraction  # noqa: PLC0415
 
     from cooprules.explain import Citation, RuleKind, Text  # noqa: PLC0415
+    from cooprules.plugins import get_regime  # noqa: PLC0415
+    from cooprules.regime import bind  # noqa: PLC0415
     from cooprules.voting import (  # noqa: PLC0415
         Choice,
         DecisionRule,
@@ -433,7 +435,7 @@ def test_statutes_fill_a_legal_majority_the_reference_is_not_sure_of():
         kind_of_rule=RuleKind.STATUTE,
     )
     statutes = VotingStatutes(citation=ours, decisions=(rule,))
-    assert VOTING.reads_law  # one vote per member is the law file's (s. 4): bind first
-    result = tally(meeting, rules_of(QC_COOP, date(2026, 5, 1)), statutes=statutes)
+    rules = VOTING.bound(bind(get_regime("qc-work"), as_of=meeting.date))
+    result = tally(meeting, rules, statutes=statutes)
     assert result.adopted
     assert not [v for v in result.violations if v.code == "voting.rule_contradicts_law"]

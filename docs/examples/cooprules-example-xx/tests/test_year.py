@@ -23,6 +23,7 @@ from cooprules.scenario import load
 from cooprules_cli.main import main
 
 from cooprules_example_xx import LAW, XX_DEMO
+from cooprules_example_xx.sources import KEYS
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIO = ROOT / "scenario.toml"
@@ -148,7 +149,7 @@ def test_raising_the_legal_reserve_in_a_copy_of_the_law_moves_the_year():
     text = LAW_FILE.read_text(encoding="utf-8")
     raised = text.replace('value = "15%"\nminimum = "15%"', 'value = "20%"\nminimum = "20%"')
     assert raised != text
-    book = loads_law(raised, name="law.toml")
+    book = loads_law(raised, name="law.toml", keys=KEYS)
     regime = attrs.evolve(XX_DEMO, parameters=book.parameters("xx-demo"))
     before = evaluate(scenario(), as_of=AS_OF, regime=XX_DEMO).distribution
     after = evaluate(scenario(), as_of=AS_OF, regime=regime).distribution

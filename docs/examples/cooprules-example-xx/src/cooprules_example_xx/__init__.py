@@ -41,10 +41,10 @@ from cooprules import Regime, Text, hookimpl
 from cooprules.levies import Base, Schedule
 from cooprules.membership import EventKind, MembershipRules, Status, decision_required, graph
 from cooprules.report import DistributionRules, SampleSchedules
-from cooprules.voting import DecisionRule, Majority, ProxyPolicy, Quorum, VotingRules
+from cooprules.voting import DecisionOfLaw, ProxyPolicy, QuorumOn, VotingRules
 
 from cooprules_example_xx.accounts import XX_CHART
-from cooprules_example_xx.sources import LAW
+from cooprules_example_xx.sources import AMEND_ARTICLES, LAW, ORDINARY, Keys
 from cooprules_example_xx.surplus import build
 
 if TYPE_CHECKING:
@@ -110,19 +110,15 @@ VOTING = VotingRules(
     proxies=ProxyPolicy(
         allowed=True, citation=MEETINGS, holder_must_be_member=True, max_per_holder=lambda _n: 1
     ),
+    # The figures of each decision are the law file's (art. 14), read on the meeting's date.
     decisions=(
-        DecisionRule(
-            "ordinary",
-            Text(en="ordinary decision", fr="décision ordinaire"),
-            Majority(Fraction(1, 2), strict=True),
-            MEETINGS,
-        ),
-        DecisionRule(
+        DecisionOfLaw("ordinary", ORDINARY, Keys.ordinary_majority, strict=True),
+        DecisionOfLaw(
             "amend_articles",
-            Text(en="amendment of the articles", fr="modification des statuts"),
-            Majority(Fraction(2, 3)),
-            MEETINGS,
-            quorum=Quorum(Fraction(1, 2)),
+            AMEND_ARTICLES,
+            Keys.amend_articles_majority,
+            quorum=Keys.amend_articles_quorum,
+            quorum_on=QuorumOn.MEMBERS,
         ),
     ),
     weight_citation=MEETINGS,

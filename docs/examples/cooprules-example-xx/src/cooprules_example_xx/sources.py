@@ -17,9 +17,26 @@ from __future__ import annotations
 from importlib.resources import files
 from typing import Final
 
+from cooprules import Text
 from cooprules.law import LawBook, load_law
+from cooprules.voting import majority_key, quorum_key
 
-__all__ = ["LAW"]
+__all__ = ["AMEND_ARTICLES", "KEYS", "LAW", "ORDINARY", "Keys"]
 
-LAW: Final[LawBook] = load_law(files("cooprules_example_xx") / "law.toml")
+ORDINARY: Final = Text(en="ordinary decision", fr="décision ordinaire")
+AMEND_ARTICLES: Final = Text(en="amendment of the articles", fr="modification des statuts")
+
+
+class Keys:
+    """The plug-in's own parameter keys (prefix ``xx.``): the figures of its decisions."""
+
+    ordinary_majority: Final = majority_key("xx.ordinary_majority", ORDINARY)
+    amend_articles_majority: Final = majority_key("xx.amend_articles_majority", AMEND_ARTICLES)
+    amend_articles_quorum: Final = quorum_key("xx.amend_articles_quorum", AMEND_ARTICLES)
+
+
+KEYS: Final = (Keys.ordinary_majority, Keys.amend_articles_majority, Keys.amend_articles_quorum)
+"""The keys the law file may use beside the core's (a reader of a copy of it passes them too)."""
+
+LAW: Final[LawBook] = load_law(files("cooprules_example_xx") / "law.toml", keys=KEYS)
 """The law file of XX: every figure the regime uses, dated and cited."""
