@@ -725,7 +725,9 @@ def meetings(
 
     The decision kind is one of the rules' decisions with a majority (a rule without one needs the
     statutes'); the call is the first or the second; the ballots are those of some voters; no
-    proxy is claimed. Draw weights above 1 (``max_weight``) for votes per share.
+    proxy is claimed. Draw weights above 1 (``max_weight``) for votes per share; where each member
+    has one vote (``rules.one_member_one_vote`` is ``True``), every voter weighs 1 whatever
+    ``max_weight``.
 
     Raises:
         ValueError: the rules set no majority for any decision.
@@ -734,6 +736,8 @@ def meetings(
     if not kinds:
         msg = f"the voting rules {rules.code!r} set no majority for any decision"
         raise ValueError(msg)
+    if rules.one_member_one_vote is True:
+        max_weight = 1
     electorate = draw(
         electorates(max_size=max_voters, max_weight=max_weight, categories=categories)
     )

@@ -794,8 +794,9 @@ def check_status_replay(regime: Regime, *, max_examples: int = 50) -> None:
 def check_vote_caps(regime: Regime, *, max_examples: int = 50) -> None:
     """Property: a meeting tallied under the regime's voting rules respects the member cap.
 
-    Random electorates (one vote per member, or up to 50 shares each) vote on a decision the rules
-    set a majority for; no member's effective votes exceed the cap in force, the tally adds up to
+    Random electorates (one vote per member where the rules say so, else up to 50 shares each)
+    vote on a decision the rules set a majority for; with one member one vote no vote is ever cut,
+    with votes per share no member's effective votes exceed the cap in force; the tally adds up to
     the effective votes counted, the share for is between 0 and 1, and a meeting without quorum
     adopts nothing.
 
@@ -804,7 +805,8 @@ def check_vote_caps(regime: Regime, *, max_examples: int = 50) -> None:
     """
     rules = _voting(regime)
     caps = [c for c in rules.member_caps if c.rate is not None and not c.staff]
-    weights = 50
+    one_each = rules.one_member_one_vote is True
+    weights = 1 if one_each else 50
 
     @_settings(max_examples)
     @given(st.data())
@@ -817,7 +819,9 @@ def check_vote_caps(regime: Regime, *, max_examples: int = 50) -> None:
         for reduction in result.reductions:
             if reduction.subject in effective:
                 effective[reduction.subject] = reduction.effective
-        in_force = [c for c in caps if c.in_force(meeting.date)]
+        if one_each:  # a cap is the alternative to one member one vote: no vote is ever cut
+            _expect(not result.reductions, (regime.code, meeting, result.reductions))
+        in_force = [] if one_each else [c for c in caps if c.in_force(meeting.date)]
         for cap in in_force:
             figure = cap.figure
             limit = (figure.value if figure is not None else Fraction(1)) * result.present_weight

@@ -37,7 +37,6 @@ from cooprules.voting.rules import (
     QuorumOn,
     VotingRules,
     VotingStatutes,
-    WeightBasis,
     majority_key,
     quorum_key,
 )
@@ -65,7 +64,6 @@ __all__ = [
     "Voter",
     "VotingRules",
     "VotingStatutes",
-    "WeightBasis",
     "bounded_shares",
     "electorate",
     "majority_key",

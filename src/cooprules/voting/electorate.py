@@ -3,7 +3,8 @@
 :func:`electorate` reads the membership register and the regime's
 :class:`~cooprules.voting.rules.VotingRules` (which statuses and categories vote), the college of
 each voter (from the statutes' colleges) and their raw weight: one per member, or one per share
-where a Belgian co-op's articles keep the company-code default. An :class:`Electorate` indexes
+where the rules say so (``VotingRules.one_member_one_vote``, the law's rule or the statutes' choice
+once the rules are bound). An :class:`Electorate` indexes
 the voters for counting a million ballots cheaply.
 """
 
@@ -17,7 +18,7 @@ import attrs
 
 from cooprules.errors import DuplicateId, InvalidInput
 from cooprules.membership import Member, category_at, status_at
-from cooprules.voting.rules import College, VotingRules, VotingStatutes, WeightBasis
+from cooprules.voting.rules import College, VotingRules, VotingStatutes, _one_vote_each
 
 __all__ = ["Electorate", "Voter", "electorate"]
 
@@ -121,8 +122,8 @@ class Electorate:
         return self.heavy.get(voter_id, 1)
 
 
-def _raw_weight(member_id: str, basis: WeightBasis, shares: Mapping[str, int] | None) -> int:
-    if basis is WeightBasis.MEMBER or shares is None:
+def _raw_weight(member_id: str, *, one_each: bool, shares: Mapping[str, int] | None) -> int:
+    if one_each or shares is None:
         return 1
     held = shares.get(member_id, 0)
     if isinstance(held, bool) or not isinstance(held, int):
@@ -143,20 +144,23 @@ def electorate(
     Args:
         members: the register.
         on: the meeting's date (statuses at the end of that day).
-        rules: the regime's voting rules (which statuses and categories vote, the weight basis).
-        statutes: the co-op's choices (colleges, one vote per member or per share).
-        shares: shares held on ``on`` by member id, when votes are per share.
+        rules: the regime's voting rules, bound to the law and the statutes on the meeting's
+            date (which statuses and categories vote, one vote per member or per share).
+        statutes: the co-op's voting choices (its colleges).
+        shares: shares held on ``on`` by member id, when votes are per share (ignored with one
+            member one vote).
 
     Raises:
         DuplicateId: a member appears twice in the register.
-        InvalidInput: votes are per share and ``shares`` is missing or holds a non-integer.
+        InvalidInput: votes are per share and ``shares`` is missing or holds a non-integer; or
+            the rules are not bound (one vote per member or per share is still the law's to read).
+        InvalidParameter: neither the law nor the statutes say on ``on`` whether votes are per
+            member or per share.
     """
-    basis = rules.weight_basis
-    if statutes is not None and statutes.weight_basis is not None:
-        basis = statutes.weight_basis
+    one_each = _one_vote_each(rules, on)
     colleges = statutes.colleges if statutes is not None else ()
     college_of = {cat: college.code for college in colleges for cat in college.categories}
-    if basis is WeightBasis.SHARE and shares is None:
+    if not one_each and shares is None:
         raise InvalidInput("shares", None, "votes are per share: give the shares held")
     voters: dict[str, Voter] = {}
     excluded: dict[str, str] = {}
@@ -165,7 +169,7 @@ def electorate(
             raise DuplicateId("members", member.id, "a member id appears twice in the register")
         status = status_at(member.history, on)
         category = category_at(member.history, on)
-        weight = _raw_weight(member.id, basis, shares)
+        weight = _raw_weight(member.id, one_each=one_each, shares=shares)
         college_code = college_of.get(category) if category is not None else None
         reason = None
         if status not in rules.voting_statuses:

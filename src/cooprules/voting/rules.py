@@ -1,12 +1,13 @@
 """The vocabulary of voting rules, as data: majorities, quorums, caps, colleges, proxies.
 
 A regime states its voting rules as one :class:`VotingRules` value: which statuses and categories
-vote, one vote per member or per share (:class:`WeightBasis`), the :class:`DecisionRule` of each
-kind of decision (its :class:`Majority` and :class:`Quorum`), the caps on one member's votes
-(:class:`MemberCap`) and on some categories' votes together (:class:`CategoryCap`), the bounds on
-voting colleges (:class:`CollegeBounds`) and the :class:`ProxyPolicy`. A co-op's
-:class:`VotingStatutes` make the choices the regime leaves open (its :class:`College` values,
-its own decision rules, a member cap, a stricter limit on proxies).
+vote, one vote per member or per share (the law's ``voting.one_member_one_vote``), the
+:class:`DecisionRule` of each kind of decision (its :class:`Majority` and :class:`Quorum`), the
+caps on one member's votes (:class:`MemberCap`) and on some categories' votes together
+(:class:`CategoryCap`), the bounds on voting colleges (:class:`CollegeBounds`) and the
+:class:`ProxyPolicy`. A co-op's :class:`VotingStatutes` make the choices the regime leaves open
+(its :class:`College` values, its own decision rules, a member cap, a stricter limit on
+proxies).
 
 :func:`cooprules.voting.electorate.electorate` and :func:`cooprules.voting.tally.tally` apply
 them.
@@ -45,19 +46,9 @@ __all__ = [
     "QuorumOn",
     "VotingRules",
     "VotingStatutes",
-    "WeightBasis",
     "majority_key",
     "quorum_key",
 ]
-
-
-class WeightBasis(enum.Enum):
-    """What a voter's raw weight counts."""
-
-    MEMBER = "member"
-    """One vote per member, whatever the shares held."""
-    SHARE = "share"
-    """One vote per share (the Belgian company-code default, CSA 6:41)."""
 
 
 class Choice(enum.Enum):
@@ -118,6 +109,34 @@ def _known(rate: _R | FromLaw[Rate]) -> _R:
             "(bind(regime, statutes, as_of=...).rule_set(VotingRules))",
         )
     return rate
+
+
+def _one_vote_each(rules: VotingRules, on: date) -> bool:
+    """Whether each member has one vote (``True``) or one per share (``False``) under ``rules``.
+
+    Raises:
+        InvalidInput: the rule is still the law's to read: bind the rules to the meeting's date.
+        InvalidParameter: neither the law nor the statutes say on ``on`` whether votes are per
+            member or per share: the statutes must (``voting.one_member_one_vote``).
+    """
+    value = rules.one_member_one_vote
+    if isinstance(value, FromLaw):
+        raise InvalidInput(
+            "rules",
+            value.key.name,
+            "one vote per member or per share is the law's rule (or the statutes' choice): count "
+            "with the rules bound to the meeting's date "
+            "(bind(regime, statutes, as_of=...).rule_set(VotingRules))",
+        )
+    if value is None:
+        raise InvalidParameter(
+            "voting.one_member_one_vote",
+            None,
+            f"{rules.code}: the law states no rule on {on.isoformat()} and the statutes do not "
+            "say whether each member has one vote or one vote per share: give the statutes' "
+            "choice",
+        )
+    return value
 
 
 def _codes(values: Iterable[str]) -> frozenset[str]:
@@ -332,6 +351,12 @@ class DecisionOfLaw:
 class MemberCap:
     """A cap on one member's votes, as a share of the votes present or represented.
 
+    A cap applies to votes weighted by shares: the law offers it as the alternative to one member
+    one vote ("one person one vote, or no one over 1/10 of the votes attached to the shares
+    present or represented"), never as a cut on top of it. Where each member has one vote
+    (:attr:`VotingRules.one_member_one_vote`), no one is capped, however few are present;
+    :func:`~cooprules.voting.tally.tally` says so in its explanation.
+
     A regime's plug-in writes the figure as ``FromLaw(Voting.member_vote_cap)``: the cap is then
     the law's parameter, version and citation included, once the rule set is bound
     (:meth:`cooprules.regime.Rules.rule_set`); :func:`~cooprules.voting.tally.tally` refuses an
@@ -513,10 +538,17 @@ class VotingRules:
         decisions: the default quorum and majority per kind of decision.
         voting_statuses: the statuses that vote.
         voting_categories: the categories that vote (``None``: all).
-        weight_basis: one vote per member or per share, by default.
-        weight_basis_fixed: the law fixes the basis (the statutes cannot change it).
-        weight_citation: the rule on the basis.
-        member_caps: caps on one member's votes, dated.
+        one_member_one_vote: ``True``: each member has one vote, whatever the shares held;
+            ``False``: one vote per share. A regime's plug-in writes
+            ``FromLaw(Voting.one_member_one_vote)``: the rule is then the law's parameter of that
+            key, or the statutes' choice where the law leaves it open (``Statutes`` values, as
+            for any key: the law's fixed value wins, then the statutes, then the law's default),
+            read when the rule set is bound; ``None`` once bound means neither says on that date
+            (:func:`~cooprules.voting.electorate.electorate` and
+            :func:`~cooprules.voting.tally.tally` then refuse to guess).
+        weight_citation: the rule on the basis (read with it when it is the law's or the
+            statutes' choice).
+        member_caps: caps on one member's votes, dated; they apply only to votes per share.
         category_caps: caps on categories' votes together, dated.
         college_bounds: bounds on colleges (``None``: colleges have no legal bounds;
             :class:`CollegeBoundsOfLaw`: the law's figures, read when the rules are bound).
@@ -534,8 +566,7 @@ class VotingRules:
     )
     voting_statuses: frozenset[Status] = frozenset({Status.MEMBER})
     voting_categories: frozenset[str] | None = None
-    weight_basis: WeightBasis = WeightBasis.MEMBER
-    weight_basis_fixed: bool = True
+    one_member_one_vote: bool | FromLaw[bool] | None = True
     weight_citation: Citation | None = None
     member_caps: tuple[MemberCap, ...] = attrs.field(default=(), converter=_member_caps)
     category_caps: tuple[CategoryCap, ...] = attrs.field(default=(), converter=_category_caps)
@@ -568,9 +599,11 @@ class VotingRules:
         return attrs.evolve(self, **changes)  # type: ignore[arg-type]
 
     def bound(self, rules: Rules) -> VotingRules:
-        """These rules with every cap's and decision's figure read from the law on ``rules.as_of``.
+        """These rules with every figure of the law read on ``rules.as_of``.
 
-        A cap or a decision whose parameter is not in force that day is left out, as a dated cap
+        One vote per member or per share is the law's rule or the statutes' choice, with its
+        citation. A cap or a decision whose parameter is not in force that day is left out, as a
+        dated cap
         would be.
         """
         if not self.reads_law:
@@ -579,9 +612,15 @@ class VotingRules:
         category_caps = (cap.bound(rules) for cap in self.category_caps)
         bounds = self.college_bounds
         decisions = (d.bound(rules) if isinstance(d, DecisionOfLaw) else d for d in self.decisions)
+        basis, basis_citation = self.one_member_one_vote, self.weight_citation
+        if isinstance(basis, FromLaw):
+            found = rules.get(basis.key)
+            basis, basis_citation = found.value, found.citation
         return attrs.evolve(
             self,
             decisions=tuple(d for d in decisions if d is not None),
+            one_member_one_vote=basis,
+            weight_citation=basis_citation,
             member_caps=tuple(cap for cap in member_caps if cap is not None),
             category_caps=tuple(cap for cap in category_caps if cap is not None),
             college_bounds=bounds.bound(rules)
@@ -591,10 +630,11 @@ class VotingRules:
 
     @property
     def reads_law(self) -> bool:
-        """Some cap's or bound's figure is the law's, to be read when the rules are bound."""
+        """Some rule, cap or bound is the law's, to be read when the rules are bound."""
         caps: tuple[MemberCap | CategoryCap, ...] = (*self.member_caps, *self.category_caps)
         return (
-            isinstance(self.college_bounds, CollegeBoundsOfLaw)
+            isinstance(self.one_member_one_vote, FromLaw)
+            or isinstance(self.college_bounds, CollegeBoundsOfLaw)
             or any(isinstance(cap.rate, FromLaw) for cap in caps)
             or any(isinstance(d, DecisionOfLaw) for d in self.decisions)
         )
@@ -604,13 +644,18 @@ class VotingRules:
 class VotingStatutes:
     """A co-op's own choices on voting, within its regime's rules.
 
+    One vote per member or per share is not among them: it is the key
+    ``voting.one_member_one_vote`` of the co-op's :class:`~cooprules.regime.Statutes`, which
+    ``bind(regime, statutes, as_of=...)`` resolves against the law (a choice the law fixes
+    otherwise is a violation of :func:`~cooprules.regime.validate`, and the law's rule applies).
+
     Attributes:
         citation: where the choices are written (the co-op's articles or by-laws).
         decisions: the statutes' rules per kind of decision (they override the regime's defaults;
             overriding a rule the law fixes is a violation).
         colleges: the voting colleges.
-        weight_basis: one vote per member or per share, where the regime leaves it open.
-        member_cap: the cap on one member's votes, where the regime leaves the figure open.
+        member_cap: the cap on one member's votes, where the regime leaves the figure open (it
+            applies to votes per share only, as the regime's caps).
         staff_member_cap: the cap when members are staff, where the regime leaves it open.
         max_proxies: a stricter limit on proxies per holder than the law's.
         family_representation: ``False`` where the by-laws forbid family representation.
@@ -621,7 +666,6 @@ class VotingStatutes:
     citation: Citation
     decisions: tuple[DecisionRule, ...] = attrs.field(default=(), converter=_decisions)
     colleges: tuple[College, ...] = attrs.field(default=(), converter=_colleges)
-    weight_basis: WeightBasis | None = None
     member_cap: Rate | None = None
     staff_member_cap: Rate | None = None
     max_proxies: int | None = None

@@ -11,9 +11,11 @@ each recorded in the result's explanation with its citation:
    represented counts as absent: their ballot is not counted.
 2. **Quorum** (:class:`~cooprules.voting.rules.DecisionRule`): the quorum of the call (first or
    second), on members or on votes.
-3. **Caps**: a member's weight is capped at a share of the votes present or represented
-   (:class:`~cooprules.voting.rules.MemberCap`), categories of members at a share of the votes
-   (:class:`~cooprules.voting.rules.CategoryCap`, reduced pro rata). Everything is exact
+3. **Caps**: where votes are per share, a member's weight is capped at a share of the votes
+   present or represented (:class:`~cooprules.voting.rules.MemberCap`); with one member one vote
+   no one is capped (the cap is the alternative to it, not a cut on top of it); categories of
+   members are capped at a share of the votes (:class:`~cooprules.voting.rules.CategoryCap`,
+   reduced pro rata). Everything is exact
    (:class:`~fractions.Fraction`), and :attr:`VoteResult.reductions` says how each weight was cut.
 4. **Colleges**: colleges get the share of the total that the statutes set, kept within the
    regime's bounds (:class:`~cooprules.voting.rules.CollegeBounds`,
@@ -30,7 +32,10 @@ weights and on excess proxies are stated in :mod:`cooprules.voting.colleges` and
 
 * **Member cap, not iterative.** The cap is computed once on the raw votes present or represented
   (the reference's C3 example: 400 votes, cap 40, a 60-share member counts 40). It applies to a
-  member's own votes; votes they carry for others are capped as those members' votes.
+  member's own votes; votes they carry for others are capped as those members' votes. The votes
+  above the cap are not counted: they leave the member's choice and the votes present or
+  represented alike, and go to no one else. The cap is exact (a fraction of a vote, no rounding),
+  so it is never exceeded.
 * **Category caps** (France, art. 3 bis) apply to the votes present or represented, each capped
   group's votes reduced pro rata, in the order the regime lists them (narrower group first).
 
@@ -77,6 +82,7 @@ from cooprules.voting.rules import (
     QuorumOn,
     VotingRules,
     VotingStatutes,
+    _one_vote_each,
     _show,
     _violation,
 )
@@ -355,7 +361,11 @@ def tally(
         InvalidInput: a ballot is not a :class:`Choice` (a float, a string...).
         InvalidParameter: no rule (or no majority) is known for the decision: give the statutes'.
         InvalidInput: ``rules`` still hold a figure of the law to read (a
-            :class:`~cooprules.regime.FromLaw` cap): bind them to the meeting's date first.
+            :class:`~cooprules.regime.FromLaw` cap or rule): bind them to the meeting's date first.
+        InvalidInput: each member has one vote under ``rules`` but a voter of the electorate
+            weighs more than one.
+        InvalidParameter: neither the law nor the statutes say whether each member has one vote
+            or one per share on the meeting's date.
     """
     for member_cap in rules.member_caps:
         _ = member_cap.figure  # an unbound figure of the law is refused before anything counts
@@ -368,6 +378,14 @@ def tally(
             "the college bounds are the law's figures: bind the rules to the meeting's date",
         )
     rule, problems = _decision_rule(meeting, rules, statutes)
+    if _one_vote_each(rules, meeting.date) and meeting.electorate.heavy:
+        voter_id = min(meeting.electorate.heavy)
+        raise InvalidInput(
+            f"electorate.voters[{voter_id}].weight",
+            meeting.electorate.heavy[voter_id],
+            "each member has one vote under these rules (voting.one_member_one_vote): build the "
+            "electorate with one vote per voter",
+        )
     attendance = _attendance(meeting, rules, statutes)
     counts, present = _raw_votes(meeting, attendance)
     count = _Count(
@@ -557,10 +575,30 @@ def _quorum(count: _Count) -> _Count:
 
 
 def _cap_members(count: _Count) -> _Count:
-    """Cap each member's own votes at a share of the raw votes present or represented."""
+    """Cap each member's own votes at a share of the raw votes present or represented.
+
+    The cap applies to votes per share: with one member one vote, it is not applied (the step
+    says so), however few members are present.
+    """
     cap_rate, cap_citation = _member_cap(count.meeting, count.rules, count.statutes)
     if cap_rate is None:
         return count
+    if _one_vote_each(count.rules, count.meeting.date):
+        step = Step(
+            Text(en="Cap per member", fr="Plafond par membre"),
+            {"cap": cap_rate, "votes": Text(en="one per member", fr="une par membre")},
+            0,
+            cap_citation,
+            Text(
+                en="not applied: each member has one vote; the cap on a member's share of the "
+                "votes applies to votes weighted by shares, as the alternative to one member one "
+                "vote",
+                fr="non appliqué : chaque membre dispose d'une voix ; le plafond de la part des "
+                "voix d'un membre s'applique aux voix attachées aux parts, comme alternative à "
+                "« un membre, une voix »",
+            ),
+        )
+        return attrs.evolve(count, steps=(*count.steps, step))
     electorate = count.meeting.electorate
     ballots = count.meeting.ballots
     attending = count.attendance.attending
@@ -577,8 +615,10 @@ def _cap_members(count: _Count) -> _Count:
         if member_id in ballots:
             counts[(group, ballots[member_id])] -= cut
         reason = Text(
-            en=f"capped at {_show(cap_rate)} of the {weight} votes present or represented",
-            fr=f"plafonné à {_show(cap_rate)} des {weight} voix présentes ou représentées",
+            en=f"capped at {_show(cap_rate)} of the {weight} votes present or represented: the "
+            f"{_show(cut)} votes above the cap are not counted",
+            fr=f"plafonné à {_show(cap_rate)} des {weight} voix présentes ou représentées : les "
+            f"{_show(cut)} voix au-delà du plafond ne sont pas comptées",
         )
         reductions.append(Reduction(member_id, Fraction(raw), cap, reason, cap_citation))
     step = Step(
@@ -586,6 +626,14 @@ def _cap_members(count: _Count) -> _Count:
         {"cap": cap_rate, "votes present or represented": weight, "cap votes": cap},
         len(reductions),
         cap_citation,
+        Text(
+            en="votes are per share; a member's votes above the cap are not counted (neither in "
+            "their choice nor in the votes present), computed once, exact",
+            fr="voix attachées aux parts ; les voix d'un membre au-delà du plafond ne sont pas "
+            "comptées (ni dans son choix ni parmi les voix présentes), calcul unique et exact",
+        )
+        if reductions
+        else None,
     )
     return attrs.evolve(
         count,

@@ -1,12 +1,15 @@
 """Belgian voting rules: one vote per share by default, the 1/10 cap of the accreditations.
 
 * **CSA default** (art. 6:41, [SRC-2]): one vote per share; the articles may choose one vote per
-  member (``VotingStatutes(weight_basis=WeightBasis.MEMBER)``). Proxies are allowed and the
-  proxy need not be a shareholder (art. 6:80).
+  member (``Statutes(code, {Voting.one_member_one_vote: True})``: the law file's default of that
+  key, read when the rules are bound). Proxies are allowed and the proxy need not be a
+  shareholder (art. 6:80).
 * **Accredited co-ops** (CNC, AR 8 Jan 1962 art. 1 condition 3) and **social enterprises**
-  (AR 28 June 2019 art. 6): nobody votes for more than 1/10 of the votes present or represented.
-  The cap is computed once on the raw votes (the reference's example: 400 votes present, a member
-  with 60 counts 40).
+  (AR 28 June 2019 art. 6): one person one vote, or, where votes are attached to shares, nobody
+  votes for more than 1/10 of the votes present or represented. The cap is the alternative to one
+  member one vote, so it applies only to votes per share. It is computed once on the raw votes
+  (the reference's example: 400 votes present, a member with 60 counts 40), and the votes above it
+  are not counted.
 * **Former société à finalité sociale** (Code des sociétés art. 661, until 30 April 2019): the
   1/10 cap and the 1/20 cap when members are staff are recalled only ([MEM]): dated versions
   without a figure, so the statutes supply it.
@@ -29,7 +32,6 @@ from cooprules.voting import (
     MemberCap,
     ProxyPolicy,
     VotingRules,
-    WeightBasis,
 )
 from cooprules_adapters.be.sources import AMEND_ARTICLES, AMEND_OBJECT, LAW
 from cooprules_adapters.be.sources import Keys as BeKeys
@@ -46,9 +48,6 @@ COOPFABRIK_BOOK_6: Final = (
 )
 SRC_2, MEM, UNC = Confidence.SRC_2, Confidence.MEM, Confidence.UNC
 
-ART_6_41 = Citation(
-    CSA, "art. 6:41", BE, SRC_2, COOPFABRIK_BOOK_6, "one vote per share, by default"
-)
 ART_6_80 = Citation(
     CSA,
     "art. 6:80",
@@ -73,12 +72,11 @@ CSA_VOTING: Final = VotingRules(
     proxies=ProxyPolicy(allowed=True, citation=ART_6_80),
     decisions=DECISIONS,
     voting_statuses=frozenset({Status.MEMBER}),
-    weight_basis=WeightBasis.SHARE,
-    weight_basis_fixed=False,
-    weight_citation=ART_6_41,
+    one_member_one_vote=FromLaw(Voting.one_member_one_vote),
     counting_citation=LAW.citation("csa-art-6-85"),
 )
-"""Every société coopérative: one vote per share unless the articles say otherwise."""
+"""Every société coopérative: one vote per share (the law's default, CSA 6:41) unless the articles
+choose one vote per member."""
 
 CNC_VOTING: Final = CSA_VOTING.evolve(
     code="be-cnc", member_caps=(MemberCap(FromLaw(Voting.member_vote_cap)),)

@@ -1,6 +1,8 @@
 """French voting rules: one associate one vote, SCOP proxies, SCIC colleges, art. 3 bis caps.
 
-* **One vote per associate** (loi 1947 art. 1 and 9; loi 1978 art. 14 for the SCOP).
+* **One vote per associate** (loi 1947 art. 1 al. 3 and art. 9): the law file's
+  ``voting.one_member_one_vote``, which the SCOP inherits (whether loi 1978 art. 14 still says it
+  too after loi 2014-856 is [UNC] in the reference).
 * **Non-cooperator associates** (art. 3 bis): together at most 49 % of the votes, of which at most
   35 % for those that are not co-operative societies; above it their votes are reduced pro rata
   (a single 35 % cap before loi 2014-856). The caps apply to the categories ``"external"``
@@ -23,6 +25,7 @@ from __future__ import annotations
 from typing import Final
 
 from cooprules.explain import Confidence
+from cooprules.parameters import Voting
 from cooprules.regime import FromLaw
 from cooprules.voting import (
     Base,
@@ -31,7 +34,6 @@ from cooprules.voting import (
     DecisionOfLaw,
     ProxyPolicy,
     VotingRules,
-    WeightBasis,
 )
 from cooprules_adapters.fr.sources import (
     ETALAB_1978,
@@ -115,8 +117,7 @@ COOP_VOTING: Final = VotingRules(
     code="fr-coop",
     proxies=ProxyPolicy(allowed=True, citation=ART_1_9),
     decisions=DECISIONS,
-    weight_basis=WeightBasis.MEMBER,
-    weight_citation=ART_1_9,
+    one_member_one_vote=FromLaw(Voting.one_member_one_vote),
     category_caps=_CATEGORY_CAPS,
     counting_citation=LAW.citation("commerce-l225-96"),
 )
@@ -130,7 +131,6 @@ SCOP_VOTING: Final = COOP_VOTING.evolve(
         holder_must_be_member=True,
         max_per_holder=scop_max_proxies,
     ),
-    weight_citation=ART_14_1978,
     colleges_allowed=False,
     colleges_citation=SCOP_NO_COLLEGES,
 )

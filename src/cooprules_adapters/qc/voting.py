@@ -27,7 +27,9 @@ from cooprules.elections import BoardRules
 from cooprules.explain import Citation, Confidence
 from cooprules.membership import Status
 from cooprules.money import Rate
-from cooprules.voting import Base, DecisionOfLaw, ProxyPolicy, VotingRules, WeightBasis
+from cooprules.parameters import Voting
+from cooprules.regime import FromLaw
+from cooprules.voting import Base, DecisionOfLaw, ProxyPolicy, VotingRules
 from cooprules_adapters.qc.sources import (
     AMEND_ARTICLES,
     BOARD_ORDINARY,
@@ -118,9 +120,7 @@ VOTING: Final = VotingRules(
     # Quebec's supporting members are members of the supporting category (status MEMBER, see
     # cooprules_adapters.qc.membership.SOLIDARITY_MEMBERSHIP): members vote, auxiliaries do not.
     voting_statuses=frozenset({Status.MEMBER}),
-    weight_basis=WeightBasis.MEMBER,
-    weight_basis_fixed=True,
-    weight_citation=S4,
+    one_member_one_vote=FromLaw(Voting.one_member_one_vote),  # s. 4, the law file's
     colleges_allowed=False,
     colleges_citation=S4,
     counting_citation=S72,

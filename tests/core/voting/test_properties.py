@@ -9,7 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tests.core.voting.test_tally import STATUTES
 
-from cooprules.regime import bind
+from cooprules.membership import Event, EventKind, Member
+from cooprules.parameters import Voting
+from cooprules.regime import Statutes, bind
 from cooprules.voting import (
     Choice,
     College,
@@ -19,6 +21,7 @@ from cooprules.voting import (
     VotingRules,
     VotingStatutes,
     bounded_shares,
+    electorate,
     tally,
 )
 from cooprules_adapters.be.regimes import BE_CNC
@@ -124,3 +127,40 @@ def test_quorum_failure_is_never_adopted(
     if not result.quorum_reached:
         assert not result.adopted
         assert "voting.no_quorum" in {v.code for v in result.violations}
+
+
+# --- one member one vote, or votes by shares (AR 8 Jan 1962 art. 1 §1, condition 3) -----------
+
+_ADMITTED = [Event(EventKind.ADMITTED, date(2024, 1, 1))]
+
+
+@given(holdings, st.data())
+def test_a_cap_applies_to_votes_by_shares_never_to_one_member_one_vote(
+    shares: dict[str, int], data: st.DataObject
+) -> None:
+    # The statutes' choice, bound with the law: one vote each, or one per share under the 1/10 cap.
+    one_member_one_vote = data.draw(st.booleans(), label="one_member_one_vote")
+    statutes = Statutes("be-cnc", {Voting.one_member_one_vote: one_member_one_vote})
+    rules = bind(BE_CNC, statutes, as_of=DAY).rule_set(VotingRules)
+    assert rules is not None
+    register = [Member.of(m, _ADMITTED) for m in shares]
+    voters = electorate(register, DAY, rules, shares=shares)
+    ballots = {k: data.draw(choices) for k in shares if data.draw(st.booleans())}
+    absent = data.draw(st.sets(st.sampled_from(sorted(shares))))
+    present = frozenset(shares) - absent
+    meeting = Meeting(DAY, "amend_articles", voters, ballots, present=present, call=2)
+    result = tally(meeting, rules)
+    counted = ballots.keys() & present
+    if one_member_one_vote:
+        assert result.reductions == ()
+        assert result.present_weight == len(present)
+        assert sum(result.tally.values()) == len(counted)
+        return
+    cap = Fraction(1, 10) * result.present_weight
+    effective = {k: Fraction(shares[k]) for k in present}
+    for reduction in result.reductions:
+        assert reduction.subject in present
+        assert reduction.effective == cap < reduction.raw
+        effective[reduction.subject] = reduction.effective
+    assert all(votes <= cap for votes in effective.values())
+    assert sum(result.tally.values()) == sum(effective[k] for k in counted)

@@ -11,7 +11,8 @@ from cooprules.errors import DuplicateId, InvalidInput, InvalidParameter, Unknow
 from cooprules.explain import Citation, Confidence, render_steps, render_violations
 from cooprules.membership import Event, EventKind, Member
 from cooprules.money import Rate
-from cooprules.regime import Regime, bind
+from cooprules.parameters import Voting
+from cooprules.regime import Regime, Statutes, bind
 from cooprules.voting import (
     Choice,
     College,
@@ -22,7 +23,6 @@ from cooprules.voting import (
     Voter,
     VotingRules,
     VotingStatutes,
-    WeightBasis,
     bounded_shares,
     electorate,
     tally,
@@ -81,7 +81,9 @@ def test_belgian_c3_worked_example_400_votes_60_counted_40() -> None:
 def test_belgian_csa_default_is_one_vote_per_share_and_proxy_need_not_be_a_shareholder() -> None:
     members = [Member.of(m, [Event(EventKind.ADMITTED, date(2024, 1, 1))]) for m in ("a", "b", "c")]
     rules = rules_of(BE_SC)
-    assert rules.weight_basis is WeightBasis.SHARE
+    assert rules.one_member_one_vote is False  # the law file's default, CSA 6:41
+    assert rules.weight_citation is not None
+    assert rules.weight_citation.article == "art. 6:41"
     voters = electorate(members, DAY, rules, shares={"a": 5, "b": 1, "c": 0})
     assert voters.total_weight == 6
     assert voters.excluded == {"c": "no shares"}
@@ -101,6 +103,9 @@ def test_belgian_amendment_quorum_of_half_the_shares_then_none_at_second_call() 
 
 
 def test_former_sfs_caps_are_statute_figures_with_the_staff_rule() -> None:
+    # Before the CSA (1 May 2019) the law file states no rule on one vote per share (CSA 6:41
+    # is not yet in force): the statutes say it, as the SFS caps themselves (the old Code des
+    # sociétés art. 661, [MEM]) are caps on the votes attached to shares.
     before = date(2018, 6, 1)
     voters = Electorate.of([Voter("x", 60), *(Voter(f"m{i}", 34) for i in range(10))])
     statutes = VotingStatutes(
@@ -108,7 +113,12 @@ def test_former_sfs_caps_are_statute_figures_with_the_staff_rule() -> None:
     )
     ballots = dict.fromkeys(voters.voters, F)
     meeting = Meeting(before, "amend_articles", voters, ballots, staff_members=True)
-    result = tally(meeting, rules_of(BE_SCES, before), statutes=statutes)
+    with pytest.raises(InvalidParameter, match="one_member_one_vote"):
+        tally(meeting, rules_of(BE_SCES, before), statutes=statutes)
+    per_share = Statutes("be-sces", {Voting.one_member_one_vote: False})
+    rules = bind(BE_SCES, per_share, as_of=before).rule_set(VotingRules)
+    assert rules is not None
+    result = tally(meeting, rules, statutes=statutes)
     assert result.reductions[0].effective == 20
     with pytest.raises(InvalidParameter):
         MemberCap(Rate.of("1/20"), Citation("Code", "art. 661", "BE", Confidence.MEM))
@@ -310,6 +320,38 @@ def test_statutes_cannot_change_a_majority_the_law_fixes() -> None:
 
 
 # --- Abstentions, explanations, errors ---------------------------------------------------------
+
+
+def test_one_vote_per_member_where_the_law_fixes_it_whatever_the_statutes_say() -> None:
+    # Loi 1947 art. 1 al. 3 and art. 9 (one vote per associate, a rule of law): statutes choosing
+    # votes by shares contradict it; the law's rule applies, and a member cap of the statutes'
+    # own is not applied to one vote each (no one is cut, however few are present).
+    members = [Member.of(m, [Event(EventKind.ADMITTED, date(2024, 1, 1))]) for m in ("a", "b")]
+    statutes = Statutes("fr-scop", {Voting.one_member_one_vote: False})
+    rules = bind(FR_SCOP, statutes, as_of=DAY).rule_set(VotingRules)
+    assert rules is not None
+    assert rules.one_member_one_vote is True
+    assert rules.weight_citation is not None
+    assert rules.weight_citation.article == "art. 1 al. 3; art. 9"
+    voters = electorate(members, DAY, rules, shares={"a": 90, "b": 10})
+    assert voters.total_weight == 2
+    own_cap = VotingStatutes(STATUTES, member_cap=Rate.of("1/10"))
+    result = tally(
+        Meeting(DAY, "sa.extraordinary", voters, {"a": F, "b": A}), rules, statutes=own_cap
+    )
+    assert result.reductions == ()
+    assert result.share_for == Fraction(1, 2)
+    assert "not applied" in render_steps(result.explanation)
+
+
+def test_a_cap_of_rules_without_a_basis_from_the_law_follows_their_own_basis() -> None:
+    # A third party's rules written with a literal basis (no key in its law) behave the same.
+    per_share = rules_of(BE_CNC).evolve(one_member_one_vote=False)
+    per_member = per_share.evolve(one_member_one_vote=True)
+    voters = Electorate.of(Voter(f"m{i}") for i in range(5))
+    ballots = dict.fromkeys(voters.voters, F)
+    assert len(tally(Meeting(DAY, "amend_articles", voters, ballots), per_share).reductions) == 5
+    assert tally(Meeting(DAY, "amend_articles", voters, ballots), per_member).reductions == ()
 
 
 def test_abstentions_count_only_where_the_rules_say_so() -> None:
