@@ -71,6 +71,37 @@ class Keys:
         ),
     )
 
+    reserve_min_rate: Final = Key(
+        "qc.reserve_min_rate",
+        Rate,
+        Text(
+            en="least share of the surplus to the reserve while equity is below the threshold "
+            "share of the debts",
+            fr="part minimale des excédents affectée à la réserve tant que l'avoir est inférieur "
+            "à la part seuil des dettes",
+        ),
+    )
+
+    supporting_members_refunds: Final = Key(
+        "qc.supporting_members_refunds",
+        bool,
+        Text(
+            en="a solidarity co-op's supporting members receive patronage refunds",
+            fr="les membres de soutien d'une coopérative de solidarité reçoivent des ristournes",
+        ),
+    )
+
+    enhancement_reserve_member_years: Final = Key(
+        "qc.enhancement_reserve_member_years",
+        int,
+        Text(
+            en="on winding-up, the enhancement reserve goes to the persons who were members "
+            "during this many financial years before the winding-up vote",
+            fr="à la liquidation, la réserve de valorisation revient aux personnes qui étaient "
+            "membres au cours de ce nombre d'exercices précédant le vote de liquidation",
+        ),
+    )
+
 
 LAW: Final[LawBook] = load_law(
     files("cooprules_adapters.qc") / "law.toml",
@@ -80,6 +111,9 @@ LAW: Final[LawBook] = load_law(
         Keys.family_representation_allowed,
         Keys.additional_reserve_or_share_refund_rate,
         Keys.reserve_min_while_equity_below,
+        Keys.reserve_min_rate,
+        Keys.supporting_members_refunds,
+        Keys.enhancement_reserve_member_years,
     ),
 )
 """The Quebec law file: every figure the Quebec regimes use, dated and cited."""
