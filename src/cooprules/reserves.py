@@ -64,6 +64,7 @@ from datetime import date, timedelta
 from fractions import Fraction
 
 import attrs
+from dateutil.relativedelta import relativedelta
 from moneyed import Money
 
 from cooprules.errors import CurrencyMismatch, DuplicateId, InvalidAmount, InvalidInput
@@ -996,8 +997,8 @@ def liquidate(
             financial year (members then, former members included): the reserve to recent
             members is split pro rata of their business in the years that count.
         vote: the day of the winding-up vote: the financial years that count are the
-            :attr:`ToRecentMembers.years` last ones ended before it ([interpretation]: a year
-            still running on the day of the vote does not count).
+            :attr:`ToRecentMembers.years` last ones ended before it, within that many years of
+            it ([interpretation]: a year still running on the day of the vote does not count).
 
     The capital is repaid in full when the assets left after the debts cover it; otherwise the
     assets left are split pro rata of the paid-up capital, exactly (largest remainders), so no
@@ -1142,8 +1143,10 @@ def _to_recent_members(
             raise InvalidInput("vote", None, f"{rule.reserve} is paid by the years before the vote")
         check_date(vote, field="vote")
         years = business_by_year or {}
-        counted = sorted(end for end in years if check_date(end, field="business_by_year") < vote)
-        counted = counted[-rule.years :]
+        window = vote - relativedelta(years=rule.years)
+        counted = sorted(
+            end for end in years if window < check_date(end, field="business_by_year") < vote
+        )[-rule.years :]
         weights: dict[str, Fraction] = {}
         for end in counted:
             for person, value in years[end].items():
@@ -1160,7 +1163,10 @@ def _to_recent_members(
                 f"{rule.reserve} goes to the members of the {rule.years} financial years before "
                 "the vote, pro rata of their business: none is given",
             )
-        shares = {m: to_minor_units(v) for m, v in allocate(_money(currency, pay), weights).items()}
+        positive = {person: weight for person, weight in weights.items() if weight}
+        shares = {
+            m: to_minor_units(v) for m, v in allocate(_money(currency, pay), positive).items()
+        }
     note = None
     if pay < owed:
         note = Text(
