@@ -103,7 +103,9 @@ def test_reserve_s146():
         assert regime.value(QcKeys.reserve_min_rate, NOW) == Rate.of("10%")
         assert regime.value(QcKeys.additional_reserve_or_share_refund_rate, NOW) == Rate.of("10%")
         assert regime.value(QcKeys.reserve_min_while_equity_below, NOW) == Rate.of("40%")
-    violations = validate(Statutes("qc-work", {QcKeys.reserve_min_rate: Rate.of("5%")}), QC_WORK, NOW)
+    violations = validate(
+        Statutes("qc-work", {QcKeys.reserve_min_rate: Rate.of("5%")}), QC_WORK, NOW
+    )
     assert [v.code for v in violations] == ["statutes.below_minimum"]
     assert violations[0].citation is not None
     assert violations[0].citation.article == "s. 146"
