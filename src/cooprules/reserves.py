@@ -14,11 +14,14 @@ each refusal); the ready-made rule sets are in the plug-ins (``cooprules_adapter
 :class:`RefusedMovement` when the rules refuse it; :func:`check_movements` checks a recorded
 ledger and returns the same findings as violations.
 
-:func:`absorb_loss` charges a year's loss to reserves in the order the regime sets.
+:func:`absorb_loss` charges a year's loss to reserves in the order the regime sets
+(:meth:`ReserveRules.loss_order`: Quebec's enhancement reserve first, s.149.3).
 :func:`roll_forward` gives each reserve's opening balance, movements and closing balance over a
 period (opening + movements = closing, to the cent), and :func:`liquidate` pays the debts, then
-the paid-up capital (at most at nominal, pro rata when short), and devolves the rest to the
-beneficiary the regime names, never to the members (unless the regime lets them share it).
+the paid-up capital (at most at nominal, pro rata when short), then, where the regime has one
+(:class:`ToRecentMembers`), a reserve owed to the persons who were members in the last financial
+years, pro rata of their business (Quebec's enhancement reserve, s.185), and devolves the rest to
+the beneficiary the regime names, never to the members (unless the regime lets them share it).
 
 Same-day order: movements of one day are applied inflows first (``ALLOCATION``,
 ``DEVOLUTION_RECEIVED``), then ``LOSS_ABSORPTION``, ``INCORPORATION``, ``DISTRIBUTION``,
@@ -61,6 +64,7 @@ from datetime import date, timedelta
 from fractions import Fraction
 
 import attrs
+from dateutil.relativedelta import relativedelta
 from moneyed import Money
 
 from cooprules.errors import CurrencyMismatch, DuplicateId, InvalidAmount, InvalidInput
@@ -73,10 +77,12 @@ from cooprules.money import (
     format_amount,
     from_minor_units,
     to_decimal,
+    to_fraction,
     to_minor_units,
     zero,
 )
 from cooprules.periods import Period, check_date
+from cooprules.regime import FromLaw, Rules
 
 __all__ = [
     "IncorporationLimit",
@@ -91,6 +97,7 @@ __all__ = [
     "ReserveLedger",
     "ReserveRules",
     "RollForward",
+    "ToRecentMembers",
     "UnknownReserve",
     "absorb_loss",
     "apply",
@@ -278,6 +285,47 @@ class IncorporationLimit:
     later_max: Rate = attrs.field(validator=attrs.validators.instance_of(Rate))
 
 
+def _years(
+    _instance: object, attribute: attrs.Attribute[int | FromLaw[int]], value: object
+) -> None:
+    if isinstance(value, FromLaw):
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidInput(attribute.name, value, "a number of financial years, at least 1")
+
+
+@attrs.frozen
+class ToRecentMembers:
+    """A reserve paid out on winding-up to recent members, pro rata of their business.
+
+    Quebec's enhancement reserve (*réserve de valorisation*, s.185): after the debts and the
+    amounts paid on the shares, its balance goes to the persons who were members during the
+    financial years before the winding-up vote, pro rata of the business each did with the
+    co-op in those years. It is never devolved with the indivisible reserves.
+
+    Attributes:
+        reserve: the reserve's code.
+        years: how many financial years before the vote count, or the parameter it is
+            (:class:`~cooprules.regime.FromLaw`, read when the rule set is bound).
+        citation: the rule (a figure read from the law brings its own).
+        name: the reserve's name, in English and French.
+    """
+
+    reserve: str = attrs.field(validator=_non_empty)
+    years: int | FromLaw[int] = attrs.field(validator=_years)
+    citation: Citation | None = None
+    name: Text = attrs.field(
+        factory=lambda: Text(en="reserve to recent members", fr="réserve aux membres récents")
+    )
+
+    def bound(self, rules: Rules) -> ToRecentMembers:
+        """This rule with its number of years read from ``rules`` (see :class:`FromLaw`)."""
+        if not isinstance(self.years, FromLaw):
+            return self
+        found = rules.require(self.years.key)
+        return attrs.evolve(self, years=found.value, citation=found.citation)
+
+
 @attrs.frozen
 class LiquidationRule:
     """Where the balance goes once the debts and the paid-up capital are paid.
@@ -288,11 +336,27 @@ class LiquidationRule:
         balance_to_members: the members share the balance (a Belgian co-op without the social
             enterprise accreditation, CSA 6:40 by default); otherwise it is devolved and never
             paid to a member.
+        to_recent_members: a reserve paid, before the devolution, to the persons who were members
+            in the last financial years (Quebec's enhancement reserve, s.185), if the regime has
+            one.
     """
 
     citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
     beneficiaries: Text = attrs.field(validator=attrs.validators.instance_of(Text))
     balance_to_members: bool = False
+    to_recent_members: ToRecentMembers | None = None
+
+    def bound(self, rules: Rules) -> LiquidationRule:
+        """This rule with its figures read from ``rules``."""
+        if self.to_recent_members is None:
+            return self
+        return attrs.evolve(self, to_recent_members=self.to_recent_members.bound(rules))
+
+
+def _codes(values: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(values, str):
+        raise InvalidInput("charged_first", values, "a sequence of reserve codes, not one text")
+    return tuple(values)
 
 
 def _refusals(values: Iterable[Refusal]) -> tuple[Refusal, ...]:
@@ -314,6 +378,9 @@ class ReserveRules:
             (Quebec s. 146.1), or ``None``.
         roll_forward: the rule that the reserve is the allocations less the deficits (Quebec
             s. 145), cited by :func:`roll_forward` and :func:`reconcile`.
+        charged_first: the reserves a loss is charged to before any other, in order (Quebec:
+            the enhancement reserve, s.149.3); see :meth:`loss_order`.
+        charged_first_citation: the rule that sets that order.
     """
 
     name: Text = attrs.field(validator=attrs.validators.instance_of(Text))
@@ -324,6 +391,35 @@ class ReserveRules:
     incorporation: IncorporationLimit | None = None
     devolution_to_indivisible: Citation | None = None
     roll_forward: Citation | None = None
+    charged_first: tuple[str, ...] = attrs.field(default=(), converter=_codes)
+    charged_first_citation: Citation | None = None
+
+    def loss_order(self, reserves: Iterable[str]) -> tuple[str, ...]:
+        """The order to charge a loss to ``reserves``: :attr:`charged_first` first, then the rest.
+
+        ```pycon
+        >>> from cooprules.explain import Citation
+        >>> law = Citation("Act", "s. 149.3", "XX")
+        >>> rules = ReserveRules(Text(en="demo", fr="démo"),
+        ...                      LiquidationRule(law, Text(en="x", fr="x")),
+        ...                      charged_first=("enhancement",), charged_first_citation=law)
+        >>> rules.loss_order(["reserve", "enhancement"])
+        ('enhancement', 'reserve')
+
+        ```
+        """
+        given = tuple(reserves)
+        return (
+            *(r for r in self.charged_first if r in given),
+            *(r for r in given if r not in self.charged_first),
+        )
+
+    def bound(self, rules: Rules) -> ReserveRules:
+        """These rules with their figures read from ``rules`` (the liquidation's years)."""
+        liquidation = self.liquidation.bound(rules)
+        if liquidation is self.liquidation:
+            return self
+        return attrs.evolve(self, liquidation=liquidation)
 
     def refusal(self, kind: MovementKind, account: ReserveAccount) -> Refusal | None:
         """The refusal that applies to a movement of ``kind`` on ``account``, if any."""
@@ -850,8 +946,11 @@ class Liquidation:
         distributed: the balance shared among members, where the regime allows it.
         explanation: the steps.
         violations: a balance devolved to a member, or no beneficiary named.
+        to_recent_members: what each recent member receives of the reserve the regime pays to
+            them (:class:`ToRecentMembers`: Quebec's enhancement reserve), before the devolution.
 
-    ``debts_paid + sum(repaid) + devolved + sum(distributed) == assets``, to the minor unit.
+    ``debts_paid + sum(repaid) + sum(to_recent_members) + devolved + sum(distributed) ==
+    assets``, to the minor unit.
     """
 
     assets: Money
@@ -864,6 +963,7 @@ class Liquidation:
     distributed: Mapping[str, Money]
     explanation: Explanation
     violations: tuple[Violation, ...]
+    to_recent_members: Mapping[str, Money] = attrs.field(factory=dict)
 
 
 def liquidate(
@@ -874,6 +974,9 @@ def liquidate(
     *,
     rule: LiquidationRule,
     balance_weights: Mapping[str, Weight] | None = None,
+    reserve_balances: Mapping[str, Money] | None = None,
+    business_by_year: Mapping[date, Mapping[str, Weight]] | None = None,
+    vote: date | None = None,
 ) -> Liquidation:
     """Share out a liquidation: debts first, then the paid-up capital, then the balance.
 
@@ -888,6 +991,14 @@ def liquidate(
         balance_weights: where the regime lets the members share the balance, their weights
             (shares held, for the Belgian default of equal rights per share); by default their
             paid-up capital.
+        reserve_balances: the reserves' balances at the winding-up, for a reserve the regime pays
+            to recent members (:attr:`LiquidationRule.to_recent_members`).
+        business_by_year: each person's business with the co-op, by the last day of each
+            financial year (members then, former members included): the reserve to recent
+            members is split pro rata of their business in the years that count.
+        vote: the day of the winding-up vote: the financial years that count are the
+            :attr:`ToRecentMembers.years` last ones ended before it, within that many years of
+            it ([interpretation]: a year still running on the day of the vote does not count).
 
     The capital is repaid in full when the assets left after the debts cover it; otherwise the
     assets left are split pro rata of the paid-up capital, exactly (largest remainders), so no
@@ -896,6 +1007,8 @@ def liquidate(
     Raises:
         InvalidAmount: a negative amount, a float, an amount below the minor unit.
         CurrencyMismatch: amounts in several currencies.
+        InvalidInput: a reserve to recent members with a balance but no vote date, no business
+            in the years that count, or a rule not bound (its years still the law's to read).
     """
     _check_amount("assets", assets, positive=False)
     currency = assets.currency
@@ -948,6 +1061,18 @@ def liquidate(
         )
     )
     balance = left - sum(repaid.values())
+    recent: dict[str, int] = {}
+    if rule.to_recent_members is not None:
+        recent, step = _to_recent_members(
+            rule.to_recent_members,
+            balance,
+            currency.code,
+            reserve_balances=reserve_balances or {},
+            business_by_year=business_by_year,
+            vote=vote,
+        )
+        balance -= sum(recent.values())
+        steps.append(step)
     devolved, distributed = 0, {}
     if rule.balance_to_members and balance:
         weights = balance_weights if balance_weights is not None else capital
@@ -982,7 +1107,91 @@ def liquidate(
         distributed={m: _money(currency.code, u) for m, u in distributed.items()},
         explanation=Explanation(steps),
         violations=tuple(violations),
+        to_recent_members={m: _money(currency.code, u) for m, u in recent.items()},
     )
+
+
+def _to_recent_members(
+    rule: ToRecentMembers,
+    available: int,
+    currency: str,
+    *,
+    reserve_balances: Mapping[str, Money],
+    business_by_year: Mapping[date, Mapping[str, Weight]] | None,
+    vote: date | None,
+) -> tuple[dict[str, int], Step]:
+    """The reserve owed to recent members, pro rata of their business in the years that count.
+
+    At most what the assets leave after the debts and the capital.
+    """
+    field = f"reserve_balances[{rule.reserve}]"
+    held = reserve_balances.get(rule.reserve)
+    owed = 0 if held is None else to_minor_units(_check_amount(field, held, positive=False))
+    if held is not None and held.currency.code != currency:
+        raise CurrencyMismatch(field, held.currency.code, f"assets are in {currency}")
+    if isinstance(rule.years, FromLaw):
+        raise InvalidInput(
+            "rule.to_recent_members.years",
+            rule.years.key.name,
+            "the law's figure: bind the rules first (rules.rule_set(ReserveRules))",
+        )
+    pay = min(owed, available)
+    counted: list[date] = []
+    shares: dict[str, int] = {}
+    if pay:
+        if vote is None:
+            raise InvalidInput("vote", None, f"{rule.reserve} is paid by the years before the vote")
+        check_date(vote, field="vote")
+        years = business_by_year or {}
+        window = vote - relativedelta(years=rule.years)
+        counted = sorted(
+            end for end in years if window < check_date(end, field="business_by_year") < vote
+        )[-rule.years :]
+        weights: dict[str, Fraction] = {}
+        for end in counted:
+            for person, value in years[end].items():
+                amount = to_fraction(value, field=f"business_by_year[{end.isoformat()}][{person}]")
+                if amount < 0:
+                    raise InvalidInput(
+                        f"business_by_year[{end.isoformat()}][{person}]", value, "negative"
+                    )
+                weights[person] = weights.get(person, Fraction(0)) + amount
+        if not any(weights.values()):
+            raise InvalidInput(
+                "business_by_year",
+                [end.isoformat() for end in counted],
+                f"{rule.reserve} goes to the members of the {rule.years} financial years before "
+                "the vote, pro rata of their business: none is given",
+            )
+        positive = {person: weight for person, weight in weights.items() if weight}
+        shares = {
+            m: to_minor_units(v) for m, v in allocate(_money(currency, pay), positive).items()
+        }
+    note = None
+    if pay < owed:
+        note = Text(
+            en=f"only {format_amount(_money(currency, pay))} remained of "
+            f"{format_amount(_money(currency, owed))}",
+            fr=f"seuls {format_amount(_money(currency, pay))} restaient sur "
+            f"{format_amount(_money(currency, owed))}",
+        )
+    step = Step(
+        Text(
+            en=f"{rule.name.en.capitalize()} paid to the members of the last {rule.years} "
+            "financial years, pro rata of their business",
+            fr=f"{rule.name.fr.capitalize()} versée aux membres des {rule.years} derniers "
+            "exercices, au prorata de leurs opérations",
+        ),
+        {
+            "balance": _money(currency, owed),
+            "available": _money(currency, available),
+            "financial years": ", ".join(end.isoformat() for end in counted) or "-",
+        },
+        _money(currency, pay),
+        rule.citation,
+        note,
+    )
+    return shares, step
 
 
 def _money(currency: str, units: int) -> Money:

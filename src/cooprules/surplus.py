@@ -99,6 +99,14 @@ def _categories_or_none(value: Iterable[str] | None) -> frozenset[str] | None:
     return None if value is None else frozenset(value)
 
 
+def _rate_or_amount(value: object) -> Rate | Money:
+    if isinstance(value, Money):
+        if to_minor_units(value, field="refund.in_shares") < 0:
+            raise InvalidInput("refund.in_shares", format_amount(value), "negative")
+        return value
+    return _to_rate(value)
+
+
 def _time(value: object) -> Fraction:
     return to_fraction(value, field="worker.time")
 
@@ -214,7 +222,9 @@ class Refund(_AmountSpec):
         code: the step's identifier.
         measure: the name of the measure in the figures (purchases, hours, pay…).
         eligible: the member categories entitled to refunds (``None``: everybody measured).
-        in_shares: the part of each refund paid in shares rather than cash.
+        in_shares: the part of each refund paid in shares rather than cash: a rate of each
+            refund, or the total the meeting decided (a ``Money``), split over the members by
+            their refunds, exact to the cent (at most the refunds: a cut is reported).
         share / amount / rest / of: how much the step takes.
         citation: the rule.
     """
@@ -223,7 +233,7 @@ class Refund(_AmountSpec):
     eligible: frozenset[str] | None = attrs.field(
         default=None, kw_only=True, converter=_categories_or_none
     )
-    in_shares: Rate = attrs.field(default=Rate(0), kw_only=True, converter=_to_rate)
+    in_shares: Rate | Money = attrs.field(default=Rate(0), kw_only=True, converter=_rate_or_amount)
 
 
 @attrs.frozen
@@ -892,8 +902,21 @@ def _refund(step: Refund, figures: YearFigures, target: int) -> StepResult:
         table, f"measures[{step.measure}]", eligible=step.eligible, categories=figures.categories
     )
     shares, amount = _split(target, weights, currency, f"measures[{step.measure}]")
-    in_shares: dict[str, Money] = {}
-    if step.in_shares.value and shares:
+    in_shares: Mapping[str, Money] = {}
+    violations: tuple[Violation, ...] = ()
+    if isinstance(step.in_shares, Money):
+        if step.in_shares.currency != currency:
+            raise CurrencyMismatch(
+                f"step[{step.code}].in_shares",
+                step.in_shares.currency.code,
+                f"the surplus is in {currency.code}",
+            )
+        decided = to_minor_units(step.in_shares, field=f"step[{step.code}].in_shares")
+        by_refund = {m: to_minor_units(v) for m, v in shares.items()}
+        in_shares = _split(min(decided, amount), by_refund, currency, "in_shares")[0]
+        if decided > amount:
+            violations = (_in_shares_cut(step, step.in_shares, from_minor_units(amount, currency)),)
+    elif step.in_shares.value and shares:
         in_shares = {m: step.in_shares.apply(v) for m, v in shares.items()}
     explanation = Explanation(
         (
@@ -919,6 +942,23 @@ def _refund(step: Refund, figures: YearFigures, target: int) -> StepResult:
         shares,
         in_shares,
         explanation=explanation,
+        violations=violations,
+    )
+
+
+def _in_shares_cut(step: Refund, decided: Money, refunds: Money) -> Violation:
+    """The refunds in shares the meeting decided exceed the refunds: cut to the refunds."""
+    return Violation(
+        code="surplus.refunds_in_shares_cut",
+        severity=Severity.WARNING,
+        subject=step.code,
+        message=Text(
+            en=f"{format_amount(decided)} of refunds in shares were decided; the refunds are "
+            f"{format_amount(refunds)}, all of it paid in shares.",
+            fr=f"{format_amount(decided)} de ristournes en parts ont été décidés ; les ristournes "
+            f"sont de {format_amount(refunds)}, versées entièrement en parts.",
+        ),
+        citation=step.citation,
     )
 
 

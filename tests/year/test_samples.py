@@ -90,12 +90,14 @@ def test_qc_work():
 def test_qc_producer():
     data = run("qc-producer.toml")
     assert check("qc-producer.toml") == 0
-    # S. 146 does not apply (equity above 40 % of debts): 10 % to the reserve.
-    assert step(data, "reserve")["amount"] == "2750.00 CAD"
+    # S. 146 does not apply (equity above 40 % of debts): no minimum binds, the meeting's 5 % to
+    # the reserve stands (the builder used to force 10 %, 2750.00 CAD).
+    assert step(data, "reserve")["amount"] == "1375.00 CAD"
     # S. 143: the rest refunded in proportion to the services each member bought.
     refunds = step(data, "refunds")
-    assert refunds["amount"] == "24750.00 CAD"
+    assert refunds["amount"] == "26125.00 CAD"
     assert len(refunds["shares"]) == 24
+    assert not [v for v in data["violations"] if v["code"].startswith("qc.s146")]
 
 
 def test_qc_solidarity():
@@ -106,8 +108,10 @@ def test_qc_solidarity():
     # S. 143: refunds to user and worker members only; supporting members receive none.
     refunds = step(data, "refunds")
     assert refunds["amount"] == "10920.00 CAD"
-    assert {categories[m] for m in refunds["shares"]} == {"user", "worker"}
-    assert step(data, "reserve")["amount"] == "1820.00 CAD"
+    assert {categories[m] for m in refunds["shares"]} == {"user", "worker"}  # with no option
+    # S. 146 does not apply: no reserve forced up front; the 40 % the refunds leave goes to it.
+    assert step(data, "reserve")["amount"] == "0.00 CAD"
+    assert step(data, "reserve:rest")["amount"] == "7280.00 CAD"
 
 
 def test_a_cae_year_gives_a_ledger_whose_balances_match_the_report(tmp_path):

@@ -30,9 +30,9 @@ from cooprules_adapters.qc.membership import (
     SOLIDARITY_MEMBERSHIP,
     WORK_MEMBERSHIP,
 )
-from cooprules_adapters.qc.reserves import CAPITAL, RESERVES
+from cooprules_adapters.qc.reserves import CAPITAL, ENHANCEMENT_RESERVES, RESERVES
 from cooprules_adapters.qc.sources import LAW
-from cooprules_adapters.qc.surplus import build
+from cooprules_adapters.qc.surplus import build, build_solidarity
 from cooprules_adapters.qc.voting import SOLIDARITY_VOTING, VOTING, WORK_VOTING
 
 __all__ = ["LAW", "QC_COOP", "QC_PRODUCER", "QC_SOLIDARITY", "QC_WORK"]
@@ -72,6 +72,7 @@ QC_WORK = Regime(
     rules=(
         WORK_MEMBERSHIP,
         WORK_VOTING,
+        ENHANCEMENT_RESERVES,
         PayrollRules(PayrollKind.SALARY_AND_REFUND, LAW.citation("act-s-224-7")),
     ),
     name="Coopérative de travail",
@@ -95,7 +96,7 @@ QC_WORK = Regime(
 
 QC_SOLIDARITY = Regime(
     code="qc-solidarity",
-    rules=(SOLIDARITY_MEMBERSHIP, SOLIDARITY_VOTING),
+    rules=(SOLIDARITY_MEMBERSHIP, SOLIDARITY_VOTING, DistributionRules(build_solidarity)),
     name="Coopérative de solidarité",
     name_en="Solidarity co-operative",
     jurisdiction=QC,
@@ -120,6 +121,7 @@ QC_SOLIDARITY = Regime(
 
 QC_PRODUCER = Regime(
     code="qc-producer",
+    rules=(ENHANCEMENT_RESERVES,),
     name="Coopérative de producteurs",
     name_en="Producers' co-operative (e.g. of self-employed workers)",
     jurisdiction=QC,

@@ -11,20 +11,37 @@
   co-operative, a federation, a confederation or the CQCM, never to the members (agricultural
   co-ops excepted: not encoded here).
 
-These constants are the lead's to wire into :mod:`cooprules_adapters.qc.regimes`.
+* The **enhancement reserve** (*réserve de valorisation*, ss. 149.1-149.6) of a work or a
+  producers' co-op whose by-laws create it (:data:`ENHANCEMENT_RESERVES`): a deficit is charged to
+  it first (s. 149.3); on liquidation its balance goes to the persons who were members during the
+  last financial years before the winding-up vote (5, read from the law file), pro rata of their
+  business, before the devolution (s. 185). It is not the indivisible reserve.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
+import attrs
+
 from cooprules.capital import CapitalRules, RedemptionRule
 from cooprules.explain import Citation, Confidence, Text
-from cooprules.reserves import LiquidationRule, MovementKind, Refusal, ReserveRules
+from cooprules.regime import FromLaw
+from cooprules.reserves import (
+    LiquidationRule,
+    MovementKind,
+    Refusal,
+    ReserveRules,
+    ToRecentMembers,
+)
+from cooprules_adapters.qc.sources import LAW
+from cooprules_adapters.qc.sources import Keys as QcKeys
 
 __all__ = [
     "CAPITAL",
     "DEVOLUTION_TO_RESERVE",
+    "ENHANCEMENT",
+    "ENHANCEMENT_RESERVES",
     "LIQUIDATION",
     "NOT_SHAREABLE",
     "REDEMPTION",
@@ -113,6 +130,30 @@ RESERVES: Final = ReserveRules(
     devolution_to_indivisible=DEVOLUTION_TO_RESERVE,
     roll_forward=ROLL_FORWARD,
 )
+
+ENHANCEMENT: Final = "enhancement"
+"""The enhancement reserve's code (the general reserve's is ``"reserve"``)."""
+
+ENHANCEMENT_RESERVES: Final = attrs.evolve(
+    RESERVES,
+    name=Text(
+        en="Quebec co-operative with an enhancement reserve",
+        fr="Coopérative québécoise dotée d'une réserve de valorisation",
+    ),
+    liquidation=attrs.evolve(
+        RESERVES.liquidation,
+        to_recent_members=ToRecentMembers(
+            ENHANCEMENT,
+            FromLaw(QcKeys.enhancement_reserve_member_years),
+            name=Text(en="enhancement reserve", fr="réserve de valorisation"),
+        ),
+    ),
+    charged_first=(ENHANCEMENT,),
+    charged_first_citation=LAW.citation("act-s-149-3"),
+)
+"""A work or producers' co-op's reserve rules: :data:`RESERVES` and the enhancement reserve.
+
+Bind them (``rules.rule_set(ReserveRules)``) to read the number of years from the law."""
 
 REDEMPTION: Final = RedemptionRule(
     Text(en="the paid-up value of the shares", fr="la valeur libérée des parts"),

@@ -106,6 +106,37 @@ class Keys:
     )
     board_ordinary_majority: Final = majority_key("qc.board_ordinary_majority", BOARD_ORDINARY)
 
+    reserve_min_rate: Final = Key(
+        "qc.reserve_min_rate",
+        Rate,
+        Text(
+            en="least share of the surplus to the reserve while equity is below the threshold "
+            "share of the debts",
+            fr="part minimale des excédents affectée à la réserve tant que l'avoir est inférieur "
+            "à la part seuil des dettes",
+        ),
+    )
+
+    supporting_members_refunds: Final = Key(
+        "qc.supporting_members_refunds",
+        bool,
+        Text(
+            en="a solidarity co-op's supporting members receive patronage refunds",
+            fr="les membres de soutien d'une coopérative de solidarité reçoivent des ristournes",
+        ),
+    )
+
+    enhancement_reserve_member_years: Final = Key(
+        "qc.enhancement_reserve_member_years",
+        int,
+        Text(
+            en="on winding-up, the enhancement reserve goes to the persons who were members "
+            "during this many financial years before the winding-up vote",
+            fr="à la liquidation, la réserve de valorisation revient aux personnes qui étaient "
+            "membres au cours de ce nombre d'exercices précédant le vote de liquidation",
+        ),
+    )
+
 
 LAW: Final[LawBook] = load_law(
     files("cooprules_adapters.qc") / "law.toml",
@@ -123,6 +154,9 @@ LAW: Final[LawBook] = load_law(
         Keys.amend_articles_majority,
         Keys.board_suspend_or_exclude_majority,
         Keys.board_ordinary_majority,
+        Keys.reserve_min_rate,
+        Keys.supporting_members_refunds,
+        Keys.enhancement_reserve_member_years,
     ),
 )
 """The Quebec law file: every figure the Quebec regimes use, dated and cited."""

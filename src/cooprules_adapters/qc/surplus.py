@@ -6,11 +6,17 @@
   business each did with the co-op, and, where a by-law provides it, refunds to auxiliary
   members (s.143).
 * **While the co-op's equity is below 40 % of its debts**, at least **10 %** of that base goes to
-  the reserve, **plus another 10 %** either to the reserve or to refunds paid in shares (s.146):
-  :func:`waterfall` allocates those 20 % by itself when the figures show the ratio is below 40 %.
+  the reserve, **plus another 10 %** either to the reserve or to refunds paid in shares (s.146).
+  Above it no minimum binds (s.4(4) only requires that a reserve exist). The general meeting's
+  decision (its reserve, its refunds, the part of them paid in shares) is what :func:`waterfall`
+  allocates and :class:`S146Constraint` checks; only when the meeting states no reserve does the
+  waterfall take the s.146 minimum itself, and only while s.146 applies.
 * The reserve is never shared and never reduced by refunds (s.147). A work co-op's refunds follow
   the work done — hours, pay or another scale, possibly averaged over up to four years (s.224.7):
-  pass that measure in the figures. A solidarity co-op's supporting members receive no refunds.
+  pass that measure in the figures. A solidarity co-op's refunds go to its user and worker
+  members (:func:`build_solidarity`); its supporting members do no business with it and receive
+  none unless its statutes say so explicitly (``qc.supporting_members_refunds``: the reference
+  leaves that rule unverified, and the citation's confidence says so).
 
 References:
     * Cooperatives Act (CQLR c C-67.2), ss. 143, 146, 147, 224.7:
@@ -21,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
+from typing import Final
 
 import attrs
 from moneyed import Money
@@ -39,6 +46,7 @@ from cooprules.surplus import (
     YearFigures,
     average_measures,
 )
+from cooprules_adapters.qc.sources import LAW
 from cooprules_adapters.qc.sources import Keys as QcKeys
 
 __all__ = [
@@ -48,7 +56,9 @@ __all__ = [
     "S146Constraint",
     "S146Figures",
     "build",
+    "build_solidarity",
     "equity_below_threshold",
+    "refund_categories",
     "waterfall",
     "work_measure",
 ]
@@ -94,7 +104,7 @@ class S146Figures:
             InvalidParameter: the regime sets one of them nowhere.
         """
         return cls(
-            rules.require(Surplus.legal_reserve_rate),
+            rules.require(QcKeys.reserve_min_rate),
             rules.require(QcKeys.additional_reserve_or_share_refund_rate),
             rules.require(QcKeys.reserve_min_while_equity_below),
         )
@@ -141,63 +151,71 @@ def waterfall(
     figures: YearFigures,
     *,
     measure: str,
-    refunds: Money | Rate | None = None,
-    refunds_in_shares: Rate | None = None,
-    second_ten_percent_to: str = "reserve",
+    reserve: Money | Rate | None = None,
+    refunds: Money | Rate | str | None = None,
+    refunds_in_shares: Money | Rate | None = None,
+    second_ten_percent_to: str | None = None,
     eligible: Iterable[str] | None = None,
+    refund_citation: Citation = S143,
 ) -> Waterfall:
-    """A Quebec co-op's allocation for the year, with s.146 applied when it must be.
+    """A Quebec co-op's allocation for the year: the meeting's decision, checked against s.146.
 
     The figures of s.146 (10 %, 10 %, 40 %) are read from ``rules``, each with its citation.
+    The reserve is the meeting's (``reserve``), else the statutes' rate
+    (``surplus.legal_reserve_rate``), else, and only while s.146 applies, its minimum: 10 %, plus
+    the second 10 % unless ``second_ten_percent_to="refunds_in_shares"``. Outside s.146, a
+    meeting that states no reserve puts nothing in it up front (what the refunds leave still goes
+    to it). Whatever the source, :class:`S146Constraint` checks the result while s.146 applies.
 
     Args:
         rules: the co-op's rules on the meeting's date (:func:`cooprules.regime.bind`).
         figures: the year's figures (the equity and debts decide whether s.146 applies).
         measure: the measure of business for the refunds (purchases, hours worked, pay).
-        refunds: the refunds the meeting decides (an amount or a rate of the base); ``None``: all
-            that remains after the reserve.
-        refunds_in_shares: the part of each refund paid in shares.
-        second_ten_percent_to: under s.146, where the second 10 % goes: ``"reserve"`` or
-            ``"refunds_in_shares"`` (then at least that much of the refunds is paid in shares).
-        eligible: the member categories entitled to refunds (a solidarity co-op: users and
-            workers, not supporting members).
+        reserve: the allocation to the reserve the meeting decides (an amount or a rate of the
+            base); ``None``: the statutes' rate, else the s.146 minimum while s.146 applies.
+        refunds: the refunds the meeting decides (an amount or a rate of the base); ``None`` or
+            ``"rest"``: all that remains after the reserve.
+        refunds_in_shares: the refunds paid in shares: the total the meeting decides (an amount,
+            split over the members by their refunds) or a rate of each refund.
+        second_ten_percent_to: when the meeting states no reserve and s.146 applies, where the
+            second 10 % goes: ``"reserve"`` (the default) or ``"refunds_in_shares"`` (then at
+            least that much of the refunds must be paid in shares).
+        eligible: the member categories entitled to refunds (``None``: every member measured).
+        refund_citation: the rule the refunds follow (s.143; a solidarity co-op's own).
+
+    Raises:
+        InvalidInput: an option out of its values, or ``second_ten_percent_to`` with a
+            ``reserve`` the meeting decided (the meeting's reserve is checked, not completed).
     """
-    if second_ten_percent_to not in {"reserve", "refunds_in_shares"}:
+    if second_ten_percent_to not in {None, "reserve", "refunds_in_shares"}:
         raise InvalidInput(
             "second_ten_percent_to", second_ten_percent_to, "'reserve' or 'refunds_in_shares'"
         )
-    law = S146Figures.of(rules)
-    applies = (
-        equity_below_threshold(figures, law.threshold.value)
-        if figures.equity is not None
-        else False
-    )
-    reserve_share = law.reserve.value
-    if applies and second_ten_percent_to == "reserve":
-        reserve_share = Rate(law.reserve.value.value + law.second.value.value)
-    in_shares = refunds_in_shares or Rate(0)
-    steps: list[ToReserve | Refund | Remainder] = [
-        ToReserve(
-            "reserve",
-            reserve="reserve",
-            share=reserve_share,
-            citation=law.reserve.citation if applies else S143,
+    if reserve is not None and second_ten_percent_to is not None:
+        raise InvalidInput(
+            "second_ten_percent_to",
+            second_ten_percent_to,
+            "the meeting decided its reserve: s.146 checks that decision, give one or the other",
         )
+    law = S146Figures.of(rules)
+    steps: list[ToReserve | Refund | Remainder] = [
+        _reserve_step(rules, figures, law, reserve, second_ten_percent_to)
     ]
-    how: dict[str, object] = (
-        {"rest": True}
-        if refunds is None
-        else {"amount": refunds}
-        if isinstance(refunds, Money)
-        else {"share": refunds}
-    )
+    if refunds is None or refunds == "rest":
+        how: dict[str, object] = {"rest": True}
+    elif isinstance(refunds, Money):
+        how = {"amount": refunds}
+    elif isinstance(refunds, Rate):
+        how = {"share": refunds}
+    else:
+        raise InvalidInput("refunds", refunds, "an amount, a rate of the base or 'rest'")
     steps.append(
         Refund(
             "refunds",
             measure=measure,
             eligible=eligible,
-            in_shares=in_shares,
-            citation=S143,
+            in_shares=refunds_in_shares if refunds_in_shares is not None else Rate(0),
+            citation=refund_citation,
             **how,  # type: ignore[arg-type]
         )
     )
@@ -205,9 +223,44 @@ def waterfall(
     return Waterfall(tuple(steps), constraints=(S146Constraint(law),), name="qc s.143/s.146")
 
 
+def _reserve_step(
+    rules: Rules,
+    figures: YearFigures,
+    law: S146Figures,
+    decided: Money | Rate | None,
+    second_to: str | None,
+) -> ToReserve:
+    """The reserve: the meeting's, else the statutes', else the s.146 minimum while it applies."""
+    if isinstance(decided, Money):
+        return ToReserve("reserve", reserve="reserve", amount=decided, citation=S143)
+    if decided is not None:
+        return ToReserve("reserve", reserve="reserve", share=decided, citation=S143)
+    statutes = rules.get(Surplus.legal_reserve_rate)
+    if statutes.source == "statutes" and statutes.value is not None:
+        return ToReserve(
+            "reserve", reserve="reserve", share=statutes.value, citation=statutes.citation
+        )
+    if not _applies(figures, law):
+        return ToReserve("reserve", reserve="reserve", share=Rate(0), citation=S143)
+    share = law.reserve.value
+    if second_to in {None, "reserve"}:
+        share = Rate(law.reserve.value.value + law.second.value.value)
+    return ToReserve("reserve", reserve="reserve", share=share, citation=law.reserve.citation)
+
+
+def _applies(figures: YearFigures, law: S146Figures) -> bool:
+    """Whether s.146 applies; ``False`` when the figures lack the equity or the debts."""
+    if figures.equity is None or figures.debts is None:
+        return False
+    return equity_below_threshold(figures, law.threshold.value)
+
+
 @attrs.frozen
 class S146Constraint:
     """While equity is below the threshold, the reserve and refunds in shares get their minimum.
+
+    Without the equity or the debts, a result that would fall short of the minimum were s.146 to
+    apply carries a warning (``qc.s146.not_checked``): s.146 could not be checked.
 
     Attributes:
         law: the figures of s.146.
@@ -222,7 +275,8 @@ class S146Constraint:
 
 def _s146(result: Distribution, law: S146Figures) -> Iterable[Violation]:
     figures = result.figures
-    if figures.equity is None or not equity_below_threshold(figures, law.threshold.value):
+    known = figures.equity is not None and figures.debts is not None
+    if known and not equity_below_threshold(figures, law.threshold.value):
         return
     first, second, threshold = law.reserve.value, law.second.value, law.threshold.value
     both = Rate(first.value + second.value)
@@ -239,6 +293,24 @@ def _s146(result: Distribution, law: S146Figures) -> Iterable[Violation]:
     def show(units: int) -> str:
         return format_amount(from_minor_units(units, figures.currency))
 
+    if not known:
+        if reserve < ten or reserve + in_shares < twenty:
+            yield Violation(
+                code="qc.s146.not_checked",
+                severity=Severity.WARNING,
+                subject="reserve",
+                message=Text(
+                    en=f"The equity or the debts are not given: s.146 could not be checked. "
+                    f"Were equity below {threshold} of the debts, the reserve would need "
+                    f"{show(ten)} and, with the refunds in shares, {show(twenty)}.",
+                    fr=f"L'avoir ou les dettes ne sont pas donnés : l'article 146 n'a pu être "
+                    f"vérifié. Si l'avoir était inférieur à {threshold} des dettes, la réserve "
+                    f"devrait recevoir {show(ten)} et, avec les ristournes en parts, "
+                    f"{show(twenty)}.",
+                ),
+                citation=law.threshold.citation,
+            )
+        return
     if reserve < ten:
         yield Violation(
             code="qc.s146.reserve_below_10",
@@ -277,7 +349,87 @@ def build(rules: Rules, options: Mapping[str, object], figures: YearFigures) -> 
     Raises:
         InvalidInput: an option :func:`waterfall` does not take, naming the options.
     """
+    return _build(rules, options, figures, S143)
+
+
+def _build(
+    rules: Rules, options: Mapping[str, object], figures: YearFigures, refund_citation: Citation
+) -> Waterfall:
+    if "refund_citation" in options:
+        raise InvalidInput("distribution.options", sorted(options), "refund_citation is the law's")
     try:
-        return waterfall(rules, figures, **options)  # type: ignore[arg-type]
+        return waterfall(
+            rules,
+            figures,
+            refund_citation=refund_citation,
+            **options,  # type: ignore[arg-type]
+        )
     except TypeError as error:
         raise InvalidInput("distribution.options", sorted(options), str(error)) from error
+
+
+_DOING_BUSINESS: Final = frozenset({"user", "worker"})
+"""A solidarity co-op's categories that do business or work with it (s.226.1)."""
+_SUPPORTING: Final = "supporting"
+
+
+def refund_categories(rules: Rules) -> tuple[frozenset[str], Citation]:
+    """A solidarity co-op's member categories entitled to refunds, and the rule they follow.
+
+    User and worker members, in proportion to their business or work (s.143); supporting members
+    only where the statutes say so (``qc.supporting_members_refunds = true``). The rule's citation
+    is tagged [UNC]: the solidarity co-op's sections were not read in a primary source.
+    """
+    citation = LAW.citation("act-s-143-solidarity")
+    if rules.value(QcKeys.supporting_members_refunds) is True:
+        return _DOING_BUSINESS | {_SUPPORTING}, citation
+    return _DOING_BUSINESS, citation
+
+
+@attrs.frozen
+class _Findings:
+    """Violations the builder found before the distribution, reported with it."""
+
+    violations: tuple[Violation, ...]
+
+    def __call__(self, _result: Distribution) -> Iterable[Violation]:
+        return self.violations
+
+
+def build_solidarity(
+    rules: Rules, options: Mapping[str, object], figures: YearFigures
+) -> Waterfall:
+    """A solidarity co-op's waterfall: refunds to the categories :func:`refund_categories` names.
+
+    The meeting's ``eligible`` may narrow them; a category it names that is not entitled
+    (supporting members, without the statutes' explicit provision) receives nothing, and the
+    result says so (``qc.solidarity.refund_category_excluded``, a warning).
+
+    Raises:
+        InvalidInput: an option :func:`waterfall` does not take, naming the options.
+    """
+    entitled, citation = refund_categories(rules)
+    given = options.get("eligible")
+    if given is not None and (isinstance(given, str) or not isinstance(given, Iterable)):
+        raise InvalidInput("distribution.options.eligible", given, "a list of categories")
+    asked = None if given is None else frozenset(str(category) for category in given)
+    chosen = entitled if asked is None else asked & entitled
+    excluded = [] if asked is None else sorted(asked - entitled)
+    split = _build(rules, {**options, "eligible": chosen}, figures, citation)
+    if not excluded:
+        return split
+    finding = Violation(
+        code="qc.solidarity.refund_category_excluded",
+        severity=Severity.WARNING,
+        subject="refunds",
+        message=Text(
+            en=f"No refund to {', '.join(excluded)} members: refunds go to user and worker "
+            "members by their business or work; the statutes do not provide otherwise "
+            "(qc.supporting_members_refunds).",
+            fr=f"Aucune ristourne aux membres {', '.join(excluded)} : les ristournes vont aux "
+            "membres utilisateurs et travailleurs selon leurs opérations ou leur travail ; les "
+            "statuts ne prévoient pas autrement (qc.supporting_members_refunds).",
+        ),
+        citation=citation,
+    )
+    return attrs.evolve(split, constraints=(*split.constraints, _Findings((finding,))))

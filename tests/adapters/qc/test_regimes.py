@@ -97,23 +97,39 @@ def test_solidarity_unverified_points_stay_statute_choices():
 
 def test_reserve_s146():
     # quebec.md Q7 s. 146: >= 10 % to the reserve + >= 10 % to the reserve or share refunds,
-    # while equity < 40 % of debts [SRC].
+    # while equity < 40 % of debts [SRC]. The 10 % is the s.146 minimum, not a rate the statutes
+    # must reach every year: a statutes' lower figure for it is below the legal minimum.
     for regime in ALL:
-        assert regime.value(Surplus.legal_reserve_rate, NOW) == Rate.of("10%")
+        assert regime.value(QcKeys.reserve_min_rate, NOW) == Rate.of("10%")
         assert regime.value(QcKeys.additional_reserve_or_share_refund_rate, NOW) == Rate.of("10%")
         assert regime.value(QcKeys.reserve_min_while_equity_below, NOW) == Rate.of("40%")
     violations = validate(
-        Statutes("qc-work", {Surplus.legal_reserve_rate: Rate.of("5%")}), QC_WORK, NOW
+        Statutes("qc-work", {QcKeys.reserve_min_rate: Rate.of("5%")}), QC_WORK, NOW
     )
     assert [v.code for v in violations] == ["statutes.below_minimum"]
     assert violations[0].citation is not None
     assert violations[0].citation.article == "s. 146"
 
 
+@pytest.mark.parametrize("rate", ["0%", "5%", "10%", "25%"])
+def test_a_statutory_reserve_rate_has_no_minimum_outside_s146(rate):
+    # quebec.md Q7 worked example 2: with equity >= 40 % of debts s.146 does not apply; s.4(4)
+    # only requires that a reserve exist [interpretation: MEM]. A co-op's own reserve rate, even
+    # 0 %, is not below a legal minimum; s.146 is checked on the year's distribution instead.
+    for regime in ALL:
+        statutes = Statutes(regime.code, {Surplus.legal_reserve_rate: Rate.of(rate)})
+        assert validate(statutes, regime, NOW) == ()
+        parameter = regime.parameter(Surplus.legal_reserve_rate, NOW)
+        assert parameter.kind is RuleKind.STATUTE
+        assert parameter.value is None
+        assert parameter.minimum is None
+        assert parameter.citation.confidence is Confidence.MEM  # an interpretation, never law
+
+
 def test_worked_example_1_consumer_coop():
     # quebec.md Q7 worked example 1: base $100,000, equity/debts 25 % < 40 %.
     base = money("100000", "CAD")
-    reserve = QC_PRODUCER.value(Surplus.legal_reserve_rate, NOW)
+    reserve = QC_PRODUCER.value(QcKeys.reserve_min_rate, NOW)
     extra = QC_PRODUCER.value(QcKeys.additional_reserve_or_share_refund_rate, NOW)
     threshold = QC_PRODUCER.value(QcKeys.reserve_min_while_equity_below, NOW)
     assert reserve is not None

@@ -412,6 +412,8 @@ EXEMPT: dict[str, str] = {
     "resumption_bonus is not called by the year)",
     "be.resumption_bonus_months": "as be.resumption_bonus_monthly",
     "be.resumption_bonus_min_months": "as be.resumption_bonus_monthly",
+    "qc.enhancement_reserve_member_years": "the year does not wind up the co-op (cooprules."
+    "reserves.liquidate is not called by the year)",
 }
 
 # Figures an engine of the year still holds as a constant of its own (issue 11): the regime's value
@@ -493,7 +495,9 @@ def test_what_our_engines_read(readings):
         "fr-cae-scop": ("fr.scop_seniority_coefficient_max", "error: InvalidInput"),
         "fr-scic": ("fr.scic_statutory_reserve_min_share", "distribution.steps[other_reserves]"),
         "fr-cae-scic": ("capital.dividend_cap", "violations[surplus.interest_rate_above_cap"),
-        "qc-producer": ("surplus.legal_reserve_rate", "distribution.steps[reserve].amount"),
+        # The meeting's own decision (s146-example-1) is checked against the s.146 minimum,
+        # never replaced by it: a higher minimum moves the violations, not the allocation.
+        "qc-producer": ("qc.reserve_min_rate", "violations[qc.s146.reserve_below_10"),
         "qc-solidarity": ("qc.reserve_min_while_equity_below", "distribution.steps["),
         "qc-work": ("qc.additional_reserve_or_share_refund_rate", "distribution.steps["),
     }

@@ -22,6 +22,9 @@ from cooprules.money import Rate
 from cooprules.parameters import all_keys
 from cooprules.plugins import load_regimes
 from cooprules.regime import Parameter, Regime
+from cooprules_adapters.qc.sources import Keys as QcKeys
+
+_QC_KEYS = {key.name: key for key in (QcKeys.reserve_min_rate,)}
 
 BEFORE: dict[str, Any] = json.loads(
     (Path(__file__).parents[2] / "fixtures" / "law_before_move.json").read_text(encoding="utf-8")
@@ -109,7 +112,12 @@ ADDED = {
     },
     "fr-scop": {"fr.scop_seniority_coefficient_max"},
     "fr-scic": {"fr.scic_statutory_reserve_min_share"},
+    # Issue 12: the Quebec co-op's own reserve rate is a statute choice with no legal minimum
+    # (s.146 binds only while equity is below 40 % of debts; its 10 % is qc.reserve_min_rate,
+    # RENAMED_IN below); the solidarity co-op's supporting members' refunds, a statute choice
+    # (the rule is [UNC]); the enhancement reserve's years on winding-up (s.185).
     "qc-coop": {
+        "surplus.legal_reserve_rate",
         "qc.ordinary_majority",
         "qc.merger_majority",
         "qc.continuance_majority",
@@ -119,8 +127,19 @@ ADDED = {
         "qc.board_suspend_or_exclude_majority",
         "qc.board_ordinary_majority",
     },
+    "qc-solidarity": {"qc.supporting_members_refunds"},
+    "qc-work": {"qc.enhancement_reserve_member_years"},
+    "qc-producer": {"qc.enhancement_reserve_member_years"},
 }
 """The keys each regime gained in the move (a figure that was a constant in code)."""
+
+RENAMED_IN = {
+    # Issue 12: the s.146 10 % was the core's legal reserve rate, bounding every Quebec co-op's
+    # statutes; it is a minimum only while s.146 applies, the plug-in's own key.
+    "qc-coop": {"surplus.legal_reserve_rate": "qc.reserve_min_rate"},
+}
+"""Keys renamed in one regime only: the figure, bounds, dates and citation stay; the description
+is the new key's."""
 
 MOVED = {
     # The vote caps of loi 1947 art. 3 bis apply to every French co-op (the SCIC's rules hold
@@ -178,8 +197,16 @@ def _renamed(row: dict[str, Any]) -> dict[str, Any]:
     return {**row, "key": key}
 
 
+def _renamed_in(code: str, row: dict[str, Any]) -> dict[str, Any]:
+    """The row under the key it was renamed to in ``code`` only (else :func:`_renamed`)."""
+    key = RENAMED_IN.get(code, {}).get(row["key"])
+    if key is None:
+        return _renamed(row)
+    return {**row, "key": key, "description": _text(_QC_KEYS[key].description)}
+
+
 def _expected_own(code: str) -> list[dict[str, Any]]:
-    rows = [_renamed(row) for row in BEFORE[code]["parameters"]]
+    rows = [_renamed_in(code, row) for row in BEFORE[code]["parameters"]]
     for origin, (target, keys) in MOVED.items():
         if origin == code:
             rows = [row for row in rows if row["key"] not in keys]
@@ -246,8 +273,19 @@ def _in_force_before(code: str, on: date) -> dict[str, dict[str, Any]]:
             start = date.fromisoformat(row["valid_from"]) if row["valid_from"] else date.min
             end = date.fromisoformat(row["valid_until"]) if row["valid_until"] else None
             if start <= on and (end is None or on < end):
-                merged[RENAMED.get(row["key"], row["key"])] = _renamed(row)
+                renamed = _renamed_in(link, row)
+                merged[renamed["key"]] = renamed
     return merged
+
+
+def _added_in_chain(code: str) -> set[str]:
+    """The keys ADDED to ``code`` or to a regime it extends."""
+    added: set[str] = set()
+    current: str | None = code
+    while current is not None:
+        added |= ADDED.get(current, set())
+        current = BEFORE[current]["extends"]
+    return added
 
 
 def _grid() -> list[date]:
@@ -267,6 +305,6 @@ def test_on_every_date_of_the_grid_the_same_rules_are_in_force(code):
         now = {
             key: _row(p)
             for key, p in regime.parameters_as_of(on).items()
-            if key not in {k for added in ADDED.values() for k in added} | _gained(code)
+            if key not in _added_in_chain(code) | _gained(code)
         }
         assert now == _in_force_before(code, on), on.isoformat()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -20,6 +21,8 @@ from cooprules.reserves import (
     RefusedMovement,
     ReserveAccount,
     ReserveLedger,
+    ToRecentMembers,
+    absorb_loss,
     apply,
     check_movements,
     liquidate,
@@ -358,3 +361,230 @@ def test_ledger_independent_of_the_order_given(draws, rng):
     assert ReserveLedger("EUR", [RESERVE], shuffled).balance("reserve", day) == ledger.balance(
         "reserve", day
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Quebec's enhancement reserve (réserve de valorisation): Cooperatives Act (Loi sur les
+# coopératives, RLRQ c. C-67.2) s.149.3 [SRC] (a deficit is charged to it first) and s.185 [SRC]
+# (on winding-up its balance goes to the persons who were members during the 5 financial years
+# before the winding-up vote, pro rata of their business), quebec.md §Q7 and §Q9:
+# https://legisquebec.gouv.qc.ca/en/version/cs/C-67.2?code=se%3A149_3&history=20241104
+# http://legisquebec.gouv.qc.ca/en/showversion/cs/C-67.2?code=se:185&pointInTime=20170322
+# ---------------------------------------------------------------------------------------------
+
+ON = date(2026, 3, 1)
+VOTE = date(2026, 3, 1)
+# Business by financial year (ending 31 December): a and b throughout; x left after 2022; old
+# left after 2020, so outside the 5 years before a vote of March 2026 (2021 to 2025).
+BUSINESS = {
+    date(year, 12, 31): {
+        "a": 40_000,
+        "b": 20_000,
+        **({"x": 50_000} if year in {2021, 2022} else {}),
+        **({"old": 90_000} if year <= 2020 else {}),
+    }
+    for year in range(2019, 2026)
+}
+
+
+def _enhancement_rules(regime: object = None) -> object:
+    from cooprules.regime import bind  # noqa: PLC0415
+    from cooprules.reserves import ReserveRules  # noqa: PLC0415
+    from cooprules_adapters.qc.regimes import QC_PRODUCER  # noqa: PLC0415
+
+    found = bind(regime or QC_PRODUCER, as_of=ON).rule_set(ReserveRules)
+    assert found is not None
+    return found
+
+
+def _wind_up(rule: object, enhancement: str = "30000", assets: str = "600000") -> object:
+    # quebec.md Q9's worked example (assets 600,000, debts 420,000, paid-up shares 50,000), with
+    # an enhancement reserve of 30,000 added (our figures): 30,000 to the members of 2021-2025
+    # pro rata of their business (a 200,000, b 100,000, x 100,000), 100,000 devolves.
+    capital = {"members-common": cad("8000"), "members-preferred": cad("42000")}
+    return liquidate(
+        cad(assets),
+        cad("420000"),
+        capital,
+        "CQCM",
+        rule=rule.liquidation,  # type: ignore[attr-defined]
+        reserve_balances={"enhancement": cad(enhancement), "reserve": cad("100000")},
+        business_by_year=BUSINESS,
+        vote=VOTE,
+    )
+
+
+def test_quebec_enhancement_reserve_goes_to_the_members_of_the_last_5_years():
+    rules = _enhancement_rules()
+    recent = rules.liquidation.to_recent_members  # type: ignore[attr-defined]
+    assert (recent.reserve, recent.years) == ("enhancement", 5)  # read from qc/law.toml
+    assert recent.citation.article == "s. 185"
+    result = _wind_up(rules)
+    assert result.to_recent_members == {
+        "a": cad("15000.00"),
+        "b": cad("7500.00"),
+        "x": cad("7500.00"),
+    }
+    assert "old" not in result.to_recent_members  # a member before the 5 years gets nothing
+    assert result.devolved == cad("100000.00")  # never devolved with the indivisible reserve
+    assert result.violations == ()
+    step = result.explanation.steps[2]
+    assert step.citation is recent.citation
+    assert dict(step.inputs)["financial years"].startswith("2021-12-31")
+    out = (
+        result.debts_paid
+        + total(result.repaid.values(), "CAD")
+        + total(result.to_recent_members.values(), "CAD")
+        + result.devolved
+    )
+    assert out == result.assets
+
+
+def test_quebec_enhancement_reserve_years_are_the_laws():
+    from cooprules.testing import replace_parameter  # noqa: PLC0415
+    from cooprules_adapters.qc.regimes import QC_PRODUCER  # noqa: PLC0415
+    from cooprules_adapters.qc.sources import Keys as QcKeys  # noqa: PLC0415
+
+    version = QC_PRODUCER.parameter(QcKeys.enhancement_reserve_member_years, ON)
+    six = replace_parameter(QC_PRODUCER, version, attrs.evolve(version, value=6))
+    result = _wind_up(_enhancement_rules(six))
+    assert set(result.to_recent_members) == {"a", "b", "x", "old"}  # 2020 counts now
+
+
+def test_quebec_enhancement_reserve_when_the_assets_are_short_or_the_input_is_missing():
+    rules = _enhancement_rules()
+    short = _wind_up(rules, assets="480000")  # 10,000 left after the debts and the shares
+    assert total(short.to_recent_members.values(), "CAD") == cad("10000.00")
+    assert short.devolved == cad("0")
+    assert short.explanation.steps[2].note is not None  # says only 10,000 remained of 30,000
+    empty = _wind_up(rules, enhancement="0")
+    assert empty.to_recent_members == {}
+    assert empty.devolved == cad("130000.00")
+    capital = {"m": cad("10")}
+    with pytest.raises(InvalidInput, match="vote"):
+        liquidate(
+            cad("100"),
+            cad("0"),
+            capital,
+            "CQCM",
+            rule=rules.liquidation,  # type: ignore[attr-defined]
+            reserve_balances={"enhancement": cad("50")},
+            business_by_year=BUSINESS,
+        )
+    with pytest.raises(InvalidInput, match="business_by_year"):
+        liquidate(
+            cad("100"),
+            cad("0"),
+            capital,
+            "CQCM",
+            rule=rules.liquidation,  # type: ignore[attr-defined]
+            reserve_balances={"enhancement": cad("50")},
+            business_by_year={date(2010, 12, 31): {"a": 1}, date(2027, 12, 31): {"a": 1}},
+            vote=VOTE,
+        )
+    with pytest.raises(InvalidInput, match="negative"):
+        liquidate(
+            cad("100"),
+            cad("0"),
+            capital,
+            "CQCM",
+            rule=rules.liquidation,  # type: ignore[attr-defined]
+            reserve_balances={"enhancement": cad("50")},
+            business_by_year={date(2025, 12, 31): {"a": -1}},
+            vote=VOTE,
+        )
+    with pytest.raises(CurrencyMismatch):
+        liquidate(
+            cad("100"),
+            cad("0"),
+            capital,
+            "CQCM",
+            rule=rules.liquidation,  # type: ignore[attr-defined]
+            reserve_balances={"enhancement": eur("50")},
+            business_by_year=BUSINESS,
+            vote=VOTE,
+        )
+    # The unbound rule set still holds the law's figure to read: refused, naming the key.
+    with pytest.raises(InvalidInput, match=r"qc\.enhancement_reserve_member_years"):
+        liquidate(
+            cad("100"),
+            cad("0"),
+            capital,
+            "CQCM",
+            rule=qc.ENHANCEMENT_RESERVES.liquidation,
+            reserve_balances={"enhancement": cad("50")},
+            business_by_year=BUSINESS,
+            vote=VOTE,
+        )
+    with pytest.raises(InvalidInput, match="years"):
+        ToRecentMembers("enhancement", 0)
+
+
+def test_quebec_deficit_is_charged_to_the_enhancement_reserve_first():
+    # s.149.3: a deficit of 700 with 200 in the enhancement reserve and 1,000 in the reserve:
+    # 200 from the enhancement reserve, then 500 from the reserve.
+    rules = qc.ENHANCEMENT_RESERVES
+    order = rules.loss_order(["reserve", "enhancement"])
+    assert order == ("enhancement", "reserve")
+    charged, left, explanation = absorb_loss(
+        cad("-700.00"),
+        order,
+        {"reserve": cad("1000.00"), "enhancement": cad("200.00")},
+        citation=rules.charged_first_citation,
+    )
+    assert charged == {"enhancement": cad("200.00"), "reserve": cad("500.00")}
+    assert left == cad("0.00")
+    assert explanation.steps[0].citation.article == "s. 149.3"
+    # Without an enhancement reserve the order is the one given; the plain rules put none first.
+    assert qc.RESERVES.loss_order(["reserve", "other"]) == ("reserve", "other")
+    with pytest.raises(InvalidInput, match="charged_first"):
+        attrs.evolve(rules, charged_first="enhancement")
+
+
+def test_only_work_and_producers_coops_have_the_enhancement_reserve_step():
+    from cooprules_adapters.qc.regimes import QC_SOLIDARITY, QC_WORK  # noqa: PLC0415
+
+    assert _enhancement_rules(QC_WORK).liquidation.to_recent_members.years == 5  # type: ignore[attr-defined]
+    assert _enhancement_rules(QC_SOLIDARITY).liquidation.to_recent_members is None  # type: ignore[attr-defined]
+
+
+@given(
+    st.integers(0, 10**9),
+    st.integers(0, 10**9),
+    st.dictionaries(st.sampled_from("abcd"), st.integers(0, 10**8), max_size=4),
+    st.integers(0, 10**9),
+    st.dictionaries(
+        st.integers(2015, 2026),
+        st.dictionaries(st.sampled_from("abcdxyz"), st.integers(0, 10**6), max_size=7),
+        max_size=8,
+    ),
+)
+def test_liquidation_with_an_enhancement_reserve_conserves_every_cent(
+    assets, debts, capital, enhancement, years
+):
+    business = {date(year, 12, 31): table for year, table in years.items()}
+    counted = [end for end in business if date(2021, 3, 1) < end < VOTE]  # 2021 to 2025
+    weights = {p for end in counted for p, v in business[end].items() if v}
+    paid_up = {m: money(u, "CAD") / 100 for m, u in capital.items()}
+    rule = _enhancement_rules().liquidation  # type: ignore[attr-defined]
+    try:
+        result = liquidate(
+            money(assets, "CAD") / 100,
+            money(debts, "CAD") / 100,
+            paid_up,
+            "CQCM",
+            rule=rule,
+            reserve_balances={"enhancement": money(enhancement, "CAD") / 100},
+            business_by_year=business,
+            vote=VOTE,
+        )
+    except InvalidInput:
+        assert not weights  # refused only when there is no business to share it by
+        return
+    to_recent = total(result.to_recent_members.values(), "CAD")
+    out = result.debts_paid + total(result.repaid.values(), "CAD") + to_recent + result.devolved
+    assert out == result.assets
+    assert to_recent <= money(enhancement, "CAD") / 100
+    assert set(result.to_recent_members) <= weights  # only members of the 5 years, with business
+    if result.devolved.amount > 0:  # something devolves only once the reserve is paid in full
+        assert to_recent == money(enhancement, "CAD") / 100

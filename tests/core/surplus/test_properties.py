@@ -36,10 +36,12 @@ from cooprules.money import (
     Rounding,
     from_minor_units,
     money,
+    round_fraction,
     to_minor_units,
 )
 from cooprules.parameters import Capital
-from cooprules.regime import bind
+from cooprules.regime import Statutes, bind
+from cooprules.report import DistributionRules
 from cooprules.surplus import (
     Distribution,
     Interest,
@@ -60,6 +62,8 @@ from cooprules_adapters.be.regimes import BE_SC
 from cooprules_adapters.be.reserves import CSA_LIQUIDITY_TEST, CSA_NET_ASSET_TEST
 from cooprules_adapters.fr import surplus as fr
 from cooprules_adapters.qc import surplus as qc
+from cooprules_adapters.qc.regimes import QC_SOLIDARITY
+from cooprules_adapters.qc.sources import Keys as QcKeys
 
 
 def eur(text: str) -> Money:
@@ -471,7 +475,7 @@ def test_scic_conserves_and_keeps_half_the_balance(surplus, above, statutory, ta
     st.integers(1, 10**10),
     business,
     categories,
-    st.sampled_from(["reserve", "refunds_in_shares"]),
+    st.sampled_from([None, "reserve", "refunds_in_shares"]),
     st.none() | percents,
 )
 # This found a bug where the adapter's own 20 % (rounded once) fell a cent short of the check's
@@ -499,10 +503,134 @@ def test_quebec_conserves_refunds_eligible_members_and_meets_s146(  # noqa: PLR0
     assert_conserved(result)
     refunds = result.step("refunds")
     assert all(figures.categories[m] in {"user", "worker"} for m in refunds.shares)
-    if second == "reserve":  # the adapter allocates the 20 % itself; a refund to nobody is said
+    if second in {None, "reserve"}:  # the adapter allocates the 20 % itself; a refund to nobody
         nobody = not refunds.shares and units(figures.base) > units(result.amount("reserve"))
         assert {v.code for v in result.violations} == ({"surplus.amount_cut"} if nobody else set())
     assert_same(result, distribute(waterfall, reordered(figures)))
+
+
+def _below_40_percent(equity: int, debts: int) -> bool:
+    """s.146, written out here independently of the plug-in: equity < 40 % of debts."""
+    return debts > 0 and 5 * equity < 2 * debts
+
+
+@given(surpluses, st.integers(-(10**9), 10**10), st.integers(0, 10**10), business)
+@example(100_000_00, 40_000_00, 100_000_00, {"ana": 1})  # exactly 40 %: s.146 does not apply
+@example(100_000_00, 39_999_99, 100_000_00, {"ana": 1})  # a cent below: it does
+@example(100_000_00, 0, 0, {"ana": 1})  # no debts: equity is not below 40 % of nothing
+@example(1, 0, 0, {"ana": 0})  # nobody did business: the refund to nobody is said, not hidden
+def test_quebec_s146_minimum_is_forced_iff_equity_below_40_percent_of_debts(
+    surplus, equity, debts, measured
+):
+    # Cooperatives Act s.146 [SRC]: 10 % + 10 % to the reserve while equity < 40 % of debts; with
+    # no decision of the meeting the waterfall takes both, and otherwise nothing up front.
+    figures = YearFigures(
+        surplus=cents(surplus, "CAD"),
+        measures={"business": measured},
+        equity=cents(equity, "CAD"),
+        debts=cents(debts, "CAD"),
+    )
+    result = distribute(qc.waterfall(QC, figures, measure="business"), figures)
+    forced = round_fraction(Fraction(surplus, 5)) if _below_40_percent(equity, debts) else 0
+    assert units(result.amount("reserve")) == forced
+    nobody = not any(measured.values()) and units(result.amount("reserve")) < surplus
+    assert {v.code for v in result.violations} == ({"surplus.amount_cut"} if nobody else set())
+    assert_conserved(result)
+
+
+@given(
+    surpluses,
+    st.integers(0, 10**10),
+    st.integers(0, 10**10),
+    business,
+    percents | st.integers(0, 10**11),
+    st.none() | percents | st.integers(0, 10**11),
+)
+@example(100_000_00, 25_000_00, 100_000_00, {"a": 5, "b": 3, "c": 2}, 10_000_00, 10_000_00)
+@example(100_000_00, 25_000_00, 100_000_00, {"a": 5, "b": 3, "c": 2}, 10_000_00, None)
+def test_quebec_the_meetings_decision_is_allocated_as_decided_and_checked(  # noqa: PLR0917
+    surplus, equity, debts, measured, reserve, in_shares
+):
+    # The meeting's reserve and its refunds in shares are allocated as decided (within the base),
+    # never replaced by the s.146 minimum; a breach is reported iff s.146 applies and the
+    # decision falls short of 10 % to the reserve, or 20 % with the refunds in shares.
+    figures = YearFigures(
+        surplus=cents(surplus, "CAD"),
+        measures={"business": measured},
+        equity=cents(equity, "CAD"),
+        debts=cents(debts, "CAD"),
+    )
+    decided = reserve if isinstance(reserve, Rate) else cents(reserve, "CAD")
+    shares = (
+        in_shares if in_shares is None or isinstance(in_shares, Rate) else cents(in_shares, "CAD")
+    )
+    waterfall = qc.waterfall(
+        QC, figures, measure="business", reserve=decided, refunds_in_shares=shares
+    )
+    result = distribute(waterfall, figures)
+    assert_conserved(result)
+    wanted = round_fraction(surplus * reserve.value) if isinstance(reserve, Rate) else reserve
+    assert units(result.amount("reserve")) == min(wanted, surplus)
+    reserve_total = units(result.amount("reserve")) + units(result.amount("reserve:rest"))
+    paid_in_shares = sum(units(v) for v in result.step("refunds").in_shares.values())
+    short = reserve_total < round_fraction(Fraction(surplus, 10)) or (
+        reserve_total + paid_in_shares < round_fraction(Fraction(surplus, 5))
+    )
+    s146 = {v.code for v in result.violations if v.code.startswith("qc.s146")}
+    assert bool(s146) == (_below_40_percent(equity, debts) and short)
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(NAMES),
+        st.tuples(st.sampled_from(["user", "worker", "supporting"]), st.integers(0, 10**7)),
+        min_size=1,
+    ),
+    surpluses,
+    st.booleans() | st.none(),
+    st.none() | st.frozensets(st.sampled_from(["user", "worker", "supporting", "auxiliary"])),
+)
+@example({"ana": ("user", 0)}, 1, None, None)  # nobody did business: the cut is said
+@example({"ana": ("user", 0)}, 1, None, frozenset({"supporting"}))
+def test_quebec_solidarity_no_refund_to_a_category_the_regime_excludes(
+    members, surplus, statutes_allow, asked
+):
+    # Cooperatives Act s.143 [SRC], s.226.1 [SRC-2]; quebec.md §Q8 [UNC]: refunds to user and
+    # worker members by their business or work; supporting members only where the statutes
+    # provide it explicitly. The meeting may narrow the categories, never widen them.
+    figures = YearFigures(
+        surplus=cents(surplus, "CAD"),
+        measures={"business": {m: patronage for m, (_, patronage) in members.items()}},
+        categories={m: category for m, (category, _) in members.items()},
+        equity=cents(1, "CAD"),
+        debts=cents(1, "CAD"),
+    )
+    chosen = {} if statutes_allow is None else {QcKeys.supporting_members_refunds: statutes_allow}
+    rules = bind(QC_SOLIDARITY, Statutes("qc-solidarity", chosen), as_of=date(2025, 6, 30))
+    options: dict[str, object] = {"measure": "business"}
+    if asked is not None:
+        options["eligible"] = tuple(sorted(asked))
+    build = QC_SOLIDARITY.rule_set(DistributionRules).build
+    result = distribute(build(rules, options, figures), figures)
+    assert_conserved(result)
+    entitled = {"user", "worker"} | ({"supporting"} if statutes_allow else set())
+    allowed = entitled if asked is None else entitled & asked
+    refunds = result.step("refunds")
+    assert all(figures.categories[m] in allowed for m in refunds.shares)
+    assert "supporting" not in {figures.categories[m] for m in refunds.shares} or statutes_allow
+    measured = {m for m, (c, patronage) in members.items() if c in allowed and patronage}
+    assert {m for m, share in refunds.shares.items() if units(share)} <= measured
+    if units(refunds.amount) and measured:
+        assert units(refunds.amount) == surplus  # nothing reserved up front outside s.146
+    codes = {v.code for v in result.violations}
+    # A refund with nobody to share it among says so (the surplus then goes to the reserve).
+    assert ("surplus.amount_cut" in codes) == (
+        not measured and surplus > units(result.amount("reserve"))
+    )
+    warned = "qc.solidarity.refund_category_excluded" in codes
+    assert warned == bool(asked is not None and asked - entitled)
+    assert codes <= {"qc.solidarity.refund_category_excluded", "surplus.amount_cut"}
+    assert_same(result, distribute(build(rules, options, reordered(figures)), reordered(figures)))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from fractions import Fraction
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -16,8 +17,11 @@ from cooprules.errors import (
     InvalidInput,
     UnknownMember,
 )
+from cooprules.explain import Confidence
 from cooprules.money import Money, Rate, money, to_minor_units
-from cooprules.regime import bind
+from cooprules.parameters import Surplus
+from cooprules.regime import Key, Rules, Statutes, bind, validate
+from cooprules.report import DistributionRules
 from cooprules.surplus import (
     Interest,
     Of,
@@ -35,7 +39,8 @@ from cooprules_adapters.be.regimes import BE_ACTIVITY, BE_CNC, BE_SCES
 from cooprules_adapters.fr import surplus as fr
 from cooprules_adapters.fr.regimes import FR_SCIC, FR_SCOP
 from cooprules_adapters.qc import surplus as qc
-from cooprules_adapters.qc.regimes import QC_COOP
+from cooprules_adapters.qc.regimes import QC_COOP, QC_SOLIDARITY, QC_WORK
+from cooprules_adapters.qc.sources import Keys as QcKeys
 
 # The co-ops' rules on a meeting's date: every waterfall reads its legal figures from them.
 CNC = bind(BE_CNC, as_of=date(2025, 6, 30))
@@ -156,7 +161,10 @@ class TestScop:
 
 
 class TestQuebec:
-    """Quebec, Cooperatives Act ss. 143, 146 and 224.7; worked examples 1 to 4 of quebec.md §Q7."""
+    """Quebec, Cooperatives Act (Loi sur les coopératives, RLRQ c. C-67.2) ss. 143, 146, 224.7;
+    worked examples 1 to 4 of shared/reference/quebec.md §Q7. s.146 [SRC]:
+    http://legisquebec.gouv.qc.ca/fr/showversion/cs/C-67.2?code=se:146&pointInTime=20191011
+    """
 
     def figures(self, equity: str) -> YearFigures:
         return YearFigures(
@@ -167,15 +175,18 @@ class TestQuebec:
             debts=cad("1000000.00"),
         )
 
-    def test_example_1_equity_below_40_percent(self):
-        figures = self.figures("250000.00")  # 25 % of debts
+    def test_example_1_the_meetings_decision_is_checked_against_s146(self):
+        # Example 1: equity/debts 25 % < 40 %; the meeting: reserve $10,000, refunds $90,000 of
+        # which $10,000 in preferred shares. Reserve + share refunds = $20,000 = 20 %: lawful.
+        figures = self.figures("250000.00")
         assert qc.equity_below_threshold(figures, Rate.of("40%"))
         waterfall = qc.waterfall(
             QC,
             figures,
             measure="purchases",
-            refunds_in_shares=Rate(Fraction(1, 9)),
-            second_ten_percent_to="refunds_in_shares",
+            reserve=cad("10000.00"),
+            refunds=cad("90000.00"),
+            refunds_in_shares=cad("10000.00"),
         )
         result = distribute(waterfall, figures)
         assert figures.base == cad("100000.00")
@@ -186,27 +197,141 @@ class TestQuebec:
         assert refunds.in_shares == {"A": cad("5000.00"), "B": cad("3000.00"), "C": cad("2000.00")}
         assert result.violations == ()
 
-    def test_below_40_percent_forces_20_percent(self):
+    def test_example_1_as_a_rate_of_each_refund(self):
+        figures = self.figures("250000.00")
+        waterfall = qc.waterfall(
+            QC, figures, measure="purchases", reserve=Rate.of("10%"), refunds_in_shares="1/9"
+        )
+        result = distribute(waterfall, figures)
+        assert result.step("refunds").in_shares["A"] == cad("5000.00")
+        assert result.violations == ()
+
+    def test_the_meetings_all_cash_decision_with_10_percent_is_a_violation_not_replaced(self):
+        # Example 1: "If the GM chose all cash ristournes, the second $10,000 would have to go to
+        # the reserve instead." The engine allocates the meeting's 10 % as decided and reports it.
+        figures = self.figures("250000.00")
+        waterfall = qc.waterfall(QC, figures, measure="purchases", reserve=cad("10000.00"))
+        result = distribute(waterfall, figures)
+        assert result.amount("reserve") == cad("10000.00")
+        assert result.step("refunds").amount == cad("90000.00")
+        (violation,) = result.violations
+        assert violation.code == "qc.s146.below_20"
+        assert violation.citation is not None
+        assert violation.citation.article == "s. 146"
+
+    def test_a_meetings_reserve_below_10_percent_is_reported(self):
+        figures = self.figures("250000.00")
+        waterfall = qc.waterfall(
+            QC, figures, measure="purchases", reserve=cad("9999.99"), refunds_in_shares="100%"
+        )
+        codes = [v.code for v in distribute(waterfall, figures).violations]
+        assert codes == ["qc.s146.reserve_below_10"]
+
+    def test_without_a_decision_below_40_percent_the_minimum_is_forced(self):
         figures = self.figures("250000.00")
         result = distribute(qc.waterfall(QC, figures, measure="purchases"), figures)
         assert result.amount("reserve") == cad("20000.00")
         assert result.step("refunds").amount == cad("80000.00")
         assert result.violations == ()
 
-    def test_all_cash_refunds_with_only_10_percent_reserve_is_a_violation(self):
+    def test_second_ten_percent_to_refunds_in_shares_without_them_is_a_violation(self):
         figures = self.figures("250000.00")
         waterfall = qc.waterfall(
             QC, figures, measure="purchases", second_ten_percent_to="refunds_in_shares"
         )
-        codes = [v.code for v in distribute(waterfall, figures).violations]
-        assert codes == ["qc.s146.below_20"]
-
-    def test_example_2_equity_above_40_percent(self):
-        figures = self.figures("400000.00")
-        assert not qc.equity_below_threshold(figures, Rate.of("40%"))
-        result = distribute(qc.waterfall(QC, figures, measure="purchases"), figures)
+        result = distribute(waterfall, figures)
         assert result.amount("reserve") == cad("10000.00")
+        assert [v.code for v in result.violations] == ["qc.s146.below_20"]
+
+    @pytest.mark.parametrize(
+        ("equity", "forced"),
+        [("399999.99", "20000.00"), ("400000.00", "0.00"), ("400000.01", "0.00")],
+    )
+    def test_example_2_the_minimum_binds_only_below_40_percent(self, equity, forced):
+        # Example 2: equity >= 40 % of debts, s.146 does not apply; s.4(4) only requires that a
+        # reserve exist [interpretation: MEM]. Exactly 40 % is not "below" it.
+        figures = self.figures(equity)
+        result = distribute(qc.waterfall(QC, figures, measure="purchases"), figures)
+        assert result.amount("reserve") == cad(forced)
         assert result.violations == ()
+        none = qc.waterfall(QC, figures, measure="purchases", reserve=cad("0.00"))
+        codes = [v.code for v in distribute(none, figures).violations]
+        assert codes == (
+            [] if forced == "0.00" else ["qc.s146.reserve_below_10", "qc.s146.below_20"]
+        )
+
+    def test_the_statutes_rate_is_the_reserve_when_the_meeting_states_none(self):
+        statutes = Statutes("qc-coop", {Surplus.legal_reserve_rate: Rate.of("5%")})
+        rules = bind(QC_COOP, statutes, as_of=date(2025, 6, 30))
+        above = self.figures("500000.00")
+        result = distribute(qc.waterfall(rules, above, measure="purchases"), above)
+        assert result.amount("reserve") == cad("5000.00")
+        assert result.violations == ()
+        below = self.figures("250000.00")  # s.146 applies: 5 % is short, and reported
+        codes = [
+            v.code
+            for v in distribute(qc.waterfall(rules, below, measure="purchases"), below).violations
+        ]
+        assert codes == ["qc.s146.reserve_below_10", "qc.s146.below_20"]
+
+    def test_without_equity_or_debts_a_short_reserve_gets_a_warning(self):
+        figures = YearFigures(surplus=cad("100.00"), measures={"purchases": {"A": 1}})
+        result = distribute(qc.waterfall(QC, figures, measure="purchases"), figures)
+        assert result.amount("reserve") == cad("0.00")
+        ((code, severity),) = [(v.code, v.severity.value) for v in result.violations]
+        assert (code, severity) == ("qc.s146.not_checked", "warning")
+        ample = qc.waterfall(QC, figures, measure="purchases", reserve=Rate.of("20%"))
+        assert distribute(ample, figures).violations == ()
+
+    def test_bad_options(self):
+        figures = self.figures("250000.00")
+        with pytest.raises(InvalidInput, match="second_ten_percent_to"):
+            qc.waterfall(QC, figures, measure="p", second_ten_percent_to="cash")
+        with pytest.raises(InvalidInput, match="second_ten_percent_to"):
+            qc.waterfall(
+                QC, figures, measure="p", reserve=Rate.of("10%"), second_ten_percent_to="reserve"
+            )
+        with pytest.raises(InvalidInput, match="refunds"):
+            qc.waterfall(QC, figures, measure="p", refunds="half")
+        with pytest.raises(InvalidInput, match="refund_citation"):
+            qc.build(QC, {"measure": "p", "refund_citation": "s. 1"}, figures)
+        with pytest.raises(InvalidInput, match=r"distribution\.options"):
+            qc.build(QC, {"measure": "p", "reserves": Rate.of("10%")}, figures)
+
+    def test_refunds_in_shares_above_the_refunds_are_cut_and_said(self):
+        figures = self.figures("500000.00")
+        waterfall = qc.waterfall(
+            QC,
+            figures,
+            measure="purchases",
+            refunds=cad("1000.00"),
+            refunds_in_shares=cad("1500.00"),
+        )
+        result = distribute(waterfall, figures)
+        assert sum(units(v) for v in result.step("refunds").in_shares.values()) == 1000_00
+        assert [v.code for v in result.violations] == ["surplus.refunds_in_shares_cut"]
+        with pytest.raises(CurrencyMismatch):
+            distribute(
+                qc.waterfall(QC, figures, measure="purchases", refunds_in_shares=eur("1.00")),
+                figures,
+            )
+        with pytest.raises(InvalidInput, match="negative"):
+            Refund("r", measure="m", rest=True, in_shares=cad("-1.00"))
+
+    def test_refunds_in_shares_as_an_amount_add_up_to_the_cent(self):
+        # A decided total split over members whose refunds do not divide it evenly: exact.
+        figures = YearFigures(
+            surplus=cad("100.00"),
+            measures={"m": {"a": 1, "b": 1, "c": 1}},
+            equity=cad("1.00"),
+            debts=cad("1.00"),
+        )
+        waterfall = qc.waterfall(
+            QC, figures, measure="m", reserve=cad("0.00"), refunds_in_shares=cad("10.00")
+        )
+        in_shares = distribute(waterfall, figures).step("refunds").in_shares
+        assert sum(units(v) for v in in_shares.values()) == 1000
+        assert sorted(units(v) for v in in_shares.values()) == [333, 333, 334]
 
     def test_example_3_refunds_by_hours(self):
         # Work co-op, s.224.7: $30,000 over 4,000 hours = $7.50 an hour.
@@ -242,6 +367,82 @@ class TestQuebec:
         missing = YearFigures(surplus=cad("1000.00"), measures={"business": {"x": 1}})
         with pytest.raises(UnknownMember, match="x"):
             distribute(qc.waterfall(QC, missing, measure="business", eligible={"user"}), missing)
+
+
+class TestQuebecSolidarity:
+    """A solidarity co-op's refunds: to user and worker members by their business or work
+    (Cooperatives Act s.143 [SRC]; categories s.226.1 [SRC-2]); supporting members receive none
+    by default, a rule quebec.md §Q8 tags [UNC] (recalled [MEM]: they cannot)."""
+
+    FIGURES = YearFigures(
+        surplus=cad("1000.00"),
+        measures={"business": {"u": 3, "w": 1, "s": 4}},
+        categories={"u": "user", "w": "worker", "s": "supporting"},
+        equity=cad("100.00"),
+        debts=cad("100.00"),
+    )
+
+    def rules(self, statutes: dict[Key[Any], object] | None = None) -> Rules:
+        return bind(
+            QC_SOLIDARITY, Statutes("qc-solidarity", statutes or {}), as_of=date(2025, 6, 30)
+        )
+
+    def test_supporting_members_receive_none_by_default_and_the_rule_says_unc(self):
+        build = QC_SOLIDARITY.rule_set(DistributionRules).build
+        result = distribute(
+            build(self.rules(), {"measure": "business"}, self.FIGURES), self.FIGURES
+        )
+        refunds = result.step("refunds")
+        assert refunds.shares == {"u": cad("750.00"), "w": cad("250.00")}
+        citation = refunds.explanation.steps[0].citation
+        assert citation is not None
+        assert citation.confidence is Confidence.UNC
+        assert result.violations == ()
+
+    def test_a_meeting_naming_supporting_members_is_told_they_get_none(self):
+        result = distribute(
+            qc.build_solidarity(
+                self.rules(),
+                {"measure": "business", "eligible": ("user", "supporting")},
+                self.FIGURES,
+            ),
+            self.FIGURES,
+        )
+        assert result.step("refunds").shares == {"u": cad("1000.00")}
+        (warning,) = result.violations
+        assert warning.code == "qc.solidarity.refund_category_excluded"
+        assert warning.severity.value == "warning"
+        assert "supporting" in warning.message.en
+        with pytest.raises(InvalidInput, match="eligible"):
+            qc.build_solidarity(
+                self.rules(), {"measure": "business", "eligible": "user"}, self.FIGURES
+            )
+
+    def test_only_the_statutes_explicit_provision_lets_supporting_members_share(self):
+        allowed = self.rules({QcKeys.supporting_members_refunds: True})
+        assert validate(allowed.statutes, QC_SOLIDARITY, date(2025, 6, 30)) == ()
+        entitled, citation = qc.refund_categories(allowed)
+        assert entitled == {"user", "worker", "supporting"}
+        assert citation.confidence is Confidence.UNC
+        result = distribute(
+            qc.build_solidarity(allowed, {"measure": "business"}, self.FIGURES), self.FIGURES
+        )
+        assert result.step("refunds").shares == {
+            "u": cad("375.00"),
+            "w": cad("125.00"),
+            "s": cad("500.00"),
+        }
+        refused = self.rules({QcKeys.supporting_members_refunds: False})
+        assert qc.refund_categories(refused)[0] == {"user", "worker"}
+        # Other Quebec co-ops have no such rule: the statutes' value is an unknown parameter.
+        assert [
+            v.code
+            for v in validate(
+                Statutes("qc-work", {QcKeys.supporting_members_refunds: True}),
+                QC_WORK,
+                date(2025, 6, 30),
+            )
+        ] == ["statutes.unknown_parameter"]
 
 
 class TestEngine:
