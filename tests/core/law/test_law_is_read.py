@@ -366,7 +366,7 @@ def test_what_our_engines_read(readings):
         "fr-scop": ("surplus.legal_reserve_rate", "distribution.steps[legal_reserve].amount"),
         "fr-cae-scop": ("fr.scop_seniority_coefficient_max", "error: InvalidInput"),
         "fr-scic": ("fr.scic_statutory_reserve_min_share", "distribution.steps[other_reserves]"),
-        "fr-cae-scic": ("capital.dividend_cap", "violations[surplus.interest_rate_above_cap"),
+        "fr-cae-scic": ("capital.dividend_cap", "distribution.steps[interest]"),
         "qc-producer": ("surplus.legal_reserve_rate", "distribution.steps[reserve].amount"),
         "qc-solidarity": ("surplus.reserve_min_while_equity_below", "distribution.steps["),
         "qc-work": ("surplus.additional_reserve_or_share_refund_rate", "distribution.steps["),
