@@ -507,17 +507,21 @@ def _figures(
         for m in scenario.members
         if m.work is not None
     }
+    # The statutes' clause: interest only on the shares still held at the year's end.
+    kept = scenario.coop.statutes.interest_only_on_shares_held_at_year_end
     highest = accounts.highest_capital
     if highest is None and shares is not None:
         highest = shares.highest_capital(last)
     return YearFigures(
         surplus=accounts.surplus,
         reserve_balances=accounts.reserve_balances,
-        capital_days={"capital": capital_days(shares, year)} if shares is not None else {},
+        capital_days={"capital": capital_days(shares, year, held_at_end=kept)}
+        if shares is not None
+        else {},
         measures=measures,
         workers=workers,
         categories=categories,
-        days_in_year=(year.end - year.start).days,
+        year=year,
         equity=accounts.equity,
         debts=accounts.debts,
         highest_capital=highest,

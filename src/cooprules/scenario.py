@@ -124,10 +124,16 @@ class ScenarioError(InputFileError):
 
 @attrs.frozen
 class StatutesSpec:
-    """The co-op's statute values (parameter key -> value) and the article setting each."""
+    """The co-op's statute values (parameter key -> value) and the article setting each.
+
+    ``interest_only_on_shares_held_at_year_end`` is the statutes' clause that shares redeemed or
+    transferred during the year earn no interest: interest on shares then counts, each day, only
+    the capital still held on the year's last day (off by default).
+    """
 
     values: dict[str, Scalar] = attrs.field(factory=dict)
     articles: dict[str, str] = attrs.field(factory=dict)
+    interest_only_on_shares_held_at_year_end: bool = False
 
 
 @attrs.frozen

@@ -47,6 +47,15 @@ from typing import Union
 import attrs
 from moneyed import Currency, Money
 
+from cooprules.capital.daycount import DayCount
+from cooprules.capital.interest import (
+    AT_MOST,
+    above_caps,
+    interest_caps,
+    interest_units,
+    split_within,
+    year_days,
+)
 from cooprules.errors import CurrencyMismatch, DuplicateId, InvalidInput, UnknownMember
 from cooprules.explain import Citation, Explanation, Severity, Step, Text, Violation
 from cooprules.money import (
@@ -60,6 +69,7 @@ from cooprules.money import (
     to_fraction,
     to_minor_units,
 )
+from cooprules.periods import Period
 from cooprules.reserves import absorb_loss  # moved to reserves; still importable from here
 
 __all__ = [
@@ -169,26 +179,45 @@ class ToReserve(_AmountSpec):
     indivisible: bool = attrs.field(default=True, kw_only=True)
 
 
+def _day_count(value: object) -> DayCount:
+    if isinstance(value, DayCount):
+        return value
+    try:
+        return DayCount(value)
+    except ValueError:
+        raise InvalidInput(
+            "step.day_count", value, f"one of {[d.value for d in DayCount]}"
+        ) from None
+
+
 @attrs.frozen
 class Interest:
     """Interest on paid-up shares, pro rata of the capital and the days it was held.
 
-    With a ``rate``, each member's interest is their own ``capital-days x rate / days_in_year``,
-    rounded once with the waterfall's rounding; the step's amount is their sum. With an
+    With a ``rate``, each member's interest is their own ``capital-days x rate / days``, rounded
+    once (:func:`cooprules.capital.interest_units`); the step's amount is their sum. With an
     ``amount`` (a SCOP's meeting decides a sum), that sum is split over the members by their
     capital-days, exact to the cent. Either way a step never takes more than what remains; if
-    less remains, what remains is split by capital-days. A member paid more than their own cap
-    (``capital-days x cap / days``, rounded alike) makes the result carry a violation.
+    less remains, what remains is split by capital-days, nobody above their interest at the rate.
+
+    A legal ``cap`` ("at most N %") is an annual rate: a rate above it is reported as such, and
+    each member's interest is bounded by ``capital-days x cap / actual days of the year``
+    (:func:`cooprules.capital.interest_caps`), whatever the day count. Capped interest is rounded
+    **down**, toward the bound, whatever the waterfall's rounding, so a half-cent tie at the cap
+    never pays a cent over; a member paid above their bound (a decided amount, or a day count
+    paying more than the annual rate in a leap year) makes the result carry a violation.
 
     Attributes:
         code: the step's identifier.
         rate: the yearly rate the statutes or the meeting set.
         amount: a total decided by the meeting instead of a rate.
         cap: the legal cap on the rate, if any.
-        days_in_year: the day-count denominator; ``None`` (the default) for the actual days of
-            the financial year (*actual/actual*: capital-days being actual days held, a holder of
-            every day of a 366-day year gets the annual rate, never 366/365 of it); ``365`` for
-            *actual/365*, which the statutes may choose.
+        day_count: the statutes' day count (:class:`cooprules.capital.DayCount`, or its text
+            ``"actual/365"``...): ``ACTUAL_ACTUAL`` (the default) counts the financial year's
+            actual days (:attr:`YearFigures.year_days`), so a holder of every day of a 366-day
+            year gets the annual rate, never 366/365 of it; ``ACTUAL_365`` or ``ACTUAL_360`` for
+            statutes that choose them.
+        days_in_year: a fixed denominator instead of the day count's, if given.
         capital: the name of the capital-days table in the figures (e.g. a share class).
         citation: the rule.
     """
@@ -197,6 +226,9 @@ class Interest:
     rate: Rate | None = attrs.field(default=None, kw_only=True, converter=_rate_or_none)
     amount: Money | None = attrs.field(default=None, kw_only=True)
     cap: Rate | None = attrs.field(default=None, kw_only=True, converter=_rate_or_none)
+    day_count: DayCount = attrs.field(
+        default=DayCount.ACTUAL_ACTUAL, kw_only=True, converter=_day_count
+    )
     days_in_year: int | None = attrs.field(default=None, kw_only=True)
     capital: str = attrs.field(default="capital", kw_only=True)
     citation: Citation | None = attrs.field(default=None, kw_only=True)
@@ -212,6 +244,19 @@ class Interest:
             if not isinstance(self.amount, Money):
                 raise InvalidInput(f"step[{self.code}].amount", self.amount, "expected a Money")
             to_minor_units(self.amount, field=f"step[{self.code}].amount")
+        if self.days_in_year is not None:
+            _check_days(f"step[{self.code}].days_in_year", self.days_in_year)
+            if self.day_count is not DayCount.ACTUAL_ACTUAL:
+                raise InvalidInput(
+                    f"step[{self.code}].days_in_year",
+                    self.days_in_year,
+                    f"give a day count ({self.day_count.value}) or a number of days, not both",
+                )
+
+
+def _check_days(field: str, value: object) -> None:
+    if type(value) is not int or value <= 0:
+        raise InvalidInput(field, value, "a positive number of days")
 
 
 @attrs.frozen
@@ -317,7 +362,9 @@ class YearFigures:
         measures: per measure name, each member's measure (purchases, hours, pay), exact numbers.
         workers: per worker, their figures for the worker share.
         categories: each member's category (for refund eligibility).
-        days_in_year: the actual days of the financial year (365 or 366).
+        year: the financial year (its actual days, 365 or 366, are the interest's day count).
+        days_in_year: the actual days of the financial year, if ``year`` is not given; with
+            neither, 365 are assumed and interest on shares says so (a warning).
         equity: the co-op's equity at the year's end, if a rule needs it (Quebec s.146).
         debts: the co-op's debts at the year's end, if a rule needs it.
         highest_capital: the highest capital ever reached (France, SCOP legal reserve).
@@ -330,7 +377,8 @@ class YearFigures:
     measures: Mapping[str, Mapping[str, object]] = attrs.field(factory=dict)
     workers: Mapping[str, Worker] = attrs.field(factory=dict)
     categories: Mapping[str, str] = attrs.field(factory=dict)
-    days_in_year: int = 365
+    year: Period | None = None
+    days_in_year: int | None = None
     equity: Money | None = None
     debts: Money | None = None
     highest_capital: Money | None = None
@@ -339,6 +387,16 @@ class YearFigures:
         if not isinstance(self.surplus, Money):
             raise InvalidInput("surplus", self.surplus, "expected a Money")
         to_minor_units(self.surplus, field="surplus")
+        if self.year is not None and not isinstance(self.year, Period):
+            raise InvalidInput("year", self.year, "expected a Period")
+        if self.days_in_year is not None:
+            _check_days("days_in_year", self.days_in_year)
+            if self.year is not None and self.year.days != self.days_in_year:
+                raise InvalidInput(
+                    "days_in_year",
+                    self.days_in_year,
+                    f"the year {self.year.start} to {self.year.end} has {self.year.days} days",
+                )
         currency = self.surplus.currency
         for name, value in (
             *((f"deductions[{k}]", v) for k, v in self.deductions.items()),
@@ -362,6 +420,18 @@ class YearFigures:
     def currency(self) -> Currency:
         """The currency of the figures."""
         return self.surplus.currency
+
+    @property
+    def year_days(self) -> int:
+        """The financial year's actual days: the year's, else ``days_in_year``, else 365."""
+        if self.year is not None:
+            return self.year.days
+        return self.days_in_year if self.days_in_year is not None else 365
+
+    @property
+    def year_days_given(self) -> bool:
+        """Whether the figures say how many days their year has (``year`` or ``days_in_year``)."""
+        return self.year is not None or self.days_in_year is not None
 
     @property
     def base(self) -> Money:
@@ -747,30 +817,17 @@ def _interest(
         raise InvalidInput(
             f"capital_days[{step.capital}]", None, "interest needs each member's capital-days"
         )
-    days = step.days_in_year or figures.days_in_year
     for member, value in table.items():
         if type(value) is not int or value < 0:
             raise InvalidInput(
                 f"capital_days[{step.capital}][{member}]", value, "a non-negative int"
             )
+    actual = figures.year_days
+    days = step.days_in_year or year_days(step.day_count, actual)
+    if step.cap is not None:
+        rounding = AT_MOST  # an amount the law bounds is rounded toward the bound
     capital_days = sum(table.values())
-    field = f"capital_days[{step.capital}]"
-    shares: Mapping[str, Money] = {}
-    if not capital_days:
-        due = amount = 0  # nobody holds capital: interest has nobody to go to
-    elif step.rate is not None:
-        # Each member's interest is their own: capital-days x rate / days, rounded once each.
-        dues = _per_member(table, step.rate.value, days, rounding)
-        due = sum(dues.values())
-        amount = min(due, remaining)
-        if amount == due:
-            shares = Allocation(dues, currency)
-        else:
-            shares, amount = _split(amount, table, currency, field)
-    else:
-        assert step.amount is not None  # noqa: S101 - checked on construction
-        due = to_minor_units(step.amount)
-        shares, amount = _split(min(due, remaining), table, currency, field)
+    shares, due, amount = _interest_shares(step, table, days, rounding, remaining, currency)
     note = None
     if amount < due:
         note = Text(
@@ -779,6 +836,15 @@ def _interest(
             fr=f"seuls {format_amount(from_minor_units(amount, currency))} restaient sur "
             f"{format_amount(from_minor_units(due, currency))} dus",
         )
+    inputs: dict[str, object] = {
+        "rate": step.rate if step.rate is not None else "amount decided",
+        "capital-days (minor units x days)": capital_days,
+        "day count": f"actual/{days}"
+        if step.days_in_year
+        else f"{step.day_count.value} ({days} days)",
+    }
+    if step.cap is not None:
+        inputs |= {"cap (a year)": step.cap, "rounding": "down, toward the cap"}
     explanation = Explanation(
         (
             Step(
@@ -786,11 +852,7 @@ def _interest(
                     en="Interest on shares, pro rata of days held",
                     fr="Intérêt aux parts, au prorata des jours de détention",
                 ),
-                inputs={
-                    "rate": step.rate if step.rate is not None else "amount decided",
-                    "capital-days (minor units x days)": sum(table.values()),
-                    "day count": f"actual/{days}",
-                },
+                inputs=inputs,
                 result=from_minor_units(amount, currency),
                 citation=step.citation,
                 note=note,
@@ -802,14 +864,15 @@ def _interest(
         violations = (_rate_above_cap(step, step.cap),)  # the root: every share follows from it
     elif step.cap is not None and shares:
         violations = _above_cap(
-            step,
-            step.cap,
-            table=table,
-            shares=shares,
-            days=days,
-            rounding=rounding,
-            currency=currency,
+            step, step.cap, table=table, shares=shares, actual_days=actual, currency=currency
         )
+    counts_actual_days = step.cap is not None or (
+        step.rate is not None
+        and step.days_in_year is None
+        and step.day_count is DayCount.ACTUAL_ACTUAL
+    )
+    if capital_days and counts_actual_days and not figures.year_days_given:
+        violations += (_year_days_assumed(step),)
     return StepResult(
         step.code,
         step,
@@ -820,16 +883,50 @@ def _interest(
     )
 
 
-def _per_member(
-    table: Mapping[str, int], rate: Fraction, days: int, rounding: Rounding
-) -> dict[str, int]:
-    numerator, denominator = rate.numerator, rate.denominator * days
-    if rounding is Rounding.HALF_UP:  # the common case, in integers
-        twice = 2 * denominator
-        return {m: (2 * v * numerator + denominator) // twice for m, v in table.items()}
-    return {
-        m: round_fraction(Fraction(v * numerator, denominator), rounding) for m, v in table.items()
-    }
+def _interest_shares(  # noqa: PLR0917 - the step's figures, each named
+    step: Interest,
+    table: Mapping[str, int],
+    days: int,
+    rounding: Rounding,
+    remaining: int,
+    currency: Currency,
+) -> tuple[Mapping[str, Money], int, int]:
+    """Each member's interest, what was due and what was paid (at most what remains)."""
+    if not sum(table.values()):
+        return {}, 0, 0  # nobody holds capital: interest has nobody to go to
+    if step.rate is None:
+        assert step.amount is not None  # noqa: S101 - checked on construction
+        due = to_minor_units(step.amount)
+        shares, amount = _split(
+            min(due, remaining), table, currency, f"capital_days[{step.capital}]"
+        )
+        return shares, due, amount
+    # Each member's interest is their own: capital-days x rate / days, rounded once each.
+    dues = interest_units(table, step.rate, days, rounding)
+    due = sum(dues.values())
+    amount = min(due, remaining)
+    if amount == due:
+        return Allocation(dues, currency), due, amount
+    if not amount:
+        return {}, due, 0
+    return Allocation(split_within(amount, table, dues), currency), due, amount
+
+
+def _year_days_assumed(step: Interest) -> Violation:
+    """The figures do not say how long their year is: 365 days were assumed."""
+    return Violation(
+        code="surplus.year_days_assumed",
+        severity=Severity.WARNING,
+        subject=step.code,
+        message=Text(
+            en="The financial year's days are not given (YearFigures.year or days_in_year): "
+            "365 assumed; in a leap year interest would be 366/365 of the rate and its cap.",
+            fr="Le nombre de jours de l'exercice n'est pas donné (YearFigures.year ou "
+            "days_in_year) : 365 supposés ; une année bissextile, l'intérêt ferait 366/365 du "
+            "taux et de son plafond.",
+        ),
+        citation=step.citation,
+    )
 
 
 def _rate_above_cap(step: Interest, cap: Rate) -> Violation:
@@ -852,18 +949,17 @@ def _above_cap(
     *,
     table: Mapping[str, int],
     shares: Mapping[str, Money],
-    days: int,
-    rounding: Rounding,
+    actual_days: int,
     currency: Currency,
 ) -> tuple[Violation, ...]:
-    """Members whose interest exceeds their own cap (capital-days x cap / days, rounded alike)."""
-    ceilings = _per_member(table, cap.value, days, rounding)
+    """Members whose interest exceeds their bound (capital-days x cap / actual days, down)."""
+    ceilings = interest_caps(table, cap, actual_days)
     units = (
         shares.units
         if isinstance(shares, Allocation)
         else {m: to_minor_units(v) for m, v in shares.items()}
     )
-    over = [m for m, paid in units.items() if paid > ceilings[m]]
+    over = above_caps(units, ceilings)
     if not over:
         return ()
     first = over[0]

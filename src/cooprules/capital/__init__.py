@@ -8,6 +8,9 @@ question, each building on the ones before it:
   capital-days of each member;
 * :mod:`cooprules.capital.daycount`: day-count conventions (:class:`DayCount`), capital x time in
   years and interest pro rata temporis;
+* :mod:`cooprules.capital.interest`: interest on shares from capital-days, and the bound a legal
+  cap on its rate sets each member (rounded toward the bound), the one implementation the
+  surplus engines call;
 * :mod:`cooprules.capital.redemption`: the value of shares redeemed under the regime's
   :class:`RedemptionRule` (capped at the paid-up amount, at the net-asset value per share, or
   less a share of the losses);
@@ -29,6 +32,14 @@ from cooprules.capital.distribution import (
     check_distribution,
     check_redemption,
 )
+from cooprules.capital.interest import (
+    AT_MOST,
+    above_caps,
+    interest_caps,
+    interest_units,
+    split_within,
+    year_days,
+)
 from cooprules.capital.redemption import RedemptionRule, RedemptionValue, redemption_value
 from cooprules.capital.register import (
     CapitalBasis,
@@ -49,6 +60,7 @@ from cooprules.capital.register import (
 )
 
 __all__ = [
+    "AT_MOST",
     "CapitalBasis",
     "CapitalRules",
     "DayCount",
@@ -68,15 +80,20 @@ __all__ = [
     "ShareClass",
     "ShareRegister",
     "UnknownShareClass",
+    "above_caps",
     "accrued_interest",
     "capital_days",
     "capital_years",
     "check_distribution",
     "check_redemption",
     "days_held",
+    "interest_caps",
+    "interest_units",
     "redemption_value",
     "share_days",
+    "split_within",
     "total_capital_days",
     "total_share_days",
+    "year_days",
     "year_fraction",
 ]

@@ -732,8 +732,37 @@ def _integrate(dates: list[date], values: list[int], period: Period) -> int:
     return total + value * (end - cursor).days
 
 
+def _integrate_kept(dates: list[date], values: list[int], period: Period, until: date) -> int:
+    """Σ over ``period`` of the part of each day's value still there on every day up to ``until``.
+
+    On a day ``d`` it counts the least value of the step function over ``[d, until)``: the shares
+    held that day and still held at the end (a share that leaves and comes back is a new one).
+    """
+    index = bisect_right(dates, period.start) - 1
+    cursor, value = period.start, values[index] if index >= 0 else 0
+    segments: list[tuple[date, date, int]] = []
+    for position in range(index + 1, len(dates)):
+        day = dates[position]
+        if day >= until:
+            break
+        segments.append((cursor, day, value))
+        cursor, value = day, values[position]
+    segments.append((cursor, until, value))
+    total, least = 0, None
+    for start, end, amount in reversed(segments):
+        least = amount if least is None else min(least, amount)
+        inside = (min(end, period.end) - start).days
+        if inside > 0:
+            total += least * inside
+    return total
+
+
 def _per_member(
-    register: ShareRegister, period: Period, share_class: str | None, pick: int
+    register: ShareRegister,
+    period: Period,
+    share_class: str | None,
+    pick: int,
+    until: date | None = None,
 ) -> dict[str, int]:
     codes = set(register._class_codes(share_class))  # noqa: SLF001 - same module
     result: dict[str, int] = {}
@@ -742,7 +771,12 @@ def _per_member(
             continue
         states = register._states[(member, code)]  # noqa: SLF001
         values = [state[pick] for state in states]
-        result[member] = result.get(member, 0) + _integrate(key_dates, values, period)
+        days = (
+            _integrate(key_dates, values, period)
+            if until is None
+            else _integrate_kept(key_dates, values, period, until)
+        )
+        result[member] = result.get(member, 0) + days
     return result
 
 
@@ -781,15 +815,34 @@ def share_days(
 
 
 def capital_days(
-    register: ShareRegister, period: Period, share_class: str | None = None
+    register: ShareRegister,
+    period: Period,
+    share_class: str | None = None,
+    *,
+    held_at_end: bool = False,
 ) -> dict[str, int]:
     """Σ over the days of ``period`` of each member's paid-up amount, in minor-unit-days.
 
     These integers are exact allocation weights: interest pro rata temporis is proportional to
     them (``allocate(pool, capital_days(...))``), and their sum is
     :func:`total_capital_days`.
+
+    With ``held_at_end`` only the capital still held on the period's last day counts (the
+    statutes' clause "interest only on the shares held at the year's end": shares redeemed or
+    transferred during the year earn nothing). Each day then counts the least paid-up amount
+    the member holds from that day to the end, so a member who held 1,000.00 all year and
+    redeemed 400.00 on 1 July counts 600.00 every day.
     """
+    if held_at_end:
+        return _capital_days_kept(register, period, period.end, share_class)
     return _per_member(register, period, share_class, 1)
+
+
+def _capital_days_kept(
+    register: ShareRegister, period: Period, until: date, share_class: str | None = None
+) -> dict[str, int]:
+    """The capital-days of ``period`` counting only the capital still held up to ``until``."""
+    return _per_member(register, period, share_class, 1, until)
 
 
 def _total(register: ShareRegister, period: Period, share_class: str | None, pick: int) -> int:

@@ -25,8 +25,8 @@ The C5 worked example: shares of 200,000 EUR nominal value, 30 % withholding tax
 >>> cnc = bind(BE_CNC, as_of=date(2025, 6, 30))
 >>> str(max_interest_rate(cnc, "net_of_withholding")), str(max_interest_rate(cnc, "gross"))
 ('3/35', '6%')
->>> format_amount(max_interest(cnc, money("200000.00", "EUR")))
-'17142.86 EUR'
+>>> format_amount(max_interest(cnc, money("200000.00", "EUR")))  # at most: rounded down
+'17142.85 EUR'
 >>> format_amount(max_interest(cnc, money("200000.00", "EUR"), basis="gross"))
 '12000.00 EUR'
 
@@ -42,13 +42,19 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
-from fractions import Fraction
 from typing import Final
 
 import attrs
 from moneyed import Money
 
-from cooprules.capital import CapitalRules, FinancialPosition, check_distribution
+from cooprules.capital import (
+    CapitalRules,
+    DayCount,
+    FinancialPosition,
+    above_caps,
+    check_distribution,
+    interest_caps,
+)
 from cooprules.errors import InvalidInput
 from cooprules.explain import Citation, Severity, Text, Violation
 from cooprules.money import (
@@ -56,7 +62,6 @@ from cooprules.money import (
     Rounding,
     format_amount,
     from_minor_units,
-    round_fraction,
     to_minor_units,
 )
 from cooprules.parameters import Capital, Surplus
@@ -177,11 +182,13 @@ def max_interest(
 ) -> Money:
     """The highest gross interest for a year on shares of ``nominal`` value held all year.
 
-    Rounded half-up to the cent, as the reference's worked example (17,142.86 EUR on 200,000).
+    An "at most" bound, so rounded **down**, toward it: 17,142.85 EUR on 200,000 net of 30 %
+    withholding, where the reference's worked example shows the exact 17,142.857... rounded
+    half-up (17,142.86, whose 70 % is 12,000.002, above the 12,000 net the law allows).
     """
     rate = max_interest_rate(rules, basis, withholding)
-    units = round_fraction(to_minor_units(nominal, field="nominal") * rate.value)
-    return from_minor_units(units, nominal.currency)
+    units = to_minor_units(nominal, field="nominal")
+    return from_minor_units(interest_caps({"": units}, rate, 1)[""], nominal.currency)
 
 
 def _violation(
@@ -194,17 +201,19 @@ def _violation(
 class InterestCap:
     """The 6 % cap on interest on shares, checked on the total and on every member's interest.
 
-    The cap is ``capital-days x max rate / days in the year`` on the table ``capital`` of the
-    figures (nominal value x days; by default the interest step's own table, the paid-up
-    capital-days, which is never above the nominal and so stricter). The total is compared with
-    the cap rounded half-up (the reference's rounding), each member's interest with its own cap
-    rounded up to the cent (a split to the cent is within one cent of the exact share).
+    The cap is ``capital-days x max rate / actual days of the year`` on the table ``capital`` of
+    the figures (nominal value x days; by default the interest step's own table, the paid-up
+    capital-days, which is never above the nominal and so stricter), computed by
+    :func:`cooprules.capital.interest_caps`, the core's one bound on interest: an annual rate, so
+    the year's actual days (366 in a leap year) whatever day count the statutes chose, and rounded
+    **down**, toward the bound ("at most"), for the total and for each member.
 
     Attributes:
         rate: the highest gross rate (see :func:`max_interest_rate`).
         basis: the reading the rate comes from.
         withholding: the withholding rate used for the net reading.
         citation: the rule.
+        cap: the law's cap, as the net reading states it.
         step: the code of the interest step.
         capital: the capital-days table the cap applies to, or ``None`` for the step's own.
     """
@@ -225,7 +234,7 @@ class InterestCap:
         interest, step = found[0], found[0].step
         figures = result.figures
         table = figures.capital_days.get(self.capital or step.capital, {})
-        days = step.days_in_year or figures.days_in_year
+        actual = figures.year_days
         currency = figures.currency
 
         def show(units: int) -> str:
@@ -245,8 +254,7 @@ class InterestCap:
                 else ""
             ),
         )
-        exact_total = Fraction(sum(table.values())) * self.rate.value / days
-        cap = round_fraction(exact_total)
+        cap = interest_caps({"": sum(table.values())}, self.rate, actual)[""]
         amount = to_minor_units(interest.amount)
         if amount > cap:
             yield _violation(
@@ -259,28 +267,20 @@ class InterestCap:
                 self.citation,
                 severity=Severity.ERROR,
             )
-        above = sorted(
-            member
-            for member, share in interest.shares.items()
-            if to_minor_units(share)
-            > round_fraction(
-                Fraction(table.get(member, 0)) * self.rate.value / days, Rounding.CEILING
-            )
-        )
+        caps = interest_caps(table, self.rate, actual)
+        paid = {member: to_minor_units(share) for member, share in interest.shares.items()}
+        above = above_caps(paid, caps)
         if above:
             first = above[0]
-            own = round_fraction(
-                Fraction(table.get(first, 0)) * self.rate.value / days, Rounding.CEILING
-            )
-            got = show(to_minor_units(interest.shares[first]))
             yield _violation(
                 "be.member_interest_above_cap",
                 f"{self.step}[{first}]",
                 f"{len(above)} member(s) receive interest above their cap of {reading.en} a year "
-                f"of their shares' nominal value, e.g. {first}: {got} for {show(own)}.",
+                f"of their shares' nominal value, e.g. {first}: {show(paid[first])} for "
+                f"{show(caps.get(first, 0))}.",
                 f"{len(above)} membre(s) reçoivent un intérêt au-delà de leur plafond de "
                 f"{reading.fr} par an de la valeur nominale de leurs parts, p. ex. {first} : "
-                f"{got} pour {show(own)}.",
+                f"{show(paid[first])} pour {show(caps.get(first, 0))}.",
                 self.citation,
                 severity=Severity.ERROR,
             )
@@ -368,6 +368,7 @@ def waterfall(
     rules: Rules,
     *,
     interest_rate: Rate | str | None = None,
+    day_count: DayCount | str = DayCount.ACTUAL_ACTUAL,
     dividend_cap_basis: CapBasis | str | None = None,
     withholding_rate: Rate | None = None,
     cap_capital: str | None = None,
@@ -397,6 +398,11 @@ def waterfall(
     Args:
         rules: the co-op's rules (an accredited co-op, a social enterprise or an activity co-op).
         interest_rate: the yearly rate of interest on shares the meeting decides, if any.
+        day_count: the statutes' day count for interest pro rata of the days held
+            (:class:`cooprules.capital.DayCount` or its text, ``"actual/365"``...): by default
+            the financial year's actual days, so a holder of every day of a 366-day year gets the
+            rate, never 366/365 of it. The cap is checked on the year's actual days whatever the
+            day count: actual/365 at the highest rate in a leap year breaks it.
         dividend_cap_basis: ``"net_of_withholding"`` or ``"gross"``; ``None``: the statutes', else
             the law's default (net, for the CNC; none for a social enterprise, whose basis the
             reference leaves open, so the statutes must choose).
@@ -464,7 +470,9 @@ def waterfall(
             )
         )
     if interest_rate is not None:
-        steps.append(Interest("interest", rate=interest_rate, citation=cap_citation))
+        steps.append(
+            Interest("interest", rate=interest_rate, day_count=day_count, citation=cap_citation)
+        )
     if refunds is not None:
         steps.append(
             Refund(

@@ -494,7 +494,7 @@ def test_what_our_engines_read(readings):
         "fr-scop": ("surplus.legal_reserve_rate", "distribution.steps[legal_reserve].amount"),
         "fr-cae-scop": ("fr.scop_seniority_coefficient_max", "error: InvalidInput"),
         "fr-scic": ("fr.scic_statutory_reserve_min_share", "distribution.steps[other_reserves]"),
-        "fr-cae-scic": ("capital.dividend_cap", "violations[surplus.interest_rate_above_cap"),
+        "fr-cae-scic": ("capital.dividend_cap", "distribution.steps[interest]"),
         # The meeting's own decision (s146-example-1) is checked against the s.146 minimum,
         # never replaced by it: a higher minimum moves the violations, not the allocation.
         "qc-producer": ("qc.reserve_min_rate", "violations[qc.s146.reserve_below_10"),

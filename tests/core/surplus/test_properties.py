@@ -40,6 +40,7 @@ from cooprules.money import (
     to_minor_units,
 )
 from cooprules.parameters import Capital
+from cooprules.periods import Period
 from cooprules.regime import Statutes, bind
 from cooprules.report import DistributionRules
 from cooprules.surplus import (
@@ -211,6 +212,7 @@ def engine_figures(draw: st.DrawFn) -> YearFigures:
         workers=workers,
         # every measured member has a category (the engine refuses one that has none)
         categories={m: kinds.get(m, "user") for m in measured},
+        days_in_year=draw(st.sampled_from([365, 366])),
     )
 
 
@@ -441,15 +443,21 @@ def test_an_illegal_scop_split_gets_a_violation_for_every_broken_bound():
     assert "fr.scop.legal_reserve" not in codes
 
 
-@given(surpluses, st.booleans(), st.integers(50, 100), capital, fine_rates)
-def test_scic_conserves_and_keeps_half_the_balance(surplus, above, statutory, table, rate):
+@given(
+    surpluses, st.booleans(), st.integers(50, 100), capital, fine_rates, st.sampled_from([365, 366])
+)
+def test_scic_conserves_and_keeps_half_the_balance(  # noqa: PLR0917 - hypothesis draws
+    surplus, above, statutory, table, rate, days
+):
     waterfall = fr.scic_waterfall(
         SCIC,
         reserves_above_capital=above,
         interest_rate=rate,
         statutory_share=Rate(Fraction(statutory, 100)),
     )
-    figures = YearFigures(surplus=cents(surplus), capital_days={"capital": table})
+    figures = YearFigures(
+        surplus=cents(surplus), capital_days={"capital": table}, days_in_year=days
+    )
     result = distribute(waterfall, figures)
     assert_conserved(result)
     # the art. 14 cap of a 2024 meeting is the law's (3.8025 %), never typed by the caller
@@ -642,6 +650,14 @@ bases = st.sampled_from(["net_of_withholding", "gross"])
 withholdings = st.sampled_from([Rate.of("30%"), Rate.of("15%"), Rate(0)])
 
 
+financial_years = st.builds(
+    lambda year, month: Period.of_months(date(year, month, 1), 12),
+    st.integers(2019, 2030),
+    st.integers(1, 12),
+)
+"""A twelve-month financial year starting in any month, 365 or 366 days."""
+
+
 @st.composite
 def belgian_cases(draw: st.DrawFn) -> tuple[Waterfall, YearFigures, Rate]:
     regime = draw(st.sampled_from(["be-cnc", "be-sces", "be-activity"]))
@@ -669,6 +685,7 @@ def belgian_cases(draw: st.DrawFn) -> tuple[Waterfall, YearFigures, Rate]:
         capital_days={"capital": draw(capital)},
         measures={"transactions": measured},
         categories={m: kinds.get(m, "supporting") for m in measured},
+        year=draw(financial_years),  # any month, leap years included
     )
     return waterfall, figures, rate
 
@@ -695,6 +712,7 @@ def test_belgian_waterfall_conserves_and_is_order_independent(case):
         YearFigures(
             surplus=eur("1000.00"),
             capital_days={"capital": {"ana": 5741, "bo": 1148, "cy": 1148, "dee": 1148}},
+            days_in_year=365,
         ),
         Rate.of("6%"),
     )
@@ -709,27 +727,29 @@ def test_belgian_interest_never_exceeds_the_cap_for_any_member(case):
         assert not codes & {"be.interest_above_cap", "be.member_interest_above_cap"}
     if "interest" in [s.code for s in result.steps]:
         interest = result.step("interest")
+        days = figures.year_days  # the cap is a rate a year: the year's actual days
         over = [
             m
             for m, share in interest.shares.items()
-            if units(share) > math.ceil(Fraction(table[m]) * constraint.rate.value / 365)
+            if units(share) > math.floor(Fraction(table[m]) * constraint.rate.value / days)
         ]
         assert bool(over) == ("be.member_interest_above_cap" in codes)
-        total_cap = round(Fraction(sum(table.values())) * constraint.rate.value / 365)
-        total_cap = max(total_cap, 0)
+        total_cap = math.floor(Fraction(sum(table.values())) * constraint.rate.value / days)
         assert (units(interest.amount) > total_cap) == ("be.interest_above_cap" in codes)
 
 
 def test_interest_by_rate_is_rounded_member_by_member():
-    # Each member's interest is their own: capital-days x rate / days, rounded once each. At a
-    # rate equal to the cap no member gets more than its own cap (ana: 5,741 x 6 % / 365 =
-    # 0.94 cent -> 1 cent; the others 0.19 cent -> 0), whatever the rounding mode.
+    # Each member's interest is their own: capital-days x rate / days, rounded once each (ana:
+    # 5,741 x 6 % / 365 = 0.94 cent -> 1 cent half-up; the others 0.19 cent -> 0). Under a cap
+    # ("at most 6 %") the amount is rounded toward the bound, down, whatever the waterfall's
+    # rounding: 0.94 cent of exact cap pays 0, never the cent above it (issue 12, point 2).
     figures = YearFigures(
         surplus=eur("1000.00"),
         capital_days={"capital": {"ana": 5741, "bo": 1148, "cy": 1148, "dee": 1148}},
+        days_in_year=365,
     )
-    half_up = Waterfall((Interest("interest", rate="6%", cap="6%"), Remainder("r", reserve="r")))
-    result = distribute(half_up, figures)
+    uncapped = Waterfall((Interest("interest", rate="6%"), Remainder("r", reserve="r")))
+    result = distribute(uncapped, figures)
     assert {m: units(v) for m, v in result.step("interest").shares.items()} == {
         "ana": 1,
         "bo": 0,
@@ -737,8 +757,12 @@ def test_interest_by_rate_is_rounded_member_by_member():
         "dee": 0,
     }
     assert result.violations == ()
-    floor = attrs.evolve(half_up, rounding=Rounding.FLOOR)
+    floor = attrs.evolve(uncapped, rounding=Rounding.FLOOR)
     assert units(distribute(floor, figures).step("interest").shares["ana"]) == 0
+    capped = Waterfall((Interest("interest", rate="6%", cap="6%"), Remainder("r", reserve="r")))
+    result = distribute(capped, figures)
+    assert units(result.step("interest").shares["ana"]) == 0
+    assert result.violations == ()
 
 
 class TestBelgianWorkedExamples:
@@ -751,15 +775,18 @@ class TestBelgianWorkedExamples:
 
     def test_c5_dividend_cap(self):
         nominal = eur("200000.00")
-        assert be.max_interest(CNC, nominal) == eur("17142.86")  # 12,000 net / 0.70
+        # 12,000 net / 0.70 = 17,142.857...: the reference shows 17,142.86 (half-up), an "at
+        # most" bound is rounded toward it (issue 12, point 2): 17,142.85.
+        assert be.max_interest(CNC, nominal) == eur("17142.85")
         assert be.max_interest(CNC, nominal, basis="gross") == eur("12000.00")
         assert be.max_interest(CNC, nominal, withholding=Rate(0)) == eur("12000.00")  # exempt
-        assert be.max_interest(CNC, eur("250.00")) == eur("21.43")  # per share, 15 net
+        # per share, 15 net: 21.428... (the reference's 21.43 nets 15.001, above the bound)
+        assert be.max_interest(CNC, eur("250.00")) == eur("21.42")
         assert be.max_interest_rate(CNC) == Rate(Fraction(3, 35))
         assert be.max_interest_rate(CNC, "nominal_gross") == Rate.of("6%")
 
     def test_c5_interest_at_the_highest_rate(self):
-        figures = YearFigures(surplus=eur("100000.00"), capital_days=self.CAPITAL)
+        figures = YearFigures(surplus=eur("100000.00"), capital_days=self.CAPITAL, days_in_year=365)
         result = distribute(be.waterfall(CNC, interest_rate=be.max_interest_rate(CNC)), figures)
         # rounded down: 17,142.857... pays 17,142.85, split 3:1
         assert result.amount("interest") == eur("17142.85")
@@ -768,8 +795,8 @@ class TestBelgianWorkedExamples:
         assert result.amount("reserves") == eur("82857.15")
 
     def test_c5_above_the_cap_under_each_reading(self):
-        figures = YearFigures(surplus=eur("100000.00"), capital_days=self.CAPITAL)
-        net = be.waterfall(CNC, interest_rate="8%")  # 16,000 gross <= 17,142.86
+        figures = YearFigures(surplus=eur("100000.00"), capital_days=self.CAPITAL, days_in_year=365)
+        net = be.waterfall(CNC, interest_rate="8%")  # 16,000 gross <= 17,142.85
         assert distribute(net, figures).violations == ()
         gross = be.waterfall(CNC, interest_rate="8%", dividend_cap_basis="gross")  # > 12,000
         violations = distribute(gross, figures).violations
@@ -789,11 +816,12 @@ class TestBelgianWorkedExamples:
                 "capital": {"ana": 100_000_00 * 365},
                 "nominal": {"ana": 200_000_00 * 365},
             },
+            days_in_year=365,
         )
         paid_up_cap = be.waterfall(CNC, interest_rate="10%")
         assert distribute(paid_up_cap, figures).violations != ()  # 10,000 > 8,571.43
         nominal_cap = be.waterfall(CNC, interest_rate="10%", cap_capital="nominal")
-        assert distribute(nominal_cap, figures).violations == ()  # 10,000 <= 17,142.86
+        assert distribute(nominal_cap, figures).violations == ()  # 10,000 <= 17,142.85
 
     def test_c6_ristourne_pro_rata_of_transactions(self):
         figures = YearFigures(
@@ -815,7 +843,7 @@ class TestBelgianWorkedExamples:
             unavailable_equity=eur("50000.00"),
             liquidity=LiquidityAssessment(solvent=True, date=date(2026, 5, 1)),
         )
-        figures = YearFigures(surplus=eur("100000.00"), capital_days=self.CAPITAL)
+        figures = YearFigures(surplus=eur("100000.00"), capital_days=self.CAPITAL, days_in_year=365)
 
         def run(amount: str) -> Distribution:
             waterfall = be.waterfall(
@@ -863,7 +891,7 @@ class TestBelgianWorkedExamples:
     def test_social_enterprise_must_choose_the_basis_and_sets_aside_for_its_purpose(self):
         with pytest.raises(InvalidInput, match="UNC"):
             be.waterfall(SCES, interest_rate="5%")
-        figures = YearFigures(surplus=eur("10000.00"), capital_days=self.CAPITAL)
+        figures = YearFigures(surplus=eur("10000.00"), capital_days=self.CAPITAL, days_in_year=365)
         bare = be.waterfall(ACTIVITY, interest_rate="1%", dividend_cap_basis="gross")
         (warning,) = distribute(bare, figures).violations
         assert warning.code == "be.sces.no_social_purpose_allocation"
@@ -904,10 +932,15 @@ class TestBelgianWorkedExamples:
 def test_interest_at_its_cap_is_not_a_violation():
     # This found a bug where Interest at exactly its cap was reported above the cap: the amount
     # was rounded half-up but compared with the cap rounded down. 4,000 cent-days at 6 %: exactly
-    # 0.66 cent, paid 0.01 EUR (half-up); the cap, floored, was 0.
-    figures = YearFigures(surplus=eur("100.00"), capital_days={"capital": {"a": 4000}})
+    # 0.66 cent. Capped interest is now rounded down like its bound (issue 12, point 2): 0 paid,
+    # 0 allowed, no violation.
+    figures = YearFigures(
+        surplus=eur("100.00"), capital_days={"capital": {"a": 4000}}, days_in_year=365
+    )
     waterfall = Waterfall((Interest("i", rate="6%", cap="6%"), Remainder("r", reserve="x")))
-    assert distribute(waterfall, figures).violations == ()
+    result = distribute(waterfall, figures)
+    assert result.violations == ()
+    assert result.amount("i") == eur("0.00")
 
 
 def test_to_reserves_names_a_capped_reserve_by_its_reserve():

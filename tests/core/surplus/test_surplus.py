@@ -457,7 +457,7 @@ class TestEngine:
 
     def test_interest_above_its_cap_is_a_violation(self):
         figures = YearFigures(
-            surplus=eur("1000.00"), capital_days={"capital": {"a": 1000_00 * 365}}
+            surplus=eur("1000.00"), capital_days={"capital": {"a": 1000_00 * 365}}, days_in_year=365
         )
         waterfall = Waterfall((Interest("interest", rate="5%", cap="3%"),))
         (violation,) = distribute(waterfall, figures).violations
