@@ -49,7 +49,6 @@ from moneyed import Currency, Money
 
 from cooprules.capital.daycount import DayCount
 from cooprules.capital.interest import (
-    AT_MOST,
     above_caps,
     interest_caps,
     interest_units,
@@ -824,10 +823,20 @@ def _interest(
             )
     actual = figures.year_days
     days = step.days_in_year or year_days(step.day_count, actual)
-    if step.cap is not None:
-        rounding = AT_MOST  # an amount the law bounds is rounded toward the bound
+    ceilings = None
+    if (
+        step.cap is not None
+        and step.rate is not None
+        and step.rate.value * actual <= (step.cap.value * days)
+    ):
+        # Within the cap, an amount the law bounds is never rounded above it: each member's
+        # rounded interest is at most their bound, rounded toward it (down). Above the cap (the
+        # rate, or a day count giving more than the annual rate), nothing hides the overshoot.
+        ceilings = interest_caps(table, step.cap, actual)
     capital_days = sum(table.values())
-    shares, due, amount = _interest_shares(step, table, days, rounding, remaining, currency)
+    shares, due, amount = _interest_shares(
+        step, table, days, rounding, remaining, currency, ceilings
+    )
     note = None
     if amount < due:
         note = Text(
@@ -844,7 +853,10 @@ def _interest(
         else f"{step.day_count.value} ({days} days)",
     }
     if step.cap is not None:
-        inputs |= {"cap (a year)": step.cap, "rounding": "down, toward the cap"}
+        inputs |= {
+            "cap (a year)": step.cap,
+            "rounding": f"{rounding.name.lower().replace('_', '-')}, never above the cap",
+        }
     explanation = Explanation(
         (
             Step(
@@ -890,8 +902,13 @@ def _interest_shares(  # noqa: PLR0917 - the step's figures, each named
     rounding: Rounding,
     remaining: int,
     currency: Currency,
+    ceilings: Mapping[str, int] | None = None,
 ) -> tuple[Mapping[str, Money], int, int]:
-    """Each member's interest, what was due and what was paid (at most what remains)."""
+    """Each member's interest, what was due and what was paid (at most what remains).
+
+    ``ceilings``: each member's bound under the cap, rounded down; a rounded interest above its
+    bound is brought down to it.
+    """
     if not sum(table.values()):
         return {}, 0, 0  # nobody holds capital: interest has nobody to go to
     if step.rate is None:
@@ -903,6 +920,8 @@ def _interest_shares(  # noqa: PLR0917 - the step's figures, each named
         return shares, due, amount
     # Each member's interest is their own: capital-days x rate / days, rounded once each.
     dues = interest_units(table, step.rate, days, rounding)
+    if ceilings is not None:
+        dues = {m: min(v, ceilings[m]) for m, v in dues.items()}
     due = sum(dues.values())
     amount = min(due, remaining)
     if amount == due:

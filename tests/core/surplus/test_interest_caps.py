@@ -70,12 +70,45 @@ class TestCoreInterestInALeapYear:
         result = distribute(Waterfall((Interest("i", rate="5.01%", cap="5%"),)), self.FIGURES)
         assert codes(result) == {"surplus.interest_rate_above_cap"}
 
+    def test_below_the_cap_the_waterfalls_rounding_stays(self):
+        # A cap that the rounding cannot cross changes nothing: 3 % of 10,000.00 held 200 of
+        # 2024's 366 days is 163.934..., 163.93 half-up; 1,000.05 held all year at 3 % is
+        # 30.0015, 30.00; and a member at 4.9999 % of 1.00 held all year (0.049999...) rounds
+        # half-up to 0.05, which its bound (5 % of 1.00 = 0.05) still allows.
+        figures = YearFigures(
+            surplus=eur("1000.00"),
+            capital_days={"capital": {"a": 10_000_00 * 200, "b": 1_000_05 * 366, "c": 100 * 366}},
+            year=Period(date(2024, 1, 1), date(2025, 1, 1)),
+        )
+        result = distribute(Waterfall((Interest("i", rate="3%", cap="5%"),)), figures)
+        assert {m: str(v.amount) for m, v in result.step("i").shares.items()} == {
+            "a": "163.93",
+            "b": "30.00",
+            "c": "0.03",
+        }
+        assert result.violations == ()
+        near = distribute(Waterfall((Interest("i", rate="4.9999%", cap="5%"),)), figures)
+        assert str(near.step("i").shares["c"].amount) == "0.05"
+        assert near.violations == ()
+
+    def test_at_the_cap_a_half_cent_rounds_toward_the_cap(self):
+        # 5 % of 10.10 held all of 2024 is 0.505: half-up would give 0.51, above the member's
+        # bound of 0.505; it is brought down to 0.50 (issue 12, point 2).
+        figures = YearFigures(
+            surplus=eur("1000.00"),
+            capital_days={"capital": {"a": 1010 * 366}},
+            year=Period(date(2024, 1, 1), date(2025, 1, 1)),
+        )
+        result = distribute(Waterfall((Interest("i", rate="5%", cap="5%"),)), figures)
+        assert result.amount("i") == eur("0.50")
+        assert result.violations == ()
+
     def test_a_day_count_paying_more_than_the_annual_rate_shows(self):
         # The statutes may choose actual/365: at 5 % it pays 501.37 for 2024, above the 5 % cap
         # (500.00), which is an annual rate; the overshoot cannot hide in the day count.
         step = Interest("i", rate="5%", cap="5%", day_count="actual/365")
         result = distribute(Waterfall((step,)), self.FIGURES)
-        assert result.amount("i") == eur("501.36")  # capped interest is rounded down
+        assert result.amount("i") == eur("501.37")  # above the cap: shown as it is, and flagged
         (violation,) = result.violations
         assert violation.code == "surplus.interest_above_cap"
         assert "500.00" in violation.message.en
@@ -101,7 +134,7 @@ class TestCoreInterestInALeapYear:
         (step,) = result.explanation.steps
         inputs = dict(step.inputs)
         assert inputs["day count"] == "actual/actual (366 days)"
-        assert inputs["rounding"] == "down, toward the cap"
+        assert inputs["rounding"] == "half-up, never above the cap"
 
     def test_bad_input(self):
         with pytest.raises(InvalidInput, match="day_count"):
