@@ -172,3 +172,59 @@ def test_bad_redemption_figures_name_the_path(text: str, path: str):
     with pytest.raises(ScenarioError) as info:
         loads(HEAD.format(regime="be-cnc", statutes="") + text, name="t.toml")
     assert (info.value.file, info.value.path) == ("t.toml", path)
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "reason"),
+    [
+        (
+            '[[reserves]]\ncode = "r"\n[[reserves]]\ncode = "r"\n',
+            "reserves[1].code",
+            "a reserve code, once",
+        ),
+        ('[[reserves]]\ncode = "r"\nopening = "-1.00"\n', "reserves[0].opening", "negative"),
+        (
+            (
+                '[accounts]\nsurplus = "0"\nreserve_balances = { r = "10.00" }\n'
+                '[[reserves]]\ncode = "r"\nopening = "20.00"\n'
+            ),
+            "reserves[0].opening",
+            "accounts.reserve_balances gives 10.00: one balance, stated once",
+        ),
+        (
+            (
+                '[[reserves]]\ncode = "r"\n[[reserves.movements]]\nid = "m"\nkind = "gift"\n'
+                'date = 2025-01-01\namount = "1.00"\n'
+            ),
+            "reserves[0].movements[0].kind",
+            (
+                "one of allocation, devolution_received, loss_absorption, incorporation, "
+                "distribution, repayment"
+            ),
+        ),
+        (
+            (
+                '[[reserves]]\ncode = "r"\n[[reserves.movements]]\nid = "m"\nkind = "allocation"\n'
+                'date = 2025-01-01\namount = "0.00"\n'
+            ),
+            "reserves[0].movements[0].amount",
+            "positive",
+        ),
+        ('[[reserves]]\ncode = "r"\nopen = "1.00"\n', "reserves[0].open", "unknown key"),
+    ],
+)
+def test_bad_reserves_name_the_path_and_the_reason(text: str, path: str, reason: str):
+    with pytest.raises(ScenarioError) as info:
+        loads(HEAD.format(regime="be-cnc", statutes="") + text, name="t.toml")
+    assert (info.value.file, info.value.path, info.value.reason) == ("t.toml", path, reason)
+
+
+def test_a_scenario_movement_below_zero_is_bad_input():
+    from cooprules.reserves import InsufficientReserve  # noqa: PLC0415
+
+    text = (
+        '[[reserves]]\ncode = "r"\nopening = "10.00"\n[[reserves.movements]]\nid = "m"\n'
+        'kind = "distribution"\ndate = 2025-05-01\namount = "11.00"\n'
+    )
+    with pytest.raises(InsufficientReserve, match="below zero"):
+        year_of(text)
