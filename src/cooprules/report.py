@@ -477,6 +477,45 @@ def _policy(scenario: Scenario, regime: Regime) -> LevyPolicy:
     )
 
 
+def _unadopted_schedules(
+    scenario: Scenario, votes: Sequence[Vote], periods: Sequence[Period]
+) -> list[Violation]:
+    """The levy schedules set by a decision of the meeting that the meeting did not adopt.
+
+    An error when the schedule levies a month of the financial year (its figures are then
+    computed on a rate the statutes do not have), else a warning.
+    """
+    adopted = {vote.id: vote.result.adopted for vote in votes}
+    out = []
+    for where, spec in levy_schedules(scenario):
+        if spec.decision is None or adopted.get(spec.decision, False):
+            continue
+        start, end = spec.from_ or date.min, spec.until or date.max
+        applies = any(start <= period.start < end for period in periods)
+        name = spec.id or where
+        out.append(
+            Violation(
+                "levies.schedule_not_adopted",
+                Severity.ERROR if applies else Severity.WARNING,
+                name,
+                Text(
+                    en=f"The levy schedule {name} depends on the meeting's decision "
+                    f"{spec.decision}, which was not adopted"
+                    + (": this year's levies apply it all the same." if applies else "."),
+                    fr=f"Le barème de contribution {name} dépend de la décision {spec.decision} "
+                    "de l'assemblée, qui n'a pas été adoptée"
+                    + (
+                        " : les contributions de l'exercice l'appliquent pourtant."
+                        if applies
+                        else "."
+                    ),
+                ),
+                Citation("Statutes", spec.article or "levies", "coop"),
+            )
+        )
+    return out
+
+
 def _activities(
     scenario: Scenario, periods: tuple[Period, ...]
 ) -> list[tuple[Activity, list[Line]]]:
@@ -779,6 +818,7 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
                         )
                     )
 
+    violations.extend(_unadopted_schedules(scenario, votes, periods))
     return YearReport(
         name=coop.name,
         regime=regime.code,

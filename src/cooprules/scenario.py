@@ -677,11 +677,15 @@ class LevyScheduleSpec(DatedScheduleSpec):
             without a schedule of its own).
         named_only: it levies only the activities whose ``schedule`` names it (a contract's own
             rate), not a kind.
+        decision: the id of the general meeting's decision (``[[meeting.decisions]]``) that
+            adopts it, as an amendment of the statutes: the report says when the meeting did not
+            adopt it (an error when it levies a month of the year, else a warning).
     """
 
     id: str | None = None
     kind: ActivityKind | None = None
     named_only: bool = False
+    decision: str | None = None
 
 
 @attrs.frozen
@@ -1166,12 +1170,13 @@ def _schedule_problem(spec: ScheduleSpec) -> tuple[str, object, str] | None:
     return None
 
 
-def _check_levies(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one check per rule
+def _check_levies(scenario: Scenario) -> None:  # noqa: C901 - one check per rule
     """The levy schedules: each complete, one of a kind in force on a day, every name known."""
     name = scenario.source
     found: list[ScenarioError] = []
     schedules = levy_schedules(scenario)
     ids: dict[str, LevyScheduleSpec] = {}
+    decisions = {d.id for d in scenario.meeting.decisions} if scenario.meeting else set()
     for path, spec in schedules:
         problem = _schedule_problem(spec)
         if problem is not None:
@@ -1182,6 +1187,9 @@ def _check_levies(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one chec
                     ScenarioError(name, f"{path}.id", spec.id, "a schedule id appears twice")
                 )
             ids[spec.id] = spec
+        if spec.decision is not None and spec.decision not in decisions:
+            reason = "not a decision of [[meeting.decisions]]"
+            found.append(ScenarioError(name, f"{path}.decision", spec.decision, reason))
         if spec.named_only and (spec.id is None or spec.kind is not None):
             reason = "a schedule only for the activities naming it has an id and no kind"
             found.append(ScenarioError(name, f"{path}.named_only", spec.named_only, reason))
@@ -1197,6 +1205,19 @@ def _check_levies(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one chec
                 what = then.kind.value if then.kind is not None else "every kind"
                 reason = f"two schedules of {what} are in force on {start}: date them apart"
                 found.append(ScenarioError(name, f"{path}.from", then.from_, reason))
+    found.extend(_check_activity_levies(scenario, schedules, ids))
+    if found:
+        raise ScenarioError.of(found)
+
+
+def _check_activity_levies(
+    scenario: Scenario,
+    schedules: Sequence[tuple[str, LevyScheduleSpec]],
+    ids: Mapping[str, LevyScheduleSpec],
+) -> list[ScenarioError]:
+    """Each activity levied: by its own schedule, a named one, or its kind's."""
+    name = scenario.source
+    found: list[ScenarioError] = []
     kinds = {spec.kind for _, spec in schedules if not spec.named_only}
     unlevied: list[str] = []
     for i, activity in enumerate(scenario.activities):
@@ -1225,8 +1246,7 @@ def _check_levies(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one chec
     if unlevied:
         reason = "activities need a levy schedule ([levies], or the activity's own levy)"
         found.append(ScenarioError(name, "levies", None, reason))
-    if found:
-        raise ScenarioError.of(found)
+    return found
 
 
 def _check_expected(scenario: Scenario) -> None:
