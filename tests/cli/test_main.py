@@ -291,7 +291,8 @@ def test_migrate_prints_or_writes_the_file_in_format_2(tmp_path):
 
 def test_migrate_says_when_the_comments_are_lost(tmp_path):
     old = tmp_path / "inline.toml"
-    old.write_text('levies = { rate = "10%" }\n' + V1.split("# art. 12", maxsplit=1)[0], encoding="utf-8")
+    head = V1.split("# art. 12", maxsplit=1)[0]
+    old.write_text('levies = { rate = "10%" }\n' + head, encoding="utf-8")
     result = invoke("migrate", str(old), "-o", str(old))
     assert result.exit_code == 0
     assert f"warning: {old}: the comments could not be kept" in result.output
