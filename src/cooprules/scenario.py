@@ -12,7 +12,13 @@ structures it with cattrs, converting to the library's own values: amounts throu
 :func:`cooprules.money.money` in the scenario's currency (text or integers only: a TOML float such
 as ``1234.5`` is refused), rates through :meth:`cooprules.money.Rate.of`, dates as TOML dates or
 ISO text. Every error is a :class:`ScenarioError` naming the file, the path inside it
-(``members[3].events[1].date``) and the value.
+(``members[3].events[1].date``) and the value; a file with several problems raises one error
+listing them all (:attr:`ScenarioError.errors`).
+
+The file states its format's version with ``format = 2`` (:data:`FORMATS`); a file without it is
+version 1. Format 2 reads ``[levies]`` as several schedules by activity kind and date
+(:class:`LeviesSpec`), where version 1 reads one schedule (:class:`ScheduleSpec`);
+:mod:`cooprules.migrate` rewrites a version-1 file in format 2.
 
 ```pycon
 >>> scenario = loads('''
@@ -953,7 +959,7 @@ def loads(text: str, *, name: str = "<scenario>", currency: str | None = None) -
             the regime's).
 
     Raises:
-        ScenarioError: the file, the path and the value of the first problem found.
+        ScenarioError: the file, the path and the value of each problem found (all of them).
     """
     try:
         raw = tomllib.loads(text)
