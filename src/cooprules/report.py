@@ -51,6 +51,7 @@ from cooprules.errors import InvalidInput
 from cooprules.explain import Citation, Explanation, RuleKind, Severity, Text, Violation
 from cooprules.levies import (
     Activity,
+    ActivityKind,
     LevyPolicy,
     LevyYear,
     Line,
@@ -71,6 +72,7 @@ from cooprules.membership import (
 from cooprules.money import Rate, money, zero
 from cooprules.periods import Period
 from cooprules.regime import Rules, Statutes, bind, validate
+from cooprules.scenario import DatedScheduleSpec, LevyScheduleSpec, levy_schedules
 from cooprules.surplus import Distribution, Waterfall, Worker, YearFigures, distribute
 from cooprules.voting import (
     College,
@@ -422,26 +424,42 @@ def _register(scenario: Scenario) -> tuple[Member, ...]:
     )
 
 
-def _schedule(spec: ScheduleSpec, regime: Regime, currency: str) -> Schedule:
+def _schedule(
+    spec: ScheduleSpec, regime: Regime, currency: str, *, where: str, give_back: bool = False
+) -> Schedule:
+    """The schedule a scenario's spec at ``where`` describes: a sample, or inline; dated."""
+    valid_from, valid_until = date.min, None
+    if isinstance(spec, DatedScheduleSpec):
+        valid_from, valid_until = spec.from_ or date.min, spec.until
+    give_back = give_back or spec.give_back_credit_notes
     if spec.sample is not None:
         samples = regime.rule_set(SampleSchedules) or SampleSchedules(())
         found = samples.get(spec.sample)
         if found is None:
             known = ", ".join(name for name, _ in samples.schedules) or "none"
             raise InvalidInput(
-                "levies.sample", spec.sample, f"a sample schedule of {regime.code} ({known})"
+                f"{where}.sample", spec.sample, f"a sample schedule of {regime.code} ({known})"
             )
-        if spec.give_back_credit_notes:
-            return attrs.evolve(found, give_back_credit_notes=True)
+        if give_back or valid_from != date.min or valid_until is not None:
+            return attrs.evolve(
+                found,
+                give_back_credit_notes=give_back or found.give_back_credit_notes,
+                valid_from=valid_from,
+                valid_until=valid_until,
+            )
         return found
     citation = Citation("Statutes", spec.article or "levies", "coop")
     options: dict[str, object] = {
         "base": spec.base,
         "base_period": spec.base_period,
         "prorate_cap": spec.prorate_cap,
-        "give_back_credit_notes": spec.give_back_credit_notes,
+        "give_back_credit_notes": give_back,
         "citation": citation,
+        "valid_from": valid_from,
+        "valid_until": valid_until,
     }
+    if isinstance(spec, LevyScheduleSpec) and spec.id is not None:
+        options["name"] = spec.id
     for key in ("fixed_per_period", "minimum_per_period", "maximum_per_year"):
         if getattr(spec, key) is not None:
             options[key] = getattr(spec, key)
@@ -449,6 +467,77 @@ def _schedule(spec: ScheduleSpec, regime: Regime, currency: str) -> Schedule:
         return Schedule.flat(spec.rate, currency=currency, **options)
     bands = [(band.start, band.rate) for band in spec.bands]
     return Schedule.banded(bands, currency=currency, banding=spec.banding, **options)
+
+
+def _policy(scenario: Scenario, regime: Regime) -> LevyPolicy:
+    """The co-op's levy policy: its schedules by kind and date, and each activity's own.
+
+    Raises:
+        InvalidInput: a sample schedule the regime does not ship, naming its path.
+    """
+    currency = scenario.currency
+    give_back = scenario.levies is not None and scenario.levies.give_back_credit_notes
+    by_kind: dict[ActivityKind | None, list[Schedule]] = {}
+    named: dict[str, Schedule] = {}
+    for where, spec in levy_schedules(scenario):
+        schedule = _schedule(spec, regime, currency, where=where, give_back=give_back)
+        if spec.id is not None:
+            named[spec.id] = schedule
+        if not spec.named_only:
+            by_kind.setdefault(spec.kind, []).append(schedule)
+    overrides: dict[str, tuple[Schedule, ...]] = {}
+    for i, activity in enumerate(scenario.activities):
+        if activity.levy is not None:
+            own = _schedule(
+                activity.levy, regime, currency, where=f"activities[{i}].levy", give_back=give_back
+            )
+            overrides[activity.id] = (own,)
+        elif activity.schedule is not None:
+            overrides[activity.id] = (named[activity.schedule],)
+    return LevyPolicy(
+        schedules={kind: tuple(group) for kind, group in by_kind.items() if kind is not None},
+        default=tuple(by_kind.get(None, ())),
+        overrides=overrides,
+    )
+
+
+def _unadopted_schedules(
+    scenario: Scenario, votes: Sequence[Vote], periods: Sequence[Period]
+) -> list[Violation]:
+    """The levy schedules set by a decision of the meeting that the meeting did not adopt.
+
+    An error when the schedule levies a month of the financial year (its figures are then
+    computed on a rate the statutes do not have), else a warning.
+    """
+    adopted = {vote.id: vote.result.adopted for vote in votes}
+    out = []
+    for where, spec in levy_schedules(scenario):
+        if spec.decision is None or adopted.get(spec.decision, False):
+            continue
+        start, end = spec.from_ or date.min, spec.until or date.max
+        applies = any(start <= period.start < end for period in periods)
+        name = spec.id or where
+        out.append(
+            Violation(
+                "levies.schedule_not_adopted",
+                Severity.ERROR if applies else Severity.WARNING,
+                name,
+                Text(
+                    en=f"The levy schedule {name} depends on the meeting's decision "
+                    f"{spec.decision}, which was not adopted"
+                    + (": this year's levies apply it all the same." if applies else "."),
+                    fr=f"Le barème de contribution {name} dépend de la décision {spec.decision} "
+                    "de l'assemblée, qui n'a pas été adoptée"
+                    + (
+                        " : les contributions de l'exercice l'appliquent pourtant."
+                        if applies
+                        else "."
+                    ),
+                ),
+                Citation("Statutes", spec.article or "levies", "coop"),
+            )
+        )
+    return out
 
 
 def _activities(
@@ -647,9 +736,8 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
     month_totals = [zero(currency)] * len(periods)
     entries: list[JournalEntry] = []
     items: list[tuple[Activity, list[Line]]] = []
-    if scenario.levies is not None:
-        schedule = _schedule(scenario.levies, regime, currency)
-        policy = LevyPolicy.single(schedule)
+    if scenario.levies is not None or scenario.activities:
+        policy = _policy(scenario, regime)
         violations.extend(validate_policy(policy, regime, as_of))
         items = _activities(scenario, periods)
         for i, levy in enumerate(
@@ -769,6 +857,7 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
                         )
                     )
 
+    violations.extend(_unadopted_schedules(scenario, votes, periods))
     return YearReport(
         name=coop.name,
         regime=regime.code,

@@ -12,7 +12,13 @@ structures it with cattrs, converting to the library's own values: amounts throu
 :func:`cooprules.money.money` in the scenario's currency (text or integers only: a TOML float such
 as ``1234.5`` is refused), rates through :meth:`cooprules.money.Rate.of`, dates as TOML dates or
 ISO text. Every error is a :class:`ScenarioError` naming the file, the path inside it
-(``members[3].events[1].date``) and the value.
+(``members[3].events[1].date``) and the value; a file with several problems raises one error
+listing them all (:attr:`ScenarioError.errors`).
+
+The file states its format's version with ``format = 2`` (:data:`FORMATS`); a file without it is
+version 1. Format 2 reads ``[levies]`` as several schedules by activity kind and date
+(:class:`LeviesSpec`), where version 1 reads one schedule (:class:`ScheduleSpec`);
+:mod:`cooprules.migrate` rewrites a version-1 file in format 2.
 
 ```pycon
 >>> scenario = loads('''
@@ -47,10 +53,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import itertools
 import tomllib
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Final
@@ -63,6 +70,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_structure_fn, override
 from moneyed import Money
 
 from cooprules.accompaniment import ObligationState
@@ -76,11 +84,13 @@ from cooprules.voting import Base as MajorityBase
 from cooprules.voting import Choice, QuorumOn
 
 __all__ = [
+    "FORMATS",
     "AccountsSpec",
     "ActivitySpec",
     "BandSpec",
     "CollegeSpec",
     "Coop",
+    "DatedScheduleSpec",
     "DecisionRuleSpec",
     "DecisionSpec",
     "DistributionSpec",
@@ -92,6 +102,8 @@ __all__ = [
     "ExpectedStepSpec",
     "ExpectedViolationSpec",
     "ExpectedVoteSpec",
+    "LeviesSpec",
+    "LevyScheduleSpec",
     "LiquidityFindingSpec",
     "MeetingSpec",
     "MemberDecisionSpec",
@@ -109,6 +121,7 @@ __all__ = [
     "VotingSpec",
     "WorkSpec",
     "json_schema",
+    "levy_schedules",
     "load",
     "loads",
 ]
@@ -116,12 +129,46 @@ __all__ = [
 Scalar = str | int | bool
 """A statute value or a distribution option: text (a rate such as ``"6%"``), an integer, a flag."""
 
+_KEY: Final = "key"
+"""The metadata naming a field's key in the file when it is not the field's name (``from``)."""
+
 
 class ScenarioError(InputFileError):
     """A scenario file cannot be read: it names the file, the path inside it and the value.
 
-    See :class:`~cooprules.errors.InputFileError` for the attributes.
+    See :class:`~cooprules.errors.InputFileError` for the attributes. A file with several
+    problems raises one error for all of them: its attributes are the first problem's, and
+    :attr:`errors` lists every problem (one line each in ``str(error)``).
+
+    Attributes:
+        errors: every problem found in the file, in the order of the file (this error alone when
+            there is one).
     """
+
+    errors: tuple[ScenarioError, ...]
+
+    def __init__(self, file: str, path: str, value: object, reason: str) -> None:
+        super().__init__(file, path, value, reason)
+        self.errors = (self,)
+
+    @classmethod
+    def of(cls, errors: Sequence[ScenarioError]) -> ScenarioError:
+        """One error for several problems of a file (at least one).
+
+        >>> both = ScenarioError.of([ScenarioError("a.toml", "coop.name", None, "missing"),
+        ...                          ScenarioError("a.toml", "coop.year", "x", "an integer")])
+        >>> both.path, len(both.errors)
+        ('coop.name', 2)
+        >>> print(both)
+        a.toml: coop.name: missing (got None)
+        a.toml: coop.year: an integer (got 'x')
+        """
+        leaves = tuple(leaf for error in errors for leaf in error.errors)
+        first = leaves[0]
+        out = cls(first.file, first.path, first.value, first.reason)
+        out.errors = leaves
+        out.args = ("\n".join(str(leaf.args[0]) for leaf in leaves),)
+        return out
 
 
 # --- the format ----------------------------------------------------------------------------------
@@ -428,6 +475,10 @@ class ActivitySpec:
         end: the first day it no longer runs.
         revenue: revenue excluding VAT, one amount per month from the financial year's first.
         direct_costs: direct costs, one amount per month (missing months: none).
+        schedule: the ``id`` of the ``[[levies.schedules]]`` entry that levies this activity
+            instead of its kind's (format 2).
+        levy: this activity's own schedule (a contract's rate), instead of its kind's; outside
+            its ``from``/``until`` dates the kind's schedule applies.
     """
 
     id: str
@@ -437,6 +488,8 @@ class ActivitySpec:
     end: dt.date | None = None
     revenue: tuple[Money, ...] = ()
     direct_costs: tuple[Money, ...] = ()
+    schedule: str | None = None
+    levy: DatedScheduleSpec | None = None
 
 
 @attrs.frozen
@@ -626,6 +679,63 @@ class ExpectedSpec:
     members: tuple[ExpectedMemberSpec, ...] = ()
 
 
+FORMATS: Final = (1, 2)
+"""The scenario formats this version reads (``format = 2``; a file without ``format`` is 1)."""
+
+
+@attrs.frozen
+class DatedScheduleSpec(ScheduleSpec):
+    """A levy schedule in force from a date, until another (format 2).
+
+    It applies to the months that start on or after ``from`` and before ``until``
+    (:meth:`cooprules.levies.Schedule.in_force`).
+
+    Attributes:
+        from_: the first day it applies (``from`` in the file; default: always).
+        until: the first day it no longer applies (default: the next ``from`` of a schedule of the
+            same kind, else never).
+    """
+
+    from_: dt.date | None = attrs.field(default=None, metadata={_KEY: "from"})
+    until: dt.date | None = None
+
+
+@attrs.frozen
+class LevyScheduleSpec(DatedScheduleSpec):
+    """One of the co-op's levy schedules, ``[[levies.schedules]]`` (format 2).
+
+    Attributes:
+        id: its name, for an activity's ``schedule`` and the report.
+        kind: the activities it levies (``services``, ``trade``, ``mixed``; default: every kind
+            without a schedule of its own).
+        named_only: it levies only the activities whose ``schedule`` names it (a contract's own
+            rate), not a kind.
+        decision: the id of the general meeting's decision (``[[meeting.decisions]]``) that
+            adopts it, as an amendment of the statutes: the report says when the meeting did not
+            adopt it (an error when it levies a month of the year, else a warning).
+    """
+
+    id: str | None = None
+    kind: ActivityKind | None = None
+    named_only: bool = False
+    decision: str | None = None
+
+
+@attrs.frozen
+class LeviesSpec:
+    """The co-op's levies in format 2: several schedules, by activity kind and date.
+
+    Attributes:
+        schedules: the schedules; those of one kind (or of every kind) follow each other by their
+            ``from`` dates (a general meeting's change of rate from a date is a second schedule).
+        give_back_credit_notes: the statutes give back the levy of an invoice a later month's
+            credit note (a negative revenue) cancels, for every schedule.
+    """
+
+    schedules: tuple[LevyScheduleSpec, ...] = ()
+    give_back_credit_notes: bool = False
+
+
 @attrs.frozen
 class LiquidityFindingSpec:
     """The board's finding on liquidity (:class:`cooprules.capital.LiquidityAssessment`).
@@ -715,7 +825,8 @@ class Scenario:
         members: the members and candidates.
         share_classes: the classes of shares.
         share_operations: the share register's operations.
-        levies: the levy schedule of the activities.
+        levies: the levy schedule of the activities (format 1), or the schedules by kind and
+            date (format 2, :class:`LeviesSpec`).
         activities: the activities and their monthly figures.
         accounts: the year's accounts.
         distribution: the meeting's choice of distribution.
@@ -723,13 +834,14 @@ class Scenario:
         expected: the figures stated for the scenario (``[expected]``, read by ``cooprules test``).
         source: the file's name (set by :func:`load`).
         reserves: the reserve accounts and their opening balances (``[[reserves]]``).
+        format: the version of the format (``format = 2``; a file without it is version 1).
     """
 
     coop: Coop
     members: tuple[MemberSpec, ...] = ()
     share_classes: tuple[ShareClassSpec, ...] = ()
     share_operations: tuple[ShareOperationSpec, ...] = ()
-    levies: ScheduleSpec | None = None
+    levies: ScheduleSpec | LeviesSpec | None = None
     activities: tuple[ActivitySpec, ...] = ()
     accounts: AccountsSpec | None = None
     distribution: DistributionSpec | None = None
@@ -737,6 +849,7 @@ class Scenario:
     expected: ExpectedSpec | None = None
     source: str = ""
     reserves: tuple[ReserveSpec, ...] = ()
+    format: typing.Literal[1, 2] = 1
 
     @property
     def currency(self) -> str:
@@ -765,7 +878,8 @@ def _no_float(value: object) -> None:
         raise _Bad(value, "expected text or an integer, not a boolean")
 
 
-def _converter(currency: str) -> cattrs.Converter:  # noqa: C901, PLR0915 - one hook per type
+def _converter(currency: str, version: int = 1) -> cattrs.Converter:  # noqa: C901, PLR0915
+    """The converter of a file of format ``version``, amounts in ``currency``: one hook per type."""
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
 
     def to_money(value: object, _type: object) -> Money:
@@ -840,6 +954,38 @@ def _converter(currency: str) -> cattrs.Converter:  # noqa: C901, PLR0915 - one 
     conv.register_structure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), to_enum
     )
+
+    def table(cls: type[Any]) -> Callable[[object, object], Any]:
+        # A field whose key is not its name (``from``) is renamed; a table is a table.
+        renamed = {
+            f.name: override(rename=f.metadata[_KEY])
+            for f in attrs.fields(cls)
+            if _KEY in f.metadata
+        }
+        inner = make_dict_structure_fn(cls, conv, **renamed)  # type: ignore[arg-type]
+
+        def hook(value: object, kind: object) -> Any:  # noqa: ANN401 - the class's instance
+            if not isinstance(value, Mapping):
+                raise _Bad(value, "expected a table")
+            return inner(value, kind)
+
+        return hook
+
+    conv.register_structure_hook_factory(attrs.has, table)
+
+    def to_levies(value: object, _type: object) -> ScheduleSpec | LeviesSpec | None:
+        if value is None:
+            return None
+        if version == 1 and isinstance(value, list):
+            raise _Bad(
+                value,
+                "a version-1 file has one levy schedule ([levies]); several schedules, by kind "
+                "and date, need format = 2 and [[levies.schedules]] (see cooprules migrate)",
+            )
+        kind: type[ScheduleSpec | LeviesSpec] = LeviesSpec if version >= 2 else ScheduleSpec  # noqa: PLR2004
+        return conv.structure(value, kind)
+
+    conv.register_structure_hook_func(lambda t: t == ScheduleSpec | LeviesSpec | None, to_levies)
     return conv
 
 
@@ -864,39 +1010,52 @@ def _render_path(path: list[str | int]) -> str:
     return out
 
 
-def _first_error(
+def _leaves(
     error: BaseException, path: list[str | int]
-) -> tuple[list[str | int], BaseException]:
-    """Walk cattrs' exception groups down to the first leaf error and its path."""
+) -> Iterator[tuple[list[str | int], BaseException]]:
+    """Walk cattrs' exception groups down to every leaf error and its path, in the file's order."""
     if isinstance(error, ClassValidationError | IterableValidationError):
         with_notes, without = error.group_exceptions()
-        if with_notes:
-            inner, note = with_notes[0]
+        for leaf, note in with_notes:
             step: str | int = note.index if isinstance(note, IterableValidationNote) else note.name
-            return _first_error(inner, [*path, step])
-        return _first_error(without[0], path)
-    if isinstance(error, BaseExceptionGroup):
-        return _first_error(error.exceptions[0], path)
-    return path, error
+            yield from _leaves(
+                leaf, [*path, _KEYS.get(step, step) if isinstance(step, str) else step]
+            )
+        for leaf in without:
+            yield from _leaves(leaf, path)
+    elif isinstance(error, BaseExceptionGroup):
+        for part in error.exceptions:
+            yield from _leaves(part, path)
+    else:
+        yield path, error
+
+
+_KEYS: Final = {"from_": "from"}
+"""The fields whose key in the file is not their name (cattrs' notes name the field)."""
 
 
 def _explain(
     error: BaseException, path: list[str | int], raw: object
-) -> tuple[list[str | int], object, str]:
+) -> list[tuple[list[str | int], object, str]]:
+    """The problems one leaf error stands for: a path, the value there and the reason each."""
     value = _value_at(raw, path)
     if isinstance(error, _Bad):
-        return path, error.value, error.reason
+        return [(path, error.value, error.reason)]
     if isinstance(error, ForbiddenExtraKeysError):
-        key = min(error.extra_fields)
-        return [*path, key], _value_at(raw, [*path, key]), "unknown key"
+        return [
+            ([*path, key], _value_at(raw, [*path, key]), "unknown key")
+            for key in sorted(error.extra_fields)
+        ]
     if isinstance(error, KeyError):
+        # cattrs notes the missing attribute and raises a KeyError naming it: name it once.
         key = str(error.args[0]) if error.args else "?"
-        return [*path, key], None, "required key missing"
+        at = path if path and path[-1] == key else [*path, key]
+        return [(at, None, "required key missing")]
     if isinstance(error, InvalidInput):
-        return path, value, error.reason
+        return [(path, value, error.reason)]
     if value is None and path:
-        return path, None, "required key missing"
-    return path, value, f"{type(error).__name__}: {error}"
+        return [(path, None, "required key missing")]
+    return [(path, value, f"{type(error).__name__}: {error}")]
 
 
 def loads(text: str, *, name: str = "<scenario>", currency: str | None = None) -> Scenario:
@@ -909,7 +1068,7 @@ def loads(text: str, *, name: str = "<scenario>", currency: str | None = None) -
             the regime's).
 
     Raises:
-        ScenarioError: the file, the path and the value of the first problem found.
+        ScenarioError: the file, the path and the value of each problem found (all of them).
     """
     try:
         raw = tomllib.loads(text)
@@ -928,20 +1087,46 @@ def _structure(raw: dict[str, Any], *, name: str, currency: str | None) -> Scena
         money("0", currency)
     except InvalidInput as error:
         raise ScenarioError(name, "coop.currency", currency, error.reason) from error
+    version = _version(raw, name)
     try:
-        scenario = _converter(currency).structure(raw, Scenario)
+        scenario = _converter(currency, version).structure(raw, Scenario)
     except Exception as error:
-        path, leaf = _first_error(error, [])
-        path, value, reason = _explain(leaf, path, raw)
-        raise ScenarioError(name, _render_path(path), value, reason) from error
+        found = [
+            ScenarioError(name, _render_path(at), value, reason)
+            for path, leaf in _leaves(error, [])
+            for at, value, reason in _explain(leaf, path, raw)
+        ]
+        raise ScenarioError.of(found or [ScenarioError(name, "", None, str(error))]) from error
     scenario = attrs.evolve(
         scenario, source=name, coop=attrs.evolve(scenario.coop, currency=currency)
     )
-    _check_references(scenario)
-    _check_member_decisions(scenario)
-    _check_expected(scenario)
-    _check_capital_and_reserves(scenario)
+    problems: list[ScenarioError] = []
+    for check in (
+        _check_references,
+        _check_levies,
+        _check_member_decisions,
+        _check_expected,
+        _check_capital_and_reserves,
+    ):
+        try:
+            check(scenario)
+        except ScenarioError as error:
+            problems.append(error)
+    if problems:
+        raise ScenarioError.of(problems)
     return scenario
+
+
+def _version(raw: Mapping[str, object], name: str) -> int:
+    """The file's format: ``format = 2``, or 1 when the file says none."""
+    version = raw.get("format", 1)
+    if type(version) is not int:
+        raise ScenarioError(name, "format", version, "the format is an integer: format = 2")
+    if version not in FORMATS:
+        known = " and ".join(str(f) for f in FORMATS)
+        reason = f"this version of cooprules reads the formats {known}"
+        raise ScenarioError(name, "format", version, reason)
+    return version
 
 
 _REDEMPTION_ONLY: Final = ("repaid", "net_asset_value_per_share", "share_of_losses", "position")
@@ -1031,9 +1216,10 @@ def load(path: str | Path, *, currency_of_regime: Callable[[str], str] | None = 
 
 def _check_references(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one check per kind
     name = scenario.source
+    found: list[ScenarioError] = []
 
-    def fail(path: str, value: object, reason: str) -> typing.NoReturn:
-        raise ScenarioError(name, path, value, reason)
+    def fail(path: str, value: object, reason: str) -> None:
+        found.append(ScenarioError(name, path, value, reason))
 
     coop = scenario.coop
     if not 1 <= coop.first_month <= 12:  # noqa: PLR2004 - months of the year
@@ -1071,11 +1257,6 @@ def _check_references(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one 
             months = getattr(activity, field)
             if len(months) > 12:  # noqa: PLR2004 - months of the year
                 fail(f"activities[{i}].{field}", len(months), "at most 12 months")
-    if scenario.activities and scenario.levies is None:
-        fail("levies", None, "activities need a levy schedule ([levies])")
-    levies = scenario.levies
-    if levies is not None and (levies.sample is None) == (levies.rate is None and not levies.bands):
-        fail("levies", None, "give either sample, or rate or bands")
     if scenario.meeting is not None:
         seen: set[str] = set()
         for d, decision in enumerate(scenario.meeting.decisions):
@@ -1095,6 +1276,139 @@ def _check_references(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one 
             for p, present in enumerate(decision.present or ()):
                 if present not in ids:
                     fail(f"{where}.present[{p}]", present, "not a member of the scenario")
+    if found:
+        raise ScenarioError.of(found)
+
+
+def levy_schedules(scenario: Scenario) -> tuple[tuple[str, LevyScheduleSpec], ...]:
+    """The scenario's levy schedules in format 2's shape, each with its path and its end date.
+
+    A version-1 ``[levies]`` is one schedule for every kind. A schedule without ``until`` ends
+    where the next schedule of its kind (or of every kind) starts: the Belgian sample's "9 % from
+    2027" is a second schedule ``from = 2027-01-01``, and the first ends on that day.
+
+    >>> scenario = loads('''
+    ... format = 2
+    ... [coop]
+    ... regime = "be-activity"
+    ... name = "Coop"
+    ... year = 2026
+    ... [[levies.schedules]]
+    ... rate = "10%"
+    ... [[levies.schedules]]
+    ... rate = "9%"
+    ... from = 2027-01-01
+    ... ''')
+    >>> [(path, str(spec.rate), spec.until) for path, spec in levy_schedules(scenario)]
+    [('levies.schedules[0]', '10%', datetime.date(2027, 1, 1)), ('levies.schedules[1]', '9%', None)]
+    """
+    levies = scenario.levies
+    if levies is None:
+        return ()
+    if isinstance(levies, LeviesSpec):
+        entries = [(f"levies.schedules[{i}]", spec) for i, spec in enumerate(levies.schedules)]
+    else:
+        entries = [("levies", LevyScheduleSpec(**attrs.asdict(levies, recurse=False)))]
+    groups: dict[object, list[int]] = {}
+    for i, (_, spec) in enumerate(entries):
+        groups.setdefault(i if spec.named_only else spec.kind, []).append(i)
+    for members in groups.values():
+        ordered = sorted(members, key=lambda i: entries[i][1].from_ or dt.date.min)
+        for here, after in itertools.pairwise(ordered):
+            path, spec = entries[here]
+            if spec.until is None and entries[after][1].from_ is not None:
+                entries[here] = (path, attrs.evolve(spec, until=entries[after][1].from_))
+    return tuple(entries)
+
+
+def _schedule_problem(spec: ScheduleSpec) -> tuple[str, object, str] | None:
+    """What is wrong with one schedule: the key, the value and the reason (``None``: nothing)."""
+    if (spec.sample is None) == (spec.rate is None and not spec.bands):
+        return "", spec.sample, "give either sample, or rate or bands"
+    if isinstance(spec, DatedScheduleSpec):
+        start, end = spec.from_, spec.until
+        if start is not None and end is not None and end <= start:
+            return ".until", end, f"a schedule ends after it starts (from {start})"
+    return None
+
+
+def _check_levies(scenario: Scenario) -> None:  # noqa: C901 - one check per rule
+    """The levy schedules: each complete, one of a kind in force on a day, every name known."""
+    name = scenario.source
+    found: list[ScenarioError] = []
+    schedules = levy_schedules(scenario)
+    ids: dict[str, LevyScheduleSpec] = {}
+    decisions = {d.id for d in scenario.meeting.decisions} if scenario.meeting else set()
+    for path, spec in schedules:
+        problem = _schedule_problem(spec)
+        if problem is not None:
+            found.append(ScenarioError(name, path + problem[0], problem[1], problem[2]))
+        if spec.id is not None:
+            if spec.id in ids:
+                found.append(
+                    ScenarioError(name, f"{path}.id", spec.id, "a schedule id appears twice")
+                )
+            ids[spec.id] = spec
+        if spec.decision is not None and spec.decision not in decisions:
+            reason = "not a decision of [[meeting.decisions]]"
+            found.append(ScenarioError(name, f"{path}.decision", spec.decision, reason))
+        if spec.named_only and (spec.id is None or spec.kind is not None):
+            reason = "a schedule only for the activities naming it has an id and no kind"
+            found.append(ScenarioError(name, f"{path}.named_only", spec.named_only, reason))
+    by_group: dict[object, list[tuple[str, LevyScheduleSpec]]] = {}
+    for path, spec in schedules:
+        if not spec.named_only:
+            by_group.setdefault(spec.kind, []).append((path, spec))
+    for group in by_group.values():
+        ordered = sorted(group, key=lambda item: item[1].from_ or dt.date.min)
+        for (_, first), (path, then) in itertools.pairwise(ordered):
+            start = then.from_ or dt.date.min
+            if (first.from_ or dt.date.min) == start or (first.until or dt.date.max) > start:
+                what = then.kind.value if then.kind is not None else "every kind"
+                reason = f"two schedules of {what} are in force on {start}: date them apart"
+                found.append(ScenarioError(name, f"{path}.from", then.from_, reason))
+    found.extend(_check_activity_levies(scenario, schedules, ids))
+    if found:
+        raise ScenarioError.of(found)
+
+
+def _check_activity_levies(
+    scenario: Scenario,
+    schedules: Sequence[tuple[str, LevyScheduleSpec]],
+    ids: Mapping[str, LevyScheduleSpec],
+) -> list[ScenarioError]:
+    """Each activity levied: by its own schedule, a named one, or its kind's."""
+    name = scenario.source
+    found: list[ScenarioError] = []
+    kinds = {spec.kind for _, spec in schedules if not spec.named_only}
+    unlevied: list[str] = []
+    for i, activity in enumerate(scenario.activities):
+        where = f"activities[{i}]"
+        if activity.levy is not None:
+            problem = _schedule_problem(activity.levy)
+            if problem is not None:
+                found.append(
+                    ScenarioError(name, f"{where}.levy{problem[0]}", problem[1], problem[2])
+                )
+            if activity.schedule is not None:
+                found.append(
+                    ScenarioError(
+                        name, f"{where}.schedule", activity.schedule, "give either schedule or levy"
+                    )
+                )
+        elif activity.schedule is not None:
+            if activity.schedule not in ids:
+                reason = "not the id of a schedule of [[levies.schedules]] (format 2)"
+                found.append(ScenarioError(name, f"{where}.schedule", activity.schedule, reason))
+        elif scenario.levies is None:
+            unlevied.append(activity.id)
+        elif activity.kind not in kinds and None not in kinds:
+            reason = "no schedule of [[levies.schedules]] levies this kind, nor every kind"
+            found.append(ScenarioError(name, f"{where}.kind", activity.kind.value, reason))
+    if unlevied:
+        reason = "activities need a levy schedule ([levies], or the activity's own levy)"
+        found.append(ScenarioError(name, "levies", None, reason))
+    return found
 
 
 def _check_expected(scenario: Scenario) -> None:
@@ -1171,6 +1485,8 @@ def _schema_of(kind: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN4
         return {"type": "boolean"}
     if kind is int:
         return {"type": "integer"}
+    if origin is typing.Literal:
+        return {"type": "integer", "enum": list(args)}
     if origin in {types.UnionType, typing.Union}:
         rest = [a for a in args if a is not type(None)]
         return (
@@ -1200,9 +1516,10 @@ def _class_schema(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
     for field in attrs.fields(cls):
         if cls is Scenario and field.name == "source":
             continue
-        properties[field.name] = _schema_of(hints[field.name], defs)
+        key = field.metadata.get(_KEY, field.name)
+        properties[key] = _schema_of(hints[field.name], defs)
         if field.default is attrs.NOTHING:
-            required.append(field.name)
+            required.append(key)
     doc = (cls.__doc__ or "").strip().splitlines()[0]
     out: dict[str, Any] = {
         "type": "object",
@@ -1227,6 +1544,17 @@ def json_schema() -> dict[str, Any]:
     """
     defs: dict[str, Any] = {}
     root = _class_schema(Scenario, defs)
+    root["properties"]["format"]["description"] = (
+        "the version of the format: 2; a file without it is version 1"
+    )
+    # [levies] is one schedule in format 1, the schedules by kind and date in format 2.
+    root["allOf"] = [
+        {
+            "if": {"required": ["format"], "properties": {"format": {"const": 2}}},
+            "then": {"properties": {"levies": {"$ref": "#/$defs/LeviesSpec"}}},
+            "else": {"properties": {"levies": {"$ref": "#/$defs/ScheduleSpec"}}},
+        }
+    ]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://github.com/cooprules/cooprules/blob/main/docs/scenario.schema.json",

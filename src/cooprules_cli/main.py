@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
+import tomllib
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
 
 import click
 from rich.console import Console
@@ -14,7 +16,7 @@ from rich.table import Table
 
 from cooprules.errors import CoopRulesError
 from cooprules.expected import check_expectations, expectations_of, render_outcomes
-from cooprules.explain import Explanation, render_steps, render_violations
+from cooprules.explain import Explanation, Severity, render_steps, render_violations
 from cooprules.lawview import describe, row_cells, row_headings, view_header, view_json
 from cooprules.lawview import view_markdown as regime_markdown
 from cooprules.money import format_amount
@@ -27,7 +29,8 @@ if TYPE_CHECKING:
     from moneyed import Money
 
     from cooprules.explain import Lang
-    from cooprules.report import Vote, YearReport
+    from cooprules.plugins import RegimeCatalogue
+    from cooprules.report import LevyRow, Vote, YearReport
 
 __all__ = ["main", "report_json", "report_markdown"]
 
@@ -63,6 +66,17 @@ def _vote(vote: Vote, lang: Lang) -> dict[str, Any]:
     return out
 
 
+def _schedules_of(row: LevyRow, report: YearReport) -> dict[str, list[int]]:
+    """The schedules that levied an activity, each with its months of the financial year (1-12)."""
+    first = report.year.start
+    out: dict[str, list[int]] = {}
+    for statement in row.year.periods:
+        start = statement.period.start
+        month = (start.year - first.year) * 12 + start.month - first.month + 1
+        out.setdefault(statement.schedule.name or "schedule", []).append(month)
+    return out
+
+
 def report_json(report: YearReport, lang: Lang = "en") -> str:
     """The report as JSON: sorted keys, amounts as text with their currency ("1234.50 EUR")."""
     data: dict[str, Any] = {
@@ -94,6 +108,7 @@ def report_json(report: YearReport, lang: Lang = "en") -> str:
                     "owner": row.owner,
                     "months": [_amount(m) for m in row.months],
                     "total": _amount(row.total),
+                    "schedules": _schedules_of(row, report),
                 }
                 for row in report.levies
             ],
@@ -564,13 +579,35 @@ def _evaluate(
         )
 
 
+def _error_lines(error: CoopRulesError | OSError) -> list[str]:
+    """One line per problem: a scenario's every problem (file, path, value), else the error."""
+    if isinstance(error, ScenarioError):
+        return [f"error: {leaf}" for leaf in error.errors]
+    return [f"error: {error}"]
+
+
 def _guard(action: Callable[[], int]) -> None:
     try:
         code = action()
     except (CoopRulesError, OSError) as error:
-        click.echo(f"error: {error}", err=True)
+        for line in _error_lines(error):
+            click.echo(line, err=True)
         sys.exit(EXIT_BAD_INPUT)
     sys.exit(code)
+
+
+FAIL_ON: Final = {
+    "error": (Severity.ERROR,),
+    "warning": (Severity.ERROR, Severity.WARNING),
+    "never": (),
+}
+"""The severities that make ``run --fail-on`` exit 1."""
+
+
+def _exit_code(report: YearReport, fail_on: str) -> int:
+    """1 when the report has a violation of a severity ``fail_on`` names, else 0."""
+    failing = FAIL_ON[fail_on]
+    return EXIT_VIOLATIONS if any(v.severity in failing for v in report.violations) else EXIT_OK
 
 
 _LANG = click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
@@ -594,6 +631,14 @@ def main() -> None:
 @click.option("--journal", type=click.Path(dir_okay=False), help="Write the beancount ledger.")
 @_LANG
 @_AS_OF
+@click.option(
+    "--fail-on",
+    type=click.Choice(list(FAIL_ON)),
+    default="never",
+    show_default=True,
+    help="Exit 1 when the report has a violation of this severity: error; warning (a warning "
+    "or an error); never (exit 0 whatever the report shows). Bad input always exits 2.",
+)
 def run(  # noqa: PLR0917 - click passes the options positionally
     file: str,
     fmt: str,
@@ -601,8 +646,13 @@ def run(  # noqa: PLR0917 - click passes the options positionally
     journal: str | None,
     lang: Lang,
     as_of: Any,  # noqa: ANN401 - click gives a datetime
+    fail_on: str,
 ) -> None:
-    """Evaluate FILE and print the year's report."""
+    """Evaluate FILE and print the year's report.
+
+    Exit codes: 0 done (and, with --fail-on, no violation of that severity); 1 a violation of the
+    --fail-on severity; 2 bad input (every problem of the file, one line each).
+    """
 
     def action() -> int:
         report = _evaluate(
@@ -623,7 +673,7 @@ def run(  # noqa: PLR0917 - click passes the options positionally
             click.echo(report_markdown(report, lang, explain=explain))
         else:
             _print_rich(report, lang, explain=explain)
-        return EXIT_OK
+        return _exit_code(report, fail_on)
 
     _guard(action)
 
@@ -726,7 +776,8 @@ def test_files(files: tuple[str, ...], lang: Lang) -> None:
             outcomes = check_expectations(report, expected)
         except (CoopRulesError, OSError) as error:
             named = isinstance(error, ScenarioError)  # it names its file; the engines' errors not
-            click.echo(f"error: {error}" if named else f"error: {file}: {error}", err=True)
+            for line in _error_lines(error) if named else [f"error: {file}: {error}"]:
+                click.echo(line, err=True)
             worst = EXIT_BAD_INPUT
             continue
         click.echo(f"{file} ({expected.as_of.isoformat()})")
@@ -734,3 +785,48 @@ def test_files(files: tuple[str, ...], lang: Lang) -> None:
         if not all(o.met for o in outcomes):
             worst = max(worst, EXIT_VIOLATIONS)
     sys.exit(worst)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write the format-2 file here (default: print it); may be FILE itself.",
+)
+def migrate(file: str, output: str | None) -> None:
+    """Rewrite FILE, a version-1 scenario, in format 2 (format = 2).
+
+    Its [levies] becomes the first of [[levies.schedules]]; the other sections stay as they are.
+    The comments and layout are kept where the text can be edited in place; otherwise the file is
+    written anew from its data, its comments lost, and a note on stderr says so. Exit 0 done,
+    2 a file with errors (every problem, one line each).
+    """
+    from cooprules.migrate import migrate as rewrite  # noqa: PLC0415
+
+    def action() -> int:
+        catalogue = load_regimes()
+        text = Path(file).read_text(encoding="utf-8")
+        currency = _regime_currency(text, catalogue)
+        result = rewrite(text, name=file, currency=currency)
+        if output is None:
+            click.echo(result.text, nl=False)
+        elif result.changed or Path(output).resolve() != Path(file).resolve():
+            Path(output).write_text(result.text, encoding="utf-8")
+        for note in result.notes:
+            click.echo(f"{file}: {note}", err=True)
+        if not result.comments_kept:
+            click.echo(f"warning: {file}: the comments could not be kept", err=True)
+        return EXIT_OK
+
+    _guard(action)
+
+
+def _regime_currency(text: str, catalogue: RegimeCatalogue) -> str | None:
+    """The currency of the regime a scenario's text names, if it is installed."""
+    try:
+        code = tomllib.loads(text).get("coop", {}).get("regime")
+        return catalogue.get(code).currency if isinstance(code, str) else None
+    except (tomllib.TOMLDecodeError, AttributeError, CoopRulesError):
+        return None  # the loader reports the problem with its path

@@ -192,3 +192,117 @@ def test_test_names_the_file_of_an_error_found_while_evaluating(tmp_path):
     assert result.exit_code == 2
     assert result.output.startswith(f"error: {path}: dividend_cap_basis: ")
     assert result.output.count("\n") == 1
+
+
+def test_run_fail_on_exit_codes():
+    # The sample shows an error (an overdue convention) and warnings: `run` exits 0 by default,
+    # so a job that prints the report does not fail; --fail-on makes the exit code the script's.
+    assert invoke("run", SAMPLE).exit_code == 0
+    assert invoke("run", SAMPLE, "--fail-on", "never").exit_code == 0
+    assert invoke("run", SAMPLE, "--fail-on", "error", "--format", "json").exit_code == 1
+    assert invoke("run", SAMPLE, "--fail-on", "warning").exit_code == 1
+    assert invoke("run", SAMPLE, "--fail-on", "sometimes").exit_code == 2  # a usage error
+    help_text = invoke("run", "--help").output
+    assert "--fail-on [error|warning|never]" in help_text
+    assert "default: never" in " ".join(help_text.split())
+
+
+def test_run_fail_on_warning_and_error_differ(tmp_path):
+    # A warning and no error: the ballot of a candidate, who may not vote (ignored, a warning).
+    path = tmp_path / "warn.toml"
+    path.write_text(
+        '[coop]\nregime = "be-cnc"\nname = "W"\nyear = 2025\n'
+        '[[members]]\nid = "ana"\nevents = [{ kind = "admitted", date = 2024-01-10 }]\n'
+        '[[members]]\nid = "bo"\nevents = [{ kind = "applied", date = 2024-01-10 }]\n'
+        '[meeting]\ndate = 2026-06-01\n[[meeting.decisions]]\nid = "d"\nkind = "amend_articles"\n'
+        'ballots = { ana = "for", bo = "for" }\n',
+        encoding="utf-8",
+    )
+    data = json.loads(invoke("run", str(path), "--format", "json").output)
+    assert {v["severity"] for v in data["violations"]} == {"warning"}
+    assert invoke("run", str(path), "--fail-on", "error").exit_code == 0
+    assert invoke("run", str(path), "--fail-on", "warning").exit_code == 1
+    assert invoke("check", str(path)).exit_code == 0
+
+
+def test_every_error_of_a_file_one_line_each_exit_2(tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        '[coop]\nregime = "be-cnc"\nyear = "2025"\ncolour = 1\n'
+        '[[members]]\nevents = [{ kind = "admitted" }]\n',
+        encoding="utf-8",
+    )
+    for command in ("run", "check", "test"):
+        result = invoke(command, str(path))
+        assert result.exit_code == 2
+        assert "Traceback" not in result.output
+        assert result.output.splitlines() == [
+            f"error: {path}: coop.name: required key missing (got None)",
+            f"error: {path}: coop.year: expected an integer (got '2025')",
+            f"error: {path}: coop.colour: unknown key (got 1)",
+            f"error: {path}: members[0].id: required key missing (got None)",
+            f"error: {path}: members[0].events[0].date: required key missing (got None)",
+        ]
+
+
+def test_a_format_cooprules_does_not_read_exits_2(tmp_path):
+    path = tmp_path / "f3.toml"
+    path.write_text('format = 3\n[coop]\nregime = "be-cnc"\nname = "X"\nyear = 2025\n')
+    result = invoke("run", str(path))
+    assert result.exit_code == 2
+    assert result.output == (
+        f"error: {path}: format: this version of cooprules reads the formats 1 and 2 (got 3)\n"
+    )
+
+
+V1 = """# A version-1 file.
+[coop]
+regime = "be-activity"
+name = "Coop"
+year = 2025
+
+# art. 12
+[levies]
+sample = "be.ACTIVITY_EXAMPLE"
+"""
+
+
+def test_migrate_prints_or_writes_the_file_in_format_2(tmp_path):
+    old = tmp_path / "old.toml"
+    old.write_text(V1, encoding="utf-8")
+    result = invoke("migrate", str(old))
+    assert result.exit_code == 0, result.output
+    assert "format = 2\n" in result.output
+    assert "# art. 12\n[[levies.schedules]]\n" in result.output
+    new = tmp_path / "new.toml"
+    result = invoke("migrate", str(old), "-o", str(new))
+    assert result.exit_code == 0
+    assert f"{old}: format = 2 added" in result.output
+    assert "comments" not in result.output  # kept: nothing to warn about
+    assert new.read_text(encoding="utf-8").startswith("# A version-1 file.\nformat = 2\n")
+    assert old.read_text(encoding="utf-8") == V1
+    # The new file runs as the old one did.
+    runs = [json.loads(invoke("run", str(p), "--format", "json").output) for p in (old, new)]
+    assert runs[0]["levies"] == runs[1]["levies"]
+    assert {k: v for k, v in runs[0].items() if k != "source"} == {
+        k: v for k, v in runs[1].items() if k != "source"
+    }
+
+
+def test_migrate_says_when_the_comments_are_lost(tmp_path):
+    old = tmp_path / "inline.toml"
+    head = V1.split("# art. 12", maxsplit=1)[0]
+    old.write_text('levies = { rate = "10%" }\n' + head, encoding="utf-8")
+    result = invoke("migrate", str(old), "-o", str(old))
+    assert result.exit_code == 0
+    assert f"warning: {old}: the comments could not be kept" in result.output
+    assert invoke("run", str(old)).exit_code == 0
+
+
+def test_migrate_a_bad_file_exits_2_with_every_problem(tmp_path):
+    old = tmp_path / "bad.toml"
+    old.write_text(V1.replace("year = 2025", 'year = "x"\ncolour = 1'), encoding="utf-8")
+    result = invoke("migrate", str(old))
+    assert result.exit_code == 2
+    assert result.output.count("error: ") == 2
+    assert invoke("migrate", str(tmp_path / "missing.toml")).exit_code == 2

@@ -1,6 +1,7 @@
 """The sample co-ops of examples/: each runs through the CLI and shows its key figures."""
 
 import json
+from datetime import date
 from fractions import Fraction
 from pathlib import Path
 
@@ -181,3 +182,59 @@ def test_be_activity_closing():
     # The largest legal dividend, 6 % gross (the statutes' reading), beside the meeting's 2 %.
     suggested = next(s for s in year_end["suggestion"]["steps"] if s["code"] == "interest")
     assert suggested["amount"] == "635.09 EUR"
+
+
+def test_run_fail_on_error_exits_1_on_the_samples_that_show_errors():
+    # Issue 13, done when: `cooprules run --fail-on error` exits 1 on the samples that show errors
+    # (the same samples `check` fails), 0 on the others; `run` alone exits 0 on all (see run()).
+    for sample in sorted(EXAMPLES.glob("*.toml")):
+        result = CliRunner().invoke(main, ["run", str(sample), "--fail-on", "error"])
+        assert result.exit_code == check(sample.name), sample.name
+
+
+def _be_activity(year, first_month=1, text=None):
+    import attrs  # noqa: PLC0415
+
+    from cooprules.plugins import load_regimes  # noqa: PLC0415
+    from cooprules.scenario import loads  # noqa: PLC0415
+    from cooprules_adapters.scenario import evaluate_scenario  # noqa: PLC0415
+
+    path = EXAMPLES / "be-activity.toml"
+    scenario = loads(text or path.read_text(encoding="utf-8"), name=str(path))
+    scenario = attrs.evolve(
+        scenario, coop=attrs.evolve(scenario.coop, year=year, first_month=first_month)
+    )
+    last = date(year + (first_month > 1), (first_month - 2) % 12 + 1, 28)
+    return evaluate_scenario(scenario, as_of=last, catalogue=load_regimes(), journal=False)
+
+
+def test_be_activity_the_motion_of_9_percent_from_2027():
+    # The meeting of 2026-06-13 amends art. 12 (decision amend-contribution, adopted: 3/4 of the
+    # votes cast, CSA art. 6:85; the abstention is not a vote cast): 9 % of the monthly gross
+    # margin from 1 January 2027, instead of the example statute's 10 %.
+    amina = {2025: None, 2027: None}
+    for year in amina:
+        report = _be_activity(year)
+        amina[year] = next(r for r in report.levies if r.activity == "amina-act")
+        assert "levies.schedule_not_adopted" not in [v.code for v in report.violations]
+    # January: gross margin 2325.18 - 300.07 = 2025.11.
+    assert f"{amina[2025].months[0].amount:f}" == "202.51"  # 10 %: 202.511
+    assert f"{amina[2027].months[0].amount:f}" == "182.26"  # 9 %: 182.2599
+    assert f"{amina[2025].total.amount:f}" == "2811.40"
+    # A financial year from July 2026: six months at 10 %, then 9 % from January 2027 (its 7th
+    # month: 1861.69 - 315.76 = 1545.93; 10 % would be 154.59).
+    straddling = next(r for r in _be_activity(2026, 7).levies if r.activity == "amina-act")
+    assert [f"{m.amount:f}" for m in straddling.months[5:7]] == ["168.70", "139.13"]
+
+
+def test_be_activity_a_rejected_motion_is_reported_not_silently_applied():
+    text = (EXAMPLES / "be-activity.toml").read_text(encoding="utf-8")
+    rejected = text.replace('f-sofia = "abstain"', 'f-sofia = "against"')
+    assert rejected != text
+    for year, severity in ((2025, "warning"), (2027, "error")):
+        found = [
+            v
+            for v in _be_activity(year, text=rejected).violations
+            if v.code == "levies.schedule_not_adopted"
+        ]
+        assert [(v.subject, v.severity.value) for v in found] == [("contribution-2027", severity)]
