@@ -33,6 +33,7 @@ import attrs
 from cooprules.errors import DuplicateId, InvalidInput, UnknownMember
 from cooprules.explain import Citation, Explanation, Severity, Step, Text, Violation
 from cooprules.money import Rate
+from cooprules.regime import FromLaw, Key, Rules
 
 __all__ = [
     "Ballot",
@@ -107,26 +108,75 @@ def _limits(values: Iterable[CategoryLimit]) -> tuple[CategoryLimit, ...]:
 class BoardRules:
     """Constraints on an elected board.
 
+    A regime's plug-in writes the law's figures as the parameters they are, and carries the rule
+    set in ``Regime.rules``: ``max_non_member_share=FromLaw(key)`` (the share is the parameter's
+    value) and ``size_of_law=key`` (the board's size is within the parameter's legal bounds, its
+    ``minimum`` and ``maximum``). ``bind(regime, statutes, as_of=...).rule_set(BoardRules)``
+    gives the rules with the figures in force that day and their citations; :func:`plurality`
+    and :func:`check_board` refuse rules whose figures are still to be read.
+
     Attributes:
         min_directors: the fewest directors the board may have.
         max_directors: the most directors it may have.
-        max_non_member_share: the largest share of seats non-members may hold, if limited.
+        max_non_member_share: the largest share of seats non-members may hold, if limited, or
+            the parameter it is (:class:`~cooprules.regime.FromLaw`).
         category_limits: caps per member category.
-        citation: the rule on the board's size.
-        non_member_citation: the rule on non-member directors.
+        citation: the rule on the board's size (read with it from the law).
+        non_member_citation: the rule on non-member directors (read with it from the law).
+        size_of_law: the parameter whose legal bounds are the board's size, read when bound.
     """
 
     min_directors: int | None = None
     max_directors: int | None = None
-    max_non_member_share: Rate | None = None
+    max_non_member_share: Rate | FromLaw[Rate] | None = None
     category_limits: tuple[CategoryLimit, ...] = attrs.field(default=(), converter=_limits)
     citation: Citation | None = None
     non_member_citation: Citation | None = None
+    size_of_law: Key[int] | None = attrs.field(default=None, kw_only=True)
 
     def seat_cap(self, share: Rate, seats: int) -> int:
         """The most seats ``share`` allows on a board of ``seats`` (rounded down)."""
         value = share.value * seats
         return value.numerator // value.denominator
+
+    @property
+    def reads_law(self) -> bool:
+        """Some figure is the law's, to be read when the rules are bound."""
+        return self.size_of_law is not None or isinstance(self.max_non_member_share, FromLaw)
+
+    def bound(self, rules: Rules) -> BoardRules:
+        """These rules with the law's figures in force on ``rules.as_of``, with their citations.
+
+        A figure the law does not set that day is left out (no bound on the size, no cap on
+        non-members).
+        """
+        if not self.reads_law:
+            return self
+        changes: dict[str, object] = {"size_of_law": None}
+        if self.size_of_law is not None:
+            size = rules.regime.find(self.size_of_law, rules.as_of)
+            changes["min_directors"] = size.minimum if size is not None else None
+            changes["max_directors"] = size.maximum if size is not None else None
+            changes["citation"] = size.citation if size is not None else None
+        share = self.max_non_member_share
+        if isinstance(share, FromLaw):
+            found = rules.get(share.key)
+            changes["max_non_member_share"] = found.value
+            changes["non_member_citation"] = found.citation if found.value is not None else None
+        return attrs.evolve(self, **changes)  # type: ignore[arg-type]
+
+    def _non_member_share(self) -> Rate | None:
+        """The cap on non-members (refused while the rules are not bound)."""
+        if self.reads_law:
+            raise InvalidInput(
+                "rules",
+                "board",
+                "the board's figures are the law's: bind the rules to the date first "
+                "(bind(regime, statutes, as_of=...).rule_set(BoardRules))",
+            )
+        share = self.max_non_member_share
+        assert not isinstance(share, FromLaw)  # noqa: S101 - reads_law says so
+        return share
 
 
 @attrs.frozen
@@ -212,11 +262,8 @@ def plurality(
     votes = _count(known, ballots, seats)
     ranking = sorted(known, key=lambda c: (-votes[c], c))
     rules = rules or BoardRules()
-    non_member_cap = (
-        rules.seat_cap(rules.max_non_member_share, seats)
-        if rules.max_non_member_share is not None
-        else None
-    )
+    share = rules._non_member_share()  # noqa: SLF001 - same module
+    non_member_cap = rules.seat_cap(share, seats) if share is not None else None
     category_caps = {
         limit.category: (rules.seat_cap(limit.share, seats), limit)
         for limit in rules.category_limits
@@ -331,6 +378,7 @@ def check_board(
     board: Sequence[Candidate], rules: BoardRules, *, seats: int | None = None
 ) -> tuple[Violation, ...]:
     """The violations of a board: its size, its non-member seats, its category caps."""
+    share = rules._non_member_share()  # noqa: SLF001 - same module
     size = seats if seats is not None else len(board)
     violations: list[Violation] = []
     if (rules.min_directors is not None and size < rules.min_directors) or (
@@ -350,9 +398,9 @@ def check_board(
                 citation=rules.citation,
             )
         )
-    if rules.max_non_member_share is not None and board:
+    if share is not None and board:
         outside = sum(1 for c in board if not c.member)
-        if Fraction(outside, len(board)) > rules.max_non_member_share.value:
+        if Fraction(outside, len(board)) > share.value:
             violations.append(
                 Violation(
                     code="election.non_member_directors",
@@ -360,9 +408,9 @@ def check_board(
                     subject="board",
                     message=Text(
                         en=f"{outside} of {len(board)} directors are not members; at most "
-                        f"{rules.max_non_member_share} of the seats may be.",
+                        f"{share} of the seats may be.",
                         fr=f"{outside} administrateurs sur {len(board)} ne sont pas membres ; "
-                        f"au plus {rules.max_non_member_share} des sièges peuvent l'être.",
+                        f"au plus {share} des sièges peuvent l'être.",
                     ),
                     citation=rules.non_member_citation,
                 )

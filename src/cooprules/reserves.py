@@ -274,15 +274,67 @@ class IncorporationLimit:
     close. The limit is applied reserve by reserve ([interpretation]: art. 16 speaks of "the
     reserves available").
 
+    A plug-in writes each share as the parameter it is (:class:`~cooprules.regime.FromLaw`): the
+    limit is then read from the law when the rule set is bound (``rules.rule_set(ReserveRules)``),
+    citing the parameter of ``first_max``; :func:`apply` refuses an unbound one.
+
     Attributes:
-        citation: the rule.
         first_max: the share of the reserve the first incorporation may take.
         later_max: the share of the increase a later incorporation may take.
+        citation: the rule (a figure read from the law brings its own).
     """
 
-    citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
-    first_max: Rate = attrs.field(validator=attrs.validators.instance_of(Rate))
-    later_max: Rate = attrs.field(validator=attrs.validators.instance_of(Rate))
+    first_max: Rate | FromLaw[Rate]
+    later_max: Rate | FromLaw[Rate]
+    citation: Citation | None = None
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("first_max", "later_max"):
+            value = getattr(self, name)
+            if not isinstance(value, Rate | FromLaw):
+                raise InvalidInput(f"incorporation.{name}", value, "a Rate, or FromLaw(key)")
+        if self.citation is None and not self.reads_law:
+            raise InvalidInput(
+                "incorporation.citation", None, "a limit cites the rule that sets it"
+            )
+
+    @property
+    def reads_law(self) -> bool:
+        """Some share is the law's, to be read when the rules are bound."""
+        return isinstance(self.first_max, FromLaw) or isinstance(self.later_max, FromLaw)
+
+    def bound(self, rules: Rules) -> IncorporationLimit | None:
+        """This limit with its shares read from ``rules`` (``None``: the law has none that day)."""
+        if not self.reads_law:
+            return self
+        shares: list[Rate] = []
+        citation = self.citation
+        for figure in (self.first_max, self.later_max):
+            if not isinstance(figure, FromLaw):
+                shares.append(figure)
+                continue
+            found = rules.get(figure.key)
+            if found.value is None or found.citation is None:
+                return None
+            shares.append(found.value)
+            citation = citation or found.citation
+        return IncorporationLimit(shares[0], shares[1], citation)
+
+    def shares(self) -> tuple[Rate, Rate, Citation]:
+        """The two shares and the citation.
+
+        Raises:
+            InvalidInput: a share is still the law's to read: bind the rules first.
+        """
+        first, later = self.first_max, self.later_max
+        if isinstance(first, FromLaw) or isinstance(later, FromLaw) or self.citation is None:
+            raise InvalidInput(
+                "rules",
+                "incorporation",
+                "the incorporation limits are the law's figures: bind the rules to the date "
+                "first (bind(regime, statutes, as_of=...).rule_set(ReserveRules))",
+            )
+        return first, later, self.citation
 
 
 def _years(
@@ -415,11 +467,16 @@ class ReserveRules:
         )
 
     def bound(self, rules: Rules) -> ReserveRules:
-        """These rules with their figures read from ``rules`` (the liquidation's years)."""
+        """These rules with their figures read from ``rules``.
+
+        The figures are the liquidation's years and the limits on incorporation.
+        """
         liquidation = self.liquidation.bound(rules)
-        if liquidation is self.liquidation:
+        limit = self.incorporation
+        incorporation = limit.bound(rules) if limit is not None else None
+        if liquidation is self.liquidation and incorporation is limit:
             return self
-        return attrs.evolve(self, liquidation=liquidation)
+        return attrs.evolve(self, liquidation=liquidation, incorporation=incorporation)
 
     def refusal(self, kind: MovementKind, account: ReserveAccount) -> Refusal | None:
         """The refusal that applies to a movement of ``kind`` on ``account``, if any."""
@@ -611,13 +668,14 @@ def _incorporation(
     allowed: bool,  # noqa: FBT001 - private helper
     month: int,
 ) -> tuple[Text, Citation] | None:
+    first_max, later_max, citation = limit.shares()
     if not allowed:
         return (
             Text(
                 en="incorporation into capital needs the statutes' authorisation",
                 fr="l'incorporation au capital doit être autorisée par les statuts",
             ),
-            limit.citation,
+            citation,
         )
     code = movement.reserve
     close = _year_start(movement.date, month) - timedelta(days=1)
@@ -631,13 +689,13 @@ def _incorporation(
     ]
     if earlier:
         after_previous = ledger._units(code, earlier[-1].date)  # noqa: SLF001
-        cap = limit.later_max.value * max(0, at_close - after_previous)
+        cap = later_max.value * max(0, at_close - after_previous)
         what_en, what_fr = (
             "of the increase since the previous one",
             "de l'augmentation depuis la précédente",
         )
     else:
-        cap = limit.first_max.value * at_close
+        cap = first_max.value * at_close
         what_en, what_fr = (
             "of the reserve at the close of the previous year",
             ("de la réserve à la clôture de l'exercice précédent"),
@@ -645,14 +703,13 @@ def _incorporation(
     if Fraction(to_minor_units(movement.amount)) <= cap:
         return None
     shown = format_amount(from_minor_units(int(cap), ledger.currency))
+    share = later_max if earlier else first_max
     return (
         Text(
-            en=f"above the limit of {limit.first_max if not earlier else limit.later_max} "
-            f"{what_en} ({shown})",
-            fr=f"au-delà de la limite de {limit.first_max if not earlier else limit.later_max} "
-            f"{what_fr} ({shown})",
+            en=f"above the limit of {share} {what_en} ({shown})",
+            fr=f"au-delà de la limite de {share} {what_fr} ({shown})",
         ),
-        limit.citation,
+        citation,
     )
 
 

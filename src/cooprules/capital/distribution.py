@@ -25,6 +25,7 @@ from cooprules.errors import InvalidInput
 from cooprules.explain import Citation, Explanation, Severity, Step, Text, Violation
 from cooprules.money import Rate, Rounding, format_amount, money_from_fraction, to_decimal
 from cooprules.periods import check_date
+from cooprules.regime import FromLaw, Rules
 
 __all__ = [
     "CapitalRules",
@@ -115,8 +116,9 @@ class CapitalRules:
         solvency_test: the citation of a rule forbidding payments that make the co-op insolvent
             or harm its stability, or ``None``.
         capital_floor: the share of the highest capital ever reached below which redemptions may
-            not bring the capital, or ``None``.
-        capital_floor_citation: its source.
+            not bring the capital, the parameter it is (:class:`~cooprules.regime.FromLaw`, read
+            when the rule set is bound: ``rules.rule_set(CapitalRules)``), or ``None``.
+        capital_floor_citation: its source (a figure read from the law brings its own).
         capital_floor_basis: which capital the floor counts.
         applies_to: the net-asset and liquidity tests apply to these kinds of distribution.
         solvency_applies_to: the solvency test applies to these kinds.
@@ -128,7 +130,7 @@ class CapitalRules:
     liquidity_test: Citation | None = None
     liquidity_months: int = 12
     solvency_test: Citation | None = None
-    capital_floor: Rate | None = None
+    capital_floor: Rate | FromLaw[Rate] | None = None
     capital_floor_citation: Citation | None = None
     capital_floor_basis: CapitalBasis = CapitalBasis.SUBSCRIBED
     applies_to: frozenset[DistributionKind] = attrs.field(default=_BOTH, converter=_kinds)
@@ -137,12 +139,40 @@ class CapitalRules:
     )
 
     def __attrs_post_init__(self) -> None:
+        if isinstance(self.capital_floor, FromLaw):
+            return
         if (self.capital_floor is None) != (self.capital_floor_citation is None):
             raise InvalidInput(
                 "capital_floor_citation",
                 self.capital_floor_citation,
                 "a capital floor and its citation go together",
             )
+
+    def bound(self, rules: Rules) -> CapitalRules:
+        """These rules with the capital floor read from ``rules`` (none that day: no floor)."""
+        if not isinstance(self.capital_floor, FromLaw):
+            return self
+        found = rules.get(self.capital_floor.key)
+        if found.value is None or found.citation is None:
+            return attrs.evolve(self, capital_floor=None, capital_floor_citation=None)
+        return attrs.evolve(self, capital_floor=found.value, capital_floor_citation=found.citation)
+
+    @property
+    def floor_rate(self) -> Rate | None:
+        """The capital floor's rate.
+
+        Raises:
+            InvalidInput: the floor is still the law's to read: bind the rules first
+                (``bind(regime, statutes, as_of=...).rule_set(CapitalRules)``).
+        """
+        if isinstance(self.capital_floor, FromLaw):
+            raise InvalidInput(
+                "rules",
+                self.capital_floor.key.name,
+                "the capital floor is the law's figure: bind the rules to the date first "
+                "(bind(regime, statutes, as_of=...).rule_set(CapitalRules))",
+            )
+        return self.capital_floor
 
 
 @attrs.frozen
@@ -383,7 +413,8 @@ def _floor(
     subject: str,
     steps: list[Step],
 ) -> list[Violation]:
-    assert rules.capital_floor is not None  # noqa: S101 - checked by the caller
+    rate = rules.floor_rate
+    assert rate is not None  # noqa: S101 - checked by the caller
     if capital_after is None or highest is None:
         raise InvalidInput(
             "capital_after",
@@ -392,11 +423,11 @@ def _floor(
         )
     after = _same(capital_after, currency, "capital_after")
     peak = _same(highest, currency, "highest_capital")
-    floor = Fraction(to_decimal(peak.amount)) * rules.capital_floor.value
+    floor = Fraction(to_decimal(peak.amount)) * rate.value
     steps.append(
         Step(
             Text(en="Capital floor", fr="Plancher du capital"),
-            {"highest_capital": peak, "floor_rate": rules.capital_floor, "capital_after": after},
+            {"highest_capital": peak, "floor_rate": rate, "capital_after": after},
             money_from_fraction(floor, peak.currency, rounding=Rounding.CEILING),
             rules.capital_floor_citation,
         )
@@ -407,9 +438,9 @@ def _floor(
         _violation(
             "redemption.capital_floor",
             subject,
-            f"The capital would fall to {format_amount(after)}, below {rules.capital_floor} of "
+            f"The capital would fall to {format_amount(after)}, below {rate} of "
             f"the highest capital reached ({format_amount(peak)}).",
-            f"Le capital tomberait à {format_amount(after)}, sous {rules.capital_floor} du "
+            f"Le capital tomberait à {format_amount(after)}, sous {rate} du "
             f"capital le plus élevé atteint ({format_amount(peak)}).",
             rules.capital_floor_citation,
         )

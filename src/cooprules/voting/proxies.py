@@ -16,9 +16,15 @@ from collections.abc import Set as AbstractSet
 import attrs
 
 from cooprules.errors import DuplicateId, UnknownMember
-from cooprules.explain import Severity, Step, Text, Violation
+from cooprules.explain import Citation, Severity, Step, Text, Violation
 from cooprules.voting.electorate import Electorate
-from cooprules.voting.rules import ProxyPolicy, VotingRules, VotingStatutes, _violation
+from cooprules.voting.rules import (
+    ProxyLimit,
+    ProxyPolicy,
+    VotingRules,
+    VotingStatutes,
+    _violation,
+)
 
 __all__ = ["Proxy"]
 
@@ -175,6 +181,14 @@ def _limit(policy: ProxyPolicy, statutes: VotingStatutes | None, voters: int) ->
     return limit
 
 
+def _limit_citation(policy: ProxyPolicy) -> Citation:
+    """The rule that limits the proxies: the law's figure's own citation, else the policy's."""
+    limit = policy.max_per_holder
+    if isinstance(limit, ProxyLimit) and limit.citation is not None:
+        return limit.citation
+    return policy.citation
+
+
 def _too_many(
     holder: str, held: list[Proxy], limit: int, electorate: Electorate, policy: ProxyPolicy
 ) -> list[Violation]:
@@ -189,7 +203,7 @@ def _too_many(
             f"{holder} détient {len(held)} procurations, plus que les {limit} "
             f"permises pour {voters} votants ; celle-ci est rejetée et {proxy.grantor} est "
             "compté absent.",
-            policy.citation,
+            _limit_citation(policy),
         )
         for proxy in held[limit:]
     ]

@@ -41,6 +41,7 @@ __all__ = [
     "DecisionRule",
     "Majority",
     "MemberCap",
+    "ProxyLimit",
     "ProxyPolicy",
     "Quorum",
     "QuorumOn",
@@ -505,6 +506,102 @@ class College:
     )
 
 
+def _count(
+    _instance: object, attribute: attrs.Attribute[int | FromLaw[int] | None], value: object
+) -> None:
+    if value is None or isinstance(value, FromLaw):
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidParameter(attribute.name, value, "a number of proxies or voters, at least 0")
+
+
+def _known_count(value: int | FromLaw[int] | None) -> int | None:
+    if isinstance(value, FromLaw):
+        raise InvalidInput(
+            "rules",
+            value.key.name,
+            "this proxy limit is the law's figure: count with the rules bound to the meeting's "
+            "date (bind(regime, statutes, as_of=...).rule_set(VotingRules))",
+        )
+    return value
+
+
+@attrs.frozen
+class ProxyLimit:
+    """The most proxies one holder may carry, given the number of voters: the law's figures.
+
+    At most :attr:`most` proxies each; from :attr:`share_from` voters on (where the law says so),
+    at most :attr:`share` of the voters instead, rounded down (a limit the law states as "not
+    exceeding" is never exceeded by rounding). Each figure is a number or the parameter it is
+    (:class:`~cooprules.regime.FromLaw`), read when the rules are bound
+    (:meth:`VotingRules.bound`); the limit then cites the parameter of :attr:`most` (else of
+    :attr:`share`). Counting with a figure still to read is refused.
+
+    >>> limit = ProxyLimit(most=1, share=Rate.of("1/20"), share_from=20)
+    >>> limit(15), limit(19), limit(20), limit(57)
+    (1, 1, 1, 2)
+
+    Attributes:
+        most: the most proxies per holder (below :attr:`share_from` voters, where a share
+            applies); ``None``: no such limit.
+        share: the most proxies per holder as a share of the voters (``None``: none).
+        share_from: the number of voters from which :attr:`share` applies (``None``: every
+            electorate, when a share is given).
+        citation: the rule (a figure read from the law brings its own).
+    """
+
+    most: int | FromLaw[int] | None = attrs.field(default=None, validator=_count)
+    share: Rate | FromLaw[Rate] | None = None
+    share_from: int | FromLaw[int] | None = attrs.field(default=None, validator=_count)
+    citation: Citation | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.most is None and self.share is None:
+            raise InvalidParameter(
+                "max_per_holder", None, "a proxy limit gives a number of proxies, or a share"
+            )
+
+    def __call__(self, voters: int) -> int:
+        """The most proxies one holder may carry where there are ``voters`` voters.
+
+        Raises:
+            InvalidInput: a figure is still the law's to read: bind the rules first.
+        """
+        most, share_from = _known_count(self.most), _known_count(self.share_from)
+        share = _known(self.share)
+        if share is not None and (most is None or share_from is None or voters >= share_from):
+            value = share.value * voters
+            return value.numerator // value.denominator
+        assert most is not None  # noqa: S101 - checked at construction
+        return most
+
+    @property
+    def reads_law(self) -> bool:
+        """Some figure of the limit is the law's, to be read when the rules are bound."""
+        return any(isinstance(f, FromLaw) for f in (self.most, self.share, self.share_from))
+
+    def bound(self, rules: Rules) -> ProxyLimit | None:
+        """This limit with its figures read from ``rules`` (``None``: the law has none that day).
+
+        The figure of :attr:`most` (else of :attr:`share`) gives the limit its citation.
+        """
+        if not self.reads_law:
+            return self
+        found: dict[str, object] = {}
+        citation = self.citation
+        for name in ("most", "share", "share_from"):
+            figure = getattr(self, name)
+            if not isinstance(figure, FromLaw):
+                found[name] = figure
+                continue
+            read = rules.get(figure.key)
+            if read.value is None:
+                return None
+            found[name] = read.value
+            citation = citation if citation is not None else read.citation
+        return ProxyLimit(**found, citation=citation)  # type: ignore[arg-type]
+
+
 @attrs.frozen
 class ProxyPolicy:
     """Whether and how a member may be represented at a general meeting.
@@ -514,7 +611,8 @@ class ProxyPolicy:
         citation: the rule.
         holder_must_be_member: the proxy holder must be a voter (France, SCOP).
         max_per_holder: the most proxies one holder may carry, given the number of voters
-            (``None``: no limit).
+            (``None``: no limit): a :class:`ProxyLimit`, whose figures the law file holds, or
+            any function of the number of voters.
         family_representation: a non-member spouse or adult child may represent a member.
         family_citation: the rule on family representation.
     """
@@ -522,7 +620,7 @@ class ProxyPolicy:
     allowed: bool
     citation: Citation
     holder_must_be_member: bool = False
-    max_per_holder: Callable[[int], int] | None = None
+    max_per_holder: ProxyLimit | Callable[[int], int] | None = None
     family_representation: bool = False
     family_citation: Citation | None = None
 
@@ -603,9 +701,8 @@ class VotingRules:
         """These rules with every figure of the law read on ``rules.as_of``.
 
         One vote per member or per share is the law's rule or the statutes' choice, with its
-        citation. A cap or a decision whose parameter is not in force that day is left out, as a
-        dated cap
-        would be.
+        citation. A cap, a decision or a proxy limit whose parameter is not in force that day is
+        left out, as a dated cap would be.
         """
         if not self.reads_law:
             return self._with_statutes_cap(rules)
@@ -617,8 +714,12 @@ class VotingRules:
         if isinstance(basis, FromLaw):
             found = rules.get(basis.key)
             basis, basis_citation = found.value, found.citation
+        proxies, limit = self.proxies, self.proxies.max_per_holder
+        if isinstance(limit, ProxyLimit) and limit.reads_law:
+            proxies = attrs.evolve(proxies, max_per_holder=limit.bound(rules))
         bound: VotingRules = attrs.evolve(
             self,
+            proxies=proxies,
             decisions=tuple(d for d in decisions if d is not None),
             one_member_one_vote=basis,
             weight_citation=basis_citation,
@@ -650,8 +751,10 @@ class VotingRules:
     def reads_law(self) -> bool:
         """Some rule, cap or bound is the law's, to be read when the rules are bound."""
         caps: tuple[MemberCap | CategoryCap, ...] = (*self.member_caps, *self.category_caps)
+        limit = self.proxies.max_per_holder
         return (
             isinstance(self.one_member_one_vote, FromLaw)
+            or (isinstance(limit, ProxyLimit) and limit.reads_law)
             or isinstance(self.college_bounds, CollegeBoundsOfLaw)
             or any(isinstance(cap.rate, FromLaw) for cap in caps)
             or any(isinstance(d, DecisionOfLaw) for d in self.decisions)

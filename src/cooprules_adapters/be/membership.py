@@ -51,6 +51,7 @@ from cooprules.membership import (
 from cooprules.money import Money, Rate, money
 from cooprules.parameters import Accompaniment as AccompanimentKeys
 from cooprules.periods import months_end, push_deadline_bounds
+from cooprules.regime import bind
 from cooprules_adapters.be.sources import LAW, Keys
 
 if TYPE_CHECKING:
@@ -66,6 +67,8 @@ __all__ = [
     "CSA_EXIT",
     "CSA_MEMBERSHIP",
     "CSA_MIN_SHAREHOLDERS",
+    "TARGET_GROUP",
+    "TargetGroup",
     "TargetGroupResult",
     "candidate_accompaniment",
     "candidate_due",
@@ -113,9 +116,6 @@ CONVENTION_MONTHS: Final = _CONVENTION_LAW.value
 force (``accompaniment.max_months``); the regime's rules, bound on a date, read the version of
 that date."""
 
-_AGE_LIMIT = 50
-_DAYS_UNDER_50, _WINDOW_UNDER_50 = 156, 18  # days of compensated full unemployment, months
-_DAYS_50_PLUS, _WINDOW_50_PLUS = 78, 9
 _MIN_SHAREHOLDERS = 3
 
 
@@ -408,6 +408,62 @@ the law file's version in force; bound on a date, the version of that date)."""
 
 
 @attrs.frozen
+class TargetGroup:
+    """The test of the activity-co-op scheme's target group, with the law's figures of a date.
+
+    Under :attr:`age_limit` at the start of the convention, at least :attr:`days_under_age` days
+    of compensated full unemployment in the :attr:`months_under_age` months before; from that
+    age, at least :attr:`days_from_age` days in the :attr:`months_from_age` months before; or, at
+    any age, living on the integration income. The days are the candidate's facts, counted over
+    those months by whoever gives them.
+
+    Attributes:
+        age_limit: the age from which the shorter window applies (50).
+        days_under_age: the days required under that age (156).
+        months_under_age: the months they are counted over (18).
+        days_from_age: the days required from that age (78).
+        months_from_age: the months they are counted over (9).
+        citation: the rule (the law file's).
+    """
+
+    age_limit: int
+    days_under_age: int
+    months_under_age: int
+    days_from_age: int
+    months_from_age: int
+    citation: Citation
+
+    @classmethod
+    def of(cls, rules: Rules) -> TargetGroup:
+        """The test as the co-op's rules give it on ``rules.as_of`` (the law file's figures).
+
+        Raises:
+            InvalidParameter: a figure is not in force on that date.
+        """
+        age = rules.require(Keys.target_group_age_limit)
+        return cls(
+            age.value,
+            rules.require(Keys.target_group_days_under_age).value,
+            rules.require(Keys.target_group_months_under_age).value,
+            rules.require(Keys.target_group_days_from_age).value,
+            rules.require(Keys.target_group_months_from_age).value,
+            age.citation,
+        )
+
+
+TARGET_GROUP: Final = TargetGroup(
+    LAW.latest("be-activity", Keys.target_group_age_limit).value,
+    LAW.latest("be-activity", Keys.target_group_days_under_age).value,
+    LAW.latest("be-activity", Keys.target_group_months_under_age).value,
+    LAW.latest("be-activity", Keys.target_group_days_from_age).value,
+    LAW.latest("be-activity", Keys.target_group_months_from_age).value,
+    LAW.latest("be-activity", Keys.target_group_age_limit).citation,
+)
+"""The target group's test as the law file has it in force; the register check reads the
+version in force on each convention's start (:meth:`TargetGroup.of`)."""
+
+
+@attrs.frozen
 class TargetGroupResult:
     """Whether a candidate belongs to the target group, and why.
 
@@ -430,12 +486,14 @@ def in_target_group(
     unemployment_days_18_months: int = 0,
     unemployment_days_9_months: int = 0,
     on_integration_income: bool = False,
+    criteria: TargetGroup = TARGET_GROUP,
 ) -> TargetGroupResult:
     """Check the target group of the activity-co-op scheme for one candidate.
 
     Under 50 at the start of the convention: at least 156 days of compensated full unemployment in
     the 18 months before; 50 or over: at least 78 days in the 9 months before; or, at any age,
-    living on the integration income (or equivalent social aid).
+    living on the integration income (or equivalent social aid). The figures are ``criteria``'s: the
+    law file's in force unless given (``TargetGroup.of(rules)`` for those of a date).
     """
     for field, value in (
         ("unemployment_days_18_months", unemployment_days_18_months),
@@ -449,19 +507,21 @@ def in_target_group(
             True,
             Text(en="on integration income", fr="bénéficiaire du revenu d'intégration"),
         )
-    elif age < _AGE_LIMIT:
-        in_group = unemployment_days_18_months >= _DAYS_UNDER_50
+    elif age < criteria.age_limit:
+        in_group = unemployment_days_18_months >= criteria.days_under_age
         rule = Text(
-            en=f"under 50: at least {_DAYS_UNDER_50} days in the {_WINDOW_UNDER_50} months before",
-            fr=f"moins de 50 ans : au moins {_DAYS_UNDER_50} jours dans les {_WINDOW_UNDER_50} "
-            "mois précédents",
+            en=f"under {criteria.age_limit}: at least {criteria.days_under_age} days in the "
+            f"{criteria.months_under_age} months before",
+            fr=f"moins de {criteria.age_limit} ans : au moins {criteria.days_under_age} jours "
+            f"dans les {criteria.months_under_age} mois précédents",
         )
     else:
-        in_group = unemployment_days_9_months >= _DAYS_50_PLUS
+        in_group = unemployment_days_9_months >= criteria.days_from_age
         rule = Text(
-            en=f"50 or over: at least {_DAYS_50_PLUS} days in the {_WINDOW_50_PLUS} months before",
-            fr=f"50 ans ou plus : au moins {_DAYS_50_PLUS} jours dans les {_WINDOW_50_PLUS} "
-            "mois précédents",
+            en=f"{criteria.age_limit} or over: at least {criteria.days_from_age} days in the "
+            f"{criteria.months_from_age} months before",
+            fr=f"{criteria.age_limit} ans ou plus : au moins {criteria.days_from_age} jours "
+            f"dans les {criteria.months_from_age} mois précédents",
         )
     step = Step(
         what=Text(
@@ -475,7 +535,7 @@ def in_target_group(
             "integration income": on_integration_income,
         },
         result=in_group,
-        citation=ACTIVITY_COOP,
+        citation=criteria.citation,
         note=rule,
     )
     return TargetGroupResult(subject, in_group, Explanation((step,)))
@@ -530,7 +590,9 @@ def target_group_check(
     It is the check of the regime's :class:`cooprules.report.RegisterRules`.
 
     Each candidate's facts come from the scenario (``unemployment_days_18_months``,
-    ``unemployment_days_9_months``, ``on_integration_income``); the least share is the law's.
+    ``unemployment_days_9_months``, ``on_integration_income``: the days over the longer and the
+    shorter window); the test is the law's in force on the convention's start
+    (:meth:`TargetGroup.of`), the least share the law's on ``as_of``.
 
     Raises:
         InvalidInput: a candidate without a birth date or a convention.
@@ -557,6 +619,7 @@ def target_group_check(
             unemployment_days_18_months=int(own.get("unemployment_days_18_months", 0)),
             unemployment_days_9_months=int(own.get("unemployment_days_9_months", 0)),
             on_integration_income=bool(own.get("on_integration_income", False)),
+            criteria=TargetGroup.of(bind(rules.regime, rules.statutes, as_of=start)),
         )
         results.append(result)
         steps.extend(result.explanation.steps)

@@ -56,6 +56,55 @@ class Keys:
             fr="part minimale des candidats qui doivent appartenir au public cible légal",
         ),
     )
+    target_group_age_limit: Final = Key(
+        "be.target_group_age_limit",
+        int,
+        Text(
+            en="age at the start of the convention from which a candidate's unemployment is "
+            "counted over the shorter window",
+            fr="âge au début de la convention à partir duquel le chômage du candidat est compté "
+            "sur la période la plus courte",
+        ),
+    )
+    target_group_days_under_age: Final = Key(
+        "be.target_group_days_under_age",
+        int,
+        Text(
+            en="least days of compensated full unemployment of a candidate under the age limit",
+            fr="nombre minimal de jours de chômage complet indemnisé d'un candidat sous la "
+            "limite d'âge",
+        ),
+    )
+    target_group_months_under_age: Final = Key(
+        "be.target_group_months_under_age",
+        int,
+        Text(
+            en="months before the convention over which a candidate under the age limit counts "
+            "those days",
+            fr="mois précédant la convention sur lesquels un candidat sous la limite d'âge "
+            "compte ces jours",
+        ),
+    )
+    target_group_days_from_age: Final = Key(
+        "be.target_group_days_from_age",
+        int,
+        Text(
+            en="least days of compensated full unemployment of a candidate of the age limit or "
+            "over",
+            fr="nombre minimal de jours de chômage complet indemnisé d'un candidat ayant atteint "
+            "la limite d'âge",
+        ),
+    )
+    target_group_months_from_age: Final = Key(
+        "be.target_group_months_from_age",
+        int,
+        Text(
+            en="months before the convention over which a candidate of the age limit or over "
+            "counts those days",
+            fr="mois précédant la convention sur lesquels un candidat ayant atteint la limite "
+            "d'âge compte ces jours",
+        ),
+    )
     resumption_bonus_monthly: Final = Key(
         "be.resumption_bonus_monthly",
         Money,
@@ -103,6 +152,11 @@ LAW: Final[LawBook] = load_law(
         Keys.withholding_tax_rate,
         Keys.dividend_exemption,
         Keys.target_group_min_share,
+        Keys.target_group_age_limit,
+        Keys.target_group_days_under_age,
+        Keys.target_group_months_under_age,
+        Keys.target_group_days_from_age,
+        Keys.target_group_months_from_age,
         Keys.resumption_bonus_monthly,
         Keys.resumption_bonus_months,
         Keys.resumption_bonus_min_months,

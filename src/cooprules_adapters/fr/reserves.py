@@ -12,7 +12,10 @@
 * A SCOP's repayments may not bring the capital below **half of the highest capital ever
   reached** (loi 1978 art. 31, [SRC-old]).
 
-These constants are the lead's to wire into :mod:`cooprules_adapters.fr.regimes`.
+The figures (the two halves of art. 16, the half of art. 31) are the law file's
+(``fr.incorporation_first_max``, ``fr.incorporation_later_max``, ``fr.scop_capital_floor``): the
+rule sets read them when bound on a date (``bind(regime, statutes, as_of=...).rule_set(
+ReserveRules)``, likewise ``CapitalRules``); the engines refuse them unbound.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from typing import Final
 
 from cooprules.capital import CapitalRules, RedemptionRule
 from cooprules.explain import Confidence, Text
-from cooprules.money import Rate
+from cooprules.regime import FromLaw
 from cooprules.reserves import (
     IncorporationLimit,
     LiquidationRule,
@@ -29,7 +32,14 @@ from cooprules.reserves import (
     Refusal,
     ReserveRules,
 )
-from cooprules_adapters.fr.sources import ETALAB_1947, ETALAB_1978, cite_1947, cite_1978
+from cooprules_adapters.fr.sources import (
+    ETALAB_1947,
+    ETALAB_1978,
+    LAW,
+    Keys,
+    cite_1947,
+    cite_1978,
+)
 
 __all__ = [
     "ART_16_INCORPORATION",
@@ -50,11 +60,8 @@ SCIC_FAQ: Final = (
     "http://www.les-scic.coop/sites/fr/les-scic/FAQ/Resultats_et_reserves_impartageables"
 )
 
-ART_16_INCORPORATION: Final = cite_1947(
-    "art. 16 al. 3-4",
-    title="the statutes may authorise the GM to incorporate reserves into capital: at most half "
-    "of the available reserves the first time, then half of their increase",
-)
+ART_16_INCORPORATION: Final = LAW.citation("loi-1947-art-16-al-3-4")
+"""Loi 1947 art. 16 al. 3-4: incorporation of reserves into capital (the law file's citation)."""
 ART_18_REDEMPTION: Final = cite_1947(
     "art. 18",
     url=ETALAB_1947 + "titre-ii/article-18.md",
@@ -84,12 +91,8 @@ SCOP_LOSSES: Final = cite_1978(
     confidence=Confidence.SRC_OLD,
     title="on repayment, the nominal value less the associate's share of the losses",
 )
-SCOP_FLOOR: Final = cite_1978(
-    "art. 31",
-    url=ETALAB_1978.replace("/blob/", "/tree/"),
-    confidence=Confidence.SRC_OLD,
-    title="repayments may not bring the capital below half of the highest capital reached",
-)
+SCOP_FLOOR: Final = LAW.citation("loi-1978-art-31")
+"""Loi 1978 art. 31: a SCOP's capital floor (the law file's citation)."""
 SCIC_EXCLUSIONS: Final = cite_1947(
     "art. 19 nonies",
     url=SCIC_FAQ,
@@ -123,7 +126,9 @@ COOP_RESERVES: Final = ReserveRules(
     Text(en="French co-operative (loi 1947)", fr="Coopérative (loi de 1947)"),
     LiquidationRule(ART_19_DEVOLUTION, _DEVOLVE),
     refused=(_NOT_SHARED, _NOMINAL_ONLY),
-    incorporation=IncorporationLimit(ART_16_INCORPORATION, Rate.of("1/2"), Rate.of("1/2")),
+    incorporation=IncorporationLimit(
+        FromLaw(Keys.incorporation_first_max), FromLaw(Keys.incorporation_later_max)
+    ),
 )
 SCOP_RESERVES: Final = ReserveRules(
     Text(en="SCOP", fr="SCOP"),
@@ -180,8 +185,7 @@ SCOP_REDEMPTION: Final = RedemptionRule(_NOMINAL_LESS_LOSSES, SCOP_LOSSES, deduc
 SCOP_CAPITAL: Final = CapitalRules(
     Text(en="SCOP", fr="SCOP"),
     SCOP_REDEMPTION,
-    capital_floor=Rate.of("1/2"),
-    capital_floor_citation=SCOP_FLOOR,
+    capital_floor=FromLaw(Keys.scop_capital_floor),
 )
 SCIC_CAPITAL: Final = COOP_CAPITAL
 """A SCIC redeems as loi 1947 art. 18 says (its al. 2 top-up excluded: not modelled here)."""

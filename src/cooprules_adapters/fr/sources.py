@@ -130,6 +130,68 @@ class Keys:
     sa_ordinary_majority: Final = majority_key("fr.sa_ordinary_majority", SA_ORDINARY)
     sa_ordinary_quorum: Final = quorum_key("fr.sa_ordinary_quorum", SA_ORDINARY)
 
+    scop_max_proxies: Final = Key(
+        "fr.scop_max_proxies",
+        int,
+        Text(
+            en="most proxies one associate of a SCOP may hold, while it has fewer associates "
+            "than fr.scop_proxy_share_from",
+            fr="nombre maximal de procurations qu'un associé de SCOP peut détenir, tant qu'elle "
+            "compte moins d'associés que fr.scop_proxy_share_from",
+        ),
+    )
+    scop_proxy_share_from: Final = Key(
+        "fr.scop_proxy_share_from",
+        int,
+        Text(
+            en="number of associates from which the proxies one associate of a SCOP may hold "
+            "are a share of the associates",
+            fr="nombre d'associés à partir duquel les procurations qu'un associé de SCOP peut "
+            "détenir sont une part des associés",
+        ),
+    )
+    scop_max_proxies_share: Final = Key(
+        "fr.scop_max_proxies_share",
+        Rate,
+        Text(
+            en="from that number of associates, most proxies one associate of a SCOP may hold, "
+            "as a share of the associates (rounded down)",
+            fr="à partir de ce nombre d'associés, nombre maximal de procurations qu'un associé de "
+            "SCOP peut détenir, en part des associés (arrondi à l'unité inférieure)",
+        ),
+    )
+
+    incorporation_first_max: Final = Key(
+        "fr.incorporation_first_max",
+        Rate,
+        Text(
+            en="largest share of a reserve available at the previous year's close that the "
+            "first incorporation into capital may take",
+            fr="part maximale d'une réserve disponible à la clôture de l'exercice précédent que "
+            "la première incorporation au capital peut prélever",
+        ),
+    )
+    incorporation_later_max: Final = Key(
+        "fr.incorporation_later_max",
+        Rate,
+        Text(
+            en="largest share of a reserve's increase since the previous incorporation that a "
+            "later incorporation into capital may take",
+            fr="part maximale de l'augmentation d'une réserve depuis la précédente incorporation "
+            "qu'une incorporation ultérieure au capital peut prélever",
+        ),
+    )
+    scop_capital_floor: Final = Key(
+        "fr.scop_capital_floor",
+        Rate,
+        Text(
+            en="share of the highest capital ever reached below which a SCOP's repayments may "
+            "not bring its capital",
+            fr="part du capital le plus élevé atteint en dessous de laquelle les remboursements "
+            "d'une SCOP ne peuvent ramener son capital",
+        ),
+    )
+
 
 LAW: Final[LawBook] = load_law(
     files("cooprules_adapters.fr") / "law.toml",
@@ -148,6 +210,12 @@ LAW: Final[LawBook] = load_law(
         Keys.sa_extraordinary_second_quorum,
         Keys.sa_ordinary_majority,
         Keys.sa_ordinary_quorum,
+        Keys.scop_max_proxies,
+        Keys.scop_proxy_share_from,
+        Keys.scop_max_proxies_share,
+        Keys.incorporation_first_max,
+        Keys.incorporation_later_max,
+        Keys.scop_capital_floor,
     ),
 )
 """The French law file: every figure the French regimes use, dated and cited."""

@@ -10,7 +10,9 @@
   co-operative societies).
 * **SCOP proxies** (loi 1978 art. 14): only to another associate; at most one proxy under 20
   associates, otherwise at most 1/20 of the associates (rounded down: the safe reading of
-  "n'excédant pas", [UNC] on rounding). SCOPs have **no legal basis for voting colleges**.
+  "n'excédant pas", [UNC] on rounding): :data:`SCOP_PROXIES`, whose three figures are the law
+  file's (``fr.scop_max_proxies``, ``fr.scop_proxy_share_from``, ``fr.scop_max_proxies_share``).
+  SCOPs have **no legal basis for voting colleges**.
 * **SCIC colleges** (art. 19 octies): at least three; each between 10 % and 50 % of the votes,
   equal by default; capital never a weight.
 * **Quorum and majorities** from the Code de commerce for the company's form, as the decision
@@ -32,6 +34,7 @@ from cooprules.voting import (
     CategoryCap,
     CollegeBoundsOfLaw,
     DecisionOfLaw,
+    ProxyLimit,
     ProxyPolicy,
     VotingRules,
 )
@@ -46,7 +49,7 @@ from cooprules_adapters.fr.sources import (
 )
 from cooprules_adapters.fr.sources import Keys as FrKeys
 
-__all__ = ["COOP_VOTING", "SCIC_VOTING", "SCOP_VOTING", "scop_max_proxies"]
+__all__ = ["COOP_VOTING", "SCIC_VOTING", "SCOP_PROXIES", "SCOP_VOTING", "scop_max_proxies"]
 
 ART_1_9 = cite_1947(
     "art. 1 al. 3; art. 9",
@@ -54,12 +57,8 @@ ART_1_9 = cite_1947(
     confidence=Confidence.SRC_OLD,
     title="one vote per associate; associates may group to give a proxy to one representative",
 )
-ART_14_1978 = cite_1978(
-    "art. 14",
-    url="https://tricoteuses.fr/legifrance/sections/LEGISCTA000006133481",
-    title="a SCOP associate may only be represented by another associate; at most one proxy "
-    "under 20 associates, otherwise at most 1/20 of the associates",
-)
+ART_14_1978: Final = LAW.citation("loi-1978-art-14")
+"""Loi 1978 art. 14: a SCOP associate is represented only by another, and holds few proxies."""
 SCOP_NO_COLLEGES = cite_1978(
     "arts. 13-14 (no college article)",
     url=ETALAB_1978 + "titre-ier/chapitre-iii/section-i/article-13.md",
@@ -72,16 +71,33 @@ ART_19_OCTIES = cite_1947(
     title="three or more colleges, each between 10 % and 50 % of the votes, equal by default; "
     "capital is never a weighting criterion",
 )
-_SCOP_SMALL: Final = 20
+SCOP_PROXIES: Final = ProxyLimit(
+    most=FromLaw(FrKeys.scop_max_proxies),
+    share=FromLaw(FrKeys.scop_max_proxies_share),
+    share_from=FromLaw(FrKeys.scop_proxy_share_from),
+)
+"""The most proxies one SCOP associate may hold (loi 1978 art. 14): one under 20 associates,
+otherwise 1/20 of the associates, rounded down; the figures are the law file's, read when the
+rules are bound."""
+
+_SCOP_PROXIES_IN_FORCE: Final = ProxyLimit(
+    most=LAW.latest("fr-scop", FrKeys.scop_max_proxies).value,
+    share=LAW.latest("fr-scop", FrKeys.scop_max_proxies_share).value,
+    share_from=LAW.latest("fr-scop", FrKeys.scop_proxy_share_from).value,
+    citation=ART_14_1978,
+)
 
 
 def scop_max_proxies(associates: int) -> int:
-    """The most proxies one SCOP associate may hold (loi 1978 art. 14).
+    """The most proxies one SCOP associate may hold (loi 1978 art. 14), as the law file has it.
+
+    The figures are the versions of the law file in force; a meeting's count reads those of its
+    date, through the bound rules (:data:`SCOP_PROXIES`).
 
     >>> scop_max_proxies(15), scop_max_proxies(19), scop_max_proxies(20), scop_max_proxies(57)
     (1, 1, 1, 2)
     """
-    return 1 if associates < _SCOP_SMALL else associates // _SCOP_SMALL
+    return _SCOP_PROXIES_IN_FORCE(associates)
 
 
 DECISIONS: Final = (
@@ -129,7 +145,7 @@ SCOP_VOTING: Final = COOP_VOTING.evolve(
         allowed=True,
         citation=ART_14_1978,
         holder_must_be_member=True,
-        max_per_holder=scop_max_proxies,
+        max_per_holder=SCOP_PROXIES,
     ),
     colleges_allowed=False,
     colleges_citation=SCOP_NO_COLLEGES,

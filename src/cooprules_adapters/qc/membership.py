@@ -2,7 +2,9 @@
 
 * **Suspension and exclusion** (s.57, s.58): only on the grounds s.57 lists (a by-law cannot add
   any), after written notice of the grounds and of the meeting, by **two thirds of the votes cast
-  by the directors present**, with a written, reasoned decision sent **within 15 days**.
+  by the directors present**, with a written, reasoned decision sent **within 15 days** (the law
+  file's ``qc.board_suspend_or_exclude_majority`` and ``qc.board_reasons_within_days``, read when
+  the rules are bound on a date).
 * **Trial period of a worker co-op** (s.224.2): by by-law, a worker may be an **auxiliary member**
   on trial for **at most 250 days of work over at most 18 months**. The Act does not define a day
   of work: the days actually worked are an input (:func:`trial_limit`); without them, the
@@ -30,6 +32,7 @@ from cooprules.errors import InvalidInput
 from cooprules.explain import Citation, Confidence, Explanation, Severity, Step, Text, Violation
 from cooprules.membership import (
     Category,
+    Condition,
     EventKind,
     History,
     Member,
@@ -44,6 +47,7 @@ from cooprules.parameters import Membership as MembershipKeys
 from cooprules.periods import WorkingCalendar, months_end
 from cooprules_adapters.calendars import HolidayCalendar
 from cooprules_adapters.qc.sources import LAW
+from cooprules_adapters.qc.sources import Keys as QcKeys
 
 if TYPE_CHECKING:
     from cooprules.regime import Rules
@@ -117,13 +121,34 @@ EXCLUSION_GROUNDS = (
 )
 """The grounds s.57 lists for a suspension or an exclusion; a by-law cannot add any."""
 
-_BOARD_DECISION = decision_required(
-    body="board",
-    majority=Fraction(2, 3),
-    notice_required=True,
-    reasons_within_days=15,
-    grounds=EXCLUSION_GROUNDS,
+_BOARD_FIGURES: Final = (
+    LAW.latest("qc-coop", QcKeys.board_suspend_or_exclude_majority).value.value,
+    LAW.latest("qc-coop", QcKeys.board_reasons_within_days).value,
 )
+"""The board's majority to suspend or exclude (s.58: 2/3 of the votes cast by the directors
+present) and the days it has to send its written reasons (15), as the law file has them in
+force; the rules bound on a date read the versions of that date."""
+
+
+def _board_figures(rules: Rules) -> tuple[Fraction, int]:
+    """The s.58 majority and days in force on ``rules.as_of``."""
+    majority = rules.require(QcKeys.board_suspend_or_exclude_majority).value
+    return majority.value, rules.require(QcKeys.board_reasons_within_days).value
+
+
+def _decided(board: tuple[Fraction, int]) -> dict[tuple[Status, EventKind], list[Condition]]:
+    """The events only the board decides (s.58), by ``board``'s majority and within its days."""
+    majority, days = board
+    decision = decision_required(
+        body="board",
+        majority=majority,
+        notice_required=True,
+        reasons_within_days=days,
+        grounds=EXCLUSION_GROUNDS,
+    )
+    return {event: [decision] for event in _DECIDED_EVENTS}
+
+
 _MEMBER_LIFE = {
     Status.NONE: [EventKind.APPLIED, EventKind.ADMITTED],
     Status.APPLICANT: [EventKind.ADMITTED, EventKind.EXITED],
@@ -137,22 +162,32 @@ _MEMBER_LIFE = {
     Status.RESIGNED: [EventKind.APPLIED],
     Status.EXITED: [EventKind.APPLIED],
 }
-_DECIDED = {
-    (Status.MEMBER, EventKind.SUSPENDED): [_BOARD_DECISION],
-    (Status.MEMBER, EventKind.EXCLUDED): [_BOARD_DECISION],
-    (Status.SUSPENDED, EventKind.EXCLUDED): [_BOARD_DECISION],
-}
-_DECIDED_CITATIONS = dict.fromkeys(_DECIDED, EXCLUSION)
+_DECIDED_EVENTS = (
+    (Status.MEMBER, EventKind.SUSPENDED),
+    (Status.MEMBER, EventKind.EXCLUDED),
+    (Status.SUSPENDED, EventKind.EXCLUDED),
+)
+_DECIDED_CITATIONS = dict.fromkeys(_DECIDED_EVENTS, EXCLUSION)
 
 
 def _rules(
-    table: dict[Status, list[EventKind]], categories: tuple[Category, ...] = ()
+    table: dict[Status, list[EventKind]],
+    categories: tuple[Category, ...] = (),
+    board: tuple[Fraction, int] = _BOARD_FIGURES,
 ) -> MembershipRules:
     return MembershipRules(
-        transitions=graph(table, conditions=_DECIDED, citations=_DECIDED_CITATIONS),
+        transitions=graph(table, conditions=_decided(board), citations=_DECIDED_CITATIONS),
         categories=categories,
         citation=MEMBERS,
+        reads_law=partial(_rules_of, table, categories),
     )
+
+
+def _rules_of(
+    table: dict[Status, list[EventKind]], categories: tuple[Category, ...], rules: Rules
+) -> MembershipRules:
+    """The rules with the board's figures in force on ``rules.as_of``."""
+    return _rules(table, categories, _board_figures(rules))
 
 
 MEMBERSHIP = _rules(_MEMBER_LIFE)
@@ -297,7 +332,9 @@ def _trial_overdue(history: History, as_of: date, *, days: int, months: int) -> 
 _WORKER = Category("worker", Text(en="worker member", fr="membre travailleur"))
 
 
-def _work_rules(days: int, months: int) -> MembershipRules:
+def _work_rules(
+    days: int, months: int, board: tuple[Fraction, int] = _BOARD_FIGURES
+) -> MembershipRules:
     """A worker co-operative's membership rules with a trial of ``days`` and ``months``."""
     return MembershipRules(
         transitions=graph(
@@ -307,7 +344,7 @@ def _work_rules(days: int, months: int) -> MembershipRules:
                 Status.APPLICANT: [EventKind.ADMITTED, EventKind.TRIAL_STARTED, EventKind.EXITED],
                 Status.AUXILIARY: [EventKind.ADMITTED, EventKind.EXITED, EventKind.DIED],
             },
-            conditions=_DECIDED,
+            conditions=_decided(board),
             citations={
                 **_DECIDED_CITATIONS,
                 (Status.NONE, EventKind.TRIAL_STARTED): TRIAL,
@@ -328,6 +365,7 @@ def _work_rules_of(rules: Rules) -> MembershipRules:
     return _work_rules(
         rules.require(MembershipKeys.trial_max_days_worked).value,
         rules.require(MembershipKeys.trial_max_months).value,
+        _board_figures(rules),
     )
 
 

@@ -105,6 +105,26 @@ class Keys:
         "qc.board_suspend_or_exclude_majority", BOARD_SUSPEND_OR_EXCLUDE
     )
     board_ordinary_majority: Final = majority_key("qc.board_ordinary_majority", BOARD_ORDINARY)
+    board_reasons_within_days: Final = Key(
+        "qc.board_reasons_within_days",
+        int,
+        Text(
+            en="days within which the board sends a suspended or excluded member its written, "
+            "reasoned decision",
+            fr="jours dans lesquels le conseil transmet au membre suspendu ou exclu sa décision "
+            "écrite et motivée",
+        ),
+    )
+    non_member_directors_max_share: Final = Key(
+        "qc.non_member_directors_max_share",
+        Rate,
+        Text(
+            en="largest share of the board's seats that non-members may hold, where a by-law "
+            "allows them",
+            fr="part maximale des sièges du conseil que des non-membres peuvent occuper, "
+            "lorsqu'un règlement le permet",
+        ),
+    )
 
     reserve_min_rate: Final = Key(
         "qc.reserve_min_rate",
@@ -154,6 +174,8 @@ LAW: Final[LawBook] = load_law(
         Keys.amend_articles_majority,
         Keys.board_suspend_or_exclude_majority,
         Keys.board_ordinary_majority,
+        Keys.board_reasons_within_days,
+        Keys.non_member_directors_max_share,
         Keys.reserve_min_rate,
         Keys.supporting_members_refunds,
         Keys.enhancement_reserve_member_years,

@@ -20,14 +20,12 @@ References:
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Final
 
 from cooprules.elections import BoardRules
 from cooprules.explain import Citation, Confidence
 from cooprules.membership import Status
-from cooprules.money import Rate
-from cooprules.parameters import Voting
+from cooprules.parameters import Company, Voting
 from cooprules.regime import FromLaw
 from cooprules.voting import Base, DecisionOfLaw, ProxyPolicy, VotingRules
 from cooprules_adapters.qc.sources import (
@@ -138,31 +136,21 @@ WORK_VOTING: Final = VOTING.evolve(
 SOLIDARITY_VOTING: Final = VOTING.evolve(code="qc-solidarity")
 """A solidarity co-op: user, worker and supporting members each have one vote."""
 
-BOARD_CITATION: Final = Citation(
-    "Cooperatives Act (CQLR c C-67.2)",
-    "s. 80",
-    "CA-QC",
-    Confidence.SRC_2,
-    "https://economie.gouv.qc.ca/bibliotheques/apercu/cooperatives-foire-aux-questions",
-    "The board has 3 to 15 directors",
-)
-NON_MEMBER_DIRECTORS: Final = Citation(
-    "Cooperatives Act (CQLR c C-67.2)",
-    "ss. 81, 81.1, 81.1.1",
-    "CA-QC",
-    Confidence.SRC_2,
-    "https://economie.gouv.qc.ca/bibliotheques/apercu/cooperatives-foire-aux-questions",
-    "Non-members may sit if a by-law allows it, up to a third of the seats",
-)
+BOARD_CITATION: Final = LAW.citation("act-s-80")
+"""Cooperatives Act s. 80: 3 to 15 directors (the law file's citation)."""
+NON_MEMBER_DIRECTORS: Final = LAW.citation("act-ss-81-81-1-1")
+"""Cooperatives Act ss. 81-81.1.1: non-members up to a third of the seats (the law file's)."""
 
 BOARD: Final = BoardRules(
-    min_directors=3,
-    max_directors=15,
-    max_non_member_share=Rate(Fraction(1, 3)),
-    citation=BOARD_CITATION,
-    non_member_citation=NON_MEMBER_DIRECTORS,
+    max_non_member_share=FromLaw(QcKeys.non_member_directors_max_share),
+    size_of_law=Company.board_size,
 )
 """The board of any Quebec co-op: 3 to 15 directors, non-members at most a third of the seats.
+
+The figures are the law file's: the size within the legal bounds of ``company.board_size``
+(s. 80), the share of ``qc.non_member_directors_max_share`` (s. 81.1.1). The regimes carry the
+rule set: ``bind(QC_COOP, as_of=...).rule_set(BoardRules)`` gives it with the figures of that
+date and their citations.
 
 A solidarity co-op's supporting members are said to elect at most a third of the directors, but
 the reference tags that rule [MEM/UNC]: it is not encoded as law. A co-op whose by-laws say so

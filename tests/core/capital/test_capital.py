@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from cooprules.capital import (
     CapitalBasis,
+    CapitalRules,
     DayCount,
     DistributionKind,
     FinancialPosition,
@@ -39,12 +40,17 @@ from cooprules.capital import (
 from cooprules.errors import CurrencyMismatch, DuplicateId, InvalidAmount, InvalidInput
 from cooprules.money import Rate, money
 from cooprules.periods import Period
+from cooprules.regime import bind
+from cooprules.testing import moved, replace_parameter
 from cooprules_adapters.be import reserves as be
 from cooprules_adapters.fr import reserves as fr
+from cooprules_adapters.fr.regimes import FR_SCOP
 from cooprules_adapters.qc import reserves as qc
 
 K = OperationKind
 YEAR = Period(date(2025, 1, 1), date(2026, 1, 1))
+SCOP_CAPITAL = bind(FR_SCOP, as_of=date(2025, 6, 1)).rule_set(CapitalRules)
+"""A SCOP's capital rules, the art. 31 floor read from the law file."""
 
 
 def eur(text: str) -> object:
@@ -391,7 +397,7 @@ def test_scop_capital_floor():
         "P",
         date(2025, 6, 1),
         position=position,
-        rules=fr.SCOP_CAPITAL,
+        rules=SCOP_CAPITAL,
         share_of_losses=eur("0.00"),
     )
     assert ok.violations == ()
@@ -402,15 +408,60 @@ def test_scop_capital_floor():
         "P",
         date(2025, 6, 1),
         position=position,
-        rules=fr.SCOP_CAPITAL,
+        rules=SCOP_CAPITAL,
         share_of_losses=eur("600.00"),
     )
     assert too_low.value.value == eur("5400.00")
     assert [v.code for v in too_low.violations] == ["redemption.capital_floor"]
     with pytest.raises(InvalidInput):
         check_distribution(
-            eur("1"), date(2025, 6, 1), position, fr.SCOP_CAPITAL, kind=DistributionKind.REDEMPTION
+            eur("1"), date(2025, 6, 1), position, SCOP_CAPITAL, kind=DistributionKind.REDEMPTION
         )
+    with pytest.raises(InvalidInput, match="rule_set"):  # the half is the law file's
+        check_redemption(
+            reg,
+            "bo",
+            "P",
+            date(2025, 6, 1),
+            position=position,
+            rules=fr.SCOP_CAPITAL,
+            share_of_losses=eur("0.00"),
+        )
+
+
+def test_the_scop_capital_floor_is_the_law_file_s():
+    # loi 1978 art. 31: half of the highest capital (10,000.00 EUR), so bo's 4,000.00 may leave
+    # (6,000.00 stays). At 70 % in a copy of the law the floor is 7,000.00: the same redemption
+    # breaks it, and the step says 70 %.
+    reg = ShareRegister(
+        "EUR",
+        [ShareClass("P", eur("100.00"))],
+        [
+            Operation("1", K.SUBSCRIBE, date(2024, 1, 1), "ana", "P", shares=60),
+            Operation("2", K.SUBSCRIBE, date(2024, 1, 1), "bo", "P", shares=40),
+        ],
+    )
+    position = FinancialPosition(date(2024, 12, 31))
+    assert SCOP_CAPITAL.capital_floor_citation == fr.SCOP_FLOOR
+    version = FR_SCOP.parameter("fr.scop_capital_floor", date(2025, 6, 1))
+    copy = replace_parameter(FR_SCOP, version, moved(version, Rate.of("70%")))
+    raised = bind(copy, as_of=date(2025, 6, 1)).rule_set(CapitalRules)
+    assert raised is not None
+
+    def codes(rules: CapitalRules) -> list[str]:
+        check = check_redemption(
+            reg,
+            "bo",
+            "P",
+            date(2025, 6, 1),
+            position=position,
+            rules=rules,
+            share_of_losses=eur("0.00"),
+        )
+        return [v.code for v in check.violations]
+
+    assert codes(SCOP_CAPITAL) == []
+    assert codes(raised) == ["redemption.capital_floor"]
 
 
 def test_same_day_pay_up_comes_before_transfer():

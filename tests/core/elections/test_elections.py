@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -19,7 +21,14 @@ from cooprules.elections import (
 )
 from cooprules.errors import DuplicateId, InvalidInput, UnknownMember
 from cooprules.money import Rate
-from cooprules_adapters.qc.voting import BOARD, NON_MEMBER_DIRECTORS
+from cooprules.regime import bind
+from cooprules.testing import moved, replace_parameter
+from cooprules_adapters.qc.regimes import QC_COOP
+from cooprules_adapters.qc.voting import BOARD, BOARD_CITATION, NON_MEMBER_DIRECTORS
+
+ON = date(2026, 1, 1)
+QC_BOARD = bind(QC_COOP, as_of=ON).rule_set(BoardRules)
+"""The Quebec board's rules, their figures read from the law file (ss. 80, 81.1.1)."""
 
 
 def test_quebec_non_members_hold_at_most_a_third_of_the_seats():
@@ -33,7 +42,7 @@ def test_quebec_non_members_hold_at_most_a_third_of_the_seats():
     ]
     votes = {"x1": 10, "x2": 9, "x3": 8, "m0": 7, "m1": 6, "m2": 5, "m3": 4, "m4": 3}
     ballots = [Ballot((name,), weight=count) for name, count in votes.items()]
-    result = plurality(candidates, ballots, seats=6, rules=BOARD)
+    result = plurality(candidates, ballots, seats=6, rules=QC_BOARD)
     assert result.elected == ("x1", "x2", "m0", "m1", "m2", "m3")
     passed = [s for s in result.explanation.steps if "passed over" in s.what.en]
     assert [s.what.en.split()[0] for s in passed] == ["x3"]
@@ -43,7 +52,7 @@ def test_quebec_non_members_hold_at_most_a_third_of_the_seats():
 def test_quebec_board_size():
     # 3 to 15 directors (s. 80, quebec.md §Q2).
     candidates = [Candidate("a"), Candidate("b")]
-    result = plurality(candidates, [Ballot(("a", "b"))], seats=2, rules=BOARD)
+    result = plurality(candidates, [Ballot(("a", "b"))], seats=2, rules=QC_BOARD)
     assert [v.code for v in result.violations] == ["election.board_size"]
     assert result.violations[0].message.fr.startswith("Un conseil de 2 administrateurs")
 
@@ -61,9 +70,40 @@ def test_category_limit_from_the_statutes_and_check_board():
     board_of_three = [*board[1:], Candidate("w1", category="worker")]
     assert check_board(board_of_three, rules) == ()
     outsiders = [Candidate("x1", member=False), Candidate("x2", member=False), Candidate("m")]
-    codes = [v.code for v in check_board(outsiders, BOARD)]
+    codes = [v.code for v in check_board(outsiders, QC_BOARD)]
     assert codes == ["election.non_member_directors"]
-    assert check_board(outsiders, BOARD)[0].citation is NON_MEMBER_DIRECTORS
+    assert check_board(outsiders, QC_BOARD)[0].citation == NON_MEMBER_DIRECTORS
+
+
+def test_the_quebec_board_s_figures_are_the_law_file_s():
+    # s. 80: 3 to 15 directors, the bounds of company.board_size; s. 81.1.1: non-members at most
+    # a third of the seats, qc.non_member_directors_max_share. Unbound, the rules are refused.
+    assert QC_BOARD is not None
+    assert (QC_BOARD.min_directors, QC_BOARD.max_directors) == (3, 15)
+    assert QC_BOARD.citation == BOARD_CITATION
+    assert QC_BOARD.max_non_member_share == Rate(Fraction(1, 3))
+    outsiders = [Candidate("x1", member=False), Candidate("x2", member=False), Candidate("m")]
+    with pytest.raises(InvalidInput, match="rule_set"):
+        check_board(outsiders, BOARD)
+    with pytest.raises(InvalidInput, match="rule_set"):
+        plurality(outsiders, [], seats=3, rules=BOARD)
+    # Half the seats in a copy of the law: two non-members of four are allowed, not of three.
+    share = QC_COOP.parameter("qc.non_member_directors_max_share", ON)
+    half = replace_parameter(QC_COOP, share, moved(share, Rate(Fraction(1, 2))))
+    board = bind(half, as_of=ON).rule_set(BoardRules)
+    assert board is not None
+    four = [*outsiders, Candidate("n")]
+    assert [v.code for v in check_board(four, QC_BOARD)] == ["election.non_member_directors"]
+    assert check_board(four, board) == ()
+    assert [v.code for v in check_board(outsiders, board)] == ["election.non_member_directors"]
+    # A smaller least board in a copy of the law: two directors are enough.
+    size = QC_COOP.parameter("company.board_size", ON)
+    two = replace_parameter(QC_COOP, size, attrs.evolve(size, minimum=2))
+    smaller = bind(two, as_of=ON).rule_set(BoardRules)
+    assert smaller is not None
+    pair = [Candidate("a"), Candidate("b")]
+    assert [v.code for v in check_board(pair, QC_BOARD)] == ["election.board_size"]
+    assert check_board(pair, smaller) == ()
 
 
 def test_tie_for_the_last_seat_is_a_warning():

@@ -266,6 +266,29 @@ events = [{ kind = "admitted", date = 2018-01-01 }]
 id = "eli"
 events = [{ kind = "admitted", date = 2018-01-01 }]
 
+# Excluded by the board (s.58): 4 of the 6 votes cast by the directors present, two thirds
+# exactly, with the written reasons sent on the 15th day.
+[[members]]
+id = "fay"
+
+[[members.events]]
+kind = "admitted"
+date = 2018-01-01
+
+[[members.events]]
+kind = "excluded"
+date = 2025-09-10
+
+[members.events.decision]
+body = "board"
+date = 2025-09-05
+votes_for = 4
+votes_cast = 6
+present = 6
+notice_given = 2025-08-20
+reasons_sent = 2025-09-20
+grounds = "competes_with_coop"
+
 [meeting]
 date = 2026-05-20
 
@@ -355,7 +378,36 @@ kind = "sa.extraordinary"
 ballots = { ana = "for", bo = "against", cy = "for", dee = "against" }
 """
 
+
+def _scop_with_proxies(associates: int, grantors: int) -> str:
+    """A SCOP of ``associates`` employee associates, the first holding ``grantors`` proxies.
+
+    Loi 1978 art. 14: at most one proxy under 20 associates, otherwise at most 1/20 of them.
+    """
+    ids = [f"a{n:02}" for n in range(1, associates + 1)]
+    members = "".join(
+        f'[[members]]\nid = "{i}"\n'
+        f'events = [{{ kind = "admitted", date = 2018-01-01, category = "employee" }}]\n'
+        for i in ids
+    )
+    ballots = ", ".join(f'{i} = "for"' if n % 3 else f'{i} = "against"' for n, i in enumerate(ids))
+    proxies = ", ".join(f'{{ grantor = "{i}", holder = "a01" }}' for i in ids[-grantors:])
+    return (
+        f'[coop]\nregime = "fr-scop"\nname = "SCOP de {associates}"\nyear = 2025\n\n{members}\n'
+        f"[meeting]\ndate = 2026-05-20\n\n[[meeting.decisions]]\n"
+        f'id = "amend"\nkind = "sarl.extraordinary"\nballots = {{ {ballots} }}\n'
+        f"proxies = [{proxies}]\n"
+    )
+
+
+# Nineteen associates, one holding two proxies: one too many under 20 (art. 14), and none at all
+# if the share applied from 19. Twenty, one holding one proxy: 1/20 of 20 allows it, 7/200 not.
+SCOP_19_PROXIES = _scop_with_proxies(19, 2)
+SCOP_20_PROXIES = _scop_with_proxies(20, 1)
+
 INLINE = {
+    "scop-19-proxies": SCOP_19_PROXIES,
+    "scop-20-proxies": SCOP_20_PROXIES,
     "be-near-the-cap": BE_NEAR_THE_CAP,
     "scop-at-the-bounds": SCOP_AT_THE_BOUNDS,
     "fr-decisions": FR_DECISIONS,
@@ -369,6 +421,7 @@ QC_WORKED = "src/cooprules_adapters/qc/worked/"
 CAE = (FR_WORKED + "cae-cape-then-cesa.toml", FR_WORKED + "cae-earlier-contracts.toml")
 SCOP = (FR_WORKED + "scop-art33-example-a.toml", FR_WORKED + "scop-art33-example-d.toml")
 SCIC = (FR_WORKED + "scic-example-e.toml", "examples/fr-scic.toml", "scic-three-colleges")
+SCOP_PROXIES = ("scop-19-proxies", "scop-20-proxies")
 
 # The scenarios of each regime: its plug-in's samples, a sibling regime's where they fit (a SCOP's
 # for a CAE in SCOP form), the small ones first (a figure stops being tried at the first scenario
@@ -381,8 +434,8 @@ SCENARIOS: dict[str, tuple[str, ...]] = {
         BE_WORKED + "target-group-quota.toml",
         "be-near-the-cap",
     ),
-    "fr-scop": (*SCOP, "scop-at-the-bounds", "fr-decisions"),
-    "fr-cae-scop": (*CAE, *SCOP, "scop-at-the-bounds", "fr-decisions"),
+    "fr-scop": (*SCOP, "scop-at-the-bounds", "fr-decisions", *SCOP_PROXIES),
+    "fr-cae-scop": (*CAE, *SCOP, "scop-at-the-bounds", "fr-decisions", *SCOP_PROXIES),
     "fr-scic": (*SCIC, "fr-decisions"),
     "fr-cae-scic": (*CAE, *SCIC, "fr-decisions"),
     "qc-producer": (QC_WORKED + "s146-example-1.toml", "examples/qc-work.toml", "qc-decisions"),
@@ -414,6 +467,13 @@ EXEMPT: dict[str, str] = {
     "be.resumption_bonus_min_months": "as be.resumption_bonus_monthly",
     "qc.enhancement_reserve_member_years": "the year does not wind up the co-op (cooprules."
     "reserves.liquidate is not called by the year)",
+    "fr.incorporation_first_max": "the year records no movement on the reserves (cooprules."
+    "reserves.apply is not called by the year); a SCOP or a SCIC may not incorporate at all",
+    "fr.incorporation_later_max": "as fr.incorporation_first_max",
+    "fr.scop_capital_floor": "the year redeems no shares (cooprules.capital.check_redemption is "
+    "not called by the year)",
+    "qc.non_member_directors_max_share": "the year elects no board (cooprules.elections is not "
+    "called by the year)",
 }
 
 # Figures an engine of the year still holds as a constant of its own (issue 11): the regime's value
@@ -515,6 +575,29 @@ def test_the_cae_deadline_and_trial_period_are_read(readings, code):
     assert any("violations[fr.cae.trial_period_too_long:jules]" in r for r in trial.engine)
     (deadline,) = [p for p in reading.of_key("accompaniment.associate_deadline_months") if p.read]
     assert any(":fr.cae.become_associate].due" in r for r in deadline.engine), deadline.describe()
+
+
+def test_the_last_constants_moved_out_of_rule_code_are_read(readings):
+    # Issue 11: figures once constants of plug-in rule code, each with the result it moves.
+    expected = {
+        # loi 1978 art. 14: one proxy under 20 associates, else 1/20 of them (the limit is in
+        # the vote's explanation, even where no one holds a proxy).
+        ("fr-scop", "fr.scop_max_proxies"): "votes[amend].explanation",
+        ("fr-scop", "fr.scop_proxy_share_from"): "violations[voting.too_many_proxies:",
+        ("fr-cae-scop", "fr.scop_max_proxies_share"): "violations[voting.too_many_proxies:",
+        # s.58: the board's two thirds and its 15 days decide whether fay's exclusion is legal.
+        ("qc-work", "qc.board_suspend_or_exclude_majority"): "illegal_transition:fay]",
+        ("qc-producer", "qc.board_reasons_within_days"): "illegal_transition:fay]",
+        # The target group's test, in the register's explanation (the notes state it).
+        ("be-activity", "be.target_group_age_limit"): "register.explanation",
+        ("be-activity", "be.target_group_days_under_age"): "register.explanation",
+        ("be-activity", "be.target_group_months_under_age"): "register.explanation",
+        ("be-activity", "be.target_group_days_from_age"): "register.explanation",
+        ("be-activity", "be.target_group_months_from_age"): "register.explanation",
+    }
+    for (code, key), result in expected.items():
+        (read,) = [p for p in readings[code].of_key(key) if p.read]
+        assert any(result in moved_result for moved_result in read.engine), read.describe()
 
 
 def test_raising_the_scop_legal_reserve_moves_the_cae_sample():
@@ -632,6 +715,10 @@ def test_the_conformance_suite_runs_it_when_asked():
             "fr.scop_seniority_coefficient_max": "this sample uses no seniority coefficient",
             "fr.non_cooperator_vote_cap": "these samples have no external associates",
             "fr.non_cooperative_outsider_vote_cap": "these samples have no external associates",
+            **dict.fromkeys(
+                ("fr.scop_max_proxies", "fr.scop_proxy_share_from", "fr.scop_max_proxies_share"),
+                "these samples hold no proxies",
+            ),
             **dict.fromkeys(
                 (
                     "fr.sarl_extraordinary_majority",

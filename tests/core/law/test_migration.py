@@ -109,8 +109,19 @@ ADDED = {
         "fr.sa_extraordinary_second_quorum",
         "fr.sa_ordinary_majority",
         "fr.sa_ordinary_quorum",
+        # Issue 11: loi 1947 art. 16 al. 3-4's halves (fr/reserves.py, IncorporationLimit).
+        "fr.incorporation_first_max",
+        "fr.incorporation_later_max",
     },
-    "fr-scop": {"fr.scop_seniority_coefficient_max"},
+    "fr-scop": {
+        "fr.scop_seniority_coefficient_max",
+        # Issue 11, the last constants of rule code: art. 31's capital floor and art. 14's
+        # proxies (fr/reserves.py, fr/voting.py).
+        "fr.scop_capital_floor",
+        "fr.scop_max_proxies",
+        "fr.scop_proxy_share_from",
+        "fr.scop_max_proxies_share",
+    },
     "fr-scic": {"fr.scic_statutory_reserve_min_share"},
     # Issue 12: the Quebec co-op's own reserve rate is a statute choice with no legal minimum
     # (s.146 binds only while equity is below 40 % of debts; its 10 % is qc.reserve_min_rate,
@@ -126,8 +137,20 @@ ADDED = {
         "qc.amend_articles_majority",
         "qc.board_suspend_or_exclude_majority",
         "qc.board_ordinary_majority",
+        # Issue 11: s.58's 15 days (qc/membership.py) and s.81.1.1's third of the seats
+        # (qc/voting.py, BOARD).
+        "qc.board_reasons_within_days",
+        "qc.non_member_directors_max_share",
     },
     "qc-solidarity": {"qc.supporting_members_refunds"},
+    # Issue 11: the target group of the activity-co-op scheme (be/membership.py, in_target_group).
+    "be-activity": {
+        "be.target_group_age_limit",
+        "be.target_group_days_under_age",
+        "be.target_group_months_under_age",
+        "be.target_group_days_from_age",
+        "be.target_group_months_from_age",
+    },
     "qc-work": {"qc.enhancement_reserve_member_years"},
     "qc-producer": {"qc.enhancement_reserve_member_years"},
 }

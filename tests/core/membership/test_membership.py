@@ -43,13 +43,17 @@ from cooprules.membership import (
     statuses_on,
     to_mermaid,
 )
+from cooprules.money import Rate
 from cooprules.periods import Period
 from cooprules.regime import bind
+from cooprules.testing import moved, replace_parameter
 from cooprules_adapters.be import membership as be
 from cooprules_adapters.be.regimes import BE_ACTIVITY
+from cooprules_adapters.be.sources import LAW as BE_LAW
 from cooprules_adapters.be.sources import Keys as BeKeys
 from cooprules_adapters.fr import membership as fr
 from cooprules_adapters.qc import membership as qc
+from cooprules_adapters.qc.regimes import QC_WORK
 
 E = EventKind
 S = Status
@@ -352,6 +356,43 @@ class TestBelgium:
         assert violation.code == "be.activity.target_group_quota"
         assert "(30)" in violation.message.en
 
+    @pytest.mark.parametrize(
+        ("key", "value", "young", "older", "note"),
+        [
+            # 53 in a copy of the law: the 52-year-old is judged on the 18 months (no days).
+            ("be.target_group_age_limit", 53, True, False, "under 53: at least 156 days"),
+            ("be.target_group_days_under_age", 171, False, False, "at least 171 days"),
+            ("be.target_group_months_under_age", 24, True, False, "in the 24 months before"),
+            ("be.target_group_days_from_age", 60, True, True, "at least 60 days in the 9"),
+            ("be.target_group_months_from_age", 12, True, False, "in the 12 months before"),
+        ],
+    )
+    def test_the_target_group_is_the_law_file_s(self, key, value, young, older, note):
+        # belgium.md §B6: each figure of the test is the law file's; changed in a copy of the
+        # regime, the candidates of the worked example (42 with 170 days, 52 with 60) follow.
+        start = date(2025, 9, 1)
+        law = be.TargetGroup.of(bind(BE_ACTIVITY, as_of=start))
+        assert law == be.TARGET_GROUP
+        assert (law.age_limit, law.days_under_age, law.months_under_age) == (50, 156, 18)
+        assert (law.days_from_age, law.months_from_age) == (78, 9)
+        version = BE_ACTIVITY.parameter(key, start)
+        copy = replace_parameter(BE_ACTIVITY, version, moved(version, value))
+        criteria = be.TargetGroup.of(bind(copy, as_of=start))
+
+        def judged(birth: date, **days: int) -> be.TargetGroupResult:
+            return be.in_target_group(
+                "x", birth_date=birth, convention_start=start, criteria=criteria, **days
+            )
+
+        aged_42 = judged(date(1983, 5, 1), unemployment_days_18_months=170)
+        aged_52 = judged(date(1973, 5, 1), unemployment_days_9_months=60)
+        assert (aged_42.in_group, aged_52.in_group) == (young, older)
+        notes = [r.explanation.steps[0].note.en for r in (aged_42, aged_52)]
+        assert any(note in n for n in notes), notes
+        assert aged_42.explanation.steps[0].citation == BE_LAW.citation(
+            "loi-2007-art-80-and-implementing-ar-target-group"
+        )
+
     def test_resumption_bonus(self):
         start = date(2025, 1, 1)
         six_months = Accompaniment(start=start, max_months=18, ended=date(2025, 7, 1))
@@ -459,6 +500,30 @@ class TestQuebec:
         assert Fraction(2, 3) == Fraction(decision.votes_for or 0, decision.votes_cast or 1)
         h = apply(self.member(), ev(E.SUSPENDED, day, decision=decision), qc.MEMBERSHIP)
         assert h.current is S.SUSPENDED
+
+    @pytest.mark.parametrize(
+        ("key", "value", "message"),
+        [
+            # 3/4 in a copy of the law: 6 of 8 votes cast is still enough, 2 of 3 no longer.
+            ("qc.board_suspend_or_exclude_majority", Rate.of("3/4"), "below the required 3/4"),
+            # 14 days in a copy of the law: reasons sent on the 15th day are late.
+            ("qc.board_reasons_within_days", 14, "within 14 days"),
+        ],
+    )
+    def test_the_board_s_figures_are_the_law_file_s(self, key, value, message):
+        # s.58: two thirds of the votes cast by the directors present, reasons within 15 days;
+        # both are the law file's, read when the rules are bound on a date.
+        day = date(2025, 5, 1)
+        decision = board(day, votes_for=2, votes_cast=3)
+        law = bind(QC_WORK, as_of=day).rule_set(MembershipRules)
+        assert law is not None
+        assert apply(self.member(), ev(E.SUSPENDED, day, decision=decision), law)
+        version = QC_WORK.parameter(key, day)
+        copy = replace_parameter(QC_WORK, version, moved(version, value))
+        changed = bind(copy, as_of=day).rule_set(MembershipRules)
+        assert changed is not None
+        with pytest.raises(IllegalTransition, match=message):
+            apply(self.member(), ev(E.SUSPENDED, day, decision=decision), changed)
 
     def test_trial_flagged_at_the_250th_day_of_work(self):
         # quebec.md §Q5 example: hired 1 March 2025, four days a week: 250 days of work are

@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from cooprules.errors import CurrencyMismatch, DuplicateId, InvalidAmount, InvalidInput
 from cooprules.explain import Citation, Severity, Text
-from cooprules.money import money, total
+from cooprules.money import Rate, money, total
 from cooprules.periods import Period
+from cooprules.regime import bind
 from cooprules.reserves import (
     InsufficientReserve,
     LiquidationRule,
@@ -21,6 +22,7 @@ from cooprules.reserves import (
     RefusedMovement,
     ReserveAccount,
     ReserveLedger,
+    ReserveRules,
     ToRecentMembers,
     absorb_loss,
     apply,
@@ -29,11 +31,17 @@ from cooprules.reserves import (
     reconcile,
     roll_forward,
 )
+from cooprules.testing import moved, replace_parameter
 from cooprules_adapters.be import reserves as be
 from cooprules_adapters.fr import reserves as fr
+from cooprules_adapters.fr.regimes import FR_COOP
+from cooprules_adapters.fr.sources import LAW
 from cooprules_adapters.qc import reserves as qc
 
 M = MovementKind
+ON_2025 = date(2025, 6, 30)
+FR_COOP_RESERVES = bind(FR_COOP, as_of=ON_2025).rule_set(ReserveRules)
+"""A French co-op's reserve rules, the art. 16 halves read from the law file."""
 
 
 def eur(text: str) -> object:
@@ -170,33 +178,75 @@ def test_french_incorporation_within_art_16_halves():
     )
     first = mv("2", M.INCORPORATION, date(2025, 6, 30), eur("500.00"))
     with pytest.raises(RefusedMovement):
-        apply(ledger, first, fr.COOP_RESERVES)
+        apply(ledger, first, FR_COOP_RESERVES)
+    with pytest.raises(InvalidInput, match="rule_set"):  # the halves are the law file's
+        apply(ledger, first, fr.COOP_RESERVES, statutes_allow_incorporation=True)
     with pytest.raises(RefusedMovement):
         apply(
             ledger,
             mv("3", M.INCORPORATION, date(2025, 6, 30), eur("500.01")),
-            fr.COOP_RESERVES,
+            FR_COOP_RESERVES,
             statutes_allow_incorporation=True,
         )
-    ledger = apply(ledger, first, fr.COOP_RESERVES, statutes_allow_incorporation=True)
+    ledger = apply(ledger, first, FR_COOP_RESERVES, statutes_allow_incorporation=True)
     ledger = apply(
-        ledger, mv("4", M.ALLOCATION, date(2025, 9, 30), eur("300.00")), fr.COOP_RESERVES
+        ledger, mv("4", M.ALLOCATION, date(2025, 9, 30), eur("300.00")), FR_COOP_RESERVES
     )
     # increase since the previous incorporation, at the close of 2025: 800 - 500 = 300 -> 150
     later = mv("5", M.INCORPORATION, date(2026, 6, 30), eur("150.00"))
-    assert apply(ledger, later, fr.COOP_RESERVES, statutes_allow_incorporation=True)
+    assert apply(ledger, later, FR_COOP_RESERVES, statutes_allow_incorporation=True)
     with pytest.raises(RefusedMovement) as info:
         apply(
             ledger,
             mv("5", M.INCORPORATION, date(2026, 6, 30), eur("150.01")),
-            fr.COOP_RESERVES,
+            FR_COOP_RESERVES,
             statutes_allow_incorporation=True,
         )
     assert info.value.citation == fr.ART_16_INCORPORATION
     with pytest.raises(InvalidInput):
-        apply(ledger, later, fr.COOP_RESERVES, fiscal_year_start_month=13)
+        apply(ledger, later, FR_COOP_RESERVES, fiscal_year_start_month=13)
     with pytest.raises(RefusedMovement):
         apply(ledger, later, fr.SCIC_RESERVES, statutes_allow_incorporation=True)
+
+
+def _french_reserves(key: str, value: str) -> ReserveRules:
+    """The French co-op's reserve rules bound with ``key`` at ``value`` in a copy of the law."""
+    version = FR_COOP.parameter(key, ON_2025)
+    copy = replace_parameter(FR_COOP, version, moved(version, Rate.of(value)))
+    found = bind(copy, as_of=ON_2025).rule_set(ReserveRules)
+    assert found is not None
+    return found
+
+
+def test_the_art_16_halves_are_the_law_file_s():
+    # loi 1947 art. 16 al. 3-4: at most half of the reserve at the previous close (500.00 of
+    # 1000.00), then half of its increase. With 2/5 in a copy of the law, 500.00 is refused and
+    # 400.00 is the most; the later half moves the same way (150.00 of 300.00 -> 120.00).
+    assert FR_COOP_RESERVES.incorporation is not None
+    assert FR_COOP_RESERVES.incorporation.citation == LAW.citation("loi-1947-art-16-al-3-4")
+    ledger = ReserveLedger(
+        "EUR", [RESERVE], [mv("1", M.ALLOCATION, date(2024, 6, 30), eur("1000.00"))]
+    )
+    first = mv("2", M.INCORPORATION, date(2025, 6, 30), eur("500.00"))
+    lower_first = _french_reserves("fr.incorporation_first_max", "2/5")
+    with pytest.raises(RefusedMovement, match="above the limit of 40%"):
+        apply(ledger, first, lower_first, statutes_allow_incorporation=True)
+    allowed = mv("2", M.INCORPORATION, date(2025, 6, 30), eur("400.00"))
+    assert apply(ledger, allowed, lower_first, statutes_allow_incorporation=True)
+    ledger = apply(ledger, first, FR_COOP_RESERVES, statutes_allow_incorporation=True)
+    ledger = apply(
+        ledger, mv("4", M.ALLOCATION, date(2025, 9, 30), eur("300.00")), FR_COOP_RESERVES
+    )
+    later = mv("5", M.INCORPORATION, date(2026, 6, 30), eur("150.00"))
+    lower_later = _french_reserves("fr.incorporation_later_max", "2/5")
+    with pytest.raises(RefusedMovement, match="above the limit of 40%"):
+        apply(ledger, later, lower_later, statutes_allow_incorporation=True)
+    assert apply(
+        ledger,
+        mv("5", M.INCORPORATION, date(2026, 6, 30), eur("120.00")),
+        lower_later,
+        statutes_allow_incorporation=True,
+    )
 
 
 # ---------------------------------------------------------------------------------------------

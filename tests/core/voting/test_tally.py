@@ -8,11 +8,12 @@ from fractions import Fraction
 import pytest
 
 from cooprules.errors import DuplicateId, InvalidInput, InvalidParameter, UnknownMember
-from cooprules.explain import Citation, Confidence, render_steps, render_violations
+from cooprules.explain import Citation, Confidence, Text, render_steps, render_violations
 from cooprules.membership import Event, EventKind, Member
 from cooprules.money import Rate
 from cooprules.parameters import Voting
-from cooprules.regime import Regime, Statutes, bind
+from cooprules.regime import FromLaw, Key, Regime, Statutes, bind
+from cooprules.testing import moved, replace_parameter
 from cooprules.voting import (
     Choice,
     College,
@@ -20,6 +21,7 @@ from cooprules.voting import (
     Meeting,
     MemberCap,
     Proxy,
+    ProxyLimit,
     Voter,
     VotingRules,
     VotingStatutes,
@@ -30,6 +32,7 @@ from cooprules.voting import (
 from cooprules_adapters.be.regimes import BE_CNC, BE_SC, BE_SCES
 from cooprules_adapters.be.sources import Keys as BeKeys
 from cooprules_adapters.fr.regimes import FR_CAE_SCOP, FR_SCIC, FR_SCOP
+from cooprules_adapters.fr.sources import LAW
 from cooprules_adapters.fr.voting import scop_max_proxies
 from cooprules_adapters.qc.regimes import QC_COOP, QC_SOLIDARITY, QC_WORK
 
@@ -191,6 +194,64 @@ def test_scop_associate_with_two_proxies_among_15_gets_a_violation() -> None:
     fr = render_violations(result.violations, lang="fr")
     assert "procurations" in fr
     assert scop_max_proxies(57) == 2
+
+
+def _scop_copy(key: str, value: object) -> VotingRules:
+    """The SCOP's voting rules bound with ``key`` at ``value`` in a copy of the law."""
+    version = FR_SCOP.parameter(key, DAY)
+    return rules_of(replace_parameter(FR_SCOP, version, moved(version, value)))
+
+
+def _proxies_kept(rules: VotingRules, associates: int, grantors: int) -> int:
+    """How many of ``grantors`` proxies to one holder are kept among ``associates``."""
+    voters = Electorate.of(Voter(f"a{i:02}", category="employee") for i in range(associates))
+    given = [f"a{i:02}" for i in range(associates - grantors, associates)]
+    present = set(voters.voters) - set(given)
+    meeting = Meeting(
+        DAY,
+        "sa.extraordinary",
+        voters,
+        dict.fromkeys(voters.voters, F),
+        present=present,
+        proxies=[Proxy(g, "a00") for g in given],
+    )
+    return tally(meeting, rules).counted - len(present)
+
+
+def test_the_scop_proxy_limit_is_the_law_file_s() -> None:
+    # Loi 1978 art. 14 (france.md 2.8): one proxy under 20 associates, else 1/20 of them, rounded
+    # down. Each figure is the law file's; changed in a copy of the law, the count follows.
+    law = rules_of(FR_SCOP)
+    limit = law.proxies.max_per_holder
+    assert isinstance(limit, ProxyLimit)
+    assert (limit.most, limit.share, limit.share_from) == (1, Rate.of("1/20"), 20)
+    assert limit.citation == LAW.citation("loi-1978-art-14")
+    assert [_proxies_kept(law, n, 3) for n in (19, 20, 40, 57)] == [1, 1, 2, 2]
+    # Two proxies under 20 associates: both count with 19 associates.
+    assert _proxies_kept(_scop_copy("fr.scop_max_proxies", 2), 19, 3) == 2
+    # The share from 19 associates on: 19/20 rounds down to none.
+    assert _proxies_kept(_scop_copy("fr.scop_proxy_share_from", 19), 19, 3) == 0
+    # 1/10 of the associates: 4 of 40.
+    assert _proxies_kept(_scop_copy("fr.scop_max_proxies_share", Rate.of("1/10")), 40, 5) == 4
+    assert scop_max_proxies(19) == 1  # the law file's figures in force
+
+
+def test_a_proxy_limit_of_the_law_is_refused_unbound_and_checked() -> None:
+    scop = FR_SCOP.rule_set(VotingRules)
+    assert scop is not None
+    assert scop.reads_law
+    unbound = scop.proxies.max_per_holder
+    assert isinstance(unbound, ProxyLimit)
+    with pytest.raises(InvalidInput, match="rule_set"):
+        unbound(20)
+    assert ProxyLimit(most=2)(500) == 2  # a flat limit, whatever the electorate
+    assert ProxyLimit(share=Rate.of("1/10"))(57) == 5  # a share of every electorate
+    absent = Key("fr.no_such_limit", int, Text(en="no such limit", fr="pas de telle limite"))
+    assert ProxyLimit(most=FromLaw(absent)).bound(bind(FR_SCOP, as_of=DAY)) is None
+    with pytest.raises(InvalidParameter, match="a number of proxies"):
+        ProxyLimit()
+    with pytest.raises(InvalidParameter, match="most"):
+        ProxyLimit(most=-1)
 
 
 def test_scop_proxy_only_to_another_associate_and_no_colleges() -> None:

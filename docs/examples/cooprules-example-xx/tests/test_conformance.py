@@ -25,6 +25,15 @@ def _at_the_cap() -> Scenario:
     return loads(text, name="scenario at the cap")
 
 
+EXCLUSION = (Path(__file__).parent / "exclusion.toml").read_text(encoding="utf-8")
+"""A seventh member the general meeting excludes by two thirds of the votes cast (art. 9)."""
+
+
+def _with_an_exclusion() -> Scenario:
+    """The sample year with a member excluded at the law's majority: a higher one must bite."""
+    return loads(SCENARIO.read_text(encoding="utf-8") + EXCLUSION, name="scenario with exclusion")
+
+
 class TestConformance(RegimeConformance):
     """Every test of the suite, for each code below (found through the installed entry point).
 
@@ -34,7 +43,7 @@ class TestConformance(RegimeConformance):
 
     codes = ("xx-demo",)
     law_scenarios: ClassVar[Mapping[str, Sequence[Path | Scenario]]] = {
-        "xx-demo": (SCENARIO, _at_the_cap())
+        "xx-demo": (SCENARIO, _at_the_cap(), _with_an_exclusion())
     }
     law_exempt: ClassVar[Mapping[str, str]] = {
         "company.min_founders": "bounds the founding; a year has no founders to count",

@@ -18,8 +18,10 @@ from beancount.core import data, realization
 from click.testing import CliRunner
 from cooprules.explain import render_steps
 from cooprules.law import loads_law
+from cooprules.money import Rate
 from cooprules.report import evaluate
-from cooprules.scenario import load
+from cooprules.scenario import load, loads
+from cooprules.testing import moved, replace_parameter
 from cooprules_cli.main import main
 
 from cooprules_example_xx import LAW, XX_DEMO
@@ -29,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCENARIO = ROOT / "scenario.toml"
 LAW_FILE = ROOT / "src" / "cooprules_example_xx" / "law.toml"
 AS_OF = date(2025, 12, 31)
+EXCLUSION = (ROOT / "tests" / "exclusion.toml").read_text(encoding="utf-8")
 
 
 def cli(*args):
@@ -194,3 +197,34 @@ def test_an_option_the_waterfall_does_not_take_is_bad_input(tmp_path):
     result = CliRunner().invoke(main, ["run", str(path)])
     assert result.exit_code == 2
     assert "distribution.options.ristournes" in result.stderr
+
+
+def _copy(key, value):
+    """XX_DEMO with ``key`` at ``value`` in a copy of its law (the contract test's change)."""
+    version = XX_DEMO.parameter(key, AS_OF)
+    return replace_parameter(XX_DEMO, version, moved(version, value))
+
+
+def test_the_exclusion_majority_is_the_law_file_s():
+    # art. 9: the general meeting excludes by two thirds of the votes cast; 4 of 6 is enough.
+    # At three quarters in a copy of the law the same decision no longer excludes gus.
+    given = loads(SCENARIO.read_text(encoding="utf-8") + EXCLUSION, name="with an exclusion")
+    law = evaluate(given, as_of=AS_OF, regime=XX_DEMO)
+    assert law.errors == ()
+    assert {m.id: m.status.value for m in law.members}["gus"] == "excluded"
+    higher = evaluate(given, as_of=AS_OF, regime=_copy("xx.exclusion_majority", Rate.of("3/4")))
+    assert [(v.code, v.subject) for v in higher.errors] == [
+        ("membership.illegal_transition", "gus")
+    ]
+    assert "3/4" in higher.errors[0].message.en
+
+
+def test_the_proxy_limit_is_the_law_file_s():
+    # art. 14: one proxy each; dan carries eli's. With none in a copy of the law, eli's proxy is
+    # refused and the accounts are approved by 4 of the 5 votes cast.
+    before = {v.id: v for v in evaluate(scenario(), as_of=AS_OF, regime=XX_DEMO).votes}
+    after_report = evaluate(scenario(), as_of=AS_OF, regime=_copy("xx.max_proxies", 0))
+    after = {v.id: v for v in after_report.votes}
+    assert str(before["approve-accounts"].result.share_for) == "5/6"
+    assert str(after["approve-accounts"].result.share_for) == "4/5"
+    assert "voting.too_many_proxies" in {v.code for v in after_report.violations}

@@ -34,14 +34,14 @@ accounts (:mod:`cooprules_example_xx.accounts`), on which the journal is booked.
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import TYPE_CHECKING, Final
 
 from cooprules import Regime, Text, hookimpl
 from cooprules.levies import Base, Schedule
 from cooprules.membership import EventKind, MembershipRules, Status, decision_required, graph
+from cooprules.regime import FromLaw
 from cooprules.report import DistributionRules, SampleSchedules
-from cooprules.voting import DecisionOfLaw, ProxyPolicy, QuorumOn, VotingRules
+from cooprules.voting import DecisionOfLaw, ProxyLimit, ProxyPolicy, QuorumOn, VotingRules
 
 from cooprules_example_xx.accounts import XX_CHART
 from cooprules_example_xx.sources import AMEND_ARTICLES, LAW, ORDINARY, Keys
@@ -49,6 +49,7 @@ from cooprules_example_xx.surplus import build
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from fractions import Fraction
 
 __all__ = ["ACT", "LAW", "SAMPLES", "STANDARD", "XX_CHART", "XX_DEMO", "cooprules_regimes"]
 
@@ -69,46 +70,53 @@ STANDARD: Final = Schedule.flat(
 SAMPLES: Final = SampleSchedules({"xx.STANDARD": STANDARD})
 """The sample levy schedules an xx-demo scenario may name (``sample = "xx.STANDARD"``)."""
 
-MEMBERSHIP = MembershipRules(
-    graph(
-        {
-            Status.NONE: [EventKind.APPLIED],
-            Status.APPLICANT: [EventKind.ADMITTED, EventKind.EXITED],
-            Status.MEMBER: [
-                EventKind.SUSPENDED,
-                EventKind.RESIGNED,
-                EventKind.EXCLUDED,
-                EventKind.DIED,
-            ],
-            Status.SUSPENDED: [
-                EventKind.REINSTATED,
-                EventKind.RESIGNED,
-                EventKind.EXCLUDED,
-                EventKind.DIED,
-            ],
-            Status.RESIGNED: [EventKind.APPLIED],
-            Status.EXITED: [EventKind.APPLIED],
-        },
-        citation=ADMISSION,
-        conditions={
-            (Status.MEMBER, EventKind.EXCLUDED): [
-                decision_required(body="general_meeting", majority=Fraction(2, 3))
-            ],
-            (Status.SUSPENDED, EventKind.EXCLUDED): [
-                decision_required(body="general_meeting", majority=Fraction(2, 3))
-            ],
-        },
-        citations={
-            (Status.MEMBER, EventKind.EXCLUDED): EXCLUSION,
-            (Status.SUSPENDED, EventKind.EXCLUDED): EXCLUSION,
-        },
+_EXCLUDED = ((Status.MEMBER, EventKind.EXCLUDED), (Status.SUSPENDED, EventKind.EXCLUDED))
+
+
+def membership_rules(exclusion_majority: Fraction) -> MembershipRules:
+    """The membership rules, an exclusion needing ``exclusion_majority`` of the meeting's votes."""
+    exclusion = decision_required(body="general_meeting", majority=exclusion_majority)
+    return MembershipRules(
+        graph(
+            {
+                Status.NONE: [EventKind.APPLIED],
+                Status.APPLICANT: [EventKind.ADMITTED, EventKind.EXITED],
+                Status.MEMBER: [
+                    EventKind.SUSPENDED,
+                    EventKind.RESIGNED,
+                    EventKind.EXCLUDED,
+                    EventKind.DIED,
+                ],
+                Status.SUSPENDED: [
+                    EventKind.REINSTATED,
+                    EventKind.RESIGNED,
+                    EventKind.EXCLUDED,
+                    EventKind.DIED,
+                ],
+                Status.RESIGNED: [EventKind.APPLIED],
+                Status.EXITED: [EventKind.APPLIED],
+            },
+            citation=ADMISSION,
+            conditions={pair: [exclusion] for pair in _EXCLUDED},
+            citations=dict.fromkeys(_EXCLUDED, EXCLUSION),
+        ),
+        # Bound on a date, the rules read the majority of art. 9 in force that day.
+        reads_law=lambda rules: membership_rules(
+            rules.require(Keys.exclusion_majority).value.value
+        ),
     )
-)
+
+
+MEMBERSHIP = membership_rules(LAW.latest("xx-demo", Keys.exclusion_majority).value.value)
+"""The membership rules, with the law file's exclusion majority in force (art. 9)."""
 
 VOTING = VotingRules(
     code="xx-demo",
     proxies=ProxyPolicy(
-        allowed=True, citation=MEETINGS, holder_must_be_member=True, max_per_holder=lambda _n: 1
+        allowed=True,
+        citation=MEETINGS,
+        holder_must_be_member=True,
+        max_per_holder=ProxyLimit(most=FromLaw(Keys.max_proxies)),  # art. 14, the law file's
     ),
     # The figures of each decision are the law file's (art. 14), read on the meeting's date.
     decisions=(

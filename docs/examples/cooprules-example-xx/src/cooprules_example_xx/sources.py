@@ -19,23 +19,40 @@ from typing import Final
 
 from cooprules import Text
 from cooprules.law import LawBook, load_law
+from cooprules.regime import Key
 from cooprules.voting import majority_key, quorum_key
 
-__all__ = ["AMEND_ARTICLES", "KEYS", "LAW", "ORDINARY", "Keys"]
+__all__ = ["AMEND_ARTICLES", "EXCLUSION", "KEYS", "LAW", "ORDINARY", "Keys"]
 
 ORDINARY: Final = Text(en="ordinary decision", fr="décision ordinaire")
 AMEND_ARTICLES: Final = Text(en="amendment of the articles", fr="modification des statuts")
+EXCLUSION: Final = Text(en="exclusion of a member", fr="exclusion d'un membre")
 
 
 class Keys:
-    """The plug-in's own parameter keys (prefix ``xx.``): the figures of its decisions."""
+    """The plug-in's own parameter keys (prefix ``xx.``): its decisions' and proxies' figures."""
 
     ordinary_majority: Final = majority_key("xx.ordinary_majority", ORDINARY)
     amend_articles_majority: Final = majority_key("xx.amend_articles_majority", AMEND_ARTICLES)
     amend_articles_quorum: Final = quorum_key("xx.amend_articles_quorum", AMEND_ARTICLES)
+    exclusion_majority: Final = majority_key("xx.exclusion_majority", EXCLUSION)
+    max_proxies: Final = Key(
+        "xx.max_proxies",
+        int,
+        Text(
+            en="most proxies one member may hold at a general meeting",
+            fr="nombre maximal de procurations qu'un membre peut détenir en assemblée générale",
+        ),
+    )
 
 
-KEYS: Final = (Keys.ordinary_majority, Keys.amend_articles_majority, Keys.amend_articles_quorum)
+KEYS: Final = (
+    Keys.ordinary_majority,
+    Keys.amend_articles_majority,
+    Keys.amend_articles_quorum,
+    Keys.exclusion_majority,
+    Keys.max_proxies,
+)
 """The keys the law file may use beside the core's (a reader of a copy of it passes them too)."""
 
 LAW: Final[LawBook] = load_law(files("cooprules_example_xx") / "law.toml", keys=KEYS)
