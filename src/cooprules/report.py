@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 import attrs
 from moneyed import Money
 
+from cooprules.board import BoardElection, ballot_ignored, board_elections
 from cooprules.capital import (
     Operation,
     ShareClass,
@@ -286,6 +287,7 @@ class YearReport:
         journal: the journal entries of the levies and the distribution.
         withholding: the tax withheld at source on the distribution's payments to members, if
             the regime's distribution rules withhold any.
+        elections: the meeting's board elections, each with the board after it.
     """
 
     name: str
@@ -305,6 +307,7 @@ class YearReport:
     violations: tuple[Violation, ...]
     journal: tuple[JournalEntry, ...] = ()
     withholding: Withholding | None = None
+    elections: tuple[BoardElection, ...] = ()
 
     @property
     def errors(self) -> tuple[Violation, ...]:
@@ -487,10 +490,7 @@ def _figures(
     accounts = scenario.accounts
     if accounts is None:
         return None
-    measures: dict[str, dict[str, object]] = {}
-    for member in scenario.members:
-        for name, value in member.measures.items():
-            measures.setdefault(name, {})[member.id] = value
+    measures, measure_years = _measures(scenario)
     # Two measures every scenario with activities has: each owner's revenue and gross margin.
     for activity, lines in items:
         for line in lines:
@@ -525,7 +525,25 @@ def _figures(
         equity=accounts.equity,
         debts=accounts.debts,
         highest_capital=highest,
+        measure_years=measure_years,
     )
+
+
+def _measures(
+    scenario: Scenario,
+) -> tuple[dict[str, dict[str, object]], dict[str, dict[int, dict[str, object]]]]:
+    """The members' measures of the year, and by financial year (for refunds averaged)."""
+    year = scenario.coop.year
+    measures: dict[str, dict[str, object]] = {}
+    by_year: dict[str, dict[int, dict[str, object]]] = {}
+    for member in scenario.members:
+        for name, value in member.measures.items():
+            years = value if isinstance(value, dict) else {year: value}
+            for label, amount in years.items():
+                by_year.setdefault(name, {}).setdefault(label, {})[member.id] = amount
+            if year in years:
+                measures.setdefault(name, {})[member.id] = years[year]
+    return measures, by_year
 
 
 def _distribution_rules(
@@ -677,6 +695,7 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
             entries.extend(journal(distribution, regime, as_of))
 
     votes = []
+    elections: tuple[BoardElection, ...] = ()
     if scenario.meeting is not None:
         meeting = scenario.meeting
         voting = bind(regime, statutes, as_of=meeting.date).rule_set(VotingRules)
@@ -718,17 +737,10 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
                     status = status_at(
                         next(m for m in register if m.id == voter).history, meeting.date
                     )
-                    violations.append(
-                        Violation(
-                            "meeting.ballot_not_in_electorate",
-                            Severity.WARNING,
-                            f"{decision.id}: {voter}",
-                            Text(
-                                en=f"{voter} ({status.value}) may not vote: the ballot is ignored.",
-                                fr=f"{voter} ({status.value}) ne vote pas : bulletin ignoré.",
-                            ),
-                        )
-                    )
+                    violations.append(ballot_ignored(decision.id, voter, status))
+        law_then = bind(regime, statutes, as_of=meeting.date)
+        elections = board_elections(meeting, register, voters, law_then)
+        violations.extend(v for election in elections for v in election.violations)
 
     return YearReport(
         name=coop.name,
@@ -748,4 +760,5 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
         violations=tuple(violations),
         journal=tuple(entries),
         withholding=withholding,
+        elections=elections,
     )

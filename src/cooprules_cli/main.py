@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from moneyed import Money
 
+    from cooprules.board import BoardElection
     from cooprules.explain import Lang
     from cooprules.report import Vote, YearReport
 
@@ -61,6 +62,45 @@ def _vote(vote: Vote, lang: Lang) -> dict[str, Any]:
             code: str(share) for code, share in sorted(vote.result.college_shares.items())
         }
     return out
+
+
+def _election(election: BoardElection, lang: Lang) -> dict[str, Any]:
+    """One board election as JSON: the elected, the votes, the board after it."""
+    return {
+        "id": election.id,
+        "title": election.title,
+        "method": election.method.value,
+        "seats": election.seats,
+        "elected": list(election.elected),
+        "votes": dict(sorted(election.result.votes.items())),
+        "rounds": [dict(sorted(r.items())) for r in election.result.rounds],
+        "board": [{"id": c.id, "member": c.member, "category": c.category} for c in election.board],
+        "explanation": _steps(election.result.explanation, lang),
+        "violations": [v.code for v in election.violations],
+    }
+
+
+def _election_section(report: YearReport, lang: Lang) -> tuple[str, list[str], list[list[str]]]:
+    """The board elections as a table: the elected with their votes, the board after."""
+    fr = lang == "fr"
+    rows = []
+    for election in report.elections:
+        votes = election.result.votes
+        rows.append(
+            [
+                election.id,
+                str(election.seats),
+                ", ".join(f"{c} ({votes[c]})" for c in election.elected),
+                ", ".join(c.id for c in election.board),
+                str(len(election.violations)),
+            ]
+        )
+    head = (
+        ["élection", "sièges", "élus (voix)", "conseil après l'élection", "violations"]
+        if fr
+        else ["election", "seats", "elected (votes)", "board after the election", "violations"]
+    )
+    return ("Élections au conseil" if fr else "Board elections", head, rows)
 
 
 def report_json(report: YearReport, lang: Lang = "en") -> str:
@@ -139,6 +179,8 @@ def report_json(report: YearReport, lang: Lang = "en") -> str:
             }
             for line in report.withholding.lines
         }
+    if report.elections:
+        data["elections"] = [_election(e, lang) for e in report.elections]
     return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -234,6 +276,8 @@ def _sections(report: YearReport, lang: Lang) -> list[tuple[str, list[str], list
             [[v.id, v.kind, v.result.summary(lang)] for v in report.votes],
         )
     )
+    if report.elections:
+        sections.append(_election_section(report, lang))
     sections.append(
         (
             "Violations",
@@ -261,6 +305,9 @@ def _explanations(report: YearReport, lang: Lang) -> list[str]:
     for v in report.votes:
         lines.append(f"{v.id}:")
         lines.extend(f"  {s}" for s in _steps(v.result.explanation, lang))
+    for election in report.elections:
+        lines.append(f"{election.id}:")
+        lines.extend(f"  {s}" for s in _steps(election.result.explanation, lang))
     if report.register.steps:
         lines.append("register:")
         lines.extend(f"  {s}" for s in _steps(report.register, lang))

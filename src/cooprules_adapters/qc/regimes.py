@@ -33,7 +33,7 @@ from cooprules_adapters.qc.membership import (
 from cooprules_adapters.qc.reserves import CAPITAL, ENHANCEMENT_RESERVES, RESERVES
 from cooprules_adapters.qc.sources import LAW
 from cooprules_adapters.qc.surplus import build, build_solidarity
-from cooprules_adapters.qc.voting import SOLIDARITY_VOTING, VOTING, WORK_VOTING
+from cooprules_adapters.qc.voting import BOARD, SOLIDARITY_VOTING, VOTING, WORK_VOTING
 
 __all__ = ["LAW", "QC_COOP", "QC_PRODUCER", "QC_SOLIDARITY", "QC_WORK"]
 
@@ -46,7 +46,7 @@ _ENHANCEMENT: Final = LAW.parameters("qc-enhancement")
 
 QC_COOP = Regime(
     code="qc-coop",
-    rules=(MEMBERSHIP, CAPITAL, RESERVES, VOTING, DistributionRules(build)),
+    rules=(MEMBERSHIP, CAPITAL, RESERVES, VOTING, BOARD, DistributionRules(build)),
     name="Coopérative (Loi sur les coopératives)",
     name_en="Co-operative (Cooperatives Act)",
     jurisdiction=QC,
