@@ -164,8 +164,10 @@ def _breaks(board: list[Candidate], rules: BoardRules) -> set[str]:
     outside = sum(1 for c in board if not c.member)
     share = rules.max_non_member_share
     # a outside b seats exceed share p/q exactly when a * q > p * b
-    if board and share is not None and outside * share.value.denominator > (
-        share.value.numerator * size
+    if (
+        board
+        and share is not None
+        and outside * share.value.denominator > (share.value.numerator * size)
     ):
         found.add("election.non_member_directors")
     for limit in rules.category_limits:
