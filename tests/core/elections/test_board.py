@@ -21,9 +21,10 @@ from cooprules.elections import (
     plurality,
 )
 from cooprules.errors import DuplicateId
+from cooprules.explain import Citation, RuleKind, Text
 from cooprules.money import Rate
 from cooprules.plugins import get_regime
-from cooprules.regime import bind
+from cooprules.regime import Key, Parameter, Regime, bind
 from cooprules.scenario import CandidateSpec, CategoryLimitSpec, ElectionSpec
 from cooprules_adapters.qc.voting import BOARD, NON_MEMBER_DIRECTORS
 
@@ -204,3 +205,35 @@ def test_a_board_within_the_caps_filled_by_plurality_breaks_no_cap(candidates, d
     flagged = {v.code for v in check_board(board, caps, seats=seats)}
     # a cap counted on the seats rounds down, so the filled board respects it
     assert not flagged & {"election.non_member_directors", "election.category_seats"}
+
+
+_BOARD_MIN = Key("xx.board_min", int, Text(en="fewest directors", fr="minimum d'administrateurs"))
+
+
+@attrs.frozen
+class _BoardOfLaw(BoardRules):
+    """Board rules whose size is the law's (as a regime may write them): bound when read."""
+
+    def bound(self, rules):
+        value = rules.value(_BOARD_MIN)
+        return attrs.evolve(self, min_directors=value)
+
+
+def test_board_rules_whose_figures_are_the_law_s_come_back_bound():
+    # Rules.rule_set binds a Bindable rule set on the meeting's date: board_rules reads it that
+    # way, so board rules that read their figures from the law file work unchanged.
+    law = Citation("Example Act", "s. 1", "XX")
+    regime = Regime(
+        code="xx-board",
+        name="Board",
+        name_en="Board",
+        jurisdiction="XX",
+        currency="EUR",
+        languages=("en",),
+        citations=(law,),
+        parameters=(Parameter.of(_BOARD_MIN, 5, RuleKind.LAW, law),),
+        rules=(_BoardOfLaw(max_directors=9),),
+    )
+    spec = ElectionSpec("board", 3, [CandidateSpec("a")])
+    rules = board_rules(bind(regime, as_of=date(2026, 1, 1)), spec)
+    assert (rules.min_directors, rules.max_directors) == (5, 9)
