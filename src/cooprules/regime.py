@@ -481,6 +481,10 @@ def _str_pairs(
     return tuple(sorted((_key_name(k), str(v)) for k, v in items))
 
 
+def _sections(values: Iterable[object]) -> tuple[object, ...]:
+    return tuple(values)
+
+
 @attrs.frozen
 class Statutes:
     """One co-operative's choices within its regime (its articles of association and by-laws).
@@ -492,6 +496,13 @@ class Statutes:
             violation or an explanation can cite the co-op's own article.
         name: the co-op's name.
         adopted: the date the statutes (or their last amendment) were adopted.
+        sections: the typed sections of choices that are not one value per key, one per type
+            (the voting section: :class:`cooprules.voting.VotingStatutes`, with the colleges and
+            the statutes' own decision rules); found with :meth:`section`.
+
+    A choice the law has a key for (a member's vote cap, one member one vote, family
+    representation) is a value by key, checked against the law by :func:`validate`; a section
+    holds only what has no key.
     """
 
     regime: str
@@ -499,6 +510,16 @@ class Statutes:
     articles: tuple[tuple[str, str], ...] = attrs.field(factory=tuple, converter=_str_pairs)
     name: str | None = None
     adopted: date | None = None
+    sections: tuple[object, ...] = attrs.field(default=(), converter=_sections)
+
+    def __attrs_post_init__(self) -> None:
+        kinds = [type(section).__name__ for section in self.sections]
+        if len(set(kinds)) != len(kinds):
+            raise DuplicateId("statutes.sections", kinds, "one section of each kind")
+
+    def section(self, kind: type[T]) -> T | None:
+        """The statutes' section of type ``kind`` (``statutes.section(VotingStatutes)``)."""
+        return next((s for s in self.sections if isinstance(s, kind)), None)
 
     def get(self, key: str | Key[Any], default: object = None) -> object:
         """Return the statutes' value for ``key``, or ``default``."""

@@ -323,11 +323,13 @@ def _statutes(scenario: Scenario) -> Statutes:
     values: dict[str, object] = {}
     for key, value in scenario.coop.statutes.values.items():
         values[key] = _statute_value(value, scenario.currency, key)
+    voting = _voting_statutes(scenario.coop.voting)
     return Statutes(
         regime=scenario.coop.regime,
         values=values,
         articles=scenario.coop.statutes.articles,
         name=scenario.coop.name,
+        sections=() if voting is None else (voting,),
     )
 
 
@@ -708,12 +710,11 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
             for member_id, count in held.items():
                 totals[member_id] = totals.get(member_id, 0) + count
             held = totals
-        voting_statutes = _voting_statutes(coop.voting)
         voters: Electorate = electorate(
             register,
             meeting.date,
             voting,
-            statutes=voting_statutes,
+            statutes=statutes,
             shares={m.id: held.get(m.id, 0) for m in register},
         )
         for decision in meeting.decisions:
@@ -728,7 +729,7 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
                     call=decision.call,
                 ),
                 voting,
-                statutes=voting_statutes,
+                statutes=statutes,
             )
             votes.append(Vote(decision.id, decision.kind, decision.title, result))
             violations.extend(result.violations)

@@ -364,6 +364,11 @@ def members(
     ]
 
 
+def _currency(draw: st.DrawFn, currency: str | None) -> str:
+    """The currency given, else one drawn from :data:`CURRENCY_CODES` (the core assumes none)."""
+    return currency if currency is not None else draw(st.sampled_from(CURRENCY_CODES))
+
+
 # --- Activities and their monthly lines --------------------------------------------------------
 
 
@@ -371,7 +376,7 @@ def members(
 def activities(
     draw: st.DrawFn,
     *,
-    currency: str = "EUR",
+    currency: str | None = None,
     activity_id: str | None = None,
     owner: str | None = None,
     start: date = date(2020, 1, 1),
@@ -382,7 +387,7 @@ def activities(
 
     Args:
         draw: given by hypothesis (not passed by the caller).
-        currency: the currency of its books.
+        currency: the currency of its books (drawn from :data:`CURRENCY_CODES` when not given).
         activity_id: its id (drawn as ``a0``, ``a1``… when not given).
         owner: its entrepreneur (drawn as ``m0``, ``m1``… when not given).
         start: the earliest start date.
@@ -399,7 +404,7 @@ def activities(
         owner=owner if owner is not None else f"m{number}",
         kind=draw(st.sampled_from(list(ActivityKind))),
         start=first,
-        currency=currency,
+        currency=_currency(draw, currency),
         end=end,
     )
 
@@ -454,7 +459,7 @@ def activity_books(
     draw: st.DrawFn,
     year: int = 2025,
     *,
-    currency: str = "EUR",
+    currency: str | None = None,
     max_units: int = 10**8,
 ) -> tuple[Activity, list[Line]]:
     """Draw an activity running in ``year`` and its monthly lines of that year."""
@@ -466,7 +471,7 @@ def activity_books(
         owner=activity.owner,
         kind=activity.kind,
         start=min(activity.start, date(year, 12, 1)),
-        currency=currency,
+        currency=activity.currency,
     )
     return activity, draw(monthly_lines(activity, year, max_units=max_units))
 
@@ -476,12 +481,17 @@ def activity_books(
 
 @st.composite
 def share_classes(
-    draw: st.DrawFn, *, currency: str = "EUR", max_classes: int = 2, max_nominal_units: int = 50_000
+    draw: st.DrawFn,
+    *,
+    currency: str | None = None,
+    max_classes: int = 2,
+    max_nominal_units: int = 50_000,
 ) -> list[ShareClass]:
     """Draw one to ``max_classes`` share classes (``A``, ``B``…) with positive nominal values.
 
     A class after the first may have the first's nominal value, so that shares can be converted.
     """
+    code = _currency(draw, currency)
     count = draw(st.integers(1, max(1, max_classes)))
     first = draw(st.integers(1, max_nominal_units))
     units = [first] + [
@@ -490,7 +500,7 @@ def share_classes(
     return [
         ShareClass(
             code=chr(ord("A") + index),
-            nominal=from_minor_units(units[index], currency),
+            nominal=from_minor_units(units[index], code),
             voting=index == 0 or draw(st.booleans()),
         )
         for index in range(count)
@@ -502,7 +512,7 @@ def operations(
     draw: st.DrawFn,
     classes: Sequence[ShareClass],
     *,
-    currency: str = "EUR",
+    currency: str | None = None,
     max_members: int = 5,
     max_operations: int = 12,
     start: date = date(2020, 1, 1),
@@ -519,6 +529,8 @@ def operations(
     if not classes:
         msg = "a register needs at least one share class"
         raise ValueError(msg)
+    if currency is None:
+        currency = classes[0].nominal.currency.code  # the register's: its classes' currency
     nominal = {c.code: to_minor_units(c.nominal) for c in classes}
     people = [f"m{index}" for index in range(max(1, max_members))]
     held: dict[tuple[str, str], tuple[int, int]] = {}
@@ -640,24 +652,25 @@ def _move(
 def share_registers(
     draw: st.DrawFn,
     *,
-    currency: str = "EUR",
+    currency: str | None = None,
     max_classes: int = 2,
     max_members: int = 5,
     max_operations: int = 12,
     start: date = date(2020, 1, 1),
 ) -> ShareRegister:
     """Draw a :class:`~cooprules.capital.ShareRegister` whose every operation is valid."""
-    classes = draw(share_classes(currency=currency, max_classes=max_classes))
+    code = _currency(draw, currency)
+    classes = draw(share_classes(currency=code, max_classes=max_classes))
     log = draw(
         operations(
             classes,
-            currency=currency,
+            currency=code,
             max_members=max_members,
             max_operations=max_operations,
             start=start,
         )
     )
-    return ShareRegister(currency, classes, log)
+    return ShareRegister(code, classes, log)
 
 
 # --- Electorates, ballots and meetings ---------------------------------------------------------

@@ -651,7 +651,8 @@ def _check_voting(
     return found
 
 
-def _check_rule_sets(regime: Regime) -> list[Violation]:
+def _check_rule_sets(regime: Regime, dates: Iterable[date]) -> list[Violation]:
+    """The rule sets' own checks; voting rules that read the law are checked bound on each date."""
     found: list[Violation] = []
     membership = regime.rule_set(MembershipRules)
     voting = regime.rule_set(VotingRules)
@@ -667,7 +668,14 @@ def _check_rule_sets(regime: Regime) -> list[Violation]:
     )
     if membership is not None:
         found.extend(_check_membership(regime, membership))
-    if voting is not None:
+    if voting is not None and voting.reads_law:
+        # Each figure and citation read from the law on each date (a finding once, however many
+        # dates show it): an unbound rule set carries keys, not the rules a tally applies.
+        bound = (voting.bound(bind(regime, as_of=on)) for on in dates)
+        found.extend(
+            dict.fromkeys(f for rules in bound for f in _check_voting(regime, rules, membership))
+        )
+    elif voting is not None:
         found.extend(_check_voting(regime, voting, membership))
     return found
 
@@ -692,12 +700,13 @@ def check_regime(
         ``conformance.``: errors break the conformance, warnings deserve a look.
     """
     own = frozenset(prefixes) if prefixes is not None else frozenset({_own_prefix(regime)})
+    dates = conformance_dates(regime, as_of_dates)
     return (
         *_check_identity(regime),
         *_check_citations(regime),
         *_check_parameters(regime, own),
-        *_check_defaults(regime, conformance_dates(regime, as_of_dates)),
-        *_check_rule_sets(regime),
+        *_check_defaults(regime, dates),
+        *_check_rule_sets(regime, dates),
     )
 
 

@@ -39,6 +39,7 @@ from cooprules.voting.rules import (
     VotingStatutes,
     majority_key,
     quorum_key,
+    voting_section,
 )
 from cooprules.voting.tally import Meeting, Reduction, VoteResult, tally
 
@@ -69,4 +70,5 @@ __all__ = [
     "majority_key",
     "quorum_key",
     "tally",
+    "voting_section",
 ]

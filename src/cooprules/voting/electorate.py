@@ -18,7 +18,14 @@ import attrs
 
 from cooprules.errors import DuplicateId, InvalidInput
 from cooprules.membership import Member, category_at, status_at
-from cooprules.voting.rules import College, VotingRules, VotingStatutes, _one_vote_each
+from cooprules.regime import Statutes
+from cooprules.voting.rules import (
+    College,
+    VotingRules,
+    VotingStatutes,
+    _one_vote_each,
+    voting_section,
+)
 
 __all__ = ["Electorate", "Voter", "electorate"]
 
@@ -136,7 +143,7 @@ def electorate(
     on: date,
     rules: VotingRules,
     *,
-    statutes: VotingStatutes | None = None,
+    statutes: VotingStatutes | Statutes | None = None,
     shares: Mapping[str, int] | None = None,
 ) -> Electorate:
     """Who may vote on ``on``, their college and raw weight.
@@ -146,7 +153,7 @@ def electorate(
         on: the meeting's date (statuses at the end of that day).
         rules: the regime's voting rules, bound to the law and the statutes on the meeting's
             date (which statuses and categories vote, one vote per member or per share).
-        statutes: the co-op's voting choices (its colleges).
+        statutes: the co-op's statutes, or their voting section (its colleges).
         shares: shares held on ``on`` by member id, when votes are per share (ignored with one
             member one vote).
 
@@ -158,7 +165,8 @@ def electorate(
             member or per share.
     """
     one_each = _one_vote_each(rules, on)
-    colleges = statutes.colleges if statutes is not None else ()
+    section = voting_section(statutes)
+    colleges = section.colleges if section is not None else ()
     college_of = {cat: college.code for college in colleges for cat in college.categories}
     if not one_each and shares is None:
         raise InvalidInput("shares", None, "votes are per share: give the shares held")

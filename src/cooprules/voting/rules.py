@@ -28,7 +28,7 @@ from cooprules.explain import Citation, RuleKind, Severity, Text, Violation, ren
 from cooprules.membership import Status
 from cooprules.money import Rate, to_fraction
 from cooprules.periods import in_force
-from cooprules.regime import FromLaw, Key, Rules
+from cooprules.regime import FromLaw, Key, Rules, Statutes
 
 __all__ = [
     "Base",
@@ -48,6 +48,7 @@ __all__ = [
     "VotingStatutes",
     "majority_key",
     "quorum_key",
+    "voting_section",
 ]
 
 
@@ -607,7 +608,7 @@ class VotingRules:
         would be.
         """
         if not self.reads_law:
-            return self
+            return self._with_statutes_cap(rules)
         member_caps = (cap.bound(rules) for cap in self.member_caps)
         category_caps = (cap.bound(rules) for cap in self.category_caps)
         bounds = self.college_bounds
@@ -616,7 +617,7 @@ class VotingRules:
         if isinstance(basis, FromLaw):
             found = rules.get(basis.key)
             basis, basis_citation = found.value, found.citation
-        return attrs.evolve(
+        bound: VotingRules = attrs.evolve(
             self,
             decisions=tuple(d for d in decisions if d is not None),
             one_member_one_vote=basis,
@@ -627,6 +628,23 @@ class VotingRules:
             if isinstance(bounds, CollegeBoundsOfLaw)
             else bounds,
         )
+        return bound._with_statutes_cap(rules)
+
+    def _with_statutes_cap(self, rules: Rules) -> VotingRules:
+        """These rules with the statutes' own cap on a member's votes, if they set one.
+
+        The statutes state it as the key ``voting.member_vote_cap``; it applies beside the law's
+        caps (the strictest cap in force counts), citing the statutes' article.
+        """
+        from cooprules.parameters import Voting  # noqa: PLC0415 - parameters imports regime
+
+        own = rules.statutes.get(Voting.member_vote_cap)
+        if not isinstance(own, Rate):
+            return self
+        if any(cap.rate == own and not cap.staff for cap in self.member_caps):
+            return self  # the law's cap is the statutes' figure already (read from them)
+        cap = MemberCap(own, rules.statutes.citation(Voting.member_vote_cap))
+        return attrs.evolve(self, member_caps=(*self.member_caps, cap))
 
     @property
     def reads_law(self) -> bool:
@@ -644,19 +662,18 @@ class VotingRules:
 class VotingStatutes:
     """A co-op's own choices on voting, within its regime's rules.
 
-    One vote per member or per share is not among them: it is the key
-    ``voting.one_member_one_vote`` of the co-op's :class:`~cooprules.regime.Statutes`, which
-    ``bind(regime, statutes, as_of=...)`` resolves against the law (a choice the law fixes
-    otherwise is a violation of :func:`~cooprules.regime.validate`, and the law's rule applies).
+    It is the voting section of the co-op's :class:`~cooprules.regime.Statutes`
+    (``Statutes(..., sections=(VotingStatutes(...),))``): what has no parameter key. A choice the
+    law has a key for is a value by key of the statutes, which ``bind(regime, statutes,
+    as_of=...)`` resolves against the law: one vote per member or per share
+    (``voting.one_member_one_vote``), the cap on one member's votes (``voting.member_vote_cap``,
+    and a plug-in's own staff cap), each checked by :func:`~cooprules.regime.validate`.
 
     Attributes:
         citation: where the choices are written (the co-op's articles or by-laws).
         decisions: the statutes' rules per kind of decision (they override the regime's defaults;
             overriding a rule the law fixes is a violation).
         colleges: the voting colleges.
-        member_cap: the cap on one member's votes, where the regime leaves the figure open (it
-            applies to votes per share only, as the regime's caps).
-        staff_member_cap: the cap when members are staff, where the regime leaves it open.
         max_proxies: a stricter limit on proxies per holder than the law's.
         family_representation: ``False`` where the by-laws forbid family representation.
         abstentions_count: whether abstentions count as votes cast (``None``: the regime's rule).
@@ -666,8 +683,6 @@ class VotingStatutes:
     citation: Citation
     decisions: tuple[DecisionRule, ...] = attrs.field(default=(), converter=_decisions)
     colleges: tuple[College, ...] = attrs.field(default=(), converter=_colleges)
-    member_cap: Rate | None = None
-    staff_member_cap: Rate | None = None
     max_proxies: int | None = None
     family_representation: bool | None = None
     abstentions_count: bool | None = None
@@ -680,3 +695,10 @@ def _show(value: Fraction) -> str:
 
 def _violation(code: str, subject: str, en: str, fr: str, citation: Citation | None) -> Violation:
     return Violation(code, Severity.ERROR, subject, Text(en=en, fr=fr), citation)
+
+
+def voting_section(statutes: VotingStatutes | Statutes | None) -> VotingStatutes | None:
+    """The voting section of a co-op's statutes (a :class:`VotingStatutes` is its own)."""
+    if isinstance(statutes, Statutes):
+        return statutes.section(VotingStatutes)
+    return statutes

@@ -69,6 +69,7 @@ import attrs
 
 from cooprules.errors import DuplicateId, InvalidInput, InvalidParameter, UnknownMember
 from cooprules.explain import Citation, Explanation, RuleKind, Severity, Step, Text, Violation
+from cooprules.regime import Statutes
 from cooprules.voting.colleges import _weigh_colleges, _Weighting
 from cooprules.voting.electorate import Electorate
 from cooprules.voting.proxies import Proxy, _check_proxies
@@ -85,6 +86,7 @@ from cooprules.voting.rules import (
     _one_vote_each,
     _show,
     _violation,
+    voting_section,
 )
 
 __all__ = ["Meeting", "Reduction", "VoteResult", "tally"]
@@ -347,7 +349,7 @@ def _decision_rule(
 
 
 def tally(
-    meeting: Meeting, rules: VotingRules, *, statutes: VotingStatutes | None = None
+    meeting: Meeting, rules: VotingRules, *, statutes: VotingStatutes | Statutes | None = None
 ) -> VoteResult:
     """Count a meeting's vote on one motion under the regime's rules and the co-op's statutes.
 
@@ -367,6 +369,7 @@ def tally(
         InvalidParameter: neither the law nor the statutes say whether each member has one vote
             or one per share on the meeting's date.
     """
+    statutes = voting_section(statutes)
     for member_cap in rules.member_caps:
         _ = member_cap.figure  # an unbound figure of the law is refused before anything counts
     for category_cap in rules.category_caps:
@@ -580,7 +583,7 @@ def _cap_members(count: _Count) -> _Count:
     The cap applies to votes per share: with one member one vote, it is not applied (the step
     says so), however few members are present.
     """
-    cap_rate, cap_citation = _member_cap(count.meeting, count.rules, count.statutes)
+    cap_rate, cap_citation = _member_cap(count.meeting, count.rules)
     if cap_rate is None:
         return count
     if _one_vote_each(count.rules, count.meeting.date):
@@ -644,23 +647,15 @@ def _cap_members(count: _Count) -> _Count:
     )
 
 
-def _member_cap(
-    meeting: Meeting, rules: VotingRules, statutes: VotingStatutes | None
-) -> tuple[Fraction | None, Citation | None]:
+def _member_cap(meeting: Meeting, rules: VotingRules) -> tuple[Fraction | None, Citation | None]:
     """The strictest cap on one member's votes in force at the meeting, with its source."""
     caps: list[tuple[Fraction, Citation | None]] = []
     for cap in rules.member_caps:
         if not cap.in_force(meeting.date) or (cap.staff and not meeting.staff_members):
             continue
         rate = cap.figure
-        citation = cap.citation
-        if rate is None and statutes is not None:
-            rate = statutes.staff_member_cap if cap.staff else statutes.member_cap
-            citation = statutes.citation
         if rate is not None:
-            caps.append((rate.value, citation))
-    if statutes is not None and statutes.member_cap is not None:
-        caps.append((statutes.member_cap.value, statutes.citation))
+            caps.append((rate.value, cap.citation))
     if not caps:
         return None, None
     return min(caps, key=lambda item: item[0])

@@ -232,3 +232,19 @@ def test_property_checks_pass_on_a_good_regime():
 def test_property_checks_skip_without_rules():
     with pytest.raises(pytest.skip.Exception):
         check_vote_caps(attrs.evolve(GOOD, rules=()), max_examples=1)
+
+
+def test_voting_rules_reading_the_law_are_checked_bound():
+    # A Quebec regime's voting rules read their one-vote rule (s. 4) from the law file: checked
+    # bound on each date, a finding cites that rule, not the unbound rule set's missing citation.
+    regime = load_regimes().get("qc-work")
+    voting = regime.rule_set(VotingRules)
+    assert voting is not None
+    assert voting.reads_law
+    ghost = attrs.evolve(voting, voting_statuses=voting.voting_statuses | {Status.APPLICANT})
+    membership = MembershipRules(graph({Status.NONE: [EventKind.ADMITTED]}, citation=LAW))
+    findings = check_regime(attrs.evolve(regime, rules=(membership, ghost)))
+    unreachable = [f for f in findings if f.code == "conformance.voting_status_unreachable"]
+    assert unreachable  # once, however many dates show it
+    assert len({f.subject for f in unreachable}) == len(unreachable)
+    assert all(f.citation is not None and f.citation.article == "s. 4" for f in unreachable)

@@ -28,6 +28,7 @@ from cooprules.voting import (
     tally,
 )
 from cooprules_adapters.be.regimes import BE_CNC, BE_SC, BE_SCES
+from cooprules_adapters.be.sources import Keys as BeKeys
 from cooprules_adapters.fr.regimes import FR_CAE_SCOP, FR_SCIC, FR_SCOP
 from cooprules_adapters.fr.voting import scop_max_proxies
 from cooprules_adapters.qc.regimes import QC_COOP, QC_SOLIDARITY, QC_WORK
@@ -108,17 +109,16 @@ def test_former_sfs_caps_are_statute_figures_with_the_staff_rule() -> None:
     # sociétés art. 661, [MEM]) are caps on the votes attached to shares.
     before = date(2018, 6, 1)
     voters = Electorate.of([Voter("x", 60), *(Voter(f"m{i}", 34) for i in range(10))])
-    statutes = VotingStatutes(
-        STATUTES, member_cap=Rate.of("1/10"), staff_member_cap=Rate.of("1/20")
-    )
+    # The caps are values by key of the statutes, read where the law leaves the figure open.
+    caps = {Voting.member_vote_cap: Rate.of("1/10"), BeKeys.staff_member_vote_cap: Rate.of("1/20")}
     ballots = dict.fromkeys(voters.voters, F)
     meeting = Meeting(before, "amend_articles", voters, ballots, staff_members=True)
     with pytest.raises(InvalidParameter, match="one_member_one_vote"):
-        tally(meeting, rules_of(BE_SCES, before), statutes=statutes)
-    per_share = Statutes("be-sces", {Voting.one_member_one_vote: False})
+        tally(meeting, bind(BE_SCES, Statutes("be-sces", caps), as_of=before).rule_set(VotingRules))
+    per_share = Statutes("be-sces", {**caps, Voting.one_member_one_vote: False})
     rules = bind(BE_SCES, per_share, as_of=before).rule_set(VotingRules)
     assert rules is not None
-    result = tally(meeting, rules, statutes=statutes)
+    result = tally(meeting, rules)
     assert result.reductions[0].effective == 20
     with pytest.raises(InvalidParameter):
         MemberCap(Rate.of("1/20"), Citation("Code", "art. 661", "BE", Confidence.MEM))
@@ -327,7 +327,10 @@ def test_one_vote_per_member_where_the_law_fixes_it_whatever_the_statutes_say() 
     # votes by shares contradict it; the law's rule applies, and a member cap of the statutes'
     # own is not applied to one vote each (no one is cut, however few are present).
     members = [Member.of(m, [Event(EventKind.ADMITTED, date(2024, 1, 1))]) for m in ("a", "b")]
-    statutes = Statutes("fr-scop", {Voting.one_member_one_vote: False})
+    # The statutes' own cap on a member's votes is a value by key (the law has none here).
+    statutes = Statutes(
+        "fr-scop", {Voting.one_member_one_vote: False, Voting.member_vote_cap: Rate.of("1/10")}
+    )
     rules = bind(FR_SCOP, statutes, as_of=DAY).rule_set(VotingRules)
     assert rules is not None
     assert rules.one_member_one_vote is True
@@ -335,10 +338,8 @@ def test_one_vote_per_member_where_the_law_fixes_it_whatever_the_statutes_say() 
     assert rules.weight_citation.article == "art. 1 al. 3; art. 9"
     voters = electorate(members, DAY, rules, shares={"a": 90, "b": 10})
     assert voters.total_weight == 2
-    own_cap = VotingStatutes(STATUTES, member_cap=Rate.of("1/10"))
-    result = tally(
-        Meeting(DAY, "sa.extraordinary", voters, {"a": F, "b": A}), rules, statutes=own_cap
-    )
+    assert [cap.citation.instrument for cap in rules.member_caps] == ["Statutes"]
+    result = tally(Meeting(DAY, "sa.extraordinary", voters, {"a": F, "b": A}), rules)
     assert result.reductions == ()
     assert result.share_for == Fraction(1, 2)
     assert "not applied" in render_steps(result.explanation)
@@ -439,3 +440,28 @@ def test_statutes_fill_a_legal_majority_the_reference_is_not_sure_of():
     result = tally(meeting, rules, statutes=statutes)
     assert result.adopted
     assert not [v for v in result.violations if v.code == "voting.rule_contradicts_law"]
+
+
+def test_a_stricter_cap_of_the_statutes_applies_beside_the_laws() -> None:
+    # An accredited Belgian co-op: the law caps a member at 1/10 of the votes present (AR 8 Jan
+    # 1962 art. 1); statutes saying 1/20 are stricter, and the strictest cap in force counts.
+    # The statutes are one value: their key for the cap, their voting section for the colleges.
+    statutes = Statutes(
+        "be-cnc",
+        {Voting.member_vote_cap: Rate.of("1/20"), Voting.one_member_one_vote: False},
+        {Voting.member_vote_cap: "art. 24"},
+        name="Coop",
+        sections=(VotingStatutes(STATUTES),),
+    )
+    rules = bind(BE_CNC, statutes, as_of=DAY).rule_set(VotingRules)
+    assert rules is not None
+    voters = Electorate.of([Voter("x", 60), *(Voter(f"m{i}", 10) for i in range(34))])
+    ballots = dict.fromkeys(voters.voters, F)
+    result = tally(Meeting(DAY, "amend_articles", voters, ballots), rules, statutes=statutes)
+    (cut,) = result.reductions
+    assert cut.effective == 20  # 1/20 of the 400 votes present, not 1/10 (40)
+    assert cut.citation is not None
+    assert cut.citation.article == "art. 24"
+    assert statutes.section(VotingStatutes) == VotingStatutes(STATUTES)
+    with pytest.raises(DuplicateId):
+        Statutes("be-cnc", sections=(VotingStatutes(STATUTES), VotingStatutes(STATUTES)))
