@@ -47,6 +47,7 @@ from cooprules.capital import (
     ShareRegister,
     capital_days,
 )
+from cooprules.closing import close_year
 from cooprules.errors import InvalidInput
 from cooprules.explain import Citation, Explanation, RuleKind, Severity, Text, Violation
 from cooprules.levies import (
@@ -89,6 +90,8 @@ from cooprules.voting import (
 from cooprules.withholding import Withholding
 
 if TYPE_CHECKING:
+    from cooprules.capital import DistributionCheck
+    from cooprules.closing import CapitalYear, ReservesYear, SuggestedSplit, Suggestion
     from cooprules.journal import JournalEntry
     from cooprules.regime import Regime
     from cooprules.scenario import Scenario, ScheduleSpec, VotingSpec
@@ -123,10 +126,15 @@ class DistributionRules:
         withholding: the tax withheld at source on what the distribution pays the members, from
             the same rules and the distribution (``None`` when nothing is withheld); the year
             reports it as :attr:`YearReport.withholding`.
+        suggest: the regime's suggestion of a legal split from the same rules, the meeting's
+            options and the figures (the largest dividend the law allows...), as the options
+            ``build`` takes; the year reports it beside the meeting's own split
+            (:attr:`YearReport.suggestion`). ``None``: no suggestion.
     """
 
     build: Callable[[Rules, Mapping[str, object], YearFigures], Waterfall]
     withholding: Callable[[Rules, Distribution], Withholding | None] | None = None
+    suggest: Callable[[Rules, Mapping[str, object], YearFigures], Suggestion | None] | None = None
 
 
 @attrs.frozen
@@ -287,6 +295,16 @@ class YearReport:
         journal: the journal entries of the levies and the distribution.
         withholding: the tax withheld at source on the distribution's payments to members, if
             the regime's distribution rules withhold any.
+        capital: the share register on the year's last day (holdings per member and class,
+            paid up and unpaid) and the year's redemptions, valued and checked
+            (:class:`cooprules.closing.CapitalYear`), if the scenario has share classes.
+        reserves: the reserves rolled forward: opening balances, the distribution's
+            allocations, the other movements, a loss absorbed, closing balances
+            (:class:`cooprules.closing.ReservesYear`).
+        distribution_tests: the regime's tests before the distribution (the Belgian net-asset
+            and liquidity tests), on what it pays the members in cash.
+        suggestion: the regime's suggested legal split, beside the meeting's
+            (:attr:`distribution`).
         elections: the meeting's board elections, each with the board after it.
     """
 
@@ -307,6 +325,10 @@ class YearReport:
     violations: tuple[Violation, ...]
     journal: tuple[JournalEntry, ...] = ()
     withholding: Withholding | None = None
+    capital: CapitalYear | None = None
+    reserves: ReservesYear | None = None
+    distribution_tests: DistributionCheck | None = None
+    suggestion: SuggestedSplit | None = None
     elections: tuple[BoardElection, ...] = ()
 
     @property
@@ -514,9 +536,10 @@ def _figures(
     highest = accounts.highest_capital
     if highest is None and shares is not None:
         highest = shares.highest_capital(last)
+    openings = {r.code: r.opening for r in scenario.reserves if r.opening is not None}
     return YearFigures(
         surplus=accounts.surplus,
-        reserve_balances=accounts.reserve_balances,
+        reserve_balances={**openings, **accounts.reserve_balances},
         capital_days={"capital": capital_days(shares, year, held_at_end=kept)}
         if shares is not None
         else {},
@@ -686,8 +709,10 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
 
     distribution = None
     withholding = None
+    meeting_split = None
     figures = _figures(scenario, register, shares, year, items)
-    if figures is not None and scenario.distribution is not None:
+    loss_year = figures is not None and figures.surplus.amount < 0
+    if figures is not None and scenario.distribution is not None and not loss_year:
         distribution = distribute(_waterfall(scenario, statutes, regime, figures, as_of), figures)
         violations.extend(distribution.violations)
         template, meeting_rules = _distribution_rules(scenario, statutes, regime, as_of)
@@ -695,6 +720,19 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
             withholding = template.withholding(meeting_rules, distribution)
         if journal is not None:
             entries.extend(journal(distribution, regime, as_of))
+        options = distribution_options(scenario.distribution.options, currency)
+        meeting_split = (template, meeting_rules, options, meeting_rules.as_of)
+    closing = close_year(
+        scenario,
+        regime,
+        law,
+        shares=shares,
+        figures=figures,
+        distribution=distribution,
+        meeting=meeting_split,
+        year=year,
+    )
+    violations.extend(closing.violations)
 
     votes = []
     elections: tuple[BoardElection, ...] = ()
@@ -761,5 +799,9 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
         violations=tuple(violations),
         journal=tuple(entries),
         withholding=withholding,
+        capital=closing.capital,
+        reserves=closing.reserves,
+        distribution_tests=closing.distribution_tests,
+        suggestion=closing.suggestion,
         elections=elections,
     )

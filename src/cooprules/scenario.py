@@ -72,6 +72,7 @@ from cooprules.errors import InputFileError, InvalidInput
 from cooprules.levies import ActivityKind, Banding, Base, BasePeriod
 from cooprules.membership import Decision, EventKind, Status
 from cooprules.money import Rate, money
+from cooprules.reserves import MovementKind
 from cooprules.voting import Base as MajorityBase
 from cooprules.voting import Choice, QuorumOn
 
@@ -95,11 +96,15 @@ __all__ = [
     "ExpectedStepSpec",
     "ExpectedViolationSpec",
     "ExpectedVoteSpec",
+    "LiquidityFindingSpec",
     "Measure",
     "MeetingSpec",
     "MemberDecisionSpec",
     "MemberSpec",
+    "PositionSpec",
     "ProxySpec",
+    "ReserveMovementSpec",
+    "ReserveSpec",
     "Scenario",
     "ScenarioError",
     "ScheduleSpec",
@@ -355,6 +360,14 @@ class ShareOperationSpec:
 
     A ``convert`` names the class the shares become (``into``) and, when the nominal values
     differ, how many shares of it (``into_shares``).
+
+    A ``redeem`` is checked against the regime's redemption rule
+    (:func:`cooprules.capital.check_redemption`): ``repaid`` is what the co-op paid the member
+    (a violation when above the value the law allows), ``net_asset_value_per_share`` and
+    ``share_of_losses`` are the figures the regime's rule reads (the Belgian cap at the net-asset
+    value per share, the French deduction of losses), and ``position`` the financial position
+    the regime's tests before a repayment read (net assets, the board's liquidity finding,
+    solvency). These four are for a ``redeem`` only.
     """
 
     id: str
@@ -367,6 +380,10 @@ class ShareOperationSpec:
     counterparty: str | None = None
     into: str | None = None
     into_shares: int | None = None
+    repaid: Money | None = None
+    net_asset_value_per_share: Money | None = None
+    share_of_losses: Money | None = None
+    position: PositionSpec | None = None
 
 
 @attrs.frozen
@@ -436,13 +453,21 @@ class ActivitySpec:
 
 @attrs.frozen
 class AccountsSpec:
-    """The year's accounts: the surplus to distribute and the figures rules read."""
+    """The year's accounts: the surplus to distribute and the figures rules read.
+
+    A negative ``surplus`` is the year's loss: it is absorbed by the reserves in the regime's
+    order and the rest carried forward (:mod:`cooprules.closing`). ``net_assets`` and
+    ``unavailable_equity`` are the figures of a net-asset test before a distribution (Belgium:
+    CSA 6:115, net assets as :func:`cooprules_adapters.be.reserves.net_assets` computes them).
+    """
 
     surplus: Money
     equity: Money | None = None
     debts: Money | None = None
     highest_capital: Money | None = None
     reserve_balances: dict[str, Money] = attrs.field(factory=dict)
+    net_assets: Money | None = None
+    unavailable_equity: Money | None = None
 
 
 @attrs.frozen
@@ -452,11 +477,13 @@ class DistributionSpec:
     ``options`` are passed to the regime family's waterfall (Belgium: ``interest_rate``,
     ``refunds``, ``measure``, ``dividend_cap_basis``...; a SCOP: ``worker_share``, ``dividends``;
     Quebec: ``measure``, ``refunds``); text holding a rate (``"3%"``) becomes a rate, ``"rest"``
-    stays, and other amounts are read as money.
+    stays, and other amounts are read as money. ``liquidity_finding`` is the board's finding
+    that the co-op can pay its debts after the distribution (Belgium: CSA 6:116).
     """
 
     options: dict[str, Scalar] = attrs.field(factory=dict)
     date: dt.date | None = None
+    liquidity_finding: LiquidityFindingSpec | None = None
 
 
 @attrs.frozen
@@ -672,6 +699,86 @@ class ExpectedSpec:
 
 
 @attrs.frozen
+class LiquidityFindingSpec:
+    """The board's finding on liquidity (:class:`cooprules.capital.LiquidityAssessment`).
+
+    Attributes:
+        date: the date of the board's finding (its report).
+        months: the months from the distribution it covers.
+        solvent: the board finds the co-op can keep paying its debts as they fall due.
+    """
+
+    date: dt.date
+    months: int = 12
+    solvent: bool = True
+
+
+@attrs.frozen
+class PositionSpec:
+    """The position a redemption is tested on (:class:`~cooprules.capital.FinancialPosition`).
+
+    Attributes:
+        accounts_date: the closing date of the accounts used (the last approved ones).
+        net_assets: net assets per those accounts.
+        unavailable_equity: equity unavailable by law or by the articles.
+        liquidity_finding: the board's liquidity finding.
+        solvent_after: the co-op is solvent and stays so after the repayment.
+        harms_stability: the board shows the repayment would harm the co-op's stability.
+        lender_restriction: commitments to a lender forbid the repayment.
+    """
+
+    accounts_date: dt.date
+    net_assets: Money | None = None
+    unavailable_equity: Money | None = None
+    liquidity_finding: LiquidityFindingSpec | None = None
+    solvent_after: bool | None = None
+    harms_stability: bool = False
+    lender_restriction: bool = False
+
+
+@attrs.frozen
+class ReserveMovementSpec:
+    """A movement on a reserve in the year (:class:`~cooprules.reserves.Movement`).
+
+    Attributes:
+        id: unique in the scenario.
+        kind: ``allocation``, ``devolution_received``, ``loss_absorption``, ``incorporation``,
+            ``distribution`` or ``repayment``.
+        date: the day it takes effect.
+        amount: a positive amount; the kind says whether it comes in or goes out.
+        note: the decision behind it.
+    """
+
+    id: str
+    kind: MovementKind
+    date: dt.date
+    amount: Money
+    note: str = ""
+
+
+@attrs.frozen
+class ReserveSpec:
+    """A reserve account and its balance at the start of the year (:mod:`cooprules.reserves`).
+
+    Attributes:
+        code: the reserve's code, as the distribution's steps name it (``legal_reserve``,
+            ``reserve``, ``development_fund``...).
+        opening: its balance at the start of the financial year (default zero).
+        indivisible: never shared among the members (default: as the distribution's step says,
+            else divisible).
+        name: a display name.
+        movements: other movements of the year on it (an incorporation into capital, a
+            distribution to members...), checked against the regime's reserve rules.
+    """
+
+    code: str
+    opening: Money | None = None
+    indivisible: bool | None = None
+    name: str | None = None
+    movements: tuple[ReserveMovementSpec, ...] = ()
+
+
+@attrs.frozen
 class Scenario:
     """A whole scenario file.
 
@@ -687,6 +794,7 @@ class Scenario:
         meeting: the general meeting.
         expected: the figures stated for the scenario (``[expected]``, read by ``cooprules test``).
         source: the file's name (set by :func:`load`).
+        reserves: the reserve accounts and their opening balances (``[[reserves]]``).
     """
 
     coop: Coop
@@ -700,6 +808,7 @@ class Scenario:
     meeting: MeetingSpec | None = None
     expected: ExpectedSpec | None = None
     source: str = ""
+    reserves: tuple[ReserveSpec, ...] = ()
 
     @property
     def currency(self) -> str:
@@ -920,7 +1029,49 @@ def _structure(raw: dict[str, Any], *, name: str, currency: str | None) -> Scena
     _check_elections(scenario)
     _check_member_decisions(scenario)
     _check_expected(scenario)
+    _check_capital_and_reserves(scenario)
     return scenario
+
+
+_REDEMPTION_ONLY: Final = ("repaid", "net_asset_value_per_share", "share_of_losses", "position")
+
+
+def _check_capital_and_reserves(scenario: Scenario) -> None:  # noqa: C901 - one check per field
+    """Redemption figures on redemptions only, amounts not negative, reserves named once."""
+    name = scenario.source
+    for i, op in enumerate(scenario.share_operations):
+        for field in _REDEMPTION_ONLY:
+            value = getattr(op, field)
+            if value is not None and op.kind is not OperationKind.REDEEM:
+                path = f"share_operations[{i}].{field}"
+                raise ScenarioError(name, path, op.kind.value, "only a redeem operation has it")
+        for field in _REDEMPTION_ONLY[:3]:
+            value = getattr(op, field)
+            if value is not None and value.amount < 0:
+                path = f"share_operations[{i}].{field}"
+                raise ScenarioError(name, path, str(value.amount), "must not be negative")
+    balances = scenario.accounts.reserve_balances if scenario.accounts is not None else {}
+    codes: set[str] = set()
+    movements: set[str] = set()
+    for i, reserve in enumerate(scenario.reserves):
+        where = f"reserves[{i}]"
+        if not reserve.code.strip() or reserve.code in codes:
+            raise ScenarioError(name, f"{where}.code", reserve.code, "a reserve code, once")
+        codes.add(reserve.code)
+        opening = reserve.opening
+        if opening is not None and opening.amount < 0:
+            raise ScenarioError(name, f"{where}.opening", str(opening.amount), "negative")
+        stated = balances.get(reserve.code)
+        if opening is not None and stated is not None and stated != opening:
+            reason = f"accounts.reserve_balances gives {stated.amount}: one balance, stated once"
+            raise ScenarioError(name, f"{where}.opening", str(opening.amount), reason)
+        for j, movement in enumerate(reserve.movements):
+            path = f"{where}.movements[{j}]"
+            if movement.id in movements:
+                raise ScenarioError(name, f"{path}.id", movement.id, "a movement id appears twice")
+            movements.add(movement.id)
+            if movement.amount.amount <= 0:
+                raise ScenarioError(name, f"{path}.amount", str(movement.amount.amount), "positive")
 
 
 def _check_member_decisions(scenario: Scenario) -> None:

@@ -42,7 +42,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import Union
+from typing import Final, Union
 
 import attrs
 from moneyed import Currency, Money
@@ -716,16 +716,25 @@ def _said(
     )
     if granted >= asked:
         return results
+    rule = _REMAINS
     if granted < target and not isinstance(step, ToReserve):  # the split found nobody
         rule = _nobody(step)
-    else:
-        rule = Text(
-            en="a step never takes more than what remains of the surplus after the steps before it",
-            fr="une étape ne prend jamais plus que ce qui reste de l'excédent après les étapes "
-            "précédentes",
-        )
+    warning = _cut(step, asked, granted, rule, currency)
+    return [attrs.evolve(first, violations=(*first.violations, warning)), *results[1:]]
+
+
+_REMAINS: Final = Text(
+    en="a step never takes more than what remains of the surplus after the steps before it",
+    fr="une étape ne prend jamais plus que ce qui reste de l'excédent après les étapes précédentes",
+)
+
+
+def _cut(
+    step: WaterfallStep, asked: int, granted: int, rule: Text, currency: Currency
+) -> Violation:
+    """The warning that a step granted less than it asked, naming both amounts and the rule."""
     shown, given = (format_amount(from_minor_units(u, currency)) for u in (asked, granted))
-    warning = Violation(
+    return Violation(
         code="surplus.amount_cut",
         severity=Severity.WARNING,
         subject=step.code,
@@ -735,7 +744,6 @@ def _said(
         ),
         citation=step.citation,
     )
-    return [attrs.evolve(first, violations=(*first.violations, warning)), *results[1:]]
 
 
 def _nobody(step: Refund | WorkerShare) -> Text:
@@ -830,16 +838,7 @@ def _interest(
     step: Interest, figures: YearFigures, remaining: int, rounding: Rounding
 ) -> StepResult:
     currency = figures.currency
-    table = figures.capital_days.get(step.capital)
-    if table is None:
-        raise InvalidInput(
-            f"capital_days[{step.capital}]", None, "interest needs each member's capital-days"
-        )
-    for member, value in table.items():
-        if type(value) is not int or value < 0:
-            raise InvalidInput(
-                f"capital_days[{step.capital}][{member}]", value, "a non-negative int"
-            )
+    table = _capital_days_of(step, figures)
     actual = figures.year_days
     days = step.days_in_year or year_days(step.day_count, actual)
     ceilings = None
@@ -904,6 +903,8 @@ def _interest(
     )
     if capital_days and counts_actual_days and not figures.year_days_given:
         violations += (_year_days_assumed(step),)
+    if amount < due:
+        violations += (_cut(step, due, amount, _REMAINS, currency),)
     return StepResult(
         step.code,
         step,
@@ -912,6 +913,21 @@ def _interest(
         explanation=explanation,
         violations=violations,
     )
+
+
+def _capital_days_of(step: Interest, figures: YearFigures) -> Mapping[str, int]:
+    """The capital-days table the interest step reads, checked."""
+    table = figures.capital_days.get(step.capital)
+    if table is None:
+        raise InvalidInput(
+            f"capital_days[{step.capital}]", None, "interest needs each member's capital-days"
+        )
+    for member, value in table.items():
+        if type(value) is not int or value < 0:
+            raise InvalidInput(
+                f"capital_days[{step.capital}][{member}]", value, "a non-negative int"
+            )
+    return table
 
 
 def _interest_shares(  # noqa: PLR0917 - the step's figures, each named

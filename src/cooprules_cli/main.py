@@ -164,6 +164,7 @@ def report_json(report: YearReport, lang: Lang = "en") -> str:
                     "code": s.code,
                     "amount": _amount(s.amount),
                     "shares": {k: _amount(a) for k, a in sorted(s.shares.items())},
+                    "in_shares": {k: _amount(a) for k, a in sorted(s.in_shares.items())},
                 }
                 for s in dist.steps
             ],
@@ -179,9 +180,99 @@ def report_json(report: YearReport, lang: Lang = "en") -> str:
             }
             for line in report.withholding.lines
         }
+    data["year_end"] = _year_end_json(report, lang)
     if report.elections:
         data["elections"] = [_election(e, lang) for e in report.elections]
     return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def _year_end_json(report: YearReport, lang: Lang) -> dict[str, Any]:
+    """The year's closing: register, redemptions, reserves, distribution tests, suggestion."""
+    out: dict[str, Any] = {
+        "register": None,
+        "redemptions": [],
+        "reserves": [],
+        "loss": None,
+        "distribution_tests": None,
+        "suggestion": None,
+    }
+    if report.capital is not None:
+        end = report.capital.register
+        out["register"] = {
+            "on": end.on.isoformat(),
+            "holdings": [
+                {
+                    "member": h.member,
+                    "share_class": h.share_class,
+                    "shares": h.shares,
+                    "subscribed": _amount(h.subscribed),
+                    "paid_up": _amount(h.paid_up),
+                    "unpaid": _amount(h.unpaid),
+                }
+                for h in end.holdings
+            ],
+            "subscribed": _amount(end.subscribed),
+            "paid_up": _amount(end.paid_up),
+            "unpaid": _amount(end.unpaid),
+        }
+        out["redemptions"] = [
+            {
+                "operation": r.operation,
+                "member": r.member,
+                "share_class": r.share_class,
+                "date": r.on.isoformat(),
+                "shares": r.shares,
+                "value": _amount(r.value) if r.value is not None else None,
+                "repaid": _amount(r.repaid) if r.repaid is not None else None,
+                "violations": [v.code for v in r.violations],
+                "explanation": _steps(r.explanation, lang),
+            }
+            for r in report.capital.redemptions
+        ]
+    if report.reserves is not None:
+        accounts = {a.code: a for a in report.reserves.ledger.accounts}
+        out["reserves"] = [
+            {
+                "reserve": row.reserve,
+                "indivisible": accounts[row.reserve].indivisible,
+                "opening": _amount(row.opening),
+                "movements": {kind.value: _amount(m) for kind, m in row.movements},
+                "closing": _amount(row.closing),
+            }
+            for row in report.reserves.roll_forward
+        ]
+        loss = report.reserves.loss
+        if loss is not None:
+            out["loss"] = {
+                "loss": _amount(loss.loss),
+                "charged": {code: _amount(m) for code, m in loss.charged},
+                "carried_forward": _amount(loss.carried_forward),
+                "explanation": _steps(loss.explanation, lang),
+            }
+    tests = report.distribution_tests
+    if tests is not None:
+        out["distribution_tests"] = {
+            "paid_in_cash": _amount(tests.amount),
+            "on": tests.on.isoformat(),
+            "headroom": _amount(tests.headroom) if tests.headroom is not None else None,
+            "passed": tests.passed,
+            "violations": [v.code for v in tests.violations],
+        }
+    if report.suggestion is not None:
+        split = report.suggestion.distribution
+        out["suggestion"] = {
+            "note": report.suggestion.note.in_(lang),
+            "steps": [
+                {
+                    "code": s.code,
+                    "amount": _amount(s.amount),
+                    "in_shares": _amount(sum(s.in_shares.values(), s.amount * 0)),
+                }
+                for s in split.steps
+            ],
+            "violations": [v.code for v in split.violations],
+        }
+    return out
 
 
 def report_markdown(report: YearReport, lang: Lang = "en", *, explain: bool = False) -> str:
@@ -247,13 +338,7 @@ def _sections(report: YearReport, lang: Lang) -> list[tuple[str, list[str], list
         ),
     ]
     if report.distribution is not None:
-        sections.append(
-            (
-                "Répartition du résultat" if fr else "Distribution of the surplus",
-                ["étape" if fr else "step", "montant" if fr else "amount"],
-                [[s.code, _amount(s.amount)] for s in report.distribution.steps],
-            )
-        )
+        sections.append(_distribution_section(report, lang))
     if report.withholding is not None:
         sections.append(
             (
@@ -269,6 +354,7 @@ def _sections(report: YearReport, lang: Lang) -> list[tuple[str, list[str], list
                 ],
             )
         )
+    sections.extend(_year_end_sections(report, lang))
     sections.append(
         (
             "Votes",
@@ -288,6 +374,154 @@ def _sections(report: YearReport, lang: Lang) -> list[tuple[str, list[str], list
     return sections
 
 
+Section = tuple[str, list[str], list[list[str]]]
+
+
+def _distribution_section(report: YearReport, lang: Lang) -> Section:
+    """The meeting's split, the part of each step paid in shares, and the regime's suggestion."""
+    fr = lang == "fr"
+    assert report.distribution is not None  # noqa: S101 - the caller checks
+    steps = report.distribution.steps
+    head = [
+        "étape" if fr else "step",
+        "montant" if fr else "amount",
+        "en parts" if fr else "in shares",
+    ]
+    suggested = {}
+    if report.suggestion is not None:
+        head.append("suggestion")
+        suggested = {s.code: s.amount for s in report.suggestion.distribution.steps}
+    codes = [s.code for s in steps] + [c for c in suggested if c not in {s.code for s in steps}]
+    by_code = {s.code: s for s in steps}
+    rows = []
+    for code in codes:
+        step = by_code.get(code)
+        row = [
+            code,
+            _amount(step.amount) if step is not None else "",
+            _amount(sum(step.in_shares.values(), step.amount * 0)) if step is not None else "",
+        ]
+        if report.suggestion is not None:
+            row.append(_amount(suggested[code]) if code in suggested else "")
+        rows.append(row)
+    return ("Répartition du résultat" if fr else "Distribution of the surplus", head, rows)
+
+
+def _year_end_sections(report: YearReport, lang: Lang) -> list[Section]:
+    """The register at year end, the redemptions, the reserves, the loss, the tests."""
+    fr = lang == "fr"
+    out: list[Section] = []
+    if report.capital is not None:
+        end = report.capital.register
+        rows = [
+            [h.member, h.share_class, str(h.shares)]
+            + [_amount(a) for a in (h.subscribed, h.paid_up, h.unpaid)]
+            for h in end.holdings
+        ]
+        rows.append(
+            ["total", "", ""] + [_amount(a) for a in (end.subscribed, end.paid_up, end.unpaid)]
+        )
+        out.append(
+            (
+                f"Registre des parts au {end.on.isoformat()}"
+                if fr
+                else f"Share register on {end.on.isoformat()}",
+                [
+                    "membre" if fr else "member",
+                    "classe" if fr else "class",
+                    "parts" if fr else "shares",
+                ]
+                + (
+                    ["souscrit", "libéré", "non libéré"]
+                    if fr
+                    else ["subscribed", "paid up", "unpaid"]
+                ),
+                rows,
+            )
+        )
+        if report.capital.redemptions:
+            out.append(
+                (
+                    "Remboursements de parts" if fr else "Redemptions",
+                    [
+                        "opération" if fr else "operation",
+                        "membre" if fr else "member",
+                        "parts" if fr else "shares",
+                    ]
+                    + (["valeur", "remboursé"] if fr else ["value", "repaid"]),
+                    [
+                        [r.operation, r.member, str(r.shares)]
+                        + [_amount(a) if a is not None else "" for a in (r.value, r.repaid)]
+                        for r in report.capital.redemptions
+                    ],
+                )
+            )
+    if report.reserves is not None:
+        accounts = {a.code: a for a in report.reserves.ledger.accounts}
+        rows = []
+        for row in report.reserves.roll_forward:
+            moves = ", ".join(f"{kind.value} {_amount(m)}" for kind, m in row.movements)
+            indivisible = accounts[row.reserve].indivisible
+            rows.append(
+                [
+                    row.reserve,
+                    ("oui" if fr else "yes") if indivisible else ("non" if fr else "no"),
+                    _amount(row.opening),
+                    moves,
+                    _amount(row.closing),
+                ]
+            )
+        out.append(
+            (
+                "Réserves" if fr else "Reserves",
+                ["réserve" if fr else "reserve", "impartageable" if fr else "indivisible"]
+                + (
+                    ["ouverture", "mouvements", "clôture"]
+                    if fr
+                    else ["opening", "movements", "closing"]
+                ),
+                rows,
+            )
+        )
+        loss = report.reserves.loss
+        if loss is not None:
+            out.append(
+                (
+                    "Perte de l'exercice" if fr else "The year's loss",
+                    ["imputée sur" if fr else "charged to", "montant" if fr else "amount"],
+                    [[code, _amount(m)] for code, m in loss.charged]
+                    + [
+                        [
+                            "report à nouveau" if fr else "carried forward",
+                            _amount(loss.carried_forward),
+                        ]
+                    ],
+                )
+            )
+    tests = report.distribution_tests
+    if tests is not None:
+        out.append(
+            (
+                "Tests de distribution" if fr else "Distribution tests",
+                [
+                    "versé en espèces" if fr else "paid in cash",
+                    "marge" if fr else "headroom",
+                    "résultat" if fr else "result",
+                ],
+                [
+                    [
+                        _amount(tests.amount),
+                        _amount(tests.headroom) if tests.headroom is not None else "",
+                        ("réussis" if fr else "passed")
+                        if tests.passed
+                        else ", ".join(v.code for v in tests.violations),
+                    ]
+                ],
+            )
+        )
+    return out
+
+
 def _explanations(report: YearReport, lang: Lang) -> list[str]:
     lines: list[str] = []
     for d in report.deadlines:
@@ -305,12 +539,32 @@ def _explanations(report: YearReport, lang: Lang) -> list[str]:
     for v in report.votes:
         lines.append(f"{v.id}:")
         lines.extend(f"  {s}" for s in _steps(v.result.explanation, lang))
+    lines.extend(_year_end_explanations(report, lang))
     for election in report.elections:
         lines.append(f"{election.id}:")
         lines.extend(f"  {s}" for s in _steps(election.result.explanation, lang))
     if report.register.steps:
         lines.append("register:")
         lines.extend(f"  {s}" for s in _steps(report.register, lang))
+    return lines
+
+
+def _year_end_explanations(report: YearReport, lang: Lang) -> list[str]:
+    lines: list[str] = []
+    for r in report.capital.redemptions if report.capital is not None else ():
+        lines.append(f"redemption {r.operation}:")
+        lines.extend(f"  {s}" for s in _steps(r.explanation, lang))
+    if report.reserves is not None:
+        lines.append("reserves:")
+        for row in report.reserves.roll_forward:
+            lines.extend(f"  {s}" for s in _steps(row.explanation, lang))
+        if report.reserves.loss is not None:
+            lines.extend(f"  {s}" for s in _steps(report.reserves.loss.explanation, lang))
+    if report.distribution_tests is not None:
+        lines.append("distribution tests:")
+        lines.extend(f"  {s}" for s in _steps(report.distribution_tests.explanation, lang))
+    if report.suggestion is not None:
+        lines.append(f"suggestion: {report.suggestion.note.in_(lang)}")
     return lines
 
 

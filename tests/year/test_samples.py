@@ -92,6 +92,9 @@ def test_qc_work():
         }.items()
     }  # fmt: skip
     assert not [v for v in data["violations"] if v["code"].startswith("qc.refund_average")]
+    # S. 145: the reserve is the allocations less the deficits: 41,200 + 7,200 = 48,400.
+    [reserve] = data["year_end"]["reserves"]
+    assert (reserve["opening"], reserve["closing"]) == ("41200.00 CAD", "48400.00 CAD")
     # S. 224.2: the trial ends at 250 days of work or 18 months.
     assert [(d["subject"], d["state"]) for d in data["deadlines"]] == [
         ("a01", "pending"),
@@ -167,3 +170,36 @@ def test_a_cae_year_gives_a_ledger_whose_balances_match_the_report(tmp_path):
     assert -balance("Equity:FR:1063-StatutoryReserves") == (
         steps["legal_reserve:overflow"] + steps["development_fund"]
     )
+
+
+def test_be_activity_closing():
+    data = run("be-activity.toml")
+    year_end = data["year_end"]
+    # AR 28 June 2019 art. 6 (a social enterprise repays at most the nominal value paid up,
+    # capped at the net-asset value per share): 2 x 250.00, under 2 x 2,200.00, repaid as due.
+    [redemption] = year_end["redemptions"]
+    assert (redemption["value"], redemption["repaid"], redemption["violations"]) == (
+        "500.00 EUR",
+        "500.00 EUR",
+        [],
+    )
+    # The register on 31 December: Sofia keeps 6 of her 8 shares; 42 shares, all paid up.
+    register = year_end["register"]
+    held = {h["member"]: h["shares"] for h in register["holdings"]}
+    assert held == {"c-lucas": 4, "f-ines": 20, "f-marc": 12, "f-sofia": 6}
+    assert (register["paid_up"], register["unpaid"]) == ("10500.00 EUR", "0.00 EUR")
+    # CSA 6:115: net assets 96,500.00 less 52,300.00 unavailable: 44,200.00 of headroom for the
+    # interest paid in cash; CSA 6:116: the board's 12-month finding of 28 May 2026.
+    tests = year_end["distribution_tests"]
+    assert (tests["headroom"], tests["passed"]) == ("44200.00 EUR", True)
+    assert tests["paid_in_cash"] == step(data, "interest")["amount"]
+    # The reserves roll forward: opening + the meeting's allocations = closing, indivisible.
+    reserves = {r["reserve"]: r for r in year_end["reserves"]}
+    assert reserves["social_purpose"]["movements"] == {"allocation": "1840.00 EUR"}  # 10 %
+    assert reserves["social_purpose"]["closing"] == "5440.00 EUR"
+    rest = step(data, "reserves")["amount"]
+    assert reserves["reserves"]["movements"] == {"allocation": rest}
+    assert all(r["indivisible"] for r in reserves.values())
+    # The largest legal dividend, 6 % gross (the statutes' reading), beside the meeting's 2 %.
+    suggested = next(s for s in year_end["suggestion"]["steps"] if s["code"] == "interest")
+    assert suggested["amount"] == "635.09 EUR"

@@ -41,7 +41,7 @@ from cooprules_adapters.be.membership import (
 )
 from cooprules_adapters.be.reserves import CSA_CAPITAL, CSA_RESERVES, SCES_CAPITAL, SCES_RESERVES
 from cooprules_adapters.be.sources import LAW, Keys
-from cooprules_adapters.be.surplus import build
+from cooprules_adapters.be.surplus import build, suggest
 from cooprules_adapters.be.voting import CNC_VOTING, CSA_VOTING, SCES_VOTING
 from cooprules_adapters.be.withholding import dividend_withholding
 
@@ -65,7 +65,7 @@ BE_SC = Regime(
         CSA_CAPITAL,
         CSA_RESERVES,
         CSA_VOTING,
-        DistributionRules(build, withholding=dividend_withholding),
+        DistributionRules(build, withholding=dividend_withholding, suggest=suggest),
         SAMPLES,
     ),
     name="Société coopérative (CSA)",

@@ -55,6 +55,7 @@ from cooprules.capital import (
     check_distribution,
     interest_caps,
 )
+from cooprules.closing import Suggestion
 from cooprules.errors import InvalidInput
 from cooprules.explain import Citation, Severity, Text, Violation
 from cooprules.money import (
@@ -94,6 +95,7 @@ __all__ = [
     "build",
     "max_interest",
     "max_interest_rate",
+    "suggest",
     "waterfall",
 ]
 
@@ -375,7 +377,7 @@ def waterfall(
     refunds: Money | Rate | str | None = None,
     measure: str = "transactions",
     eligible: Iterable[str] | None = None,
-    refunds_in_shares: Rate | None = None,
+    refunds_in_shares: Money | Rate | None = None,
     unavailable_reserve: Money | Rate | None = None,
     social_purpose: Money | Rate | None = None,
     position: FinancialPosition | None = None,
@@ -412,7 +414,8 @@ def waterfall(
         refunds: the ristournes: an amount, a rate of the base, or ``"rest"``; ``None``: none.
         measure: the measure of each member's transactions with the co-op.
         eligible: the member categories entitled to ristournes (``None``: all measured).
-        refunds_in_shares: the part of each ristourne paid in shares.
+        refunds_in_shares: the ristournes paid in shares: a rate of each ristourne, or the total
+            the meeting decides (an amount, split over the members by their ristournes).
         unavailable_reserve: an allocation to equity the statutes make unavailable.
         social_purpose: a social enterprise's allocation to its social purpose.
         position: the financial position: the double test (CSA 6:115, 6:116) is checked on the
@@ -507,6 +510,37 @@ def waterfall(
         constraints=tuple(constraints),
         rounding=Rounding.FLOOR,
         name=f"{regime} surplus",
+    )
+
+
+def suggest(rules: Rules, options: Mapping[str, object], figures: YearFigures) -> Suggestion:
+    """The largest legal dividend: the meeting's split with interest at the highest legal rate.
+
+    The rate is :func:`max_interest_rate` on the meeting's reading of the cap (its
+    ``dividend_cap_basis``, else the statutes', else the law's): 6 % gross, or 6 % net of the
+    withholding tax. It is the ``suggest`` of the Belgian regimes' ``DistributionRules``.
+
+    Raises:
+        InvalidInput: a social enterprise whose statutes and meeting leave the cap's basis open.
+    """
+    del figures  # the interest step reads the capital-days when distributed
+    basis = options.get("dividend_cap_basis")
+    withholding = options.get("withholding_rate")
+    rate = max_interest_rate(
+        rules,
+        basis if isinstance(basis, CapBasis | str) else None,
+        withholding if isinstance(withholding, Rate) else None,
+    )
+    cap = rules.require(Capital.dividend_cap)
+    return Suggestion(
+        {**options, "interest_rate": rate},
+        Text(
+            en=f"The largest interest on shares the law allows: {rate} a year of the capital "
+            f"(at most {cap.value}).",
+            fr=f"Le plus grand intérêt aux parts que la loi permet : {rate} par an du capital "
+            f"(au plus {cap.value}).",
+        ),
+        cap.citation,
     )
 
 

@@ -50,7 +50,7 @@ from cooprules_adapters.fr.reserves import (
     SCOP_RESERVES,
 )
 from cooprules_adapters.fr.sources import FR, LAW
-from cooprules_adapters.fr.surplus import build_scic, build_scop
+from cooprules_adapters.fr.surplus import build_scic, build_scop, suggest_scic, suggest_scop
 from cooprules_adapters.fr.tmo import FIRST_GM_YEAR, SOURCES, TMO, interest_cap, semesters_for
 from cooprules_adapters.fr.voting import COOP_VOTING, SCIC_VOTING, SCOP_VOTING
 
@@ -127,7 +127,7 @@ FR_SCOP = Regime(
         SCOP_CAPITAL,
         SCOP_RESERVES,
         SCOP_VOTING,
-        DistributionRules(build_scop),
+        DistributionRules(build_scop, suggest=suggest_scop),
     ),
     name="Société coopérative de production (SCOP)",
     name_en="Worker co-operative (SCOP)",
@@ -157,7 +157,7 @@ FR_SCIC = Regime(
         SCIC_CAPITAL,
         SCIC_RESERVES,
         SCIC_VOTING,
-        DistributionRules(build_scic),
+        DistributionRules(build_scic, suggest=suggest_scic),
     ),
     name="Société coopérative d'intérêt collectif (SCIC)",
     name_en="Multi-stakeholder co-operative of collective interest (SCIC)",

@@ -28,6 +28,7 @@ from typing import Final
 import attrs
 from moneyed import Money
 
+from cooprules.closing import Suggestion
 from cooprules.errors import InvalidInput
 from cooprules.explain import Citation, Severity, Text, Violation
 from cooprules.money import (
@@ -63,6 +64,8 @@ __all__ = [
     "scic_waterfall",
     "scop_max_dividends",
     "scop_waterfall",
+    "suggest_scic",
+    "suggest_scop",
 ]
 
 ART_33: Final = LAW.citation("loi-1978-art-33")
@@ -380,3 +383,57 @@ def build_scic(rules: Rules, options: Mapping[str, object], figures: YearFigures
     """
     del figures  # the SCIC's steps read their figures when the waterfall is distributed
     return _build(scic_waterfall, rules, options)
+
+
+def suggest_scop(
+    rules: Rules, options: Mapping[str, object], figures: YearFigures
+) -> Suggestion | None:
+    """The largest interest on shares art. 33 4° allows, beside the meeting's worker share.
+
+    ``min(T, (E - T) / 2)`` (:func:`scop_max_dividends`) with the worker share ``T`` the meeting
+    decided. It is the ``suggest`` of the SCOP regimes' ``DistributionRules``; ``None`` without
+    share capital or a worker share decided.
+    """
+    del rules  # art. 33 4° bounds interest by the worker share and the reserves, not by a rate
+    if not any(figures.capital_days.get("capital", {}).values()):
+        return None
+    worker = options.get("worker_share")
+    if isinstance(worker, Rate):
+        units = round_fraction(to_minor_units(figures.base) * worker.value)
+        worker = from_minor_units(units, figures.currency)
+    if not isinstance(worker, Money):
+        return None
+    dividends = scop_max_dividends(figures, worker_share=worker)
+    return Suggestion(
+        {**options, "dividends": dividends},
+        Text(
+            en=f"The largest interest on shares art. 33 4° allows with a worker share of "
+            f"{format_amount(worker)}: {format_amount(dividends)} (at most the worker share and "
+            "at most the reserves).",
+            fr=f"Les plus grands intérêts aux parts que permet l'art. 33 4° avec une part travail "
+            f"de {format_amount(worker)} : {format_amount(dividends)} (au plus la part travail "
+            "et au plus les réserves).",
+        ),
+        ART_33_4,
+    )
+
+
+def suggest_scic(
+    rules: Rules, options: Mapping[str, object], figures: YearFigures
+) -> Suggestion | None:
+    """Interest on shares at the art. 14 cap of the meeting's year (the largest legal rate).
+
+    It is the ``suggest`` of the SCIC regimes' ``DistributionRules``; ``None`` without share
+    capital or when the law file knows no cap for that year.
+    """
+    cap = rules.get(Capital.dividend_cap)
+    if cap.value is None or not any(figures.capital_days.get("capital", {}).values()):
+        return None
+    return Suggestion(
+        {**options, "interest_rate": cap.value},
+        Text(
+            en=f"The largest interest on shares the law allows: {cap.value} a year.",
+            fr=f"Le plus grand intérêt aux parts que la loi permet : {cap.value} par an.",
+        ),
+        cap.citation,
+    )

@@ -32,7 +32,7 @@ from cooprules_adapters.qc.membership import (
 )
 from cooprules_adapters.qc.reserves import CAPITAL, ENHANCEMENT_RESERVES, RESERVES
 from cooprules_adapters.qc.sources import LAW
-from cooprules_adapters.qc.surplus import build, build_solidarity
+from cooprules_adapters.qc.surplus import build, build_solidarity, suggest
 from cooprules_adapters.qc.voting import BOARD, SOLIDARITY_VOTING, VOTING, WORK_VOTING
 
 __all__ = ["LAW", "QC_COOP", "QC_PRODUCER", "QC_SOLIDARITY", "QC_WORK"]
@@ -46,7 +46,14 @@ _ENHANCEMENT: Final = LAW.parameters("qc-enhancement")
 
 QC_COOP = Regime(
     code="qc-coop",
-    rules=(MEMBERSHIP, CAPITAL, RESERVES, VOTING, BOARD, DistributionRules(build)),
+    rules=(
+        MEMBERSHIP,
+        CAPITAL,
+        RESERVES,
+        VOTING,
+        BOARD,
+        DistributionRules(build, suggest=suggest),
+    ),
     name="Coopérative (Loi sur les coopératives)",
     name_en="Co-operative (Cooperatives Act)",
     jurisdiction=QC,
@@ -96,7 +103,11 @@ QC_WORK = Regime(
 
 QC_SOLIDARITY = Regime(
     code="qc-solidarity",
-    rules=(SOLIDARITY_MEMBERSHIP, SOLIDARITY_VOTING, DistributionRules(build_solidarity)),
+    rules=(
+        SOLIDARITY_MEMBERSHIP,
+        SOLIDARITY_VOTING,
+        DistributionRules(build_solidarity, suggest=suggest),
+    ),
     name="Coopérative de solidarité",
     name_en="Solidarity co-operative",
     jurisdiction=QC,

@@ -35,6 +35,7 @@ from typing import Final
 import attrs
 from moneyed import Money
 
+from cooprules.closing import Suggestion
 from cooprules.errors import InvalidInput
 from cooprules.explain import Citation, Confidence, Severity, Text, Violation
 from cooprules.money import Rate, format_amount, from_minor_units, round_fraction, to_minor_units
@@ -64,6 +65,7 @@ __all__ = [
     "build_solidarity",
     "equity_below_threshold",
     "refund_categories",
+    "suggest",
     "waterfall",
     "work_measure",
 ]
@@ -418,6 +420,41 @@ def _s146(result: Distribution, law: S146Figures) -> Iterable[Violation]:
             ),
             citation=law.second.citation,
         )
+
+
+def suggest(rules: Rules, options: Mapping[str, object], figures: YearFigures) -> Suggestion | None:
+    """The largest refunds the law allows: the least reserve s.146 requires, the rest refunded.
+
+    While equity is below 40 % of the debts, 10 % plus 10 % of the base to the reserve (the
+    second 10 % could go to refunds paid in shares instead); above it, nothing up front. It is
+    the ``suggest`` of the Quebec regimes' ``DistributionRules``; ``None`` when the figures lack
+    the equity or the debts (whether s.146 applies is unknown).
+    """
+    if figures.equity is None or figures.debts is None:
+        return None
+    law = S146Figures.of(rules)
+    kept = {
+        k: v for k, v in options.items() if k not in {"reserve", "refunds", "second_ten_percent_to"}
+    }
+    if _applies(figures, law):
+        share = Rate(law.reserve.value.value + law.second.value.value)
+        note = Text(
+            en=f"Equity is below {law.threshold.value} of the debts: at least {share} to the "
+            "reserve, the rest refunded.",
+            fr=f"L'avoir est inférieur à {law.threshold.value} des dettes : au moins {share} à la "
+            "réserve, le reste en ristournes.",
+        )
+        citation = law.reserve.citation
+    else:
+        share = Rate(0)
+        note = Text(
+            en=f"Equity is at least {law.threshold.value} of the debts: s.146 sets no minimum, "
+            "all of it may be refunded.",
+            fr=f"L'avoir atteint {law.threshold.value} des dettes : l'article 146 n'impose aucun "
+            "minimum, tout peut être ristourné.",
+        )
+        citation = law.threshold.citation
+    return Suggestion({**kept, "reserve": share, "refunds": "rest"}, note, citation)
 
 
 def build(rules: Rules, options: Mapping[str, object], figures: YearFigures) -> Waterfall:

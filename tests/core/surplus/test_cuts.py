@@ -17,11 +17,13 @@ from hypothesis import strategies as st
 
 from cooprules.explain import Severity
 from cooprules.money import Money, Rate, format_amount, from_minor_units, money, to_minor_units
+from cooprules.periods import Period
 from cooprules.plugins import load_regimes
 from cooprules.regime import bind
 from cooprules.scenario import loads
 from cooprules.surplus import (
     Distribution,
+    Interest,
     Refund,
     Remainder,
     ToReserve,
@@ -211,3 +213,33 @@ def test_a_cut_is_said_exactly_when_a_step_gets_less_than_asked(surplus, asked, 
     if said:
         shown = format_amount(from_minor_units(asked, "EUR"))
         assert f"{shown} asked, {format_amount(result.amount('refunds'))} granted" in said[0][1]
+
+
+def test_interest_cut_to_what_remains_says_so() -> None:
+    # 6 % on 10,000.00 held all of 2025 is 600.00; after a 15 % reserve only 340.00 remain of a
+    # 400.00 surplus: the interest is cut to 340.00 (split pro rata, nobody above their due) and
+    # the result says so, naming both amounts.
+    figures = YearFigures(
+        surplus=money("400.00", "EUR"),
+        capital_days={"capital": {"ana": 6_000_00 * 365, "bo": 4_000_00 * 365}},
+        year=Period(date(2025, 1, 1), date(2026, 1, 1)),
+    )
+    waterfall = Waterfall(
+        (
+            ToReserve("legal", reserve="legal", share=Rate.of("15%")),
+            Interest("interest", rate="6%", cap="6%"),
+            Remainder("rest", reserve="other"),
+        )
+    )
+    result = distribute(waterfall, figures)
+    assert result.amount("interest") == money("340.00", "EUR")
+    (cut,) = result.violations
+    assert (cut.code, cut.severity, cut.subject) == (
+        "surplus.amount_cut",
+        Severity.WARNING,
+        "interest",
+    )
+    assert "600.00 EUR asked, 340.00 EUR granted" in cut.message.en
+    shares = result.step("interest").shares
+    assert shares["ana"] == money("204.00", "EUR")
+    assert shares["bo"] == money("136.00", "EUR")
