@@ -25,6 +25,7 @@ the statutes' tie rule (a new ballot, the drawing of lots) must decide.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 
@@ -40,11 +41,21 @@ __all__ = [
     "BoardRules",
     "Candidate",
     "CategoryLimit",
+    "ElectionMethod",
     "ElectionResult",
     "check_board",
     "instant_runoff",
     "plurality",
 ]
+
+
+class ElectionMethod(enum.Enum):
+    """The electoral method the statutes choose for the board."""
+
+    PLURALITY = "plurality"
+    """Several seats: the candidates with the most votes (:func:`plurality`)."""
+    INSTANT_RUNOFF = "instant_runoff"
+    """One seat from ranked ballots, round by round (:func:`instant_runoff`)."""
 
 
 @attrs.frozen
@@ -250,22 +261,33 @@ def plurality(
     *,
     seats: int,
     rules: BoardRules | None = None,
+    seated: Iterable[Candidate] = (),
 ) -> ElectionResult:
     """Elect ``seats`` directors by plurality, applying the board's caps while filling the seats.
+
+    ``seated`` are the directors whose terms continue (a board renewed by thirds): the caps and
+    the composition check count them, the board being ``seated`` and the elected, of
+    ``len(seated) + seats`` directors.
 
     Raises:
         InvalidInput: fewer than one seat, or a ballot naming more candidates than seats.
         UnknownMember: a ballot names someone who is not a candidate.
-        DuplicateId: a candidate stands twice.
+        DuplicateId: a candidate stands twice, or a seated director stands.
     """
     known = _index(candidates)
+    sitting = tuple(seated)
+    for director in sitting:
+        if director.id in known:
+            raise DuplicateId("seated", director.id, "a director whose term continues stands")
+    _index(sitting)
     votes = _count(known, ballots, seats)
     ranking = sorted(known, key=lambda c: (-votes[c], c))
     rules = rules or BoardRules()
     share = rules._non_member_share()  # noqa: SLF001 - same module
-    non_member_cap = rules.seat_cap(share, seats) if share is not None else None
+    size = len(sitting) + seats
+    non_member_cap = rules.seat_cap(share, size) if share is not None else None
     category_caps = {
-        limit.category: (rules.seat_cap(limit.share, seats), limit)
+        limit.category: (rules.seat_cap(limit.share, size), limit)
         for limit in rules.category_limits
     }
     elected: list[str] = []
@@ -274,7 +296,8 @@ def plurality(
         if len(elected) == seats:
             break
         candidate = known[candidate_id]
-        passed = _passed_over(candidate, elected, known, non_member_cap, category_caps)
+        board = [*sitting, *(known[c] for c in elected)]
+        passed = _passed_over(candidate, board, non_member_cap, category_caps)
         if passed is not None:
             reason, citation = passed
             steps.append(
@@ -298,8 +321,8 @@ def plurality(
             )
         )
     violations = _unsettled(ranking, votes, elected, seats, rules)
-    board = [known[c] for c in elected]
-    violations.extend(check_board(board, rules, seats=seats))
+    board = [*sitting, *(known[c] for c in elected)]
+    violations.extend(check_board(board, rules, seats=size))
     return ElectionResult(
         elected=tuple(elected),
         votes=votes,
@@ -343,13 +366,12 @@ def _unsettled(
 
 def _passed_over(
     candidate: Candidate,
-    elected: Sequence[str],
-    known: Mapping[str, Candidate],
+    board: Sequence[Candidate],
     non_member_cap: int | None,
     category_caps: Mapping[str, tuple[int, CategoryLimit]],
 ) -> tuple[Text, Citation | None] | None:
     if not candidate.member and non_member_cap is not None:
-        held = sum(1 for c in elected if not known[c].member)
+        held = sum(1 for c in board if not c.member)
         if held >= non_member_cap:
             return (
                 Text(
@@ -360,7 +382,7 @@ def _passed_over(
             )
     if candidate.category is not None and candidate.category in category_caps:
         cap, limit = category_caps[candidate.category]
-        held = sum(1 for c in elected if known[c].category == candidate.category)
+        held = sum(1 for c in board if c.category == candidate.category)
         if held >= cap:
             return (
                 Text(

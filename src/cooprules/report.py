@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 import attrs
 from moneyed import Money
 
+from cooprules.board import BoardElection, ballot_ignored, board_elections
 from cooprules.capital import (
     Operation,
     ShareClass,
@@ -306,6 +307,7 @@ class YearReport:
             and liquidity tests), on what it pays the members in cash.
         suggestion: the regime's suggested legal split, beside the meeting's
             (:attr:`distribution`).
+        elections: the meeting's board elections, each with the board after it.
     """
 
     name: str
@@ -329,6 +331,7 @@ class YearReport:
     reserves: ReservesYear | None = None
     distribution_tests: DistributionCheck | None = None
     suggestion: SuggestedSplit | None = None
+    elections: tuple[BoardElection, ...] = ()
 
     @property
     def errors(self) -> tuple[Violation, ...]:
@@ -600,10 +603,7 @@ def _figures(
     accounts = scenario.accounts
     if accounts is None:
         return None
-    measures: dict[str, dict[str, object]] = {}
-    for member in scenario.members:
-        for name, value in member.measures.items():
-            measures.setdefault(name, {})[member.id] = value
+    measures, measure_years = _measures(scenario)
     # Two measures every scenario with activities has: each owner's revenue and gross margin.
     for activity, lines in items:
         for line in lines:
@@ -639,7 +639,25 @@ def _figures(
         equity=accounts.equity,
         debts=accounts.debts,
         highest_capital=highest,
+        measure_years=measure_years,
     )
+
+
+def _measures(
+    scenario: Scenario,
+) -> tuple[dict[str, dict[str, object]], dict[str, dict[int, dict[str, object]]]]:
+    """The members' measures of the year, and by financial year (for refunds averaged)."""
+    year = scenario.coop.year
+    measures: dict[str, dict[str, object]] = {}
+    by_year: dict[str, dict[int, dict[str, object]]] = {}
+    for member in scenario.members:
+        for name, value in member.measures.items():
+            years = value if isinstance(value, dict) else {year: value}
+            for label, amount in years.items():
+                by_year.setdefault(name, {}).setdefault(label, {})[member.id] = amount
+            if year in years:
+                measures.setdefault(name, {})[member.id] = years[year]
+    return measures, by_year
 
 
 def _distribution_rules(
@@ -805,6 +823,7 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
     violations.extend(closing.violations)
 
     votes = []
+    elections: tuple[BoardElection, ...] = ()
     if scenario.meeting is not None:
         meeting = scenario.meeting
         voting = bind(regime, statutes, as_of=meeting.date).rule_set(VotingRules)
@@ -845,17 +864,10 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
                     status = status_at(
                         next(m for m in register if m.id == voter).history, meeting.date
                     )
-                    violations.append(
-                        Violation(
-                            "meeting.ballot_not_in_electorate",
-                            Severity.WARNING,
-                            f"{decision.id}: {voter}",
-                            Text(
-                                en=f"{voter} ({status.value}) may not vote: the ballot is ignored.",
-                                fr=f"{voter} ({status.value}) ne vote pas : bulletin ignoré.",
-                            ),
-                        )
-                    )
+                    violations.append(ballot_ignored(decision.id, voter, status))
+        law_then = bind(regime, statutes, as_of=meeting.date)
+        elections = board_elections(meeting, register, voters, law_then)
+        violations.extend(v for election in elections for v in election.violations)
 
     violations.extend(_unadopted_schedules(scenario, votes, periods))
     return YearReport(
@@ -880,4 +892,5 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
         reserves=closing.reserves,
         distribution_tests=closing.distribution_tests,
         suggestion=closing.suggestion,
+        elections=elections,
     )

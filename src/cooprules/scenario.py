@@ -75,6 +75,7 @@ from moneyed import Money
 
 from cooprules.accompaniment import ObligationState
 from cooprules.capital import OperationKind
+from cooprules.elections import ElectionMethod
 from cooprules.errors import InputFileError, InvalidInput
 from cooprules.levies import ActivityKind, Banding, Base, BasePeriod
 from cooprules.membership import Decision, EventKind, Status
@@ -88,12 +89,15 @@ __all__ = [
     "AccountsSpec",
     "ActivitySpec",
     "BandSpec",
+    "CandidateSpec",
+    "CategoryLimitSpec",
     "CollegeSpec",
     "Coop",
     "DatedScheduleSpec",
     "DecisionRuleSpec",
     "DecisionSpec",
     "DistributionSpec",
+    "ElectionSpec",
     "EventSpec",
     "ExpectedDeadlineSpec",
     "ExpectedLevySpec",
@@ -105,6 +109,7 @@ __all__ = [
     "LeviesSpec",
     "LevyScheduleSpec",
     "LiquidityFindingSpec",
+    "Measure",
     "MeetingSpec",
     "MemberDecisionSpec",
     "MemberSpec",
@@ -131,6 +136,11 @@ Scalar = str | int | bool
 
 _KEY: Final = "key"
 """The metadata naming a field's key in the file when it is not the field's name (``from``)."""
+
+Measure = Decimal | dict[int, Decimal]
+"""A member's measure: the year's (``"1500"``), or one per financial year (``{ 2024 = 1400,
+2025 = 1500 }``, each year the one its financial year starts in) for refunds averaged over
+several years."""
 
 
 class ScenarioError(InputFileError):
@@ -366,7 +376,9 @@ class MemberSpec:
         facts: other facts a regime's rules read (``unemployment_days_18_months``,
             ``unemployment_days_9_months``, ``on_integration_income`` for the Belgian target
             group).
-        measures: this member's business with the co-op for the refunds, per measure name.
+        measures: this member's business with the co-op for the refunds, per measure name: the
+            year's, or a table by financial year (``hours = { 2024 = 1400, 2025 = 1500 }``) for
+            refunds averaged over several years.
         work: their pay and time of the year, for a SCOP's worker share.
     """
 
@@ -375,7 +387,7 @@ class MemberSpec:
     name: str | None = None
     birth_date: dt.date | None = None
     facts: dict[str, Scalar] = attrs.field(factory=dict)
-    measures: dict[str, Decimal] = attrs.field(factory=dict)
+    measures: dict[str, Measure] = attrs.field(factory=dict)
     work: WorkSpec | None = None
 
 
@@ -560,11 +572,71 @@ class DecisionSpec:
 
 
 @attrs.frozen
+class CandidateSpec:
+    """Someone standing for the board, or a director whose term continues.
+
+    Attributes:
+        id: a member of the scenario, or anyone else (a non-member).
+        member: whether they are a member (``None``: a member or supporting member of the
+            scenario on the meeting's date).
+        category: their member category (``None``: the register's on the meeting's date).
+    """
+
+    id: str
+    member: bool | None = None
+    category: str | None = None
+
+
+@attrs.frozen
+class CategoryLimitSpec:
+    """The statutes' cap on the seats of one member category (a solidarity co-op's supporters).
+
+    Attributes:
+        category: the category.
+        share: the largest share of the board's seats.
+        article: the statutes' article.
+    """
+
+    category: str
+    share: Rate
+    article: str = "board"
+
+
+@attrs.frozen
+class ElectionSpec:
+    """One board election at the general meeting.
+
+    Attributes:
+        id: unique within the meeting.
+        seats: the seats to fill.
+        candidates: who stands.
+        ballots: each voter's choices (at most ``seats`` candidates; most preferred first for
+            an instant runoff).
+        method: the electoral method the statutes choose (``plurality`` or ``instant_runoff``,
+            one seat).
+        continuing: the directors whose terms continue: the board after the election is they
+            and the elected.
+        category_limits: the statutes' caps on a category's seats, beside the law's board rules.
+        title: what is elected.
+    """
+
+    id: str
+    seats: int
+    candidates: tuple[CandidateSpec, ...]
+    ballots: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
+    method: ElectionMethod = ElectionMethod.PLURALITY
+    continuing: tuple[CandidateSpec, ...] = ()
+    category_limits: tuple[CategoryLimitSpec, ...] = ()
+    title: str = ""
+
+
+@attrs.frozen
 class MeetingSpec:
-    """The general meeting: its date and decisions."""
+    """The general meeting: its date, decisions and board elections."""
 
     date: dt.date
     decisions: tuple[DecisionSpec, ...] = ()
+    elections: tuple[ElectionSpec, ...] = ()
 
 
 @attrs.frozen
@@ -929,6 +1001,20 @@ def _converter(currency: str, version: int = 1) -> cattrs.Converter:  # noqa: C9
             raise _Bad(value, 'a float is not exact: write it as text ("3%", "1234.50")')
         raise _Bad(value, "expected text, an integer or a boolean")
 
+    def to_measure(value: object, _type: object) -> Measure:
+        if not isinstance(value, Mapping):
+            return to_decimal(value, Decimal)
+        years: dict[int, Decimal] = {}
+        for key, amount in value.items():
+            text = str(key)
+            if not (text.isascii() and text.isdigit() and len(text) == 4):  # noqa: PLR2004 - YYYY
+                raise _Bad(key, "a financial year (YYYY) as the key of a measure by year")
+            try:
+                years[int(text)] = to_decimal(amount, Decimal)
+            except _Bad as error:
+                raise _Bad(amount, f"{text}: {error.reason}") from error
+        return dict(sorted(years.items()))
+
     def strict(kind: type[Any]) -> Callable[[object, object], Any]:
         def hook(value: object, _type: object) -> Any:  # noqa: ANN401 - the kind's own type
             if type(value) is not kind:
@@ -949,6 +1035,7 @@ def _converter(currency: str, version: int = 1) -> cattrs.Converter:  # noqa: C9
     conv.register_structure_hook(Decimal, to_decimal)
     conv.register_structure_hook(dt.date, to_date)
     conv.register_structure_hook(Scalar, to_scalar)
+    conv.register_structure_hook(Measure, to_measure)
     for kind in (str, int, bool):
         conv.register_structure_hook(kind, strict(kind))
     conv.register_structure_hook_func(
@@ -1103,6 +1190,8 @@ def _structure(raw: dict[str, Any], *, name: str, currency: str | None) -> Scena
     problems: list[ScenarioError] = []
     for check in (
         _check_references,
+        _check_measures,
+        _check_elections,
         _check_levies,
         _check_member_decisions,
         _check_expected,
@@ -1411,6 +1500,74 @@ def _check_activity_levies(
     return found
 
 
+def _check_measures(scenario: Scenario) -> None:
+    """A measure by year names no year after the scenario's financial year."""
+    for i, member in enumerate(scenario.members):
+        for name, value in member.measures.items():
+            if isinstance(value, dict):
+                for year in value:
+                    if year > scenario.coop.year:
+                        raise ScenarioError(
+                            scenario.source,
+                            f"members[{i}].measures.{name}.{year}",
+                            year,
+                            f"a year after the scenario's financial year {scenario.coop.year}",
+                        )
+
+
+def _check_elections(scenario: Scenario) -> None:  # noqa: C901 - one check per field
+    """Each election names its candidates, voters and choices consistently."""
+    if scenario.meeting is None:
+        return
+    members = {m.id for m in scenario.members}
+    seen: set[str] = set()
+    for e, election in enumerate(scenario.meeting.elections):
+        where = f"meeting.elections[{e}]"
+
+        def fail(path: str, value: object, reason: str, where: str = where) -> typing.NoReturn:
+            raise ScenarioError(scenario.source, f"{where}{path}", value, reason)
+
+        if election.id in seen:
+            fail(".id", election.id, "an election id appears twice")
+        seen.add(election.id)
+        if election.seats < 1:
+            fail(".seats", election.seats, "at least one seat")
+        if election.method is ElectionMethod.INSTANT_RUNOFF and election.seats != 1:
+            fail(".seats", election.seats, "an instant runoff fills one seat")
+        named = [
+            *((f"candidates[{c}]", x.id) for c, x in enumerate(election.candidates)),
+            *((f"continuing[{c}]", x.id) for c, x in enumerate(election.continuing)),
+        ]
+        ids = [i for _, i in named]
+        for k, (field, candidate) in enumerate(named):
+            if ids.index(candidate) != k:
+                fail(f".{field}.id", candidate, "named twice among candidates and directors")
+        _check_ballots(election, members, fail)
+        categories = [limit.category for limit in election.category_limits]
+        for k, category in enumerate(categories):
+            if categories.index(category) != k:
+                fail(f".category_limits[{k}].category", category, "a category capped twice")
+
+
+def _check_ballots(
+    election: ElectionSpec,
+    members: set[str],
+    fail: Callable[[str, object, str], typing.NoReturn],
+) -> None:
+    candidates = {c.id for c in election.candidates}
+    limit = election.seats if election.method is ElectionMethod.PLURALITY else None
+    for voter, choices in election.ballots.items():
+        if voter not in members:
+            fail(f".ballots.{voter}", voter, "not a member of the scenario")
+        if len(set(choices)) != len(choices):
+            fail(f".ballots.{voter}", list(choices), "a candidate is named twice")
+        if limit is not None and len(choices) > limit:
+            fail(f".ballots.{voter}", list(choices), f"at most {limit} candidates")
+        for k, choice in enumerate(choices):
+            if choice not in candidates:
+                fail(f".ballots.{voter}[{k}]", choice, "not a candidate of the election")
+
+
 def _check_expected(scenario: Scenario) -> None:
     """The ``[expected]`` section names members, activities and decisions of the scenario."""
     expected = scenario.expected
@@ -1464,6 +1621,17 @@ _RATE: Final = {
 }
 _DATE: Final = {"type": "string", "format": "date", "description": "a TOML date (YYYY-MM-DD)"}
 _SCALAR: Final = {"type": ["string", "integer", "boolean"]}
+_MEASURE: Final = {
+    "description": "the year's measure, or one per financial year (YYYY = measure)",
+    "anyOf": [
+        _AMOUNT,
+        {
+            "type": "object",
+            "propertyNames": {"pattern": "^[0-9]{4}$"},
+            "additionalProperties": _AMOUNT,
+        },
+    ],
+}
 
 
 def _schema_of(kind: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN401, C901, PLR0911, PLR0912
@@ -1479,6 +1647,8 @@ def _schema_of(kind: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN4
         return dict(_DATE)
     if kind == Scalar:
         return dict(_SCALAR)
+    if kind == Measure:
+        return dict(_MEASURE)
     if kind is str:
         return {"type": "string"}
     if kind is bool:

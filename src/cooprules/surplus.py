@@ -88,6 +88,7 @@ __all__ = [
     "absorb_loss",
     "average_measures",
     "distribute",
+    "measure_average",
 ]
 
 
@@ -269,6 +270,10 @@ class Refund(_AmountSpec):
         in_shares: the part of each refund paid in shares rather than cash: a rate of each
             refund, or the total the meeting decided (a ``Money``), split over the members by
             their refunds, exact to the cent (at most the refunds: a cut is reported).
+        average_years: the refunds follow each member's average measure over this many financial
+            years, the year's included (:attr:`YearFigures.measure_years`; see
+            :func:`measure_average`); ``None``: the year's measure alone.
+        average_citation: the rule that allows the average (Quebec: s.224.7).
         share / amount / rest / of: how much the step takes.
         citation: the rule.
     """
@@ -278,6 +283,16 @@ class Refund(_AmountSpec):
         default=None, kw_only=True, converter=_categories_or_none
     )
     in_shares: Rate | Money = attrs.field(default=Rate(0), kw_only=True, converter=_rate_or_amount)
+    average_years: int | None = attrs.field(default=None, kw_only=True)
+    average_citation: Citation | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        years = self.average_years
+        if years is not None and (type(years) is not int or years < 1):
+            raise InvalidInput(
+                f"step[{self.code}].average_years", years, "a number of years, at least 1"
+            )
 
 
 @attrs.frozen
@@ -367,6 +382,9 @@ class YearFigures:
         equity: the co-op's equity at the year's end, if a rule needs it (Quebec s.146).
         debts: the co-op's debts at the year's end, if a rule needs it.
         highest_capital: the highest capital ever reached (France, SCOP legal reserve).
+        measure_years: per measure name, per financial year (the year it starts in), each
+            member's measure: what a refund averaged over several years reads
+            (:attr:`Refund.average_years`). The year's own measures may stay in ``measures``.
     """
 
     surplus: Money
@@ -381,6 +399,7 @@ class YearFigures:
     equity: Money | None = None
     debts: Money | None = None
     highest_capital: Money | None = None
+    measure_years: Mapping[str, Mapping[int, Mapping[str, object]]] = attrs.field(factory=dict)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.surplus, Money):
@@ -1020,7 +1039,24 @@ def _above_cap(
 
 def _refund(step: Refund, figures: YearFigures, target: int) -> StepResult:
     currency = figures.currency
-    table = figures.measures.get(step.measure)
+    table: Mapping[str, object] | None = figures.measures.get(step.measure)
+    averaged: list[Step] = []
+    if step.average_years is not None:
+        table, years = measure_average(figures, step.measure, step.average_years)
+        span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
+        averaged.append(
+            Step(
+                what=Text(
+                    en=f"Each member's {step.measure} averaged over {len(years)} financial "
+                    f"year(s), {span}",
+                    fr=f"{step.measure} de chaque membre en moyenne sur {len(years)} "
+                    f"exercice(s), {span}",
+                ),
+                inputs={"years": years},
+                result={m: str(v) for m, v in sorted(table.items())},
+                citation=step.average_citation,
+            )
+        )
     if step.eligible is not None and table is not None:
         unknown = sorted(m for m in table if m not in figures.categories)
         if unknown:
@@ -1051,6 +1087,7 @@ def _refund(step: Refund, figures: YearFigures, target: int) -> StepResult:
         in_shares = {m: step.in_shares.apply(v) for m, v in shares.items()}
     explanation = Explanation(
         (
+            *averaged,
             Step(
                 what=Text(
                     en=f"Refunds in proportion to {step.measure}",
@@ -1137,6 +1174,56 @@ def _worker_share(step: WorkerShare, figures: YearFigures, target: int) -> StepR
     return StepResult(
         step.code, step, from_minor_units(amount, currency), shares, explanation=explanation
     )
+
+
+def measure_average(
+    figures: YearFigures, measure: str, years: int
+) -> tuple[dict[str, Fraction], tuple[int, ...]]:
+    """Each member's average ``measure`` over the last ``years`` financial years, and the years.
+
+    The years end with the figures' own (the year :attr:`YearFigures.year` starts in, else the
+    latest of :attr:`YearFigures.measure_years`); the year's measures are its entry in
+    ``measure_years``, else ``measures``. A member measured in an earlier year and not in this
+    one (who left) receives no refund, and a member not measured in an earlier year counts zero
+    for it (see :func:`average_measures`): give ``0`` for the year to keep a member who did not
+    work in it.
+
+    ```pycon
+    >>> from moneyed import Money
+    >>> figures = YearFigures(surplus=Money("0", "CAD"), measure_years={"hours": {
+    ...     2024: {"ana": 1000, "bo": 800}, 2025: {"ana": 1200, "cy": 600}}})
+    >>> measure_average(figures, "hours", 2)
+    ({'ana': Fraction(1100, 1), 'cy': Fraction(300, 1)}, (2024, 2025))
+
+    ```
+
+    Raises:
+        InvalidInput: ``years`` below 1, or a year of the span with no measure at all.
+    """
+    if isinstance(years, bool) or not isinstance(years, int) or years < 1:
+        raise InvalidInput("average_years", years, "a number of years, at least 1")
+    history = dict(figures.measure_years.get(measure, {}))
+    if figures.year is not None:
+        last = figures.year.start.year
+    elif history:
+        last = max(history)
+    else:
+        raise InvalidInput(f"measure_years[{measure}]", None, "no year of measures is given")
+    current = figures.measures.get(measure)
+    if last not in history and current is not None:
+        history[last] = current
+    span = tuple(range(last - years + 1, last + 1))
+    for year in span:
+        if year not in history:
+            raise InvalidInput(
+                f"measure_years[{measure}][{year}]",
+                None,
+                f"the refunds average {years} financial years ({span[0]}-{last}): "
+                f"no {measure} is given for {year}",
+            )
+    averages = average_measures([history[y] for y in span], field=f"measure_years[{measure}]")
+    members = history[last]
+    return {m: v for m, v in averages.items() if m in members}, span
 
 
 def average_measures(

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from moneyed import Money
 
+    from cooprules.board import BoardElection
     from cooprules.explain import Lang
     from cooprules.plugins import RegimeCatalogue
     from cooprules.report import LevyRow, Vote, YearReport
@@ -75,6 +76,45 @@ def _schedules_of(row: LevyRow, report: YearReport) -> dict[str, list[int]]:
         month = (start.year - first.year) * 12 + start.month - first.month + 1
         out.setdefault(statement.schedule.name or "schedule", []).append(month)
     return out
+
+
+def _election(election: BoardElection, lang: Lang) -> dict[str, Any]:
+    """One board election as JSON: the elected, the votes, the board after it."""
+    return {
+        "id": election.id,
+        "title": election.title,
+        "method": election.method.value,
+        "seats": election.seats,
+        "elected": list(election.elected),
+        "votes": dict(sorted(election.result.votes.items())),
+        "rounds": [dict(sorted(r.items())) for r in election.result.rounds],
+        "board": [{"id": c.id, "member": c.member, "category": c.category} for c in election.board],
+        "explanation": _steps(election.result.explanation, lang),
+        "violations": [v.code for v in election.violations],
+    }
+
+
+def _election_section(report: YearReport, lang: Lang) -> tuple[str, list[str], list[list[str]]]:
+    """The board elections as a table: the elected with their votes, the board after."""
+    fr = lang == "fr"
+    rows = []
+    for election in report.elections:
+        votes = election.result.votes
+        rows.append(
+            [
+                election.id,
+                str(election.seats),
+                ", ".join(f"{c} ({votes[c]})" for c in election.elected),
+                ", ".join(c.id for c in election.board),
+                str(len(election.violations)),
+            ]
+        )
+    head = (
+        ["élection", "sièges", "élus (voix)", "conseil après l'élection", "violations"]
+        if fr
+        else ["election", "seats", "elected (votes)", "board after the election", "violations"]
+    )
+    return ("Élections au conseil" if fr else "Board elections", head, rows)
 
 
 def report_json(report: YearReport, lang: Lang = "en") -> str:
@@ -156,6 +196,8 @@ def report_json(report: YearReport, lang: Lang = "en") -> str:
             for line in report.withholding.lines
         }
     data["year_end"] = _year_end_json(report, lang)
+    if report.elections:
+        data["elections"] = [_election(e, lang) for e in report.elections]
     return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -335,6 +377,8 @@ def _sections(report: YearReport, lang: Lang) -> list[tuple[str, list[str], list
             [[v.id, v.kind, v.result.summary(lang)] for v in report.votes],
         )
     )
+    if report.elections:
+        sections.append(_election_section(report, lang))
     sections.append(
         (
             "Violations",
@@ -511,6 +555,9 @@ def _explanations(report: YearReport, lang: Lang) -> list[str]:
         lines.append(f"{v.id}:")
         lines.extend(f"  {s}" for s in _steps(v.result.explanation, lang))
     lines.extend(_year_end_explanations(report, lang))
+    for election in report.elections:
+        lines.append(f"{election.id}:")
+        lines.extend(f"  {s}" for s in _steps(election.result.explanation, lang))
     if report.register.steps:
         lines.append("register:")
         lines.extend(f"  {s}" for s in _steps(report.register, lang))

@@ -306,3 +306,20 @@ def test_migrate_a_bad_file_exits_2_with_every_problem(tmp_path):
     assert result.exit_code == 2
     assert result.output.count("error: ") == 2
     assert invoke("migrate", str(tmp_path / "missing.toml")).exit_code == 2
+
+
+SOLIDARITY = str(Path(__file__).resolve().parents[2] / "examples" / "qc-solidarity.toml")
+
+
+def test_board_elections_in_every_format():
+    table = invoke("run", SOLIDARITY)
+    assert table.exit_code == 0, table.output
+    assert "Board elections" in table.output
+    markdown = invoke("run", SOLIDARITY, "--format", "markdown", "--lang", "fr", "--explain")
+    assert "## Élections au conseil" in markdown.output
+    assert "| board-2026 | 3 | u04 (17), s04 (16), t04 (11) |" in markdown.output
+    assert "s02 écarté : la catégorie supporting occupe déjà 3 siège(s)" in markdown.output
+    data = json.loads(invoke("run", SOLIDARITY, "--format", "json").output)
+    assert data["elections"][0]["method"] == "plurality"
+    # a report without elections keeps its keys
+    assert "elections" not in json.loads(invoke("run", SAMPLE, "--format", "json").output)

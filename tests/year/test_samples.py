@@ -81,6 +81,18 @@ def test_qc_work():
     refunds = step(data, "refunds")
     assert refunds["amount"] == "28800.00 CAD"
     assert not {"a01", "a02"} & refunds["shares"].keys()
+    # S. 224.7: the by-law averages each member's hours over the last 4 financial years (the
+    # most s. 224.7 allows), 2022-2025: 18,000 average hours share 28,800 CAD, 1.60 CAD an hour.
+    # W10's 400 hours of 2023 (parental leave) bring his average to 1,200: 1,920.00 CAD (on the
+    # year's 1,500 hours alone it was 2,465.75 CAD); W11 worked 1,500 hours each year: 2,400.00.
+    assert refunds["shares"] == {
+        member: f"{amount}.00 CAD"
+        for member, amount in {
+            "w01": 2560, "w02": 1760, "w03": 2400, "w04": 1920, "w05": 2720, "w06": 2880,
+            "w07": 2880, "w08": 2720, "w09": 2560, "w10": 1920, "w11": 2400, "w12": 2080,
+        }.items()
+    }  # fmt: skip
+    assert not [v for v in data["violations"] if v["code"].startswith("qc.refund_average")]
     # S. 145: the reserve is the allocations less the deficits: 41,200 + 7,200 = 48,400.
     [reserve] = data["year_end"]["reserves"]
     assert (reserve["opening"], reserve["closing"]) == ("41200.00 CAD", "48400.00 CAD")
@@ -116,6 +128,16 @@ def test_qc_solidarity():
     # S. 146 does not apply: no reserve forced up front; the 40 % the refunds leave goes to it.
     assert step(data, "reserve")["amount"] == "0.00 CAD"
     assert step(data, "reserve:rest")["amount"] == "7280.00 CAD"
+    # The board of 9 renewed by thirds (s. 80: 3 to 15 directors); the by-law gives supporting
+    # members at most a third of the seats: with s01 and s03 continuing, s04 (16 votes) takes
+    # the third supporting seat and s02 (13) is passed over for t04 (11).
+    (election,) = data["elections"]
+    assert election["elected"] == ["u04", "s04", "t04"]
+    assert election["votes"] == {"s02": 13, "s04": 16, "t04": 11, "u04": 17}
+    assert [d["category"] for d in election["board"]].count("supporting") == 3
+    assert len(election["board"]) == 9
+    assert any(line.startswith("3. s02 passed over") for line in election["explanation"])
+    assert election["violations"] == []
 
 
 def test_a_cae_year_gives_a_ledger_whose_balances_match_the_report(tmp_path):

@@ -46,7 +46,14 @@ _ENHANCEMENT: Final = LAW.parameters("qc-enhancement")
 
 QC_COOP = Regime(
     code="qc-coop",
-    rules=(MEMBERSHIP, CAPITAL, RESERVES, VOTING, BOARD, DistributionRules(build, suggest=suggest)),
+    rules=(
+        MEMBERSHIP,
+        CAPITAL,
+        RESERVES,
+        VOTING,
+        BOARD,
+        DistributionRules(build, suggest=suggest),
+    ),
     name="Coopérative (Loi sur les coopératives)",
     name_en="Co-operative (Cooperatives Act)",
     jurisdiction=QC,

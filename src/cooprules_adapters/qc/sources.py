@@ -157,6 +157,28 @@ class Keys:
         ),
     )
 
+    refund_average_max_years: Final = Key(
+        "qc.refund_average_max_years",
+        int,
+        Text(
+            en="a work co-op's refunds may follow the work done averaged over at most this many "
+            "financial years",
+            fr="les ristournes d'une coopérative de travail peuvent suivre le travail effectué "
+            "en moyenne sur au plus ce nombre d'exercices",
+        ),
+    )
+
+    refund_average_years: Final = Key(
+        "qc.refund_average_years",
+        int,
+        Text(
+            en="the financial years (the year's included) over which the by-laws average each "
+            "member's work for the refunds",
+            fr="les exercices (celui de l'année compris) sur lesquels les règlements font la "
+            "moyenne du travail de chaque membre pour les ristournes",
+        ),
+    )
+
 
 LAW: Final[LawBook] = load_law(
     files("cooprules_adapters.qc") / "law.toml",
@@ -179,6 +201,8 @@ LAW: Final[LawBook] = load_law(
         Keys.reserve_min_rate,
         Keys.supporting_members_refunds,
         Keys.enhancement_reserve_member_years,
+        Keys.refund_average_max_years,
+        Keys.refund_average_years,
     ),
 )
 """The Quebec law file: every figure the Quebec regimes use, dated and cited."""

@@ -13,10 +13,13 @@
   waterfall take the s.146 minimum itself, and only while s.146 applies.
 * The reserve is never shared and never reduced by refunds (s.147). A work co-op's refunds follow
   the work done — hours, pay or another scale, possibly averaged over up to four years (s.224.7):
-  pass that measure in the figures. A solidarity co-op's refunds go to its user and worker
-  members (:func:`build_solidarity`); its supporting members do no business with it and receive
-  none unless its statutes say so explicitly (``qc.supporting_members_refunds``: the reference
-  leaves that rule unverified, and the citation's confidence says so).
+  pass that measure in the figures, and the years of earlier measures in
+  ``YearFigures.measure_years``; the statutes' ``qc.refund_average_years`` chooses the years
+  (:class:`RefundAverage`), the law file's ``qc.refund_average_max_years`` bounds them. A
+  solidarity co-op's refunds go to its user and worker members (:func:`build_solidarity`); its
+  supporting members do no business with it and receive none unless its statutes say so
+  explicitly (``qc.supporting_members_refunds``: the reference leaves that rule unverified, and
+  the citation's confidence says so).
 
 References:
     * Cooperatives Act (CQLR c C-67.2), ss. 143, 146, 147, 224.7:
@@ -39,6 +42,7 @@ from cooprules.money import Rate, format_amount, from_minor_units, round_fractio
 from cooprules.parameters import Surplus
 from cooprules.regime import Bound, Rules
 from cooprules.surplus import (
+    Constraint,
     Distribution,
     Refund,
     Remainder,
@@ -54,6 +58,7 @@ __all__ = [
     "S143",
     "S146",
     "S224_7",
+    "RefundAverage",
     "S146Constraint",
     "S146Figures",
     "build",
@@ -120,20 +125,84 @@ S224_7 = Citation(
     url="http://legisquebec.gouv.qc.ca/en/showversion/cs/C-67.2?code=se:224_7&pointInTime=20180313",
     title="Work co-operative: refunds by the work done, possibly averaged over up to 4 years",
 )
-_MAX_YEARS = 4
 
 
-def work_measure(years: Sequence[Mapping[str, object]]) -> dict[str, Fraction]:
-    """A work co-op's refund measure averaged over the last one to four years (s.224.7).
+def work_measure(rules: Rules, years: Sequence[Mapping[str, object]]) -> dict[str, Fraction]:
+    """A work co-op's refund measure averaged over the last years, at most the law's (s.224.7).
+
+    The most years (4) is the law file's ``qc.refund_average_max_years``, read from ``rules``.
 
     Raises:
-        InvalidInput: more than four years, or none.
+        InvalidInput: more years than the law allows, or none.
+        InvalidParameter: the regime allows no average (not a work co-op).
     """
-    if len(years) > _MAX_YEARS:
+    most = rules.require(QcKeys.refund_average_max_years)
+    if len(years) > most.value:
         raise InvalidInput(
-            "years", len(years), "s.224.7 allows an average over four financial years at most"
+            "years",
+            len(years),
+            f"{most.citation.article} allows an average over {most.value} financial years at most",
         )
     return average_measures(years, field="years")
+
+
+@attrs.frozen
+class RefundAverage:
+    """The years a work co-op's refunds average the work over, as the statutes and the law say.
+
+    Attributes:
+        years: the financial years averaged (the year's included); ``None``: the year alone.
+        citation: the rule that allows the average (s.224.7).
+        violations: the statutes' choice against the law: more years than it allows (the
+            average is then cut to the law's), or an average outside a work co-op.
+    """
+
+    years: int | None
+    citation: Citation | None
+    violations: tuple[Violation, ...] = ()
+
+    @classmethod
+    def of(cls, rules: Rules) -> RefundAverage:
+        """Read the statutes' years (``qc.refund_average_years``) and the law's most (s.224.7)."""
+        chosen = rules.get(QcKeys.refund_average_years)
+        if chosen.value is None:
+            return cls(None, None)
+        most = rules.get(QcKeys.refund_average_max_years)
+        if most.value is None or most.citation is None:
+            return cls(None, None, (_average_not_allowed(chosen.value, chosen.citation),))
+        if chosen.value <= most.value:
+            return cls(chosen.value, most.citation)
+        cut = Violation(
+            code="qc.refund_average_above_law",
+            severity=Severity.ERROR,
+            subject="refunds",
+            message=Text(
+                en=f"The statutes average the work over {chosen.value} financial years; "
+                f"{most.citation.article} allows {most.value} at most: the refunds follow the "
+                f"average of the last {most.value}.",
+                fr=f"Les statuts font la moyenne du travail sur {chosen.value} exercices ; "
+                f"l'article {most.citation.article.removeprefix('s. ')} en permet au plus "
+                f"{most.value} : les ristournes suivent la moyenne des {most.value} derniers.",
+            ),
+            citation=most.citation,
+        )
+        return cls(most.value, most.citation, (cut,))
+
+
+def _average_not_allowed(years: int, citation: Citation | None) -> Violation:
+    return Violation(
+        code="qc.refund_average_not_allowed",
+        severity=Severity.ERROR,
+        subject="refunds",
+        message=Text(
+            en=f"The statutes average the business over {years} financial years: only a work "
+            "co-op's refunds may follow an average (s.224.7); they follow the year's measure.",
+            fr=f"Les statuts font la moyenne des opérations sur {years} exercices : seules les "
+            "ristournes d'une coopérative de travail peuvent suivre une moyenne (art. 224.7) ; "
+            "elles suivent la mesure de l'exercice.",
+        ),
+        citation=citation,
+    )
 
 
 def equity_below_threshold(figures: YearFigures, threshold: Rate) -> bool:
@@ -185,6 +254,10 @@ def waterfall(
         eligible: the member categories entitled to refunds (``None``: every member measured).
         refund_citation: the rule the refunds follow (s.143; a solidarity co-op's own).
 
+    A work co-op whose statutes average the work over several years
+    (``qc.refund_average_years``) gets refunds by that average (:class:`RefundAverage`: never
+    over more years than s.224.7 allows, the law file's ``qc.refund_average_max_years``).
+
     Raises:
         InvalidInput: an option out of its values, or ``second_ten_percent_to`` with a
             ``reserve`` the meeting decided (the meeting's reserve is checked, not completed).
@@ -200,6 +273,7 @@ def waterfall(
             "the meeting decided its reserve: s.146 checks that decision, give one or the other",
         )
     law = S146Figures.of(rules)
+    average = RefundAverage.of(rules)
     steps: list[ToReserve | Refund | Remainder] = [
         _reserve_step(rules, figures, law, reserve, second_ten_percent_to)
     ]
@@ -218,11 +292,16 @@ def waterfall(
             eligible=eligible,
             in_shares=refunds_in_shares if refunds_in_shares is not None else Rate(0),
             citation=refund_citation,
+            average_years=average.years,
+            average_citation=average.citation,
             **how,  # type: ignore[arg-type]
         )
     )
     steps.append(Remainder("reserve:rest", reserve="reserve", citation=S143))
-    return Waterfall(tuple(steps), constraints=(S146Constraint(law),), name="qc s.143/s.146")
+    constraints: tuple[Constraint, ...] = (S146Constraint(law),)
+    if average.violations:
+        constraints = (*constraints, _Findings(average.violations))
+    return Waterfall(tuple(steps), constraints=constraints, name="qc s.143/s.146")
 
 
 def _reserve_step(

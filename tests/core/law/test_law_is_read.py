@@ -566,6 +566,15 @@ def test_what_our_engines_read(readings):
         assert any(result in moved_result for moved_result in read.engine), read.describe()
 
 
+def test_the_years_a_work_co_op_may_average_are_read(readings):
+    # S. 224.7: at most 4 years; the qc-work sample's by-law averages over 4. Three in the law
+    # cut the average (its shares and explanation move) and flag the by-law.
+    (read, *_) = [p for p in readings["qc-work"].of_key("qc.refund_average_max_years") if p.read]
+    moved_results = " ".join(read.engine)
+    assert "distribution.steps[refunds].shares" in moved_results, read.describe()
+    assert "violations[qc.refund_average_above_law:refunds]" in moved_results, read.describe()
+
+
 @pytest.mark.parametrize("code", ["fr-cae-scop", "fr-cae-scic"])
 def test_the_cae_deadline_and_trial_period_are_read(readings, code):
     # Code du travail L7331-3 (36 months) moves the associate deadline, L7332-1 (8 months) the

@@ -151,7 +151,13 @@ ADDED = {
         "be.target_group_days_from_age",
         "be.target_group_months_from_age",
     },
-    "qc-work": {"qc.enhancement_reserve_member_years"},
+    # Issue 13: s.224.7's four years, once work_measure's _MAX_YEARS = 4, and the statutes'
+    # choice of years it bounds.
+    "qc-work": {
+        "qc.enhancement_reserve_member_years",
+        "qc.refund_average_max_years",
+        "qc.refund_average_years",
+    },
     "qc-producer": {"qc.enhancement_reserve_member_years"},
 }
 """The keys each regime gained in the move (a figure that was a constant in code)."""

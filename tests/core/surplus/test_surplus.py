@@ -568,13 +568,15 @@ def test_every_cent_is_allocated_and_none_created(surplus, business, reserve, re
 
 def test_work_measure_averaged_over_up_to_four_years():
     # Quebec s.224.7: the scale of work may be averaged over the last four financial years.
+    # The most years (4) is the law file's qc.refund_average_max_years.
+    work = bind(QC_WORK, as_of=date(2025, 6, 30))
     years = [{"W1": 1800, "W2": 1500}, {"W1": 1600, "W2": 1500}, {"W1": 2000}]
-    assert qc.work_measure(years) == {"W1": Fraction(1800), "W2": Fraction(1000)}
-    with pytest.raises(InvalidInput, match="four financial years"):
-        qc.work_measure([{"W1": 1}] * 5)
+    assert qc.work_measure(work, years) == {"W1": Fraction(1800), "W2": Fraction(1000)}
+    with pytest.raises(InvalidInput, match=r"s\. 224\.7 allows an average over 4 financial years"):
+        qc.work_measure(work, [{"W1": 1}] * 5)
     with pytest.raises(InvalidInput, match="at least one year"):
-        qc.work_measure([])
-    figures = YearFigures(surplus=cad("2800.00"), measures={"hours": qc.work_measure(years)})
+        qc.work_measure(work, [])
+    figures = YearFigures(surplus=cad("2800.00"), measures={"hours": qc.work_measure(work, years)})
     shares = (
         distribute(Waterfall((Refund("r", measure="hours", rest=True),)), figures).step("r").shares
     )
