@@ -31,12 +31,14 @@ import attrs
 from cooprules.explain import RuleKind, Text
 from cooprules.levies import Schedule
 from cooprules.parameters import Capital
+from cooprules.membership import Status
 from cooprules.payroll import PayrollKind, PayrollRules
 from cooprules.regime import Parameter, Regime
 from cooprules.report import DistributionRules, SampleSchedules
 from cooprules_adapters.fr import levies
 from cooprules_adapters.fr.membership import (
     CAE_MEMBERSHIP,
+    CESA,
     CAE_SCIC_MEMBERSHIP,
     SCIC_MEMBERSHIP,
     SCOP_MEMBERSHIP,
@@ -181,8 +183,13 @@ FR_SCIC = Regime(
 
 # --- CAE --------------------------------------------------------------------------------------
 
-CAE_PAYROLL: Final = PayrollRules(PayrollKind.ACTIVITY_SALARY, LAW.citation("travail-l7332-3"))
-"""An entrepreneur-employee's pay comes out of their activity (Code du travail L7332-3)."""
+CAE_PAYROLL: Final = PayrollRules(
+    PayrollKind.ACTIVITY_SALARY,
+    LAW.citation("travail-l7332-3"),
+    unpaid=((Status.CANDIDATE_ENTREPRENEUR, CESA),),
+)
+"""An entrepreneur-employee's pay comes out of their activity (Code du travail L7332-3); a
+candidate under a CAPE, who has no CESA yet (L7331-2), draws none."""
 
 FR_CAE_SCOP = Regime(
     code="fr-cae-scop",
