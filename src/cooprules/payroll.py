@@ -37,6 +37,10 @@ class PayrollKind(enum.Enum):
     """Salaries plus a refund of the surplus by the work done (a Quebec work co-op)."""
 
 
+def _pairs(values: Iterable[tuple[Status, Citation]]) -> tuple[tuple[Status, Citation], ...]:
+    return tuple(values)
+
+
 @attrs.frozen
 class PayrollRules:
     """A regime's rule set for payroll: how its entrepreneurs are paid, and the rule that says so.
@@ -54,7 +58,7 @@ class PayrollRules:
 
     kind: PayrollKind = attrs.field(validator=attrs.validators.instance_of(PayrollKind))
     citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
-    unpaid: tuple[tuple[Status, Citation], ...] = attrs.field(default=(), converter=tuple)
+    unpaid: tuple[tuple[Status, Citation], ...] = attrs.field(default=(), converter=_pairs)
 
     def unpaid_in(self, status: Status | None) -> Citation | None:
         """The rule under which no salary is paid in ``status``, or ``None`` if one may be."""

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 import attrs
 from moneyed import Money
 
+from cooprules.books import Books, evaluate_books
 from cooprules.capital import (
     Operation,
     ShareClass,
@@ -89,6 +90,7 @@ from cooprules.withholding import Withholding
 
 if TYPE_CHECKING:
     from cooprules.journal import JournalEntry
+    from cooprules.payroll import EnvelopeRequest, SalaryEnvelope
     from cooprules.regime import Regime
     from cooprules.scenario import Scenario, ScheduleSpec, VotingSpec
 
@@ -286,6 +288,8 @@ class YearReport:
         journal: the journal entries of the levies and the distribution.
         withholding: the tax withheld at source on the distribution's payments to members, if
             the regime's distribution rules withhold any.
+        books: each activity's books month by month (treasury, pooled costs, payroll), if the
+            scenario has activities.
     """
 
     name: str
@@ -305,6 +309,7 @@ class YearReport:
     violations: tuple[Violation, ...]
     journal: tuple[JournalEntry, ...] = ()
     withholding: Withholding | None = None
+    books: Books | None = None
 
     @property
     def errors(self) -> tuple[Violation, ...]:
@@ -565,6 +570,7 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
     regime: Regime,
     journal: Callable[[object, Regime, date], Sequence[JournalEntry]] | None = None,
     progress: Callable[[str, int, int], None] | None = None,
+    payroll: Callable[[EnvelopeRequest], SalaryEnvelope | None] | None = None,
 ) -> YearReport:
     """Evaluate a co-op's year: statuses, deadlines, levies, distribution, votes, violations.
 
@@ -580,6 +586,8 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
         journal: the journal entries of a result (the accounting plug-ins, through
             :func:`cooprules.plugins.journal_entries`); ``None``: no journal.
         progress: called with a section name, the items done and the items in it.
+        payroll: the salary envelope of a request (the payroll plug-ins, through
+            :func:`cooprules.plugins.salary_envelope`), for the scenario's ``[[payroll]]``.
 
     Raises:
         InvalidInput: the scenario cannot be evaluated (an unknown sample schedule, a
@@ -641,6 +649,17 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
                 entries.extend(journal(levy, regime, as_of))
             if progress is not None:
                 progress("activities", i + 1, len(items))
+
+    books = evaluate_books(
+        scenario,
+        regime=regime,
+        periods=periods,
+        items=items,
+        levies={row.activity: row.year for row in levy_rows},
+        register=register,
+        envelope=payroll,
+    )
+    violations.extend(books.violations if books is not None else ())
 
     shares = None
     if scenario.share_classes:
@@ -748,4 +767,5 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
         violations=tuple(violations),
         journal=tuple(entries),
         withholding=withholding,
+        books=books,
     )

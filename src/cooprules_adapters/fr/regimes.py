@@ -30,16 +30,16 @@ import attrs
 
 from cooprules.explain import RuleKind, Text
 from cooprules.levies import Schedule
-from cooprules.parameters import Capital
 from cooprules.membership import Status
+from cooprules.parameters import Capital
 from cooprules.payroll import PayrollKind, PayrollRules
 from cooprules.regime import Parameter, Regime
 from cooprules.report import DistributionRules, SampleSchedules
 from cooprules_adapters.fr import levies
 from cooprules_adapters.fr.membership import (
     CAE_MEMBERSHIP,
-    CESA,
     CAE_SCIC_MEMBERSHIP,
+    CESA,
     SCIC_MEMBERSHIP,
     SCOP_MEMBERSHIP,
 )
