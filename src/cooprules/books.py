@@ -405,7 +405,7 @@ class _Payer:
         return answer
 
     def month(self, period: Period, figures: Mapping[str, int], funds: int) -> PayMonth:
-        """The month's pay, ``funds`` being the treasury before it."""
+        """The month's pay, ``funds`` being the treasury before it that a salary may spend."""
         currency = self.activity.currency
         cap = (
             to_minor_units(self.request.gross) if self.request.gross is not None else max(funds, 0)
@@ -479,9 +479,14 @@ class _Payer:
         found: list[Violation] = []
         refused = [m for m in months if not m.paid]
         if refused:
-            found.extend(refused[0].envelope.violations)
+            seen: set[tuple[str, str]] = set()
+            for month in refused:
+                for violation in month.envelope.violations:
+                    if (violation.code, violation.message.en) not in seen:
+                        seen.add((violation.code, violation.message.en))
+                        found.append(violation)
             asked = [m for m in refused if m.asked.amount > 0]
-            if asked:
+            if asked and self.request.rule is PayRule.FIXED:
                 rule = next((v.citation for v in refused[0].envelope.violations), None)
                 found.append(
                     Violation(
@@ -546,11 +551,15 @@ def activity_books(
     balance = to_minor_units(_in(opening or zero(currency), currency, "opening"))
     months: list[BookMonth] = []
     paid: list[PayMonth] = []
+    blocked = 0
     for i, period in enumerate(periods):
         row = rows[i]
         before = balance + row["revenue"] - row["direct_costs"] - row["levy"] - row["pooled"]
         if payer is not None:
-            month = payer.month(period, row, before)
+            # The result of months without salary stays blocked: no later salary spends it.
+            month = payer.month(period, row, before - blocked)
+            if not month.paid:
+                blocked += to_minor_units(month.envelope.blocked or zero(currency))
             paid.append(month)
             row["salary"] = to_minor_units(month.gross)
             row["charges"] = to_minor_units(month.charges)

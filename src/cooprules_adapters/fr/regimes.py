@@ -186,10 +186,14 @@ FR_SCIC = Regime(
 CAE_PAYROLL: Final = PayrollRules(
     PayrollKind.ACTIVITY_SALARY,
     LAW.citation("travail-l7332-3"),
-    unpaid=((Status.CANDIDATE_ENTREPRENEUR, CESA),),
+    unpaid=tuple(
+        (status, CESA)
+        for status in Status
+        if status not in {Status.ENTREPRENEUR_EMPLOYEE, Status.MEMBER, Status.SUSPENDED}
+    ),
 )
-"""An entrepreneur-employee's pay comes out of their activity (Code du travail L7332-3); a
-candidate under a CAPE, who has no CESA yet (L7331-2), draws none."""
+"""An entrepreneur-employee's pay comes out of their activity (Code du travail L7332-3); one who
+holds no CESA (L7331-2), such as a candidate under a CAPE, draws none."""
 
 FR_CAE_SCOP = Regime(
     code="fr-cae-scop",

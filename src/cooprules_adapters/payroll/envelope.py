@@ -207,7 +207,7 @@ def belgian_activity_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
 
 def unpaid_status_envelope(request: EnvelopeRequest, citation: Citation) -> SalaryEnvelope:
     """No salary in a status the regime's :class:`PayrollRules` leave unpaid (a CAPE holder)."""
-    status = request.status.value if request.status is not None else "?"
+    status = request.status.value.replace("_", " ") if request.status is not None else "?"
     return no_salary_envelope(
         request,
         citation,
@@ -219,7 +219,7 @@ def unpaid_status_envelope(request: EnvelopeRequest, citation: Citation) -> Sala
             "avec le contrat qui le rend tel",
         ),
         message=Text(
-            en=f"No salary is paid to a {status}.",
+            en=f"No salary is paid while the status is {status}.",
             fr=f"Aucun salaire n'est versé au statut {status}.",
         ),
     )
