@@ -423,7 +423,8 @@ class _Payer:
             )
         gross = cap
         if self.request.rule is PayRule.AFFORDABLE:
-            gross, envelope = self._affordable(period, figures, min(cap, max(funds, 0)))
+            budget = max(funds, 0)
+            gross, envelope = self._affordable(period, figures, budget, min(cap, budget))
         fixed = to_minor_units(envelope.fixed_part)
         return PayMonth(
             period,
@@ -435,13 +436,31 @@ class _Payer:
         )
 
     def _affordable(
-        self, period: Period, figures: Mapping[str, int], budget: int
+        self, period: Period, figures: Mapping[str, int], budget: int, cap: int
     ) -> tuple[int, SalaryEnvelope]:
-        """The largest gross whose employment cost (the envelope's fixed part) fits ``budget``."""
-        low, high = 0, budget
+        """The largest gross up to ``cap`` whose employment cost (the envelope's fixed part)
+        fits ``budget``.
+
+        The search starts from the gross the stated employer rate gives and asks the plug-in
+        only around it; the answer is the envelope's, whatever its rounding.
+        """
+
+        def fits(gross: int) -> bool:
+            return to_minor_units(self.ask(period, figures, gross).fixed_part) <= budget
+
+        guess = min(cap, int(budget / (1 + self.request.employer_rate.value)))
+        low, high = 0, cap
+        if fits(guess):
+            low = guess
+            if guess + 2 <= cap and not fits(guess + 2):
+                high = guess + 1
+        else:
+            high = guess - 1
+            if guess >= 2 and fits(guess - 2):  # noqa: PLR2004 - two cents around the guess
+                low = guess - 2
         while low < high:
             middle = (low + high + 1) // 2
-            if to_minor_units(self.ask(period, figures, middle).fixed_part) <= budget:
+            if fits(middle):
                 low = middle
             else:
                 high = middle - 1
