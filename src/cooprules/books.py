@@ -438,8 +438,9 @@ class _Payer:
     def _affordable(
         self, period: Period, figures: Mapping[str, int], budget: int, cap: int
     ) -> tuple[int, SalaryEnvelope]:
-        """The largest gross up to ``cap`` whose employment cost (the envelope's fixed part)
-        fits ``budget``.
+        """The largest gross up to ``cap`` whose employment cost fits ``budget``.
+
+        The employment cost is the envelope's fixed part.
 
         The search starts from the gross the stated employer rate gives and asks the plug-in
         only around it; the answer is the envelope's, whatever its rounding.

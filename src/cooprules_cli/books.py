@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from cooprules.books import ActivityBooks
+from cooprules.explain import render_steps
 from cooprules.money import format_amount
 
 if TYPE_CHECKING:
     from cooprules.explain import Lang
     from cooprules.report import YearReport
 
-__all__ = ["books_json", "books_sections"]
+__all__ = ["books_explanations", "books_json", "books_sections"]
 
 _FIGURES = ("revenue", "direct_costs", "levy", "pooled", "salary", "charges")
 
@@ -124,3 +125,15 @@ def books_sections(report: YearReport, lang: Lang) -> list[tuple[str, list[str],
         for b in report.books.activities
     ]
     return [("Comptes des activités" if fr else "Books per activity", head, rows)]
+
+
+def books_explanations(report: YearReport, lang: Lang) -> list[str]:
+    """Each activity's books explained: every month's closing, the pooled charges, the envelope."""
+    if report.books is None:
+        return []
+    lines: list[str] = []
+    for books in report.books.activities:
+        lines.append(f"books {books.activity}:")
+        rendered = render_steps(books.explanation, lang=lang)
+        lines.extend(f"  {line}" for line in rendered.splitlines())
+    return lines

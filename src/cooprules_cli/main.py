@@ -21,7 +21,7 @@ from cooprules.lawview import view_markdown as regime_markdown
 from cooprules.money import format_amount
 from cooprules.plugins import load_regimes
 from cooprules.scenario import ScenarioError, load
-from cooprules_cli.books import books_json, books_sections
+from cooprules_cli.books import books_explanations, books_json, books_sections
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -268,6 +268,7 @@ def _explanations(report: YearReport, lang: Lang) -> list[str]:
     if report.register.steps:
         lines.append("register:")
         lines.extend(f"  {s}" for s in _steps(report.register, lang))
+    lines.extend(books_explanations(report, lang))
     return lines
 
 
