@@ -754,7 +754,8 @@ def evaluate_books(
 ) -> Books | None:
     """The scenario's books: every activity's, with its pooled costs and payroll.
 
-    ``None`` when the scenario has no activities.
+    ``None`` when the scenario has no activities. ``envelope`` asks for a salary envelope;
+    ``None``: the installed payroll plug-ins, when the scenario asks for a salary.
 
     Raises:
         InvalidInput: a pooled cost that cannot be shared (no activity with a positive margin
@@ -763,6 +764,8 @@ def evaluate_books(
     """
     if not items:
         return None
+    if envelope is None and scenario.payroll:
+        envelope = _installed_payroll()
     specs = {spec.id: spec for spec in scenario.activities}
 
     def running(month: Period) -> list[str]:
@@ -826,6 +829,14 @@ def evaluate_books(
         tuple(charges),
         tuple(v for b in books for v in b.violations),
     )
+
+
+def _installed_payroll() -> Envelope:
+    """The installed payroll plug-ins, asked through :func:`cooprules.plugins.salary_envelope`."""
+    from cooprules.plugins import get_plugin_manager, salary_envelope  # noqa: PLC0415 - lazily
+
+    manager = get_plugin_manager()
+    return lambda request: salary_envelope(manager, request)
 
 
 def _status_of(history: object) -> Callable[[date], Status | None]:

@@ -586,8 +586,8 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
         journal: the journal entries of a result (the accounting plug-ins, through
             :func:`cooprules.plugins.journal_entries`); ``None``: no journal.
         progress: called with a section name, the items done and the items in it.
-        payroll: the salary envelope of a request (the payroll plug-ins, through
-            :func:`cooprules.plugins.salary_envelope`), for the scenario's ``[[payroll]]``.
+        payroll: the salary envelope of a request, for the scenario's ``[[payroll]]``; ``None``:
+            the installed payroll plug-ins (:func:`cooprules.plugins.salary_envelope`).
 
     Raises:
         InvalidInput: the scenario cannot be evaluated (an unknown sample schedule, a
