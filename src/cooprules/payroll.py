@@ -17,6 +17,7 @@ import attrs
 from moneyed import Money
 
 from cooprules.explain import Citation, Explanation, Violation
+from cooprules.membership import Status
 from cooprules.money import Rate
 from cooprules.regime import Regime
 
@@ -36,6 +37,10 @@ class PayrollKind(enum.Enum):
     """Salaries plus a refund of the surplus by the work done (a Quebec work co-op)."""
 
 
+def _pairs(values: Iterable[tuple[Status, Citation]]) -> tuple[tuple[Status, Citation], ...]:
+    return tuple(values)
+
+
 @attrs.frozen
 class PayrollRules:
     """A regime's rule set for payroll: how its entrepreneurs are paid, and the rule that says so.
@@ -46,10 +51,18 @@ class PayrollRules:
     Attributes:
         kind: how the entrepreneurs are paid.
         citation: the rule.
+        unpaid: the statuses in which the regime pays no salary whatever its kind, each with the
+            rule that says so (a French CAE's candidate under a CAPE is not yet an
+            entrepreneur-employee: the salary of L7332-3 is the CESA holder's).
     """
 
     kind: PayrollKind = attrs.field(validator=attrs.validators.instance_of(PayrollKind))
     citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
+    unpaid: tuple[tuple[Status, Citation], ...] = attrs.field(default=(), converter=_pairs)
+
+    def unpaid_in(self, status: Status | None) -> Citation | None:
+        """The rule under which no salary is paid in ``status``, or ``None`` if one may be."""
+        return next((rule for unpaid, rule in self.unpaid if unpaid is status), None)
 
 
 ContributionRates = Callable[[Money], Rate]
@@ -74,6 +87,11 @@ class EnvelopeRequest:
         employee_rate: employee contribution rate as a function of gross pay.
         refund: the worker's refund (ristourne) from the year's surplus, where the co-op pays its
             workers that way (a Quebec work co-op, by the work done: s.224.7).
+        status: the entrepreneur's membership status over the period, where known (the
+            regime's :attr:`PayrollRules.unpaid` statuses draw no salary).
+        employer_contributions_paid: the employer contributions already booked on
+            ``fixed_pay_paid`` month by month; when given, the envelope takes them as they are
+            instead of computing them again at the period's average pay.
     """
 
     regime: Regime = attrs.field(validator=attrs.validators.instance_of(Regime))
@@ -88,6 +106,8 @@ class EnvelopeRequest:
     employer_rate: ContributionRates
     employee_rate: ContributionRates
     refund: Money | None = None
+    status: Status | None = None
+    employer_contributions_paid: Money | None = None
 
 
 def _violations(values: Iterable[Violation]) -> tuple[Violation, ...]:

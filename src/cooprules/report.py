@@ -41,6 +41,7 @@ import attrs
 from moneyed import Money
 
 from cooprules.board import BoardElection, ballot_ignored, board_elections
+from cooprules.books import Books, evaluate_books
 from cooprules.capital import (
     Operation,
     ShareClass,
@@ -95,6 +96,7 @@ if TYPE_CHECKING:
     from cooprules.capital import DistributionCheck
     from cooprules.closing import CapitalYear, ReservesYear, SuggestedSplit, Suggestion
     from cooprules.journal import JournalEntry
+    from cooprules.payroll import EnvelopeRequest, SalaryEnvelope
     from cooprules.regime import Regime
     from cooprules.scenario import Scenario, ScheduleSpec, VotingSpec
 
@@ -308,6 +310,8 @@ class YearReport:
         suggestion: the regime's suggested legal split, beside the meeting's
             (:attr:`distribution`).
         elections: the meeting's board elections, each with the board after it.
+        books: each activity's books month by month (treasury, pooled costs, payroll), if the
+            scenario has activities.
     """
 
     name: str
@@ -332,6 +336,7 @@ class YearReport:
     distribution_tests: DistributionCheck | None = None
     suggestion: SuggestedSplit | None = None
     elections: tuple[BoardElection, ...] = ()
+    books: Books | None = None
 
     @property
     def errors(self) -> tuple[Violation, ...]:
@@ -697,6 +702,7 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
     regime: Regime,
     journal: Callable[[object, Regime, date], Sequence[JournalEntry]] | None = None,
     progress: Callable[[str, int, int], None] | None = None,
+    payroll: Callable[[EnvelopeRequest], SalaryEnvelope | None] | None = None,
 ) -> YearReport:
     """Evaluate a co-op's year: statuses, deadlines, levies, distribution, votes, violations.
 
@@ -712,6 +718,8 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
         journal: the journal entries of a result (the accounting plug-ins, through
             :func:`cooprules.plugins.journal_entries`); ``None``: no journal.
         progress: called with a section name, the items done and the items in it.
+        payroll: the salary envelope of a request, for the scenario's ``[[payroll]]``; ``None``:
+            the installed payroll plug-ins (:func:`cooprules.plugins.salary_envelope`).
 
     Raises:
         InvalidInput: the scenario cannot be evaluated (an unknown sample schedule, a
@@ -772,6 +780,17 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
                 entries.extend(journal(levy, regime, as_of))
             if progress is not None:
                 progress("activities", i + 1, len(items))
+
+    books = evaluate_books(
+        scenario,
+        regime=regime,
+        periods=periods,
+        items=items,
+        levies={row.activity: row.year for row in levy_rows},
+        register=register,
+        envelope=payroll,
+    )
+    violations.extend(books.violations if books is not None else ())
 
     shares = None
     if scenario.share_classes:
@@ -893,4 +912,5 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
         distribution_tests=closing.distribution_tests,
         suggestion=closing.suggestion,
         elections=elections,
+        books=books,
     )

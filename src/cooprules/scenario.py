@@ -74,12 +74,14 @@ from cattrs.gen import make_dict_structure_fn, override
 from moneyed import Money
 
 from cooprules.accompaniment import ObligationState
+from cooprules.books import PayRule, WeightsOver
 from cooprules.capital import OperationKind
 from cooprules.elections import ElectionMethod
 from cooprules.errors import InputFileError, InvalidInput
 from cooprules.levies import ActivityKind, Banding, Base, BasePeriod
 from cooprules.membership import Decision, EventKind, Status
-from cooprules.money import Rate, money
+from cooprules.money import Rate, money, to_minor_units
+from cooprules.pooling import AllocationKey
 from cooprules.reserves import MovementKind
 from cooprules.voting import Base as MajorityBase
 from cooprules.voting import Choice, QuorumOn
@@ -113,6 +115,8 @@ __all__ = [
     "MeetingSpec",
     "MemberDecisionSpec",
     "MemberSpec",
+    "PayrollSpec",
+    "PooledCostSpec",
     "PositionSpec",
     "ProxySpec",
     "ReserveMovementSpec",
@@ -491,6 +495,8 @@ class ActivitySpec:
             instead of its kind's (format 2).
         levy: this activity's own schedule (a contract's rate), instead of its kind's; outside
             its ``from``/``until`` dates the kind's schedule applies.
+        opening_balance: the activity's treasury brought forward to the year's first day
+            (default 0.00).
     """
 
     id: str
@@ -502,6 +508,7 @@ class ActivitySpec:
     direct_costs: tuple[Money, ...] = ()
     schedule: str | None = None
     levy: DatedScheduleSpec | None = None
+    opening_balance: Money | None = None
 
 
 @attrs.frozen
@@ -889,6 +896,66 @@ class ReserveSpec:
 
 
 @attrs.frozen
+class PooledCostSpec:
+    """A shared service charged to the activities (:class:`cooprules.pooling.PooledCost`).
+
+    Attributes:
+        code: unique in the scenario (``"coworking"``).
+        amount: what it costs in each month it is charged.
+        key: how it is shared: ``usage``, ``fixed`` (both with ``weights``), ``headcount``
+            (equally among ``activities``, default those running that month), ``margin`` or
+            ``revenue`` (by each activity's positive gross margin or revenue; ``activities``
+            restricts them).
+        description: what it is, in English (default: the code).
+        description_fr: what it is, in French (default: the English).
+        months: the months of the financial year it is charged in, 1-based (default all twelve;
+            ``[1]`` for a yearly premium paid in the first month).
+        weights: per activity, its units of use (``usage``) or its fixed weight (``fixed``).
+        activities: the activities sharing it (``headcount``, ``margin``, ``revenue``).
+        weights_over: ``month`` (the month charged) or ``year`` (the whole financial year): the
+            period a margin or revenue key weighs.
+        article: the statute article or decision that sets the key.
+    """
+
+    code: str
+    amount: Money
+    key: AllocationKey
+    description: str = ""
+    description_fr: str | None = None
+    months: tuple[int, ...] = ()
+    weights: dict[str, Decimal] = attrs.field(factory=dict)
+    activities: tuple[str, ...] = ()
+    weights_over: WeightsOver = WeightsOver.MONTH
+    article: str | None = None
+
+
+@attrs.frozen
+class PayrollSpec:
+    """What is asked for one entrepreneur's salary on their activity, month by month.
+
+    The regime decides whether a salary may be paid (its ``PayrollRules``, through the payroll
+    plug-ins): none for a Belgian candidate entrepreneur, none under a French CAPE.
+
+    Attributes:
+        member: the entrepreneur's member id.
+        activity: the activity that pays it (one payroll entry per activity).
+        employer_rate: the employer contribution rate (an input from the payroll provider,
+            never law).
+        gross: the monthly gross (``fixed``), or the most the ``affordable`` rule pays.
+        rule: ``fixed`` (``gross`` each month) or ``affordable`` (the largest gross whose
+            employment cost the activity's treasury can pay that month).
+        employee_rate: the employee contribution rate, for the net estimate.
+    """
+
+    member: str
+    activity: str
+    employer_rate: Rate
+    gross: Money | None = None
+    rule: PayRule = PayRule.FIXED
+    employee_rate: Rate | None = None
+
+
+@attrs.frozen
 class Scenario:
     """A whole scenario file.
 
@@ -907,6 +974,8 @@ class Scenario:
         source: the file's name (set by :func:`load`).
         reserves: the reserve accounts and their opening balances (``[[reserves]]``).
         format: the version of the format (``format = 2``; a file without it is version 1).
+        pooled_costs: the co-op's shared services charged to the activities.
+        payroll: the entrepreneurs' salaries asked, per activity.
     """
 
     coop: Coop
@@ -922,6 +991,8 @@ class Scenario:
     source: str = ""
     reserves: tuple[ReserveSpec, ...] = ()
     format: typing.Literal[1, 2] = 1
+    pooled_costs: tuple[PooledCostSpec, ...] = ()
+    payroll: tuple[PayrollSpec, ...] = ()
 
     @property
     def currency(self) -> str:
@@ -1196,6 +1267,7 @@ def _structure(raw: dict[str, Any], *, name: str, currency: str | None) -> Scena
         _check_member_decisions,
         _check_expected,
         _check_capital_and_reserves,
+        _check_books,
     ):
         try:
             check(scenario)
@@ -1566,6 +1638,85 @@ def _check_ballots(
         for k, choice in enumerate(choices):
             if choice not in candidates:
                 fail(f".ballots.{voter}[{k}]", choice, "not a candidate of the election")
+
+
+def _check_books(scenario: Scenario) -> None:
+    """Pooled costs and payroll name activities and members of the scenario, with usable values."""
+    name = scenario.source
+
+    def fail(path: str, value: object, reason: str) -> typing.NoReturn:
+        raise ScenarioError(name, path, value, reason)
+
+    _check_pooled(scenario, fail)
+    _check_payroll(scenario, fail)
+    amounts = [
+        (f"activities[{i}].opening_balance", a.opening_balance)
+        for i, a in enumerate(scenario.activities)
+    ]
+    amounts += [
+        (f"pooled_costs[{i}].amount", c.amount) for i, c in enumerate(scenario.pooled_costs)
+    ]
+    amounts += [(f"payroll[{i}].gross", p.gross) for i, p in enumerate(scenario.payroll)]
+    for path, amount in amounts:
+        if amount is not None:
+            try:
+                to_minor_units(amount, field=path)
+            except InvalidInput as error:
+                fail(path, str(amount.amount), error.reason)
+
+
+def _check_pooled(  # noqa: C901 - one check per field
+    scenario: Scenario, fail: Callable[[str, object, str], typing.NoReturn]
+) -> None:
+    activities = {a.id for a in scenario.activities}
+    codes: set[str] = set()
+    weighed = {AllocationKey.USAGE, AllocationKey.FIXED}
+    for i, cost in enumerate(scenario.pooled_costs):
+        where = f"pooled_costs[{i}]"
+        if not activities:
+            fail(where, cost.code, "pooled costs are charged to activities: the scenario has none")
+        if cost.code in codes or "/" in cost.code:
+            fail(f"{where}.code", cost.code, "a pooled cost's code is unique and has no '/'")
+        codes.add(cost.code)
+        if cost.amount.amount < 0:
+            fail(f"{where}.amount", str(cost.amount.amount), "a pooled cost is not negative")
+        for j, month in enumerate(cost.months):
+            if not 1 <= month <= 12 or month in cost.months[:j]:  # noqa: PLR2004 - months
+                fail(f"{where}.months[{j}]", month, "a month of the financial year, 1..12, once")
+        if (cost.key in weighed) != bool(cost.weights):
+            reason = (
+                f"a {cost.key.value} key needs weights per activity"
+                if cost.key in weighed
+                else f"a {cost.key.value} key takes no weights (use activities)"
+            )
+            fail(f"{where}.weights", cost.weights or None, reason)
+        if cost.key in weighed and cost.activities:
+            fail(f"{where}.activities", list(cost.activities), "the weights name the activities")
+        for activity in (*cost.weights, *cost.activities):
+            if activity not in activities:
+                fail(f"{where}.activities", activity, "not an activity of the scenario")
+        for activity, weight in cost.weights.items():
+            if weight < 0:
+                fail(f"{where}.weights.{activity}", str(weight), "a weight is not negative")
+
+
+def _check_payroll(scenario: Scenario, fail: Callable[[str, object, str], typing.NoReturn]) -> None:
+    activities = {a.id for a in scenario.activities}
+    members = {m.id for m in scenario.members}
+    paid: set[str] = set()
+    for i, pay in enumerate(scenario.payroll):
+        where = f"payroll[{i}]"
+        if pay.member not in members:
+            fail(f"{where}.member", pay.member, "not a member of the scenario")
+        if pay.activity not in activities:
+            fail(f"{where}.activity", pay.activity, "not an activity of the scenario")
+        if pay.activity in paid:
+            fail(f"{where}.activity", pay.activity, "one payroll entry per activity")
+        paid.add(pay.activity)
+        if pay.rule is PayRule.FIXED and pay.gross is None:
+            fail(f"{where}.gross", None, "a fixed salary states its monthly gross")
+        if pay.gross is not None and pay.gross.amount < 0:
+            fail(f"{where}.gross", str(pay.gross.amount), "a gross pay is not negative")
 
 
 def _check_expected(scenario: Scenario) -> None:

@@ -19,7 +19,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cooprules.plugins import RegimeCatalogue, get_plugin_manager, journal_entries, load_regimes
+from cooprules.plugins import (
+    RegimeCatalogue,
+    get_plugin_manager,
+    journal_entries,
+    load_regimes,
+    salary_envelope,
+)
 from cooprules.report import YearReport, evaluate
 from cooprules.scenario import Scenario, load
 
@@ -74,8 +80,16 @@ def evaluate_scenario(
 ) -> YearReport:
     """Evaluate a loaded scenario with the installed plug-ins (see :func:`evaluate_file`)."""
     regime = _regime(catalogue, scenario)
-    book = _journal(get_plugin_manager()) if journal else None
-    return evaluate(scenario, as_of=as_of, regime=regime, journal=book, progress=progress)
+    manager = get_plugin_manager()
+    book = _journal(manager) if journal else None
+    return evaluate(
+        scenario,
+        as_of=as_of,
+        regime=regime,
+        journal=book,
+        progress=progress,
+        payroll=lambda request: salary_envelope(manager, request),
+    )
 
 
 def _regime(catalogue: RegimeCatalogue, scenario: Scenario) -> Regime:

@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
+from cooprules.books import statement as activity_statement
 from cooprules.errors import CoopRulesError
 from cooprules.expected import check_expectations, expectations_of, render_outcomes
 from cooprules.explain import Explanation, Severity, render_steps, render_violations
@@ -22,6 +23,7 @@ from cooprules.lawview import view_markdown as regime_markdown
 from cooprules.money import format_amount
 from cooprules.plugins import load_regimes
 from cooprules.scenario import ScenarioError, load
+from cooprules_cli.books import books_explanations, books_json, books_sections
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -169,6 +171,7 @@ def report_json(report: YearReport, lang: Lang = "en") -> str:
             for v in report.violations
         ],
         "journal_entries": len(report.journal),
+        "books": books_json(report),
     }
     if report.distribution is not None:
         dist = report.distribution
@@ -370,6 +373,7 @@ def _sections(report: YearReport, lang: Lang) -> list[tuple[str, list[str], list
             )
         )
     sections.extend(_year_end_sections(report, lang))
+    sections.extend(books_sections(report, lang))
     sections.append(
         (
             "Votes",
@@ -561,6 +565,7 @@ def _explanations(report: YearReport, lang: Lang) -> list[str]:
     if report.register.steps:
         lines.append("register:")
         lines.extend(f"  {s}" for s in _steps(report.register, lang))
+    lines.extend(books_explanations(report, lang))
     return lines
 
 
@@ -739,6 +744,39 @@ def check(file: str, lang: Lang, as_of: Any) -> None:  # noqa: ANN401 - click gi
         else:
             click.echo("Aucune violation." if lang == "fr" else "No violations.")
         return EXIT_VIOLATIONS if report.errors else EXIT_OK
+
+    _guard(action)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("activity")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "text"]),
+    default="markdown",
+    show_default=True,
+)
+@_LANG
+@_AS_OF
+def statement(file: str, activity: str, fmt: str, lang: Lang, as_of: Any) -> None:  # noqa: ANN401
+    """Print the statement of ACTIVITY's year in FILE: its books month by month, its pay.
+
+    The statement an entrepreneur is given: every month's revenue, costs, levy, pooled costs,
+    salary and charges and the treasury, the year's result, the variable part due.
+    """
+
+    def action() -> int:
+        report = _evaluate(file, as_of.date() if as_of else None, show_progress=False)
+        found = {b.activity: b for b in report.books.activities} if report.books else {}
+        if activity not in found:
+            reason = f"not an activity of the scenario ({', '.join(found) or 'none'})"
+            raise ScenarioError(file, "activities", activity, reason)
+        books = found[activity]
+        text = activity_statement(books, coop=report.name, lang=lang, fmt=fmt)  # type: ignore[arg-type]
+        click.echo(text, nl=False)
+        return EXIT_OK
 
     _guard(action)
 

@@ -30,6 +30,7 @@ import attrs
 
 from cooprules.explain import RuleKind, Text
 from cooprules.levies import Schedule
+from cooprules.membership import Status
 from cooprules.parameters import Capital
 from cooprules.payroll import PayrollKind, PayrollRules
 from cooprules.regime import Parameter, Regime
@@ -38,6 +39,7 @@ from cooprules_adapters.fr import levies
 from cooprules_adapters.fr.membership import (
     CAE_MEMBERSHIP,
     CAE_SCIC_MEMBERSHIP,
+    CESA,
     SCIC_MEMBERSHIP,
     SCOP_MEMBERSHIP,
 )
@@ -181,8 +183,17 @@ FR_SCIC = Regime(
 
 # --- CAE --------------------------------------------------------------------------------------
 
-CAE_PAYROLL: Final = PayrollRules(PayrollKind.ACTIVITY_SALARY, LAW.citation("travail-l7332-3"))
-"""An entrepreneur-employee's pay comes out of their activity (Code du travail L7332-3)."""
+CAE_PAYROLL: Final = PayrollRules(
+    PayrollKind.ACTIVITY_SALARY,
+    LAW.citation("travail-l7332-3"),
+    unpaid=tuple(
+        (status, CESA)
+        for status in Status
+        if status not in {Status.ENTREPRENEUR_EMPLOYEE, Status.MEMBER, Status.SUSPENDED}
+    ),
+)
+"""An entrepreneur-employee's pay comes out of their activity (Code du travail L7332-3); one who
+holds no CESA (L7331-2), such as a candidate under a CAPE, draws none."""
 
 FR_CAE_SCOP = Regime(
     code="fr-cae-scop",

@@ -43,7 +43,9 @@ from cooprules.payroll import EnvelopeRequest, PayrollKind, PayrollRules, Salary
 from cooprules_adapters.payroll.envelope import (
     belgian_activity_envelope,
     french_cae_envelope,
+    no_salary_envelope,
     quebec_work_envelope,
+    unpaid_status_envelope,
 )
 from cooprules_adapters.payroll.rates import (
     OPTEOS_2024,
@@ -63,7 +65,9 @@ __all__ = [
     "employer_cost",
     "french_cae_envelope",
     "gross_from_total_cost",
+    "no_salary_envelope",
     "quebec_work_envelope",
+    "unpaid_status_envelope",
 ]
 
 ENVELOPES: Final[Mapping[PayrollKind, Callable[[EnvelopeRequest], SalaryEnvelope]]] = {
@@ -78,9 +82,13 @@ ENVELOPES: Final[Mapping[PayrollKind, Callable[[EnvelopeRequest], SalaryEnvelope
 def cooprules_salary_envelope(request: EnvelopeRequest) -> SalaryEnvelope | None:
     """The envelope of the kind the request's regime declares (its :class:`PayrollRules`).
 
-    ``None`` for a regime without payroll rules.
+    No salary in a status the rules leave unpaid (:attr:`PayrollRules.unpaid`, a French CAE's
+    CAPE); ``None`` for a regime without payroll rules.
     """
     rules = request.regime.rule_set(PayrollRules)
     if rules is None:
         return None
+    unpaid = rules.unpaid_in(request.status)
+    if unpaid is not None:
+        return unpaid_status_envelope(request, unpaid)
     return ENVELOPES[rules.kind](request)

@@ -18,6 +18,8 @@ __all__ = [
     "belgian_activity_envelope",
     "french_cae_envelope",
     "months_in",
+    "no_salary_envelope",
+    "unpaid_status_envelope",
 ]
 
 _TRAVAIL: Final = "Code du travail"
@@ -74,6 +76,13 @@ def _at_monthly(rate: ContributionRates, months: int) -> ContributionRates:
     return lambda gross: rate(_monthly(gross, months))
 
 
+def _contributions(request: EnvelopeRequest, rate: ContributionRates) -> Money:
+    """The employer contributions on the fixed pay: as booked month by month, else computed."""
+    if request.employer_contributions_paid is not None:
+        return request.employer_contributions_paid
+    return employer_cost(request.fixed_pay_paid, rate)
+
+
 def french_cae_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
     """The salary envelope of a French CAE entrepreneur-employee for one financial year.
 
@@ -88,7 +97,7 @@ def french_cae_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
     )
     employer = _at_monthly(request.employer_rate, months)
     employee = _at_monthly(request.employee_rate, months)
-    fixed_contributions = employer_cost(request.fixed_pay_paid, employer)
+    fixed_contributions = _contributions(request, employer)
     fixed_part = request.fixed_pay_paid + fixed_contributions
     variable_part = available - fixed_part
     steps = [
@@ -179,8 +188,57 @@ def french_cae_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
 
 def belgian_activity_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
     """A Belgian candidate entrepreneur draws no salary: they keep their benefits."""
-    nothing = zero(request.revenue.currency)
+    return no_salary_envelope(
+        request,
+        _rule(request),
+        code="payroll.no_salary_during_convention",
+        why=Text(
+            en="No salary during the accompaniment convention: the candidate entrepreneur keeps "
+            "their unemployment benefit or integration income",
+            fr="Pas de salaire pendant la convention d'accompagnement : le candidat-entrepreneur "
+            "garde ses allocations ou son revenu d'intégration",
+        ),
+        message=Text(
+            en="A candidate entrepreneur is not paid a salary by the activity co-op.",
+            fr="Un candidat-entrepreneur ne reçoit pas de salaire de la coopérative d'activités.",
+        ),
+    )
+
+
+def unpaid_status_envelope(request: EnvelopeRequest, citation: Citation) -> SalaryEnvelope:
+    """No salary in a status the regime's :class:`PayrollRules` leave unpaid (a CAPE holder)."""
+    status = request.status.value.replace("_", " ") if request.status is not None else "?"
+    return no_salary_envelope(
+        request,
+        citation,
+        code="payroll.no_salary_in_status",
+        why=Text(
+            en=f"No salary while {status}: the salary of an entrepreneur-employee starts with "
+            "the contract that makes them one",
+            fr=f"Pas de salaire au statut {status} : le salaire d'entrepreneur salarié commence "
+            "avec le contrat qui le rend tel",
+        ),
+        message=Text(
+            en=f"No salary is paid while the status is {status}.",
+            fr=f"Aucun salaire n'est versé au statut {status}.",
+        ),
+    )
+
+
+def no_salary_envelope(
+    request: EnvelopeRequest, citation: Citation | None, *, code: str, why: Text, message: Text
+) -> SalaryEnvelope:
+    """An envelope with no salary: the activity's result stays blocked in the co-op.
+
+    Args:
+        request: the request.
+        citation: the rule that forbids a salary.
+        code: the (information) violation's code.
+        why: the explanation's first step.
+        message: the violation's message.
+    """
     currency = request.revenue.currency
+    nothing = zero(currency)
     blocked = request.revenue - total((request.direct_costs, request.contribution), currency)
     return SalaryEnvelope(
         available=nothing,
@@ -190,22 +248,15 @@ def belgian_activity_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
         explanation=Explanation(
             (
                 Step(
-                    what=Text(
-                        en="No salary during the accompaniment convention: the candidate "
-                        "entrepreneur keeps their unemployment benefit or integration income",
-                        fr="Pas de salaire pendant la convention d'accompagnement : le "
-                        "candidat-entrepreneur garde ses allocations ou son revenu d'intégration",
-                    ),
+                    what=why,
                     inputs={"regime": request.regime.code, "revenue": request.revenue},
                     result=nothing,
-                    citation=_rule(request),
+                    citation=citation,
                 ),
                 Step(
                     what=Text(
-                        en="The activity's result stays blocked in the co-op until the "
-                        "candidate leaves",
-                        fr="Le résultat de l'activité reste bloqué dans la coopérative jusqu'au "
-                        "départ du candidat",
+                        en="The activity's result stays blocked in the co-op",
+                        fr="Le résultat de l'activité reste bloqué dans la coopérative",
                     ),
                     inputs={
                         "revenue": request.revenue,
@@ -213,21 +264,17 @@ def belgian_activity_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
                         "contribution": request.contribution,
                     },
                     result=blocked,
-                    citation=_rule(request),
+                    citation=citation,
                 ),
             )
         ),
         violations=(
             Violation(
-                code="payroll.no_salary_during_convention",
+                code=code,
                 severity=Severity.INFO,
                 subject=request.member,
-                message=Text(
-                    en="A candidate entrepreneur is not paid a salary by the activity co-op.",
-                    fr="Un candidat-entrepreneur ne reçoit pas de salaire de la coopérative "
-                    "d'activités.",
-                ),
-                citation=_rule(request),
+                message=message,
+                citation=citation,
             ),
         ),
     )
@@ -241,7 +288,7 @@ def quebec_work_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
     computed by the surplus engine and given as ``request.refund`` (the variable part).
     """
     currency = request.revenue.currency
-    employer = request.employer_rate(request.fixed_pay_paid).apply(request.fixed_pay_paid)
+    employer = _contributions(request, request.employer_rate)
     fixed = request.fixed_pay_paid + employer
     refund = request.refund if request.refund is not None else zero(currency)
     steps = (

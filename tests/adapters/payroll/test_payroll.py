@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cooprules import get_plugin_manager
 from cooprules.errors import InvalidInput
+from cooprules.membership import Status
 from cooprules.money import Rate, from_minor_units, money
 from cooprules.payroll import EnvelopeRequest
 from cooprules.plugins import get_regime, salary_envelope
 from cooprules_adapters.payroll import (
     OPTEOS_2024,
+    cooprules_salary_envelope,
     employer_cost,
     gross_from_total_cost,
 )
@@ -123,3 +126,61 @@ def test_the_solver_with_the_calibrated_table(cost_units):
 def test_the_solver_refuses_negative_costs():
     with pytest.raises(InvalidInput):
         gross_from_total_cost(eur("-1.00"), OPTEOS_2024.employer)
+
+
+# --- the status and the contributions booked month by month (the books' requests) ---------------
+
+
+def _request(regime: str, **changes):
+
+    from cooprules.payroll import EnvelopeRequest  # noqa: PLC0415
+
+    request = EnvelopeRequest(
+        regime=get_regime(regime),
+        activity="a1",
+        member="ana",
+        period_start=date(2025, 1, 1),
+        period_end=date(2025, 12, 31),
+        revenue=money("40000.00", "EUR"),
+        direct_costs=money("4000.00", "EUR"),
+        contribution=money("4000.00", "EUR"),
+        fixed_pay_paid=money("19200.00", "EUR"),
+        employer_rate=lambda _gross: Rate.of("25%"),
+        employee_rate=lambda _gross: Rate.of("21%"),
+    )
+    return attrs.evolve(request, **changes)
+
+
+def test_a_cae_pays_no_salary_without_a_cesa_l7331_2():
+    from cooprules.money import money  # noqa: PLC0415
+
+    cape = cooprules_salary_envelope(_request("fr-cae-scop", status=Status.CANDIDATE_ENTREPRENEUR))
+    assert cape.fixed_part == money("0.00", "EUR")
+    assert cape.blocked == money("32000.00", "EUR")
+    (finding,) = cape.violations
+    assert finding.code == "payroll.no_salary_in_status"
+    assert finding.citation.article == "art. L7331-2"
+    assert "candidate entrepreneur" in finding.message.en
+    # Under the CESA, and as an associate, the salary is paid (worked example F: 8,000 variable).
+    for status in (Status.ENTREPRENEUR_EMPLOYEE, Status.MEMBER):
+        paid = cooprules_salary_envelope(_request("fr-cae-scop", status=status))
+        assert (paid.blocked, paid.variable_part) == (None, money("8000.00", "EUR"))
+
+
+def test_contributions_booked_month_by_month_are_taken_as_they_are():
+    from cooprules_adapters.payroll import cooprules_salary_envelope  # noqa: PLC0415
+
+    # 4,800.00 at 25 % of 19,200; 12 monthly roundings may book a few cents more: 4,800.06.
+    booked = money("4800.06", "EUR")
+    for regime in ("fr-cae-scop", "qc-work"):
+        envelope = cooprules_salary_envelope(_request(regime, employer_contributions_paid=booked))
+        assert envelope.fixed_part == money("24000.06", "EUR")
+    assert cooprules_salary_envelope(_request("fr-cae-scop")).fixed_part == money("24000.00", "EUR")
+
+
+def test_a_belgian_candidate_is_refused_whatever_the_status():
+    from cooprules_adapters.payroll import cooprules_salary_envelope  # noqa: PLC0415
+
+    envelope = cooprules_salary_envelope(_request("be-activity", status=Status.MEMBER))
+    assert envelope.violations[0].code == "payroll.no_salary_during_convention"
+    assert envelope.blocked is not None

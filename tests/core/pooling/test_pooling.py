@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cooprules import strategies as cst
+from cooprules.books import pooled_charges
 from cooprules.errors import (
     CurrencyMismatch,
     DuplicateId,
@@ -297,3 +298,33 @@ def test_closing_is_opening_plus_flows(opening, line_data, flows) -> None:
         balance += to_minor_units(row.net)
         assert to_minor_units(row.balance) == balance
     assert [r.period for r in account.rows] == sorted({r.period for r in account.rows})
+
+
+@given(
+    amounts=st.lists(st.integers(min_value=0, max_value=10_000_000), min_size=1, max_size=6),
+    weights=st.dictionaries(
+        st.sampled_from(["a1", "a2", "a3", "a4"]),
+        st.integers(min_value=0, max_value=1000),
+        min_size=1,
+    ).filter(lambda w: sum(w.values()) > 0),
+    key=st.sampled_from([AllocationKey.USAGE, AllocationKey.FIXED, AllocationKey.HEADCOUNT]),
+)
+def test_pooled_charges_weighed_over_the_year_add_up_and_are_booked_in_their_month(
+    amounts, weights, key
+):
+    """cooprules.books.pooled_charges: each cost, weighed over its period, books its charges in
+    the month paired with it, and they add up to it to the cent."""
+    year = Period(date(2025, 1, 1), date(2026, 1, 1))
+    costs = [
+        (cost(f"c{i}", str(from_minor_units(a, "EUR").amount), key, year), FEB)
+        for i, a in enumerate(amounts)
+    ]
+    charges = pooled_charges(
+        costs,
+        usage={f"c{i}": weights for i in range(len(amounts))},
+        fixed={f"c{i}": weights for i in range(len(amounts))},
+        headcount={f"c{i}": sorted(weights) for i in range(len(amounts))},
+    )
+    assert all(c.period == FEB for c in charges)
+    for (pooled, _), units in zip(costs, amounts, strict=True):
+        assert sum(to_minor_units(c.amount) for c in charges if c.cost == pooled.code) == units
