@@ -1448,6 +1448,7 @@ def levy_schedules(scenario: Scenario) -> tuple[tuple[str, LevyScheduleSpec], ..
     where the next schedule of its kind (or of every kind) starts: the Belgian sample's "9 % from
     2027" is a second schedule ``from = 2027-01-01``, and the first ends on that day.
 
+    ```pycon
     >>> scenario = loads('''
     ... format = 2
     ... [coop]
@@ -1462,6 +1463,8 @@ def levy_schedules(scenario: Scenario) -> tuple[tuple[str, LevyScheduleSpec], ..
     ... ''')
     >>> [(path, str(spec.rate), spec.until) for path, spec in levy_schedules(scenario)]
     [('levies.schedules[0]', '10%', datetime.date(2027, 1, 1)), ('levies.schedules[1]', '9%', None)]
+
+    ```
     """
     levies = scenario.levies
     if levies is None:
