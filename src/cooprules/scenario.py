@@ -548,7 +548,14 @@ class DistributionSpec:
 
 @attrs.frozen
 class ProxySpec:
-    """A member represented by another at the meeting."""
+    """A member represented at the meeting (checked by :func:`cooprules.voting.tally`).
+
+    Attributes:
+        grantor: the member represented (a member of the scenario).
+        holder: who represents them: a member of the scenario, or with ``family`` the name of
+            the member's non-member spouse or adult child.
+        family: family representation (Quebec, where the by-laws do not forbid it).
+    """
 
     grantor: str
     holder: str
@@ -1385,6 +1392,8 @@ def _check_references(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one 
     coop = scenario.coop
     if not 1 <= coop.first_month <= 12:  # noqa: PLR2004 - months of the year
         fail("coop.first_month", coop.first_month, "a month is 1..12")
+    if coop.voting is not None and (coop.voting.max_proxies or 0) < 0:
+        fail("coop.voting.max_proxies", coop.voting.max_proxies, "a number of proxies, at least 0")
     ids: set[str] = set()
     for i, member in enumerate(scenario.members):
         if member.id in ids:
@@ -1429,7 +1438,8 @@ def _check_references(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one 
                 if voter not in ids:
                     fail(f"{where}.ballots.{voter}", voter, "not a member of the scenario")
             for p, proxy in enumerate(decision.proxies):
-                for field in ("grantor", "holder"):
+                # a family representative is a non-member: only the grantor is a member's id
+                for field in ("grantor",) if proxy.family else ("grantor", "holder"):
                     if getattr(proxy, field) not in ids:
                         fail(
                             f"{where}.proxies[{p}].{field}", getattr(proxy, field), "unknown member"

@@ -3,19 +3,41 @@
 Each :class:`Proxy` is checked against the regime's
 :class:`~cooprules.voting.rules.ProxyPolicy` (forbidden, allowed, only to another member, at most
 so many per holder, family representation) and the statutes (a stricter limit, family
-representation forbidden). An invalid proxy is a :class:`~cooprules.explain.Violation` naming
-it, and the member it would have represented counts as absent. When a holder carries more proxies
-than allowed, those of the grantors with the smallest ids are kept, so the outcome never depends
-on the order the proxies were given.
+representation forbidden), one rule after the other in the order of :func:`_refusal`. An invalid
+proxy is exactly one :class:`~cooprules.explain.Violation` naming it (``"proxy grantor ->
+holder"``) and citing the rule, and the member it would have represented counts as absent
+(unless present in person). What the law gives a proxy to is a person who attends, to vote in
+the member's place:
+
+* a member cannot hold their own proxy (``voting.proxy_to_self``);
+* a member who gave two proxies or more is represented by none of them
+  (``voting.proxy_given_twice``): the law gives no rule to choose between them;
+* a member present in person votes in person: their proxy lapses (``voting.proxy_grantor_present``,
+  a warning) and their own ballot is counted once;
+* a holder who is a voter must be present in person: a proxy held by someone absent lapses
+  (``voting.proxy_holder_absent``), and one held by someone who is represented themselves is not
+  passed on (``voting.proxy_chain``); a holder who is not a voter (a non-member, where the law
+  allows one) is taken to attend, as the meeting records only the voters' presence;
+* a grantor who is not a voter on the meeting's date cannot be represented
+  (``voting.proxy_not_a_voter``), and a holder who is not a voter is refused where the policy
+  says the holder must be a member (``voting.proxy_holder_not_member``);
+* family representation is by a non-member: a family proxy held by a voter is refused
+  (``voting.family_holder_is_member``).
+
+When a holder carries more valid proxies than allowed, those of the grantors with the smallest
+ids are kept, so the outcome never depends on the order the proxies were given; each one beyond
+the limit is a ``voting.too_many_proxies`` citing the limit's own rule (the law's figure, or the
+statutes' article where their limit is stricter).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Set as AbstractSet
 
 import attrs
 
-from cooprules.errors import DuplicateId, UnknownMember
+from cooprules.errors import InvalidParameter, UnknownMember
 from cooprules.explain import Citation, Severity, Step, Text, Violation
 from cooprules.voting.electorate import Electorate
 from cooprules.voting.rules import (
@@ -45,7 +67,7 @@ class Proxy:
 
     @property
     def label(self) -> str:
-        """``"grantor -> holder"``, as violations name it."""
+        """``"proxy grantor -> holder"``, as violations name it."""
         return f"proxy {self.grantor} -> {self.holder}"
 
 
@@ -58,6 +80,25 @@ class _Representation:
     steps: tuple[Step, ...]
 
 
+@attrs.frozen
+class _Context:
+    """What every proxy of one meeting is checked against.
+
+    Attributes:
+        electorate: who may vote.
+        policy: the regime's proxy policy.
+        present: the voters present in person.
+        given: how many proxies each grantor gave.
+        family_ok: family representation is allowed (by the law and the statutes).
+    """
+
+    electorate: Electorate
+    policy: ProxyPolicy
+    present: AbstractSet[str]
+    given: Counter[str]
+    family_ok: bool
+
+
 def _check_proxies(
     proxies: tuple[Proxy, ...],
     electorate: Electorate,
@@ -65,120 +106,211 @@ def _check_proxies(
     statutes: VotingStatutes | None,
     present: AbstractSet[str],
 ) -> _Representation:
-    """The members validly represented, and the violations for the proxies that are not.
+    """The members validly represented, and one violation for each proxy that is not used.
 
     Raises:
-        DuplicateId: a member gave two proxies.
         UnknownMember: a grantor is not in the register.
+        InvalidParameter: the policy's limit gives a negative number of proxies.
     """
     policy = rules.proxies
     family_ok = policy.family_representation
     if statutes is not None and statutes.family_representation is not None:
         family_ok = family_ok and statutes.family_representation
+    context = _Context(
+        electorate, policy, present, Counter(p.grantor for p in proxies), family_ok=family_ok
+    )
     valid: dict[str, list[Proxy]] = {}
     problems: list[Violation] = []
-    seen: set[str] = set()
-    for proxy in sorted(proxies, key=lambda p: (p.grantor, p.holder)):
-        if proxy.grantor in seen:
-            raise DuplicateId("proxies", proxy.grantor, "a member gave two proxies")
-        seen.add(proxy.grantor)
-        problem = _refusal(proxy, electorate, policy, present=present, family_ok=family_ok)
+    for proxy in sorted(proxies, key=lambda p: (p.grantor, p.holder, p.family)):
+        problem = _refusal(proxy, context)
         if problem is not None:
             problems.append(problem)
         else:
             key = f"family:{proxy.grantor}" if proxy.family else proxy.holder
             valid.setdefault(key, []).append(proxy)
-    limit = _limit(policy, statutes, electorate.total_members)
+    limit, limit_citation = _limit(policy, statutes, electorate.total_members)
     represented: set[str] = set()
     for holder, held in valid.items():
         kept = held
         if limit is not None and not holder.startswith("family:") and len(held) > limit:
-            problems.extend(_too_many(holder, held, limit, electorate, policy))
+            problems.extend(_too_many(holder, held, limit, electorate, limit_citation))
             kept = held[:limit]  # keep the first ones by grantor id
         represented.update(p.grantor for p in kept)
     step = Step(
         Text(en="Representation checked", fr="Représentations vérifiées"),
-        {"proxies": len(proxies), "limit per holder": limit or "-"},
+        {"proxies": len(proxies), "limit per holder": "-" if limit is None else limit},
         len(represented),
         policy.citation,
     )
-    return _Representation(represented, tuple(problems), (step,))
+    return _Representation(frozenset(represented), tuple(problems), (step,))
 
 
-def _refusal(
-    proxy: Proxy,
-    electorate: Electorate,
-    policy: ProxyPolicy,
-    *,
-    present: AbstractSet[str],
-    family_ok: bool,
-) -> Violation | None:
-    """Why ``proxy`` is not used, if it is not: one check per rule, in the order of the law.
+def _refusal(proxy: Proxy, context: _Context) -> Violation | None:
+    """Why ``proxy`` is not used, if it is not: one check per rule, the first that fails.
 
     Raises:
         UnknownMember: the grantor is not in the register.
     """
-    if proxy.grantor not in electorate.voters:
-        if proxy.grantor not in electorate.excluded:
-            raise UnknownMember("proxies.grantor", proxy.grantor, "not in the register")
+    problem = _grantor_refusal(proxy, context)
+    return problem if problem is not None else _holder_refusal(proxy, context)
+
+
+def _grantor_refusal(proxy: Proxy, context: _Context) -> Violation | None:
+    """Why the grantor cannot be represented by ``proxy``: not a voter, to self, twice, present.
+
+    Raises:
+        UnknownMember: the grantor is not in the register.
+    """
+    electorate, policy = context.electorate, context.policy
+    grantor = proxy.grantor
+    if grantor not in electorate.voters:
+        if grantor not in electorate.excluded:
+            raise UnknownMember("proxies.grantor", grantor, "not in the register")
         return _violation(
             "voting.proxy_not_a_voter",
             proxy.label,
-            f"{proxy.grantor} may not vote, so cannot be represented.",
-            f"{proxy.grantor} n'a pas le droit de vote et ne peut donc être représenté.",
+            f"{grantor} may not vote ({electorate.excluded[grantor]}), so cannot be represented.",
+            f"{grantor} n'a pas le droit de vote ({electorate.excluded[grantor]}) et ne peut donc "
+            "être représenté.",
             policy.citation,
         )
-    if proxy.grantor in present:
+    if proxy.holder == grantor:
+        return _violation(
+            "voting.proxy_to_self",
+            proxy.label,
+            f"{grantor} cannot hold their own proxy: a member is represented by someone else. "
+            "The proxy is void.",
+            f"{grantor} ne peut détenir sa propre procuration : un membre est représenté par un "
+            "autre. La procuration est nulle.",
+            policy.citation,
+        )
+    given = context.given[grantor]
+    if given > 1:
+        return _violation(
+            "voting.proxy_given_twice",
+            proxy.label,
+            f"{grantor} gave {given} proxies; none of them is used, and {grantor} counts as "
+            "absent unless present in person.",
+            f"{grantor} a donné {given} procurations ; aucune n'est retenue, et {grantor} est "
+            "compté absent s'il n'est pas présent en personne.",
+            policy.citation,
+        )
+    if grantor in context.present:
         return Violation(
             "voting.proxy_grantor_present",
             Severity.WARNING,
             proxy.label,
             Text(
-                en=f"{proxy.grantor} is present in person; the proxy is not used.",
-                fr=f"{proxy.grantor} est présent en personne ; la procuration est sans objet.",
+                en=f"{grantor} is present in person and votes in person; the proxy is not used.",
+                fr=f"{grantor} est présent en personne et vote lui-même ; la procuration est "
+                "sans objet.",
             ),
-            policy.citation,
-        )
-    if proxy.family:
-        return None if family_ok else _family_refused(proxy, policy)
-    if not policy.allowed:
-        return _violation(
-            "voting.proxy_forbidden",
-            proxy.label,
-            f"No one may vote by proxy; the member {proxy.grantor} counts as absent.",
-            f"Nul ne peut voter par procuration ; le membre {proxy.grantor} est compté absent.",
-            policy.citation,
-        )
-    if policy.holder_must_be_member and proxy.holder not in electorate.voters:
-        return _violation(
-            "voting.proxy_holder_not_member",
-            proxy.label,
-            f"A member may only be represented by another member; {proxy.holder} is not one.",
-            f"Un associé ne peut se faire représenter que par un autre associé ; "
-            f"{proxy.holder} ne l'est pas.",
             policy.citation,
         )
     return None
 
 
-def _family_refused(proxy: Proxy, policy: ProxyPolicy) -> Violation:
+def _holder_refusal(proxy: Proxy, context: _Context) -> Violation | None:
+    """Why ``proxy``'s holder cannot carry it: family, forbidden, not a member, not present."""
+    electorate, policy = context.electorate, context.policy
+    grantor, holder = proxy.grantor, proxy.holder
+    if proxy.family:
+        return _family_refusal(proxy, context)
+    if not policy.allowed:
+        return _violation(
+            "voting.proxy_forbidden",
+            proxy.label,
+            f"No one may vote by proxy; the member {grantor} counts as absent.",
+            f"Nul ne peut voter par procuration ; le membre {grantor} est compté absent.",
+            policy.citation,
+        )
+    if holder not in electorate.voters:
+        if not policy.holder_must_be_member:
+            return None  # a holder who is not a voter is allowed, and taken to attend
+        return _violation(
+            "voting.proxy_holder_not_member",
+            proxy.label,
+            f"A member may only be represented by another member; {holder} is not a voter.",
+            f"Un associé ne peut se faire représenter que par un autre associé ; {holder} n'a "
+            "pas le droit de vote.",
+            policy.citation,
+        )
+    if holder in context.present:
+        return None
+    return _holder_absent(proxy, context)
+
+
+def _holder_absent(proxy: Proxy, context: _Context) -> Violation:
+    """The violation for a proxy whose holder, a voter, is not present in person."""
+    grantor, holder = proxy.grantor, proxy.holder
+    if holder in context.given:
+        return _violation(
+            "voting.proxy_chain",
+            proxy.label,
+            f"{holder} is not present in person but represented by proxy: a proxy is not passed "
+            f"on, and {grantor} counts as absent.",
+            f"{holder} n'est pas présent en personne mais représenté : une procuration ne se "
+            f"transmet pas, et {grantor} est compté absent.",
+            context.policy.citation,
+        )
     return _violation(
-        "voting.family_representation_not_allowed",
+        "voting.proxy_holder_absent",
         proxy.label,
-        "Representation by a spouse or adult child is not allowed here; the "
-        f"member {proxy.grantor} counts as absent.",
-        "La représentation par le conjoint ou un enfant majeur n'est pas admise "
-        f"ici ; le membre {proxy.grantor} est compté absent.",
-        policy.family_citation or policy.citation,
+        f"{holder}, who holds the proxy, is not present in person (list them among those present "
+        f"if they attended): the proxy lapses, and {grantor} counts as absent.",
+        f"{holder}, qui détient la procuration, n'est pas présent en personne (l'indiquer parmi "
+        f"les présents s'il assistait) : la procuration est caduque, et {grantor} est compté "
+        "absent.",
+        context.policy.citation,
     )
 
 
-def _limit(policy: ProxyPolicy, statutes: VotingStatutes | None, voters: int) -> int | None:
-    """The most proxies one holder may carry: the law's limit, or the statutes' if stricter."""
+def _family_refusal(proxy: Proxy, context: _Context) -> Violation | None:
+    """Why a family representation is not used, if it is not."""
+    policy = context.policy
+    citation = policy.family_citation or policy.citation
+    if not context.family_ok:
+        return _violation(
+            "voting.family_representation_not_allowed",
+            proxy.label,
+            "Representation by a spouse or adult child is not allowed here; the "
+            f"member {proxy.grantor} counts as absent.",
+            "La représentation par le conjoint ou un enfant majeur n'est pas admise "
+            f"ici ; le membre {proxy.grantor} est compté absent.",
+            citation,
+        )
+    if proxy.holder in context.electorate.voters:
+        return _violation(
+            "voting.family_holder_is_member",
+            proxy.label,
+            f"{proxy.holder} is a voter: a member is represented by a spouse or adult child who "
+            f"is not a member, not by another member; {proxy.grantor} counts as absent.",
+            f"{proxy.holder} a le droit de vote : un membre est représenté par son conjoint ou "
+            f"un enfant majeur non membre, non par un autre membre ; {proxy.grantor} est compté "
+            "absent.",
+            citation,
+        )
+    return None
+
+
+def _limit(
+    policy: ProxyPolicy, statutes: VotingStatutes | None, voters: int
+) -> tuple[int | None, Citation]:
+    """The most proxies one holder may carry, and its rule: the law's, or the statutes' if stricter.
+
+    Raises:
+        InvalidParameter: the policy's limit gives a negative number.
+    """
     limit = policy.max_per_holder(voters) if policy.max_per_holder is not None else None
-    if statutes is not None and statutes.max_proxies is not None:
-        limit = statutes.max_proxies if limit is None else min(limit, statutes.max_proxies)
-    return limit
+    if limit is not None and limit < 0:
+        raise InvalidParameter(
+            "proxies.max_per_holder", limit, f"a number of proxies, at least 0 ({voters} voters)"
+        )
+    citation = _limit_citation(policy)
+    own = statutes.max_proxies if statutes is not None else None
+    if statutes is not None and own is not None and (limit is None or own < limit):
+        return own, statutes.citation
+    return limit, citation
 
 
 def _limit_citation(policy: ProxyPolicy) -> Citation:
@@ -190,7 +322,7 @@ def _limit_citation(policy: ProxyPolicy) -> Citation:
 
 
 def _too_many(
-    holder: str, held: list[Proxy], limit: int, electorate: Electorate, policy: ProxyPolicy
+    holder: str, held: list[Proxy], limit: int, electorate: Electorate, citation: Citation
 ) -> list[Violation]:
     """The violations for the proxies ``holder`` carries beyond ``limit`` (the last by grantor)."""
     voters = electorate.total_members
@@ -203,7 +335,7 @@ def _too_many(
             f"{holder} détient {len(held)} procurations, plus que les {limit} "
             f"permises pour {voters} votants ; celle-ci est rejetée et {proxy.grantor} est "
             "compté absent.",
-            _limit_citation(policy),
+            citation,
         )
         for proxy in held[limit:]
     ]

@@ -19,7 +19,7 @@ import enum
 from collections.abc import Callable, Iterable
 from datetime import date
 from fractions import Fraction
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -506,9 +506,7 @@ class College:
     )
 
 
-def _count(
-    _instance: object, attribute: attrs.Attribute[int | FromLaw[int] | None], value: object
-) -> None:
+def _count(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None or isinstance(value, FromLaw):
         return
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
@@ -777,7 +775,8 @@ class VotingStatutes:
         decisions: the statutes' rules per kind of decision (they override the regime's defaults;
             overriding a rule the law fixes is a violation).
         colleges: the voting colleges.
-        max_proxies: a stricter limit on proxies per holder than the law's.
+        max_proxies: a stricter limit on proxies per holder than the law's (a whole number, at
+            least 0: a negative one is an :class:`~cooprules.errors.InvalidParameter`).
         family_representation: ``False`` where the by-laws forbid family representation.
         abstentions_count: whether abstentions count as votes cast (``None``: the regime's rule).
         blank_count: whether blank ballots count as votes cast (``None``: the regime's rule).
@@ -786,7 +785,7 @@ class VotingStatutes:
     citation: Citation
     decisions: tuple[DecisionRule, ...] = attrs.field(default=(), converter=_decisions)
     colleges: tuple[College, ...] = attrs.field(default=(), converter=_colleges)
-    max_proxies: int | None = None
+    max_proxies: int | None = attrs.field(default=None, validator=_count)
     family_representation: bool | None = None
     abstentions_count: bool | None = None
     blank_count: bool | None = None

@@ -7,8 +7,10 @@ each recorded in the result's explanation with its citation:
    :class:`~cooprules.voting.electorate.Electorate` and is a :class:`Choice`; the voters present
    in person; each :class:`Proxy` checked against the regime's
    :class:`~cooprules.voting.rules.ProxyPolicy` (:mod:`cooprules.voting.proxies`). An invalid
-   proxy is a :class:`~cooprules.explain.Violation` naming it, and the member it would have
-   represented counts as absent: their ballot is not counted.
+   proxy (to oneself, given twice, held by someone absent or represented themselves, from a
+   member present or who may not vote...) is one :class:`~cooprules.explain.Violation` naming
+   it, and the member it would have represented counts as absent unless present in person: a
+   ballot is counted once at most, and never through a holder who is not there.
 2. **Quorum** (:class:`~cooprules.voting.rules.DecisionRule`): the quorum of the call (first or
    second), on members or on votes.
 3. **Caps**: where votes are per share, a member's weight is capped at a share of the votes
@@ -358,8 +360,10 @@ def tally(
     categories, then the colleges and the majority.
 
     Raises:
-        UnknownMember: a ballot or a proxy names someone not in the register.
-        DuplicateId: a member gave two proxies (two ballots are refused when the meeting is built).
+        UnknownMember: a ballot, a person present or a proxy's grantor is not in the register.
+        DuplicateId: two ballots of one member (refused when the meeting is built); a member
+            who gave two proxies is a violation (``voting.proxy_given_twice``), not an error.
+        InvalidParameter: the regime's proxy limit gives a negative number of proxies.
         InvalidInput: a ballot is not a :class:`Choice` (a float, a string...).
         InvalidParameter: no rule (or no majority) is known for the decision: give the statutes'.
         InvalidInput: ``rules`` still hold a figure of the law to read (a

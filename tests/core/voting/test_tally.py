@@ -440,17 +440,12 @@ def test_typed_errors() -> None:
         tally(Meeting(DAY, "ordinary", voters, {"a": 0.5}), rules)  # type: ignore[dict-item]
     with pytest.raises(InvalidInput):
         Voter("c", 1.5)  # type: ignore[arg-type]
-    with pytest.raises(DuplicateId):
-        tally(
-            Meeting(
-                DAY,
-                "ordinary",
-                voters,
-                {"a": F},
-                proxies=[Proxy("b", "a", family=True), Proxy("b", "x", family=True)],
-            ),
-            rules,
-        )
+    # Two proxies of one member are no longer an error but two violations, neither counted
+    # (tests/core/voting/test_proxies.py).
+    twice = [Proxy("b", "x", family=True), Proxy("b", "y", family=True)]
+    result = tally(Meeting(DAY, "ordinary", voters, {"a": F, "b": F}, proxies=twice), rules)
+    assert [v.code for v in result.violations].count("voting.proxy_given_twice") == 2
+    assert result.counted == 1
     with pytest.raises(InvalidParameter):
         tally(Meeting(DAY, "no-such-decision", voters, {"a": F}), rules)
     with pytest.raises(InvalidInput):
