@@ -20,9 +20,11 @@ Every strategy builds *valid* values by construction (no ``assume`` needed downs
 * :func:`share_classes`, :func:`operations` and :func:`share_registers`: share classes and
   registers whose operations are all valid (nothing transferred or redeemed that is not held,
   never more paid up than subscribed);
-* :func:`voters`, :func:`electorates`, :func:`ballots` and :func:`meetings`: electorates, ballots
-  and a general meeting's vote on a decision the regime's
-  :class:`~cooprules.voting.VotingRules` know (for :func:`cooprules.voting.tally`).
+* :func:`voters`, :func:`electorates`, :func:`ballots`, :func:`proxies` and :func:`meetings`:
+  electorates, ballots, proxies (valid and invalid under the law: to oneself, chains, holders
+  absent, grantors present, non-voters, a grantor twice) and a general meeting's vote on a
+  decision the regime's :class:`~cooprules.voting.VotingRules` know (for
+  :func:`cooprules.voting.tally`).
 
 A property of your own code then reads::
 
@@ -61,7 +63,7 @@ from cooprules.money import (
     to_fraction,
     to_minor_units,
 )
-from cooprules.voting import Choice, Electorate, Meeting, Voter, VotingRules
+from cooprules.voting import Choice, Electorate, Meeting, Proxy, Voter, VotingRules
 
 __all__ = [
     "CURRENCY_CODES",
@@ -78,6 +80,7 @@ __all__ = [
     "monies",
     "monthly_lines",
     "operations",
+    "proxies",
     "rates",
     "share_classes",
     "share_registers",
@@ -705,15 +708,21 @@ def electorates(
     max_size: int = 15,
     max_weight: int = 1,
     categories: Sequence[str | None] = (None,),
+    max_excluded: int = 0,
 ) -> Electorate:
-    """Draw an :class:`~cooprules.voting.Electorate` (the keyword arguments of :func:`voters`)."""
-    return Electorate.of(
-        draw(
-            voters(
-                min_size=min_size, max_size=max_size, max_weight=max_weight, categories=categories
-            )
-        )
+    """Draw an :class:`~cooprules.voting.Electorate` (the keyword arguments of :func:`voters`).
+
+    With ``max_excluded``, up to that many people of the register ``x0``, ``x1``… may not vote
+    (resigned, or auxiliary members).
+    """
+    drawn = draw(
+        voters(min_size=min_size, max_size=max_size, max_weight=max_weight, categories=categories)
     )
+    excluded: dict[str, str] = {}
+    if max_excluded > 0:
+        for index in range(draw(st.integers(0, max_excluded))):
+            excluded[f"x{index}"] = draw(st.sampled_from(("resigned", "auxiliary")))
+    return Electorate.of(drawn, excluded=excluded)
 
 
 @st.composite
@@ -725,6 +734,42 @@ def ballots(draw: st.DrawFn, electorate: Electorate, *, turnout: bool = True) ->
 
 
 @st.composite
+def proxies(
+    draw: st.DrawFn,
+    electorate: Electorate,
+    *,
+    max_size: int = 6,
+    strangers: Sequence[str] = ("zoé", "paul"),
+) -> list[Proxy]:
+    """Draw up to ``max_size`` proxies (and a second one of some grantor), valid or not alike.
+
+    Each grantor is a person of the register (a voter, or one who may not vote); each holder is
+    the grantor themselves, anyone of the register, or one of ``strangers`` (non-members); some
+    are family representations; a grantor may give two proxies, holders may be grantors
+    (chains), and half of the proxies go to one voter who gives none (several proxies to
+    one holder).
+    Whether a holder attends is the meeting's ``present``: draw it beside. No grantor is a
+    stranger (that is bad input, refused by :func:`cooprules.voting.tally`).
+    """
+    register = [*sorted(electorate.voters), *sorted(electorate.excluded)]
+    if not register:
+        return []
+    holders = [*register, *strangers]
+    # one voter holds more than the others, so that holders carry several proxies
+    hub = draw(st.sampled_from(sorted(electorate.voters))) if electorate.voters else register[0]
+    drawn: list[Proxy] = []
+    others = [person for person in register if person != hub] or register
+    size = draw(st.integers(0, max_size))
+    for grantor in draw(st.permutations(others))[:size]:
+        holder = hub if draw(st.booleans()) else draw(st.sampled_from([grantor, *holders]))
+        drawn.append(Proxy(grantor, holder, family=draw(st.sampled_from((False, False, True)))))
+    if drawn and draw(st.integers(0, 3)) == 0:  # a grantor gives a second proxy, or the same
+        first = draw(st.sampled_from(drawn))
+        drawn.append(Proxy(first.grantor, draw(st.sampled_from(holders)), family=first.family))
+    return drawn
+
+
+@st.composite
 def meetings(
     draw: st.DrawFn,
     rules: VotingRules,
@@ -733,14 +778,19 @@ def meetings(
     max_voters: int = 15,
     max_weight: int = 1,
     categories: Sequence[str | None] = (None,),
+    max_proxies: int = 0,
 ) -> Meeting:
     """Draw a meeting voting on a decision ``rules`` set a majority for, on ``on``.
 
     The decision kind is one of the rules' decisions with a majority (a rule without one needs the
-    statutes'); the call is the first or the second; the ballots are those of some voters; no
-    proxy is claimed. Draw weights above 1 (``max_weight``) for votes per share; where each member
-    has one vote (``rules.one_member_one_vote`` is ``True``), every voter weighs 1 whatever
-    ``max_weight``.
+    statutes'); the call is the first or the second; the ballots are those of some voters. Draw
+    weights above 1 (``max_weight``) for votes per share; where each member has one vote
+    (``rules.one_member_one_vote`` is ``True``), every voter weighs 1 whatever ``max_weight``.
+
+    No proxy is claimed unless ``max_proxies`` is above 0: the meeting then claims up to that
+    many (:func:`proxies`, valid and invalid), the electorate has at least three voters (where
+    ``max_voters`` allows), the register up to two people who may not vote, and the voters
+    present in person are listed (or left to the ballots) at random.
 
     Raises:
         ValueError: the rules set no majority for any decision.
@@ -752,12 +802,28 @@ def meetings(
     if rules.one_member_one_vote is True:
         max_weight = 1
     electorate = draw(
-        electorates(max_size=max_voters, max_weight=max_weight, categories=categories)
+        electorates(
+            min_size=min(3, max_voters) if max_proxies > 0 else 1,
+            max_size=max_voters,
+            max_weight=max_weight,
+            categories=categories,
+            max_excluded=2 if max_proxies > 0 else 0,
+        )
     )
+    kind = draw(st.sampled_from(kinds))
+    drawn_ballots = draw(ballots(electorate))
+    call = draw(st.sampled_from((1, 2)))
+    if max_proxies <= 0:
+        return Meeting(on, kind, electorate, drawn_ballots, call=call)
+    present = None
+    if draw(st.booleans()):
+        present = frozenset(v for v in sorted(electorate.voters) if draw(st.booleans()))
     return Meeting(
         on,
-        draw(st.sampled_from(kinds)),
+        kind,
         electorate,
-        draw(ballots(electorate)),
-        call=draw(st.sampled_from((1, 2))),
+        drawn_ballots,
+        present=present,
+        proxies=draw(proxies(electorate, max_size=max_proxies)),
+        call=call,
     )

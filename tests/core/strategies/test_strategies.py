@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
 from cooprules import strategies as cst
@@ -16,6 +16,21 @@ from cooprules.regime import bind
 from cooprules.voting import Electorate, Meeting, VotingRules, tally
 from cooprules_adapters.be.regimes import BE_CNC
 from cooprules_adapters.fr.regimes import FR_SCOP
+from cooprules_adapters.qc.regimes import QC_COOP
+
+PROXY_CODES = {
+    "voting.proxy_not_a_voter",
+    "voting.proxy_to_self",
+    "voting.proxy_given_twice",
+    "voting.proxy_grantor_present",
+    "voting.family_representation_not_allowed",
+    "voting.family_holder_is_member",
+    "voting.proxy_forbidden",
+    "voting.proxy_holder_not_member",
+    "voting.proxy_holder_absent",
+    "voting.proxy_chain",
+    "voting.too_many_proxies",
+}
 
 CNC = bind(BE_CNC, as_of=date(2026, 6, 1)).rule_set(VotingRules)
 SCOP = bind(FR_SCOP, as_of=date(2026, 6, 1)).rule_set(VotingRules)
@@ -92,6 +107,39 @@ def test_meetings_can_be_tallied(meeting: Meeting):
     assert SCOP.decision(meeting.decision) is not None
     result = tally(meeting, SCOP)
     assert 0 <= result.share_for <= 1
+
+
+@pytest.mark.parametrize("code", sorted(PROXY_CODES))
+def test_meetings_with_proxies_reach_every_case(code: str):
+    # Valid and invalid proxies alike (docs/voting.md, "Proxies as the law has them"): each case
+    # is drawn, under the regime whose policy has it (SCOP: holders and limits; Quebec: none).
+    regime = {"voting.proxy_forbidden": QC_COOP, "voting.family_holder_is_member": QC_COOP}.get(
+        code, FR_SCOP
+    )
+    rules = bind(regime, as_of=date(2026, 6, 1)).rule_set(VotingRules)
+    assert rules is not None
+
+    def codes(meeting: Meeting) -> set[str]:
+        register = {*meeting.electorate.voters, *meeting.electorate.excluded}
+        assert {p.grantor for p in meeting.proxies} <= register
+        return {v.code for v in tally(meeting, rules).violations}
+
+    found = find(
+        cst.meetings(rules, max_voters=6, max_proxies=6),
+        lambda meeting: code in codes(meeting),
+        settings=settings(max_examples=5000, database=None, phases=[Phase.generate]),
+    )
+    assert found.proxies
+
+
+def test_meetings_with_proxies_count_some():
+    assert CNC is not None
+    found = find(
+        cst.meetings(CNC, max_voters=6, max_proxies=6),
+        lambda meeting: tally(meeting, CNC).present_members > len(meeting.present or ()) > 0,
+        settings=settings(max_examples=5000, database=None, phases=[Phase.generate]),
+    )
+    assert found.proxies
 
 
 def test_meetings_need_a_majority():
