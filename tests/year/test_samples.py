@@ -167,9 +167,16 @@ def test_a_cae_year_gives_a_ledger_whose_balances_match_the_report(tmp_path):
     levies = sum(amount(a["total"]) for a in report["levies"]["activities"])
     assert -balance("Income:FR:706-ContributionsOfTheActivities") == levies
     steps = {s["code"]: amount(s["amount"]) for s in report["distribution"]["steps"]}
-    assert -balance("Equity:FR:1061-LegalReserve") == steps["legal_reserve"]
+    reserves = {r["reserve"]: r for r in report["year_end"]["reserves"]}
+    # Issue 13: the opening balances are booked too; each reserve's account is its closing.
+    assert -balance("Equity:FR:1061-LegalReserve") == amount(reserves["legal_reserve"]["closing"])
+    assert -balance("Equity:FR:1061-LegalReserve") == (
+        amount(reserves["legal_reserve"]["opening"]) + steps["legal_reserve"]
+    )
     assert -balance("Equity:FR:1063-StatutoryReserves") == (
-        steps["legal_reserve:overflow"] + steps["development_fund"]
+        amount(reserves["development_fund"]["opening"])
+        + steps["legal_reserve:overflow"]
+        + steps["development_fund"]
     )
 
 
