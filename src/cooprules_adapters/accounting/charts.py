@@ -129,6 +129,11 @@ class Role(enum.Enum):
     """Optional: the gross pay of each activity's entrepreneur-employee (an expense)."""
     EMPLOYER_CHARGES = "employer_charges"
     """Optional: the employer charges on that pay (an expense, one per activity)."""
+    LOSS_CARRIED_FORWARD = "loss_carried_forward"
+    """Optional: the loss no reserve absorbed, carried forward (France: 119; Belgium: 141)."""
+    LOSS_TO_CARRY_FORWARD = "loss_to_carry_forward"
+    """Optional: credited when a loss is carried forward (Belgium: 793 perte à reporter); a chart
+    without it credits :attr:`LOSS`."""
     OPENING_BALANCES = "opening_balances"
     """Optional: the equity that balances the opening entries (beancount's
     ``Equity:Opening-Balances``): the balances brought forward from the previous year."""
@@ -145,7 +150,13 @@ ACTIVITY_ROLES: Final = (
 )
 """The optional roles of each activity's own accounts (with :attr:`Role.ACTIVITY_TREASURY`)."""
 _OPTIONAL_ROLES: Final = frozenset(
-    {Role.INDIVISIBLE_RESERVE, Role.OPENING_BALANCES, *ACTIVITY_ROLES}
+    {
+        Role.INDIVISIBLE_RESERVE,
+        Role.OPENING_BALANCES,
+        Role.LOSS_CARRIED_FORWARD,
+        Role.LOSS_TO_CARRY_FORWARD,
+        *ACTIVITY_ROLES,
+    }
 )
 
 
@@ -474,6 +485,9 @@ FR_PCG: Final = ChartOfAccounts(
             per_activity=True,
         ),
         Role.OPENING_BALANCES: _fr("890", "Opening balance sheet", "Bilan d’ouverture", E),
+        Role.LOSS_CARRIED_FORWARD: _fr(
+            "119", "Retained earnings (debit)", "Report à nouveau (solde débiteur)", E
+        ),
         Role.CONTRIBUTIONS: _fr(
             "706", "Contributions of the activities", "Prestations de services – contributions", INC
         ),
@@ -608,6 +622,8 @@ BE_PCMN: Final = ChartOfAccounts(
             E,
             citation=PCMN_PRACTICE,
         ),
+        Role.LOSS_CARRIED_FORWARD: _be("141", "Loss carried forward", "Perte reportée", E),
+        Role.LOSS_TO_CARRY_FORWARD: _be("793", "Loss to carry forward", "Perte à reporter", INC),
         Role.CONTRIBUTIONS: _be("700", "Turnover: contributions", "Chiffre d’affaires", INC),
         Role.POOLED_COSTS_RECOVERED: _be(
             "743", "Sundry operating income", "Produits d’exploitation divers", INC
@@ -700,6 +716,7 @@ QC_CHART: Final = ChartOfAccounts(
             "Employer contributions", "Charges sociales de l’employeur", EXP, per_activity=True
         ),
         Role.OPENING_BALANCES: _qc("Opening balances", "Soldes d’ouverture", E),
+        Role.LOSS_CARRIED_FORWARD: _qc("Deficit carried forward", "Déficit reporté", E),
         Role.CONTRIBUTIONS: _qc("Contributions of the activities", "Contributions", INC),
         Role.POOLED_COSTS_RECOVERED: _qc("Pooled costs recovered", "Frais mutualisés", INC),
         Role.DEBTS: _qc("Accounts payable", "Créditeurs", L),

@@ -10,8 +10,9 @@
   charges; its treasury's balance is the books' closing balance, to the cent;
 * the **share operations** of the year (subscriptions, pay-ups, transfers, conversions,
   redemptions) on capital and member accounts, and what a redeemed member was repaid;
-* the **reserve movements** of the year (the scenario's own, a loss absorbed) and the
-  **distribution** the meeting decided, on the day of the appropriation.
+* the **reserve movements** of the year (the scenario's own, a loss absorbed, the rest of the
+  loss carried forward) and the **distribution** the meeting decided, on the day of the
+  appropriation.
 
 The year's result itself (its income less its charges, closed into the result account) is the
 accountant's closing entry and is not booked: the result account shows what the meeting
@@ -263,7 +264,38 @@ def _reserves(report: YearReport, chart: ChartOfAccounts) -> list[JournalEntry]:
             continue
         indivisible = _indivisible(ledger, movement.reserve)
         entries.extend(book_reserve_movement(movement, chart, indivisible=indivisible))
+    entries.extend(_carried_forward(report, chart))
     return entries
+
+
+def _carried_forward(report: YearReport, chart: ChartOfAccounts) -> tuple[JournalEntry, ...]:
+    """The loss no reserve absorbed, carried forward (on the day the reserves absorbed the rest)."""
+    loss = report.reserves.loss if report.reserves is not None else None
+    if loss is None or not loss.carried_forward.amount:
+        return ()
+    units = to_minor_units(loss.carried_forward)
+    credit = Role.LOSS_TO_CARRY_FORWARD if chart.has(Role.LOSS_TO_CARRY_FORWARD) else Role.LOSS
+    builder = _Builder(loss.carried_forward.currency)
+    builder.add(chart.account(Role.LOSS_CARRIED_FORWARD), units)
+    builder.add(chart.account(credit), -units)
+    day = report.reserves.on if report.reserves is not None else report.as_of
+    return _entry(
+        builder,
+        day=day,
+        narration="Loss carried forward",
+        source="loss:carried_forward",
+        explanation=loss.explanation
+        + Explanation(
+            (
+                _booking_step(
+                    chart,
+                    "the loss no reserve absorbed, carried forward",
+                    "la perte qu'aucune réserve n'a absorbée, reportée à nouveau",
+                    loss.carried_forward,
+                ),
+            )
+        ),
+    )
 
 
 def _distribution(report: YearReport, chart: ChartOfAccounts) -> list[JournalEntry]:

@@ -106,6 +106,7 @@ XX_CHART: Final = ChartOfAccounts(
             "645", "Employer charges", "Charges patronales", EXP, per_activity=True
         ),
         Role.OPENING_BALANCES: _account("890", "Opening balances", "Bilan d'ouverture", E),
+        Role.LOSS_CARRIED_FORWARD: _account("142", "Loss carried forward", "Perte reportée", E),
         Role.CONTRIBUTIONS: _account(
             "700", "Contributions of the activities", "Contributions des activités", INC
         ),
