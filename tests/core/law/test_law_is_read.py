@@ -489,8 +489,8 @@ EXEMPT: dict[str, str] = {
     "fr.incorporation_first_max": "the year records no movement on the reserves (cooprules."
     "reserves.apply is not called by the year); a SCOP or a SCIC may not incorporate at all",
     "fr.incorporation_later_max": "as fr.incorporation_first_max",
-    "fr.scop_capital_floor": "the year redeems no shares (cooprules.capital.check_redemption is "
-    "not called by the year)",
+    "fr.scop_capital_floor": "no sample redeems a SCOP's shares (the year's redemptions read it: "
+    "tests/year/test_closing.py)",
     "qc.non_member_directors_max_share": "the year elects no board (cooprules.elections is not "
     "called by the year)",
 }
