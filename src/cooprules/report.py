@@ -408,7 +408,6 @@ def _voting_statutes(spec: VotingSpec | None) -> VotingStatutes | None:
             for c in spec.colleges
         ],
         max_proxies=spec.max_proxies,
-        family_representation=spec.family_representation,
         abstentions_count=spec.abstentions_count,
         blank_count=spec.blank_count,
     )

@@ -254,7 +254,6 @@ class VotingSpec:
         colleges: the voting colleges (a SCIC's, at least three).
         decisions: the statutes' rules per kind of decision.
         max_proxies: a stricter limit on proxies per holder than the law's.
-        family_representation: ``false`` where the by-laws forbid family representation.
         abstentions_count: whether abstentions count as votes cast (default: the regime's rule).
         blank_count: whether blank ballots count as votes cast (default: the regime's rule).
     """
@@ -263,9 +262,16 @@ class VotingSpec:
     colleges: tuple[CollegeSpec, ...] = ()
     decisions: tuple[DecisionRuleSpec, ...] = ()
     max_proxies: int | None = None
-    family_representation: bool | None = None
     abstentions_count: bool | None = None
     blank_count: bool | None = None
+
+
+_MOVED: Final[Mapping[tuple[str, ...], str]] = {
+    ("coop", "voting", "family_representation"): "by-laws forbidding family representation state "
+    "it as the value of the regime's key in [coop.statutes.values] (a Quebec co-op: "
+    '"qc.family_representation_allowed" = false)',
+}
+"""Keys a file may no longer hold, with where their content goes now."""
 
 
 @attrs.frozen
@@ -1201,7 +1207,11 @@ def _explain(
         return [(path, error.value, error.reason)]
     if isinstance(error, ForbiddenExtraKeysError):
         return [
-            ([*path, key], _value_at(raw, [*path, key]), "unknown key")
+            (
+                [*path, key],
+                _value_at(raw, [*path, key]),
+                _MOVED.get((*(str(p) for p in path), key), "unknown key"),
+            )
             for key in sorted(error.extra_fields)
         ]
     if isinstance(error, KeyError):
@@ -1429,7 +1439,8 @@ def _check_references(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one 
                 if voter not in ids:
                     fail(f"{where}.ballots.{voter}", voter, "not a member of the scenario")
             for p, proxy in enumerate(decision.proxies):
-                for field in ("grantor", "holder"):
+                # a spouse or adult child representing a member is not one: named, not listed
+                for field in ("grantor",) if proxy.family else ("grantor", "holder"):
                     if getattr(proxy, field) not in ids:
                         fail(
                             f"{where}.proxies[{p}].{field}", getattr(proxy, field), "unknown member"

@@ -2,11 +2,11 @@
 
 Each :class:`Proxy` is checked against the regime's
 :class:`~cooprules.voting.rules.ProxyPolicy` (forbidden, allowed, only to another member, at most
-so many per holder, family representation) and the statutes (a stricter limit, family
-representation forbidden). An invalid proxy is a :class:`~cooprules.explain.Violation` naming
-it, and the member it would have represented counts as absent. When a holder carries more proxies
-than allowed, those of the grantors with the smallest ids are kept, so the outcome never depends
-on the order the proxies were given.
+so many per holder, family representation, which a by-law may forbid: the statutes' value of the
+regime's key, read when the rules are bound) and the statutes (a stricter limit). An invalid proxy
+is a :class:`~cooprules.explain.Violation` naming it, and the member it would have represented
+counts as absent. When a holder carries more proxies than allowed, those of the grantors with the
+smallest ids are kept, so the outcome never depends on the order the proxies were given.
 """
 
 from __future__ import annotations
@@ -72,9 +72,7 @@ def _check_proxies(
         UnknownMember: a grantor is not in the register.
     """
     policy = rules.proxies
-    family_ok = policy.family_representation
-    if statutes is not None and statutes.family_representation is not None:
-        family_ok = family_ok and statutes.family_representation
+    family_ok = policy.family_representation is True
     valid: dict[str, list[Proxy]] = {}
     problems: list[Violation] = []
     seen: set[str] = set()
