@@ -657,7 +657,8 @@ def close_year(
             options (parsed) and the day of the appropriation.
         year: the financial year.
     """
-    capital_rules = regime.rule_set(CapitalRules)
+    # Bound: a figure the law gives (a SCOP's capital floor) is read on the evaluation's date.
+    capital_rules = law.rule_set(CapitalRules)
     capital = (
         capital_year(shares, scenario.share_operations, capital_rules, year)
         if shares is not None
