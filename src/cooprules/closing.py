@@ -655,8 +655,8 @@ def close_year(
 
     Args:
         scenario: the scenario.
-        regime: its regime (its :class:`~cooprules.capital.CapitalRules`).
-        law: the co-op's rules on the evaluation's date (the bound reserve rules).
+        regime: its regime (``law`` binds it: its rule sets are read from ``law``).
+        law: the co-op's rules on the evaluation's date (the bound capital and reserve rules).
         shares: the share register, if the scenario has share classes.
         figures: the year's figures, if the scenario has accounts.
         distribution: the meeting's distribution, if one was decided.

@@ -613,8 +613,9 @@ def test_the_last_constants_moved_out_of_rule_code_are_read(readings):
         ("fr-scop", "fr.scop_max_proxies"): "votes[amend].explanation",
         ("fr-scop", "fr.scop_proxy_share_from"): "violations[voting.too_many_proxies:",
         ("fr-cae-scop", "fr.scop_max_proxies_share"): "violations[voting.too_many_proxies:",
-        # s.58: the board's two thirds and its 15 days decide whether fay's exclusion is legal.
-        ("qc-work", "qc.board_suspend_or_exclude_majority"): "illegal_transition:fay]",
+        # s.58: the board's two thirds and its 15 days decide whether an exclusion is legal (the
+        # two thirds: the work co-op sample's own exclusion of w13 by 4 of 5 votes, read first).
+        ("qc-work", "qc.board_suspend_or_exclude_majority"): "illegal_transition:w13]",
         ("qc-producer", "qc.board_reasons_within_days"): "illegal_transition:fay]",
         # The target group's test, in the register's explanation (the notes state it).
         ("be-activity", "be.target_group_age_limit"): "register.explanation",
