@@ -49,6 +49,7 @@ from cooprules.capital import (
 from cooprules.explain import Citation, Explanation, Severity, Step, Text, Violation
 from cooprules.money import format_amount, from_minor_units, to_minor_units
 from cooprules.periods import Period
+from cooprules.regime import bind
 from cooprules.reserves import (
     Movement,
     MovementKind,
@@ -271,7 +272,13 @@ def _redemption(
                 tests[0][1],
             )
         )
-        rules = attrs.evolve(rules, net_asset_test=None, liquidity_test=None, solvency_test=None)
+        rules = attrs.evolve(
+            rules,
+            net_asset_test=None,
+            liquidity_test=None,
+            liquidity_months=None,
+            solvency_test=None,
+        )
     day_before = op.date - timedelta(days=1)
     position = _position(op.position) if op.position is not None else FinancialPosition(day_before)
     check = check_redemption(
@@ -648,8 +655,8 @@ def close_year(
 
     Args:
         scenario: the scenario.
-        regime: its regime (its :class:`~cooprules.capital.CapitalRules`).
-        law: the co-op's rules on the evaluation's date (the bound reserve rules).
+        regime: its regime (``law`` binds it: its rule sets are read from ``law``).
+        law: the co-op's rules on the evaluation's date (the bound capital and reserve rules).
         shares: the share register, if the scenario has share classes.
         figures: the year's figures, if the scenario has accounts.
         distribution: the meeting's distribution, if one was decided.
@@ -657,7 +664,10 @@ def close_year(
             options (parsed) and the day of the appropriation.
         year: the financial year.
     """
-    capital_rules = regime.rule_set(CapitalRules)
+    # The capital rules' figures of the law (the SCOP's floor, the months of the CSA liquidity
+    # finding) as the reserve rules read theirs: on the evaluation's date for the redemptions, on
+    # the distribution's for its tests (below).
+    capital_rules = law.rule_set(CapitalRules)
     capital = (
         capital_year(shares, scenario.share_operations, capital_rules, year)
         if shares is not None
@@ -686,7 +696,8 @@ def close_year(
     tests = None
     suggestion = None
     if distribution is not None and meeting is not None and figures is not None:
-        tests = _distribution_tests(scenario, distribution, capital_rules, on)
+        on_the_day = bind(regime, law.statutes, as_of=on).rule_set(CapitalRules)
+        tests = _distribution_tests(scenario, distribution, on_the_day, on)
         suggestion = _suggested(meeting[0], meeting[1], meeting[2], figures)
     violations = [
         *(capital.violations if capital is not None else ()),

@@ -296,7 +296,9 @@ class YearReport:
         register: register-wide findings explained (the Belgian quota).
         violations: every violation found (statutes, histories, register, levies, distribution,
             votes), each naming its subject.
-        journal: the journal entries of the levies and the distribution.
+        journal: the journal entries of the whole year, as the accounting plug-ins book this
+            report (openings, each activity's accounts, share operations, reserve movements, the
+            distribution), else of its levies and distribution.
         withholding: the tax withheld at source on the distribution's payments to members, if
             the regime's distribution rules withhold any.
         capital: the share register on the year's last day (holdings per member and class,
@@ -312,6 +314,8 @@ class YearReport:
         elections: the meeting's board elections, each with the board after it.
         books: each activity's books month by month (treasury, pooled costs, payroll), if the
             scenario has activities.
+        share_register: the share register with every operation, if the scenario has share
+            classes (what the journal books the share operations from).
     """
 
     name: str
@@ -337,6 +341,7 @@ class YearReport:
     suggestion: SuggestedSplit | None = None
     elections: tuple[BoardElection, ...] = ()
     books: Books | None = None
+    share_register: ShareRegister | None = None
 
     @property
     def errors(self) -> tuple[Violation, ...]:
@@ -403,7 +408,6 @@ def _voting_statutes(spec: VotingSpec | None) -> VotingStatutes | None:
             for c in spec.colleges
         ],
         max_proxies=spec.max_proxies,
-        family_representation=spec.family_representation,
         abstentions_count=spec.abstentions_count,
         blank_count=spec.blank_count,
     )
@@ -760,7 +764,6 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
 
     levy_rows: list[LevyRow] = []
     month_totals = [zero(currency)] * len(periods)
-    entries: list[JournalEntry] = []
     items: list[tuple[Activity, list[Line]]] = []
     if scenario.levies is not None or scenario.activities:
         policy = _policy(scenario, regime)
@@ -776,8 +779,6 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
                 LevyRow(levy.activity.id, levy.activity.owner, months, levy.total, levy)
             )
             violations.extend(levy.violations)
-            if journal is not None:
-                entries.extend(journal(levy, regime, as_of))
             if progress is not None:
                 progress("activities", i + 1, len(items))
 
@@ -825,8 +826,6 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
         template, meeting_rules = _distribution_rules(scenario, statutes, regime, as_of)
         if template.withholding is not None:
             withholding = template.withholding(meeting_rules, distribution)
-        if journal is not None:
-            entries.extend(journal(distribution, regime, as_of))
         options = distribution_options(scenario.distribution.options, currency)
         meeting_split = (template, meeting_rules, options, meeting_rules.as_of)
     closing = close_year(
@@ -889,7 +888,7 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
         violations.extend(v for election in elections for v in election.violations)
 
     violations.extend(_unadopted_schedules(scenario, votes, periods))
-    return YearReport(
+    report = YearReport(
         name=coop.name,
         regime=regime.code,
         source=scenario.source,
@@ -905,7 +904,6 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
         votes=tuple(votes),
         register=register_steps,
         violations=tuple(violations),
-        journal=tuple(entries),
         withholding=withholding,
         capital=closing.capital,
         reserves=closing.reserves,
@@ -913,4 +911,27 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
         suggestion=closing.suggestion,
         elections=elections,
         books=books,
+        share_register=shares,
     )
+    return _with_journal(report, regime, as_of, journal)
+
+
+def _with_journal(
+    report: YearReport,
+    regime: Regime,
+    as_of: date,
+    journal: Callable[[object, Regime, date], Sequence[JournalEntry]] | None,
+) -> YearReport:
+    """The report with its journal: the accounting plug-ins book the whole report.
+
+    A plug-in that books no :class:`YearReport` is asked for the levies and the distribution.
+    """
+    if journal is None:
+        return report
+    entries = tuple(journal(report, regime, as_of))
+    if not entries:
+        pieces: list[object] = [row.year for row in report.levies]
+        if report.distribution is not None:
+            pieces.append(report.distribution)
+        entries = tuple(entry for piece in pieces for entry in journal(piece, regime, as_of))
+    return attrs.evolve(report, journal=entries)

@@ -254,7 +254,6 @@ class VotingSpec:
         colleges: the voting colleges (a SCIC's, at least three).
         decisions: the statutes' rules per kind of decision.
         max_proxies: a stricter limit on proxies per holder than the law's.
-        family_representation: ``false`` where the by-laws forbid family representation.
         abstentions_count: whether abstentions count as votes cast (default: the regime's rule).
         blank_count: whether blank ballots count as votes cast (default: the regime's rule).
     """
@@ -263,9 +262,16 @@ class VotingSpec:
     colleges: tuple[CollegeSpec, ...] = ()
     decisions: tuple[DecisionRuleSpec, ...] = ()
     max_proxies: int | None = None
-    family_representation: bool | None = None
     abstentions_count: bool | None = None
     blank_count: bool | None = None
+
+
+_MOVED: Final[Mapping[tuple[str, ...], str]] = {
+    ("coop", "voting", "family_representation"): "by-laws forbidding family representation state "
+    "it as the value of the regime's key in [coop.statutes.values] (a Quebec co-op: "
+    '"qc.family_representation_allowed" = false)',
+}
+"""Keys a file may no longer hold, with where their content goes now."""
 
 
 @attrs.frozen
@@ -1003,8 +1009,17 @@ class Scenario:
 
     @property
     def currency(self) -> str:
-        """The scenario's currency (``EUR`` when neither the file nor the loader said)."""
-        return self.coop.currency or "EUR"
+        """The scenario's currency: the file's ``coop.currency``, else its regime's.
+
+        Raises:
+            InvalidInput: a scenario built in Python names no currency (the loader always
+                fills it in: the file's, or the installed regime's).
+        """
+        if self.coop.currency is None:
+            raise InvalidInput(
+                "coop.currency", None, "name the currency (an ISO 4217 code): none is assumed"
+            )
+        return self.coop.currency
 
 
 # --- loading -------------------------------------------------------------------------------------
@@ -1208,7 +1223,11 @@ def _explain(
         return [(path, error.value, error.reason)]
     if isinstance(error, ForbiddenExtraKeysError):
         return [
-            ([*path, key], _value_at(raw, [*path, key]), "unknown key")
+            (
+                [*path, key],
+                _value_at(raw, [*path, key]),
+                _MOVED.get((*(str(p) for p in path), key), "unknown key"),
+            )
             for key in sorted(error.extra_fields)
         ]
     if isinstance(error, KeyError):
@@ -1242,12 +1261,40 @@ def loads(text: str, *, name: str = "<scenario>", currency: str | None = None) -
     return _structure(raw, name=name, currency=currency)
 
 
+_NO_CURRENCY: Final = "XXX"
+"""ISO 4217's code for "no currency": only for a file whose structure fails on its regime."""
+
+
+def _currency_of_regime(name: str, coop: object) -> str:
+    """The currency of the installed regime the file names (the file names no currency).
+
+    Raises:
+        ScenarioError: the file names no regime, or one no installed plug-in provides: no
+            currency is assumed.
+    """
+    from cooprules.errors import UnknownRegime  # noqa: PLC0415
+    from cooprules.plugins import get_regime  # noqa: PLC0415 - plugins read scenarios' regimes
+
+    regime = coop.get("regime") if isinstance(coop, Mapping) else None
+    if not isinstance(regime, str):
+        return _NO_CURRENCY  # the structure's errors name the missing or mistyped regime
+    try:
+        return get_regime(regime).currency
+    except UnknownRegime as error:
+        reason = (
+            f"no installed regime has this code ({error}); the file names no currency "
+            "either (coop.currency), and none is assumed"
+        )
+        raise ScenarioError(name, "coop.regime", regime, reason) from error
+
+
 def _structure(raw: dict[str, Any], *, name: str, currency: str | None) -> Scenario:
     """Structure parsed TOML into a scenario (the file is parsed once, by the caller)."""
     coop = raw.get("coop")
     if isinstance(coop, Mapping) and isinstance(coop.get("currency"), str):
         currency = coop["currency"]
-    currency = currency or "EUR"
+    if currency is None:
+        currency = _currency_of_regime(name, coop)
     try:
         money("0", currency)
     except InvalidInput as error:
@@ -1357,7 +1404,7 @@ def load(path: str | Path, *, currency_of_regime: Callable[[str], str] | None = 
     Args:
         path: the TOML file.
         currency_of_regime: gives a regime's currency (for a file that names none); by default
-            the file's ``coop.currency`` or EUR.
+            the file's ``coop.currency``, else the installed regime's (none is assumed).
 
     Raises:
         ScenarioError: the file cannot be read, or names the file, path and value of a problem.
@@ -1438,7 +1485,7 @@ def _check_references(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one 
                 if voter not in ids:
                     fail(f"{where}.ballots.{voter}", voter, "not a member of the scenario")
             for p, proxy in enumerate(decision.proxies):
-                # a family representative is a non-member: only the grantor is a member's id
+                # a spouse or adult child representing a member is not one: named, not listed
                 for field in ("grantor",) if proxy.family else ("grantor", "holder"):
                     if getattr(proxy, field) not in ids:
                         fail(

@@ -680,7 +680,14 @@ def main() -> None:
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table")
 @click.option("--explain", is_flag=True, help="Show the explanation of each figure.")
-@click.option("--journal", type=click.Path(dir_okay=False), help="Write the beancount ledger.")
+@click.option(
+    "--journal",
+    "--ledger",
+    "journal",
+    type=click.Path(dir_okay=False),
+    help="Write the year's beancount ledger (bean-check accepts it; fava opens it under the "
+    "co-op's name).",
+)
 @_LANG
 @_AS_OF
 @click.option(
@@ -717,7 +724,11 @@ def run(  # noqa: PLR0917 - click passes the options positionally
             from cooprules_adapters.accounting import write_beancount  # noqa: PLC0415
 
             write_beancount(
-                report.journal, journal, open_date=report.year.start, currency=report.currency
+                report.journal,
+                journal,
+                open_date=report.year.start,
+                currency=report.currency,
+                title=report.name,
             )
         if fmt == "json":
             click.echo(report_json(report, lang), nl=False)

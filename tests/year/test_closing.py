@@ -16,10 +16,14 @@ Worked examples:
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from click.testing import CliRunner
 
+from cooprules.plugins import get_regime
+from cooprules.report import evaluate
+from cooprules.scenario import loads
 from cooprules_cli import main
 
 QC = """
@@ -199,3 +203,67 @@ def test_belgium_the_suggested_split_pays_the_largest_legal_dividend(tmp_path):
     assert interest["amount"] == "8571.42 EUR"
     assert suggestion["violations"] == []
     assert "3/35" in suggestion["note"]
+
+
+SCOP_REDEMPTIONS = """
+[coop]
+regime = "fr-scop"
+name = "SCOP"
+year = 2025
+
+[[members]]
+id = "ana"
+events = [{ kind = "admitted", date = 2018-01-01, category = "employee" }]
+[[members]]
+id = "bo"
+events = [{ kind = "admitted", date = 2018-01-01, category = "employee" }]
+
+[[share_classes]]
+code = "P"
+nominal = "100.00"
+
+[[share_operations]]
+id = "op-1"
+kind = "subscribe"
+date = 2018-01-01
+member = "ana"
+share_class = "P"
+shares = 10
+[[share_operations]]
+id = "op-2"
+kind = "subscribe"
+date = 2018-01-01
+member = "bo"
+share_class = "P"
+shares = 10
+[[share_operations]]
+id = "op-3"
+kind = "redeem"
+date = 2025-03-31
+member = "bo"
+share_class = "P"
+shares = 10
+share_of_losses = "0.00"
+[[share_operations]]
+id = "op-4"
+kind = "redeem"
+date = 2025-06-30
+member = "ana"
+share_class = "P"
+shares = 8
+share_of_losses = "0.00"
+"""
+
+
+def test_a_scops_redemptions_are_checked_against_the_law_files_floor():
+    # Loi 1978 art. 31 (fr.scop_capital_floor, 1/4 in fr/law.toml): the capital may not fall
+    # below a quarter of the highest reached (2,000.00, floor 500.00). bo's 10 shares leave
+    # 1,000.00; ana's 8 then leave 200.00, below it. The year binds the capital rules to the law
+    # (it once passed them unbound, and a SCOP's redemption raised instead of being checked).
+    scenario = loads(SCOP_REDEMPTIONS, name="scop-redemptions.toml")
+    report = evaluate(scenario, as_of=date(2025, 12, 31), regime=get_regime("fr-scop"))
+    floors = [v for v in report.violations if v.code == "redemption.capital_floor"]
+    assert [v.subject for v in floors] == ["redemption of 800.00 EUR on 2025-06-30"]
+    assert "200.00 EUR" in floors[0].message.en
+    assert floors[0].citation is not None
+    assert floors[0].citation.article.startswith("art. 31")

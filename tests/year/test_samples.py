@@ -167,10 +167,49 @@ def test_a_cae_year_gives_a_ledger_whose_balances_match_the_report(tmp_path):
     levies = sum(amount(a["total"]) for a in report["levies"]["activities"])
     assert -balance("Income:FR:706-ContributionsOfTheActivities") == levies
     steps = {s["code"]: amount(s["amount"]) for s in report["distribution"]["steps"]}
-    assert -balance("Equity:FR:1061-LegalReserve") == steps["legal_reserve"]
-    assert -balance("Equity:FR:1063-StatutoryReserves") == (
-        steps["legal_reserve:overflow"] + steps["development_fund"]
+    reserves = {r["reserve"]: r for r in report["year_end"]["reserves"]}
+    # Issue 13: the opening balances are booked too; each reserve's account is its closing.
+    assert -balance("Equity:FR:1061-LegalReserve") == amount(reserves["legal_reserve"]["closing"])
+    assert -balance("Equity:FR:1061-LegalReserve") == (
+        amount(reserves["legal_reserve"]["opening"]) + steps["legal_reserve"]
     )
+    assert -balance("Equity:FR:1063-StatutoryReserves") == (
+        amount(reserves["development_fund"]["opening"])
+        + steps["legal_reserve:overflow"]
+        + steps["development_fund"]
+    )
+
+
+def test_every_sample_s_ledger_passes_bean_check_under_the_co_op_s_name(tmp_path):
+    # Issue 13, done when: the ledger of every sample passes bean-check (beancount's loader, what
+    # bean-check runs) and books share operations, activity revenue and costs, pooled costs and
+    # reserve movements; fava shows the co-op's name as its title.
+    from beancount import loader  # noqa: PLC0415
+    from beancount.core import data  # noqa: PLC0415
+
+    for sample in sorted(EXAMPLES.glob("*.toml")):
+        ledger = tmp_path / f"{sample.stem}.beancount"
+        result = CliRunner().invoke(main, ["run", str(sample), "--ledger", str(ledger)])
+        assert result.exit_code == 0, result.output
+        entries, errors, options = loader.load_file(str(ledger))
+        assert errors == [], sample.name
+        name = next(
+            line.split("=", 1)[1].strip().strip('"')
+            for line in sample.read_text(encoding="utf-8").splitlines()
+            if line.startswith("name = ")
+        )
+        assert options["title"] == name, sample.name
+        sources = {
+            ":".join(e.meta["source"].split(":")[:2])
+            for e in entries
+            if isinstance(e, data.Transaction)
+        }
+        kinds = {source.split(":")[0] for source in sources}
+        text = sample.read_text(encoding="utf-8")
+        assert "opening:reserve" in sources, sample.name  # every sample has reserves
+        assert ("[[activities]]" in text) == ("line" in kinds), sample.name
+        assert ("[[share_operations]]" in text) == ("opening:capital" in sources), sample.name
+        assert ("[[pooled_costs]]" in text) == ("pooled" in kinds), sample.name
 
 
 def test_be_activity_closing():

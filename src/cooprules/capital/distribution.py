@@ -112,7 +112,10 @@ class CapitalRules:
         net_asset_test: the net-asset test's citation (net assets after the distribution stay at
             least the unavailable equity), or ``None`` if the regime has none.
         liquidity_test: the liquidity test's citation (the board's finding), or ``None``.
-        liquidity_months: the months the board's finding must cover.
+        liquidity_months: the months the board's finding must cover, the law's figure: given with
+            a liquidity test (and only with one), as a number or as the parameter it is
+            (:class:`~cooprules.regime.FromLaw`, read when the rule set is bound:
+            ``rules.rule_set(CapitalRules)``; none that day: no liquidity test that day).
         solvency_test: the citation of a rule forbidding payments that make the co-op insolvent
             or harm its stability, or ``None``.
         capital_floor: the share of the highest capital ever reached below which redemptions may
@@ -128,7 +131,7 @@ class CapitalRules:
     redemption: RedemptionRule
     net_asset_test: Citation | None = None
     liquidity_test: Citation | None = None
-    liquidity_months: int = 12
+    liquidity_months: int | FromLaw[int] | None = None
     solvency_test: Citation | None = None
     capital_floor: Rate | FromLaw[Rate] | None = None
     capital_floor_citation: Citation | None = None
@@ -139,6 +142,12 @@ class CapitalRules:
     )
 
     def __attrs_post_init__(self) -> None:
+        if (self.liquidity_test is None) != (self.liquidity_months is None):
+            raise InvalidInput(
+                "liquidity_months",
+                self.liquidity_months,
+                "a liquidity test and the months its finding must cover go together",
+            )
         if isinstance(self.capital_floor, FromLaw):
             return
         if (self.capital_floor is None) != (self.capital_floor_citation is None):
@@ -149,13 +158,42 @@ class CapitalRules:
             )
 
     def bound(self, rules: Rules) -> CapitalRules:
-        """These rules with the capital floor read from ``rules`` (none that day: no floor)."""
+        """These rules with their figures of the law read from ``rules``.
+
+        The capital floor (none that day: no floor) and the months of the liquidity finding (none
+        that day: no liquidity test that day).
+        """
+        bound = self
+        if isinstance(self.liquidity_months, FromLaw):
+            months = rules.get(self.liquidity_months.key).value
+            bound = attrs.evolve(
+                bound,
+                liquidity_months=months,
+                liquidity_test=self.liquidity_test if months is not None else None,
+            )
         if not isinstance(self.capital_floor, FromLaw):
-            return self
+            return bound
         found = rules.get(self.capital_floor.key)
         if found.value is None or found.citation is None:
-            return attrs.evolve(self, capital_floor=None, capital_floor_citation=None)
-        return attrs.evolve(self, capital_floor=found.value, capital_floor_citation=found.citation)
+            return attrs.evolve(bound, capital_floor=None, capital_floor_citation=None)
+        return attrs.evolve(bound, capital_floor=found.value, capital_floor_citation=found.citation)
+
+    @property
+    def months_required(self) -> int | None:
+        """The months the board's liquidity finding must cover (``None``: no liquidity test).
+
+        Raises:
+            InvalidInput: the months are still the law's to read: bind the rules first
+                (``bind(regime, statutes, as_of=...).rule_set(CapitalRules)``).
+        """
+        if isinstance(self.liquidity_months, FromLaw):
+            raise InvalidInput(
+                "rules",
+                self.liquidity_months.key.name,
+                "the months of the liquidity finding are the law's figure: bind the rules to the "
+                "date first (bind(regime, statutes, as_of=...).rule_set(CapitalRules))",
+            )
+        return self.liquidity_months
 
     @property
     def floor_rate(self) -> Rate | None:
@@ -234,7 +272,8 @@ def check_distribution(
       ``highest_capital``.
 
     Raises:
-        InvalidInput: a negative amount, a float, another currency.
+        InvalidInput: a negative amount, a float, another currency; rules still holding a figure
+            of the law to read (bind them first: ``rules.rule_set(CapitalRules)``).
     """
     check_date(on, field="on")
     _check_money("amount", amount)
@@ -283,12 +322,13 @@ def check_distribution(
                         rules.net_asset_test,
                     )
                 )
-    if rules.liquidity_test is not None and kind in rules.applies_to:
-        violations.extend(_liquidity(position.liquidity, on, rules, subject))
+    months = rules.months_required if kind in rules.applies_to else None
+    if rules.liquidity_test is not None and months is not None:
+        violations.extend(_liquidity(position.liquidity, on, months, rules.liquidity_test, subject))
         steps.append(
             Step(
                 Text(en="Board's liquidity finding", fr="Constat de liquidité de l'organe"),
-                {"months_required": rules.liquidity_months},
+                {"months_required": months},
                 None if position.liquidity is None else position.liquidity.solvent,
                 rules.liquidity_test,
             )
@@ -310,18 +350,20 @@ def check_distribution(
 
 
 def _liquidity(
-    finding: LiquidityAssessment | None, on: date, rules: CapitalRules, subject: str
+    finding: LiquidityAssessment | None,
+    on: date,
+    months: int,
+    citation: Citation,
+    subject: str,
 ) -> list[Violation]:
-    citation = rules.liquidity_test
     if finding is None:
         return [
             _violation(
                 "distribution.liquidity_test_missing",
                 subject,
-                "No board finding that the co-op can pay its debts for the next "
-                f"{rules.liquidity_months} months.",
+                f"No board finding that the co-op can pay its debts for the next {months} months.",
                 "Aucun constat de l'organe d'administration que la coopérative pourra payer ses "
-                f"dettes pendant les {rules.liquidity_months} prochains mois.",
+                f"dettes pendant les {months} prochains mois.",
                 citation,
             )
         ]
@@ -337,15 +379,13 @@ def _liquidity(
                 citation,
             )
         )
-    if finding.months < rules.liquidity_months:
+    if finding.months < months:
         problems.append(
             _violation(
                 "distribution.liquidity_test",
                 subject,
-                f"The board's finding covers {finding.months} months, not "
-                f"{rules.liquidity_months}.",
-                f"Le constat de l'organe couvre {finding.months} mois et non "
-                f"{rules.liquidity_months}.",
+                f"The board's finding covers {finding.months} months, not {months}.",
+                f"Le constat de l'organe couvre {finding.months} mois et non {months}.",
                 citation,
             )
         )

@@ -2,12 +2,12 @@
 
 Each :class:`Proxy` is checked against the regime's
 :class:`~cooprules.voting.rules.ProxyPolicy` (forbidden, allowed, only to another member, at most
-so many per holder, family representation) and the statutes (a stricter limit, family
-representation forbidden), one rule after the other in the order of :func:`_refusal`. An invalid
-proxy is exactly one :class:`~cooprules.explain.Violation` naming it (``"proxy grantor ->
-holder"``) and citing the rule, and the member it would have represented counts as absent
-(unless present in person). What the law gives a proxy to is a person who attends, to vote in
-the member's place:
+so many per holder, family representation, which a by-law may forbid: the statutes' value of the
+regime's key, read when the rules are bound) and the statutes (a stricter limit), one rule after
+the other in the order of :func:`_refusal`. An invalid proxy is exactly one
+:class:`~cooprules.explain.Violation` naming it (``"proxy grantor -> holder"``) and citing the
+rule, and the member it would have represented counts as absent (unless present in person). What
+the law gives a proxy to is a person who attends, to vote in the member's place:
 
 * a member cannot hold their own proxy (``voting.proxy_to_self``);
 * a member who gave two proxies or more is represented by none of them
@@ -113,9 +113,7 @@ def _check_proxies(
         InvalidParameter: the policy's limit gives a negative number of proxies.
     """
     policy = rules.proxies
-    family_ok = policy.family_representation
-    if statutes is not None and statutes.family_representation is not None:
-        family_ok = family_ok and statutes.family_representation
+    family_ok = policy.family_representation is True
     context = _Context(
         electorate, policy, present, Counter(p.grantor for p in proxies), family_ok=family_ok
     )

@@ -611,16 +611,43 @@ class ProxyPolicy:
         max_per_holder: the most proxies one holder may carry, given the number of voters
             (``None``: no limit): a :class:`ProxyLimit`, whose figures the law file holds, or
             any function of the number of voters.
-        family_representation: a non-member spouse or adult child may represent a member.
-        family_citation: the rule on family representation.
+        family_representation: a non-member spouse or adult child may represent a member; or
+            the parameter it is (:class:`~cooprules.regime.FromLaw`, a plug-in's key), read when
+            the rules are bound: the law's fixed value, else the statutes' value of the key (a
+            by-law forbidding it states ``False``), else the law's default; none: not allowed.
+        family_citation: the rule on family representation (read with it when it is the law's
+            or the statutes').
     """
 
     allowed: bool
     citation: Citation
     holder_must_be_member: bool = False
     max_per_holder: ProxyLimit | Callable[[int], int] | None = None
-    family_representation: bool = False
+    family_representation: bool | FromLaw[bool] = False
     family_citation: Citation | None = None
+
+    def bound(self, rules: Rules) -> ProxyPolicy:
+        """This policy with its figures of the law read from ``rules``."""
+        policy, limit = self, self.max_per_holder
+        if isinstance(limit, ProxyLimit) and limit.reads_law:
+            policy = attrs.evolve(policy, max_per_holder=limit.bound(rules))
+        family = self.family_representation
+        if isinstance(family, FromLaw):
+            found = rules.get(family.key)
+            policy = attrs.evolve(
+                policy,
+                family_representation=found.value is True,
+                family_citation=found.citation or self.family_citation,
+            )
+        return policy
+
+    @property
+    def reads_law(self) -> bool:
+        """Some figure of the policy is the law's, to be read when the rules are bound."""
+        limit = self.max_per_holder
+        return (isinstance(limit, ProxyLimit) and limit.reads_law) or isinstance(
+            self.family_representation, FromLaw
+        )
 
 
 @attrs.frozen
@@ -712,12 +739,9 @@ class VotingRules:
         if isinstance(basis, FromLaw):
             found = rules.get(basis.key)
             basis, basis_citation = found.value, found.citation
-        proxies, limit = self.proxies, self.proxies.max_per_holder
-        if isinstance(limit, ProxyLimit) and limit.reads_law:
-            proxies = attrs.evolve(proxies, max_per_holder=limit.bound(rules))
         bound: VotingRules = attrs.evolve(
             self,
-            proxies=proxies,
+            proxies=self.proxies.bound(rules),
             decisions=tuple(d for d in decisions if d is not None),
             one_member_one_vote=basis,
             weight_citation=basis_citation,
@@ -749,10 +773,9 @@ class VotingRules:
     def reads_law(self) -> bool:
         """Some rule, cap or bound is the law's, to be read when the rules are bound."""
         caps: tuple[MemberCap | CategoryCap, ...] = (*self.member_caps, *self.category_caps)
-        limit = self.proxies.max_per_holder
         return (
             isinstance(self.one_member_one_vote, FromLaw)
-            or (isinstance(limit, ProxyLimit) and limit.reads_law)
+            or self.proxies.reads_law
             or isinstance(self.college_bounds, CollegeBoundsOfLaw)
             or any(isinstance(cap.rate, FromLaw) for cap in caps)
             or any(isinstance(d, DecisionOfLaw) for d in self.decisions)
@@ -768,7 +791,9 @@ class VotingStatutes:
     law has a key for is a value by key of the statutes, which ``bind(regime, statutes,
     as_of=...)`` resolves against the law: one vote per member or per share
     (``voting.one_member_one_vote``), the cap on one member's votes (``voting.member_vote_cap``,
-    and a plug-in's own staff cap), each checked by :func:`~cooprules.regime.validate`.
+    and a plug-in's own staff cap), whether a spouse or adult child may represent a member (a
+    plug-in's key, such as Quebec's ``qc.family_representation_allowed``), each checked by
+    :func:`~cooprules.regime.validate`.
 
     Attributes:
         citation: where the choices are written (the co-op's articles or by-laws).
@@ -777,7 +802,6 @@ class VotingStatutes:
         colleges: the voting colleges.
         max_proxies: a stricter limit on proxies per holder than the law's (a whole number, at
             least 0: a negative one is an :class:`~cooprules.errors.InvalidParameter`).
-        family_representation: ``False`` where the by-laws forbid family representation.
         abstentions_count: whether abstentions count as votes cast (``None``: the regime's rule).
         blank_count: whether blank ballots count as votes cast (``None``: the regime's rule).
     """
@@ -786,7 +810,6 @@ class VotingStatutes:
     decisions: tuple[DecisionRule, ...] = attrs.field(default=(), converter=_decisions)
     colleges: tuple[College, ...] = attrs.field(default=(), converter=_colleges)
     max_proxies: int | None = attrs.field(default=None, validator=_count)
-    family_representation: bool | None = None
     abstentions_count: bool | None = None
     blank_count: bool | None = None
 

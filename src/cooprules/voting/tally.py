@@ -71,7 +71,7 @@ import attrs
 
 from cooprules.errors import DuplicateId, InvalidInput, InvalidParameter, UnknownMember
 from cooprules.explain import Citation, Explanation, RuleKind, Severity, Step, Text, Violation
-from cooprules.regime import Statutes
+from cooprules.regime import FromLaw, Statutes
 from cooprules.voting.colleges import _weigh_colleges, _Weighting
 from cooprules.voting.electorate import Electorate
 from cooprules.voting.proxies import Proxy, _check_proxies
@@ -385,6 +385,15 @@ def tally(
             "the college bounds are the law's figures: bind the rules to the meeting's date",
         )
     rule, problems = _decision_rule(meeting, rules, statutes)
+    family = rules.proxies.family_representation
+    if isinstance(family, FromLaw):
+        raise InvalidInput(
+            "rules",
+            f"proxies.family_representation ({family.key.name})",
+            "family representation is the law's or the statutes' rule: bind the rules to the "
+            "meeting's date with the statutes (bind(regime, statutes, as_of=...)"
+            ".rule_set(VotingRules))",
+        )
     if _one_vote_each(rules, meeting.date) and meeting.electorate.heavy:
         voter_id = min(meeting.electorate.heavy)
         raise InvalidInput(

@@ -3,10 +3,11 @@
 Registered under the ``cooprules`` entry-point group as ``accounting``. Its
 ``cooprules_journal_entries`` hook picks the regime's chart (its own :class:`ChartOfAccounts` rule
 set, else the built-in chart of its jurisdiction: :func:`chart_of`) and books any result type it
-knows (levies, surplus distributions, share registers, reserve ledgers and movements, losses
-absorbed, liquidations, pooled charges, activity lines); for any other type, or a regime without
-a chart, it returns ``None``. A co-op whose statutes use other accounts registers its own
-:class:`AccountingPlugin` with an overridden chart (and disables this one, named ``accounting``).
+knows (a whole year's report, levies, surplus distributions, share registers, reserve ledgers
+and movements, losses absorbed, liquidations, pooled charges, activity lines); for any other
+type, or a regime without a chart, it returns ``None``. A co-op whose statutes use other
+accounts registers its own :class:`AccountingPlugin` with an overridden chart (and disables this
+one, named ``accounting``).
 
 >>> from datetime import date
 >>> from cooprules import get_plugin_manager, get_regime
@@ -40,6 +41,7 @@ from cooprules_adapters.accounting.booking import (
     book_liquidation,
     book_loss_absorption,
     book_many,
+    book_pay,
     book_pooled_charge,
     book_reserve_ledger,
     book_reserve_movement,
@@ -48,6 +50,7 @@ from cooprules_adapters.accounting.booking import (
     book_step,
 )
 from cooprules_adapters.accounting.charts import (
+    ACTIVITY_ROLES,
     BE_PCMN,
     CHARTS,
     FR_PCG,
@@ -58,10 +61,13 @@ from cooprules_adapters.accounting.charts import (
     Role,
     chart_for,
     chart_of,
+    ledger_id,
 )
 from cooprules_adapters.accounting.ledger import ledger_account, write_beancount
+from cooprules_adapters.accounting.year import book_year
 
 __all__ = [
+    "ACTIVITY_ROLES",
     "BE_PCMN",
     "CHARTS",
     "FR_PCG",
@@ -80,16 +86,19 @@ __all__ = [
     "book_liquidation",
     "book_loss_absorption",
     "book_many",
+    "book_pay",
     "book_pooled_charge",
     "book_reserve_ledger",
     "book_reserve_movement",
     "book_share_operation",
     "book_share_register",
     "book_step",
+    "book_year",
     "chart_for",
     "chart_of",
     "cooprules_journal_entries",
     "ledger_account",
+    "ledger_id",
     "write_beancount",
 ]
 

@@ -4,8 +4,8 @@ Every entry is dated, names its source (which result, which step or operation) a
 explanation of its amounts: the engine's own steps, then a booking step citing the chart.
 Postings name the member or the activity they concern.
 
-* :func:`book_levy_year` / :func:`book_levy_statement`: each period's levy moves from the
-  activity's treasury to the co-op's contributions income;
+* :func:`book_levy_year` / :func:`book_levy_statement`: each period's levy, the activity's
+  expense and the co-op's contributions income, paid from the activity's treasury;
 * :func:`book_distribution`: each step of a surplus distribution (reserves, interest on shares,
   refunds in cash and in shares, the worker share);
 * :func:`book_share_register` / :func:`book_share_operation`: subscriptions, pay-ups, transfers
@@ -14,8 +14,10 @@ Postings name the member or the activity they concern.
   devolution received, incorporation, distribution and repayment;
 * :func:`book_loss_absorption`: the result of :func:`cooprules.surplus.absorb_loss`;
 * :func:`book_liquidation`: debts, capital repaid, the balance devolved (or shared);
-* :func:`book_pooled_charge` and :func:`book_activity_line`: the rest of an activity's
-  sub-ledger (pooled costs charged to it, its revenue and direct costs).
+* :func:`book_pooled_charge`, :func:`book_activity_line` and :func:`book_pay`: the rest of an
+  activity's own accounts (pooled costs charged to it, its revenue and direct costs, its
+  entrepreneur's pay and employer charges), each through its treasury;
+* :func:`~cooprules_adapters.accounting.year.book_year`: the whole year of a report.
 
 >>> from datetime import date
 >>> from cooprules.levies import Activity, ActivityKind, LevyPolicy, Line, Schedule, levy_year
@@ -27,8 +29,10 @@ Postings name the member or the activity they concern.
 >>> [entry] = book_levy_year(year, FR_PCG)
 >>> for posting in entry.postings:
 ...     print(posting.account, format_amount(posting.amount), posting.activity)
-467 Comptes d’activité 100.00 EUR a1
+6281 Contribution coopérative 100.00 EUR a1
 706 Prestations de services – contributions -100.00 EUR a1
+512 Banque 100.00 EUR a1
+5121 Trésoreries des activités -100.00 EUR a1
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ from cooprules.explain import Explanation, Step, Text
 from cooprules.journal import JournalEntry, Posting
 from cooprules.levies import LevyStatement, LevyYear, Line
 from cooprules.money import from_minor_units, round_fraction, to_minor_units
+from cooprules.periods import Period
 from cooprules.pooling import PooledCharge
 from cooprules.reserves import Liquidation, Movement, MovementKind, ReserveLedger
 from cooprules.surplus import Distribution, Interest, Refund, StepResult, WorkerShare
@@ -62,6 +67,7 @@ __all__ = [
     "book_liquidation",
     "book_loss_absorption",
     "book_many",
+    "book_pay",
     "book_pooled_charge",
     "book_reserve_ledger",
     "book_reserve_movement",
@@ -134,19 +140,55 @@ def _entry(
 # --- Levies ----------------------------------------------------------------------------------
 
 
+def _to_coop(
+    builder: _Builder,
+    chart: ChartOfAccounts,
+    expense: Role,
+    income: Role,
+    units: int,
+    *,
+    activity: str,
+    member: str | None = None,
+) -> None:
+    """What an activity pays the co-op: its expense, the co-op's income, cash to the co-op.
+
+    The activity's expense account is debited and the co-op's income credited; the cash leaves
+    the activity's treasury for the co-op's bank.
+    """
+    builder.add(chart.account(expense), units, member=member, activity=activity)
+    builder.add(chart.account(income), -units, member=member, activity=activity)
+    builder.add(chart.account(Role.BANK), units, member=member, activity=activity)
+    builder.add(chart.account(Role.ACTIVITY_TREASURY), -units, member=member, activity=activity)
+
+
 def book_levy_statement(
     statement: LevyStatement, chart: ChartOfAccounts, *, member: str | None = None
 ) -> tuple[JournalEntry, ...]:
-    """Book one period's levy: debit the activity's treasury, credit the co-op's contributions.
+    """Book one period's levy: the activity's contribution expense, the co-op's income.
 
-    The entry is dated the last day of the period; a zero levy gives no entry.
+    The activity's :attr:`Role.ACTIVITY_CONTRIBUTION` is debited and the co-op's
+    :attr:`Role.CONTRIBUTIONS` credited; the cash moves from the activity's treasury to the
+    co-op's bank. The entry is dated the last day of the period; a zero levy gives no entry.
+
+    Raises:
+        InvalidInput: the chart has no account for the activity's contribution.
     """
     levy = statement.levy
     units = to_minor_units(levy)
     builder = _Builder(levy.currency)
-    treasury, income = chart.account(Role.ACTIVITY_TREASURY), chart.account(Role.CONTRIBUTIONS)
-    builder.add(treasury, units, member=member, activity=statement.activity)
-    builder.add(income, -units, member=member, activity=statement.activity)
+    expense, income = (
+        chart.account(Role.ACTIVITY_CONTRIBUTION),
+        chart.account(Role.CONTRIBUTIONS),
+    )
+    _to_coop(
+        builder,
+        chart,
+        Role.ACTIVITY_CONTRIBUTION,
+        Role.CONTRIBUTIONS,
+        units,
+        activity=statement.activity,
+        member=member,
+    )
     day = statement.period.end - timedelta(days=1)
     return _entry(
         builder,
@@ -159,8 +201,8 @@ def book_levy_statement(
             (
                 _booking_step(
                     chart,
-                    f"{treasury.label} to {income.label}",
-                    f"{treasury.label} à {income.label}",
+                    f"{expense.label} to {income.label}, paid from the activity's treasury",
+                    f"{expense.label} à {income.label}, payé par la trésorerie de l'activité",
                     levy,
                 ),
             )
@@ -202,9 +244,18 @@ def _split_step(
 
 
 def book_step(
-    result: StepResult, chart: ChartOfAccounts, day: date, *, year: str = ""
+    result: StepResult,
+    chart: ChartOfAccounts,
+    day: date,
+    *,
+    year: str = "",
+    indivisible: bool | None = None,
 ) -> tuple[JournalEntry, ...]:
-    """Book one step of a surplus distribution (a zero step gives no entry)."""
+    """Book one step of a surplus distribution (a zero step gives no entry).
+
+    ``indivisible``: for a step to a reserve, whether the reserve is indivisible (see
+    :meth:`ChartOfAccounts.reserve`); ``None``: as the step says.
+    """
     builder = _Builder(result.amount.currency)
     step = result.step
     units = to_minor_units(result.amount)
@@ -224,7 +275,9 @@ def book_step(
         reserve_code = getattr(step, "reserve", None)
         if not isinstance(reserve_code, str):
             raise InvalidInput("step", result.code, "a step of unknown type cannot be booked")
-        reserve = chart.reserve(reserve_code, indivisible=getattr(step, "indivisible", False))
+        if indivisible is None:
+            indivisible = bool(getattr(step, "indivisible", False))
+        reserve = chart.reserve(reserve_code, indivisible=indivisible)
         builder.add(chart.account(Role.RESERVE_ALLOCATION_DEBIT), units)
         builder.add(reserve, -units)
         what = Text(en=f"allocation to {reserve.label}", fr=f"dotation à {reserve.label}")
@@ -584,11 +637,24 @@ def book_liquidation(
 
 
 def book_pooled_charge(charge: PooledCharge, chart: ChartOfAccounts) -> tuple[JournalEntry, ...]:
-    """Book a pooled cost charged to an activity: its treasury pays the co-op's shared costs."""
+    """Book a pooled cost charged to an activity: its expense, the co-op's recovery.
+
+    The activity's :attr:`Role.ACTIVITY_POOLED_COSTS` is debited and the co-op's
+    :attr:`Role.POOLED_COSTS_RECOVERED` credited; the activity's treasury pays the co-op's bank.
+
+    Raises:
+        InvalidInput: the chart has no account for the pooled costs of an activity.
+    """
     units = to_minor_units(charge.amount)
     builder = _Builder(charge.amount.currency)
-    builder.add(chart.account(Role.ACTIVITY_TREASURY), units, activity=charge.activity)
-    builder.add(chart.account(Role.POOLED_COSTS_RECOVERED), -units, activity=charge.activity)
+    _to_coop(
+        builder,
+        chart,
+        Role.ACTIVITY_POOLED_COSTS,
+        Role.POOLED_COSTS_RECOVERED,
+        units,
+        activity=charge.activity,
+    )
     return _entry(
         builder,
         day=charge.period.end - timedelta(days=1),
@@ -602,27 +668,23 @@ def book_pooled_charge(charge: PooledCharge, chart: ChartOfAccounts) -> tuple[Jo
 def book_activity_line(
     line: Line, chart: ChartOfAccounts, *, member: str | None = None
 ) -> tuple[JournalEntry, ...]:
-    """Book an activity's revenue and direct costs of a period through its treasury.
+    """Book an activity's revenue and direct costs of a period, each on its own account.
 
-    Revenue collected is held for the activity (bank debited, treasury credited); direct costs
-    are paid from it. With the levies and pooled charges, the treasury's balance is the
-    activity's own account (Code du travail R7331: an analytical account per activity).
+    The revenue comes into the activity's treasury (:attr:`Role.ACTIVITY_REVENUE` credited), the
+    direct costs are paid from it (:attr:`Role.ACTIVITY_COSTS` debited). With the levies, the
+    pooled charges and the pay, the treasury's balance is the activity's own (Code du travail
+    R7331: an analytical account per activity).
+
+    Raises:
+        InvalidInput: the chart has no account for an activity's revenue or costs.
     """
-    net = line.revenue_units - line.direct_costs_units
     builder = _Builder(line.revenue.currency)
-    builder.add(chart.account(Role.BANK), net, member=member, activity=line.activity)
-    builder.add(
-        chart.account(Role.ACTIVITY_TREASURY),
-        -line.revenue_units,
-        member=member,
-        activity=line.activity,
-    )
-    builder.add(
-        chart.account(Role.ACTIVITY_TREASURY),
-        line.direct_costs_units,
-        member=member,
-        activity=line.activity,
-    )
+    treasury = chart.account(Role.ACTIVITY_TREASURY)
+    revenue, costs = chart.account(Role.ACTIVITY_REVENUE), chart.account(Role.ACTIVITY_COSTS)
+    builder.add(treasury, line.revenue_units, member=member, activity=line.activity)
+    builder.add(revenue, -line.revenue_units, member=member, activity=line.activity)
+    builder.add(costs, line.direct_costs_units, member=member, activity=line.activity)
+    builder.add(treasury, -line.direct_costs_units, member=member, activity=line.activity)
     return _entry(
         builder,
         day=line.period.end - timedelta(days=1),
@@ -633,12 +695,64 @@ def book_activity_line(
             (
                 Step(
                     what=Text(
-                        en="Revenue less direct costs held for the activity",
-                        fr="Chiffre d'affaires moins charges directes, tenus pour l'activité",
+                        en="Revenue into the activity's treasury, direct costs paid from it",
+                        fr="Chiffre d'affaires à la trésorerie de l'activité, charges directes "
+                        "payées par elle",
                     ),
                     inputs={"revenue": line.revenue, "direct costs": line.direct_costs},
                     result=line.gross_margin,
                     citation=chart.citation,
+                ),
+            )
+        ),
+    )
+
+
+def book_pay(
+    activity: str,
+    period: Period,
+    gross: Money,
+    charges: Money,
+    chart: ChartOfAccounts,
+    *,
+    member: str | None = None,
+) -> tuple[JournalEntry, ...]:
+    """Book a month's pay of an activity's entrepreneur-employee, paid from its treasury.
+
+    :attr:`Role.SALARIES` is debited with the gross pay, :attr:`Role.EMPLOYER_CHARGES` with the
+    employer charges, the activity's treasury credited with both (the pay and the contributions
+    are paid from it; the payroll's own accounts, net pay and social bodies, are not kept here).
+
+    Raises:
+        InvalidInput: the chart has no account for salaries or employer charges.
+    """
+    builder = _Builder(gross.currency)
+    gross_units, charge_units = to_minor_units(gross), to_minor_units(charges)
+    if gross_units:
+        builder.add(chart.account(Role.SALARIES), gross_units, member=member, activity=activity)
+    if charge_units:
+        builder.add(
+            chart.account(Role.EMPLOYER_CHARGES), charge_units, member=member, activity=activity
+        )
+    builder.add(
+        chart.account(Role.ACTIVITY_TREASURY),
+        -(gross_units + charge_units),
+        member=member,
+        activity=activity,
+    )
+    return _entry(
+        builder,
+        day=period.end - timedelta(days=1),
+        narration=f"Activity {activity}: pay of {member or 'the entrepreneur'}, "
+        f"{period.start:%Y-%m}",
+        source=f"pay:{activity}:{period.start.isoformat()}",
+        explanation=Explanation(
+            (
+                _booking_step(
+                    chart,
+                    "gross pay and employer charges paid from the activity's treasury",
+                    "salaire brut et charges patronales payés par la trésorerie de l'activité",
+                    gross + charges,
                 ),
             )
         ),
@@ -680,9 +794,16 @@ _BOOKERS: tuple[tuple[type, _Booker], ...] = (
 def book(result: object, chart: ChartOfAccounts, as_of: date) -> tuple[JournalEntry, ...] | None:
     """Book any known result; ``None`` for a type this adapter does not know.
 
+    A whole year's report is booked by :func:`~cooprules_adapters.accounting.year.book_year`.
     Registers and reserve ledgers are booked up to ``as_of``; a distribution, a liquidation and a
     loss are booked on ``as_of``; levies, lines and pooled charges at the end of their period.
     """
+    from cooprules.report import YearReport  # noqa: PLC0415 - the report imports every engine
+
+    if isinstance(result, YearReport):
+        from cooprules_adapters.accounting.year import book_year  # noqa: PLC0415 - uses this
+
+        return book_year(result, chart)
     for kind, booker in _BOOKERS:
         if isinstance(result, kind):
             return booker(result, chart, as_of)

@@ -26,6 +26,7 @@ Quebec has no national chart: its accounts carry the names the Cooperatives Act 
 from __future__ import annotations
 
 import enum
+import hashlib
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from cooprules.regime import Regime
 
 __all__ = [
+    "ACTIVITY_ROLES",
     "BE_PCMN",
     "CHARTS",
     "FR_PCG",
@@ -52,6 +54,7 @@ __all__ = [
     "chart_for",
     "chart_of",
     "ledger_component",
+    "ledger_id",
 ]
 
 
@@ -101,7 +104,8 @@ class Role(enum.Enum):
     MEMBER_DISTRIBUTION_PAYABLE = "member_distribution_payable"
     """What members receive from a reserve where the regime allows it."""
     ACTIVITY_TREASURY = "activity_treasury"
-    """Each activity's treasury: what the co-op holds for the activity (one per activity)."""
+    """Each activity's treasury: the co-op's cash earmarked for the activity (an asset, one per
+    activity): revenue comes in, its costs, levy, pooled costs and pay go out."""
     CONTRIBUTIONS = "contributions"
     """The co-op's income from the activities' contributions (levies)."""
     POOLED_COSTS_RECOVERED = "pooled_costs_recovered"
@@ -112,10 +116,48 @@ class Role(enum.Enum):
     """The equity that makes the liquidation balance (*boni*), devolved or shared."""
     DEVOLUTION_PAYABLE = "devolution_payable"
     """The liquidation balance owed to the beneficiary the regime names."""
+    ACTIVITY_REVENUE = "activity_revenue"
+    """Optional: each activity's revenue (income, one per activity)."""
+    ACTIVITY_COSTS = "activity_costs"
+    """Optional: each activity's direct costs (an expense, one per activity)."""
+    ACTIVITY_CONTRIBUTION = "activity_contribution"
+    """Optional: the levy as each activity's expense (the co-op's side is :attr:`CONTRIBUTIONS`)."""
+    ACTIVITY_POOLED_COSTS = "activity_pooled_costs"
+    """Optional: the pooled costs charged to each activity (the co-op's side is
+    :attr:`POOLED_COSTS_RECOVERED`)."""
+    SALARIES = "salaries"
+    """Optional: the gross pay of each activity's entrepreneur-employee (an expense)."""
+    EMPLOYER_CHARGES = "employer_charges"
+    """Optional: the employer charges on that pay (an expense, one per activity)."""
+    LOSS_CARRIED_FORWARD = "loss_carried_forward"
+    """Optional: the loss no reserve absorbed, carried forward (France: 119; Belgium: 141)."""
+    LOSS_TO_CARRY_FORWARD = "loss_to_carry_forward"
+    """Optional: credited when a loss is carried forward (Belgium: 793 perte à reporter); a chart
+    without it credits :attr:`LOSS`."""
+    OPENING_BALANCES = "opening_balances"
+    """Optional: the equity that balances the opening entries (beancount's
+    ``Equity:Opening-Balances``): the balances brought forward from the previous year."""
 
 
 _RESERVE_PREFIX: Final = "reserve:"
-_OPTIONAL_ROLES: Final = frozenset({Role.INDIVISIBLE_RESERVE})
+ACTIVITY_ROLES: Final = (
+    Role.ACTIVITY_REVENUE,
+    Role.ACTIVITY_COSTS,
+    Role.ACTIVITY_CONTRIBUTION,
+    Role.ACTIVITY_POOLED_COSTS,
+    Role.SALARIES,
+    Role.EMPLOYER_CHARGES,
+)
+"""The optional roles of each activity's own accounts (with :attr:`Role.ACTIVITY_TREASURY`)."""
+_OPTIONAL_ROLES: Final = frozenset(
+    {
+        Role.INDIVISIBLE_RESERVE,
+        Role.OPENING_BALANCES,
+        Role.LOSS_CARRIED_FORWARD,
+        Role.LOSS_TO_CARRY_FORWARD,
+        *ACTIVITY_ROLES,
+    }
+)
 
 
 @attrs.frozen
@@ -161,6 +203,31 @@ def ledger_component(text: str) -> str:
     if not joined:
         raise InvalidInput("account", text, "gives no letter or digit for a ledger account name")
     return joined[0].upper() + joined[1:]
+
+
+_SIMPLE_ID: Final = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+
+
+def ledger_id(text: str) -> str:
+    """One ledger account component for a member's or an activity's id, distinct for distinct ids.
+
+    An id of lower-case ASCII letters, digits and dashes (the usual ``"ana"``, ``"act-7"``) only
+    has its first letter capitalised. Any other id (capitals, spaces, accents…) is made readable
+    and followed by ``-H`` and ten hexadecimal digits of its SHA-256: a simple id never gives a
+    capital letter after the first, so the two kinds never meet, and two other ids would need the
+    same digest.
+
+    >>> ledger_id("ben-1"), ledger_id("Ben-1")
+    ('Ben-1', 'Ben-1-H1EFE39C7A1')
+    >>> ledger_id("a b"), ledger_id("é-1"), ledger_id("e-1")
+    ('AB-HC8687A08AA', 'E-1-HAC09CCC36D', 'E-1')
+    """
+    if _SIMPLE_ID.match(text):
+        return text[0].upper() + text[1:]
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    readable = ledger_component(text) if re.search(r"[A-Za-z0-9]", ascii_text) else "Id"
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10].upper()
+    return f"{readable}-H{digest}"
 
 
 def _check_role_key(key: str) -> None:
@@ -214,8 +281,25 @@ class ChartOfAccounts:
             raise InvalidInput(f"chart[{self.jurisdiction}]", missing, "roles without an account")
 
     def account(self, role: Role) -> Account:
-        """The account for ``role``."""
-        return self.accounts[role]
+        """The account for ``role``.
+
+        Raises:
+            InvalidInput: the chart has no account for ``role`` (an optional role: a year that
+                books an activity's revenue, pay or opening balances needs it).
+        """
+        try:
+            return self.accounts[role]
+        except KeyError:
+            raise InvalidInput(
+                f"chart[{self.jurisdiction}].accounts",
+                role.value,
+                "the chart has no account for this role, which the year books: add one "
+                "(ChartOfAccounts.with_overrides)",
+            ) from None
+
+    def has(self, role: Role) -> bool:
+        """Whether the chart has an account for ``role`` (every required role is there)."""
+        return role in self.accounts
 
     def reserve(self, code: str, *, indivisible: bool = False) -> Account:
         """The account of reserve ``code`` (the default reserve when the chart does not map it).
@@ -356,11 +440,53 @@ FR_PCG: Final = ChartOfAccounts(
             per_member=True,
         ),
         Role.ACTIVITY_TREASURY: Account(
-            "467",
-            Text(en="Activity accounts", fr="Comptes d’activité"),
-            L,
+            "5121",
+            Text(en="Activity treasuries", fr="Trésoreries des activités"),
+            A,
             per_activity=True,
             citation=PCG_PRACTICE,
+        ),
+        Role.ACTIVITY_REVENUE: Account(
+            "7061",
+            Text(en="Services of the activities", fr="Prestations de services des activités"),
+            INC,
+            per_activity=True,
+            citation=PCG_PRACTICE,
+        ),
+        Role.ACTIVITY_COSTS: _fr(
+            "604",
+            "Purchases of services",
+            "Achats d’études et prestations de services",
+            EXP,
+            per_activity=True,
+        ),
+        Role.ACTIVITY_CONTRIBUTION: Account(
+            "6281",
+            Text(en="Contribution to the co-operative", fr="Contribution coopérative"),
+            EXP,
+            per_activity=True,
+            citation=PCG_PRACTICE,
+        ),
+        Role.ACTIVITY_POOLED_COSTS: Account(
+            "6288",
+            Text(en="Pooled costs charged", fr="Quote-part des frais mutualisés"),
+            EXP,
+            per_activity=True,
+            citation=PCG_PRACTICE,
+        ),
+        Role.SALARIES: _fr(
+            "641", "Staff pay", "Rémunérations du personnel", EXP, per_activity=True
+        ),
+        Role.EMPLOYER_CHARGES: _fr(
+            "645",
+            "Social security charges",
+            "Charges de sécurité sociale et de prévoyance",
+            EXP,
+            per_activity=True,
+        ),
+        Role.OPENING_BALANCES: _fr("890", "Opening balance sheet", "Bilan d’ouverture", E),
+        Role.LOSS_CARRIED_FORWARD: _fr(
+            "119", "Retained earnings (debit)", "Report à nouveau (solde débiteur)", E
         ),
         Role.CONTRIBUTIONS: _fr(
             "706", "Contributions of the activities", "Prestations de services – contributions", INC
@@ -392,6 +518,13 @@ PCMN: Final = Citation(
     Confidence.MEM,
     None,
     "account numbers recalled, not read in a retrieved source: verify, override if needed",
+)
+
+
+PCMN_PRACTICE: Final = attrs.evolve(
+    PCMN,
+    article="no dedicated account: practice",
+    title="a co-op's choice of a general account for an analytical purpose; override if needed",
 )
 
 
@@ -434,9 +567,63 @@ BE_PCMN: Final = ChartOfAccounts(
         Role.DEFAULT_RESERVE: _BE_AVAILABLE,
         Role.INDIVISIBLE_RESERVE: _BE_UNAVAILABLE,
         Role.MEMBER_DISTRIBUTION_PAYABLE: _BE_OTHER_ALLOCATEES,
-        Role.ACTIVITY_TREASURY: _be(
-            "488", "Activity accounts", "Comptes d’activité", L, per_activity=True
+        Role.ACTIVITY_TREASURY: Account(
+            "551",
+            Text(en="Activity treasuries", fr="Trésoreries des activités"),
+            A,
+            per_activity=True,
+            citation=PCMN_PRACTICE,
         ),
+        Role.ACTIVITY_REVENUE: _be(
+            "705",
+            "Services of the activities",
+            "Prestations de services des activités",
+            INC,
+            per_activity=True,
+        ),
+        Role.ACTIVITY_COSTS: _be(
+            "611",
+            "Services and other goods of the activities",
+            "Services et biens divers des activités",
+            EXP,
+            per_activity=True,
+        ),
+        Role.ACTIVITY_CONTRIBUTION: Account(
+            "613",
+            Text(en="Contribution to the co-operative", fr="Contribution à la coopérative"),
+            EXP,
+            per_activity=True,
+            citation=PCMN_PRACTICE,
+        ),
+        Role.ACTIVITY_POOLED_COSTS: Account(
+            "614",
+            Text(en="Pooled costs charged", fr="Frais mutualisés imputés"),
+            EXP,
+            per_activity=True,
+            citation=PCMN_PRACTICE,
+        ),
+        Role.SALARIES: _be(
+            "620",
+            "Remuneration and direct social benefits",
+            "Rémunérations et avantages sociaux directs",
+            EXP,
+            per_activity=True,
+        ),
+        Role.EMPLOYER_CHARGES: _be(
+            "621",
+            "Employer's social security contributions",
+            "Cotisations patronales d’assurances sociales",
+            EXP,
+            per_activity=True,
+        ),
+        Role.OPENING_BALANCES: Account(
+            "",
+            Text(en="Opening balances", fr="Bilan d’ouverture"),
+            E,
+            citation=PCMN_PRACTICE,
+        ),
+        Role.LOSS_CARRIED_FORWARD: _be("141", "Loss carried forward", "Perte reportée", E),
+        Role.LOSS_TO_CARRY_FORWARD: _be("793", "Loss to carry forward", "Perte à reporter", INC),
         Role.CONTRIBUTIONS: _be("700", "Turnover: contributions", "Chiffre d’affaires", INC),
         Role.POOLED_COSTS_RECOVERED: _be(
             "743", "Sundry operating income", "Produits d’exploitation divers", INC
@@ -507,8 +694,29 @@ QC_CHART: Final = ChartOfAccounts(
             "Amounts payable to members", "Sommes dues aux membres", L, per_member=True
         ),
         Role.ACTIVITY_TREASURY: _qc(
-            "Activity accounts", "Comptes d’activité", L, per_activity=True
+            "Activity treasuries", "Trésoreries des activités", A, per_activity=True
         ),
+        Role.ACTIVITY_REVENUE: _qc(
+            "Revenue of the activities", "Revenus des activités", INC, per_activity=True
+        ),
+        Role.ACTIVITY_COSTS: _qc(
+            "Direct costs of the activities", "Coûts directs des activités", EXP, per_activity=True
+        ),
+        Role.ACTIVITY_CONTRIBUTION: _qc(
+            "Contribution to the co-operative",
+            "Contribution à la coopérative",
+            EXP,
+            per_activity=True,
+        ),
+        Role.ACTIVITY_POOLED_COSTS: _qc(
+            "Shared costs charged", "Frais mutualisés imputés", EXP, per_activity=True
+        ),
+        Role.SALARIES: _qc("Salaries", "Salaires", EXP, per_activity=True),
+        Role.EMPLOYER_CHARGES: _qc(
+            "Employer contributions", "Charges sociales de l’employeur", EXP, per_activity=True
+        ),
+        Role.OPENING_BALANCES: _qc("Opening balances", "Soldes d’ouverture", E),
+        Role.LOSS_CARRIED_FORWARD: _qc("Deficit carried forward", "Déficit reporté", E),
         Role.CONTRIBUTIONS: _qc("Contributions of the activities", "Contributions", INC),
         Role.POOLED_COSTS_RECOVERED: _qc("Pooled costs recovered", "Frais mutualisés", INC),
         Role.DEBTS: _qc("Accounts payable", "Créditeurs", L),

@@ -4,7 +4,9 @@
 transaction per entry, with the entry's source and each posting's member and activity as
 metadata. Accounts kept per member get a sub-account per member; accounts kept per activity are
 written under ``<Root>:Activities:<activity>:``, so each activity has its own account tree and
-its treasury is one balance.
+its treasury is one balance. Member and activity ids become account components through
+:func:`~cooprules_adapters.accounting.charts.ledger_id`: distinct ids, distinct accounts. With a
+``title`` (the co-op's name), fava shows it as the ledger's title.
 
 >>> import io
 >>> from datetime import date
@@ -14,8 +16,9 @@ its treasury is one balance.
 ...     Posting("120 Résultat de l’exercice (bénéfice)", money("1500.00", "EUR")),
 ...     Posting("1061 Réserve légale", money("-1500.00", "EUR"))), source="surplus:legal")
 >>> out = io.StringIO()
->>> write_beancount([entry], out, open_date=date(2026, 1, 1), currency="EUR")
+>>> write_beancount([entry], out, open_date=date(2026, 1, 1), currency="EUR", title="Coop")
 >>> print(out.getvalue())  # doctest: +NORMALIZE_WHITESPACE
+option "title" "Coop"
 option "operating_currency" "EUR"
 <BLANKLINE>
 2026-01-01 open Equity:FR:1061-LegalReserve EUR
@@ -39,7 +42,7 @@ from cooprules.errors import CurrencyMismatch, InvalidInput
 from cooprules.journal import JournalEntry, Posting
 from cooprules.money import currency_of
 from cooprules.plugins import load_regimes
-from cooprules_adapters.accounting.charts import CHARTS, Account, ChartOfAccounts, ledger_component
+from cooprules_adapters.accounting.charts import CHARTS, Account, ChartOfAccounts, ledger_id
 
 __all__ = ["ledger_account", "write_beancount"]
 
@@ -73,10 +76,30 @@ def ledger_account(posting: Posting, known: Mapping[str, tuple[Account, str]]) -
     name = account.ledger_name(jurisdiction)
     if account.per_activity and posting.activity is not None:
         root, _, rest = name.partition(":")
-        name = f"{root}:Activities:{ledger_component(posting.activity)}:{rest.replace(':', '-')}"
+        name = f"{root}:Activities:{ledger_id(posting.activity)}:{rest.replace(':', '-')}"
     if account.per_member and posting.member is not None:
-        name = f"{name}:{ledger_component(posting.member)}"
+        name = f"{name}:{ledger_id(posting.member)}"
     return name
+
+
+def _check_distinct(
+    opened: dict[str, tuple[str, str | None, str | None]],
+    account: str,
+    posting: Posting,
+    known: Mapping[str, tuple[Account, str]],
+) -> None:
+    """Record the ledger account of ``posting``; refuse one that two distinct keys would share."""
+    chart_account = known[posting.account][0]
+    key = (
+        posting.account,
+        posting.member if chart_account.per_member else None,
+        posting.activity if chart_account.per_activity else None,
+    )
+    found = opened.setdefault(account, key)
+    if found != key:
+        raise InvalidInput(
+            "posting.account", account, f"written for both {found} and {key}: rename one"
+        )
 
 
 def _quote(text: str) -> str:
@@ -91,6 +114,7 @@ def write_beancount(
     open_date: date,
     currency: str,
     charts: Iterable[ChartOfAccounts] | None = None,
+    title: str | None = None,
 ) -> None:
     """Write entries as a beancount ledger.
 
@@ -102,16 +126,18 @@ def write_beancount(
         charts: the charts the postings' accounts come from (by default the built-in ones, then
             the chart each installed regime carries as a rule set; pass the co-op's chart when it
             overrides accounts).
+        title: the ledger's title (``option "title"``, the name fava shows): the co-op's name.
 
     Raises:
         CurrencyMismatch: an entry in another currency.
-        InvalidInput: an entry dated before ``open_date``, or an account in no chart.
+        InvalidInput: an entry dated before ``open_date``, an account in no chart, or two
+            accounts (or members, or activities) that would be written as one ledger account.
     """
     code = currency_of(currency).code
     known = _known_accounts(charts if charts is not None else _installed_charts())
     ordered = sorted(entries, key=lambda e: e.date)
     lines: list[str] = []
-    opened: dict[str, None] = {}
+    opened: dict[str, tuple[str, str | None, str | None]] = {}
     body: list[str] = []
     for entry in ordered:
         if entry.currency.code != code:
@@ -125,13 +151,15 @@ def write_beancount(
             body.append(f"  source: {_quote(entry.source)}")
         for posting in entry.postings:
             account = ledger_account(posting, known)
-            opened.setdefault(account, None)
+            _check_distinct(opened, account, posting, known)
             body.append(f"  {account}  {format(posting.amount.amount, 'f')} {code}")
             if posting.member is not None:
                 body.append(f"    member: {_quote(posting.member)}")
             if posting.activity is not None:
                 body.append(f"    activity: {_quote(posting.activity)}")
         body.append("")
+    if title is not None:
+        lines.append(f'option "title" {_quote(title)}')
     lines.append(f'option "operating_currency" "{code}"')
     lines.append("")
     lines.extend(f"{open_date.isoformat()} open {account} {code}" for account in sorted(opened))

@@ -1,9 +1,12 @@
 """Belgian membership rules: shareholders under the CSA and candidate entrepreneurs.
 
 * Every Belgian *société coopérative* needs at least **3 shareholders** (CSA art. 6:126: below
-  that, any interested party may ask the court to dissolve it: a warning, not a dissolution).
+  that, any interested party may ask the court to dissolve it: a warning, not a dissolution). The
+  figure is the law file's ``company.min_members``.
 * By default a shareholder may **resign only in the first six months of the financial year**
-  (CSA art. 6:120, a default the articles may change: :func:`csa_rules` takes the window).
+  (CSA art. 6:120, a default the articles may change: :func:`csa_rules` takes the window). The
+  six months are the law file's default ``be.resignation_window_months``; the regimes' rules,
+  bound to the co-op's statutes, read the statutes' value of that key where they set one.
 * In a *coopérative d'activités* a **candidat-entrepreneur** tests an activity under a convention
   of at most **18 months** (loi du 1er mars 2007, art. 80, and its implementing decree). At least
   **60 %** of the candidates must belong to the target group (:func:`in_target_group`,
@@ -50,6 +53,7 @@ from cooprules.membership import (
 )
 from cooprules.money import Money, Rate, money
 from cooprules.parameters import Accompaniment as AccompanimentKeys
+from cooprules.parameters import Company
 from cooprules.periods import months_end, push_deadline_bounds
 from cooprules.regime import bind
 from cooprules_adapters.be.sources import LAW, Keys
@@ -67,6 +71,7 @@ __all__ = [
     "CSA_EXIT",
     "CSA_MEMBERSHIP",
     "CSA_MIN_SHAREHOLDERS",
+    "RESIGNATION_WINDOW_MONTHS",
     "TARGET_GROUP",
     "TargetGroup",
     "TargetGroupResult",
@@ -83,22 +88,10 @@ __all__ = [
 
 CSA = "Code des sociétés et des associations"
 
-CSA_EXIT = Citation(
-    instrument=CSA,
-    article="art. 6:120",
-    jurisdiction="BE",
-    confidence=Confidence.SRC_2,
-    url="https://febecoop.be/fr/demission-dun-cooperateur/",
-    title="Démission : par défaut, seulement dans les six premiers mois de l'exercice",
-)
-CSA_MIN_SHAREHOLDERS = Citation(
-    instrument=CSA,
-    article="art. 6:126",
-    jurisdiction="BE",
-    confidence=Confidence.SRC,
-    url="https://fiscosearch.be/collecties/wetboek-vennootschappen-verenigingen/artikel-6-126",
-    title="Moins de trois actionnaires : dissolution judiciaire possible",
-)
+CSA_EXIT: Final = LAW.citation("csa-art-6-120")
+"""CSA art. 6:120: resignations, by default in the first six months of the financial year."""
+CSA_MIN_SHAREHOLDERS: Final = LAW.citation("csa-art-6-126")
+"""CSA art. 6:126: below three shareholders, the court may dissolve the co-op on request."""
 CSA_COOPERATIVE: Final = LAW.citation("csa-book-6-arts-6-1-ff")
 """CSA Book 6, the société coopérative: the general rule an event the graph lacks cites."""
 ACTIVITY_COOP = Citation(
@@ -116,7 +109,10 @@ CONVENTION_MONTHS: Final = _CONVENTION_LAW.value
 force (``accompaniment.max_months``); the regime's rules, bound on a date, read the version of
 that date."""
 
-_MIN_SHAREHOLDERS = 3
+RESIGNATION_WINDOW_MONTHS: Final = LAW.latest("be-sc", Keys.resignation_window_months).value
+"""The CSA's default window for resignations, in months: the law file's version in force
+(``be.resignation_window_months``); the regimes' rules, bound to the statutes on a date, read the
+statutes' value where they set one."""
 
 
 def _resignation_window(fiscal_year_start_month: int, window_months: int | None) -> Condition:
@@ -138,17 +134,34 @@ def _resignation_window(fiscal_year_start_month: int, window_months: int | None)
 
 
 def csa_rules(
-    *, fiscal_year_start_month: int = 1, resignation_window_months: int | None = 6
+    *,
+    fiscal_year_start_month: int = 1,
+    resignation_window_months: int | None = RESIGNATION_WINDOW_MONTHS,
 ) -> MembershipRules:
     """The CSA membership rules, with the resignation window the articles chose.
 
     Args:
         fiscal_year_start_month: the month the financial year starts (1 for January).
         resignation_window_months: resignations are allowed only in this many first months of the
-            financial year (the CSA default is 6); ``None`` when the articles allow them any time.
+            financial year (by default the CSA's, the law file's
+            ``be.resignation_window_months``: 6); 12 or ``None`` when the articles allow them any
+            time.
+
+    Raises:
+        InvalidInput: a month outside 1..12, a window that is not a whole number of months from
+            1 to 12.
     """
     if not 1 <= fiscal_year_start_month <= 12:  # noqa: PLR2004 - months of the year
         raise InvalidInput("fiscal_year_start_month", fiscal_year_start_month, "must be 1..12")
+    window_months = resignation_window_months
+    if window_months is not None and (
+        isinstance(window_months, bool)
+        or not isinstance(window_months, int)
+        or not 1 <= window_months <= 12  # noqa: PLR2004 - months of the year
+    ):
+        raise InvalidInput(
+            "resignation_window_months", window_months, "a number of months from 1 to 12"
+        )
     window = _resignation_window(fiscal_year_start_month, resignation_window_months)
     member_life = {
         Status.MEMBER: [
@@ -193,18 +206,29 @@ def csa_rules(
     )
 
 
-CSA_MEMBERSHIP = csa_rules()
-"""The CSA defaults: financial year from January, resignations in its first six months."""
+def _csa_rules_of(rules: Rules) -> MembershipRules:
+    """The CSA rules with the resignation window of ``rules``: the statutes', else the law's."""
+    return csa_rules(resignation_window_months=rules.get(Keys.resignation_window_months).value)
+
+
+CSA_MEMBERSHIP: Final = attrs.evolve(csa_rules(), reads_law=_csa_rules_of)
+"""The CSA defaults: financial year from January, resignations in its first six months (the law
+file's default in force). Bound to a co-op's statutes on a date
+(``bind(regime, statutes, as_of=...).rule_set(MembershipRules)``), the window is the statutes'
+value of ``be.resignation_window_months``, else the law's default of that date."""
 
 
 _CONVENTION_END = Text(
     en="end the candidate-entrepreneur convention (set up on one's own, or leave)",
     fr="mettre fin à la convention de candidat-entrepreneur (s'installer ou partir)",
 )
-_CONVENTION_END_CONSEQUENCE = Text(
-    en="the candidate-entrepreneur status and its benefits end at 18 months",
-    fr="le statut de candidat-entrepreneur et ses avantages prennent fin à 18 mois",
-)
+
+
+def _convention_end_consequence(months: int) -> Text:
+    return Text(
+        en=f"the candidate-entrepreneur status and its benefits end at {months} months",
+        fr=f"le statut de candidat-entrepreneur et ses avantages prennent fin à {months} mois",
+    )
 
 
 def candidate_accompaniment(
@@ -233,7 +257,7 @@ def candidate_obligations(
             code="be.activity.convention_end",
             what=_CONVENTION_END,
             due=accompaniment.last_day,
-            consequence=_CONVENTION_END_CONSEQUENCE,
+            consequence=_convention_end_consequence(months),
             citation=ACTIVITY_COOP,
             met_on=accompaniment.ended,
             explanation=partial(accompaniment.explain, ACTIVITY_COOP),
@@ -357,21 +381,22 @@ def _convention_checks(
     )
 
 
-def _no_extension_beyond_maximum(context: TransitionContext) -> Text | None:
-    return (
-        Text(
-            en="the convention cannot be extended beyond 18 months",
-            fr="la convention ne peut être prolongée au-delà de 18 mois",
-        )
-        if context.event.kind is EventKind.EXTENDED
-        else None
-    )
+_CANDIDATE_GRAPH: Final = graph(
+    {
+        Status.NONE: [EventKind.CONVENTION_SIGNED],
+        Status.APPLICANT: [EventKind.CONVENTION_SIGNED],
+        Status.CANDIDATE_ENTREPRENEUR: [EventKind.EXITED, EventKind.ADMITTED, EventKind.DIED],
+    },
+    citation=ACTIVITY_COOP,
+)
 
 
-def _activity_rules(months: int) -> MembershipRules:
-    """The activity co-op's membership rules with a convention of ``months``."""
+def _activity_rules(months: int, window: int | None = RESIGNATION_WINDOW_MONTHS) -> MembershipRules:
+    """The activity co-op's rules: a convention of ``months``, resignations in ``window``."""
+    csa = csa_rules(resignation_window_months=window)
     return attrs.evolve(
-        _ACTIVITY_GRAPH,
+        csa,
+        transitions=(*csa.transitions, *_CANDIDATE_GRAPH),
         checks=(partial(_convention_checks, months=months),),
         obligations=partial(candidate_obligations, months=months),
         due=partial(candidate_due, months=months, convention=relativedelta(months=months)),
@@ -381,27 +406,12 @@ def _activity_rules(months: int) -> MembershipRules:
 
 def _activity_rules_of(rules: Rules) -> MembershipRules:
     """The activity co-op's membership rules with the convention's length in force that day."""
-    return _activity_rules(rules.require(AccompanimentKeys.max_months).value)
+    return _activity_rules(
+        rules.require(AccompanimentKeys.max_months).value,
+        rules.get(Keys.resignation_window_months).value,
+    )
 
 
-_ACTIVITY_GRAPH = attrs.evolve(
-    CSA_MEMBERSHIP,
-    transitions=(
-        *CSA_MEMBERSHIP.transitions,
-        *graph(
-            {
-                Status.NONE: [EventKind.CONVENTION_SIGNED],
-                Status.APPLICANT: [EventKind.CONVENTION_SIGNED],
-                Status.CANDIDATE_ENTREPRENEUR: [
-                    EventKind.EXITED,
-                    EventKind.ADMITTED,
-                    EventKind.DIED,
-                ],
-            },
-            citation=ACTIVITY_COOP,
-        ),
-    ),
-)
 ACTIVITY_MEMBERSHIP: Final = _activity_rules(CONVENTION_MONTHS)
 """A coopérative d'activités: the CSA rules plus the candidate-entrepreneur convention (its length
 the law file's version in force; bound on a date, the version of that date)."""
@@ -665,10 +675,24 @@ def resumption_bonus(accompaniment: Accompaniment, reason: EndReason) -> Money:
     return monthly * LAW.latest("be-activity", Keys.resumption_bonus_months).value
 
 
-def min_shareholders_violations(members: Iterable[Member], as_of: date) -> tuple[Violation, ...]:
-    """Fewer than 3 shareholders: the court may dissolve the co-op on request (CSA 6:126)."""
+def min_shareholders_violations(
+    members: Iterable[Member], as_of: date, *, rules: Rules | None = None
+) -> tuple[Violation, ...]:
+    """Fewer shareholders than the law's minimum: the court may dissolve the co-op on request.
+
+    The minimum (3, CSA 6:126) is the law file's ``company.min_members``: the version of
+    ``rules`` (bound on a date) when given, else the version in force; the violation cites it.
+
+    Raises:
+        InvalidParameter: ``rules`` have no minimum on their date (before the CSA).
+    """
+    least = (
+        rules.require(Company.min_members)
+        if rules is not None
+        else LAW.latest("be-sc", Company.min_members)
+    )
     count = sum(1 for m in members if status_at(m.history, as_of) is Status.MEMBER)
-    if count >= _MIN_SHAREHOLDERS:
+    if count >= least.value:
         return ()
     return (
         Violation(
@@ -676,11 +700,11 @@ def min_shareholders_violations(members: Iterable[Member], as_of: date) -> tuple
             severity=Severity.WARNING,
             subject="register",
             message=Text(
-                en=f"{count} shareholder(s): below 3, any interested party may ask the court to "
-                "dissolve the co-operative.",
-                fr=f"{count} actionnaire(s) : en dessous de 3, tout intéressé peut demander au "
-                "tribunal la dissolution de la coopérative.",
+                en=f"{count} shareholder(s): below {least.value}, any interested party may ask "
+                "the court to dissolve the co-operative.",
+                fr=f"{count} actionnaire(s) : en dessous de {least.value}, tout intéressé peut "
+                "demander au tribunal la dissolution de la coopérative.",
             ),
-            citation=CSA_MIN_SHAREHOLDERS,
+            citation=least.citation,
         ),
     )

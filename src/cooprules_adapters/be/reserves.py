@@ -5,7 +5,10 @@
   otherwise. Mark such reserves ``indivisible=True``; their distribution and their repayment to a
   leaving shareholder are refused.
 * **Distribution tests** (CSA 6:114-6:117, BE-CSA-06): the net-asset test (6:115) and the board's
-  12-month liquidity test (6:116) apply to dividends **and** to share redemptions.
+  12-month liquidity test (6:116) apply to dividends **and** to share redemptions. The 12 months
+  are the law file's ``be.liquidity_test_months``: the rule sets read them when bound
+  (``bind(regime, statutes, as_of=...).rule_set(CapitalRules)``), and the tests refuse them
+  unbound.
 * **Exit value** (BE-CSA-07, a default): the amount paid up and not repaid, capped at the
   net-asset value per share of the last approved accounts. A social enterprise pays at most the
   nominal value of the real contribution (AR 28 June 2019, art. 6).
@@ -23,7 +26,9 @@ from cooprules.capital import CapitalRules, RedemptionRule
 from cooprules.errors import CurrencyMismatch
 from cooprules.explain import Citation, Confidence, Text
 from cooprules.money import Money, money, total
+from cooprules.regime import FromLaw
 from cooprules.reserves import LiquidationRule, MovementKind, Refusal, ReserveRules
+from cooprules_adapters.be.sources import LAW, Keys
 
 __all__ = [
     "CSA_CAPITAL",
@@ -60,14 +65,8 @@ CSA_NET_ASSET_TEST: Final = Citation(
     "net-asset test: no distribution (dividend or share redemption) may bring the net assets "
     "below the equity unavailable by law or by the articles",
 )
-CSA_LIQUIDITY_TEST: Final = Citation(
-    CSA,
-    "art. 6:116",
-    BE,
-    Confidence.SRC_2,
-    "https://www.cairnlegal.be/csa-le-double-test-de-distribution/",
-    "liquidity test: the board finds the co-op can pay its debts for at least 12 months",
-)
+CSA_LIQUIDITY_TEST: Final = LAW.citation("csa-art-6-116")
+"""CSA art. 6:116, the liquidity test (the law file's citation of ``be.liquidity_test_months``)."""
 CSA_EXIT_VALUE: Final = Citation(
     CSA,
     "art. 6:120 ff.",
@@ -137,14 +136,14 @@ CSA_CAPITAL: Final = CapitalRules(
     CSA_REDEMPTION,
     net_asset_test=CSA_NET_ASSET_TEST,
     liquidity_test=CSA_LIQUIDITY_TEST,
-    liquidity_months=12,
+    liquidity_months=FromLaw(Keys.liquidity_test_months),
 )
 SCES_CAPITAL: Final = CapitalRules(
     Text(en="Belgian social enterprise", fr="Entreprise sociale agréée"),
     SCES_REDEMPTION,
     net_asset_test=CSA_NET_ASSET_TEST,
     liquidity_test=CSA_LIQUIDITY_TEST,
-    liquidity_months=12,
+    liquidity_months=FromLaw(Keys.liquidity_test_months),
 )
 
 _UNAVAILABLE = Refusal(

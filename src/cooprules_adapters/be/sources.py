@@ -130,6 +130,27 @@ class Keys:
         ),
     )
 
+    resignation_window_months: Final = Key(
+        "be.resignation_window_months",
+        int,
+        Text(
+            en="months at the start of the financial year in which a shareholder may resign "
+            "(12: any time)",
+            fr="mois du début de l'exercice pendant lesquels un actionnaire peut démissionner "
+            "(12 : à tout moment)",
+        ),
+    )
+    liquidity_test_months: Final = Key(
+        "be.liquidity_test_months",
+        int,
+        Text(
+            en="months from a distribution for which the board finds the co-op can keep paying "
+            "its debts",
+            fr="mois à compter d'une distribution pendant lesquels l'organe d'administration "
+            "constate que la coopérative pourra payer ses dettes",
+        ),
+    )
+
     staff_member_vote_cap: Final = Key(
         "be.staff_member_vote_cap",
         Rate,
@@ -160,6 +181,8 @@ LAW: Final[LawBook] = load_law(
         Keys.resumption_bonus_monthly,
         Keys.resumption_bonus_months,
         Keys.resumption_bonus_min_months,
+        Keys.resignation_window_months,
+        Keys.liquidity_test_months,
         Keys.staff_member_vote_cap,
         Keys.amend_articles_majority,
         Keys.amend_articles_quorum,

@@ -66,7 +66,7 @@ from cooprules.money import (
     to_minor_units,
 )
 from cooprules.parameters import Capital, Surplus
-from cooprules.regime import Rules
+from cooprules.regime import Rules, bind
 from cooprules.surplus import (
     Constraint,
     Distribution,
@@ -299,14 +299,16 @@ class DoubleTest:
         position: the co-op's financial position (net assets, unavailable equity, the board's
             liquidity finding).
         on: the date of the distribution.
-        rules: the regime's capital rules (``CSA_CAPITAL`` or ``SCES_CAPITAL``).
+        rules: the regime's capital rules (``CSA_CAPITAL`` or ``SCES_CAPITAL``) bound on the
+            day (``rules.rule_set(CapitalRules)``: the months of the liquidity finding are the
+            law file's).
         redemptions: share redemptions decided at the same time, tested with the distribution.
         steps: the codes of the steps that pay members.
     """
 
     position: FinancialPosition
     on: date
-    rules: CapitalRules = CSA_CAPITAL
+    rules: CapitalRules
     redemptions: Money | None = None
     steps: tuple[str, ...] = ("interest", "refunds")
 
@@ -422,7 +424,8 @@ def waterfall(
             distribution; ``on`` is then required.
         on: the date of the distribution.
         redemptions: share redemptions decided at the same time (tested with the distribution).
-        capital_rules: the capital rules for the double test (by default the regime's).
+        capital_rules: the capital rules for the double test, bound (by default the regime's,
+            bound on ``on``).
 
     Raises:
         InvalidInput: a social enterprise without a cap basis, a position without a date, a
@@ -503,7 +506,8 @@ def waterfall(
     if position is not None:
         if on is None:
             raise InvalidInput("on", None, "the double test needs the date of the distribution")
-        capital = capital_rules or (SCES_CAPITAL if social else CSA_CAPITAL)
+        day = bind(rules.regime, rules.statutes, as_of=on)  # the law of the distribution's day
+        capital = capital_rules or (SCES_CAPITAL if social else CSA_CAPITAL).bound(day)
         constraints.append(DoubleTest(position, on, capital, redemptions))
     return Waterfall(
         tuple(steps),

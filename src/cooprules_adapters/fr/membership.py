@@ -54,8 +54,10 @@ from cooprules.membership import (
     status_at,
 )
 from cooprules.parameters import Accompaniment as AccompanimentKeys
+from cooprules.parameters import Company
 from cooprules.periods import check_date
-from cooprules_adapters.fr.sources import LAW
+from cooprules.regime import Key
+from cooprules_adapters.fr.sources import LAW, Keys
 
 __all__ = [
     "ASSOCIATE_DEADLINE",
@@ -117,7 +119,12 @@ _ASSOCIATE_MONTHS: Final = LAW.latest("fr-cae", AccompanimentKeys.associate_dead
 """L7331-3's three years, as the law file has them in force (bound rules read the dated one)."""
 _TRIAL_MONTHS: Final = LAW.latest("fr-cae", AccompanimentKeys.trial_max_months).value
 """L7332-1's eight months, as the law file has them in force."""
-_MIN_EMPLOYEE_ASSOCIATES = {"SARL": 2, "SAS": 2, "SA": 7}
+_MIN_EMPLOYEE_ASSOCIATES: Final[dict[str, Key[int]]] = {
+    "SARL": Company.min_employee_associates,
+    "SAS": Company.min_employee_associates,
+    "SA": Keys.min_employee_associates_sa,
+}
+"""Art. 5's minimum of employee associates, by company form: the law file's key of each."""
 
 
 class ContractKind(enum.Enum):
@@ -591,17 +598,26 @@ CAE_SCIC_MEMBERSHIP: Final = _cae_rules(
 
 
 def scop_minimum_violations(
-    members: Iterable[Member], as_of: date, company_form: str
+    members: Iterable[Member], as_of: date, company_form: str, *, rules: Rules | None = None
 ) -> tuple[Violation, ...]:
     """Check the minimum number of employee associates of a SCOP (1978 art. 5).
 
     Two for a SARL or an SAS, seven for an SA; below it for more than a year, the commercial court
-    may dissolve the co-op at the request of any interested party: a warning, not a nullity.
+    may dissolve the co-op at the request of any interested party: a warning, not a nullity. The
+    minimums are the law file's (``company.min_employee_associates``, and
+    ``fr.min_employee_associates_sa`` for an SA): the versions of ``rules`` (bound on a date) when
+    given, else the versions in force; the warning cites the one applied.
+
+    Raises:
+        InvalidInput: a company form other than SARL, SAS or SA.
+        InvalidParameter: ``rules`` have no such minimum on their date.
     """
     form = company_form.upper()
     if form not in _MIN_EMPLOYEE_ASSOCIATES:
         raise InvalidInput("company_form", company_form, "expected SARL, SAS or SA")
-    minimum = _MIN_EMPLOYEE_ASSOCIATES[form]
+    key = _MIN_EMPLOYEE_ASSOCIATES[form]
+    least = rules.require(key) if rules is not None else LAW.latest("fr-scop", key)
+    minimum = least.value
     count = sum(
         1
         for m in members
@@ -622,6 +638,6 @@ def scop_minimum_violations(
                 f"au moins {minimum}. En dessous pendant plus d'un an, le tribunal peut la "
                 "dissoudre.",
             ),
-            citation=SCOP_MIN_EMPLOYEE_ASSOCIATES,
+            citation=least.citation,
         ),
     )

@@ -43,6 +43,7 @@ from cooprules.membership import (
     graph,
     status_at,
 )
+from cooprules.parameters import Company
 from cooprules.parameters import Membership as MembershipKeys
 from cooprules.periods import WorkingCalendar, months_end
 from cooprules_adapters.calendars import HolidayCalendar
@@ -403,8 +404,22 @@ def founding_violations(founders: int, minimum: int) -> tuple[Violation, ...]:
     )
 
 
-def solidarity_category_violations(members: Iterable[Member], as_of: date) -> tuple[Violation, ...]:
-    """A solidarity co-op must have members in at least two of its three categories."""
+def solidarity_category_violations(
+    members: Iterable[Member], as_of: date, *, rules: Rules | None = None
+) -> tuple[Violation, ...]:
+    """A solidarity co-op must have members in at least two of its three categories (s. 226.1).
+
+    The least number of categories is the law file's ``company.min_categories``: the version of
+    ``rules`` (bound on a date) when given, else the version in force; the violation cites it.
+
+    Raises:
+        InvalidParameter: ``rules`` have no such minimum on their date.
+    """
+    least = (
+        rules.require(Company.min_categories)
+        if rules is not None
+        else LAW.latest("qc-solidarity", Company.min_categories)
+    )
     present: set[str] = {
         category
         for m in members
@@ -412,7 +427,7 @@ def solidarity_category_violations(members: Iterable[Member], as_of: date) -> tu
         and (category := category_at(m.history, as_of)) in {"user", "worker", "supporting"}
         and category is not None
     }
-    if len(present) >= 2:  # noqa: PLR2004 - two categories, as the Act says
+    if len(present) >= least.value:
         return ()
     return (
         Violation(
@@ -422,11 +437,12 @@ def solidarity_category_violations(members: Iterable[Member], as_of: date) -> tu
             message=Text(
                 en=f"Members in {len(present)} categor{'y' if len(present) == 1 else 'ies'} "
                 f"({', '.join(sorted(present)) or 'none'}); a solidarity co-operative needs at "
-                "least two of user, worker and supporting members.",
+                f"least {least.value} of user, worker and supporting members.",
                 fr=f"Membres dans {len(present)} catégorie(s) "
                 f"({', '.join(sorted(present)) or 'aucune'}) ; une coopérative de solidarité en "
-                "requiert au moins deux parmi utilisateurs, travailleurs et membres de soutien.",
+                f"requiert au moins {least.value} parmi utilisateurs, travailleurs et membres de "
+                "soutien.",
             ),
-            citation=SOLIDARITY,
+            citation=least.citation,
         ),
     )

@@ -3,8 +3,10 @@
 * **One member one vote, no proxy** (s. 4): :data:`VOTING`'s proxy policy forbids proxies; a
   proxy at a Quebec meeting is a violation and the member counts as absent.
 * A member may be **represented by a non-member spouse or adult child** unless the by-laws forbid
-  it (give ``VotingStatutes(family_representation=False)``); never in a work co-op
-  (:data:`WORK_VOTING`) [SRC-2, MEIE explainer].
+  it; never in a work co-op [SRC-2, MEIE explainer]. The rule is the law file's
+  ``qc.family_representation_allowed`` (a default ``true`` for every co-op, the law's ``false``
+  for a work co-op), read when the rules are bound to the co-op's statutes: by-laws that forbid it
+  state ``Statutes(..., {Keys.family_representation_allowed: False})``.
 * **Quorum**: by default the members present (no minimum); the by-laws may set one.
 * **Majorities** (a by-law cannot change them): a simple majority of the votes cast (s. 72),
   two-thirds for a merger (ss. 157, 166) or a continuance (s. 269.1.2), three-quarters for a
@@ -73,13 +75,6 @@ S4 = _cite(
     "http://www.legisquebec.gouv.qc.ca/en/document/cs/c-67.2/20150429",
     "no member has more than one vote, whatever the shares held, and no one may vote by proxy",
 )
-FAMILY = _cite(
-    "section not identified (MEIE explainer)",
-    SRC_2,
-    MEIE_VOTE,
-    "a member may be represented by a non-member spouse or adult child unless the by-laws forbid "
-    "it; not in a co-op whose object is to provide work to its members",
-)
 S72: Final = LAW.citation("act-s-72")
 S58: Final = LAW.citation("act-s-58")
 
@@ -112,7 +107,10 @@ DECISIONS: Final = (
 VOTING: Final = VotingRules(
     code="qc-coop",
     proxies=ProxyPolicy(
-        allowed=False, citation=S4, family_representation=True, family_citation=FAMILY
+        allowed=False,
+        citation=S4,
+        # the law file's default (true), the statutes' value, or a work co-op's law (false)
+        family_representation=FromLaw(QcKeys.family_representation_allowed),
     ),
     decisions=DECISIONS,
     # Quebec's supporting members are members of the supporting category (status MEMBER, see
@@ -125,13 +123,8 @@ VOTING: Final = VotingRules(
 )
 """Every co-op under the Act: members and supporting members vote; auxiliary members do not."""
 
-WORK_VOTING: Final = VOTING.evolve(
-    code="qc-work",
-    proxies=ProxyPolicy(
-        allowed=False, citation=S4, family_representation=False, family_citation=FAMILY
-    ),
-)
-"""A work co-op: no family representation either."""
+WORK_VOTING: Final = VOTING.evolve(code="qc-work")
+"""A work co-op: no family representation either (the law file's ``false`` for ``qc-work``)."""
 
 SOLIDARITY_VOTING: Final = VOTING.evolve(code="qc-solidarity")
 """A solidarity co-op: user, worker and supporting members each have one vote."""

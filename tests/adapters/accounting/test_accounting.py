@@ -154,7 +154,13 @@ def test_levies_book_per_period_and_add_up_to_the_year_total():
     assert len(entries) == 12
     assert entries[0].date == date(2025, 1, 31)
     sums = balance(entries)
-    assert sums[("467 Comptes d’activité", "ana", "a1")] == to_minor_units(year.total)
+    # The activity's expense, the co-op's income; the cash leaves the activity's treasury.
+    assert sums[("6281 Contribution coopérative", "ana", "a1")] == to_minor_units(year.total)
+    assert sums[("706 Prestations de services – contributions", "ana", "a1")] == -to_minor_units(
+        year.total
+    )
+    assert sums[("5121 Trésoreries des activités", "ana", "a1")] == -to_minor_units(year.total)
+    assert sums[("512 Banque", "ana", "a1")] == to_minor_units(year.total)
 
 
 @given(

@@ -133,7 +133,7 @@ def test_a_years_ledger_round_trips_through_beancount(tmp_path):
     assert got["Liabilities:FR:455-MembersCurrentAccounts:Bo"] == Decimal("-150.00")
     for act in acts:
         # each activity's tree: revenue less costs less the levy (13.5 % + 30/month)
-        treasury = got[f"Liabilities:Activities:{act.id.upper()}:FR-467-ActivityAccounts"]
+        treasury = got[f"Assets:Activities:{act.id.upper()}:FR-5121-ActivityTreasuries"]
         levy = levy_year(
             act,
             [
@@ -145,7 +145,11 @@ def test_a_years_ledger_round_trips_through_beancount(tmp_path):
             policy,
             2025,
         ).total
-        assert -treasury == 2 * (Decimal("2000.00") - Decimal("150.55")) - levy.amount
+        assert treasury == 2 * (Decimal("2000.00") - Decimal("150.55")) - levy.amount
+        root = f"Activities:{act.id.upper()}:FR"
+        assert got[f"Income:{root}-7061-ServicesOfTheActivities"] == Decimal("-4000.00")
+        assert got[f"Expenses:{root}-604-PurchasesOfServices"] == Decimal("301.10")
+        assert got[f"Expenses:{root}-6281-ContributionToTheCo-operative"] == levy.amount
     text = path.read_text(encoding="utf-8")
     assert 'source: "levy:a1:2025-01-01"' in text
     assert 'member: "ana"' in text

@@ -6,6 +6,7 @@ import random
 from datetime import date, timedelta
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -43,6 +44,8 @@ from cooprules.periods import Period
 from cooprules.regime import bind
 from cooprules.testing import moved, replace_parameter
 from cooprules_adapters.be import reserves as be
+from cooprules_adapters.be.regimes import BE_CNC
+from cooprules_adapters.be.sources import Keys as BeKeys
 from cooprules_adapters.fr import reserves as fr
 from cooprules_adapters.fr.regimes import FR_SCOP
 from cooprules_adapters.qc import reserves as qc
@@ -51,6 +54,8 @@ K = OperationKind
 YEAR = Period(date(2025, 1, 1), date(2026, 1, 1))
 SCOP_CAPITAL = bind(FR_SCOP, as_of=date(2025, 6, 1)).rule_set(CapitalRules)
 """A SCOP's capital rules, the art. 31 floor read from the law file."""
+CSA_CAPITAL = bind(BE_CNC, as_of=date(2026, 6, 1)).rule_set(CapitalRules)
+"""The CSA's capital rules, the 12 months of the 6:116 liquidity finding read from the law file."""
 
 
 def eur(text: str) -> object:
@@ -319,11 +324,11 @@ def test_belgian_double_test_worked_example():
         unavailable_equity=eur("50000.00"),
         liquidity=LiquidityAssessment(solvent=True, date=date(2026, 5, 20)),
     )
-    check = check_distribution(eur("25000.00"), date(2026, 6, 1), position, be.CSA_CAPITAL)
+    check = check_distribution(eur("25000.00"), date(2026, 6, 1), position, CSA_CAPITAL)
     assert check.headroom == eur("45000.00")
     assert check.passed
     assert check.violations == ()
-    too_much = check_distribution(eur("45000.01"), date(2026, 6, 1), position, be.CSA_CAPITAL)
+    too_much = check_distribution(eur("45000.01"), date(2026, 6, 1), position, CSA_CAPITAL)
     assert [v.code for v in too_much.violations] == ["distribution.net_asset_test"]
     assert too_much.violations[0].citation == be.CSA_NET_ASSET_TEST
 
@@ -332,7 +337,7 @@ def test_belgian_liquidity_test_findings():
     base = FinancialPosition(
         date(2025, 12, 31), net_assets=eur("1000.00"), unavailable_equity=eur("0.00")
     )
-    missing = check_distribution(eur("10.00"), date(2026, 6, 1), base, be.CSA_CAPITAL)
+    missing = check_distribution(eur("10.00"), date(2026, 6, 1), base, CSA_CAPITAL)
     assert [v.code for v in missing.violations] == ["distribution.liquidity_test_missing"]
     bad = FinancialPosition(
         date(2025, 12, 31),
@@ -340,13 +345,74 @@ def test_belgian_liquidity_test_findings():
         unavailable_equity=eur("0.00"),
         liquidity=LiquidityAssessment(solvent=False, date=date(2026, 7, 1), months=6),
     )
-    check = check_distribution(eur("10.00"), date(2026, 6, 1), bad, be.CSA_CAPITAL)
+    check = check_distribution(eur("10.00"), date(2026, 6, 1), bad, CSA_CAPITAL)
     assert [v.code for v in check.violations] == ["distribution.liquidity_test"] * 3
     assert not check.passed
     unproven = check_distribution(
-        eur("10.00"), date(2026, 6, 1), FinancialPosition(date(2025, 12, 31)), be.CSA_CAPITAL
+        eur("10.00"), date(2026, 6, 1), FinancialPosition(date(2025, 12, 31)), CSA_CAPITAL
     )
     assert "distribution.net_asset_test_unproven" in [v.code for v in unproven.violations]
+
+
+def test_the_months_of_the_liquidity_finding_are_the_law_files():
+    # CSA art. 6:116 (belgium.md BE-CSA-06, [SRC-2]): the board's finding covers at least 12
+    # months from the distribution; the figure is be.liquidity_test_months in be/law.toml.
+    day = date(2026, 6, 1)
+    assert CSA_CAPITAL.liquidity_months == 12
+    version = BE_CNC.parameter(BeKeys.liquidity_test_months, day)
+    assert version.citation == be.CSA_LIQUIDITY_TEST
+    position = FinancialPosition(
+        date(2025, 12, 31),
+        net_assets=eur("1000.00"),
+        unavailable_equity=eur("0.00"),
+        liquidity=LiquidityAssessment(solvent=True, date=date(2026, 5, 20), months=12),
+    )
+    assert check_distribution(eur("10.00"), day, position, CSA_CAPITAL).violations == ()
+    copy = replace_parameter(BE_CNC, version, moved(version, 18))
+    raised = bind(copy, as_of=day).rule_set(CapitalRules)
+    assert raised is not None
+    assert raised.liquidity_months == 18
+    check = check_distribution(eur("10.00"), day, position, raised)
+    assert [v.code for v in check.violations] == ["distribution.liquidity_test"]
+    assert "covers 12 months, not 18" in check.violations[0].message.en
+    assert "couvre 12 mois et non 18" in check.violations[0].message.fr
+    assert check.violations[0].citation == be.CSA_LIQUIDITY_TEST
+    (finding,) = [s for s in check.explanation.steps if "months_required" in dict(s.inputs)]
+    assert dict(finding.inputs)["months_required"] == 18
+
+
+def test_the_liquidity_test_is_refused_unbound_and_needs_its_months():
+    # The rule sets of the plug-in hold no figure: unbound, the test cannot run.
+    position = FinancialPosition(date(2025, 12, 31))
+    with pytest.raises(InvalidInput, match=r"be\.liquidity_test_months"):
+        check_distribution(eur("10.00"), date(2026, 6, 1), position, be.CSA_CAPITAL)
+    with pytest.raises(InvalidInput, match="liquidity_months"):
+        CapitalRules(be.CSA_CAPITAL.name, be.CSA_REDEMPTION, liquidity_test=be.CSA_LIQUIDITY_TEST)
+    with pytest.raises(InvalidInput, match="liquidity_months"):
+        CapitalRules(be.CSA_CAPITAL.name, be.CSA_REDEMPTION, liquidity_months=12)
+    # A redemption only the solvency test applies to never asks for the months.
+    redemption_only = CapitalRules(
+        be.CSA_CAPITAL.name,
+        be.CSA_REDEMPTION,
+        liquidity_test=be.CSA_LIQUIDITY_TEST,
+        liquidity_months=12,
+        applies_to=(DistributionKind.REDEMPTION,),
+    )
+    assert check_distribution(eur("10.00"), date(2026, 6, 1), position, redemption_only).passed
+
+
+def test_no_liquidity_test_on_a_day_the_law_states_no_months():
+    # A copy of the regime whose figure starts later: bound before it, the rules have no test.
+    day = date(2026, 6, 1)
+    version = BE_CNC.parameter(BeKeys.liquidity_test_months, day)
+    later = attrs.evolve(version, valid_from=date(2027, 1, 1))
+    copy = replace_parameter(BE_CNC, version, later)
+    bound = bind(copy, as_of=day).rule_set(CapitalRules)
+    assert bound is not None
+    assert bound.liquidity_test is None
+    assert bound.months_required is None
+    check = check_distribution(eur("10.00"), day, FinancialPosition(date(2025, 12, 31)), bound)
+    assert "distribution.liquidity_test_missing" not in [v.code for v in check.violations]
 
 
 def test_quebec_no_redemption_if_insolvent():

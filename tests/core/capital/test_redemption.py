@@ -10,6 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cooprules.capital import (
+    CapitalRules,
     FinancialPosition,
     Holding,
     InsufficientShares,
@@ -29,13 +30,17 @@ from cooprules.capital import (
 from cooprules.errors import CoopRulesError, InvalidInput
 from cooprules.money import Money, money
 from cooprules.periods import Period
+from cooprules.regime import bind
 from cooprules_adapters.be import reserves as be
+from cooprules_adapters.be.regimes import BE_CNC
 from cooprules_adapters.fr import reserves as fr
 
 K = OperationKind
 DAY = date(2025, 1, 1)
 LATER = date(2025, 6, 1)
 HUNDRED = ShareClass("A", money("100.00", "EUR"))
+CSA_CAPITAL = bind(BE_CNC, as_of=LATER).rule_set(CapitalRules)
+"""The CSA's capital rules, bound: the months of the 6:116 liquidity finding are the law file's."""
 
 
 def eur(text: str) -> Money:
@@ -171,7 +176,7 @@ def test_belgian_exit_value_is_capped_at_the_net_asset_value_per_share():
         "A",
         date(2025, 6, 1),
         position=be_position(),
-        rules=be.CSA_CAPITAL,
+        rules=CSA_CAPITAL,
         net_asset_value_per_share=eur("237.50"),
         repaid=eur("2500.00"),
     )
@@ -186,7 +191,7 @@ def test_belgian_exit_value_is_capped_at_the_net_asset_value_per_share():
         "A",
         date(2025, 6, 1),
         position=be_position(),
-        rules=be.CSA_CAPITAL,
+        rules=CSA_CAPITAL,
         net_asset_value_per_share=eur("237.50"),
         repaid=eur("2375.00"),
     )
@@ -204,7 +209,7 @@ def test_belgian_redemption_passes_the_net_asset_and_liquidity_tests():
             "A",
             date(2025, 6, 1),
             position=be_position(**kw),
-            rules=be.CSA_CAPITAL,
+            rules=CSA_CAPITAL,
             net_asset_value_per_share=eur("237.50"),
             other_distributions=eur(others),
         )
@@ -249,7 +254,7 @@ def test_repaid_must_be_money():
             "A",
             date(2025, 6, 1),
             position=be_position(),
-            rules=be.CSA_CAPITAL,
+            rules=CSA_CAPITAL,
             net_asset_value_per_share=eur("237.50"),
             repaid=eur("-1.00"),
         )

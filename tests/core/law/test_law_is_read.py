@@ -121,6 +121,23 @@ kind = "amend_articles"
 ballots = { ana = "for", ben = "against", chloe = "against", dries = "against" }
 """
 
+# A shareholder who resigns on 10 July, in the seventh month of a financial year from January:
+# outside the CSA's default window of the first six months (art. 6:120), so the resignation is
+# refused; a window of seven months would allow it.
+BE_RESIGNATION = """
+[coop]
+regime = "be-cnc"
+name = "Coopérative qui perd un membre"
+year = 2025
+
+[[members]]
+id = "ana"
+events = [{ kind = "admitted", date = 2020-01-06 }]
+[[members]]
+id = "ben"
+events = [{ kind = "admitted", date = 2020-01-06 }, { kind = "resigned", date = 2025-07-10 }]
+"""
+
 # A SCOP whose statutes use the largest seniority coefficient (2), and whose three external
 # associates (3 votes of 5) are cut to the art. 3 bis caps.
 SCOP_AT_THE_BOUNDS = """
@@ -409,6 +426,7 @@ INLINE = {
     "scop-19-proxies": SCOP_19_PROXIES,
     "scop-20-proxies": SCOP_20_PROXIES,
     "be-near-the-cap": BE_NEAR_THE_CAP,
+    "be-resignation": BE_RESIGNATION,
     "scop-at-the-bounds": SCOP_AT_THE_BOUNDS,
     "fr-decisions": FR_DECISIONS,
     "qc-decisions": QC_DECISIONS,
@@ -427,12 +445,13 @@ SCOP_PROXIES = ("scop-19-proxies", "scop-20-proxies")
 # for a CAE in SCOP form), the small ones first (a figure stops being tried at the first scenario
 # where a result moves).
 SCENARIOS: dict[str, tuple[str, ...]] = {
-    "be-cnc": ("be-near-the-cap",),
-    "be-sces": ("be-near-the-cap",),
+    "be-cnc": ("be-near-the-cap", "be-resignation"),
+    "be-sces": ("be-near-the-cap", "be-resignation"),
     "be-activity": (
         BE_WORKED + "activity-convention-and-levy.toml",
         BE_WORKED + "target-group-quota.toml",
         "be-near-the-cap",
+        "be-resignation",
     ),
     "fr-scop": (*SCOP, "scop-at-the-bounds", "fr-decisions", *SCOP_PROXIES),
     "fr-cae-scop": (*CAE, *SCOP, "scop-at-the-bounds", "fr-decisions", *SCOP_PROXIES),
@@ -470,8 +489,8 @@ EXEMPT: dict[str, str] = {
     "fr.incorporation_first_max": "the year records no movement on the reserves (cooprules."
     "reserves.apply is not called by the year); a SCOP or a SCIC may not incorporate at all",
     "fr.incorporation_later_max": "as fr.incorporation_first_max",
-    "fr.scop_capital_floor": "the year redeems no shares (cooprules.capital.check_redemption is "
-    "not called by the year)",
+    "fr.scop_capital_floor": "no sample redeems a SCOP's shares (the year's redemptions read it: "
+    "tests/year/test_closing.py)",
     "qc.non_member_directors_max_share": "the year elects no board (cooprules.elections is not "
     "called by the year)",
 }
@@ -594,8 +613,9 @@ def test_the_last_constants_moved_out_of_rule_code_are_read(readings):
         ("fr-scop", "fr.scop_max_proxies"): "votes[amend].explanation",
         ("fr-scop", "fr.scop_proxy_share_from"): "violations[voting.too_many_proxies:",
         ("fr-cae-scop", "fr.scop_max_proxies_share"): "violations[voting.too_many_proxies:",
-        # s.58: the board's two thirds and its 15 days decide whether fay's exclusion is legal.
-        ("qc-work", "qc.board_suspend_or_exclude_majority"): "illegal_transition:fay]",
+        # s.58: the board's two thirds and its 15 days decide whether an exclusion is legal (the
+        # two thirds: the work co-op sample's own exclusion of w13 by 4 of 5 votes, read first).
+        ("qc-work", "qc.board_suspend_or_exclude_majority"): "illegal_transition:w13]",
         ("qc-producer", "qc.board_reasons_within_days"): "illegal_transition:fay]",
         # The target group's test, in the register's explanation (the notes state it).
         ("be-activity", "be.target_group_age_limit"): "register.explanation",
@@ -603,6 +623,11 @@ def test_the_last_constants_moved_out_of_rule_code_are_read(readings):
         ("be-activity", "be.target_group_months_under_age"): "register.explanation",
         ("be-activity", "be.target_group_days_from_age"): "register.explanation",
         ("be-activity", "be.target_group_months_from_age"): "register.explanation",
+        # CSA 6:120: ben's resignation in July is outside the first six months; in seven, not.
+        ("be-cnc", "be.resignation_window_months"): "illegal_transition:ben]",
+        ("be-activity", "be.resignation_window_months"): "illegal_transition:ben]",
+        # CSA 6:116: the board's finding must cover 12 months (none given: the violation says so).
+        ("be-sces", "be.liquidity_test_months"): "violations[distribution.liquidity_test_missing:",
     }
     for (code, key), result in expected.items():
         (read,) = [p for p in readings[code].of_key(key) if p.read]

@@ -99,6 +99,10 @@ ADDED = {
         "be.amend_articles_majority",
         "be.amend_articles_quorum",
         "be.amend_object_majority",
+        # Issue 11, the last constants of rule code: CSA 6:120's resignation window (a default)
+        # and 6:116's months of the liquidity finding (be/membership.py, be/reserves.py).
+        "be.resignation_window_months",
+        "be.liquidity_test_months",
     },
     "fr-coop": {
         "fr.sarl_extraordinary_majority",

@@ -121,3 +121,18 @@ def test_sample_loads():
     scenario = load(SAMPLE)
     assert scenario.coop.regime == "be-activity"
     assert json.loads(json.dumps(json_schema()))
+
+
+def test_no_currency_is_assumed_the_regimes_is_read():
+    # A Quebec file naming no currency is in Canadian dollars (its regime's), never in euros;
+    # a file naming neither a currency nor an installed regime is refused, naming the regime.
+    from cooprules.scenario import loads  # noqa: PLC0415
+
+    quebec = loads('[coop]\nregime = "qc-work"\nname = "Q"\nyear = 2025\n', name="q.toml")
+    assert quebec.currency == "CAD"
+    with pytest.raises(ScenarioError) as info:
+        loads('[coop]\nregime = "zz-none"\nname = "Z"\nyear = 2025\n', name="z.toml")
+    assert (info.value.path, info.value.value) == ("coop.regime", "zz-none")
+    assert "none is assumed" in info.value.reason
+    stated = loads('[coop]\nregime = "zz-none"\nname = "Z"\nyear = 2025\ncurrency = "CHF"\n')
+    assert stated.currency == "CHF"

@@ -270,7 +270,6 @@ statutes = st.one_of(
         VotingStatutes,
         st.just(STATUTES),
         max_proxies=st.one_of(st.none(), st.integers(0, 3)),
-        family_representation=st.one_of(st.none(), st.booleans()),
     ),
 )
 
@@ -301,8 +300,7 @@ def _counts(proxy: Proxy, meeting: Meeting, rules: VotingRules, *, family_ok: bo
 def _valid(meeting: Meeting, rules: VotingRules, own: VotingStatutes | None) -> set[Proxy]:
     """The proxies the law lets count: a model of the rules, written apart from the engine."""
     policy = rules.proxies
-    forbidden = own is not None and own.family_representation is False
-    family_ok = policy.family_representation and not forbidden
+    family_ok = policy.family_representation is True
     valid = {p for p in meeting.proxies if _counts(p, meeting, rules, family_ok=family_ok)}
     voters = len(meeting.electorate.voters)
     law = policy.max_per_holder(voters) if policy.max_per_holder is not None else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
+import attrs
 import pytest
 
 from cooprules.errors import DuplicateId, InvalidInput, InvalidParameter, UnknownMember
@@ -35,6 +36,7 @@ from cooprules_adapters.fr.regimes import FR_CAE_SCOP, FR_SCIC, FR_SCOP
 from cooprules_adapters.fr.sources import LAW
 from cooprules_adapters.fr.voting import scop_max_proxies
 from cooprules_adapters.qc.regimes import QC_COOP, QC_SOLIDARITY, QC_WORK
+from cooprules_adapters.qc.sources import Keys as QcKeys
 
 DAY = date(2026, 6, 1)
 F, A, ABS = Choice.FOR, Choice.AGAINST, Choice.ABSTAIN
@@ -326,6 +328,9 @@ def test_quebec_proxy_is_rejected_and_auxiliary_member_does_not_vote() -> None:
 
 
 def test_quebec_family_representation_allowed_unless_by_laws_or_work_coop() -> None:
+    # quebec.md (MEIE explainer, [SRC-2]): a member may be represented by a non-member spouse or
+    # adult child unless the by-laws forbid it; never in a work co-op. The rule is the law file's
+    # qc.family_representation_allowed: a default true, the law's false for qc-work.
     voters = Electorate.of(Voter(m) for m in ("ana", "bo", "cy"))
     meeting = Meeting(
         DAY,
@@ -336,10 +341,62 @@ def test_quebec_family_representation_allowed_unless_by_laws_or_work_coop() -> N
     )
     assert tally(meeting, rules_of(QC_SOLIDARITY)).violations == ()
     assert tally(meeting, rules_of(QC_SOLIDARITY)).adopted
-    forbid = VotingStatutes(STATUTES, family_representation=False)
-    assert not tally(meeting, rules_of(QC_COOP), statutes=forbid).adopted
+    # By-laws that forbid it state the key's value in the statutes; bound with them, it wins.
+    forbid = Statutes(
+        "qc-coop",
+        {QcKeys.family_representation_allowed: False},
+        {QcKeys.family_representation_allowed.name: "by-law 12"},
+    )
+    forbidden = bind(QC_COOP, forbid, as_of=DAY).rule_set(VotingRules)
+    assert forbidden is not None
+    assert forbidden.proxies.family_representation is False
+    result = tally(meeting, forbidden, statutes=forbid)
+    assert not result.adopted
+    (refused, *_) = result.violations
+    assert refused.code == "voting.family_representation_not_allowed"
+    assert refused.citation == forbid.citation(QcKeys.family_representation_allowed)
+    assert refused.citation.article == "by-law 12"
     codes = {v.code for v in tally(meeting, rules_of(QC_WORK)).violations}
     assert codes == {"voting.family_representation_not_allowed", "voting.ballot_not_present"}
+    (work, *_) = tally(meeting, rules_of(QC_WORK)).violations
+    assert work.citation == QC_WORK.parameter(QcKeys.family_representation_allowed, DAY).citation
+    # A work co-op's by-laws cannot allow it: the law's false wins over the statutes' true.
+    allow = Statutes("qc-work", {QcKeys.family_representation_allowed: True})
+    assert bind(QC_WORK, allow, as_of=DAY).rule_set(VotingRules).proxies.family_representation is (
+        False
+    )
+
+
+def test_family_representation_is_read_from_the_law_file() -> None:
+    # Changing the figure in a copy of the regime changes the count: the engine holds none.
+    voters = Electorate.of(Voter(m) for m in ("ana", "bo", "cy"))
+    meeting = Meeting(
+        DAY,
+        "ordinary",
+        voters,
+        {"ana": F, "bo": A, "cy": F},
+        proxies=[Proxy("cy", "Paul", family=True)],
+    )
+    version = QC_WORK.parameter(QcKeys.family_representation_allowed, DAY)
+    allowed = replace_parameter(QC_WORK, version, attrs.evolve(version, value=True))
+    assert not tally(meeting, rules_of(QC_WORK)).adopted
+    assert tally(meeting, rules_of(allowed)).adopted
+    version = QC_COOP.parameter(QcKeys.family_representation_allowed, DAY)
+    refused = replace_parameter(QC_COOP, version, attrs.evolve(version, value=False))
+    assert tally(meeting, rules_of(QC_COOP)).adopted
+    assert not tally(meeting, rules_of(refused)).adopted
+
+
+def test_unbound_family_representation_is_refused() -> None:
+    from cooprules_adapters.qc.voting import VOTING as QC_VOTING  # noqa: PLC0415
+
+    voters = Electorate.of(Voter(m) for m in ("ana", "bo"))
+    meeting = Meeting(DAY, "ordinary", voters, {"ana": F, "bo": F})
+    unbound = QC_VOTING.evolve(decisions=rules_of(QC_COOP).decisions)
+    assert isinstance(unbound.proxies.family_representation, FromLaw)
+    assert unbound.reads_law
+    with pytest.raises(InvalidInput, match=r"qc\.family_representation_allowed"):
+        tally(meeting, unbound)
 
 
 def test_quebec_majorities() -> None:

@@ -131,10 +131,13 @@ def test_the_meeting_adopts_the_accounts_and_rejects_the_amendment(year):
 
 def test_beancount_accepts_the_ledger_booked_on_the_plugin_s_chart(year):
     report, ledger = year
-    entries, errors, _options = loader.load_file(str(ledger))
+    entries, errors, options = loader.load_file(str(ledger))
     assert errors == []
+    assert options["title"] == "L'Atelier Commun"  # fava's title: the co-op's name
     transactions = [e for e in entries if isinstance(e, data.Transaction)]
-    assert len(transactions) == report["journal_entries"] == 46 + 4  # levies, then the steps
+    # the whole year: 46 months of revenue and costs, 46 levies, 4 steps of the distribution,
+    # 3 opening balances (two reserves and the capital) and the year's 2 share operations
+    assert len(transactions) == report["journal_entries"] == 46 + 46 + 4 + 3 + 2
     real = realization.realize(entries)
     balances = {
         account.account: account.balance.get_currency_units("EUR").number
@@ -142,10 +145,20 @@ def test_beancount_accepts_the_ledger_booked_on_the_plugin_s_chart(year):
         if account.txn_postings
     }
     assert balances["Income:XX:700-ContributionsOfTheActivities"] == Decimal("-9948.16")
-    assert balances["Equity:XX:120-LegalReserve"] == Decimal("-1481.48")
-    assert balances["Equity:XX:130-GeneralReserve"] == Decimal("-4916.95")
+    # each reserve: its opening balance and the meeting's allocation (the roll-forward's closing)
+    assert balances["Equity:XX:120-LegalReserve"] == Decimal("-7901.48")  # 6420.00 + 1481.48
+    assert balances["Equity:XX:130-GeneralReserve"] == Decimal("-16496.95")  # 11580.00 + 4916.95
     assert balances["Liabilities:XX:450-MembersInterestPayable:Dan"] == Decimal("-37.56")
     assert balances["Equity:XX:140-ResultToAllocate"] == Decimal("9876.54")
+    # each activity's own accounts: its revenue, and its treasury at the books' closing balance
+    ana = {row["activity"]: row for row in report["books"]["activities"]}["ana-design"]
+    assert balances["Income:Activities:Ana-design:XX-710-RevenueOfTheActivities"] == Decimal(
+        "-33493.37"
+    )
+    treasury = balances["Assets:Activities:Ana-design:XX-511-ActivityTreasuries"]
+    assert f"{treasury} EUR" == ana["closing"] == "26582.60 EUR"
+    capital = sum(v for k, v in balances.items() if k.startswith("Equity:XX:100-MembersCapital"))
+    assert capital == Decimal("-7000.00")  # the register's paid-up capital on 31 December
 
 
 def test_raising_the_legal_reserve_in_a_copy_of_the_law_moves_the_year():

@@ -27,7 +27,13 @@ __all__ = ["DECREE", "XX_CHART"]
 DECREE: Final = LAW.citation("decree-annex")
 """The annex of the Accounting Decree of XX: the accounts a co-operative keeps."""
 
-A, L, E, INC = AccountType.ASSETS, AccountType.LIABILITIES, AccountType.EQUITY, AccountType.INCOME
+A, L, E, INC, EXP = (
+    AccountType.ASSETS,
+    AccountType.LIABILITIES,
+    AccountType.EQUITY,
+    AccountType.INCOME,
+    AccountType.EXPENSES,
+)
 
 
 def _account(code: str, en: str, fr: str, kind: AccountType, **kept: bool) -> Account:
@@ -73,8 +79,34 @@ XX_CHART: Final = ChartOfAccounts(
         Role.DEFAULT_RESERVE: _GENERAL,
         Role.LIQUIDATION_BALANCE: _GENERAL,
         Role.ACTIVITY_TREASURY: _account(
-            "460", "Activity accounts", "Comptes d'activité", L, per_activity=True
+            "511", "Activity treasuries", "Trésoreries des activités", A, per_activity=True
         ),
+        Role.ACTIVITY_REVENUE: _account(
+            "710", "Revenue of the activities", "Recettes des activités", INC, per_activity=True
+        ),
+        Role.ACTIVITY_COSTS: _account(
+            "610",
+            "Direct costs of the activities",
+            "Charges directes des activités",
+            EXP,
+            per_activity=True,
+        ),
+        Role.ACTIVITY_CONTRIBUTION: _account(
+            "620",
+            "Contribution to the co-operative",
+            "Contribution à la coopérative",
+            EXP,
+            per_activity=True,
+        ),
+        Role.ACTIVITY_POOLED_COSTS: _account(
+            "630", "Pooled costs charged", "Frais mutualisés imputés", EXP, per_activity=True
+        ),
+        Role.SALARIES: _account("640", "Salaries", "Salaires", EXP, per_activity=True),
+        Role.EMPLOYER_CHARGES: _account(
+            "645", "Employer charges", "Charges patronales", EXP, per_activity=True
+        ),
+        Role.OPENING_BALANCES: _account("890", "Opening balances", "Bilan d'ouverture", E),
+        Role.LOSS_CARRIED_FORWARD: _account("142", "Loss carried forward", "Perte reportée", E),
         Role.CONTRIBUTIONS: _account(
             "700", "Contributions of the activities", "Contributions des activités", INC
         ),
