@@ -79,7 +79,8 @@ def test_share_registers_replay(register: ShareRegister):
 def test_share_registers_reach_every_kind_of_operation():
     seen: set[OperationKind] = set()
 
-    @settings(max_examples=200, database=None)
+    # Coverage over random draws is not a property: derandomized, so the test cannot flake.
+    @settings(max_examples=300, database=None, derandomize=True)
     @given(cst.share_registers(max_operations=20))
     def collect(register: ShareRegister) -> None:
         seen.update(op.kind for op in register.operations)
