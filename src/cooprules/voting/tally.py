@@ -600,21 +600,7 @@ def _cap_members(count: _Count) -> _Count:
     if cap_rate is None:
         return count
     if _one_vote_each(count.rules, count.meeting.date):
-        step = Step(
-            Text(en="Cap per member", fr="Plafond par membre"),
-            {"cap": cap_rate, "votes": Text(en="one per member", fr="une par membre")},
-            0,
-            cap_citation,
-            Text(
-                en="not applied: each member has one vote; the cap on a member's share of the "
-                "votes applies to votes weighted by shares, as the alternative to one member one "
-                "vote",
-                fr="non appliqué : chaque membre dispose d'une voix ; le plafond de la part des "
-                "voix d'un membre s'applique aux voix attachées aux parts, comme alternative à "
-                "« un membre, une voix »",
-            ),
-        )
-        return attrs.evolve(count, steps=(*count.steps, step))
+        return _cap_not_applied(count, cap_rate, cap_citation)
     electorate = count.meeting.electorate
     ballots = count.meeting.ballots
     attending = count.attendance.attending
@@ -658,6 +644,25 @@ def _cap_members(count: _Count) -> _Count:
         reductions=(*count.reductions, *reductions),
         steps=(*count.steps, step),
     )
+
+
+def _cap_not_applied(count: _Count, cap_rate: Fraction, cap_citation: Citation | None) -> _Count:
+    """One member one vote: the cap per member is not applied, and the step says why."""
+    step = Step(
+        Text(en="Cap per member", fr="Plafond par membre"),
+        {"cap": cap_rate, "votes": Text(en="one per member", fr="une par membre")},
+        0,
+        cap_citation,
+        Text(
+            en="not applied: each member has one vote; the cap on a member's share of the "
+            "votes applies to votes weighted by shares, as the alternative to one member one "
+            "vote",
+            fr="non appliqué : chaque membre dispose d'une voix ; le plafond de la part des "
+            "voix d'un membre s'applique aux voix attachées aux parts, comme alternative à "
+            "« un membre, une voix »",
+        ),
+    )
+    return attrs.evolve(count, steps=(*count.steps, step))
 
 
 def _member_cap(meeting: Meeting, rules: VotingRules) -> tuple[Fraction | None, Citation | None]:
