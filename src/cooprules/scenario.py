@@ -58,7 +58,7 @@ import tomllib
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
@@ -81,6 +81,7 @@ from cooprules.errors import InputFileError, InvalidInput
 from cooprules.levies import ActivityKind, Banding, Base, BasePeriod
 from cooprules.membership import Decision, EventKind, Status
 from cooprules.money import Rate, money, to_minor_units
+from cooprules.money import to_decimal as decimal_of
 from cooprules.pooling import AllocationKey
 from cooprules.reserves import MovementKind
 from cooprules.voting import Base as MajorityBase
@@ -88,6 +89,7 @@ from cooprules.voting import Choice, QuorumOn
 
 __all__ = [
     "FORMATS",
+    "YEARS",
     "AccountsSpec",
     "ActivitySpec",
     "BandSpec",
@@ -133,6 +135,8 @@ __all__ = [
     "levy_schedules",
     "load",
     "loads",
+    "member_fact",
+    "read_text",
 ]
 
 Scalar = str | int | bool
@@ -758,6 +762,10 @@ class ExpectedSpec:
     members: tuple[ExpectedMemberSpec, ...] = ()
 
 
+YEARS: Final = range(1800, 3000)
+"""The years a scenario's financial year may start in (``coop.year``): the co-operative laws
+begin in the 19th century, and a year beyond 2999 is a typo."""
+
 FORMATS: Final = (1, 2)
 """The scenario formats this version reads (``format = 2``; a file without ``format`` is 1)."""
 
@@ -1045,13 +1053,10 @@ def _converter(currency: str, version: int = 1) -> cattrs.Converter:  # noqa: C9
         _no_float(value)
         if not isinstance(value, str | int):
             raise _Bad(value, "expected a number as text or an integer")
-        try:
-            number = Decimal(value)
-        except InvalidOperation as error:
-            raise _Bad(value, "not a number") from error
-        if not number.is_finite():
-            raise _Bad(value, "not a finite number")
-        return number
+        try:  # the money policy's reading: exact, finite, within what a co-op can hold
+            return decimal_of(value, field="number")
+        except InvalidInput as error:
+            raise _Bad(value, error.reason) from error
 
     def to_date(value: object, _type: object) -> dt.date:
         if isinstance(value, dt.datetime):
@@ -1228,11 +1233,30 @@ def loads(text: str, *, name: str = "<scenario>", currency: str | None = None) -
     Raises:
         ScenarioError: the file, the path and the value of each problem found (all of them).
     """
+    return _structure(_parse(text, name), name=name, currency=currency)
+
+
+def _parse(text: str, name: str) -> dict[str, Any]:
+    """The TOML of a file, or a :class:`ScenarioError` naming it (invalid, or nested too deeply)."""
     try:
-        raw = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ScenarioError(name, "", None, f"not valid TOML: {error}") from error
-    return _structure(raw, name=name, currency=currency)
+    except RecursionError:
+        reason = "arrays or tables nested too deeply to be a scenario"
+        raise ScenarioError(name, "", f"{len(text)} characters", reason) from None
+
+
+def read_text(path: str | Path) -> str:
+    """The text of a scenario file, read as UTF-8.
+
+    Raises:
+        ScenarioError: the file cannot be read (missing, a directory, not UTF-8), naming it.
+    """
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ScenarioError(str(path), "", str(path), f"cannot read the file: {error}") from error
 
 
 def _structure(raw: dict[str, Any], *, name: str, currency: str | None) -> Scenario:
@@ -1355,15 +1379,7 @@ def load(path: str | Path, *, currency_of_regime: Callable[[str], str] | None = 
     Raises:
         ScenarioError: the file cannot be read, or names the file, path and value of a problem.
     """
-    file = Path(path)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ScenarioError(str(path), "", str(path), f"cannot read the file: {error}") from error
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ScenarioError(str(path), "", None, f"not valid TOML: {error}") from error
+    raw = _parse(read_text(path), str(path))
     currency = None
     if currency_of_regime is not None:
         try:
@@ -1385,6 +1401,8 @@ def _check_references(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one 
     coop = scenario.coop
     if not 1 <= coop.first_month <= 12:  # noqa: PLR2004 - months of the year
         fail("coop.first_month", coop.first_month, "a month is 1..12")
+    if coop.year not in YEARS:
+        fail("coop.year", coop.year, f"a financial year from {YEARS.start} to {YEARS.stop - 1}")
     ids: set[str] = set()
     for i, member in enumerate(scenario.members):
         if member.id in ids:
@@ -1439,6 +1457,49 @@ def _check_references(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one 
                     fail(f"{where}.present[{p}]", present, "not a member of the scenario")
     if found:
         raise ScenarioError.of(found)
+
+
+_Fact = typing.TypeVar("_Fact", bool, int, str)
+
+
+def member_fact(
+    scenario: Scenario,
+    index: int,
+    key: str,
+    kind: type[_Fact],
+    *,
+    default: _Fact,
+    minimum: int | None = None,
+) -> _Fact:
+    """A fact of ``scenario.members[index].facts`` as a regime's rule reads it, of one type.
+
+    A flag is a TOML boolean (``true``) and a count a TOML integer: ``"false"`` is refused, never
+    read as true, and ``"210.5"`` or ``210.5`` days is refused, never cut to 210.
+
+    Args:
+        scenario: the scenario.
+        index: the member's position in ``scenario.members``.
+        key: the fact's key (``"unemployment_days_18_months"``).
+        kind: ``bool``, ``int`` or ``str``.
+        default: the value when the member states no such fact.
+        minimum: the least value of an ``int`` fact, if any.
+
+    Raises:
+        ScenarioError: the fact is of another type or below ``minimum``; it names the file,
+            ``members[i].facts.<key>`` and the value
+            (``a.toml: members[3].facts.unemployment_days_18_months: expected an integer (got
+            '210.5')``).
+    """
+    facts = scenario.members[index].facts
+    if key not in facts:
+        return default
+    value = facts[key]
+    path = f"members[{index}].facts.{key}"
+    if type(value) is not kind:
+        raise ScenarioError(scenario.source, path, value, f"expected {_TYPE_NAMES[kind]}")
+    if minimum is not None and isinstance(value, int) and value < minimum:
+        raise ScenarioError(scenario.source, path, value, f"at least {minimum}")
+    return value
 
 
 def levy_schedules(scenario: Scenario) -> tuple[tuple[str, LevyScheduleSpec], ...]:
