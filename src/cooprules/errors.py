@@ -61,6 +61,8 @@ def shown(value: object) -> str:
         text = repr(value)
     except ValueError:  # an int beyond Python's 4300 digits of text
         text = f"<{type(value).__name__} of {getattr(value, 'bit_length', int)()} bits>"
+    except RecursionError:  # tables within tables, thousands deep (a dotted key of a file)
+        text = f"<{type(value).__name__} nested too deeply to show>"
     return text if len(text) <= SHOWN else f"{text[: SHOWN - 30]}... ({len(text)} characters)"
 
 

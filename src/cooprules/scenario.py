@@ -1292,6 +1292,7 @@ def _structure(raw: dict[str, Any], *, name: str, currency: str | None) -> Scena
         _check_expected,
         _check_capital_and_reserves,
         _check_books,
+        _check_ranges,
     ):
         try:
             check(scenario)
@@ -1355,6 +1356,88 @@ def _check_capital_and_reserves(scenario: Scenario) -> None:  # noqa: C901 - one
                 raise ScenarioError(name, f"{path}.amount", str(movement.amount.amount), "positive")
 
 
+_Least = tuple[str, object, int, str]
+"""A figure with its least value: its path, its value (a number or a Money), the least, why."""
+
+
+def _check_ranges(scenario: Scenario) -> None:
+    """The figures a co-op can have: a year, months, counts and amounts that are not negative."""
+    found: list[ScenarioError] = []
+    year = scenario.coop.year
+    if year not in YEARS:
+        reason = f"a financial year from {YEARS.start} to {YEARS.stop - 1}"
+        found.append(ScenarioError(scenario.source, "coop.year", year, reason))
+    for i, member in enumerate(scenario.members):
+        work = member.work
+        if work is not None and not 0 <= work.months_present <= 12:  # noqa: PLR2004 - a year
+            path, reason = f"members[{i}].work.months_present", "months of presence are 0..12"
+            found.append(ScenarioError(scenario.source, path, work.months_present, reason))
+    for d, decision in enumerate(scenario.meeting.decisions if scenario.meeting else ()):
+        if decision.call not in {1, 2}:
+            path, reason = f"meeting.decisions[{d}].call", "the first (1) or the second (2) call"
+            found.append(ScenarioError(scenario.source, path, decision.call, reason))
+    figures = itertools.chain(
+        _member_figures(scenario), _capital_figures(scenario), _schedule_figures(scenario)
+    )
+    for path, value, least, reason in figures:
+        number = value.amount if isinstance(value, Money) else value
+        if isinstance(number, int | Decimal) and number < least:
+            shown = str(number) if isinstance(value, Money | Decimal) else value
+            found.append(ScenarioError(scenario.source, path, shown, reason))
+    if found:
+        raise ScenarioError.of(found)
+
+
+def _member_figures(scenario: Scenario) -> Iterator[_Least]:
+    for i, member in enumerate(scenario.members):
+        for j, event in enumerate(member.events):
+            yield f"members[{i}].events[{j}].months", event.months, 1, "at least 1 month"
+        for measure, value in member.measures.items():
+            by_year = value.items() if isinstance(value, dict) else [(None, value)]
+            for year, amount in by_year:
+                key = "" if year is None else f".{year}"
+                yield f"members[{i}].measures.{measure}{key}", amount, 0, "not negative"
+        if member.work is not None:
+            work, where = member.work, f"members[{i}].work"
+            yield f"{where}.pay", work.pay, 0, "a pay is not negative"
+            yield f"{where}.time", work.time, 0, "a time worked is not negative"
+            yield f"{where}.seniority_months", work.seniority_months, 0, "not negative"
+
+
+def _capital_figures(scenario: Scenario) -> Iterator[_Least]:
+    for i, share_class in enumerate(scenario.share_classes):
+        yield f"share_classes[{i}].nominal", share_class.nominal, 0, "not negative"
+    for i, op in enumerate(scenario.share_operations):
+        yield f"share_operations[{i}].shares", op.shares, 1, "at least one share"
+        yield f"share_operations[{i}].amount", op.amount, 0, "not negative"
+        if op.position is not None:
+            where = f"share_operations[{i}].position"
+            yield f"{where}.unavailable_equity", op.position.unavailable_equity, 0, "not negative"
+            if op.position.liquidity_finding is not None:
+                months = op.position.liquidity_finding.months
+                yield f"{where}.liquidity_finding.months", months, 0, "not negative"
+    if scenario.accounts is not None:
+        for field in ("debts", "highest_capital", "unavailable_equity"):
+            yield f"accounts.{field}", getattr(scenario.accounts, field), 0, "not negative"
+    finding = scenario.distribution.liquidity_finding if scenario.distribution else None
+    if finding is not None:
+        yield "distribution.liquidity_finding.months", finding.months, 0, "not negative"
+
+
+def _schedule_figures(scenario: Scenario) -> Iterator[_Least]:
+    schedules: list[tuple[str, ScheduleSpec]] = [
+        (f"activities[{i}].levy", a.levy) for i, a in enumerate(scenario.activities) if a.levy
+    ]
+    levies = scenario.levies
+    if isinstance(levies, LeviesSpec):
+        schedules += [(f"levies.schedules[{i}]", s) for i, s in enumerate(levies.schedules)]
+    elif levies is not None:
+        schedules.append(("levies", levies))
+    for where, spec in schedules:
+        for field in ("fixed_per_period", "minimum_per_period", "maximum_per_year"):
+            yield f"{where}.{field}", getattr(spec, field), 0, "not negative"
+
+
 def _check_member_decisions(scenario: Scenario) -> None:
     """Each decision behind a member's event is one the library can build."""
     for i, member in enumerate(scenario.members):
@@ -1401,8 +1484,6 @@ def _check_references(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one 
     coop = scenario.coop
     if not 1 <= coop.first_month <= 12:  # noqa: PLR2004 - months of the year
         fail("coop.first_month", coop.first_month, "a month is 1..12")
-    if coop.year not in YEARS:
-        fail("coop.year", coop.year, f"a financial year from {YEARS.start} to {YEARS.stop - 1}")
     ids: set[str] = set()
     for i, member in enumerate(scenario.members):
         if member.id in ids:
