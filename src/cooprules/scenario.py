@@ -1228,7 +1228,7 @@ def loads(text: str, *, name: str = "<scenario>", currency: str | None = None) -
         text: the TOML.
         name: the file's name, for error messages.
         currency: the currency when the file does not say (a loader that knows the regime passes
-            the regime's).
+            the regime's); a file stating another currency is refused at ``coop.currency``.
 
     Raises:
         ScenarioError: the file, the path and the value of each problem found (all of them).
@@ -1263,7 +1263,12 @@ def _structure(raw: dict[str, Any], *, name: str, currency: str | None) -> Scena
     """Structure parsed TOML into a scenario (the file is parsed once, by the caller)."""
     coop = raw.get("coop")
     if isinstance(coop, Mapping) and isinstance(coop.get("currency"), str):
-        currency = coop["currency"]
+        stated = coop["currency"]
+        if currency is not None and stated.strip().upper() != currency.strip().upper():
+            # The loader's currency is the regime's: its law's amounts (schedules, fees) are in it.
+            reason = f"the regime {coop.get('regime')!s} states its amounts in {currency}"
+            raise ScenarioError(name, "coop.currency", stated, reason)
+        currency = stated
     currency = currency or "EUR"
     try:
         money("0", currency)

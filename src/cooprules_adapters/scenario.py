@@ -97,7 +97,7 @@ def _regime(catalogue: RegimeCatalogue, scenario: Scenario) -> Regime:
     from cooprules.scenario import ScenarioError  # noqa: PLC0415
 
     try:
-        regime = catalogue.get(scenario.coop.regime)
+        return catalogue.get(scenario.coop.regime)
     except UnknownRegime as error:
         raise ScenarioError(
             scenario.source,
@@ -105,7 +105,3 @@ def _regime(catalogue: RegimeCatalogue, scenario: Scenario) -> Regime:
             scenario.coop.regime,
             f"not an installed regime (installed: {', '.join(catalogue.codes())})",
         ) from error
-    if scenario.currency != regime.currency:  # the law's amounts (schedules, fees) are in it
-        reason = f"the regime {regime.code} states its amounts in {regime.currency}"
-        raise ScenarioError(scenario.source, "coop.currency", scenario.currency, reason)
-    return regime
