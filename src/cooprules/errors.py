@@ -21,6 +21,7 @@ so that generic handlers keep working.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Final
 
 __all__ = [
     "CoopRulesError",
@@ -46,6 +47,25 @@ class CoopRulesError(Exception):
     """Root of every exception raised by cooprules."""
 
 
+SHOWN: Final = 200
+"""The most characters of a value a message shows (the error's ``value`` keeps all of it)."""
+
+
+def shown(value: object) -> str:
+    """The value as a message shows it: its ``repr``, cut to :data:`SHOWN` characters.
+
+    >>> shown("x" * 1000)[-24:]
+    'xxx... (1002 characters)'
+    """
+    try:
+        text = repr(value)
+    except ValueError:  # an int beyond Python's 4300 digits of text
+        text = f"<{type(value).__name__} of {getattr(value, 'bit_length', int)()} bits>"
+    except RecursionError:  # tables within tables, thousands deep (a dotted key of a file)
+        text = f"<{type(value).__name__} nested too deeply to show>"
+    return text if len(text) <= SHOWN else f"{text[: SHOWN - 30]}... ({len(text)} characters)"
+
+
 class InvalidInput(CoopRulesError, ValueError):
     """A value given to cooprules is not acceptable.
 
@@ -60,7 +80,7 @@ class InvalidInput(CoopRulesError, ValueError):
         self.field = field
         self.value = value
         self.reason = reason
-        super().__init__(f"{field}: {reason} (got {value!r})")
+        super().__init__(f"{field}: {reason} (got {shown(value)})")
 
 
 class InputFileError(InvalidInput):
@@ -77,7 +97,7 @@ class InputFileError(InvalidInput):
         self.file = file
         self.path = path
         super().__init__(path or "(file)", value, reason)
-        self.args = (f"{file}: {path or '(file)'}: {reason} (got {value!r})",)
+        self.args = (f"{file}: {path or '(file)'}: {reason} (got {shown(value)})",)
 
     def __str__(self) -> str:
         return str(self.args[0])

@@ -45,7 +45,7 @@ import enum
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
 from fractions import Fraction
 from itertools import pairwise
 
@@ -783,9 +783,13 @@ def month_periods(year: int, *, first_month: int = 1) -> tuple[Period, ...]:
     """The twelve monthly periods of a financial year starting on the first of ``first_month``."""
     if not 1 <= first_month <= 12:  # noqa: PLR2004 - months of the year
         raise InvalidPeriod("first_month", first_month, "a month is 1..12")
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise InvalidPeriod("year", year, "a year is an int")
     firsts = []
     for offset in range(13):
         index = year * 12 + first_month - 1 + offset
+        if not MINYEAR <= index // 12 <= MAXYEAR:
+            raise InvalidPeriod("year", year, f"a financial year within {MINYEAR}..{MAXYEAR - 1}")
         firsts.append(date(index // 12, index % 12 + 1, 1))
     return tuple(Period(a, b) for a, b in pairwise(firsts))
 

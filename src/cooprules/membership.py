@@ -333,11 +333,16 @@ class History:
 
     @classmethod
     def of(cls, subject: str, events: Iterable[Event] = ()) -> History:
-        """Build a history from events in any order."""
-        ordered = tuple(sorted(events, key=lambda e: e.date))
-        for index, event in enumerate(ordered):
+        """Build a history from events in any order.
+
+        Raises:
+            InvalidInput: an item is not an :class:`Event` (named by its position as given).
+        """
+        given = tuple(events)
+        for index, event in enumerate(given):
             if not isinstance(event, Event):
                 raise InvalidInput(f"{subject}.events[{index}]", event, "expected an Event")
+        ordered = tuple(sorted(given, key=lambda e: e.date))
         statuses, categories = _replay(ordered)
         return cls(subject, ordered, tuple(e.date for e in ordered), statuses, categories)
 

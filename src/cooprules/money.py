@@ -15,6 +15,10 @@ Rules (each one refuses what would silently lose a cent):
   by a rule that does not depend on the order of the input.
 * :class:`Rate` holds a rate as an exact fraction, parsed from ``"10%"``, ``"0.1"``, ``"1/3"``, a
   ``Decimal`` or an ``int``, and checked against its bounds.
+* Every number read stays within what a co-operative can hold (:data:`MAX_INTEGER_DIGITS` digits
+  before the point, :data:`MAX_DECIMALS` after it, text of at most :data:`MAX_TEXT` characters):
+  anything beyond (``"1e70"``, ``"1e9999999%"``, a 10 MB string) is refused at once, before any
+  costly arithmetic, so reading a number takes a time bounded by its length.
 
 ```pycon
 >>> from cooprules.money import allocate, money, Rate
@@ -40,7 +44,7 @@ from decimal import Decimal
 from fractions import Fraction
 from itertools import compress
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
 
 import attrs
 from moneyed import Currency, CurrencyDoesNotExist, Money, get_currency
@@ -51,6 +55,9 @@ if TYPE_CHECKING:
     from collections.abc import Hashable
 
 __all__ = [
+    "MAX_DECIMALS",
+    "MAX_INTEGER_DIGITS",
+    "MAX_TEXT",
     "Allocation",
     "Amount",
     "Currency",
@@ -92,6 +99,38 @@ K = TypeVar("K", bound="Hashable")
 _CONTEXT = decimal.Context(prec=60, Emax=999_999, Emin=-999_999, traps=[decimal.InvalidOperation])
 
 
+MAX_INTEGER_DIGITS: Final = 15
+"""The most digits before the point of an amount or a number read (below 10**15): a thousand
+billion euros is more than any co-operative holds, and far below the precision of the arithmetic."""
+
+MAX_DECIMALS: Final = 30
+"""The most digits after the point of an amount or a number read."""
+
+MAX_TEXT: Final = 64
+"""The longest text read as an amount, a number or a rate (spaces included)."""
+
+
+def _too_long(value: str, field: str, error: type[InvalidAmount | InvalidRate]) -> None:
+    """Refuse text longer than :data:`MAX_TEXT` before parsing it (the value shown is cut)."""
+    if len(value) > MAX_TEXT:  # the message shows the value cut; the error keeps it whole
+        raise error(field, value, f"text of at most {MAX_TEXT} characters is read as a number")
+
+
+def _check_size(
+    number: Decimal, value: object, field: str, error: type[InvalidAmount | InvalidRate]
+) -> None:
+    """Refuse a decimal beyond :data:`MAX_INTEGER_DIGITS` or :data:`MAX_DECIMALS` digits.
+
+    It reads the exponent before any arithmetic on the digits, so a refusal is immediate.
+    """
+    if not number.is_zero() and number.adjusted() >= MAX_INTEGER_DIGITS:
+        reason = f"more than {MAX_INTEGER_DIGITS} digits before the point is beyond any co-op"
+        raise error(field, value, reason)
+    exp = number.as_tuple().exponent
+    if isinstance(exp, int) and exp < -MAX_DECIMALS:
+        raise error(field, value, f"more than {MAX_DECIMALS} digits after the point")
+
+
 class Rounding(enum.Enum):
     """How a value is rounded to the currency's minor unit.
 
@@ -129,7 +168,8 @@ def to_decimal(value: object, *, field: str = "amount") -> Decimal:
 
     Raises:
         InvalidAmount: for a ``float`` (it is already inexact), a ``bool``, NaN, an infinity, text
-            that is not a number, or any other type.
+            that is not a number, a number beyond :data:`MAX_INTEGER_DIGITS` integer digits or
+            :data:`MAX_DECIMALS` decimals, text longer than :data:`MAX_TEXT`, or any other type.
 
     ```pycon
     >>> to_decimal("0.10")
@@ -146,8 +186,12 @@ def to_decimal(value: object, *, field: str = "amount") -> Decimal:
     elif isinstance(value, bool):
         raise InvalidAmount(field, value, "bool is not an amount")
     elif isinstance(value, int):
-        return Decimal(value)
+        if -_INT_LIMIT < value < _INT_LIMIT:
+            return Decimal(value)
+        reason = f"more than {MAX_INTEGER_DIGITS} digits before the point is beyond any co-op"
+        raise InvalidAmount(field, value, reason)
     elif isinstance(value, str):
+        _too_long(value, field, InvalidAmount)
         text = value.strip()
         try:
             result = Decimal(text)
@@ -163,7 +207,23 @@ def to_decimal(value: object, *, field: str = "amount") -> Decimal:
         )
     if not result.is_finite():
         raise InvalidAmount(field, value, "amount must be finite (NaN and infinity are refused)")
+    _check_size(result, value, field, InvalidAmount)
     return result
+
+
+_INT_LIMIT: Final = 10**MAX_INTEGER_DIGITS
+
+
+def _held(amount: Money, field: str) -> Decimal:
+    """The decimal of a ``Money`` already built: finite and a ``Decimal``, whatever its size.
+
+    The bounds of :func:`to_decimal` are for the values read; sums the library makes may exceed
+    them (a test's total of 10**30 units) and stay exact.
+    """
+    value = amount.amount
+    if not isinstance(value, Decimal) or not value.is_finite():
+        return to_decimal(value, field=field)  # the precise refusal
+    return value
 
 
 def currency_of(code: str | Currency, *, field: str = "currency") -> Currency:
@@ -202,7 +262,7 @@ def money(amount: object, currency: str | Currency, *, field: str = "amount") ->
     if isinstance(amount, Money):
         if amount.currency != cur:
             raise CurrencyMismatch(field, amount, f"expected an amount in {cur.code}")
-        return Money(to_decimal(amount.amount, field=field), cur)
+        return Money(_held(amount, field), cur)
     return Money(to_decimal(amount, field=field), cur)
 
 
@@ -287,9 +347,13 @@ def quantize(
 
     ```
     """
-    value = to_decimal(amount.amount, field=field)
+    value = _held(amount, field)
     quantum = Decimal(1).scaleb(-exponent(amount.currency))
-    rounded = value.quantize(quantum, rounding=rounding.value, context=_CONTEXT)
+    try:
+        rounded = value.quantize(quantum, rounding=rounding.value, context=_CONTEXT)
+    except decimal.InvalidOperation:
+        reason = f"too large to round to the minor unit (at most {_CONTEXT.prec} digits)"
+        raise InvalidAmount(field, format_amount(amount), reason) from None
     if rounded.is_zero():  # -0.004 rounds to 0.00, not to a negative zero shown as "-0.00"
         rounded = rounded.copy_abs()
     return Money(rounded, amount.currency)
@@ -310,7 +374,7 @@ def to_minor_units(amount: Money, *, field: str = "amount") -> int:
         InvalidAmount: if the amount has digits below the minor unit; round it first with
             :func:`quantize`.
     """
-    value = to_decimal(amount.amount, field=field)
+    value = _held(amount, field)
     units = value.scaleb(exponent(amount.currency), context=_CONTEXT)
     integral = units.to_integral_value(context=_CONTEXT)
     if units != integral:
@@ -394,7 +458,9 @@ def to_fraction(value: object, *, field: str = "value") -> Fraction:
     Text may be a decimal (``"0.15"``), a percentage (``"15%"``) or a ratio (``"3/20"``).
 
     Raises:
-        InvalidRate: for a float, a bool, NaN, an infinity, or unparsable text.
+        InvalidRate: for a float, a bool, NaN, an infinity, unparsable text, text longer than
+            :data:`MAX_TEXT`, or a decimal beyond :data:`MAX_INTEGER_DIGITS` integer digits or
+            :data:`MAX_DECIMALS` decimals (refused before the costly conversion to a fraction).
     """
     if isinstance(value, Fraction):
         return value
@@ -405,6 +471,7 @@ def to_fraction(value: object, *, field: str = "value") -> Fraction:
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise InvalidRate(field, value, "must be finite (NaN and infinity are refused)")
+        _check_size(value, value, field, InvalidRate)
         return Fraction(value)
     if isinstance(value, float):
         raise InvalidRate(field, value, "float is not exact; pass a str, an int or a Decimal")
@@ -419,6 +486,7 @@ _RATIO = re.compile(r"^\s*([+-]?\d+)\s*/\s*(\d+)\s*$")
 
 
 def _parse_fraction_text(text: str, field: str) -> Fraction:
+    _too_long(text, field, InvalidRate)
     stripped = text.strip()
     percent = stripped.endswith("%")
     body = stripped[:-1].strip() if percent else stripped
@@ -437,6 +505,7 @@ def _parse_fraction_text(text: str, field: str) -> Fraction:
             ) from None
         if not number.is_finite():
             raise InvalidRate(field, text, "must be finite (NaN and infinity are refused)")
+        _check_size(number, text, field, InvalidRate)
         result = Fraction(number)
     return result / 100 if percent else result
 
@@ -759,7 +828,7 @@ class Rate:
 
     def apply(self, amount: Money, *, rounding: Rounding = Rounding.HALF_UP) -> Money:
         """Return ``amount x rate`` rounded once to the currency's minor unit."""
-        exact = Fraction(to_decimal(amount.amount)) * self.value
+        exact = Fraction(_held(amount, "amount")) * self.value
         return money_from_fraction(exact, amount.currency, rounding=rounding)
 
     def exact(self, amount: Amount | Fraction) -> Fraction:
@@ -800,9 +869,14 @@ def decimal_text(value: Fraction) -> str | None:
 
 
 def _show(value: Fraction) -> str:
-    """Show a fraction as a percentage when it has a finite decimal expansion, else as a ratio."""
+    """Show a fraction as a percentage with a short finite decimal expansion, else as a ratio.
+
+    The text is one :meth:`Rate.of` reads back (at most :data:`MAX_DECIMALS` decimals).
+    """
     text = decimal_text(value * 100)
-    return f"{value.numerator}/{value.denominator}" if text is None else f"{text}%"
+    if text is None or len(text.partition(".")[2]) > MAX_DECIMALS:
+        return f"{value.numerator}/{value.denominator}"
+    return f"{text}%"
 
 
 # ---------------------------------------------------------------------------------------------

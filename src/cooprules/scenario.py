@@ -58,7 +58,7 @@ import tomllib
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
@@ -81,6 +81,7 @@ from cooprules.errors import InputFileError, InvalidInput
 from cooprules.levies import ActivityKind, Banding, Base, BasePeriod
 from cooprules.membership import Decision, EventKind, Status
 from cooprules.money import Rate, money, to_minor_units
+from cooprules.money import to_decimal as decimal_of
 from cooprules.pooling import AllocationKey
 from cooprules.reserves import MovementKind
 from cooprules.voting import Base as MajorityBase
@@ -88,6 +89,7 @@ from cooprules.voting import Choice, QuorumOn
 
 __all__ = [
     "FORMATS",
+    "YEARS",
     "AccountsSpec",
     "ActivitySpec",
     "BandSpec",
@@ -133,6 +135,8 @@ __all__ = [
     "levy_schedules",
     "load",
     "loads",
+    "member_fact",
+    "read_text",
 ]
 
 Scalar = str | int | bool
@@ -771,6 +775,10 @@ class ExpectedSpec:
     members: tuple[ExpectedMemberSpec, ...] = ()
 
 
+YEARS: Final = range(1800, 3000)
+"""The years a scenario's financial year may start in (``coop.year``): the co-operative laws
+begin in the 19th century, and a year beyond 2999 is a typo."""
+
 FORMATS: Final = (1, 2)
 """The scenario formats this version reads (``format = 2``; a file without ``format`` is 1)."""
 
@@ -1067,13 +1075,10 @@ def _converter(currency: str, version: int = 1) -> cattrs.Converter:  # noqa: C9
         _no_float(value)
         if not isinstance(value, str | int):
             raise _Bad(value, "expected a number as text or an integer")
-        try:
-            number = Decimal(value)
-        except InvalidOperation as error:
-            raise _Bad(value, "not a number") from error
-        if not number.is_finite():
-            raise _Bad(value, "not a finite number")
-        return number
+        try:  # the money policy's reading: exact, finite, within what a co-op can hold
+            return decimal_of(value, field="number")
+        except InvalidInput as error:
+            raise _Bad(value, error.reason) from error
 
     def to_date(value: object, _type: object) -> dt.date:
         if isinstance(value, dt.datetime):
@@ -1249,16 +1254,35 @@ def loads(text: str, *, name: str = "<scenario>", currency: str | None = None) -
         text: the TOML.
         name: the file's name, for error messages.
         currency: the currency when the file does not say (a loader that knows the regime passes
-            the regime's).
+            the regime's); a file stating another currency is refused at ``coop.currency``.
 
     Raises:
         ScenarioError: the file, the path and the value of each problem found (all of them).
     """
+    return _structure(_parse(text, name), name=name, currency=currency)
+
+
+def _parse(text: str, name: str) -> dict[str, Any]:
+    """The TOML of a file, or a :class:`ScenarioError` naming it (invalid, or nested too deeply)."""
     try:
-        raw = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ScenarioError(name, "", None, f"not valid TOML: {error}") from error
-    return _structure(raw, name=name, currency=currency)
+    except RecursionError:
+        reason = "arrays or tables nested too deeply to be a scenario"
+        raise ScenarioError(name, "", f"{len(text)} characters", reason) from None
+
+
+def read_text(path: str | Path) -> str:
+    """The text of a scenario file, read as UTF-8.
+
+    Raises:
+        ScenarioError: the file cannot be read (missing, a directory, not UTF-8), naming it.
+    """
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ScenarioError(str(path), "", str(path), f"cannot read the file: {error}") from error
 
 
 _NO_CURRENCY: Final = "XXX"
@@ -1292,7 +1316,12 @@ def _structure(raw: dict[str, Any], *, name: str, currency: str | None) -> Scena
     """Structure parsed TOML into a scenario (the file is parsed once, by the caller)."""
     coop = raw.get("coop")
     if isinstance(coop, Mapping) and isinstance(coop.get("currency"), str):
-        currency = coop["currency"]
+        stated = coop["currency"]
+        if currency is not None and stated.strip().upper() != currency.strip().upper():
+            # The loader's currency is the regime's: its law's amounts (schedules, fees) are in it.
+            reason = f"the regime {coop.get('regime')!s} states its amounts in {currency}"
+            raise ScenarioError(name, "coop.currency", stated, reason)
+        currency = stated
     if currency is None:
         currency = _currency_of_regime(name, coop)
     try:
@@ -1322,6 +1351,7 @@ def _structure(raw: dict[str, Any], *, name: str, currency: str | None) -> Scena
         _check_expected,
         _check_capital_and_reserves,
         _check_books,
+        _check_ranges,
     ):
         try:
             check(scenario)
@@ -1385,6 +1415,89 @@ def _check_capital_and_reserves(scenario: Scenario) -> None:  # noqa: C901 - one
                 raise ScenarioError(name, f"{path}.amount", str(movement.amount.amount), "positive")
 
 
+_Least = tuple[str, object, int, str]
+"""A figure with its least value: its path, its value (a number or a Money), the least, why."""
+
+
+def _check_ranges(scenario: Scenario) -> None:
+    """The figures a co-op can have: a year, months, counts and amounts that are not negative."""
+    found: list[ScenarioError] = []
+    year = scenario.coop.year
+    if year not in YEARS:
+        reason = f"a financial year from {YEARS.start} to {YEARS.stop - 1}"
+        found.append(ScenarioError(scenario.source, "coop.year", year, reason))
+    for i, member in enumerate(scenario.members):
+        work = member.work
+        if work is not None and not 0 <= work.months_present <= 12:  # noqa: PLR2004 - a year
+            path, reason = f"members[{i}].work.months_present", "months of presence are 0..12"
+            found.append(ScenarioError(scenario.source, path, work.months_present, reason))
+    for d, decision in enumerate(scenario.meeting.decisions if scenario.meeting else ()):
+        if decision.call not in {1, 2}:
+            path, reason = f"meeting.decisions[{d}].call", "the first (1) or the second (2) call"
+            found.append(ScenarioError(scenario.source, path, decision.call, reason))
+    figures = itertools.chain(
+        _member_figures(scenario), _capital_figures(scenario), _schedule_figures(scenario)
+    )
+    for path, value, least, reason in figures:
+        number = value.amount if isinstance(value, Money) else value
+        if isinstance(number, int | Decimal) and number < least:
+            shown = str(number) if isinstance(value, Money | Decimal) else value
+            found.append(ScenarioError(scenario.source, path, shown, reason))
+    if found:
+        raise ScenarioError.of(found)
+
+
+def _member_figures(scenario: Scenario) -> Iterator[_Least]:
+    for i, member in enumerate(scenario.members):
+        for j, event in enumerate(member.events):
+            yield f"members[{i}].events[{j}].months", event.months, 1, "at least 1 month"
+        for measure, value in member.measures.items():
+            by_year = value.items() if isinstance(value, dict) else [(None, value)]
+            for year, amount in by_year:
+                key = "" if year is None else f".{year}"
+                yield f"members[{i}].measures.{measure}{key}", amount, 0, "not negative"
+        if member.work is not None:
+            work, where = member.work, f"members[{i}].work"
+            yield f"{where}.pay", work.pay, 0, "a pay is not negative"
+            yield f"{where}.time", work.time, 0, "a time worked is not negative"
+            yield f"{where}.seniority_months", work.seniority_months, 0, "not negative"
+
+
+def _capital_figures(scenario: Scenario) -> Iterator[_Least]:
+    for i, share_class in enumerate(scenario.share_classes):
+        yield f"share_classes[{i}].nominal", share_class.nominal, 0, "not negative"
+    for i, op in enumerate(scenario.share_operations):
+        if op.kind is not OperationKind.PAY_UP:  # a pay-up moves money, not shares
+            yield f"share_operations[{i}].shares", op.shares, 1, "at least one share"
+        yield f"share_operations[{i}].amount", op.amount, 0, "not negative"
+        if op.position is not None:
+            where = f"share_operations[{i}].position"
+            yield f"{where}.unavailable_equity", op.position.unavailable_equity, 0, "not negative"
+            if op.position.liquidity_finding is not None:
+                months = op.position.liquidity_finding.months
+                yield f"{where}.liquidity_finding.months", months, 0, "not negative"
+    if scenario.accounts is not None:
+        for field in ("debts", "highest_capital", "unavailable_equity"):
+            yield f"accounts.{field}", getattr(scenario.accounts, field), 0, "not negative"
+    finding = scenario.distribution.liquidity_finding if scenario.distribution else None
+    if finding is not None:
+        yield "distribution.liquidity_finding.months", finding.months, 0, "not negative"
+
+
+def _schedule_figures(scenario: Scenario) -> Iterator[_Least]:
+    schedules: list[tuple[str, ScheduleSpec]] = [
+        (f"activities[{i}].levy", a.levy) for i, a in enumerate(scenario.activities) if a.levy
+    ]
+    levies = scenario.levies
+    if isinstance(levies, LeviesSpec):
+        schedules += [(f"levies.schedules[{i}]", s) for i, s in enumerate(levies.schedules)]
+    elif levies is not None:
+        schedules.append(("levies", levies))
+    for where, spec in schedules:
+        for field in ("fixed_per_period", "minimum_per_period", "maximum_per_year"):
+            yield f"{where}.{field}", getattr(spec, field), 0, "not negative"
+
+
 def _check_member_decisions(scenario: Scenario) -> None:
     """Each decision behind a member's event is one the library can build."""
     for i, member in enumerate(scenario.members):
@@ -1409,15 +1522,7 @@ def load(path: str | Path, *, currency_of_regime: Callable[[str], str] | None = 
     Raises:
         ScenarioError: the file cannot be read, or names the file, path and value of a problem.
     """
-    file = Path(path)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ScenarioError(str(path), "", str(path), f"cannot read the file: {error}") from error
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ScenarioError(str(path), "", None, f"not valid TOML: {error}") from error
+    raw = _parse(read_text(path), str(path))
     currency = None
     if currency_of_regime is not None:
         try:
@@ -1496,6 +1601,49 @@ def _check_references(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one 
                     fail(f"{where}.present[{p}]", present, "not a member of the scenario")
     if found:
         raise ScenarioError.of(found)
+
+
+_Fact = typing.TypeVar("_Fact", bool, int, str)
+
+
+def member_fact(
+    scenario: Scenario,
+    index: int,
+    key: str,
+    kind: type[_Fact],
+    *,
+    default: _Fact,
+    minimum: int | None = None,
+) -> _Fact:
+    """A fact of ``scenario.members[index].facts`` as a regime's rule reads it, of one type.
+
+    A flag is a TOML boolean (``true``) and a count a TOML integer: ``"false"`` is refused, never
+    read as true, and ``"210.5"`` or ``210.5`` days is refused, never cut to 210.
+
+    Args:
+        scenario: the scenario.
+        index: the member's position in ``scenario.members``.
+        key: the fact's key (``"unemployment_days_18_months"``).
+        kind: ``bool``, ``int`` or ``str``.
+        default: the value when the member states no such fact.
+        minimum: the least value of an ``int`` fact, if any.
+
+    Raises:
+        ScenarioError: the fact is of another type or below ``minimum``; it names the file,
+            ``members[i].facts.<key>`` and the value
+            (``a.toml: members[3].facts.unemployment_days_18_months: expected an integer (got
+            '210.5')``).
+    """
+    facts = scenario.members[index].facts
+    if key not in facts:
+        return default
+    value = facts[key]
+    path = f"members[{index}].facts.{key}"
+    if type(value) is not kind:
+        raise ScenarioError(scenario.source, path, value, f"expected {_TYPE_NAMES[kind]}")
+    if minimum is not None and isinstance(value, int) and value < minimum:
+        raise ScenarioError(scenario.source, path, value, f"at least {minimum}")
+    return value
 
 
 def levy_schedules(scenario: Scenario) -> tuple[tuple[str, LevyScheduleSpec], ...]:

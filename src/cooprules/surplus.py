@@ -102,7 +102,8 @@ class Of(enum.Enum):
 
 
 def _to_rate(value: object) -> Rate:
-    return value if isinstance(value, Rate) else Rate.of(value, field="step.rate")
+    # A ready-made Rate is checked too: Rate("150%") is no share of a surplus.
+    return Rate.of(value, field="step.rate")
 
 
 def _categories_or_none(value: Iterable[str] | None) -> frozenset[str] | None:
@@ -122,9 +123,9 @@ def _time(value: object) -> Fraction:
 
 
 def _rate_or_none(value: object) -> Rate | None:
-    if value is None or isinstance(value, Rate):
-        return value
-    return Rate.of(value, field="step.share")
+    if value is None:
+        return None
+    return Rate.of(value, field="step.share")  # a ready-made Rate is checked against 0..100 % too
 
 
 def _check_amount_spec(step: _AmountSpec) -> None:

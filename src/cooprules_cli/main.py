@@ -22,7 +22,7 @@ from cooprules.lawview import describe, row_cells, row_headings, view_header, vi
 from cooprules.lawview import view_markdown as regime_markdown
 from cooprules.money import format_amount
 from cooprules.plugins import load_regimes
-from cooprules.scenario import ScenarioError, load
+from cooprules.scenario import ScenarioError, load, read_text
 from cooprules_cli.books import books_explanations, books_json, books_sections
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ __all__ = ["main", "report_json", "report_markdown"]
 EXIT_OK = 0
 EXIT_VIOLATIONS = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 70  # EX_SOFTWARE of sysexits.h: a bug of cooprules, not of the input
 DEADLINE_DAYS = 90
 
 
@@ -631,18 +632,21 @@ def _evaluate(
         )
 
 
-def _error_lines(error: CoopRulesError | OSError) -> list[str]:
-    """One line per problem: a scenario's every problem (file, path, value), else the error."""
+def _error_lines(error: CoopRulesError | OSError, file: str | None = None) -> list[str]:
+    """One line per problem: a scenario's every problem (file, path, value), else the error.
+
+    An engine's error follows the file it was found in, when there is one.
+    """
     if isinstance(error, ScenarioError):
         return [f"error: {leaf}" for leaf in error.errors]
-    return [f"error: {error}"]
+    return [f"error: {file}: {error}" if file is not None else f"error: {error}"]
 
 
-def _guard(action: Callable[[], int]) -> None:
+def _guard(action: Callable[[], int], file: str | None = None) -> None:
     try:
         code = action()
     except (CoopRulesError, OSError) as error:
-        for line in _error_lines(error):
+        for line in _error_lines(error, file):
             click.echo(line, err=True)
         sys.exit(EXIT_BAD_INPUT)
     sys.exit(code)
@@ -671,13 +675,40 @@ _AS_OF = click.option(
 )
 
 
-@click.group()
-def main() -> None:
-    """Evaluate a co-operative's year from a scenario file."""
+class _Main(click.Group):
+    """The command group: an unexpected exception is one line and exit 70, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:  # noqa: ANN401 - click's own return
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as error:  # noqa: BLE001 - every other exception is a bug of ours
+            if ctx.params.get("debug"):
+                import traceback  # noqa: PLC0415 - only on a bug
+
+                traceback.print_exc()
+            first = str(error).splitlines()[0][:200] if str(error) else ""
+            hint = "this is a bug in cooprules: please report it with the file and the command"
+            if not ctx.params.get("debug"):
+                hint += " (cooprules --debug shows the traceback)"
+            click.echo(f"internal error: {type(error).__name__}: {first}; {hint}", err=True)
+            sys.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=_Main)
+@click.option("--debug", is_flag=True, help="On an internal error, show its traceback.")
+def main(debug: bool) -> None:  # noqa: FBT001 - a click flag
+    """Evaluate a co-operative's year from a scenario file.
+
+    Exit codes: 0 done, 1 violations, 2 bad input (one line per problem), 70 an internal error
+    (a bug: --debug shows its traceback).
+    """
+    del debug  # read by the group's invoke
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table")
 @click.option("--explain", is_flag=True, help="Show the explanation of each figure.")
 @click.option(
@@ -738,11 +769,11 @@ def run(  # noqa: PLR0917 - click passes the options positionally
             _print_rich(report, lang, explain=explain)
         return _exit_code(report, fail_on)
 
-    _guard(action)
+    _guard(action, file)
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
 @_LANG
 @_AS_OF
 def check(file: str, lang: Lang, as_of: Any) -> None:  # noqa: ANN401 - click gives a datetime
@@ -756,11 +787,11 @@ def check(file: str, lang: Lang, as_of: Any) -> None:  # noqa: ANN401 - click gi
             click.echo("Aucune violation." if lang == "fr" else "No violations.")
         return EXIT_VIOLATIONS if report.errors else EXIT_OK
 
-    _guard(action)
+    _guard(action, file)
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
 @click.argument("activity")
 @click.option(
     "--format",
@@ -789,7 +820,7 @@ def statement(file: str, activity: str, fmt: str, lang: Lang, as_of: Any) -> Non
         click.echo(text, nl=False)
         return EXIT_OK
 
-    _guard(action)
+    _guard(action, file)
 
 
 @main.command()
@@ -851,7 +882,7 @@ def regime(code: str, fmt: str, lang: Lang, as_of: Any) -> None:  # noqa: ANN401
 
 
 @main.command(name="test")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @_LANG
 def test_files(files: tuple[str, ...], lang: Lang) -> None:
     """Check the figures stated in each FILE's [expected] section against the evaluation.
@@ -871,8 +902,7 @@ def test_files(files: tuple[str, ...], lang: Lang) -> None:
             )
             outcomes = check_expectations(report, expected)
         except (CoopRulesError, OSError) as error:
-            named = isinstance(error, ScenarioError)  # it names its file; the engines' errors not
-            for line in _error_lines(error) if named else [f"error: {file}: {error}"]:
+            for line in _error_lines(error, file):
                 click.echo(line, err=True)
             worst = EXIT_BAD_INPUT
             continue
@@ -884,7 +914,7 @@ def test_files(files: tuple[str, ...], lang: Lang) -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
 @click.option(
     "-o",
     "--output",
@@ -903,7 +933,7 @@ def migrate(file: str, output: str | None) -> None:
 
     def action() -> int:
         catalogue = load_regimes()
-        text = Path(file).read_text(encoding="utf-8")
+        text = read_text(file)
         currency = _regime_currency(text, catalogue)
         result = rewrite(text, name=file, currency=currency)
         if output is None:
@@ -916,7 +946,7 @@ def migrate(file: str, output: str | None) -> None:
             click.echo(f"warning: {file}: the comments could not be kept", err=True)
         return EXIT_OK
 
-    _guard(action)
+    _guard(action, file)
 
 
 def _regime_currency(text: str, catalogue: RegimeCatalogue) -> str | None:
@@ -924,5 +954,5 @@ def _regime_currency(text: str, catalogue: RegimeCatalogue) -> str | None:
     try:
         code = tomllib.loads(text).get("coop", {}).get("regime")
         return catalogue.get(code).currency if isinstance(code, str) else None
-    except (tomllib.TOMLDecodeError, AttributeError, CoopRulesError):
+    except (tomllib.TOMLDecodeError, RecursionError, AttributeError, CoopRulesError):
         return None  # the loader reports the problem with its path

@@ -135,6 +135,8 @@ def _raw_weight(member_id: str, *, one_each: bool, shares: Mapping[str, int] | N
     held = shares.get(member_id, 0)
     if isinstance(held, bool) or not isinstance(held, int):
         raise InvalidInput(f"shares[{member_id}]", held, "a number of shares is an int")
+    if held < 0:
+        raise InvalidInput(f"shares[{member_id}]", held, "a number of shares is not negative")
     return held
 
 
@@ -159,7 +161,8 @@ def electorate(
 
     Raises:
         DuplicateId: a member appears twice in the register.
-        InvalidInput: votes are per share and ``shares`` is missing or holds a non-integer; or
+        InvalidInput: votes are per share and ``shares`` is missing or holds a non-integer or a
+            negative number; or
             the rules are not bound (one vote per member or per share is still the law's to read).
         InvalidParameter: neither the law nor the statutes say on ``on`` whether votes are per
             member or per share.

@@ -56,6 +56,7 @@ from cooprules.parameters import Accompaniment as AccompanimentKeys
 from cooprules.parameters import Company
 from cooprules.periods import months_end, push_deadline_bounds
 from cooprules.regime import bind
+from cooprules.scenario import member_fact
 from cooprules_adapters.be.sources import LAW, Keys
 
 if TYPE_CHECKING:
@@ -608,7 +609,7 @@ def target_group_check(
         InvalidInput: a candidate without a birth date or a convention.
     """
     quota = rules.require(Keys.target_group_min_share)
-    facts = {m.id: m.facts for m in scenario.members}
+    where = {m.id: i for i, m in enumerate(scenario.members)}
     results = []
     steps: list[Step] = []
     for member in register:
@@ -621,14 +622,20 @@ def target_group_check(
                 None,
                 "the target-group quota needs each candidate's birth date and convention",
             )
-        own = facts.get(member.id, {})
+        at = where[member.id]
         result = in_target_group(
             member.id,
             birth_date=member.birth_date,
             convention_start=start,
-            unemployment_days_18_months=int(own.get("unemployment_days_18_months", 0)),
-            unemployment_days_9_months=int(own.get("unemployment_days_9_months", 0)),
-            on_integration_income=bool(own.get("on_integration_income", False)),
+            unemployment_days_18_months=member_fact(
+                scenario, at, "unemployment_days_18_months", int, default=0, minimum=0
+            ),
+            unemployment_days_9_months=member_fact(
+                scenario, at, "unemployment_days_9_months", int, default=0, minimum=0
+            ),
+            on_integration_income=member_fact(
+                scenario, at, "on_integration_income", bool, default=False
+            ),
             criteria=TargetGroup.of(bind(rules.regime, rules.statutes, as_of=start)),
         )
         results.append(result)
