@@ -45,9 +45,10 @@ import enum
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import MAXYEAR, MINYEAR, date
+from datetime import date
 from fractions import Fraction
 from itertools import pairwise
+from typing import Final
 
 import attrs
 from moneyed import Currency, Money
@@ -779,17 +780,24 @@ class LevyYear:
         return from_minor_units(self.total_units, self.currency)
 
 
+_LAST_YEAR: Final = date.max.year - 1
+"""The last year a financial year can start in: its twelve months are all dates."""
+
+
 def month_periods(year: int, *, first_month: int = 1) -> tuple[Period, ...]:
-    """The twelve monthly periods of a financial year starting on the first of ``first_month``."""
+    """The twelve monthly periods of a financial year starting on the first of ``first_month``.
+
+    Raises:
+        InvalidPeriod: a month outside 1..12, or a year whose months are not all dates (before
+            year 1 or after 9998: a year starting in 9999 would end in 10000).
+    """
     if not 1 <= first_month <= 12:  # noqa: PLR2004 - months of the year
         raise InvalidPeriod("first_month", first_month, "a month is 1..12")
-    if isinstance(year, bool) or not isinstance(year, int):
-        raise InvalidPeriod("year", year, "a year is an int")
+    if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= _LAST_YEAR:
+        raise InvalidPeriod("year", year, f"a financial year is 1..{_LAST_YEAR}")
     firsts = []
     for offset in range(13):
         index = year * 12 + first_month - 1 + offset
-        if not MINYEAR <= index // 12 <= MAXYEAR:
-            raise InvalidPeriod("year", year, f"a financial year within {MINYEAR}..{MAXYEAR - 1}")
         firsts.append(date(index // 12, index % 12 + 1, 1))
     return tuple(Period(a, b) for a, b in pairwise(firsts))
 

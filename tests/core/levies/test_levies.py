@@ -405,6 +405,20 @@ def test_financial_year_starting_in_july() -> None:
     assert month_periods(2025, first_month=7)[-1] == Period(date(2026, 6, 1), date(2026, 7, 1))
 
 
+@pytest.mark.parametrize("year", [0, -5, 9999, 99999, True])
+def test_a_year_whose_months_are_not_all_dates_is_refused(year) -> None:
+    # found by the fuzzing harness (tests/fuzz): coop.year = 9999 was a raw ValueError
+    with pytest.raises(InvalidPeriod) as caught:
+        month_periods(year, first_month=12)
+    assert (caught.value.field, caught.value.value) == ("year", year)
+    assert "1..9998" in caught.value.reason
+
+
+def test_the_last_financial_year_ends_on_the_last_date() -> None:
+    assert month_periods(9998, first_month=12)[-1] == Period(date(9999, 11, 1), date(9999, 12, 1))
+    assert month_periods(1)[0] == Period(date(1, 1, 1), date(1, 2, 1))
+
+
 def test_per_kind_and_per_activity_overrides() -> None:
     special = Schedule.flat("5%", base=Base.REVENUE, name="contract a3", currency="EUR")
     policy = LevyPolicy(
