@@ -71,6 +71,7 @@ __all__ = [
     "Rules",
     "Statutes",
     "bind",
+    "known",
     "resolve",
     "validate",
 ]
@@ -607,6 +608,29 @@ class FromLaw(Generic[T]):
     """
 
     key: Key[T]
+
+
+def known(value: T | FromLaw[Any], what: str, rule_set: str, *, field: str = "rules") -> T:
+    """A rule set's figure once bound: ``value`` itself, refused while it is the law's to read.
+
+    Args:
+        value: the figure, or the parameter it is (:class:`FromLaw`).
+        what: what the figure is, for the message (``"this cap"``).
+        rule_set: the rule set's type name, for the hint (``"VotingRules"``).
+        field: the field the error names.
+
+    Raises:
+        InvalidInput: ``value`` is still a :class:`FromLaw`: the error names the key and says to
+            bind the rules to the date first.
+    """
+    if isinstance(value, FromLaw):
+        raise InvalidInput(
+            field,
+            value.key.name,
+            f"{what} is the law's figure: bind the rules to the date first "
+            f"(bind(regime, statutes, as_of=...).rule_set({rule_set}))",
+        )
+    return value
 
 
 @runtime_checkable

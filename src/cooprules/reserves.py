@@ -82,7 +82,7 @@ from cooprules.money import (
     zero,
 )
 from cooprules.periods import Period, check_date
-from cooprules.regime import FromLaw, Rules
+from cooprules.regime import FromLaw, Rules, known
 
 __all__ = [
     "IncorporationLimit",
@@ -1186,12 +1186,9 @@ def _to_recent_members(
     owed = 0 if held is None else to_minor_units(_check_amount(field, held, positive=False))
     if held is not None and held.currency.code != currency:
         raise CurrencyMismatch(field, held.currency.code, f"assets are in {currency}")
-    if isinstance(rule.years, FromLaw):
-        raise InvalidInput(
-            "rule.to_recent_members.years",
-            rule.years.key.name,
-            "the law's figure: bind the rules first (rules.rule_set(ReserveRules))",
-        )
+    span: int = known(
+        rule.years, "the years counted", "ReserveRules", field="rule.to_recent_members.years"
+    )
     pay = min(owed, available)
     counted: list[date] = []
     shares: dict[str, int] = {}
@@ -1200,10 +1197,10 @@ def _to_recent_members(
             raise InvalidInput("vote", None, f"{rule.reserve} is paid by the years before the vote")
         check_date(vote, field="vote")
         years = business_by_year or {}
-        window = vote - relativedelta(years=rule.years)
+        window = vote - relativedelta(years=span)
         counted = sorted(
             end for end in years if window < check_date(end, field="business_by_year") < vote
-        )[-rule.years :]
+        )[-span:]
         weights: dict[str, Fraction] = {}
         for end in counted:
             for person, value in years[end].items():
@@ -1217,7 +1214,7 @@ def _to_recent_members(
             raise InvalidInput(
                 "business_by_year",
                 [end.isoformat() for end in counted],
-                f"{rule.reserve} goes to the members of the {rule.years} financial years before "
+                f"{rule.reserve} goes to the members of the {span} financial years before "
                 "the vote, pro rata of their business: none is given",
             )
         positive = {person: weight for person, weight in weights.items() if weight}
@@ -1234,9 +1231,9 @@ def _to_recent_members(
         )
     step = Step(
         Text(
-            en=f"{rule.name.en.capitalize()} paid to the members of the last {rule.years} "
+            en=f"{rule.name.en.capitalize()} paid to the members of the last {span} "
             "financial years, pro rata of their business",
-            fr=f"{rule.name.fr.capitalize()} versée aux membres des {rule.years} derniers "
+            fr=f"{rule.name.fr.capitalize()} versée aux membres des {span} derniers "
             "exercices, au prorata de leurs opérations",
         ),
         {

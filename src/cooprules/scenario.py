@@ -1292,9 +1292,12 @@ _NO_CURRENCY: Final = "XXX"
 def _currency_of_regime(name: str, coop: object) -> str:
     """The currency of the installed regime the file names (the file names no currency).
 
+    A file naming no regime (or not as text) gets :data:`_NO_CURRENCY`: its structure then fails
+    on ``coop.regime``, with every other structure error.
+
     Raises:
-        ScenarioError: the file names no regime, or one no installed plug-in provides: no
-            currency is assumed.
+        ScenarioError: the file names a regime no installed plug-in provides: no currency is
+            assumed.
     """
     from cooprules.errors import UnknownRegime  # noqa: PLC0415
     from cooprules.plugins import get_regime  # noqa: PLC0415 - plugins read scenarios' regimes

@@ -25,7 +25,7 @@ from cooprules.errors import InvalidInput
 from cooprules.explain import Citation, Explanation, Severity, Step, Text, Violation
 from cooprules.money import Rate, Rounding, format_amount, money_from_fraction, to_decimal
 from cooprules.periods import check_date
-from cooprules.regime import FromLaw, Rules
+from cooprules.regime import FromLaw, Rules, known
 
 __all__ = [
     "CapitalRules",
@@ -186,14 +186,7 @@ class CapitalRules:
             InvalidInput: the months are still the law's to read: bind the rules first
                 (``bind(regime, statutes, as_of=...).rule_set(CapitalRules)``).
         """
-        if isinstance(self.liquidity_months, FromLaw):
-            raise InvalidInput(
-                "rules",
-                self.liquidity_months.key.name,
-                "the months of the liquidity finding are the law's figure: bind the rules to the "
-                "date first (bind(regime, statutes, as_of=...).rule_set(CapitalRules))",
-            )
-        return self.liquidity_months
+        return known(self.liquidity_months, "the months of the liquidity finding", "CapitalRules")
 
     @property
     def floor_rate(self) -> Rate | None:
@@ -203,14 +196,7 @@ class CapitalRules:
             InvalidInput: the floor is still the law's to read: bind the rules first
                 (``bind(regime, statutes, as_of=...).rule_set(CapitalRules)``).
         """
-        if isinstance(self.capital_floor, FromLaw):
-            raise InvalidInput(
-                "rules",
-                self.capital_floor.key.name,
-                "the capital floor is the law's figure: bind the rules to the date first "
-                "(bind(regime, statutes, as_of=...).rule_set(CapitalRules))",
-            )
-        return self.capital_floor
+        return known(self.capital_floor, "the capital floor", "CapitalRules")
 
 
 @attrs.frozen

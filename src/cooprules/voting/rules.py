@@ -28,7 +28,7 @@ from cooprules.explain import Citation, RuleKind, Severity, Text, Violation, ren
 from cooprules.membership import Status
 from cooprules.money import Rate, to_fraction
 from cooprules.periods import in_force
-from cooprules.regime import FromLaw, Key, Rules, Statutes
+from cooprules.regime import FromLaw, Key, Rules, Statutes, known
 
 __all__ = [
     "Base",
@@ -103,14 +103,7 @@ def _known(rate: _R | FromLaw[Rate]) -> _R:
         InvalidInput: the rate is still the law's to read: count with the rules bound to the
             meeting's date (``bind(regime, statutes, as_of=...).rule_set(VotingRules)``).
     """
-    if isinstance(rate, FromLaw):
-        raise InvalidInput(
-            "rules",
-            rate.key.name,
-            "this cap is the law's figure: count with the rules bound to the meeting's date "
-            "(bind(regime, statutes, as_of=...).rule_set(VotingRules))",
-        )
-    return rate
+    return known(rate, "this cap", "VotingRules")
 
 
 def _one_vote_each(rules: VotingRules, on: date) -> bool:
@@ -121,15 +114,7 @@ def _one_vote_each(rules: VotingRules, on: date) -> bool:
         InvalidParameter: neither the law nor the statutes say on ``on`` whether votes are per
             member or per share: the statutes must (``voting.one_member_one_vote``).
     """
-    value = rules.one_member_one_vote
-    if isinstance(value, FromLaw):
-        raise InvalidInput(
-            "rules",
-            value.key.name,
-            "one vote per member or per share is the law's rule (or the statutes' choice): count "
-            "with the rules bound to the meeting's date "
-            "(bind(regime, statutes, as_of=...).rule_set(VotingRules))",
-        )
+    value = known(rules.one_member_one_vote, "one vote per member or per share", "VotingRules")
     if value is None:
         raise InvalidParameter(
             "voting.one_member_one_vote",
@@ -514,14 +499,7 @@ def _count(_instance: object, attribute: attrs.Attribute[Any], value: object) ->
 
 
 def _known_count(value: int | FromLaw[int] | None) -> int | None:
-    if isinstance(value, FromLaw):
-        raise InvalidInput(
-            "rules",
-            value.key.name,
-            "this proxy limit is the law's figure: count with the rules bound to the meeting's "
-            "date (bind(regime, statutes, as_of=...).rule_set(VotingRules))",
-        )
-    return value
+    return known(value, "this proxy limit", "VotingRules")
 
 
 @attrs.frozen
