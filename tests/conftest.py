@@ -16,7 +16,7 @@ import importlib
 import os
 import warnings
 
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 # On a failure, hypothesis writes a patch with libcst; importing libcst emits a DeprecationWarning
 # (from mypy_extensions) that the pyproject's filterwarnings=error turns into an INTERNALERROR
@@ -39,6 +39,19 @@ settings.register_profile(
     deadline=None,
     print_blob=True,
 )
+# Mutation testing (mutmut sets MUTANT_UNDER_TEST): the same examples for every mutant, so a
+# mutant is killed or not by the tests and not by luck; mutmut calls pytest many times in one
+# process, which the differing-executors health check would take for a fault of the test.
+settings.register_profile(
+    "mutation",
+    derandomize=True,
+    database=None,
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.differing_executors, HealthCheck.too_slow],
+)
 settings.load_profile(
-    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+    os.environ.get("HYPOTHESIS_PROFILE")
+    or ("mutation" if "MUTANT_UNDER_TEST" in os.environ else None)
+    or ("ci" if os.environ.get("CI") else "dev")
 )
