@@ -5,6 +5,8 @@
   the reproduction blob printed on failure.
 * ``dev`` (the default): random examples with the local example database, so a failure found once
   is replayed first next time.
+* ``mutation`` (chosen when mutmut runs the tests, ``MUTANT_UNDER_TEST`` set): derandomized, no
+  example database, no deadline, so each mutant meets the same examples.
 
 ``HYPOTHESIS_PROFILE=ci pytest`` (or ``dev``) forces a profile.
 """
