@@ -82,7 +82,7 @@ _CODE = re.compile(r"^[a-z]{2}(-[a-z0-9]+)+$")
 
 
 def _check_code(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not _CODE.match(value):
+    if not isinstance(value, str) or not _CODE.fullmatch(value):
         raise InvalidInput(
             attribute.name,
             value,

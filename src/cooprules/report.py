@@ -219,9 +219,9 @@ def figure_of(value: object, currency: str, *, field: str) -> object:
     Raises:
         InvalidRate: rate text out of range or unreadable, naming ``field``.
     """
-    if isinstance(value, str) and _RATE.match(value):
+    if isinstance(value, str) and _RATE.fullmatch(value):
         return Rate.of(value.replace(" ", ""), field=field)
-    if isinstance(value, str) and _AMOUNT.match(value):
+    if isinstance(value, str) and _AMOUNT.fullmatch(value):
         return money(value, currency, field=field)
     return value
 

@@ -151,7 +151,7 @@ def _own_prefix(regime: Regime) -> str:
 def _check_identity(regime: Regime) -> list[Violation]:
     found: list[Violation] = []
     prefix = _own_prefix(regime)
-    if not _CODE.match(regime.code):
+    if not _CODE.fullmatch(regime.code):
         found.append(
             _finding(
                 "code_format",

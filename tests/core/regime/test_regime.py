@@ -224,7 +224,9 @@ def test_parameter_check_agrees_with_the_bounds(value, bound):
 # ---------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("code", ["XX-demo", "x-demo", "xxdemo", "xx-", "xx_demo", "", "xx-de mo"])
+@pytest.mark.parametrize(
+    "code", ["XX-demo", "x-demo", "xxdemo", "xx-", "xx_demo", "", "xx-de mo", "xx-demo\n"]
+)
 def test_bad_regime_code_is_refused(code):
     with pytest.raises(InvalidInput) as caught:
         regime(code=code)

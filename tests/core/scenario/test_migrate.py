@@ -163,5 +163,9 @@ TABLES = st.recursive(
 @example({"a": {}, "b": [{}], "c": {"d": {}}})
 @example({"k.ey": '\x7f\n\t"\\', "": [{"x": [{"y": 1}]}]})
 @example({"d": dt.datetime(2025, 1, 1, tzinfo=dt.UTC), "t": dt.time(1, 2, 3, 4)})
+# Found by hypothesis: a key ending in a newline was written bare (`$` matches before a final
+# newline), so {"0": …, "0\n": …} declared "0" twice.
+@example({"0": {}, "0\n": [{}]})
+@example({"0\n": []})
 def test_the_writer_round_trips_through_tomllib(data):
     assert tomllib.loads(dumps(data)) == data
