@@ -8,10 +8,9 @@ members, one activity and the general meeting's one decision. It runs as it is
 
 from __future__ import annotations
 
+from datetime import date
 from importlib import resources
 from typing import TYPE_CHECKING, Final
-
-from datetime import date
 
 from cooprules.regime import Key
 from cooprules.voting import VotingRules
@@ -38,25 +37,28 @@ def schema_text() -> str:
 def sample_names() -> list[str]:
     """The names of the samples shipped in the package (``be-activity``, ``fr-scic``, …)."""
     folder = resources.files("cooprules_cli").joinpath("samples")
-    return sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
+    return sorted(
+        p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")
+    )
 
 
 def sample_text(name: str) -> str:
     """The text of the sample ``name`` (a name :func:`sample_names` lists)."""
-    return (
-        resources.files("cooprules_cli").joinpath("samples", f"{name}.toml").read_text("utf-8")
-    )
+    return resources.files("cooprules_cli").joinpath("samples", f"{name}.toml").read_text("utf-8")
 
 
 def _decision(regime: Regime, on: date) -> tuple[str, bool] | None:
-    """The regime's ordinary decision of the general meeting (else its first one), and whether
-    the statutes must give its majority (the law sets none on ``on``)."""
+    """The regime's ordinary decision of the general meeting, and whether the statutes set it.
+
+    The first decision of the meeting when none is ordinary; the statutes must give its majority
+    when the law sets none on ``on``.
+    """
     rules = regime.rule_set(VotingRules)
     decisions = [d for d in rules.decisions if d.body == "general_meeting"] if rules else []
     ordinary = [d for d in decisions if d.kind.endswith("ordinary") and "extra" not in d.kind]
-    chosen = (ordinary or decisions or [None])[0]
-    if chosen is None:
+    if not (ordinary or decisions):
         return None
+    chosen = (ordinary or decisions)[0]
     majority = chosen.majority
     unset = isinstance(majority, Key) and regime.value(majority, on) is None
     return chosen.kind, unset
@@ -65,12 +67,12 @@ def _decision(regime: Regime, on: date) -> tuple[str, bool] | None:
 _EN: Final = {
     "head": "A starter scenario for the regime {code} ({name}).",
     "run": "Run it with `cooprules run {file}`, check it with `cooprules check {file}`; every\n"
-    "# amount is text (\"1234.50\") or an integer, never a TOML float. The format is described\n"
+    '# amount is text ("1234.50") or an integer, never a TOML float. The format is described\n'
     "# in the documentation (scenario files); `cooprules schema` prints its JSON Schema.",
     "coop": "The co-op: its regime, its name, the financial year (first_month = 7 for a year\n"
     "# from July to June).",
     "statutes": "The statutes' choices where the law leaves them open, e.g.\n"
-    "#     \"capital.dividend_cap\" = \"6%\"\n"
+    '#     "capital.dividend_cap" = "6%"\n'
     "# (`cooprules regime {code}` lists the parameters, their values and their sources).",
     "levies": "The contribution each activity pays the co-op: here 10 % of its monthly gross\n"
     "# margin (replace by your statutes' rate and article; delete with the activity below if\n"
@@ -89,13 +91,13 @@ _EN: Final = {
 _FR: Final = {
     "head": "Un scénario de départ pour le régime {code} ({name}).",
     "run": "Lancez-le avec `cooprules run {file}`, vérifiez-le avec `cooprules check {file}` ;\n"
-    "# chaque montant est un texte (\"1234.50\") ou un entier, jamais un flottant TOML. Le format\n"
+    '# chaque montant est un texte ("1234.50") ou un entier, jamais un flottant TOML. Le format\n'
     "# est décrit dans la documentation (fichiers de scénario) ; `cooprules schema` affiche son\n"
     "# schéma JSON.",
     "coop": "La coopérative : son régime, son nom, l'exercice (first_month = 7 pour un exercice\n"
     "# de juillet à juin).",
     "statutes": "Les choix des statuts là où la loi les laisse ouverts, par exemple\n"
-    "#     \"capital.dividend_cap\" = \"6%\"\n"
+    '#     "capital.dividend_cap" = "6%"\n'
     "# (`cooprules regime {code}` liste les paramètres, leurs valeurs et leurs sources).",
     "levies": "La contribution que chaque activité verse à la coopérative : ici 10 % de sa marge\n"
     "# brute mensuelle (remplacez par le taux et l'article de vos statuts ; supprimez-la avec\n"
