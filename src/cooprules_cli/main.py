@@ -40,11 +40,12 @@ from cooprules_cli.text import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from moneyed import Money
 
     from cooprules.board import BoardElection
+    from cooprules.expected import Outcome
     from cooprules.explain import Lang, Violation
     from cooprules.plugins import RegimeCatalogue
     from cooprules.report import LevyRow, Vote, YearReport
@@ -798,14 +799,36 @@ def _guard(action: Callable[[], int], file: str | None = None) -> None:
 
 
 def _violation_lines(report: YearReport, lang: Lang) -> str:
-    """The violations one per line: ``[severity] subject: message (citation)``."""
+    """The violations one per line: ``[severity] subject: message — citation``."""
     renamed = decision_subjects(report)
 
     def line(v: Violation) -> str:
         text = f"[{v.severity.value}] {subject(v, renamed)}: {v.message.in_(lang)}"
-        return text + (f" ({render_citation(v.citation, lang)})" if v.citation else "")
+        return text + (f" — {render_citation(v.citation, lang)}" if v.citation else "")
 
     return "\n".join(line(v) for v in report.violations)
+
+
+def _outcome_lines(outcomes: Sequence[Outcome], lang: Lang) -> str:
+    """One line per figure, met or not; each figure not met followed by its explanation.
+
+    The explanation's citations are written as users read them (no reference tags).
+    """
+    lines = render_outcomes(outcomes, lang=lang, explain=False).splitlines()
+    out: list[str] = []
+    for outcome, line in zip(outcomes, lines, strict=False):
+        out.append(line)
+        if outcome.met:
+            continue
+        detail = render_steps(outcome.explanation, lang)
+        renamed: dict[int, str] = {}
+        for v in outcome.violations:
+            text = f"[{v.severity.value}] {subject(v, renamed)}: {v.message.in_(lang)}"
+            cite = f" — {render_citation(v.citation, lang)}" if v.citation else ""
+            detail.append(text + cite)
+        out.extend(f"    {text}" for text in detail)
+    out.extend(lines[len(outcomes) :])
+    return "\n".join(out) + "\n"
 
 
 _CONFIDENCE_COLUMN: Final = 5
@@ -882,7 +905,7 @@ class _Main(click.Group):
     __version__, "--version", package_name="cooprules", message="cooprules %(version)s"
 )
 def main(debug: bool) -> None:  # noqa: FBT001 - a click flag
-    r"""Evaluate a co-operative's year from a scenario file.
+    """Evaluate a co-operative's year from a scenario file.
 
     Start with `cooprules init --regime CODE` (`cooprules regimes` lists the codes) or copy a
     sample (`cooprules samples`), then `cooprules run coop.toml`.
@@ -895,7 +918,7 @@ def main(debug: bool) -> None:  # noqa: FBT001 - a click flag
       2   bad input: a file that cannot be read or has errors (one line per problem), an
           unknown regime or sample, a file that exists (init, samples without --force)
       70  an internal error: a bug of cooprules (--debug shows its traceback)
-    """
+    """  # noqa: D301 - click's \b keeps the list's lines
     del debug  # read by the group's invoke
 
 
@@ -1139,7 +1162,7 @@ def test_files(files: tuple[str, ...], lang: Lang) -> None:
             worst = EXIT_BAD_INPUT
             continue
         click.echo(f"{file} ({expected.as_of.isoformat()})")
-        click.echo(render_outcomes(outcomes, lang=lang), nl=False)
+        click.echo(_outcome_lines(outcomes, lang), nl=False)
         if not all(o.met for o in outcomes):
             worst = max(worst, EXIT_VIOLATIONS)
     sys.exit(worst)

@@ -14,19 +14,21 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Final
 
 from cooprules.explain import Citation, Confidence, Explanation, Step, render_value
-from cooprules.voting.rules import Choice
+from cooprules.voting.rules import Base, Choice
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from cooprules.explain import Lang, Violation
     from cooprules.report import Vote, YearReport
+    from cooprules.voting.rules import Majority
     from cooprules.voting.tally import VoteResult
 
 __all__ = [
     "confidence_word",
     "decision_subjects",
     "escape_markdown",
+    "majority_rule",
     "month_labels",
     "percent",
     "render_citation",
@@ -67,12 +69,12 @@ def render_citation(citation: Citation, lang: Lang = "en") -> str:
 
     >>> cite = Citation("Code du travail", "art. L7331-3", "FR", Confidence.SRC_2, "https://x.fr")
     >>> render_citation(cite)
-    'Code du travail, art. L7331-3, https://x.fr (secondary source)'
+    'Code du travail, art. L7331-3 (secondary source): https://x.fr'
     """
-    parts = [citation.instrument, citation.article]
-    if citation.url:
-        parts.append(citation.url)
-    return f"{', '.join(parts)} ({confidence_word(citation.confidence, lang)})"
+    text = (
+        f"{citation.instrument}, {citation.article} ({confidence_word(citation.confidence, lang)})"
+    )
+    return f"{text}: {citation.url}" if citation.url else text
 
 
 def citation_json(citation: Citation | None) -> dict[str, str | None] | None:
@@ -88,7 +90,7 @@ def citation_json(citation: Citation | None) -> dict[str, str | None] | None:
 
 
 def render_steps(explanation: Explanation | Iterable[Step], lang: Lang = "en") -> list[str]:
-    """Numbered lines ``1. what: inputs -> result (citation)``, the citation as users read it."""
+    """Numbered lines ``1. what: inputs -> result — citation``, the citation as users read it."""
     steps = explanation.steps if isinstance(explanation, Explanation) else tuple(explanation)
     lines = []
     for number, step in enumerate(steps, start=1):
@@ -100,7 +102,7 @@ def render_steps(explanation: Explanation | Iterable[Step], lang: Lang = "en") -
         if step.note is not None:
             line += f"; {step.note.in_(lang)}"
         if step.citation is not None:
-            line += f" ({render_citation(step.citation, lang)})"
+            line += f" — {render_citation(step.citation, lang)}"
         lines.append(line)
     return lines
 
@@ -152,6 +154,30 @@ _CHOICE_WORDS: Final = {
 }
 
 
+_BASE_WORDS: Final = {
+    Base.CAST: ("of the votes cast", "des voix exprimées"),
+    Base.PRESENT: ("of the votes present or represented", "des voix présentes ou représentées"),
+    Base.ALL: ("of all the votes", "de toutes les voix"),
+}
+
+
+def majority_rule(majority: Majority | None, lang: Lang = "en") -> str:
+    """The majority a motion needs: ``more than 50 % of the votes cast``, ``at least 2/3 …``.
+
+    A threshold that is no exact percentage stays an exact fraction.
+    """
+    if majority is None:
+        return "-"
+    fr = lang == "fr"
+    threshold = majority.threshold
+    exact = (threshold * 10_000).denominator == 1  # a percentage with two decimals at most
+    share = percent(threshold, lang) if exact else str(threshold)
+    base = _BASE_WORDS[majority.base][fr]
+    if majority.strict:
+        return f"plus de {share} {base}" if fr else f"more than {share} {base}"
+    return f"au moins {share} {base}" if fr else f"at least {share} {base}"
+
+
 def vote_tally(result: VoteResult) -> dict[str, str]:
     """The votes per choice (after caps), as counts: ``{"for": "32", "against": "11"}``."""
     return {choice.value: _count(votes) for choice, votes in result.tally.items() if votes}
@@ -176,13 +202,13 @@ def vote_summary(result: VoteResult, lang: Lang = "en") -> str:
         if not result.quorum_reached:
             verdict += " (quorum non atteint)"
         how = " (pondéré par collège)" if weighted else ""
-        rule = result.rule.majority.describe().fr if result.rule.majority else "-"
+        rule = majority_rule(result.rule.majority, lang)
         return f"Résolution {verdict} : {', '.join(counts)} ; {share} pour{how} ; règle : {rule}"
     verdict = "adopted" if result.adopted else "rejected"
     if not result.quorum_reached:
         verdict += " (no quorum)"
     how = " (weighted by college)" if weighted else ""
-    rule = result.rule.majority.describe().en if result.rule.majority else "-"
+    rule = majority_rule(result.rule.majority, lang)
     return f"Motion {verdict}: {', '.join(counts)}; {share} for{how}; rule: {rule}"
 
 
