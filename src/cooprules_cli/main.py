@@ -1074,7 +1074,8 @@ def regimes() -> None:
     """List the installed regimes and the plug-in that provides each."""
     catalogue = load_regimes()
     table = Table(title="Regimes")
-    for column in ("code", "name", "jurisdiction", "currency", "plug-in"):
+    table.add_column("code", no_wrap=True)  # typed by the user: never cut
+    for column in ("name", "jurisdiction", "currency", "plug-in"):
         table.add_column(column)
     for regime in catalogue:
         table.add_row(
