@@ -74,7 +74,8 @@ def render_citation(citation: Citation, lang: Lang = "en") -> str:
     text = (
         f"{citation.instrument}, {citation.article} ({confidence_word(citation.confidence, lang)})"
     )
-    return f"{text}: {citation.url}" if citation.url else text
+    colon = " :" if lang == "fr" else ":"
+    return f"{text}{colon} {citation.url}" if citation.url else text
 
 
 def citation_json(citation: Citation | None) -> dict[str, str | None] | None:
@@ -190,11 +191,14 @@ def vote_summary(result: VoteResult, lang: Lang = "en") -> str:
     colleges): the line says which.
     """
     fr = lang == "fr"
-    counts = [
-        f"{_count(result.tally.get(choice, Fraction(0)))} {_CHOICE_WORDS[choice][fr]}"
-        for choice in Choice
-        if choice in {Choice.FOR, Choice.AGAINST} or result.tally.get(choice)
-    ]
+    counts = []
+    for choice in Choice:
+        votes = result.tally.get(choice, Fraction(0))
+        if choice in {Choice.FOR, Choice.AGAINST} or votes:
+            word = _CHOICE_WORDS[choice][fr]
+            if fr and votes <= 1:
+                word = word.removesuffix("s")  # 1 abstention, 1 blanc
+            counts.append(f"{_count(votes)} {word}")
     share = percent(result.share_for, lang)
     weighted = bool(result.college_shares)
     if fr:

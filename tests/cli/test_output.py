@@ -114,7 +114,7 @@ def test_a_citation_shows_instrument_article_address_and_confidence():
     assert cited["citation"]["url"].startswith("https://")
     assert cited["citation"]["confidence"] == "secondary source"
     check = invoke("check", ROOT / "examples/be-activity.toml", "--lang", "fr").stdout
-    assert "art. 80 (source secondaire): https://" in check
+    assert "art. 80 (source secondaire) : https://" in check
 
 
 def test_regime_shows_the_confidence_in_words():
