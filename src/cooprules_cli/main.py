@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Final, Self
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
@@ -40,7 +41,7 @@ from cooprules_cli.text import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from moneyed import Money
 
@@ -759,7 +760,8 @@ def _evaluate(
     from cooprules_adapters.scenario import evaluate_scenario  # noqa: PLC0415 - after the catalogue
 
     if stages is not None:
-        stages.stage(f"Loading {file}", f"Lecture de {file}")
+        name = escape(file)  # the bar reads markup: a [ in a path stays a [
+        stages.stage(f"Loading {name}", f"Lecture de {name}")
     catalogue = load_regimes()
     scenario = load(file, currency_of_regime=lambda code: catalogue.get(code).currency)
     if as_of is None:
@@ -798,15 +800,16 @@ def _guard(action: Callable[[], int], file: str | None = None) -> None:
     sys.exit(code)
 
 
+def _violation_line(v: Violation, lang: Lang, renamed: Mapping[int, str]) -> str:
+    """``[severity] subject: message — citation``."""
+    text = f"[{v.severity.value}] {subject(v, renamed)}: {v.message.in_(lang)}"
+    return text + (f" — {render_citation(v.citation, lang)}" if v.citation else "")
+
+
 def _violation_lines(report: YearReport, lang: Lang) -> str:
-    """The violations one per line: ``[severity] subject: message — citation``."""
+    """The report's violations, one per line, each decision's own under its own subject."""
     renamed = decision_subjects(report)
-
-    def line(v: Violation) -> str:
-        text = f"[{v.severity.value}] {subject(v, renamed)}: {v.message.in_(lang)}"
-        return text + (f" — {render_citation(v.citation, lang)}" if v.citation else "")
-
-    return "\n".join(line(v) for v in report.violations)
+    return "\n".join(_violation_line(v, lang, renamed) for v in report.violations)
 
 
 def _outcome_lines(outcomes: Sequence[Outcome], lang: Lang) -> str:
@@ -821,11 +824,7 @@ def _outcome_lines(outcomes: Sequence[Outcome], lang: Lang) -> str:
         if outcome.met:
             continue
         detail = render_steps(outcome.explanation, lang)
-        renamed: dict[int, str] = {}
-        for v in outcome.violations:
-            text = f"[{v.severity.value}] {subject(v, renamed)}: {v.message.in_(lang)}"
-            cite = f" — {render_citation(v.citation, lang)}" if v.citation else ""
-            detail.append(text + cite)
+        detail.extend(_violation_line(v, lang, {}) for v in outcome.violations)
         out.extend(f"    {text}" for text in detail)
     out.extend(lines[len(outcomes) :])
     return "\n".join(out) + "\n"
@@ -1025,7 +1024,9 @@ def check(file: str, lang: Lang, as_of: Any) -> None:  # noqa: ANN401 - click gi
     """Validate FILE's statutes and data; exit 1 when an error is found."""
 
     def action() -> int:
-        report = _evaluate(file, as_of.date() if as_of else None)
+        with _Stages(lang) as stages:
+            report = _evaluate(file, as_of.date() if as_of else None, stages=stages)
+            stages.done()
         if report.violations:
             click.echo(_violation_lines(report, lang))
         else:
