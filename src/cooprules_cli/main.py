@@ -445,8 +445,8 @@ def _sections(report: YearReport, lang: Lang) -> list[tuple[str, list[str], list
 def _summarise(sections: list[Section], report: YearReport, lang: Lang) -> list[Section]:
     """The sections of a large co-op, short: the members counted by status, long tables cut.
 
-    A table of more than :data:`SUMMARY_ROWS` rows keeps its first rows and its total row, and
-    says how many rows it leaves out (``--full`` shows them).
+    A table of more than twice :data:`SUMMARY_ROWS` rows keeps its first :data:`SUMMARY_ROWS`
+    rows and its total row, and says how many rows it leaves out (``--full`` shows them).
     """
     fr = lang == "fr"
     counts: dict[str, int] = {}
@@ -461,11 +461,11 @@ def _summarise(sections: list[Section], report: YearReport, lang: Lang) -> list[
         )
     ]
     for title, head, rows in sections[1:]:
-        if len(rows) <= SUMMARY_ROWS + 1:
+        total = [rows[-1]] if rows and rows[-1][:1] == ["total"] else []
+        body = rows[: len(rows) - len(total)]
+        if len(body) <= 2 * SUMMARY_ROWS:  # a short table, or one a cut would hardly shorten
             out.append((title, head, rows))
             continue
-        total = [rows[-1]] if rows[-1][:1] == ["total"] else []
-        body = rows[: len(rows) - len(total)]
         left = len(body) - SUMMARY_ROWS
         more = (
             f"… {left} lignes de plus (--full les montre)"
@@ -935,7 +935,8 @@ def main(debug: bool) -> None:  # noqa: FBT001 - a click flag
 @click.option(
     "--summary/--full",
     default=None,
-    help=f"A summary (the members counted by status, long tables cut to {SUMMARY_ROWS} rows) "
+    help=f"A summary (the members counted by status, tables of more than {2 * SUMMARY_ROWS} rows "
+    f"cut to {SUMMARY_ROWS}) "
     f"or every row. Default: a summary in the terminal for a co-op of more than "
     f"{SUMMARY_MEMBERS} members, else in full. JSON is always in full.",
 )

@@ -189,6 +189,8 @@ def test_summary_keeps_a_total_row_and_says_what_it_leaves_out(tmp_path):
     path = scenario(tmp_path)
     report = cli._evaluate(str(path), None)
     (_, long) = cli._summarise(sections, report, "en")
+    (_, short) = cli._summarise([sections[0], ("Months", ["m"], [["x"]] * 20)], report, "en")
+    assert short[2] == [["x"]] * 20  # twenty rows are shown whole
     rows = long[2]
     assert rows[: cli.SUMMARY_ROWS] == [[f"r{i}", "1"] for i in range(cli.SUMMARY_ROWS)]
     assert rows[-2] == ["… 20 more rows (--full shows them)", ""]
