@@ -9,6 +9,9 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import ClassVar
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from cooprules.capital import DayCount
 from cooprules.explain import Citation, Severity
 from cooprules.money import Money, money
@@ -186,6 +189,26 @@ class TestWorkerShare:
         step = WorkerShare("worker_share", rest=True, by_pay=0, by_time=1, citation=ART_33)
         result = distribute(Waterfall((step,)), figures)
         assert result.step("worker_share").shares == {"ana": eur("750.00"), "bo": eur("250.00")}
+
+    @given(
+        times=st.lists(st.integers(0, 2000), min_size=1, max_size=5).filter(any),
+        factor=st.integers(2, 50),
+    )
+    def test_a_split_by_time_depends_on_the_times_proportions_alone(self, times, factor):
+        # Hours or days, one unit for all workers: counting in another unit (every time
+        # multiplied by the same factor) changes nobody's share, and the shares add up.
+        def shares(scale: int) -> dict[str, Money]:
+            workers = {
+                f"w{i}": Worker(pay=eur("1000.00"), time=t * scale) for i, t in enumerate(times)
+            }
+            figures = YearFigures(surplus=eur("1000.01"), workers=workers)
+            step = WorkerShare("worker_share", rest=True, by_pay=0, by_time=1)
+            return dict(distribute(Waterfall((step,)), figures).step("worker_share").shares)
+
+        once = shares(1)
+        assert once == shares(factor)
+        assert sum(once.values(), eur("0")) == eur("1000.01")
+        assert all(once.get(f"w{i}", eur("0")) == eur("0") for i, t in enumerate(times) if not t)
 
     def test_the_explanation_cites_the_statutes_rule(self):
         figures = YearFigures(surplus=eur("1000.00"), workers=self.WORKERS)
