@@ -32,7 +32,11 @@ EUR = "EUR"
 
 def activity(activity_id: str = "a1", currency: str = EUR) -> Activity:
     return Activity(
-        activity_id, owner="ana", kind=ActivityKind.SERVICES, start=date(2025, 1, 1), currency=currency
+        activity_id,
+        owner="ana",
+        kind=ActivityKind.SERVICES,
+        start=date(2025, 1, 1),
+        currency=currency,
     )
 
 
