@@ -30,18 +30,16 @@ from cooprules_cli.starter import sample_names, sample_text, schema_text, starte
 from cooprules_cli.text import (
     citation_json,
     confidence_word,
-    decision_subjects,
     escape_markdown,
     month_labels,
     render_citation,
     render_steps,
-    subject,
     vote_summary,
     vote_tally,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping, Sequence
+    from collections.abc import Callable, Sequence
 
     from moneyed import Money
 
@@ -142,7 +140,6 @@ def _election_section(report: YearReport, lang: Lang) -> tuple[str, list[str], l
 
 def report_json(report: YearReport, lang: Lang = "en") -> str:
     """The report as JSON: sorted keys, amounts as text with their currency ("1234.50 EUR")."""
-    renamed = decision_subjects(report)
     data: dict[str, Any] = {
         "coop": report.name,
         "regime": report.regime,
@@ -186,7 +183,7 @@ def report_json(report: YearReport, lang: Lang = "en") -> str:
             {
                 "code": v.code,
                 "severity": v.severity.value,
-                "subject": subject(v, renamed),
+                "subject": v.subject,
                 "message": v.message.in_(lang),
                 "citation": citation_json(v.citation),
             }
@@ -418,7 +415,6 @@ def _sections(report: YearReport, lang: Lang) -> list[tuple[str, list[str], list
     )
     if report.elections:
         sections.append(_election_section(report, lang))
-    renamed = decision_subjects(report)
     sections.append(
         (
             "Violations",
@@ -431,7 +427,7 @@ def _sections(report: YearReport, lang: Lang) -> list[tuple[str, list[str], list
             [
                 [
                     v.severity.value,
-                    subject(v, renamed),
+                    v.subject,
                     v.message.in_(lang),
                     render_citation(v.citation, lang) if v.citation is not None else "",
                 ]
@@ -800,16 +796,15 @@ def _guard(action: Callable[[], int], file: str | None = None) -> None:
     sys.exit(code)
 
 
-def _violation_line(v: Violation, lang: Lang, renamed: Mapping[int, str]) -> str:
+def _violation_line(v: Violation, lang: Lang) -> str:
     """``[severity] subject: message — citation``."""
-    text = f"[{v.severity.value}] {subject(v, renamed)}: {v.message.in_(lang)}"
+    text = f"[{v.severity.value}] {v.subject}: {v.message.in_(lang)}"
     return text + (f" — {render_citation(v.citation, lang)}" if v.citation else "")
 
 
 def _violation_lines(report: YearReport, lang: Lang) -> str:
-    """The report's violations, one per line, each decision's own under its own subject."""
-    renamed = decision_subjects(report)
-    return "\n".join(_violation_line(v, lang, renamed) for v in report.violations)
+    """The report's violations, one per line."""
+    return "\n".join(_violation_line(v, lang) for v in report.violations)
 
 
 def _outcome_lines(outcomes: Sequence[Outcome], lang: Lang) -> str:
@@ -824,7 +819,7 @@ def _outcome_lines(outcomes: Sequence[Outcome], lang: Lang) -> str:
         if outcome.met:
             continue
         detail = render_steps(outcome.explanation, lang)
-        detail.extend(_violation_line(v, lang, {}) for v in outcome.violations)
+        detail.extend(_violation_line(v, lang) for v in outcome.violations)
         out.extend(f"    {text}" for text in detail)
     out.extend(lines[len(outcomes) :])
     return "\n".join(out) + "\n"

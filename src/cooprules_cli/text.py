@@ -19,14 +19,12 @@ from cooprules.voting.rules import Base, Choice
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-    from cooprules.explain import Lang, Violation
-    from cooprules.report import Vote, YearReport
+    from cooprules.explain import Lang
     from cooprules.voting.rules import Majority
     from cooprules.voting.tally import VoteResult
 
 __all__ = [
     "confidence_word",
-    "decision_subjects",
     "escape_markdown",
     "majority_rule",
     "month_labels",
@@ -214,26 +212,6 @@ def vote_summary(result: VoteResult, lang: Lang = "en") -> str:
     how = " (weighted by college)" if weighted else ""
     rule = majority_rule(result.rule.majority, lang)
     return f"Motion {verdict}: {', '.join(counts)}; {share} for{how}; rule: {rule}"
-
-
-def decision_subjects(report: YearReport) -> dict[int, str]:
-    """Each vote's own violations named after its decision, not its kind (``decision:ID``).
-
-    The count names a problem of the meeting by the kind of decision (``decision:ordinary``):
-    two decisions of one kind would share it. The map is keyed by the violation's identity.
-    """
-    out: dict[int, str] = {}
-    votes: Iterable[Vote] = report.votes
-    for vote in votes:
-        for violation in vote.result.violations:
-            if violation.subject == f"decision:{vote.kind}":
-                out[id(violation)] = f"decision:{vote.id}"
-    return out
-
-
-def subject(violation: Violation, renamed: Mapping[int, str]) -> str:
-    """The subject a violation is shown under (its decision's, for a vote's own problem)."""
-    return renamed.get(id(violation), violation.subject)
 
 
 def escape_markdown(cell: str) -> str:

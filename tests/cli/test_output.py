@@ -3,6 +3,7 @@
 import importlib
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from click.testing import CliRunner
 from rich.console import Console
 
 from cooprules.plugins import load_regimes
+from cooprules_adapters.scenario import evaluate_file
 from cooprules_cli import main
 from cooprules_cli.starter import starter
 
@@ -205,3 +207,13 @@ def test_regimes_uses_the_terminal_width(monkeypatch):
     assert max(len(line) for line in narrow.splitlines()) <= 60
     assert max(len(line) for line in wide.splitlines()) > 100
     assert "be-activity" in narrow
+
+
+def test_the_report_itself_names_each_decisions_problems_after_the_decision(tmp_path):
+    # Through the Python API, as an embedding application sees it: not only in the CLI's text.
+    path = scenario(tmp_path, edit=_two_decisions_without_quorum)
+    report = evaluate_file(path, as_of=date(2025, 12, 31), journal=False)
+    for vote in report.votes:
+        assert {v.subject for v in vote.result.violations} == {f"decision:{vote.id}"}
+    quorum = [v.subject for v in report.violations if v.code == "voting.no_quorum"]
+    assert quorum == ["decision:approve-accounts", "decision:amend-object"]
