@@ -6,7 +6,7 @@ and the offending value"), so these tests pin ``.field``, ``.value`` and the Eng
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -89,7 +89,9 @@ def test_an_undeclared_reserve_is_named_with_the_declared_ones(look_up):
     ],
     ids=["balance", "total", "balances"],
 )
-@pytest.mark.parametrize("on", [datetime(2025, 6, 30, 12), "2025-06-30"], ids=["datetime", "text"])
+@pytest.mark.parametrize(
+    "on", [datetime(2025, 6, 30, 12, tzinfo=UTC), "2025-06-30"], ids=["datetime", "text"]
+)
 def test_a_balance_on_a_non_date_names_on(read, on):
     with pytest.raises(InvalidPeriod) as info:
         read(LEDGER, on)

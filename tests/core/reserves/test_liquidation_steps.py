@@ -8,7 +8,7 @@ enhancement reserve) are our figures.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -19,7 +19,7 @@ from cooprules.errors import InvalidAmount, InvalidInput, InvalidPeriod
 from cooprules.explain import render_steps
 from cooprules.money import money, total
 from cooprules.regime import bind
-from cooprules.reserves import MovementKind, Movement, ReserveRules, liquidate
+from cooprules.reserves import Movement, MovementKind, ReserveRules, liquidate
 from cooprules_adapters.be import reserves as be
 from cooprules_adapters.qc import reserves as qc
 from cooprules_adapters.qc.regimes import QC_PRODUCER
@@ -177,7 +177,9 @@ def test_an_unbound_years_count_names_the_rule_field_and_the_law_key():
     assert info.value.value == QcKeys.enhancement_reserve_member_years.name
 
 
-@pytest.mark.parametrize("vote", [datetime(2026, 3, 1, 9), "2026-03-01"], ids=["datetime", "text"])
+@pytest.mark.parametrize(
+    "vote", [datetime(2026, 3, 1, 9, tzinfo=UTC), "2026-03-01"], ids=["datetime", "text"]
+)
 def test_a_vote_that_is_not_a_date_is_named(vote):
     with pytest.raises(InvalidPeriod) as info:
         wind_up(
@@ -213,9 +215,7 @@ def test_no_business_and_fractional_business_are_not_negative():
     ).filter(lambda business: any(business.values())),
     st.integers(min_value=1, max_value=10_000_000),
 )
-def test_the_enhancement_reserve_is_shared_pro_rata_of_any_non_negative_business(
-    business, units
-):
+def test_the_enhancement_reserve_is_shared_pro_rata_of_any_non_negative_business(business, units):
     # Invariant: every cent of the reserve goes to the members with business, none to the others,
     # and no one gets more than one cent above their exact pro rata share.
     reserve = money(units, "CAD") / 100
