@@ -1,4 +1,4 @@
-"""What a count says about itself: its steps, reductions, violations and summary, in both languages."""
+"""What a count says of itself: its steps, reductions, violations and summary, in two languages."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from cooprules.voting import (
     Electorate,
     Majority,
     Meeting,
-    VoteResult,
     Voter,
+    VoteResult,
     VotingRules,
     VotingStatutes,
     electorate,
@@ -57,7 +57,9 @@ def belgian_big_member() -> VoteResult:
 def test_the_attendance_step_counts_voters_present_and_represented() -> None:
     result = belgian_big_member()
     step = step_named(result, "Voters present or represented")
-    assert step.what == Text(en="Voters present or represented", fr="Votants présents ou représentés")
+    assert step.what == Text(
+        en="Voters present or represented", fr="Votants présents ou représentés"
+    )
     assert step.inputs == (("voters", 8), ("present", 8), ("represented", 0), ("votes", 100))
     assert step.result == 8
     assert "Votants présents ou représentés: voters = 8" in render_steps(
@@ -225,7 +227,9 @@ def test_the_summary_says_when_the_quorum_failed() -> None:
     voters = Electorate.of(Voter(f"a{i}") for i in range(10))
     result = tally(Meeting(DAY, "sa.extraordinary", voters, {"a0": F}), rules_of(FR_SCOP))
     assert not result.quorum_reached
-    assert result.summary() == "Motion rejected (no quorum): 1 for; rule: at least 2/3 of the votes cast"
+    assert result.summary() == (
+        "Motion rejected (no quorum): 1 for; rule: at least 2/3 of the votes cast"
+    )
     assert result.summary("fr") == (
         "Résolution rejetée (quorum non atteint) : 1 pour ; règle : au moins 2/3 des voix exprimées"
     )
