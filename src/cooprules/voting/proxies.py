@@ -117,20 +117,22 @@ def _check_proxies(
     context = _Context(
         electorate, policy, present, Counter(p.grantor for p in proxies), family_ok=family_ok
     )
-    valid: dict[str, list[Proxy]] = {}
+    # Keyed by (family, who): a family representation is its grantor's own, never a holder's,
+    # so a member whose id happens to read "family:…" is held to the limit like anyone.
+    valid: dict[tuple[bool, str], list[Proxy]] = {}
     problems: list[Violation] = []
     for proxy in sorted(proxies, key=lambda p: (p.grantor, p.holder, p.family)):
         problem = _refusal(proxy, context)
         if problem is not None:
             problems.append(problem)
         else:
-            key = f"family:{proxy.grantor}" if proxy.family else proxy.holder
+            key = (True, proxy.grantor) if proxy.family else (False, proxy.holder)
             valid.setdefault(key, []).append(proxy)
     limit, limit_citation = _limit(policy, statutes, electorate.total_members)
     represented: set[str] = set()
-    for holder, held in valid.items():
+    for (family, holder), held in valid.items():
         kept = held
-        if limit is not None and not holder.startswith("family:") and len(held) > limit:
+        if limit is not None and not family and len(held) > limit:
             problems.extend(_too_many(holder, held, limit, electorate, limit_citation))
             kept = held[:limit]  # keep the first ones by grantor id
         represented.update(p.grantor for p in kept)

@@ -401,3 +401,21 @@ def test_an_invalid_proxy_is_exactly_one_violation_naming_it(
         assert violation.citation is not None  # each cites its rule
         grantor, holder = violation.subject.removeprefix("proxy ").split(" -> ")
         assert grantor in violation.message.en or holder in violation.message.en
+
+
+def test_a_holder_whose_id_reads_like_a_family_key_is_held_to_the_limit() -> None:
+    # Family representation is outside the per-holder limit; it used to be told apart by an id
+    # prefix ("family:"), so a member with such an id escaped the statutes' limit of 1 proxy.
+    voters = Electorate.of(Voter(m) for m in ("family:m0", "m1", "m2", "m3"))
+    one = VotingStatutes(STATUTES, max_proxies=1)
+    meeting = Meeting(
+        DAY,
+        "amend_articles",
+        voters,
+        {"family:m0": F},
+        proxies=[Proxy("m1", "family:m0"), Proxy("m2", "family:m0")],
+    )
+    result = tally(meeting, CSA, statutes=one)
+    (too_many,) = [v for v in result.violations if v.code == "voting.too_many_proxies"]
+    assert "family:m0" in too_many.subject
+    assert result.present_members == 2  # the holder and one member represented, not two
