@@ -231,6 +231,8 @@ class _Source:
     label: str
     columns: tuple[str, ...]
     rows: Iterable[Sequence[object]]
+    problems: list[ScenarioError] = attrs.field(factory=list, eq=False)
+    """Problems found while reading the rows (a CSV row with too many cells)."""
 
 
 def _float_columns(label: str, names: Iterable[tuple[str, str]]) -> None:
@@ -285,6 +287,7 @@ def _read_csv(path: Path, label: str) -> _Source:
         handle.close()
         raise TableError(label, None, None, "", "an empty file: a table has a header row")
     names = tuple(header)
+    problems: list[ScenarioError] = []
 
     def rows() -> Iterator[Sequence[object]]:
         width = len(names)
@@ -293,13 +296,13 @@ def _read_csv(path: Path, label: str) -> _Source:
                 for i, row in enumerate(csv.reader(handle), start=1):
                     if len(row) > width:
                         reason = f"{len(row)} cells, the header has {width} columns"
-                        raise TableError(label, i, None, row[width:], reason)
+                        problems.append(TableError(label, i, None, row[width:], reason))
                     yield row + [""] * (width - len(row)) if len(row) < width else row
             except (UnicodeDecodeError, csv.Error) as error:
                 reason = f"cannot read the file: {error}"
-                raise TableError(label, None, None, str(path), reason) from error
+                problems.append(TableError(label, None, None, str(path), reason))
 
-    return _Source(label, names, rows())
+    return _Source(label, names, rows(), problems)
 
 
 def _read_arrow(path: Path, label: str, fmt: str) -> _Source:
@@ -604,16 +607,18 @@ class _Merge:
         if column_kinds is None:
             return
         by_activity: dict[int, dict[int, tuple[int, object, object]]] = {}
+        dropped: set[int] = set()  # a refused month: no check of the months' sequence
         for row, cells in enumerate(_nested(source, column_kinds), start=1):
             ident, month = cells.get("activity"), cells.get("month")
             activity = activities.get(ident) if isinstance(ident, str) else None
             if activity is None:
                 self.fail(source, row, "activity", ident, _unknown("activity", ident))
                 continue
+            months = by_activity.setdefault(index[id(activity)], {})
             if type(month) is not int or not 1 <= month <= 12:  # noqa: PLR2004 - a year's months
                 self.fail(source, row, "month", month, "a month of the financial year, 1 to 12")
+                dropped.add(index[id(activity)])
                 continue
-            months = by_activity.setdefault(index[id(activity)], {})
             if month in months:
                 reason = f"{ident}'s month {month} is given twice (row {months[month][0]} too)"
                 self.fail(source, row, "month", month, reason)
@@ -625,8 +630,9 @@ class _Merge:
                 given = sorted(m for m, line in months.items() if line[at] is not None)
                 if not given:
                     continue
-                gap = next((m for m in range(1, given[-1] + 1) if m not in given), None)
-                if gap is not None:
+                gap = next((m for m in range(1, given[-1] + 1) if m not in months), None)
+                gap = gap or next((m for m in range(1, given[-1]) if months[m][at] is None), None)
+                if gap is not None and i not in dropped:
                     row = months[given[-1]][0]
                     reason = (
                         f"month {gap} has no {field} but month {given[-1]} has: give every month "
@@ -706,8 +712,14 @@ def _nested(source: _Source, kinds: Sequence[_Kind | None]) -> Iterator[dict[str
 
 def merge(
     raw: Mapping[str, Any], sources: Mapping[str, _Source], *, name: str
-) -> tuple[dict[str, Any], _Origins]:
-    """The parsed TOML with the tables' rows merged in (``raw`` is not changed)."""
+) -> tuple[dict[str, Any], _Origins, list[ScenarioError], bool]:
+    """The parsed TOML with the tables' rows merged in (``raw`` is not changed).
+
+    Returns:
+        The merged data, where its values came from, the problems found merging (a row naming
+        no member, a month twice...: those rows are left out) and whether a whole table was
+        refused (an unknown or missing column).
+    """
     merged = _Merge(dict(raw), name, _Origins(name, {k: s.label for k, s in sources.items()}))
     for key, cls in (
         ("members", MemberSpec),
@@ -724,10 +736,10 @@ def merge(
     ):
         if key in sources:
             step(sources[key])
+    for source in sources.values():
+        merged.problems.extend(source.problems[:_SHOWN])
     merged.more()
-    if merged.problems:
-        raise ScenarioError.of(merged.problems)
-    return merged.raw, merged.origins
+    return merged.raw, merged.origins, merged.problems, bool(merged.failed)
 
 
 def load_scenario(
@@ -767,11 +779,16 @@ def load_scenario(
             sources.update(_file_sources({key: str(table)}, name=name, base=Path()))
         else:
             sources[key] = _source_of(table, key)
-    merged, origins = merge(raw, sources, name=name)
+    merged, origins, problems, refused = merge(raw, sources, name=name)
+    if refused:  # a table is missing: the rest would only show the consequences
+        raise ScenarioError.of(problems)
     try:
-        return _structure(merged, name=name, currency=currency)
+        scenario = _structure(merged, name=name, currency=currency)
     except ScenarioError as error:
-        raise origins.remap(error) from error
+        raise ScenarioError.of([*problems, *origins.remap(error).errors]) from error
+    if problems:
+        raise ScenarioError.of(problems)
+    return scenario
 
 
 # --- writing the tables out ----------------------------------------------------------------------
@@ -963,7 +980,7 @@ def convert(
     before = load_scenario(raw, name=name, currency=currency)
     if "tables" in raw:
         folder = Path(name).parent
-        raw, _ = merge(raw, _file_sources(raw.pop("tables"), name=name, base=folder), name=name)
+        raw = merge(raw, _file_sources(raw.pop("tables"), name=name, base=folder), name=name)[0]
     target_dir = Path(output)
     target = target_dir / Path(name).name
     if target.exists() and target.resolve() == Path(name).resolve():
