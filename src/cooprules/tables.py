@@ -279,28 +279,29 @@ def _source_of(table: object, label: str) -> _Source:
 
 def _read_csv(path: Path, label: str) -> _Source:
     try:
-        handle = path.open(newline="", encoding="utf-8-sig")
-        header = next(csv.reader(handle), None)
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            header = next(csv.reader(handle), None)
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise TableError(label, None, None, str(path), f"cannot read the file: {error}") from error
     if header is None:
-        handle.close()
         raise TableError(label, None, None, "", "an empty file: a table has a header row")
     names = tuple(header)
     problems: list[ScenarioError] = []
 
-    def rows() -> Iterator[Sequence[object]]:
+    def rows() -> Iterator[Sequence[object]]:  # the file is opened when the rows are read
         width = len(names)
-        with handle:
-            try:
-                for i, row in enumerate(csv.reader(handle), start=1):
+        try:
+            with path.open(newline="", encoding="utf-8-sig") as handle:
+                reader = csv.reader(handle)
+                next(reader, None)
+                for i, row in enumerate(reader, start=1):
                     if len(row) > width:
                         reason = f"{len(row)} cells, the header has {width} columns"
                         problems.append(TableError(label, i, None, row[width:], reason))
                     yield row + [""] * (width - len(row)) if len(row) < width else row
-            except (UnicodeDecodeError, csv.Error) as error:
-                reason = f"cannot read the file: {error}"
-                problems.append(TableError(label, None, None, str(path), reason))
+        except (OSError, UnicodeDecodeError, csv.Error) as error:
+            reason = f"cannot read the file: {error}"
+            problems.append(TableError(label, None, None, str(path), reason))
 
     return _Source(label, names, rows(), problems)
 
@@ -795,7 +796,8 @@ def load_scenario(
 
 
 def _flat(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any] | None:
-    """A TOML table as dotted columns; ``None`` when a value is a list (not one cell)."""
+    """A TOML table as dotted columns; ``None`` when a value is a list (not one cell) or empty
+    text (an empty cell is a key left out)."""
     out: dict[str, Any] = {}
     for key, value in table.items():
         if "." in key:
@@ -805,7 +807,7 @@ def _flat(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any] | None:
             if inner is None:
                 return None
             out.update(inner)
-        elif isinstance(value, list):
+        elif isinstance(value, list) or value == "":  # noqa: PLC1901 - an empty cell is no key
             return None
         else:
             out[f"{prefix}{key}"] = value
@@ -825,7 +827,8 @@ def _rows(entries: Iterable[Mapping[str, Any]], drop: Sequence[str] = ()) -> lis
 def export_tables(raw: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
     """Split a scenario's parsed TOML into what stays in TOML and its large tables' rows.
 
-    A table whose entries hold a list (an activity's ``levy`` with ``bands``) stays in the TOML.
+    A table whose entries hold a list (an activity's ``levy`` with ``bands``) or an empty text
+    (which an empty cell cannot tell from a key left out) stays in the TOML.
 
     Returns:
         The TOML data left, and the rows of each table written out (by name, in :data:`TABLES`'
