@@ -61,7 +61,6 @@ import attrs
 from moneyed import Money
 
 from cooprules.money import Rate
-
 from cooprules.scenario import (
     ActivitySpec,
     EventSpec,
@@ -157,7 +156,7 @@ def _unwrap(kind: Any) -> Any:  # noqa: ANN401 - a type
     return kind
 
 
-def _leaf(kind: Any) -> _Kind | None:  # noqa: ANN401 - a type
+def _leaf(kind: Any) -> _Kind | None:  # noqa: ANN401, PLR0911 - a type; one return per kind
     kind = _unwrap(kind)
     if kind == Scalar:
         return "scalar"
@@ -200,9 +199,9 @@ def _required(cls: type[Any]) -> list[str]:
 _ABSENT: Final = object()
 
 
-def _cell(value: object, kind: _Kind) -> object:  # noqa: C901, PLR0911 - one case per kind
+def _cell(value: object, kind: _Kind) -> object:  # noqa: PLR0911 - one case per kind
     """A cell as a TOML value: text read for its column's kind, a decimal as text."""
-    if value is None or value == "":  # noqa: PLC1901 - an empty CSV cell
+    if value is None or value == "":
         return _ABSENT
     if isinstance(value, str):
         if kind == "text" or kind == "amount":  # noqa: PLR1714 - the common case first
@@ -237,8 +236,14 @@ class _Source:
 
 def _float_columns(label: str, names: Iterable[tuple[str, str]]) -> None:
     bad = [
-        TableError(label, None, name, kind, "a float is not exact: give amounts as decimals "
-                   "(decimal128), integers of whole units or text")
+        TableError(
+            label,
+            None,
+            name,
+            kind,
+            "a float is not exact: give amounts as decimals "
+            "(decimal128), integers of whole units or text",
+        )
         for name, kind in names
         if kind.lower().startswith(("float", "double", "halffloat"))
     ]
@@ -308,21 +313,21 @@ def _read_csv(path: Path, label: str) -> _Source:
 
 def _read_arrow(path: Path, label: str, fmt: str) -> _Source:
     try:
-        module: Any = importlib.import_module("pyarrow.parquet" if fmt == "parquet" else "pyarrow.feather")
+        module: Any = importlib.import_module(
+            "pyarrow.parquet" if fmt == "parquet" else "pyarrow.feather"
+        )
     except ImportError as error:
         reason = f"reading {fmt.capitalize()} files needs pyarrow: {EXTRA}"
         raise TableError(label, None, None, str(path), reason) from error
     try:
         table = module.read_table(str(path))
-    except Exception as error:  # noqa: BLE001 - pyarrow's errors are its own, or OSError
+    except Exception as error:
         reason = f"cannot read the {fmt.capitalize()} file: {error}"
         raise TableError(label, None, None, str(path), reason) from error
     return _source_of(table, label)
 
 
-def _file_sources(
-    section: object, *, name: str, base: Path
-) -> dict[str, _Source]:
+def _file_sources(section: object, *, name: str, base: Path) -> dict[str, _Source]:
     """The sources a ``[tables]`` section names, each relative to ``base``."""
     if not isinstance(section, Mapping):
         raise ScenarioError(name, "tables", section, "a table of names and files")
@@ -331,7 +336,9 @@ def _file_sources(
     for key, ref in section.items():
         where = f"tables.{key}"
         if key not in TABLES:
-            problems.append(ScenarioError(name, where, key, f"unknown table: one of {', '.join(TABLES)}"))
+            problems.append(
+                ScenarioError(name, where, key, f"unknown table: one of {', '.join(TABLES)}")
+            )
             continue
         if not isinstance(ref, str) or not ref.strip():
             problems.append(ScenarioError(name, where, ref, "a file's name, as text"))
@@ -346,7 +353,9 @@ def _file_sources(
             problems.append(ScenarioError(name, where, ref, f"no such file: {path}"))
             continue
         try:
-            sources[key] = _read_csv(path, str(path)) if fmt == "csv" else _read_arrow(path, str(path), fmt)
+            sources[key] = (
+                _read_csv(path, str(path)) if fmt == "csv" else _read_arrow(path, str(path), fmt)
+            )
         except ScenarioError as error:
             problems.append(error)
     if problems:
@@ -364,9 +373,7 @@ class _Origins:
     name: str
     labels: dict[str, str] = attrs.field(factory=dict)
     events: dict[int, list[int]] = attrs.field(factory=dict)
-    measures: dict[int, dict[str, list[tuple[int, str | None, object]]]] = attrs.field(
-        factory=dict
-    )
+    measures: dict[int, dict[str, list[tuple[int, str | None, object]]]] = attrs.field(factory=dict)
     lines: dict[int, dict[int, int]] = attrs.field(factory=dict)
     ballots: dict[int, dict[str, int]] = attrs.field(factory=dict)
 
@@ -415,9 +422,9 @@ class _Origins:
         if head == "activities":
             if rest[:1] in (["revenue"], ["direct_costs"]) and index in self.lines:
                 month = rest[1] if len(rest) > 1 else 0
-                row = self.lines[index].get(month) if isinstance(month, int) else None
-                if row is not None:
-                    return "activity_lines", row, str(rest[0])
+                line = self.lines[index].get(month) if isinstance(month, int) else None
+                if line is not None:
+                    return "activity_lines", line, str(rest[0])
             if "activities" in self.labels:
                 return "activities", index + 1, column or "id"
         if head == "share_operations" and "share_operations" in self.labels:
@@ -457,15 +464,21 @@ class _Merge:
         seen: set[str] = set()
         for column in source.columns:
             if column in seen:
-                found.append(TableError(source.label, None, column, column, "a column appears twice"))
+                found.append(
+                    TableError(source.label, None, column, column, "a column appears twice")
+                )
             seen.add(column)
             if kinds.get(column) is None:
                 other = _ELSEWHERE.get(column.split(".")[0])
-                reason = f"unknown column (the {other} table gives it)" if other else "unknown column"
+                reason = (
+                    f"unknown column (the {other} table gives it)" if other else "unknown column"
+                )
                 found.append(TableError(source.label, None, column, column, reason))
-        for column in required:
-            if column not in seen:
-                found.append(TableError(source.label, None, column, None, "required column missing"))
+        found.extend(
+            TableError(source.label, None, column, None, "required column missing")
+            for column in required
+            if column not in seen
+        )
         if found:
             self.problems.extend(found)
             return None
@@ -503,8 +516,10 @@ class _Merge:
     def parents(
         self, entries: object, field: str, table: str, where: str
     ) -> tuple[list[Any], dict[str, dict[str, Any]], dict[int, int]]:
-        """Copies of ``entries`` (refusing an inline ``field``), those with an id by id, and
-        each copy's index (by ``id()``)."""
+        """Copies of ``entries``, refusing an inline ``field``; those with an id; their indexes.
+
+        The indexes are by each copy's ``id()``.
+        """
         if not isinstance(entries, list):
             return [], {}, {}
         copies: list[Any] = []
@@ -529,7 +544,9 @@ class _Merge:
         )
         if entries:
             self.raw["members"] = entries
-        kinds: dict[str, _Kind | None] = {c: _kind_of(EventSpec, c.split(".")) for c in source.columns}
+        kinds: dict[str, _Kind | None] = {
+            c: _kind_of(EventSpec, c.split(".")) for c in source.columns
+        }
         kinds["member"] = "text"
         column_kinds = self.column_kinds(source, kinds, ["member", *_required(EventSpec)])
         if column_kinds is None:
@@ -543,7 +560,7 @@ class _Merge:
             member.setdefault("events", []).append(event)
             self.origins.events.setdefault(index[id(member)], []).append(row)
 
-    def measures(self, source: _Source) -> None:
+    def measures(self, source: _Source) -> None:  # noqa: C901 - one check per cell
         if "members" in self.failed:
             return
         entries, members, index = self.parents(
@@ -552,7 +569,10 @@ class _Merge:
         if entries:
             self.raw["members"] = entries
         kinds: dict[str, _Kind | None] = {
-            "member": "text", "measure": "text", "value": "amount", "year": "int"
+            "member": "text",
+            "measure": "text",
+            "value": "amount",
+            "year": "int",
         }
         column_kinds = self.column_kinds(source, kinds, ["member", "measure", "value"])
         if column_kinds is None:
@@ -589,7 +609,7 @@ class _Merge:
             origins = self.origins.measures.setdefault(index[id(member)], {})
             origins.setdefault(name, []).append((row, key, value))
 
-    def lines(self, source: _Source) -> None:  # noqa: C901 - one check per cell
+    def lines(self, source: _Source) -> None:  # noqa: C901, PLR0912 - one check per cell
         if "activities" in self.failed:
             return
         entries, activities, index = self.parents(
@@ -602,7 +622,10 @@ class _Merge:
                 where = f"activities[{i}].direct_costs"
                 self.inline("activity_lines", where, activity["direct_costs"])
         kinds: dict[str, _Kind | None] = {
-            "activity": "text", "month": "int", "revenue": "amount", "direct_costs": "amount"
+            "activity": "text",
+            "month": "int",
+            "revenue": "amount",
+            "direct_costs": "amount",
         }
         column_kinds = self.column_kinds(source, kinds, ["activity", "month"])
         if column_kinds is None:
@@ -691,9 +714,7 @@ def _unknown(what: str, ident: object) -> str:
 
 def _nested(source: _Source, kinds: Sequence[_Kind | None]) -> Iterator[dict[str, Any]]:
     """Each row as a TOML table: cells read by kind, dotted columns as nested tables."""
-    plan = [
-        (i, column.split("."), kinds[i] or "text") for i, column in enumerate(source.columns)
-    ]
+    plan = [(i, column.split("."), kinds[i] or "text") for i, column in enumerate(source.columns)]
     flat = all(len(parts) == 1 for _, parts, _ in plan)
     for cells in source.rows:
         row: dict[str, Any] = {}
@@ -772,7 +793,9 @@ def load_scenario(
         sources = _file_sources(raw.pop("tables"), name=name, base=folder)
     for key, table in (tables or {}).items():
         if key not in TABLES:
-            raise ScenarioError(name, f"tables.{key}", key, f"unknown table: one of {', '.join(TABLES)}")
+            raise ScenarioError(
+                name, f"tables.{key}", key, f"unknown table: one of {', '.join(TABLES)}"
+            )
         if key in sources:
             reason = "given both in the scenario's [tables] and as an argument: state it once"
             raise ScenarioError(name, f"tables.{key}", key, reason)
@@ -784,20 +807,22 @@ def load_scenario(
     if refused:  # a table is missing: the rest would only show the consequences
         raise ScenarioError.of(problems)
     try:
-        scenario = _structure(merged, name=name, currency=currency)
+        loaded = _structure(merged, name=name, currency=currency)
     except ScenarioError as error:
         raise ScenarioError.of([*problems, *origins.remap(error).errors]) from error
     if problems:
         raise ScenarioError.of(problems)
-    return scenario
+    return loaded
 
 
 # --- writing the tables out ----------------------------------------------------------------------
 
 
 def _flat(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any] | None:
-    """A TOML table as dotted columns; ``None`` when a value is a list (not one cell) or empty
-    text (an empty cell is a key left out)."""
+    """A TOML table as dotted columns; ``None`` for a list or an empty text in it.
+
+    A list is not one cell, and an empty cell is a key left out.
+    """
     out: dict[str, Any] = {}
     for key, value in table.items():
         if "." in key:
@@ -807,14 +832,16 @@ def _flat(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any] | None:
             if inner is None:
                 return None
             out.update(inner)
-        elif isinstance(value, list) or value == "":  # noqa: PLC1901 - an empty cell is no key
+        elif isinstance(value, list) or value == "":
             return None
         else:
             out[f"{prefix}{key}"] = value
     return out
 
 
-def _rows(entries: Iterable[Mapping[str, Any]], drop: Sequence[str] = ()) -> list[dict[str, Any]] | None:
+def _rows(
+    entries: Iterable[Mapping[str, Any]], drop: Sequence[str] = ()
+) -> list[dict[str, Any]] | None:
     rows = []
     for entry in entries:
         row = _flat({k: v for k, v in entry.items() if k not in drop})
@@ -824,7 +851,9 @@ def _rows(entries: Iterable[Mapping[str, Any]], drop: Sequence[str] = ()) -> lis
     return rows
 
 
-def export_tables(raw: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+def export_tables(  # noqa: C901, PLR0912 - one step per table
+    raw: Mapping[str, Any],
+) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
     """Split a scenario's parsed TOML into what stays in TOML and its large tables' rows.
 
     A table whose entries hold a list (an activity's ``levy`` with ``bands``) or an empty text
@@ -863,11 +892,12 @@ def export_tables(raw: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, lis
     activities = [dict(a) for a in rest.get("activities", [])]
     lines = []
     for a in activities:
-        revenue, costs = a.pop("revenue", []), a.pop("direct_costs", [])
-        for m in range(max(len(revenue), len(costs))):
-            line: dict[str, Any] = {"activity": a["id"], "month": m + 1}
-            line["revenue"] = revenue[m] if m < len(revenue) else None
-            line["direct_costs"] = costs[m] if m < len(costs) else None
+        revenue: list[Any] = a.pop("revenue", [])
+        costs: list[Any] = a.pop("direct_costs", [])
+        for k in range(max(len(revenue), len(costs))):
+            line: dict[str, Any] = {"activity": a["id"], "month": k + 1}
+            line["revenue"] = revenue[k] if k < len(revenue) else None
+            line["direct_costs"] = costs[k] if k < len(costs) else None
             lines.append(line)
     out["activity_lines"] = lines
     activity_rows = _rows(activities)
@@ -943,7 +973,9 @@ def _write_parquet(path: Path, rows: Sequence[Mapping[str, Any]]) -> None:
         pa: Any = importlib.import_module("pyarrow")
         parquet: Any = importlib.import_module("pyarrow.parquet")
     except ImportError as error:
-        raise TableError(str(path), None, None, str(path), f"writing Parquet needs pyarrow: {EXTRA}") from error
+        raise TableError(
+            str(path), None, None, str(path), f"writing Parquet needs pyarrow: {EXTRA}"
+        ) from error
     columns = _columns(rows)
     arrays = [_arrow_column(pa, [row.get(c) for row in rows]) for c in columns]
     parquet.write_table(pa.table(arrays, names=columns), str(path))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from tests.core.tables.coop import CSV, HEAD, TABLES
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
 from decimal import Decimal
 
 import pytest
@@ -19,7 +20,11 @@ def test_tables_from_csv_files_load_as_the_same_scenario_as_inline(folder):
     assert from_files == inline
     bo = from_files.members[1]
     assert bo.measures == {"hours": {2024: Decimal(1400), 2025: Decimal("1500.5")}}
-    assert [str(m.amount) for m in from_files.activities[0].revenue] == ["3000.00", "2500", "-100.00"]
+    assert [str(m.amount) for m in from_files.activities[0].revenue] == [
+        "3000.00",
+        "2500",
+        "-100.00",
+    ]
     assert from_files.members[0].facts == {
         "unemployment_days_18_months": 300,
         "on_integration_income": True,
@@ -33,7 +38,12 @@ def test_loads_reads_the_files_relative_to_the_names_folder(folder):
 
 def test_rows_as_mappings_and_paths_in_python(folder):
     rows = [
-        {"activity": "bo-design", "month": 1, "revenue": Decimal("3000.00"), "direct_costs": "200.00"},
+        {
+            "activity": "bo-design",
+            "month": 1,
+            "revenue": Decimal("3000.00"),
+            "direct_costs": "200.00",
+        },
         {"activity": "bo-design", "month": 2, "revenue": 2500},
         {"activity": "bo-design", "month": 3, "revenue": "-100.00", "direct_costs": None},
     ]
@@ -54,8 +64,10 @@ def test_rows_as_mappings_and_paths_in_python(folder):
                 }
             ],
             "activity_lines": rows,
-            "ballots": ({"decision": "accounts", "voter": v, "choice": c} for v, c in
-                        [("ana", "for"), ("bo", "abstain")]),
+            "ballots": (
+                {"decision": "accounts", "voter": v, "choice": c}
+                for v, c in [("ana", "for"), ("bo", "abstain")]
+            ),
         },
         name=str(folder / "coop.toml"),
     )
@@ -63,8 +75,6 @@ def test_rows_as_mappings_and_paths_in_python(folder):
 
 
 def test_a_parsed_scenario_is_not_changed(folder):
-    import tomllib
-
     raw = tomllib.loads(HEAD + MEMBERS)
     before = repr(raw)
     scenario = load_scenario(raw, {"ballots": folder / "ballots.csv"}, name="coop.toml")
@@ -113,7 +123,9 @@ COLUMNS = ["activity", "month", "revenue", "direct_costs"]
 )
 def test_data_frames_are_read_by_their_rows(folder, frame):
     scenario = load_scenario(
-        (folder / "coop.toml").read_text(encoding="utf-8").replace('activity_lines = "lines.csv"\n', ""),
+        (folder / "coop.toml")
+        .read_text(encoding="utf-8")
+        .replace('activity_lines = "lines.csv"\n', ""),
         {"activity_lines": frame},
         name=str(folder / "coop.toml"),
     )
@@ -137,4 +149,5 @@ def test_the_known_tables():
         "members", "member_events", "measures", "activities", "activity_lines",
         "share_operations", "ballots",
     )  # fmt: skip
-    assert set(CSV) and "[tables]" in TABLES
+    assert set(CSV)
+    assert "[tables]" in TABLES

@@ -41,13 +41,19 @@ def test_parquet_and_arrow_files_load_as_the_csv_does(folder, suffix):
 
 
 def test_decimal_and_integer_amount_columns_are_exact(folder):
-    revenue = pa.array([Decimal("3000.00"), Decimal("2500"), Decimal("-100.00")], pa.decimal128(12, 2))
+    revenue = pa.array(
+        [Decimal("3000.00"), Decimal(2500), Decimal("-100.00")], pa.decimal128(12, 2)
+    )
     scenario = load_scenario(
         (folder / "coop.toml").read_text().replace('activity_lines = "lines.csv"\n', ""),
         {"activity_lines": _lines(revenue)},
         name=str(folder / "coop.toml"),
     )
-    assert [str(m.amount) for m in scenario.activities[0].revenue] == ["3000.00", "2500.00", "-100.00"]
+    assert [str(m.amount) for m in scenario.activities[0].revenue] == [
+        "3000.00",
+        "2500.00",
+        "-100.00",
+    ]
     whole = pa.array([3000, 2500, -100], pa.int64())
     scenario = load_scenario(
         (folder / "coop.toml").read_text().replace('activity_lines = "lines.csv"\n', ""),
@@ -96,4 +102,6 @@ def test_a_file_that_is_not_parquet(folder):
     toml.write_text(toml.read_text().replace('"lines.csv"', '"lines.parquet"'), encoding="utf-8")
     with pytest.raises(ScenarioError) as caught:
         load(toml)
-    assert str(caught.value).startswith(f"{folder / 'lines.parquet'}: (file): cannot read the Parquet file: ")
+    assert str(caught.value).startswith(
+        f"{folder / 'lines.parquet'}: (file): cannot read the Parquet file: "
+    )

@@ -9,15 +9,15 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.core.tables.coop import HEAD
 
 from cooprules.migrate import dumps
 from cooprules.scenario import loads
-from cooprules.tables import export_tables, load_scenario
-from tests.core.tables.coop import HEAD
+from cooprules.tables import _write_csv, export_tables, load_scenario
 
 _amounts = st.one_of(
-    st.integers(-10**6, 10**6),
-    st.decimals(-10**6, 10**6, places=2, allow_nan=False, allow_infinity=False).map(str),
+    st.integers(-(10**6), 10**6),
+    st.decimals(-(10**6), 10**6, places=2, allow_nan=False, allow_infinity=False).map(str),
 )
 _ids = st.text("abcdefghij-", min_size=1, max_size=6)
 
@@ -37,7 +37,9 @@ def _coops(draw):
             for _ in range(draw(st.integers(0, 3)))
         ]  # fmt: skip
         if draw(st.booleans()):
-            member["measures"] = {"hours": draw(_amounts.filter(lambda v: not str(v).startswith("-")))}
+            member["measures"] = {
+                "hours": draw(_amounts.filter(lambda v: not str(v).startswith("-")))
+            }
         raw["members"].append(member)
     raw["activities"] = []
     for a in range(draw(st.integers(0, 3))):
@@ -61,12 +63,6 @@ def test_a_table_inline_or_as_csv_loads_to_the_same_scenario(raw):
         paths = {}
         for key, rows in tables.items():
             path = Path(folder) / f"{key}.csv"
-            _write(path, rows)
+            _write_csv(path, rows)
             paths[key] = path
         assert load_scenario(dumps(rest), paths, name="coop.toml") == inline
-
-
-def _write(path, rows):
-    from cooprules.tables import _write_csv
-
-    _write_csv(path, rows)
