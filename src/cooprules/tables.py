@@ -13,7 +13,7 @@ The rows of a table are merged into the scenario exactly as if written in its TO
 through the same structuring and checks (:func:`cooprules.scenario.load`); an error in a table
 names its file, the row (1-based, the header not counted) and the column::
 
-    lines.csv: row 12, column revenue: not a decimal number (got '12,5')
+    lines.csv: row 12, column revenue: text is not a decimal number (got '12,5')
 
 The tables (:data:`TABLES`), each row a mapping of column to cell:
 
