@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import tomllib
 from decimal import Decimal
+from pathlib import Path
 
+import jsonschema
 import pytest
 from tests.core.tables.coop import CSV, HEAD, MEMBERS, TABLES, inline_toml
 
@@ -151,3 +154,13 @@ def test_the_known_tables():
     )  # fmt: skip
     assert set(CSV)
     assert "[tables]" in TABLES
+
+
+def test_the_json_schema_has_the_tables_section():
+    root = Path(__file__).resolve().parents[3]
+    schema = json.loads((root / "docs" / "scenario.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    coop = {"regime": "be-cnc", "name": "Coop", "year": 2025}
+    assert validator.is_valid({"coop": coop, "tables": {"activity_lines": "lines.parquet"}})
+    assert not validator.is_valid({"coop": coop, "tables": {"votes": "votes.csv"}})
+    assert sorted(schema["properties"]["tables"]["properties"]) == sorted(TABLE_NAMES)
