@@ -30,7 +30,7 @@ TABLES_SCHEMA = {
     },
     "additionalProperties": False,
 }
-"""``[tables]``: read before the scenario is structured (:mod:`cooprules.tables`), so not a class."""
+"""``[tables]``: read before the scenario is structured (:mod:`cooprules.tables`): no class."""
 
 
 def render() -> str:
