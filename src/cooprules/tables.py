@@ -374,7 +374,8 @@ class _Origins:
     labels: dict[str, str] = attrs.field(factory=dict)
     events: dict[int, list[int]] = attrs.field(factory=dict)
     measures: dict[int, dict[str, list[tuple[int, str | None, object]]]] = attrs.field(factory=dict)
-    lines: dict[int, dict[int, int]] = attrs.field(factory=dict)
+    lines: dict[int, dict[int, tuple[int, object, object]]] = attrs.field(factory=dict)
+    """Per activity, per month (from 1): its row, revenue and direct costs."""
     ballots: dict[int, dict[str, int]] = attrs.field(factory=dict)
 
     def remap(self, error: ScenarioError) -> ScenarioError:
@@ -422,9 +423,9 @@ class _Origins:
         if head == "activities":
             if rest[:1] in (["revenue"], ["direct_costs"]) and index in self.lines:
                 month = rest[1] if len(rest) > 1 else 0
-                line = self.lines[index].get(month) if isinstance(month, int) else None
+                line = self.lines[index].get(month + 1) if isinstance(month, int) else None
                 if line is not None:
-                    return "activity_lines", line, str(rest[0])
+                    return "activity_lines", line[0], str(rest[0])
             if "activities" in self.labels:
                 return "activities", index + 1, column or "id"
         if head == "share_operations" and "share_operations" in self.labels:
@@ -632,40 +633,53 @@ class _Merge:
             return
         by_activity: dict[int, dict[int, tuple[int, object, object]]] = {}
         dropped: set[int] = set()  # a refused month: no check of the months' sequence
-        for row, cells in enumerate(_nested(source, column_kinds), start=1):
-            ident, month = cells.get("activity"), cells.get("month")
-            activity = activities.get(ident) if isinstance(ident, str) else None
+        at = {column: i for i, column in enumerate(source.columns)}
+        a, m, r, c = at["activity"], at["month"], at.get("revenue"), at.get("direct_costs")
+        for row, cells in enumerate(source.rows, start=1):  # a million rows: read by position
+            ident, month = cells[a], cells[m]
+            if type(month) is str and month.isascii() and month.isdigit():
+                month = int(month)
+            elif type(month) is not int:
+                month = _cell(month, "int")
+            activity = activities.get(ident) if type(ident) is str else None
             if activity is None:
+                ident = None if ident == "" else ident
                 self.fail(source, row, "activity", ident, _unknown("activity", ident))
                 continue
-            months = by_activity.setdefault(index[id(activity)], {})
+            i = index[id(activity)]
+            months = by_activity.setdefault(i, {})
             if type(month) is not int or not 1 <= month <= 12:  # noqa: PLR2004 - a year's months
-                self.fail(source, row, "month", month, "a month of the financial year, 1 to 12")
-                dropped.add(index[id(activity)])
+                shown = None if month is _ABSENT else month
+                self.fail(source, row, "month", shown, "a month of the financial year, 1 to 12")
+                dropped.add(i)
                 continue
             if month in months:
                 reason = f"{ident}'s month {month} is given twice (row {months[month][0]} too)"
                 self.fail(source, row, "month", month, reason)
                 continue
-            months[month] = (row, cells.get("revenue"), cells.get("direct_costs"))
+            months[month] = (
+                row,
+                None if r is None else _amount(cells[r]),
+                None if c is None else _amount(cells[c]),
+            )
         for i, months in by_activity.items():
-            rows = self.origins.lines[i] = {}
-            for field, at in (("revenue", 1), ("direct_costs", 2)):
-                given = sorted(m for m, line in months.items() if line[at] is not None)
-                if not given:
-                    continue
-                gap = next((m for m in range(1, given[-1] + 1) if m not in months), None)
-                gap = gap or next((m for m in range(1, given[-1]) if months[m][at] is None), None)
-                if gap is not None and i not in dropped:
-                    row = months[given[-1]][0]
+            self.origins.lines[i] = months
+            if i in dropped:
+                continue
+            last = max(months)
+            for field, place in (("revenue", 1), ("direct_costs", 2)):
+                values = [months[k][place] if k in months else None for k in range(1, last + 1)]
+                while values and values[-1] is None:
+                    values.pop()
+                if None in values:
+                    gap, top = values.index(None) + 1, len(values)
                     reason = (
-                        f"month {gap} has no {field} but month {given[-1]} has: give every month "
+                        f"month {gap} has no {field} but month {top} has: give every month "
                         "from the first (0 for none)"
                     )
-                    self.fail(source, row, field, months[given[-1]][at], reason)
-                    continue
-                entries[i][field] = [months[m][at] for m in given]
-                rows.update({m - 1: months[m][0] for m in given})
+                    self.fail(source, months[top][0], field, months[top][place], reason)
+                elif values:
+                    entries[i][field] = values
 
     def ballots(self, source: _Source) -> None:
         meeting = self.raw.get("meeting")
@@ -702,6 +716,16 @@ class _Merge:
             rows[voter] = row
 
 
+def _amount(value: object) -> object:
+    """An amount's cell as TOML holds it: text or an integer kept, a decimal as its text."""
+    if type(value) is int:
+        return value
+    if type(value) is str:
+        return value or None
+    read = _cell(value, "amount")
+    return None if read is _ABSENT else read
+
+
 def _count(value: object) -> int:
     return len(value) if isinstance(value, list | dict) else 1
 
@@ -714,17 +738,21 @@ def _unknown(what: str, ident: object) -> str:
 
 def _nested(source: _Source, kinds: Sequence[_Kind | None]) -> Iterator[dict[str, Any]]:
     """Each row as a TOML table: cells read by kind, dotted columns as nested tables."""
-    plan = [(i, column.split("."), kinds[i] or "text") for i, column in enumerate(source.columns)]
-    flat = all(len(parts) == 1 for _, parts, _ in plan)
+    plan = [
+        (i, column.split("."), kinds[i] or "text", kinds[i] in {"text", "amount"})
+        for i, column in enumerate(source.columns)
+    ]
     for cells in source.rows:
         row: dict[str, Any] = {}
-        for i, parts, kind in plan:
-            value = _cell(cells[i], kind)
-            if value is _ABSENT:
+        for i, parts, kind, textual in plan:
+            value = cells[i]
+            if value is None or value == "":
                 continue
-            if flat:
-                row[parts[0]] = value
-                continue
+            kept = type(value) is int or (textual and type(value) is str)  # the common cases
+            if not kept:
+                value = _cell(value, kind)
+                if value is _ABSENT:
+                    continue
             target = row
             for part in parts[:-1]:
                 target = target.setdefault(part, {})
