@@ -251,14 +251,20 @@ def _float_columns(label: str, names: Iterable[tuple[str, str]]) -> None:
         raise ScenarioError.of(bad)
 
 
+def _batches(arrow: Any, names: Sequence[str]) -> Iterator[Sequence[object]]:  # noqa: ANN401
+    """An Arrow table's rows, one batch of its columns as Python values at a time."""
+    batches = arrow.to_batches(max_chunksize=65536) if hasattr(arrow, "to_batches") else [arrow]
+    for batch in batches:
+        yield from zip(*(batch.column(n).to_pylist() for n in names), strict=True)
+
+
 def _source_of(table: object, label: str) -> _Source:
     """Rows from an Arrow table, a polars or pandas data frame, or an iterable of mappings."""
     if all(hasattr(table, a) for a in ("schema", "column_names", "column")):  # Arrow
         arrow: Any = table
         names = tuple(str(n) for n in arrow.column_names)
         _float_columns(label, ((f.name, str(f.type)) for f in arrow.schema))
-        columns = [arrow.column(n).to_pylist() for n in names]
-        return _Source(label, names, zip(*columns, strict=True))
+        return _Source(label, names, _batches(arrow, names))
     if hasattr(table, "iter_rows") and hasattr(table, "columns"):  # polars
         frame: Any = table
         names = tuple(str(n) for n in frame.columns)
