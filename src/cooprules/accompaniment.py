@@ -203,7 +203,7 @@ class Obligation:
     what: Text
     due: date
     consequence: Text
-    citation: Citation | None = None
+    citation: Citation
     met_on: date | None = None
     _explanation: Explanation | Callable[[], Explanation] = attrs.field(
         factory=Explanation, alias="explanation", eq=False, repr=False

@@ -56,6 +56,7 @@ from moneyed import Currency, Money
 from cooprules.errors import CurrencyMismatch, DuplicateId, InvalidInput, InvalidPeriod
 from cooprules.explain import Citation, Explanation, Severity, Step, Text, Violation
 from cooprules.money import (
+    Amount,
     Rate,
     Rounding,
     currency_of,
@@ -220,8 +221,8 @@ class Line:
         year: int,
         month: int,
         *,
-        revenue: object,
-        direct_costs: object = "0",
+        revenue: Amount | Money,
+        direct_costs: Amount | Money = "0",
         currency: str,
         label: str = "",
     ) -> Line:
@@ -411,7 +412,7 @@ class Schedule:
     @classmethod
     def banded(
         cls,
-        bands: Sequence[tuple[object, object]],
+        bands: Sequence[tuple[Amount | Money, object]],
         *,
         currency: str,
         **options: object,

@@ -242,7 +242,9 @@ def currency_of(code: str | Currency, *, field: str = "currency") -> Currency:
         raise CurrencyMismatch(field, code, "unknown ISO 4217 currency code") from None
 
 
-def money(amount: object, currency: str | Currency, *, field: str = "amount") -> Money:
+def money(
+    amount: Amount | Money, currency: str | Currency, *, field: str = "amount"
+) -> Money:
     """Build a :class:`moneyed.Money` from an exact amount, refusing anything inexact.
 
     The amount keeps the digits it was given (no rounding happens here: use :func:`quantize`).

@@ -50,7 +50,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Generic, Protocol, Self, TypeVar, cast, runtime_checkable
+from typing import Any, Generic, Protocol, Self, TypeAlias, TypeVar, cast, runtime_checkable
 
 import attrs
 from moneyed import Money
@@ -458,9 +458,20 @@ class Regime:
         return tuple(seen)
 
 
-def _pairs(
-    values: Mapping[str, object] | Iterable[tuple[str, object]],
-) -> tuple[tuple[str, object], ...]:
+#: What ``Statutes(values=...)`` accepts: a mapping (or pairs) from parameter keys, written as
+#: ``Key`` objects (``Capital.dividend_cap``) or as their dotted names, to the chosen values.
+StatuteValues: TypeAlias = (
+    "Mapping[str, object] | Mapping[Key[Any], object] | Mapping[str | Key[Any], object]"
+    " | Iterable[tuple[str | Key[Any], object]]"
+)
+#: What ``Statutes(articles=...)`` accepts: the statutes' article for each key (``"art. 32"``).
+StatuteArticles: TypeAlias = (
+    "Mapping[str, str] | Mapping[Key[Any], str] | Mapping[str | Key[Any], str]"
+    " | Iterable[tuple[str | Key[Any], str]]"
+)
+
+
+def _pairs(values: StatuteValues) -> tuple[tuple[str, object], ...]:
     items = values.items() if isinstance(values, Mapping) else values
     seen: set[str] = set()
     result: list[tuple[str, object]] = []
@@ -475,9 +486,7 @@ def _pairs(
     return tuple(sorted(result, key=lambda item: item[0]))
 
 
-def _str_pairs(
-    values: Mapping[str, str] | Iterable[tuple[str, str]],
-) -> tuple[tuple[str, str], ...]:
+def _str_pairs(values: StatuteArticles) -> tuple[tuple[str, str], ...]:
     items = values.items() if isinstance(values, Mapping) else values
     return tuple(sorted((_key_name(k), str(v)) for k, v in items))
 
