@@ -69,6 +69,8 @@ __all__ = [
     "Regime",
     "Resolved",
     "Rules",
+    "StatuteArticles",
+    "StatuteValues",
     "Statutes",
     "bind",
     "known",
