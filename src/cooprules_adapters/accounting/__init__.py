@@ -9,6 +9,7 @@ type, or a regime without a chart, it returns ``None``. A co-op whose statutes u
 accounts registers its own :class:`AccountingPlugin` with an overridden chart (and disables this
 one, named ``accounting``).
 
+```pycon
 >>> from datetime import date
 >>> from cooprules import get_plugin_manager, get_regime
 >>> from cooprules.plugins import journal_entries
@@ -20,6 +21,8 @@ one, named ``accounting``).
 >>> [entry] = journal_entries(manager, move, get_regime("fr-scop", manager), date(2026, 6, 30))
 >>> [p.account for p in entry.postings]
 ['120 Résultat de l’exercice (bénéfice)', '1061 Réserve légale']
+
+```
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ Worked example: interest of 1,000.00 to ana and 500.00 to bo, 30 %, a yearly exe
 given by the statutes (the figure is illustrative, not the law's): ana pays 30 % of 200.00 =
 60.00, bo (a legal person here, not exempt) 150.00.
 
+```pycon
 >>> from datetime import date
 >>> from cooprules.money import money, format_amount
 >>> from cooprules.regime import Statutes, bind
@@ -26,6 +27,8 @@ given by the statutes (the figure is illustrative, not the law's): ana pays 30 %
 ...                         exempt_members=["ana"])
 >>> [format_amount(line.withheld) for line in result.lines]
 ['60.00 EUR', '150.00 EUR']
+
+```
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from about 5 % to over 30 % of gross): nothing here is a social-security rate as
 For a Belgian activity co-op (:attr:`~cooprules.payroll.PayrollKind.NO_SALARY`) the answer is
 that there is no salary: the candidate entrepreneur keeps their benefits during the convention.
 
+```pycon
 >>> from datetime import date
 >>> from cooprules.money import money, Rate, format_amount
 >>> from cooprules.payroll import EnvelopeRequest
@@ -31,6 +32,8 @@ that there is no salary: the candidate entrepreneur keeps their benefits during 
 >>> envelope = cooprules_salary_envelope(request)
 >>> [format_amount(a) for a in (envelope.available, envelope.fixed_part, envelope.variable_part)]
 ['32000.00 EUR', '24000.00 EUR', '8000.00 EUR']
+
+```
 """
 
 from __future__ import annotations
