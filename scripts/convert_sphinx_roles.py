@@ -5,7 +5,7 @@ Sphinx role such as ``:class:`~cooprules.regime.FromLaw``` shows as raw text. Th
 each role of the docstrings and ``#`` comments of ``src/`` (and of the example plug-in under
 ``docs/examples/``) as:
 
-* ``[`FromLaw`][cooprules.regime.FromLaw]`` when the target is an object of ours that the site
+* ``[`FromLaw`][cooprules.regime.FromLaw]`` (past a docstring's summary line) when the target is an object of ours that the site
   renders (found with griffe from the role's module, class and package, as Sphinx would look it
   up; its module has a ``::: module`` page under ``docs/``; every name on its path is public;
   it has a docstring, which mkdocstrings needs to show it);
@@ -138,17 +138,16 @@ def _scopes_by_line(tree: ast.Module, module: str) -> dict[int, list[str]]:
     return scopes
 
 
-def _docstring_lines(tree: ast.Module) -> set[int]:
-    """The lines of every string statement (module, class, function and attribute docstrings)."""
-    lines: set[int] = set()
-    for node in ast.walk(tree):
-        if (
-            isinstance(node, ast.Expr)
-            and isinstance(node.value, ast.Constant)
-            and isinstance(node.value.value, str)
-        ):
-            lines.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
-    return lines
+def _docstring_spans(tree: ast.Module) -> list[tuple[int, int]]:
+    """The first and last lines of every string statement (docstrings), the last one first."""
+    spans = [
+        (node.lineno, node.end_lineno or node.lineno)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+    ]
+    return sorted(spans, reverse=True)
 
 
 def _comment_lines(text: str) -> set[int]:
@@ -159,21 +158,109 @@ def _comment_lines(text: str) -> set[int]:
     return lines
 
 
-def convert_text(text: str, path: Path, resolver: Resolver | None) -> str:
-    """``text`` (a Python file's source) with the roles of its docstrings and comments rewritten."""
+SECTION = re.compile(
+    r"^\s*(?:Args|Arguments|Attributes|Raises|Returns|Yields|Warns|Parameters|Keyword Args"
+    r"|Other Parameters|References|Note|Notes|Example|Examples|See Also|Methods):\s*$"
+)
+NAMED = re.compile(r"^\s*[\w.*]+(?: \([^)]*\))?:(?: |$)")
+ITEM = re.compile(r"^(\s*)(?:([*-] )|(\d+\. ))")
+VERBATIM = re.compile(r"^\s*(?:>>>|\.\.\.|```|\|)")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _starts(lines: list[str]) -> list[bool]:
+    """For each line, whether it starts something of its own: a list item, a section heading,
+    an entry of a Google section (``name: text`` one level into ``Args:``/``Attributes:``...)."""
+    starts: list[bool] = []
+    section: int | None = None
+    for line in lines:
+        if line.strip() and section is not None and _indent(line) <= section:
+            section = None
+        if SECTION.match(line):
+            section = _indent(line)
+            starts.append(True)
+            continue
+        entry = section is not None and _indent(line) == section + 4 and bool(NAMED.match(line))
+        starts.append(bool(ITEM.match(line)) or entry)
+    return starts
+
+
+def _continues(lines: list[str], index: int, starts: list[bool]) -> bool:
+    """Whether line ``index + 1`` continues the paragraph (or item, or entry) of line ``index``."""
+    line, following = lines[index], lines[index + 1]
+    if not following.strip() or VERBATIM.match(following) or starts[index + 1]:
+        return False
+    if following.strip().startswith('"""'):
+        return False
+    if starts[index]:
+        return _indent(following) > _indent(line)
+    return _indent(following) == _indent(line)
+
+
+def _hanging(line: str, *, start: bool) -> int:
+    """The indentation of a new continuation line of ``line``'s paragraph."""
+    item = ITEM.match(line)
+    if item:
+        return len(item[1]) + len(item[2] or item[3])
+    return _indent(line) + 4 if start else _indent(line)
+
+
+def reflow(lines: list[str], width: int) -> list[str]:
+    """Push the words past ``width`` down to the next line of the same paragraph.
+
+    As often as it takes; a word longer than the line is left alone on its line, and verbatim
+    lines (doctests, fences, tables) are never touched.
+    """
+    out = list(lines)
+    index = 0
+    in_fence = False
+    while index < len(out):
+        line = out[index]
+        if line.lstrip().startswith("```"):
+            in_fence = not in_fence
+        if in_fence or len(line) <= width or VERBATIM.match(line):
+            index += 1
+            continue
+        cut = line.rfind(" ", _indent(line) + 1, width + 1)
+        if cut <= _indent(line):  # one word longer than the line: alone on its line (E501 allows)
+            cut = line.find(" ", _indent(line) + 1)
+        if cut <= _indent(line):
+            index += 1
+            continue
+        starts = _starts(out)
+        head, rest = line[:cut].rstrip(), line[cut + 1 :].lstrip()
+        out[index] = head
+        if index + 1 < len(out) and _continues([line, *out[index + 1 :]], 0, starts[index:]):
+            following = out[index + 1]
+            out[index + 1] = " " * _indent(following) + rest + " " + following.lstrip()
+        else:
+            out.insert(index + 1, " " * _hanging(line, start=starts[index]) + rest)
+        index += 1
+    return out
+
+
+def convert_text(text: str, path: Path, resolver: Resolver | None, width: int = 100) -> str:
+    """``text`` (a Python file's source) with the roles of its docstrings and comments rewritten.
+
+    A docstring's paragraphs are re-wrapped to ``width`` where a link made a line longer; a
+    summary line (a docstring's first) and every comment get plain code instead, which never
+    lengthens a line.
+    """
     if not ROLE.search(text):
         return text
     tree = ast.parse(text)
     module = _module_name(path)
-    allowed = _docstring_lines(tree) | _comment_lines(text)
     module_scopes: list[str] = []
     if module:
         parts = module.split(".")
         module_scopes = [".".join(parts[:end]) for end in range(len(parts), 0, -1)]
     scopes = _scopes_by_line(tree, module) if module else {}
 
-    def replace(match: re.Match[str], line: int) -> str:
-        body = match["body"].strip()
+    def rewrite(match: re.Match[str], line: int, *, link: bool) -> str:
+        body = " ".join(match["body"].split())  # a role may wrap onto the next line
         titled = TITLED.match(body)
         if titled:
             title, target = titled["title"], titled["target"].strip()
@@ -183,15 +270,38 @@ def convert_text(text: str, path: Path, resolver: Resolver | None) -> str:
             title = shown.lstrip(".").rsplit(".", 1)[-1] if target.startswith("~") else shown
         if match["role"] in {"func", "meth"} and not title.endswith(")") and not titled:
             title = f"{title}()"
-        link = None
-        if resolver is not None and module is not None:
-            link = resolver.resolve(target, scopes.get(line, module_scopes))
-        return f"[`{title}`][{link}]" if link else f"`{title}`"
+        found = None
+        if link and resolver is not None and module is not None:
+            found = resolver.resolve(target, scopes.get(line, module_scopes))
+        return f"[`{title}`][{found}]" if found else f"`{title}`"
 
+    lines = text.splitlines(keepends=True)
+    for first, last in _docstring_spans(tree):
+        block = "".join(lines[first - 1 : last])
+        if not ROLE.search(block):
+            continue
+        ending = block[len(block.rstrip("\n")) :]
+        summary, newline, rest = block.rstrip("\n").partition("\n")
+
+        # A summary line gets plain code: it is also what the JSON schema, ``help()`` and the
+        # API tables show, where a link's target would be noise, and it keeps its length.
+        new_summary = ROLE.sub(lambda m: rewrite(m, first, link=False), summary)
+        body: list[str] = []
+        if newline:
+            offset = len(summary) + 1
+            converted = ROLE.sub(
+                lambda m: rewrite(m, first + block.count("\n", 0, m.start() + offset), link=True),
+                rest,
+            )
+            body = reflow(converted.split("\n"), width)
+        lines[first - 1 : last] = ["\n".join([new_summary, *body]) + ending]
+    text = "".join(lines)
+    # Comments are not rendered: their roles become plain code, which never lengthens a line.
     out: list[str] = []
+    comment_lines = _comment_lines(text)
     for number, line in enumerate(text.splitlines(keepends=True), start=1):
-        if number in allowed:
-            line = ROLE.sub(lambda m, n=number: replace(m, n), line)  # noqa: PLW2901
+        if number in comment_lines:
+            line = ROLE.sub(lambda m, n=number: rewrite(m, n, link=False), line)  # noqa: PLW2901
         out.append(line)
     return "".join(out)
 

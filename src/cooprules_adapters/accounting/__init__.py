@@ -1,13 +1,15 @@
 """The accounting adapter: engine results to balanced journal entries, and a beancount ledger.
 
 Registered under the ``cooprules`` entry-point group as ``accounting``. Its
-``cooprules_journal_entries`` hook picks the regime's chart (its own :class:`ChartOfAccounts` rule
-set, else the built-in chart of its jurisdiction: :func:`chart_of`) and books any result type it
-knows (a whole year's report, levies, surplus distributions, share registers, reserve ledgers
-and movements, losses absorbed, liquidations, pooled charges, activity lines); for any other
-type, or a regime without a chart, it returns ``None``. A co-op whose statutes use other
-accounts registers its own :class:`AccountingPlugin` with an overridden chart (and disables this
-one, named ``accounting``).
+``cooprules_journal_entries`` hook picks the regime's chart (its own
+[`ChartOfAccounts`][cooprules_adapters.accounting.charts.ChartOfAccounts] rule set, else the
+built-in chart of its jurisdiction: [`chart_of()`][cooprules_adapters.accounting.charts.chart_of])
+and books any result type it knows (a whole year's report, levies, surplus distributions, share
+registers, reserve ledgers and movements, losses absorbed, liquidations, pooled charges, activity
+lines); for any other type, or a regime without a chart, it returns ``None``. A co-op whose statutes
+use other accounts registers its own
+[`AccountingPlugin`][cooprules_adapters.accounting.AccountingPlugin] with an overridden chart (and
+disables this one, named ``accounting``).
 
 ```pycon
 >>> from datetime import date
@@ -112,8 +114,10 @@ def cooprules_journal_entries(
 ) -> Sequence[JournalEntry] | None:
     """Book ``result`` on the regime's chart (``None``: not ours, or the regime has no chart).
 
-    The chart is the regime's own :class:`ChartOfAccounts` rule set, else the built-in chart of
-    its jurisdiction (:func:`chart_of`).
+    The chart is the regime's own
+    [`ChartOfAccounts`][cooprules_adapters.accounting.charts.ChartOfAccounts] rule set, else the
+    built-in chart of its jurisdiction
+    ([`chart_of()`][cooprules_adapters.accounting.charts.chart_of]).
     """
     chart = chart_of(regime)
     if chart is None:
@@ -128,7 +132,8 @@ class AccountingPlugin:
     Attributes:
         charts: the chart to use for each jurisdiction (the built-in ones by default), over the
             regime's own; a regime whose jurisdiction has none here is booked on its own chart
-            (its :class:`ChartOfAccounts` rule set), if it has one.
+            (its [`ChartOfAccounts`][cooprules_adapters.accounting.charts.ChartOfAccounts] rule
+            set), if it has one.
     """
 
     charts: Mapping[str, ChartOfAccounts] = attrs.field(factory=lambda: dict(CHARTS))

@@ -1,15 +1,17 @@
 """Charts of accounts as data: one per jurisdiction, each account with its citation.
 
-A :class:`ChartOfAccounts` maps the *roles* the booking functions need (the bank, the reserve
-that receives an allocation, the interest payable to members, the capital…) to an
-:class:`Account`: its number, its name in French and English, its type (which side of the
-balance sheet or the income statement it belongs to) and whether it is kept per member or per
-activity. Reserves are mapped by the code the surplus engine gives them (``"legal_reserve"``).
+A [`ChartOfAccounts`][cooprules_adapters.accounting.charts.ChartOfAccounts] maps the *roles* the
+booking functions need (the bank, the reserve that receives an allocation, the interest payable to
+members, the capital…) to an [`Account`][cooprules_adapters.accounting.charts.Account]: its number,
+its name in French and English, its type (which side of the balance sheet or the income statement it
+belongs to) and whether it is kept per member or per activity. Reserves are mapped by the code the
+surplus engine gives them (``"legal_reserve"``).
 
 The account numbers are those of the national charts (France: the *plan comptable général*;
 Belgium: the *plan comptable minimum normalisé*). They are **recalled, not read in a retrieved
 source** (the reference does not quote the charts): every citation is tagged ``MEM`` and a
-co-op overrides any account in its configuration with :meth:`ChartOfAccounts.with_overrides`.
+co-op overrides any account in its configuration with
+[`ChartOfAccounts.with_overrides()`][cooprules_adapters.accounting.charts.ChartOfAccounts.with_overrides].
 Quebec has no national chart: its accounts carry the names the Cooperatives Act uses.
 
 >>> chart = chart_for("FR")
@@ -98,7 +100,7 @@ class Role(enum.Enum):
     DEFAULT_RESERVE = "default_reserve"
     """The reserve used for a reserve code the chart does not map."""
     INDIVISIBLE_RESERVE = "indivisible_reserve"
-    """Optional: where an indivisible reserve goes instead of :attr:`DEFAULT_RESERVE`'s account,
+    """Optional: where an indivisible reserve goes instead of `DEFAULT_RESERVE`'s account,
     when that one is a reserve members may receive (Belgium: 131 unavailable reserves, never 133
     available reserves). A chart without it books indivisible reserves like the others."""
     MEMBER_DISTRIBUTION_PAYABLE = "member_distribution_payable"
@@ -121,10 +123,10 @@ class Role(enum.Enum):
     ACTIVITY_COSTS = "activity_costs"
     """Optional: each activity's direct costs (an expense, one per activity)."""
     ACTIVITY_CONTRIBUTION = "activity_contribution"
-    """Optional: the levy as each activity's expense (the co-op's side is :attr:`CONTRIBUTIONS`)."""
+    """Optional: the levy as each activity's expense (the co-op's side is `CONTRIBUTIONS`)."""
     ACTIVITY_POOLED_COSTS = "activity_pooled_costs"
     """Optional: the pooled costs charged to each activity (the co-op's side is
-    :attr:`POOLED_COSTS_RECOVERED`)."""
+    [`POOLED_COSTS_RECOVERED`][cooprules_adapters.accounting.charts.Role.POOLED_COSTS_RECOVERED])."""
     SALARIES = "salaries"
     """Optional: the gross pay of each activity's entrepreneur-employee (an expense)."""
     EMPLOYER_CHARGES = "employer_charges"
@@ -133,7 +135,7 @@ class Role(enum.Enum):
     """Optional: the loss no reserve absorbed, carried forward (France: 119; Belgium: 141)."""
     LOSS_TO_CARRY_FORWARD = "loss_to_carry_forward"
     """Optional: credited when a loss is carried forward (Belgium: 793 perte à reporter); a chart
-    without it credits :attr:`LOSS`."""
+    without it credits [`LOSS`][cooprules_adapters.accounting.charts.Role.LOSS]."""
     OPENING_BALANCES = "opening_balances"
     """Optional: the equity that balances the opening entries (beancount's
     ``Equity:Opening-Balances``): the balances brought forward from the previous year."""
@@ -148,7 +150,7 @@ ACTIVITY_ROLES: Final = (
     Role.SALARIES,
     Role.EMPLOYER_CHARGES,
 )
-"""The optional roles of each activity's own accounts (with :attr:`Role.ACTIVITY_TREASURY`)."""
+"""The optional roles of each activity's own accounts (with `Role.ACTIVITY_TREASURY`)."""
 _OPTIONAL_ROLES: Final = frozenset(
     {
         Role.INDIVISIBLE_RESERVE,
@@ -255,15 +257,18 @@ class ChartOfAccounts:
     """A jurisdiction's accounts for each role, plus one account per reserve code.
 
     It is also a regime's rule set: a plug-in puts its chart in ``Regime.rules`` and the
-    accounting hook books that regime's results on it (see :func:`chart_of`), so a third party's
-    jurisdiction gets a journal and a ledger exactly as ours do. Like every rule set it is frozen
-    and hashable (the hash is the chart's identity: jurisdiction, name and citation).
+    accounting hook books that regime's results on it (see
+    [`chart_of()`][cooprules_adapters.accounting.charts.chart_of]), so a third party's jurisdiction
+    gets a journal and a ledger exactly as ours do. Like every rule set it is frozen and hashable
+    (the hash is the chart's identity: jurisdiction, name and citation).
 
     Attributes:
         jurisdiction: ``"FR"``, ``"BE"``, ``"CA-QC"``.
         name: what the chart is, in English and French.
         citation: the instrument that sets the chart.
-        accounts: the account for each role (:attr:`Role.INDIVISIBLE_RESERVE` is optional).
+        accounts: the account for each role
+            ([`Role.INDIVISIBLE_RESERVE`][cooprules_adapters.accounting.charts.Role.INDIVISIBLE_RESERVE]
+            is optional).
         reserves: the account for each reserve code of the surplus and reserve engines.
     """
 
@@ -306,7 +311,9 @@ class ChartOfAccounts:
 
         An ``indivisible`` reserve (one the regime never lets members receive) is never booked on
         the default reserve's account, the reserve members may receive, when the chart has an
-        account for :attr:`Role.INDIVISIBLE_RESERVE`: it goes there instead.
+        account for
+        [`Role.INDIVISIBLE_RESERVE`][cooprules_adapters.accounting.charts.Role.INDIVISIBLE_RESERVE]:
+        it goes there instead.
 
         >>> BE_PCMN.reserve("reserves").label, BE_PCMN.reserve("reserves", indivisible=True).label
         ('133 Réserves disponibles', '131 Réserves indisponibles')
@@ -323,12 +330,12 @@ class ChartOfAccounts:
         """A copy where some accounts are replaced (a co-op's statutes or configuration).
 
         Args:
-            overrides: by role (a :class:`Role` or its value, ``"bank"``) or by reserve
-                (``"reserve:<code>"``).
+            overrides: by role (a [`Role`][cooprules_adapters.accounting.charts.Role] or its value,
+                ``"bank"``) or by reserve (``"reserve:<code>"``).
 
         Raises:
             InvalidInput: a key that is neither a role nor a reserve, or a value that is not an
-                :class:`Account`.
+                [`Account`][cooprules_adapters.accounting.charts.Account].
         """
         accounts = dict(self.accounts)
         reserves = dict(self.reserves)
@@ -752,8 +759,8 @@ def chart_of(
     """The chart a regime's results are booked on: its own, else its jurisdiction's.
 
     A regime carries its own chart as a rule set (looked up through the regimes it extends, see
-    :meth:`~cooprules.regime.Regime.rule_set`): that is how a third party's jurisdiction brings
-    its accounts. Otherwise the chart of ``charts`` (the built-in ones by default) for the
+    [`rule_set()`][cooprules.regime.Regime.rule_set]): that is how a third party's jurisdiction
+    brings its accounts. Otherwise the chart of ``charts`` (the built-in ones by default) for the
     regime's jurisdiction applies.
 
     >>> from cooprules import get_regime
