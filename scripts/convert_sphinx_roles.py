@@ -17,7 +17,11 @@ can be run again after a merge brings new roles. Message text (``Text(...)`` cal
 touched: only docstrings and comments are. Usage, from the repository root::
 
     python scripts/convert_sphinx_roles.py           # rewrite the files
-    python scripts/convert_sphinx_roles.py --check   # exit 1 if a role is left (changes nothing)
+    python scripts/convert_sphinx_roles.py --check   # exit 1 if anything is left (changes nothing)
+
+It also puts each bare doctest of a docstring (``>>>`` lines, which Markdown reads as nested
+block quotes) inside a ```` ```pycon ```` fence, where mkdocstrings shows it as code and doctest
+still runs it.
 """
 
 from __future__ import annotations
@@ -306,6 +310,42 @@ def convert_text(text: str, path: Path, resolver: Resolver | None, width: int = 
     return "".join(out)
 
 
+def fence_doctests(text: str) -> str:
+    """``text`` with each bare doctest of its docstrings inside a ```` ```pycon ```` fence.
+
+    Markdown reads a bare ``>>>`` line as three nested block quotes; fenced, the example shows as
+    code, and doctest still runs it (a blank line closes its expected output before the fence).
+    A doctest already fenced is left alone, so a second run changes nothing.
+    """
+    if ">>>" not in text:
+        return text
+    tree = ast.parse(text)
+    lines = text.split("\n")
+    inserts: list[tuple[int, int, int]] = []  # (first line index, end line index, indent)
+    for first, last in _docstring_spans(tree):
+        fenced = False
+        index = first - 1
+        while index < last:
+            line = lines[index]
+            stripped = line.strip()
+            if stripped.startswith("```"):
+                fenced = not fenced
+            elif not fenced and stripped.startswith(">>>") and index > first - 1:
+                end = index
+                while end + 1 < last and lines[end + 1].strip() and '"""' not in lines[end + 1]:
+                    end += 1
+                if '"""' in lines[end]:
+                    break  # an example ending on the closing quotes: left as it is
+                inserts.append((index, end, _indent(line)))
+                index = end
+            index += 1
+    for start, end, indent in sorted(inserts, reverse=True):
+        pad = " " * indent
+        lines[end + 1 : end + 1] = ["", f"{pad}```"]
+        lines[start:start] = [f"{pad}```pycon"]
+    return "\n".join(lines)
+
+
 def files() -> list[Path]:
     """The Python files whose docstrings are converted."""
     found = sorted((ROOT / "src").rglob("*.py"))
@@ -314,7 +354,7 @@ def files() -> list[Path]:
 
 
 def main(arguments: list[str]) -> int:
-    """Rewrite the files (or, with ``--check``, report the roles left); return the status."""
+    """Rewrite the files (or, with ``--check``, report what is left); return the status."""
     check = "--check" in arguments
     left = [
         (path, text.count("\n", 0, match.start()) + 1, match[0])
@@ -322,27 +362,26 @@ def main(arguments: list[str]) -> int:
         for text in [path.read_text(encoding="utf-8")]
         for match in ROLE.finditer(text)
     ]
+    bare = [path for path in files() if fence_doctests(t := path.read_text("utf-8")) != t]
     if check:
         for path, line, role in left:
             sys.stdout.write(f"{path.relative_to(ROOT)}:{line}: {role}\n")
-        return 1 if left else 0
-    if not left:
-        sys.stdout.write("convert_sphinx_roles: no role left\n")
-        return 0
-    resolver = Resolver(load(), rendered_modules())
+        for path in bare:
+            sys.stdout.write(f"{path.relative_to(ROOT)}: a doctest outside a pycon fence\n")
+        return 1 if left or bare else 0
+    resolver = Resolver(load(), rendered_modules()) if left else None
     changed = 0
     for path in files():
         text = path.read_text(encoding="utf-8")
-        new = convert_text(text, path, resolver)
+        new = fence_doctests(convert_text(text, path, resolver))
         if new != text:
             path.write_text(new, encoding="utf-8")
             changed += 1
-    remaining = sum(
-        len(ROLE.findall(path.read_text(encoding="utf-8"))) for path in files()
-    )
+    remaining = sum(len(ROLE.findall(path.read_text(encoding="utf-8"))) for path in files())
     sys.stdout.write(
-        f"convert_sphinx_roles: {len(left)} roles in {changed} files converted, "
-        f"{remaining} left (outside docstrings and comments: convert them by hand)\n"
+        f"convert_sphinx_roles: {len(left)} roles converted and {len(bare)} files' doctests "
+        f"fenced, {changed} files changed; {remaining} roles left (outside docstrings and "
+        "comments: convert them by hand)\n"
     )
     return 1 if remaining else 0
 

@@ -54,8 +54,11 @@ SHOWN: Final = 200
 def shown(value: object) -> str:
     """The value as a message shows it: its ``repr``, cut to `SHOWN` characters.
 
+    ```pycon
     >>> shown("x" * 1000)[-24:]
     'xxx... (1002 characters)'
+
+    ```
     """
     try:
         text = repr(value)

@@ -243,8 +243,11 @@ def show_value(
     ``"not verified law"`` when ``unverified`` (a [MEM] or [UNC] figure). ``markdown`` puts text
     values in backticks.
 
+    ```pycon
     >>> show_value(Rate.of("121/3750")), show_value(True, "fr"), show_value(None)
     ('≈ 3.2267 % (exactly 121/3750)', 'oui', '—')
+
+    ```
     """
     if unverified:
         text = _WORDS["unverified"][lang]

@@ -171,6 +171,7 @@ def dumps(data: Mapping[str, Any]) -> str:
 
     ``tomllib.loads(dumps(data)) == data`` for any data `tomllib` gives.
 
+    ```pycon
     >>> print(dumps({"format": 2, "coop": {"name": "Coop", "statutes": {"values": {"a.b": 1}}},
     ...              "members": [{"id": "ana", "events": [{"kind": "admitted"}]}]}), end="")
     format = 2
@@ -186,6 +187,8 @@ def dumps(data: Mapping[str, Any]) -> str:
     <BLANKLINE>
     [[members.events]]
     kind = "admitted"
+
+    ```
     """
     lines: list[str] = []
     _table(lines, data, (), array=False)

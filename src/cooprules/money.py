@@ -862,8 +862,11 @@ class Rate:
 def decimal_text(value: Fraction) -> str | None:
     """An exact fraction written as a decimal (``337.5``), or ``None`` if it has no finite one.
 
+    ```pycon
     >>> decimal_text(Fraction(675, 2)), decimal_text(Fraction(1, 3))
     ('337.5', None)
+
+    ```
     """
     denominator = value.denominator
     for prime in (2, 5):

@@ -95,11 +95,14 @@ D = TypeVar("D", bound=Dated)
 def overlapping(versions: Iterable[D]) -> tuple[D, D] | None:
     """The first two versions in force on the same day (by start), or ``None`` if none are.
 
+    ```pycon
     >>> from cooprules.levies import Schedule
     >>> a = Schedule.flat("10%", currency="EUR", valid_until=date(2027, 1, 1))
     >>> b = Schedule.flat("9%", currency="EUR", valid_from=date(2026, 7, 1))
     >>> overlapping([b, a]) == (a, b), overlapping([a]) is None
     (True, True)
+
+    ```
     """
     ordered = sorted(versions, key=lambda version: version.valid_from)
     for earlier, later in pairwise(ordered):

@@ -190,12 +190,15 @@ def distribution_options(options: Mapping[str, object], currency: str) -> dict[s
     numeric text (``"1500.00"``) an amount in the scenario's currency; ``"rest"`` and words stay
     text; integers and booleans stay as they are; ``eligible`` is a comma-separated list.
 
+    ```pycon
     >>> values = distribution_options({"interest_rate": "3%", "refunds": "rest",
     ...                                "dividends": "1200.00", "eligible": "worker, user"}, "EUR")
     >>> str(values["interest_rate"]), values["refunds"], values["eligible"]
     ('3%', 'rest', ('worker', 'user'))
     >>> values["dividends"]
     Money('1200.00', 'EUR')
+
+    ```
     """
     out: dict[str, object] = {}
     for key, value in options.items():
@@ -213,10 +216,13 @@ def figure_of(value: object, currency: str, *, field: str) -> object:
     numeric text (``"1500.00"``) an amount in ``currency``; anything else (``"rest"``, a word,
     an integer, a flag) stays as it is.
 
+    ```pycon
     >>> figure_of("3 %", "EUR", field="x"), figure_of("1500.00", "EUR", field="x")
     (Rate(value=Fraction(3, 100)), Money('1500.00', 'EUR'))
     >>> figure_of("rest", "EUR", field="x"), figure_of(12, "EUR", field="x")
     ('rest', 12)
+
+    ```
 
     Raises:
         InvalidRate: rate text out of range or unreadable, naming ``field``.

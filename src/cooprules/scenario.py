@@ -176,6 +176,7 @@ class ScenarioError(InputFileError):
     def of(cls, errors: Sequence[ScenarioError]) -> ScenarioError:
         """One error for several problems of a file (at least one).
 
+        ```pycon
         >>> both = ScenarioError.of([ScenarioError("a.toml", "coop.name", None, "missing"),
         ...                          ScenarioError("a.toml", "coop.year", "x", "an integer")])
         >>> both.path, len(both.errors)
@@ -183,6 +184,8 @@ class ScenarioError(InputFileError):
         >>> print(both)
         a.toml: coop.name: missing (got None)
         a.toml: coop.year: an integer (got 'x')
+
+        ```
         """
         leaves = tuple(leaf for error in errors for leaf in error.errors)
         first = leaves[0]

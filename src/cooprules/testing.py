@@ -1129,12 +1129,15 @@ def nudges(value: object) -> tuple[object, ...]:
       to 1);
     * anything else (``bool``, ``str``, ``None``) is not a figure: nothing is tried.
 
+    ```pycon
     >>> [str(rate) for rate in nudges(Rate.of("10%"))], [str(r) for r in nudges(Rate.of("90%"))]
     (['13%', '7%'], ['95%', '63%'])
     >>> nudges(18), nudges(0), nudges(True)
     ((19, 17), (1,), ())
     >>> nudges(Money("100.00", "EUR"))
     (Money('130.00', 'EUR'), Money('70.00', 'EUR'))
+
+    ```
     """
     if isinstance(value, bool):
         return ()
@@ -1169,6 +1172,7 @@ def moved(parameter: Parameter, value: object) -> Parameter:
     15 % at least 15 %): it moves with the value. Another bound stays, unless the new value
     crosses it, in which case it follows the value.
 
+    ```pycon
     >>> from cooprules.parameters import Surplus
     >>> law = Citation("Example Act", "s. 1", "XX")
     >>> reserve = Parameter.of(Surplus.legal_reserve_rate, Rate.of("10%"), RuleKind.LAW, law,
@@ -1176,6 +1180,8 @@ def moved(parameter: Parameter, value: object) -> Parameter:
     >>> raised = moved(reserve, Rate.of("13%"))
     >>> str(raised.value), str(raised.minimum), str(raised.maximum)
     ('13%', '13%', '50%')
+
+    ```
     """
     return attrs.evolve(
         parameter,

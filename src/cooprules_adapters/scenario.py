@@ -6,10 +6,13 @@ and voting rules) and reads every figure from its law. This module only loads th
 regime in the installed catalogue and books the journal through the ``cooprules_journal_entries``
 hook, so a third party's regime runs exactly as ours do.
 
+```pycon
 >>> from datetime import date
 >>> report = evaluate_file("examples/be-activity.toml", as_of=date(2025, 12, 31))
 >>> report.regime, len(report.members)
 ('be-activity', 15)
+
+```
 """
 
 from __future__ import annotations

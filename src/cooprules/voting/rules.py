@@ -242,8 +242,11 @@ class DecisionRule:
 def majority_key(name: str, label: Text) -> Key[Rate]:
     """The parameter key of the majority a kind of decision needs (a plug-in's own key).
 
+    ```pycon
     >>> majority_key("xx.merger_majority", Text(en="a merger", fr="une fusion")).description.en
     'majority needed for a merger'
+
+    ```
     """
     return Key(
         name,
@@ -519,9 +522,12 @@ class ProxyLimit:
     ([`VotingRules.bound()`][cooprules.voting.rules.VotingRules.bound]); the limit then cites the
     parameter of `most` (else of `share`). Counting with a figure still to read is refused.
 
+    ```pycon
     >>> limit = ProxyLimit(most=1, share=Rate.of("1/20"), share_from=20)
     >>> limit(15), limit(19), limit(20), limit(57)
     (1, 1, 1, 2)
+
+    ```
 
     Attributes:
         most: the most proxies per holder (below `share_from` voters, where a share

@@ -29,6 +29,7 @@ Postings name the member or the activity they concern.
   employer charges), each through its treasury;
 * [`book_year()`][cooprules_adapters.accounting.year.book_year]: the whole year of a report.
 
+```pycon
 >>> from datetime import date
 >>> from cooprules.levies import Activity, ActivityKind, LevyPolicy, Line, Schedule, levy_year
 >>> from cooprules.money import format_amount
@@ -43,6 +44,8 @@ Postings name the member or the activity they concern.
 706 Prestations de services – contributions -100.00 EUR a1
 512 Banque 100.00 EUR a1
 5121 Trésoreries des activités -100.00 EUR a1
+
+```
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ co-op overrides any account in its configuration with
 [`ChartOfAccounts.with_overrides()`][cooprules_adapters.accounting.charts.ChartOfAccounts.with_overrides].
 Quebec has no national chart: its accounts carry the names the Cooperatives Act uses.
 
+```pycon
 >>> chart = chart_for("FR")
 >>> chart.account(Role.RESERVE_ALLOCATION_DEBIT).label
 '120 Résultat de l’exercice (bénéfice)'
@@ -23,6 +24,8 @@ Quebec has no national chart: its accounts carry the names the Cooperatives Act 
 ...     "1068", Text(en="Other reserves", fr="Autres réserves"), AccountType.EQUITY)})
 >>> mine.reserve("development_fund").label
 '1068 Autres réserves'
+
+```
 """
 
 from __future__ import annotations
@@ -196,8 +199,11 @@ class Account:
 def ledger_component(text: str) -> str:
     """Turn text into one ledger account component: ASCII letters, digits and dashes, capitalised.
 
+    ```pycon
     >>> ledger_component("act-7"), ledger_component("Réserve légale"), ledger_component("ana")
     ('Act-7', 'ReserveLegale', 'Ana')
+
+    ```
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = [w for w in re.split(r"[^A-Za-z0-9-]+", ascii_text) if w]
@@ -219,10 +225,13 @@ def ledger_id(text: str) -> str:
     capital letter after the first, so the two kinds never meet, and two other ids would need the
     same digest.
 
+    ```pycon
     >>> ledger_id("ben-1"), ledger_id("Ben-1")
     ('Ben-1', 'Ben-1-H1EFE39C7A1')
     >>> ledger_id("a b"), ledger_id("é-1"), ledger_id("e-1")
     ('AB-HC8687A08AA', 'E-1-HAC09CCC36D', 'E-1')
+
+    ```
     """
     if _SIMPLE_ID.match(text):
         return text[0].upper() + text[1:]
@@ -315,10 +324,13 @@ class ChartOfAccounts:
         [`Role.INDIVISIBLE_RESERVE`][cooprules_adapters.accounting.charts.Role.INDIVISIBLE_RESERVE]:
         it goes there instead.
 
+        ```pycon
         >>> BE_PCMN.reserve("reserves").label, BE_PCMN.reserve("reserves", indivisible=True).label
         ('133 Réserves disponibles', '131 Réserves indisponibles')
         >>> BE_PCMN.reserve("legal_reserve", indivisible=True).label
         '130 Réserve légale'
+
+        ```
         """
         default = self.accounts[Role.DEFAULT_RESERVE]
         account = self.reserves.get(code, default)
@@ -763,9 +775,12 @@ def chart_of(
     brings its accounts. Otherwise the chart of ``charts`` (the built-in ones by default) for the
     regime's jurisdiction applies.
 
+    ```pycon
     >>> from cooprules import get_regime
     >>> chart_of(get_regime("be-cnc")) is BE_PCMN
     True
+
+    ```
 
     Returns:
         The chart, or ``None`` when the regime has none and ``charts`` none for its jurisdiction.

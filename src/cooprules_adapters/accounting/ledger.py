@@ -8,6 +8,7 @@ activity has its own account tree and its treasury is one balance. Member and ac
 account components through [`ledger_id()`][cooprules_adapters.accounting.charts.ledger_id]: distinct
 ids, distinct accounts. With a ``title`` (the co-op's name), fava shows it as the ledger's title.
 
+```pycon
 >>> import io
 >>> from datetime import date
 >>> from cooprules.journal import JournalEntry, Posting
@@ -29,6 +30,8 @@ option "operating_currency" "EUR"
   Equity:FR:120-ProfitForTheYear  1500.00 EUR
   Equity:FR:1061-LegalReserve  -1500.00 EUR
 <BLANKLINE>
+
+```
 """
 
 from __future__ import annotations

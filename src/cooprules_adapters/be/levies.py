@@ -12,11 +12,14 @@ fixed by law → STAT/contract ... Do not hard-code"). So:
   *example statute value* for a coopérative d'activités, cited as the co-op's own statutes with the
   confidence [UNC]: replace it with the rate of your statutes.
 
+```pycon
 >>> from cooprules_adapters.be.levies import ACTIVITY_EXAMPLE, SMART
 >>> str(SMART.highest_rate), SMART.base.value
 ('6.5%', 'revenue')
 >>> ACTIVITY_EXAMPLE.citation.confidence.verified
 False
+
+```
 
 References:
     * Smart, « Financement » and FAQ (6.5 % of invoiced amounts excluding VAT go to pooled

@@ -219,11 +219,14 @@ def net_assets(
     [`cooprules.capital.check_distribution()`][cooprules.capital.distribution.check_distribution],
     not deducted here.
 
+    ```pycon
     >>> eur = lambda text: money(text, "EUR")
     >>> from cooprules.money import format_amount
     >>> format_amount(net_assets(eur("500000.00"), debts=eur("380000.00"),
     ...     provisions=eur("20000.00"), unamortised_formation_costs=eur("5000.00")))
     '95000.00 EUR'
+
+    ```
     """
     if not isinstance(total_assets, Money):
         raise CurrencyMismatch("total_assets", total_assets, "expected a Money")

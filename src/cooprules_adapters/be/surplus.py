@@ -21,6 +21,7 @@ decides the split, within these bounds, which
 
 The C5 worked example: shares of 200,000 EUR nominal value, 30 % withholding tax.
 
+```pycon
 >>> from datetime import date
 >>> from cooprules.money import money, format_amount
 >>> from cooprules.regime import bind
@@ -32,6 +33,8 @@ The C5 worked example: shares of 200,000 EUR nominal value, 30 % withholding tax
 '17142.85 EUR'
 >>> format_amount(max_interest(cnc, money("200000.00", "EUR"), basis="gross"))
 '12000.00 EUR'
+
+```
 
 References:
     * AR du 8 janvier 1962 fixant les conditions d'agrément des sociétés coopératives (as

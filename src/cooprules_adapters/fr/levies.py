@@ -23,10 +23,13 @@ start from, not legal defaults. Each carries a citation of its source.
   from 45,000 EUR of the year's revenue, the bands applied marginally or to the whole amount (the
   source does not say which).
 
+```pycon
 >>> from cooprules.money import format_amount
 >>> from cooprules_adapters.fr.levies import ENCOM1_MARGINAL, ENCOM1_WHOLE
 >>> ENCOM1_MARGINAL.variable(5_000_000) / 100, ENCOM1_WHOLE.variable(5_000_000) / 100
 (Fraction(4600, 1), Fraction(3000, 1))
+
+```
 
 References:
     * Code du travail, art. L7331-2, 2° c (the contract says how the contribution is computed,
@@ -248,6 +251,7 @@ def solstice_policy(
         associates: the ids of the activities run by associates (cap 5,000 EUR).
         marginal: apply the bands marginally instead of to the whole margin.
 
+    ```pycon
     >>> from datetime import date
     >>> from cooprules.levies import Activity, ActivityKind
     >>> act = Activity("a1", "ana", ActivityKind.SERVICES, date(2025, 3, 15), currency="EUR")
@@ -256,6 +260,8 @@ def solstice_policy(
     '80.00'
     >>> str(policy.schedule_for(act, date(2026, 3, 1)).minimum_per_period.amount)
     '100.00'
+
+    ```
     """
     associated = set(associates)
     return LevyPolicy(

@@ -253,8 +253,11 @@ def associate_deadline(
     ([`prior_length()`][cooprules_adapters.fr.membership.prior_length]); never before the CESA's
     first day.
 
+    ```pycon
     >>> associate_deadline(date(2025, 1, 15), relativedelta(months=10))  # 26 months after
     datetime.date(2027, 3, 14)
+
+    ```
     """
     return _reduced(cesa_start, months, prior_contract or relativedelta()).last_day
 
@@ -269,8 +272,11 @@ def trial_period_end(
 
     Never before the CESA's first day: earlier contracts of 8 months or more leave no trial.
 
+    ```pycon
     >>> trial_period_end(date(2025, 1, 15))
     datetime.date(2025, 9, 14)
+
+    ```
     """
     return _reduced(cesa_start, months, prior_contract or relativedelta()).last_day
 

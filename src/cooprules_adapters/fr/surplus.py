@@ -247,12 +247,15 @@ def scop_max_dividends(figures: YearFigures, *, worker_share: Money | None = Non
     ``min(T, (E - T) / 2)``; with ``T`` free, it is a third of the ENG (``D = T = L + F``). The
     legal reserve's ceiling does not change it: the cap counts ``L`` and ``F`` together.
 
+    ```pycon
     >>> from cooprules.money import money
     >>> scop_max_dividends(YearFigures(surplus=money("100000.00", "EUR")))  # France, example B
     Money('33333.33', 'EUR')
     >>> scop_max_dividends(YearFigures(surplus=money("100000.00", "EUR")),
     ...                    worker_share=money("25000.00", "EUR"))            # example D
     Money('25000.00', 'EUR')
+
+    ```
     """
     eng = to_minor_units(figures.base)
     if worker_share is None:

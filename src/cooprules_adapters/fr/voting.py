@@ -94,8 +94,11 @@ def scop_max_proxies(associates: int) -> int:
     The figures are the versions of the law file in force; a meeting's count reads those of its
     date, through the bound rules ([`SCOP_PROXIES`][cooprules_adapters.fr.voting.SCOP_PROXIES]).
 
+    ```pycon
     >>> scop_max_proxies(15), scop_max_proxies(19), scop_max_proxies(20), scop_max_proxies(57)
     (1, 1, 1, 2)
+
+    ```
     """
     return _SCOP_PROXIES_IN_FORCE(associates)
 

@@ -56,11 +56,14 @@ def _rule(request: EnvelopeRequest) -> Citation | None:
 def months_in(start: object, end: object) -> int:
     """Whole or part calendar months from ``start`` to ``end`` inclusive (12 for a year).
 
+    ```pycon
     >>> from datetime import date
     >>> months_in(date(2025, 1, 1), date(2025, 12, 31))
     12
     >>> months_in(date(2025, 3, 1), date(2025, 3, 31))
     1
+
+    ```
     """
     delta = relativedelta(end, start)  # type: ignore[arg-type]
     months = delta.years * 12 + delta.months

@@ -6,12 +6,15 @@ calibration points; [`OPTEOS_2024`][cooprules_adapters.payroll.rates.OPTEOS_2024
 built from the three points the reference quotes (France 4.10, Opteos, 30 September 2024). It is an
 **example, not law**: real rates depend on the general reduction, the mutuelle, the year.
 
+```pycon
 >>> from cooprules.money import money, format_amount
 >>> str(OPTEOS_2024.employer(money("2055.00", "EUR")))
 '16%'
 >>> gross = gross_from_total_cost(money("2420.00", "EUR"), OPTEOS_2024.employer)
 >>> format_amount(gross), format_amount(employer_cost(gross, OPTEOS_2024.employer))
 ('2075.86 EUR', '344.14 EUR')
+
+```
 """
 
 from __future__ import annotations

@@ -218,9 +218,12 @@ def trial_limit(
         days: the law's limit in days of work (s.224.2: 250).
         months: the law's limit in months (s.224.2: 18).
 
+    ```pycon
     >>> every_other_day = [date(2025, 3, 3) + timedelta(d) for d in range(0, 700, 2)]
     >>> trial_limit("w", date(2025, 3, 3), days_worked=every_other_day).due  # 250th day of work
     datetime.date(2026, 7, 14)
+
+    ```
     """
     months_last = months_end(start, months) - timedelta(days=1)
     if days_worked is not None:

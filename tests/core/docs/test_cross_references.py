@@ -8,6 +8,7 @@ plain code for what the site does not render). These tests fail when a role appe
 
 from __future__ import annotations
 
+import doctest
 import importlib.util
 import re
 import sys
@@ -108,3 +109,24 @@ def test_a_long_paragraph_is_rewrapped_within_its_list_item(convert):
     assert all(line.startswith("  ") for line in lines[3:-1])
     assert all(len(line) <= 100 for line in lines)
     assert " ".join(line.strip() for line in lines[2:-1]).endswith("and goes on here.")
+
+
+def test_no_bare_doctest_in_the_docstrings():
+    script = _script()
+    bare = [
+        path.relative_to(ROOT).as_posix()
+        for path in script.files()
+        if script.fence_doctests(text := path.read_text(encoding="utf-8")) != text
+    ]
+    assert bare == [], "run python scripts/convert_sphinx_roles.py"
+
+
+def test_a_bare_doctest_is_fenced_once_and_still_runs():
+    script = _script()
+    source = '"""Doc.\n\n>>> 1 + 1\n2\n\nText.\n"""\n'
+    fenced = script.fence_doctests(source)
+    assert fenced == '"""Doc.\n\n```pycon\n>>> 1 + 1\n2\n\n```\n\nText.\n"""\n'
+    assert script.fence_doctests(fenced) == fenced
+    docstring = fenced.split('"""')[1]
+    examples = doctest.DocTestParser().get_examples(docstring)
+    assert [(e.source, e.want) for e in examples] == [("1 + 1\n", "2\n")]

@@ -6,11 +6,14 @@ jurisdiction it does not know gets no journal. `XX_CHART` gives an account to ev
 booking functions use, each citing the annex of the (fictional) Accounting Decree of XX: one
 account may serve several roles, as the year's result does for every allocation.
 
+```pycon
 >>> from cooprules_adapters.accounting import Role
 >>> XX_CHART.reserve("legal_reserve").label, XX_CHART.account(Role.INTEREST_PAYABLE).label
 ('120 Réserve légale', '450 Membres – intérêts à payer')
 >>> XX_CHART.reserve("general_reserve").ledger_name(XX_CHART.jurisdiction)
 'Equity:XX:130-GeneralReserve'
+
+```
 """
 
 from __future__ import annotations

@@ -6,10 +6,13 @@ A wrong type, an unknown key or citation, two versions in force on one day: each
 `LawFileError` naming the file, the path inside it and the value, raised when
 the plug-in is imported.
 
+```pycon
 >>> str(LAW.citation("act-21-2020").short())
 'Co-operatives Act of XX, art. 21 (as amended in 2020)'
 >>> [p.key for p in LAW.parameters("xx-demo")][:2]
 ['company.min_founders', 'surplus.legal_reserve_rate']
+
+```
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ No figure is written here: the rates and their citations are read from the rules
 `cooprules.regime.bind()` gives on the meeting's date, so the law file alone says what they
 are. `build()` is the regime's `cooprules.report.DistributionRules`.
 
+```pycon
 >>> from datetime import date
 >>> from cooprules.money import format_amount, money
 >>> from cooprules.regime import bind
@@ -29,14 +30,19 @@ are. `build()` is the regime's `cooprules.report.DistributionRules`.
 >>> result.step("legal_reserve").explanation.steps[0].citation.short()
 'Co-operatives Act of XX, art. 21 (as amended in 2020)'
 
+```
+
 A meeting that gives the legal reserve less than its share breaks art. 21:
 
+```pycon
 >>> short = distribute(waterfall(rules, legal_reserve=Rate.of("10%")), figures)
 >>> [violation] = short.violations
 >>> violation.code, violation.citation.article
 ('xx.legal_reserve_below_share', 'art. 21 (as amended in 2020)')
 >>> violation.message.en
 'The legal reserve receives 100.00 EUR; 15% of the surplus is 150.00 EUR.'
+
+```
 """
 
 from __future__ import annotations
