@@ -1,14 +1,16 @@
 """Type-check every Python example of the README and the docs with ``mypy --strict``.
 
 The examples are what a user copies first, so they must pass the checker a user runs. Each page's
-examples are written as modules in a temporary directory, then checked in one mypy run with the
+examples are written as modules in a temporary directory (one per checkout, emptied on each run),
+then checked in one mypy run with the
 repository's own mypy configuration (``pyproject.toml``) and this checkout's ``src`` first on the
 path:
 
 * the ``>>>``/``...`` lines of a page's ```` ```pycon ```` blocks form one module per page, in
   order (pytest runs them as one doctest per page, so later blocks use earlier names); the output
   lines are dropped. An interactive session rebinds names freely (``result = ...`` for a levy,
-  then for a surplus), so these modules are checked with ``--allow-redefinition``;
+  then for a surplus), so these modules start with ``# mypy: allow-redefinition`` (for them
+  alone);
 * each ```` ```python ```` block is its own module, named after its ``title="name.py"`` when it
   has one (so that a later block of the page can ``import name``, as the docs test runs them).
 
@@ -17,7 +19,8 @@ Errors are reported against the Markdown file and line. Usage, from the reposito
     python scripts/check_doc_types.py            # README.md and docs/**/*.md
     python scripts/check_doc_types.py docs/money.md
 
-Exit status: 0 when every example passes, 1 otherwise (mypy's messages on stderr).
+Exit status: 0 when every example passes, 1 otherwise (the errors printed by Markdown file and
+line, then a summary line with the time taken).
 """
 
 from __future__ import annotations
