@@ -1,18 +1,19 @@
 """Each activity's own books: its treasury month by month, pooled costs and payroll included.
 
 In a co-op of entrepreneurs every activity keeps its own accounts and its own treasury: one
-activity's money never pays for another's. :func:`activity_books` gives an activity's year, month
-by month, exact to the cent (integers in minor units inside):
+activity's money never pays for another's. [`activity_books()`][cooprules.books.activity_books]
+gives an activity's year, month by month, exact to the cent (integers in minor units inside):
 
     closing = opening + revenue - direct costs - levy - pooled costs - salary - employer charges
 
 and the next month opens on that closing balance. The pooled costs are the co-op's shared
-services charged by their allocation key (:func:`cooprules.pooling.charge_pooled_costs`); the
-salary is the entrepreneur-employee's fixed monthly gross and its employer charges, each month's
-envelope asked of the payroll plug-ins (``cooprules_salary_envelope``), so the regime decides:
-no salary for a Belgian candidate, none under a French CAPE. The year's envelope over the paid
-months gives the variable part due after the general meeting (Code du travail R7331-12 in a
-CAE), and what stays in the activity.
+services charged by their allocation key
+([`cooprules.pooling.charge_pooled_costs()`][cooprules.pooling.charge_pooled_costs]); the salary is
+the entrepreneur-employee's fixed monthly gross and its employer charges, each month's envelope
+asked of the payroll plug-ins (``cooprules_salary_envelope``), so the regime decides: no salary for
+a Belgian candidate, none under a French CAPE. The year's envelope over the paid months gives the
+variable part due after the general meeting (Code du travail R7331-12 in a CAE), and what stays in
+the activity.
 
 ```pycon
 >>> from datetime import date
@@ -79,7 +80,7 @@ __all__ = [
 ]
 
 Envelope = Callable[[EnvelopeRequest], SalaryEnvelope | None]
-"""Asks the payroll plug-ins for an envelope (:func:`cooprules.plugins.salary_envelope`)."""
+"""Asks the payroll plug-ins for an envelope (`cooprules.plugins.salary_envelope()`)."""
 
 
 class PayRule(enum.Enum):
@@ -689,7 +690,8 @@ def pooled_charges(
 
     A cost's period is the one its margin or revenue key weighs (a month, or the whole year);
     its charges are booked in the month paired with it. For each cost the charges add up to its
-    amount exactly (:func:`cooprules.pooling.charge_pooled_costs`).
+    amount exactly
+    ([`cooprules.pooling.charge_pooled_costs()`][cooprules.pooling.charge_pooled_costs]).
     """
     out: list[PooledCharge] = []
     for cost, month in costs:
@@ -832,7 +834,7 @@ def evaluate_books(
 
 
 def _installed_payroll() -> Envelope:
-    """The installed payroll plug-ins, asked through :func:`cooprules.plugins.salary_envelope`."""
+    """The installed payroll plug-ins, asked through `cooprules.plugins.salary_envelope()`."""
     from cooprules.plugins import get_plugin_manager, salary_envelope  # noqa: PLC0415 - lazily
 
     manager = get_plugin_manager()

@@ -1,24 +1,26 @@
 """The year's closing: the register at year end, redemptions checked, reserves rolled forward.
 
-:func:`close_year` is the part of :func:`cooprules.report.evaluate` that closes a co-op's
-financial year, from the scenario and the regime's rule sets only (the core names no country):
+`close_year()` is the part of [`cooprules.report.evaluate()`][cooprules.report.evaluate] that closes
+a co-op's financial year, from the scenario and the regime's rule sets only (the core names no
+country):
 
-* the **share register at year end** (:class:`YearEndRegister`: each member's holding per class,
+* the **share register at year end** (`YearEndRegister`: each member's holding per class,
   subscribed, paid up and unpaid), and every **redemption** of the year valued and checked by the
-  regime's :class:`~cooprules.capital.CapitalRules` (:func:`~cooprules.capital.check_redemption`:
-  a repayment above the value the law allows is ``redemption.above_value``; the tests before a
-  repayment run on the financial position the redemption states);
-* the **reserves rolled forward** (:class:`ReservesYear`): opening balances, the distribution's
+  regime's [`CapitalRules`][cooprules.capital.distribution.CapitalRules]
+  ([`check_redemption()`][cooprules.capital.distribution.check_redemption]: a repayment above the
+  value the law allows is ``redemption.above_value``; the tests before a repayment run on the
+  financial position the redemption states);
+* the **reserves rolled forward** (`ReservesYear`): opening balances, the distribution's
   allocations, the year's other movements checked by the regime's
-  :class:`~cooprules.reserves.ReserveRules` (an indivisible reserve refuses a distribution), and,
-  in a **loss year**, the loss absorbed by the reserves in the regime's order
-  (:meth:`~cooprules.reserves.ReserveRules.loss_order`: Quebec's enhancement reserve first) and
-  the rest carried forward; closing = opening + allocations - absorbed, to the cent;
+  [`ReserveRules`][cooprules.reserves.ReserveRules] (an indivisible reserve refuses a distribution),
+  and, in a **loss year**, the loss absorbed by the reserves in the regime's order
+  ([`loss_order()`][cooprules.reserves.ReserveRules.loss_order]: Quebec's enhancement reserve first)
+  and the rest carried forward; closing = opening + allocations - absorbed, to the cent;
 * the **tests before a distribution** the regime's capital rules set (the Belgian net-asset test
   and the board's liquidity finding, CSA 6:115 and 6:116), on what the distribution pays the
   members in cash (interest on shares, refunds not paid in shares);
 * the regime's **suggestion of a legal split** beside the meeting's own
-  (:attr:`cooprules.report.DistributionRules.suggest`: the largest dividend the law allows).
+  (`cooprules.report.DistributionRules.suggest`: the largest dividend the law allows).
 
 [interpretation] A loss is charged to the reserves up to their balances and the rest carried
 forward (the general meeting may decide to carry it all forward where the law lets it; that
@@ -557,8 +559,7 @@ class Suggestion:
     """A regime's suggestion of a legal split: the options its waterfall builder takes.
 
     Attributes:
-        options: the distribution's options, as :attr:`DistributionRules.build
-            <cooprules.report.DistributionRules.build>` takes them.
+        options: the distribution's options, as `DistributionRules.build` takes them.
         note: what the suggestion is (the largest dividend the law allows...).
         citation: the rule it follows.
     """
@@ -585,7 +586,7 @@ class SuggestedSplit:
 
 @attrs.frozen
 class Closing:
-    """What :func:`close_year` finds: see :class:`cooprules.report.YearReport`.
+    """What `close_year()` finds: see `cooprules.report.YearReport`.
 
     Attributes:
         capital: the register at year end and the redemptions.

@@ -1,14 +1,16 @@
 """Board elections: several seats by plurality, or one seat by instant runoff, exact and explained.
 
-* :func:`plurality` fills ``seats`` seats: each ballot names up to ``seats`` distinct candidates,
-  the candidates with the most votes are elected, and the board's constraints are applied while
-  filling the seats (a candidate whose election would break a cap is passed over for the next
-  one, and the explanation says so).
-* :func:`instant_runoff` fills one seat from ranked ballots: the candidate with the fewest votes
-  is eliminated round by round until one has a majority of the ballots still counting.
-* :class:`BoardRules` holds the constraints a regime or the statutes put on the elected board:
-  the number of directors, the largest share of seats non-members may hold, and caps per member
-  category — each with its citation. :func:`check_board` returns the violations of a board.
+* [`plurality()`][cooprules.elections.plurality] fills ``seats`` seats: each ballot names up to
+  ``seats`` distinct candidates, the candidates with the most votes are elected, and the board's
+  constraints are applied while filling the seats (a candidate whose election would break a cap is
+  passed over for the next one, and the explanation says so).
+* [`instant_runoff()`][cooprules.elections.instant_runoff] fills one seat from ranked ballots: the
+  candidate with the fewest votes is eliminated round by round until one has a majority of the
+  ballots still counting.
+* [`BoardRules`][cooprules.elections.BoardRules] holds the constraints a regime or the statutes put
+  on the elected board: the number of directors, the largest share of seats non-members may hold,
+  and caps per member category — each with its citation.
+  [`check_board()`][cooprules.elections.check_board] returns the violations of a board.
 
 Ties are never broken silently: the candidate with the lower id is taken and a warning says that
 the statutes' tie rule (a new ballot, the drawing of lots) must decide.
@@ -53,9 +55,9 @@ class ElectionMethod(enum.Enum):
     """The electoral method the statutes choose for the board."""
 
     PLURALITY = "plurality"
-    """Several seats: the candidates with the most votes (:func:`plurality`)."""
+    """Several seats: the candidates with the most votes (`plurality()`)."""
     INSTANT_RUNOFF = "instant_runoff"
-    """One seat from ranked ballots, round by round (:func:`instant_runoff`)."""
+    """One seat from ranked ballots, round by round (`instant_runoff()`)."""
 
 
 @attrs.frozen
@@ -123,14 +125,16 @@ class BoardRules:
     set in ``Regime.rules``: ``max_non_member_share=FromLaw(key)`` (the share is the parameter's
     value) and ``size_of_law=key`` (the board's size is within the parameter's legal bounds, its
     ``minimum`` and ``maximum``). ``bind(regime, statutes, as_of=...).rule_set(BoardRules)``
-    gives the rules with the figures in force that day and their citations; :func:`plurality`
-    and :func:`check_board` refuse rules whose figures are still to be read.
+    gives the rules with the figures in force that day and their citations;
+    [`plurality()`][cooprules.elections.plurality] and
+    [`check_board()`][cooprules.elections.check_board] refuse rules whose figures are still to be
+    read.
 
     Attributes:
         min_directors: the fewest directors the board may have.
         max_directors: the most directors it may have.
         max_non_member_share: the largest share of seats non-members may hold, if limited, or
-            the parameter it is (:class:`~cooprules.regime.FromLaw`).
+            the parameter it is ([`FromLaw`][cooprules.regime.FromLaw]).
         category_limits: caps per member category.
         citation: the rule on the board's size (read with it from the law).
         non_member_citation: the rule on non-member directors (read with it from the law).

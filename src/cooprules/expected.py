@@ -2,12 +2,14 @@
 
 A lawyer or an accountant writes, beside the facts of a scenario, the figures the law gives for
 them (a deadline, a month's levy, a step of the distribution, a vote's outcome, a violation, a
-status) in the scenario's ``[expected]`` section (:class:`~cooprules.scenario.ExpectedSpec`), as
-``openfisca test`` reads the expected outputs of a YAML case. :func:`check_expectations` compares
-each with the :class:`~cooprules.report.YearReport` of the scenario and returns one
-:class:`Outcome` per expectation: met or not, the two figures, and the report's explanation of
-the figure, so that a figure not met can be read step by step. :func:`render_outcomes` writes them
-as text (``cooprules test FILES`` prints it).
+status) in the scenario's ``[expected]`` section
+([`ExpectedSpec`][cooprules.scenario.ExpectedSpec]), as ``openfisca test`` reads the expected
+outputs of a YAML case. [`check_expectations()`][cooprules.expected.check_expectations] compares
+each with the [`YearReport`][cooprules.report.YearReport] of the scenario and returns one
+[`Outcome`][cooprules.expected.Outcome] per expectation: met or not, the two figures, and the
+report's explanation of the figure, so that a figure not met can be read step by step.
+[`render_outcomes()`][cooprules.expected.render_outcomes] writes them as text (``cooprules test
+FILES`` prints it).
 
 ```pycon
 >>> from datetime import date

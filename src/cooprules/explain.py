@@ -2,9 +2,10 @@
 
 Every engine result carries *why*: the steps it took (what was computed, from which inputs, with
 what result, under which rule) and the compliance problems it found, each citing its source. These
-are plain frozen values; turning them into text is a separate step (:func:`render_steps`,
-:func:`render_violations`), so the same result can be shown in English or French, as a table or as
-JSON.
+are plain frozen values; turning them into text is a separate step
+([`render_steps()`][cooprules.explain.render_steps],
+[`render_violations()`][cooprules.explain.render_violations]), so the same result can be shown in
+English or French, as a table or as JSON.
 
 ```pycon
 >>> from cooprules.explain import Citation, Confidence, Text, Violation, Severity

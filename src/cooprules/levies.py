@@ -7,18 +7,20 @@ conditions prévues par les statuts", Code du travail L7331-2 c); this module co
 
 The pieces:
 
-* :class:`Activity` and its :class:`Line` values (revenue excluding VAT and direct costs per
-  period);
-* a :class:`Schedule`: the base (revenue, gross margin, or a plug-in's), the bands (flat, marginal
-  or whole-amount; counted per period or on the year to date), a fixed fee, a floor per period, a
-  cap per year, loss carry-forward, rounding — with the statute article that sets it;
-* a :class:`LevyPolicy`: the co-op's schedules per activity kind, effective-dated, with
-  per-activity overrides;
-* :func:`levy_year` computes the statements of one activity for one financial year, period by
-  period; each :class:`LevyStatement` says what was levied and why.
+* [`Activity`][cooprules.levies.Activity] and its [`Line`][cooprules.levies.Line] values (revenue
+  excluding VAT and direct costs per period);
+* a [`Schedule`][cooprules.levies.Schedule]: the base (revenue, gross margin, or a plug-in's), the
+  bands (flat, marginal or whole-amount; counted per period or on the year to date), a fixed fee, a
+  floor per period, a cap per year, loss carry-forward, rounding — with the statute article that
+  sets it;
+* a [`LevyPolicy`][cooprules.levies.LevyPolicy]: the co-op's schedules per activity kind,
+  effective-dated, with per-activity overrides;
+* [`levy_year()`][cooprules.levies.levy_year] computes the statements of one activity for one
+  financial year, period by period; each [`LevyStatement`][cooprules.levies.LevyStatement] says what
+  was levied and why.
 
 Arithmetic is done on whole minor units (cents) with exact fractions; each period's levy is rounded
-once, with the schedule's :class:`~cooprules.money.Rounding`; the year's total is the sum of the
+once, with the schedule's [`Rounding`][cooprules.money.Rounding]; the year's total is the sum of the
 periods, to the cent.
 
 ```pycon
@@ -56,6 +58,7 @@ from moneyed import Currency, Money
 from cooprules.errors import CurrencyMismatch, DuplicateId, InvalidInput, InvalidPeriod
 from cooprules.explain import Citation, Explanation, Severity, Step, Text, Violation
 from cooprules.money import (
+    Amount,
     Rate,
     Rounding,
     currency_of,
@@ -220,8 +223,8 @@ class Line:
         year: int,
         month: int,
         *,
-        revenue: object,
-        direct_costs: object = "0",
+        revenue: Amount | Money,
+        direct_costs: Amount | Money = "0",
         currency: str,
         label: str = "",
     ) -> Line:
@@ -315,7 +318,7 @@ class Schedule:
         give_back_credit_notes: a credit note (a line with negative revenue: an invoice cancelled
             or credited) gives back, in its own period, the levy of the base it cancels, within
             what the year levied (the statutes' choice, off by default; enDI does so). See
-            :func:`levy_year`.
+            [`levy_year()`][cooprules.levies.levy_year].
         rounding: how each period's levy is rounded.
         rounding_point: round per period (default) or per line.
         citation: the statute article (or contract clause) that sets the schedule.
@@ -411,7 +414,7 @@ class Schedule:
     @classmethod
     def banded(
         cls,
-        bands: Sequence[tuple[object, object]],
+        bands: Sequence[tuple[Amount | Money, object]],
         *,
         currency: str,
         **options: object,
@@ -860,7 +863,7 @@ def levy_years(
     first_month: int = 1,
     custom_base: Callable[[Line], Money] | None = None,
 ) -> Iterator[LevyYear]:
-    """Stream :func:`levy_year` over many activities, sharing the year's periods.
+    """Stream `levy_year()` over many activities, sharing the year's periods.
 
     Args:
         items: ``(activity, its lines)`` pairs; activity ids must be unique.

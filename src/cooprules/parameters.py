@@ -1,9 +1,10 @@
 """The typed parameter keys, grouped per engine: the schema that regimes and statutes fill in.
 
 A regime plug-in sets values for these keys (with bounds, citations and dates); a co-op's statutes
-choose values within those bounds; an engine reads them with :func:`cooprules.regime.resolve`.
-Using the :class:`~cooprules.regime.Key` objects rather than strings makes a misspelled key an
-error in the plug-in, and types the value an engine gets back.
+choose values within those bounds; an engine reads them with
+[`cooprules.regime.resolve()`][cooprules.regime.resolve]. Using the [`Key`][cooprules.regime.Key]
+objects rather than strings makes a misspelled key an error in the plug-in, and types the value an
+engine gets back.
 
 Each engine's keys arrive with that engine; this module holds those in use so far. A third-party
 plug-in may declare keys of its own, under its own prefix.

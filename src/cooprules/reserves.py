@@ -1,27 +1,32 @@
 """Reserves: accounts, dated movements, what indivisible reserves refuse, roll-forward, liquidation.
 
-A co-operative's reserves are accounts (:class:`ReserveAccount`), some of them **indivisible**:
-never shared among the members, not even at liquidation. A :class:`ReserveLedger` records dated
-:class:`Movement` values on them:
+A co-operative's reserves are accounts ([`ReserveAccount`][cooprules.reserves.ReserveAccount]), some
+of them **indivisible**: never shared among the members, not even at liquidation. A
+[`ReserveLedger`][cooprules.reserves.ReserveLedger] records dated
+[`Movement`][cooprules.reserves.Movement] values on them:
 
 * in: ``ALLOCATION`` of surplus, ``DEVOLUTION_RECEIVED`` from another co-op's liquidation;
 * out: ``LOSS_ABSORPTION``, and the kinds an indivisible reserve refuses: ``DISTRIBUTION`` to
   members, ``REPAYMENT`` to a leaving member, ``INCORPORATION`` into capital.
 
-What a reserve refuses is the regime's, given as data (:class:`ReserveRules`, with the article of
-each refusal); the ready-made rule sets are in the plug-ins (``cooprules_adapters.be.reserves``,
-``...fr.reserves``, ``...qc.reserves``). :func:`apply` adds a movement and raises
-:class:`RefusedMovement` when the rules refuse it; :func:`check_movements` checks a recorded
-ledger and returns the same findings as violations.
+What a reserve refuses is the regime's, given as data
+([`ReserveRules`][cooprules.reserves.ReserveRules], with the article of each refusal); the
+ready-made rule sets are in the plug-ins (``cooprules_adapters.be.reserves``, ``...fr.reserves``,
+``...qc.reserves``). [`apply()`][cooprules.reserves.apply] adds a movement and raises
+[`RefusedMovement`][cooprules.reserves.RefusedMovement] when the rules refuse it;
+[`check_movements()`][cooprules.reserves.check_movements] checks a recorded ledger and returns the
+same findings as violations.
 
-:func:`absorb_loss` charges a year's loss to reserves in the order the regime sets
-(:meth:`ReserveRules.loss_order`: Quebec's enhancement reserve first, s.149.3).
-:func:`roll_forward` gives each reserve's opening balance, movements and closing balance over a
-period (opening + movements = closing, to the cent), and :func:`liquidate` pays the debts, then
-the paid-up capital (at most at nominal, pro rata when short), then, where the regime has one
-(:class:`ToRecentMembers`), a reserve owed to the persons who were members in the last financial
-years, pro rata of their business (Quebec's enhancement reserve, s.185), and devolves the rest to
-the beneficiary the regime names, never to the members (unless the regime lets them share it).
+[`absorb_loss()`][cooprules.reserves.absorb_loss] charges a year's loss to reserves in the order the
+regime sets ([`ReserveRules.loss_order()`][cooprules.reserves.ReserveRules.loss_order]: Quebec's
+enhancement reserve first, s.149.3). [`roll_forward()`][cooprules.reserves.roll_forward] gives each
+reserve's opening balance, movements and closing balance over a period (opening + movements =
+closing, to the cent), and [`liquidate()`][cooprules.reserves.liquidate] pays the debts, then the
+paid-up capital (at most at nominal, pro rata when short), then, where the regime has one
+([`ToRecentMembers`][cooprules.reserves.ToRecentMembers]), a reserve owed to the persons who were
+members in the last financial years, pro rata of their business (Quebec's enhancement reserve,
+s.185), and devolves the rest to the beneficiary the regime names, never to the members (unless the
+regime lets them share it).
 
 Same-day order: movements of one day are applied inflows first (``ALLOCATION``,
 ``DEVOLUTION_RECEIVED``), then ``LOSS_ABSORPTION``, ``INCORPORATION``, ``DISTRIBUTION``,
@@ -274,9 +279,10 @@ class IncorporationLimit:
     close. The limit is applied reserve by reserve ([interpretation]: art. 16 speaks of "the
     reserves available").
 
-    A plug-in writes each share as the parameter it is (:class:`~cooprules.regime.FromLaw`): the
+    A plug-in writes each share as the parameter it is ([`FromLaw`][cooprules.regime.FromLaw]): the
     limit is then read from the law when the rule set is bound (``rules.rule_set(ReserveRules)``),
-    citing the parameter of ``first_max``; :func:`apply` refuses an unbound one.
+    citing the parameter of ``first_max``; [`apply()`][cooprules.reserves.apply] refuses an unbound
+    one.
 
     Attributes:
         first_max: the share of the reserve the first incorporation may take.
@@ -358,7 +364,7 @@ class ToRecentMembers:
     Attributes:
         reserve: the reserve's code.
         years: how many financial years before the vote count, or the parameter it is
-            (:class:`~cooprules.regime.FromLaw`, read when the rule set is bound).
+            ([`FromLaw`][cooprules.regime.FromLaw], read when the rule set is bound).
         citation: the rule (a figure read from the law brings its own).
         name: the reserve's name, in English and French.
     """
@@ -371,7 +377,7 @@ class ToRecentMembers:
     )
 
     def bound(self, rules: Rules) -> ToRecentMembers:
-        """This rule with its number of years read from ``rules`` (see :class:`FromLaw`)."""
+        """This rule with its number of years read from ``rules`` (see `FromLaw`)."""
         if not isinstance(self.years, FromLaw):
             return self
         found = rules.require(self.years.key)
@@ -423,15 +429,16 @@ class ReserveRules:
         name: the rule set's name, in English and French.
         liquidation: where the liquidation balance goes.
         refused: the movement kinds refused on indivisible reserves (or on all, see
-            :class:`Refusal`), with their citations.
+            [`Refusal`][cooprules.reserves.Refusal]), with their citations.
         incorporation: the limits on incorporating reserves into capital, when the regime
             allows it with the statutes' authorisation; ``None`` when it sets none.
         devolution_to_indivisible: devolutions received must go to an indivisible reserve
             (Quebec s. 146.1), or ``None``.
         roll_forward: the rule that the reserve is the allocations less the deficits (Quebec
-            s. 145), cited by :func:`roll_forward` and :func:`reconcile`.
+            s. 145), cited by `roll_forward()` and [`reconcile()`][cooprules.reserves.reconcile].
         charged_first: the reserves a loss is charged to before any other, in order (Quebec:
-            the enhancement reserve, s.149.3); see :meth:`loss_order`.
+            the enhancement reserve, s.149.3); see
+            [`loss_order()`][cooprules.reserves.ReserveRules.loss_order].
         charged_first_citation: the rule that sets that order.
     """
 
@@ -447,7 +454,7 @@ class ReserveRules:
     charged_first_citation: Citation | None = None
 
     def loss_order(self, reserves: Iterable[str]) -> tuple[str, ...]:
-        """The order to charge a loss to ``reserves``: :attr:`charged_first` first, then the rest.
+        """The order to charge a loss to ``reserves``: `charged_first` first, then the rest.
 
         ```pycon
         >>> from cooprules.explain import Citation
@@ -512,8 +519,8 @@ class ReserveLedger:
     """The reserve accounts of a co-operative and the movements recorded on them.
 
     The ledger checks the arithmetic (a declared reserve, one currency, unique ids, no balance
-    below zero); whether the regime allows a movement is :func:`apply`'s and
-    :func:`check_movements`' job.
+    below zero); whether the regime allows a movement is [`apply()`][cooprules.reserves.apply]'s and
+    [`check_movements()`][cooprules.reserves.check_movements]' job.
 
     Attributes:
         currency: the ISO 4217 code of every amount.
@@ -611,7 +618,7 @@ class ReserveLedger:
         return from_minor_units(units, self.currency)
 
     def with_movement(self, movement: Movement) -> ReserveLedger:
-        """A new ledger with ``movement`` recorded (arithmetic checks only; see :func:`apply`)."""
+        """A new ledger with ``movement`` recorded (arithmetic checks only; see `apply()`)."""
         return ReserveLedger(self.currency, self.accounts, (*self.movements, movement))
 
 
@@ -741,7 +748,7 @@ def apply(
     Raises:
         RefusedMovement: the rules refuse it (naming the reserve, the movement and the rule).
         InsufficientReserve, UnknownReserve, DuplicateId, CurrencyMismatch: see
-            :class:`ReserveLedger`.
+            [`ReserveLedger`][cooprules.reserves.ReserveLedger].
     """
     month = _check_month(fiscal_year_start_month)
     after = ledger.with_movement(movement)
@@ -1004,7 +1011,8 @@ class Liquidation:
         explanation: the steps.
         violations: a balance devolved to a member, or no beneficiary named.
         to_recent_members: what each recent member receives of the reserve the regime pays to
-            them (:class:`ToRecentMembers`: Quebec's enhancement reserve), before the devolution.
+            them ([`ToRecentMembers`][cooprules.reserves.ToRecentMembers]: Quebec's enhancement
+            reserve), before the devolution.
 
     ``debts_paid + sum(repaid) + sum(to_recent_members) + devolved + sum(distributed) ==
     assets``, to the minor unit.
@@ -1049,12 +1057,12 @@ def liquidate(
             (shares held, for the Belgian default of equal rights per share); by default their
             paid-up capital.
         reserve_balances: the reserves' balances at the winding-up, for a reserve the regime pays
-            to recent members (:attr:`LiquidationRule.to_recent_members`).
+            to recent members (`LiquidationRule.to_recent_members`).
         business_by_year: each person's business with the co-op, by the last day of each
             financial year (members then, former members included): the reserve to recent
             members is split pro rata of their business in the years that count.
         vote: the day of the winding-up vote: the financial years that count are the
-            :attr:`ToRecentMembers.years` last ones ended before it, within that many years of
+            `ToRecentMembers.years` last ones ended before it, within that many years of
             it ([interpretation]: a year still running on the day of the vote does not count).
 
     The capital is repaid in full when the assets left after the debts cover it; otherwise the

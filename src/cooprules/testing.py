@@ -2,27 +2,33 @@
 
 This module needs the ``test`` extra (``pip install "cooprules[test]"``): it imports
 `hypothesis <https://hypothesis.readthedocs.io>`_ (for the property checks) and
-`pytest <https://docs.pytest.org>`_ (for :class:`RegimeConformance`), neither of which is a runtime
+`pytest <https://docs.pytest.org>`_ (for
+[`RegimeConformance`][cooprules.testing.RegimeConformance]), neither of which is a runtime
 dependency of cooprules.
 
 It offers:
 
-* :func:`check_regime` inspects a :class:`~cooprules.regime.Regime` and returns every problem it
-  finds as a :class:`~cooprules.explain.Violation` (code ``conformance.*``, a bilingual message,
-  the citation of the rule at fault where there is one), never raising: the code and currency, the
-  citations (with URLs), every parameter (a declared key or the plug-in's own prefix, values and
-  bounds of the key's type, no [MEM]/[UNC] figure with a value, versions that do not overlap), the
-  regime's defaults validating against its own statutes on every date a parameter changes, and the
-  rule sets (a :class:`~cooprules.membership.MembershipRules` and a
-  :class:`~cooprules.voting.VotingRules` present and sane);
-* :func:`check_law_is_read` changes each numeric figure of a regime in a copy and evaluates the
-  plug-in's scenarios with both, to see that an engine reads it (no engine holds its own copy of
-  the law); :func:`check_worked_examples` runs worked examples against their ``[expected]``
-  figures;
-* the property checks (:func:`check_legal_histories`, :func:`check_status_replay`,
-  :func:`check_vote_caps`, :func:`check_waterfall`) draw random inputs under the regime's rules
-  with :mod:`cooprules.strategies` and assert the engines' invariants; :class:`RegimeConformance`
-  bundles everything as pytest tests, which a plug-in's own test file subclasses:
+* [`check_regime()`][cooprules.testing.check_regime] inspects a [`Regime`][cooprules.regime.Regime]
+  and returns every problem it finds as a [`Violation`][cooprules.explain.Violation] (code
+  ``conformance.*``, a bilingual message, the citation of the rule at fault where there is one),
+  never raising: the code and currency, the citations (with URLs), every parameter (a declared key
+  or the plug-in's own prefix, values and bounds of the key's type, no [MEM]/[UNC] figure with a
+  value, versions that do not overlap), the regime's defaults validating against its own statutes on
+  every date a parameter changes, and the rule sets (a
+  [`MembershipRules`][cooprules.membership.MembershipRules] and a
+  [`VotingRules`][cooprules.voting.rules.VotingRules] present and sane);
+* [`check_law_is_read()`][cooprules.testing.check_law_is_read] changes each numeric figure of a
+  regime in a copy and evaluates the plug-in's scenarios with both, to see that an engine reads it
+  (no engine holds its own copy of the law);
+  [`check_worked_examples()`][cooprules.testing.check_worked_examples] runs worked examples against
+  their ``[expected]`` figures;
+* the property checks ([`check_legal_histories()`][cooprules.testing.check_legal_histories],
+  [`check_status_replay()`][cooprules.testing.check_status_replay],
+  [`check_vote_caps()`][cooprules.testing.check_vote_caps],
+  [`check_waterfall()`][cooprules.testing.check_waterfall]) draw random inputs under the regime's
+  rules with [`cooprules.strategies`][cooprules.strategies] and assert the engines' invariants;
+  [`RegimeConformance`][cooprules.testing.RegimeConformance] bundles everything as pytest tests,
+  which a plug-in's own test file subclasses:
 
 ```python
 from cooprules.testing import RegimeConformance
@@ -129,7 +135,8 @@ def _finding(
 def conformance_dates(regime: Regime, extra: Iterable[date] = ()) -> tuple[date, ...]:
     """Every date on which a parameter of the lineage starts or ends, a few fixed ones, ``extra``.
 
-    These are the dates :func:`check_regime` checks the defaults on: the law of each period.
+    These are the dates [`check_regime()`][cooprules.testing.check_regime] checks the defaults on:
+    the law of each period.
     """
     found = set(_FIXED_DATES) | set(extra)
     for member in regime.lineage:
@@ -691,12 +698,12 @@ def check_regime(
     Args:
         regime: the regime to check (the regimes it extends are checked too).
         as_of_dates: more dates to check the defaults on, besides those of
-            :func:`conformance_dates`.
+            [`conformance_dates()`][cooprules.testing.conformance_dates].
         prefixes: the first segments a key of the plug-in's own may start with (by default the
             regime code's jurisdiction, ``"xx"`` for ``"xx-demo"``: ``"xx.levy_floor"``).
 
     Returns:
-        The findings, each a :class:`~cooprules.explain.Violation` whose code starts with
+        The findings, each a [`Violation`][cooprules.explain.Violation] whose code starts with
         ``conformance.``: errors break the conformance, warnings deserve a look.
     """
     own = frozenset(prefixes) if prefixes is not None else frozenset({_own_prefix(regime)})
@@ -735,7 +742,7 @@ def _settings(max_examples: int) -> settings:
 
 
 def _expect(condition: bool, *context: object) -> None:  # noqa: FBT001 - reads like assert
-    """Raise :class:`AssertionError` with ``context`` unless ``condition`` (kept under ``-O``)."""
+    """Raise `AssertionError` with ``context`` unless ``condition`` (kept under ``-O``)."""
     if not condition:
         raise AssertionError(*context)
 
@@ -757,9 +764,10 @@ def _voting(regime: Regime) -> VotingRules:
 def check_legal_histories(regime: Regime, *, max_examples: int = 50) -> None:
     """Property: a history built with the regime's rules never has an illegal transition.
 
-    Histories are drawn with :func:`cooprules.strategies.histories` (every event through
-    :func:`~cooprules.membership.apply`); :func:`~cooprules.membership.check_history` must then
-    find no ``membership.illegal_transition`` on any date.
+    Histories are drawn with [`cooprules.strategies.histories()`][cooprules.strategies.histories]
+    (every event through [`apply()`][cooprules.membership.apply]);
+    [`check_history()`][cooprules.membership.check_history] must then find no
+    ``membership.illegal_transition`` on any date.
 
     Raises:
         AssertionError: with the history and the violations found.
@@ -926,9 +934,10 @@ class RegimeConformance:
     * ``as_of_dates``: more dates to check the defaults on;
     * ``prefixes``: the prefixes of the plug-in's own keys (``None``: the jurisdiction's);
     * ``max_examples``: how many examples each property draws;
-    * ``law_scenarios``: the scenario files (or scenarios) to run :func:`check_law_is_read` on,
-      by regime code; the law-is-read test is opt-in, and skipped for a code without any (a file
-      written for a sibling regime of the plug-in may serve another);
+    * ``law_scenarios``: the scenario files (or scenarios) to run
+      [`check_law_is_read()`][cooprules.testing.check_law_is_read] on, by regime code; the
+      law-is-read test is opt-in, and skipped for a code without any (a file written for a sibling
+      regime of the plug-in may serve another);
     * ``law_exempt``: the keys no engine reads by design, each with its reason.
 
     ```python
@@ -973,7 +982,7 @@ class RegimeConformance:
         _expect(regime_code in catalogue.codes(), catalogue.codes())
 
     def test_regime_conforms(self, regime_code: str) -> None:
-        """:func:`check_regime` finds no error."""
+        """`check_regime()` finds no error."""
         findings = check_regime(
             self.regime(regime_code),
             as_of_dates=self.as_of_dates,
@@ -983,23 +992,23 @@ class RegimeConformance:
         _expect(not errors, "\n" + render_findings(errors))
 
     def test_legal_histories(self, regime_code: str) -> None:
-        """See :func:`check_legal_histories`."""
+        """See `check_legal_histories()`."""
         check_legal_histories(self.regime(regime_code), max_examples=self.max_examples)
 
     def test_status_replay(self, regime_code: str) -> None:
-        """See :func:`check_status_replay`."""
+        """See `check_status_replay()`."""
         check_status_replay(self.regime(regime_code), max_examples=self.max_examples)
 
     def test_vote_caps(self, regime_code: str) -> None:
-        """See :func:`check_vote_caps`."""
+        """See `check_vote_caps()`."""
         check_vote_caps(self.regime(regime_code), max_examples=self.max_examples)
 
     def test_waterfall(self, regime_code: str) -> None:
-        """See :func:`check_waterfall`."""
+        """See `check_waterfall()`."""
         check_waterfall(self.regime(regime_code), max_examples=self.max_examples)
 
     def test_law_is_read(self, regime_code: str) -> None:
-        """See :func:`check_law_is_read`, on the ``law_scenarios`` of the code (opt-in)."""
+        """See `check_law_is_read()`, on the ``law_scenarios`` of the code (opt-in)."""
         scenarios = self.law_scenarios.get(regime_code, ())
         if not scenarios:
             pytest.skip(f"no law_scenarios for {regime_code}: the law-is-read test is opt-in")
@@ -1011,7 +1020,9 @@ def check_worked_examples(paths: Iterable[str | Path]) -> None:
     """Run a plug-in's worked examples: scenario files whose ``[expected]`` figures must be met.
 
     Each file is loaded, evaluated on its ``expected.as_of`` with the installed regimes and
-    compared with :func:`cooprules.expected.check_expectations`, as ``cooprules test`` does.
+    compared with
+    [`cooprules.expected.check_expectations()`][cooprules.expected.check_expectations], as
+    ``cooprules test`` does.
 
     ```python
     from importlib.resources import files
@@ -1064,7 +1075,7 @@ _VALIDATION_CODES = frozenset(
         "statutes.missing",
     }
 )
-"""The codes of :func:`cooprules.regime.validate`: the year's statute validation, not an engine."""
+"""The codes of `cooprules.regime.validate()`: the year's statute validation, not an engine."""
 _VALIDATION = "validation["
 _ERROR = "error"
 _MISSING = object()
@@ -1107,23 +1118,26 @@ def _rate_nudges(value: Fraction) -> list[Fraction]:
 
 
 def nudges(value: object) -> tuple[object, ...]:
-    """The values :func:`check_law_is_read` tries in place of a parameter's value, up then down.
+    """The values `check_law_is_read()` tries in place of a parameter's value, up then down.
 
     Each moves the figure enough to move a rounded result:
 
-    * a :class:`~cooprules.money.Rate` ``r`` goes up to the lesser of ``1.3 r`` and halfway to
+    * a [`Rate`][cooprules.money.Rate] ``r`` goes up to the lesser of ``1.3 r`` and halfway to
       100 % (a rate of 100 % is not raised; 0 % goes to 10 %), then down to ``0.7 r``;
     * an ``int`` by one, up then down (not below zero);
     * an amount by 30 %, at least one minor unit (not below zero); a ``Decimal`` by 30 % (0 goes
       to 1);
     * anything else (``bool``, ``str``, ``None``) is not a figure: nothing is tried.
 
+    ```pycon
     >>> [str(rate) for rate in nudges(Rate.of("10%"))], [str(r) for r in nudges(Rate.of("90%"))]
     (['13%', '7%'], ['95%', '63%'])
     >>> nudges(18), nudges(0), nudges(True)
     ((19, 17), (1,), ())
     >>> nudges(Money("100.00", "EUR"))
     (Money('130.00', 'EUR'), Money('70.00', 'EUR'))
+
+    ```
     """
     if isinstance(value, bool):
         return ()
@@ -1158,6 +1172,7 @@ def moved(parameter: Parameter, value: object) -> Parameter:
     15 % at least 15 %): it moves with the value. Another bound stays, unless the new value
     crosses it, in which case it follows the value.
 
+    ```pycon
     >>> from cooprules.parameters import Surplus
     >>> law = Citation("Example Act", "s. 1", "XX")
     >>> reserve = Parameter.of(Surplus.legal_reserve_rate, Rate.of("10%"), RuleKind.LAW, law,
@@ -1165,6 +1180,8 @@ def moved(parameter: Parameter, value: object) -> Parameter:
     >>> raised = moved(reserve, Rate.of("13%"))
     >>> str(raised.value), str(raised.minimum), str(raised.maximum)
     ('13%', '13%', '50%')
+
+    ```
     """
     return attrs.evolve(
         parameter,
@@ -1177,7 +1194,7 @@ def moved(parameter: Parameter, value: object) -> Parameter:
 def replace_parameter(regime: Regime, version: Parameter, by: Parameter) -> Regime:
     """A copy of ``regime`` in which ``version`` (its own or an ancestor's) is ``by``.
 
-    The regime of the lineage that holds ``version`` is rebuilt with :func:`attrs.evolve`, then
+    The regime of the lineage that holds ``version`` is rebuilt with `attrs.evolve()`, then
     every regime above it that ``extends`` it, so the copy is a valid regime with the same code,
     rule sets and other parameters.
 
@@ -1242,9 +1259,9 @@ def report_fingerprint(report: YearReport) -> dict[str, object]:
     An explanation is its steps: what each computes, its inputs, its result and its note. A
     levy's explanation is left out: it restates the month's base and schedule, which its amount
     already reflects, and building it for every month of every activity is the slowest part of a
-    report. The findings of the statutes' validation (:func:`cooprules.regime.validate`, codes
-    ``statutes.*``) are under ``validation[code:subject]`` instead, as they judge the statutes
-    rather than compute the year.
+    report. The findings of the statutes' validation
+    ([`cooprules.regime.validate()`][cooprules.regime.validate], codes ``statutes.*``) are under
+    ``validation[code:subject]`` instead, as they judge the statutes rather than compute the year.
     """
     out = _Paths()
     for row in report.members:
@@ -1337,10 +1354,11 @@ class ParameterReading:
         holder: the code of the regime of the lineage that declares this version.
         valid_from: the first day of this version.
         value: the law's value.
-        tried: the values put in its place (:func:`nudges`), with the bounds moved along.
+        tried: the values put in its place ([`nudges()`][cooprules.testing.nudges]), with the bounds
+            moved along.
         engine: the results of the year that moved with it, as ``"scenario: path"`` (see
-            :func:`report_fingerprint`), for the first value and scenario that moved any; empty
-            when no engine result moved: no engine reads it.
+            [`report_fingerprint()`][cooprules.testing.report_fingerprint]), for the first value and
+            scenario that moved any; empty when no engine result moved: no engine reads it.
         validation: how the statutes' validation moved: a statute at the law's value (or at the
             value tried) judged differently, or a finding of a scenario's own statutes.
         exempt: the plug-in's reason why no engine reads it, if it declared one.
@@ -1385,7 +1403,7 @@ class ParameterReading:
 
 @attrs.frozen
 class LawReading:
-    """What :func:`check_law_is_read` found for one regime.
+    """What `check_law_is_read()` found for one regime.
 
     A key is read when one of its versions probed moved a result of an engine: the year reads
     the law on more than one date (the distribution on its meeting's, a SCIC's art. 14 cap being
@@ -1534,24 +1552,26 @@ def check_law_is_read(
     """Change each figure of the law in a copy of the regime, and see which results move.
 
     No engine may hold its own copy of a legal figure (``docs/architecture.md``): every engine
-    reads it from the regime through :func:`cooprules.regime.bind`. This checks it from the
-    outside. For each version of a numeric parameter (a ``Rate``, ``int``, amount or
+    reads it from the regime through [`cooprules.regime.bind()`][cooprules.regime.bind]. This checks
+    it from the outside. For each version of a numeric parameter (a ``Rate``, ``int``, amount or
     ``Decimal``; not a ``bool`` or a ``str``, nor a parameter without a value) in force on one of
     a scenario's dates (its evaluation's, its meeting's, its distribution's):
 
-    1. a copy of the regime is built with the value changed (:func:`nudges`: up, then down if
-       nothing moved), its bounds moved along (:func:`moved`); the version may be an ancestor's
-       (``regime.lineage``): the regime that holds it is rebuilt with :func:`attrs.evolve`, and
-       every regime above it (:func:`replace_parameter`);
+    1. a copy of the regime is built with the value changed ([`nudges()`][cooprules.testing.nudges]:
+       up, then down if nothing moved), its bounds moved along
+       ([`moved()`][cooprules.testing.moved]); the version may be an ancestor's
+       (``regime.lineage``): the regime that holds it is rebuilt with `attrs.evolve()`, and every
+       regime above it ([`replace_parameter()`][cooprules.testing.replace_parameter]);
     2. each scenario for which the version is in force is evaluated with the copy
-       (:func:`cooprules.report.evaluate`) and compared with its report under the regime as it
-       is, through :func:`report_fingerprint` (figures *and* explanations: statuses, deadlines,
-       levies per month, the distribution's steps, amounts and explanation, votes, violations,
-       the register's explanation); an evaluation that fails with the copy, and not without it,
-       counts as a result that moved;
+       ([`cooprules.report.evaluate()`][cooprules.report.evaluate]) and compared with its report
+       under the regime as it is, through
+       [`report_fingerprint()`][cooprules.testing.report_fingerprint] (figures *and* explanations:
+       statuses, deadlines, levies per month, the distribution's steps, amounts and explanation,
+       votes, violations, the register's explanation); an evaluation that fails with the copy, and
+       not without it, counts as a result that moved;
     3. apart from that, a statute set at the law's value (and one at the value tried) is
-       validated (:func:`cooprules.regime.validate`) against both regimes: a statute at the
-       bound is judged differently when the bound moves.
+       validated ([`cooprules.regime.validate()`][cooprules.regime.validate]) against both regimes:
+       a statute at the bound is judged differently when the bound moves.
 
     A parameter is **read** when a result of an engine moved; one that moves only the statutes'
     validation is reported as such (``validation only``) and is *not* read: the year's figures
@@ -1565,14 +1585,16 @@ def check_law_is_read(
     Args:
         regime: the regime to check.
         scenarios: scenario files (read in the regime's currency) or loaded scenarios; each is
-            evaluated on :func:`scenario_date`.
+            evaluated on [`scenario_date()`][cooprules.testing.scenario_date].
         exempt: keys that no engine reads by design (a figure that only bounds the statutes, such
             as a minimum number of founders), each with the reason. They are probed all the
             same: an exemption that turns out to be read is reported
-            (:attr:`LawReading.wrongly_exempt`), so the list can only shrink.
+            ([`LawReading.wrongly_exempt`][cooprules.testing.LawReading.wrongly_exempt]), so the
+            list can only shrink.
 
     Returns:
-        The reading of every version probed; :attr:`LawReading.ok` says whether the law is read.
+        The reading of every version probed; [`LawReading.ok`][cooprules.testing.LawReading.ok] says
+        whether the law is read.
 
     Raises:
         CoopRulesError: a scenario cannot be read, or cannot be evaluated with the regime as it

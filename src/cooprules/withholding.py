@@ -1,9 +1,9 @@
 """Tax withheld at source on what members are paid, with a yearly exempt amount per member.
 
 A regime may make the co-op withhold a tax on the dividends (interest on shares) it pays, and let
-each member receive a yearly amount free of it. :func:`withhold` applies a rate and an exempt
-amount, both given by the caller (a plug-in reads them from the bound rules, each with its
-citation), to each member's payment:
+each member receive a yearly amount free of it. [`withhold()`][cooprules.withholding.withhold]
+applies a rate and an exempt amount, both given by the caller (a plug-in reads them from the bound
+rules, each with its citation), to each member's payment:
 
 * a member's **exempt** part is the yearly exempt amount less what the member already received
   free of tax in the same year (``used``), at most the payment, and only for the members entitled

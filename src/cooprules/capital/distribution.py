@@ -1,11 +1,13 @@
 """The tests before a distribution: net assets, liquidity, solvency, the capital floor.
 
-Before a dividend or a redemption, a regime's :class:`CapitalRules` say which tests apply: the
-net-asset test (net assets after the distribution stay at least the unavailable equity), the
-board's liquidity finding, solvency, and a floor under the capital (a share of the highest capital
-ever reached). :func:`check_distribution` returns the failed or unproven tests as
-:class:`~cooprules.explain.Violation` values, each citing its rule; :func:`check_redemption`
-values a planned redemption (:func:`~cooprules.capital.redemption.redemption_value`) and checks it.
+Before a dividend or a redemption, a regime's
+[`CapitalRules`][cooprules.capital.distribution.CapitalRules] say which tests apply: the net-asset
+test (net assets after the distribution stay at least the unavailable equity), the board's liquidity
+finding, solvency, and a floor under the capital (a share of the highest capital ever reached).
+[`check_distribution()`][cooprules.capital.distribution.check_distribution] returns the failed or
+unproven tests as [`Violation`][cooprules.explain.Violation] values, each citing its rule;
+[`check_redemption()`][cooprules.capital.distribution.check_redemption] values a planned redemption
+([`redemption_value()`][cooprules.capital.redemption.redemption_value]) and checks it.
 """
 
 from __future__ import annotations
@@ -114,12 +116,12 @@ class CapitalRules:
         liquidity_test: the liquidity test's citation (the board's finding), or ``None``.
         liquidity_months: the months the board's finding must cover, the law's figure: given with
             a liquidity test (and only with one), as a number or as the parameter it is
-            (:class:`~cooprules.regime.FromLaw`, read when the rule set is bound:
+            ([`FromLaw`][cooprules.regime.FromLaw], read when the rule set is bound:
             ``rules.rule_set(CapitalRules)``; none that day: no liquidity test that day).
         solvency_test: the citation of a rule forbidding payments that make the co-op insolvent
             or harm its stability, or ``None``.
         capital_floor: the share of the highest capital ever reached below which redemptions may
-            not bring the capital, the parameter it is (:class:`~cooprules.regime.FromLaw`, read
+            not bring the capital, the parameter it is ([`FromLaw`][cooprules.regime.FromLaw], read
             when the rule set is bound: ``rules.rule_set(CapitalRules)``), or ``None``.
         capital_floor_citation: its source (a figure read from the law brings its own).
         capital_floor_basis: which capital the floor counts.
@@ -520,7 +522,7 @@ def check_redemption(
 
     Raises:
         InvalidInput: no shares held before ``on``, a negative ``repaid``, inputs
-            :func:`~cooprules.capital.redemption_value` refuses.
+            [`redemption_value()`][cooprules.capital.redemption.redemption_value] refuses.
     """
     check_date(on, field="on")
     day_before = date.fromordinal(on.toordinal() - 1)

@@ -1,10 +1,11 @@
 """The value of shares redeemed: the amount paid up, capped or reduced as the regime says.
 
-A regime's :class:`RedemptionRule` caps a holding's redemption value at the nominal (the paid-up
-amount), at the net-asset value per share, or reduces it by a share of the losses;
-:func:`redemption_value` applies it and explains each step. The tests the regime sets before the
-repayment (:func:`~cooprules.capital.distribution.check_redemption`) are in
-:mod:`cooprules.capital.distribution`.
+A regime's [`RedemptionRule`][cooprules.capital.redemption.RedemptionRule] caps a holding's
+redemption value at the nominal (the paid-up amount), at the net-asset value per share, or reduces
+it by a share of the losses; [`redemption_value()`][cooprules.capital.redemption.redemption_value]
+applies it and explains each step. The tests the regime sets before the repayment
+([`check_redemption()`][cooprules.capital.distribution.check_redemption]) are in
+[`cooprules.capital.distribution`][cooprules.capital.distribution].
 """
 
 from __future__ import annotations
@@ -83,7 +84,8 @@ def redemption_value(
     """Value ``shares`` of ``holding`` (all by default) under the regime's ``rule``.
 
     Args:
-        holding: the member's holding before the redemption (:meth:`ShareRegister.holding`).
+        holding: the member's holding before the redemption
+            ([`ShareRegister.holding()`][cooprules.capital.register.ShareRegister.holding]).
         rule: the regime's redemption rule.
         shares: how many shares are redeemed (all by default).
         paid_up: the paid-up amount on them (by default in proportion to the shares).

@@ -3,10 +3,11 @@
 Each college's share is its statute weight (equal shares by default). A college with no vote in
 the majority's base is *absent*: its share is redistributed to the others in proportion to their
 weights, then every share is brought within the regime's
-:class:`~cooprules.voting.rules.CollegeBounds`: each share is ``clamp(t * weight, minimum,
-maximum)`` with ``t`` solved exactly so that the shares add up to 1 (:func:`bounded_shares`). If
-the bounds cannot all hold (two colleges left with a 50 % ceiling can, one cannot), the shares are
-as close as they can be and a violation says so.
+[`CollegeBounds`][cooprules.voting.rules.CollegeBounds]: each share is ``clamp(t * weight, minimum,
+maximum)`` with ``t`` solved exactly so that the shares add up to 1
+([`bounded_shares()`][cooprules.voting.colleges.bounded_shares]). If the bounds cannot all hold (two
+colleges left with a 50 % ceiling can, one cannot), the shares are as close as they can be and a
+violation says so.
 """
 
 from __future__ import annotations

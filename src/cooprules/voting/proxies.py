@@ -1,11 +1,11 @@
 """Representation at a meeting: proxies, checked against the regime's policy and the statutes.
 
-Each :class:`Proxy` is checked against the regime's
-:class:`~cooprules.voting.rules.ProxyPolicy` (forbidden, allowed, only to another member, at most
-so many per holder, family representation, which a by-law may forbid: the statutes' value of the
-regime's key, read when the rules are bound) and the statutes (a stricter limit), one rule after
-the other in the order of :func:`_refusal`. An invalid proxy is exactly one
-:class:`~cooprules.explain.Violation` naming it (``"proxy grantor -> holder"``) and citing the
+Each [`Proxy`][cooprules.voting.proxies.Proxy] is checked against the regime's
+[`ProxyPolicy`][cooprules.voting.rules.ProxyPolicy] (forbidden, allowed, only to another member, at
+most so many per holder, family representation, which a by-law may forbid: the statutes' value of
+the regime's key, read when the rules are bound) and the statutes (a stricter limit), one rule after
+the other in the order of `_refusal()`. An invalid proxy is exactly one
+[`Violation`][cooprules.explain.Violation] naming it (``"proxy grantor -> holder"``) and citing the
 rule, and the member it would have represented counts as absent (unless present in person). What
 the law gives a proxy to is a person who attends, to vote in the member's place:
 

@@ -1,27 +1,30 @@
 """Counting a meeting's vote on one motion: attendance, quorum, caps, colleges, majority.
 
-:func:`tally` counts the :class:`Meeting`'s ballots in stages, in the order the law applies them,
-each recorded in the result's explanation with its citation:
+[`tally()`][cooprules.voting.tally.tally] counts the [`Meeting`][cooprules.voting.tally.Meeting]'s
+ballots in stages, in the order the law applies them, each recorded in the result's explanation with
+its citation:
 
 1. **Attendance and representation**: every ballot names a voter of the
-   :class:`~cooprules.voting.electorate.Electorate` and is a :class:`Choice`; the voters present
-   in person; each :class:`Proxy` checked against the regime's
-   :class:`~cooprules.voting.rules.ProxyPolicy` (:mod:`cooprules.voting.proxies`). An invalid
-   proxy (to oneself, given twice, held by someone absent or represented themselves, from a
-   member present or who may not vote...) is one :class:`~cooprules.explain.Violation` naming
-   it, and the member it would have represented counts as absent unless present in person: a
-   ballot is counted once at most, and never through a holder who is not there.
-2. **Quorum** (:class:`~cooprules.voting.rules.DecisionRule`): the quorum of the call (first or
-   second), on members or on votes.
+   [`Electorate`][cooprules.voting.electorate.Electorate] and is a
+   [`Choice`][cooprules.voting.rules.Choice]; the voters present in person; each
+   [`Proxy`][cooprules.voting.proxies.Proxy] checked against the regime's
+   [`ProxyPolicy`][cooprules.voting.rules.ProxyPolicy]
+   ([`cooprules.voting.proxies`][cooprules.voting.proxies]). An invalid proxy (to oneself, given
+   twice, held by someone absent or represented themselves, from a member present or who may not
+   vote...) is one [`Violation`][cooprules.explain.Violation] naming it, and the member it would
+   have represented counts as absent unless present in person: a ballot is counted once at most, and
+   never through a holder who is not there.
+2. **Quorum** ([`DecisionRule`][cooprules.voting.rules.DecisionRule]): the quorum of the call (first
+   or second), on members or on votes.
 3. **Caps**: where votes are per share, a member's weight is capped at a share of the votes
-   present or represented (:class:`~cooprules.voting.rules.MemberCap`); with one member one vote
-   no one is capped (the cap is the alternative to it, not a cut on top of it); categories of
-   members are capped at a share of the votes (:class:`~cooprules.voting.rules.CategoryCap`,
+   present or represented ([`MemberCap`][cooprules.voting.rules.MemberCap]); with one member one
+   vote no one is capped (the cap is the alternative to it, not a cut on top of it); categories of
+   members are capped at a share of the votes ([`CategoryCap`][cooprules.voting.rules.CategoryCap],
    reduced pro rata). Everything is exact
-   (:class:`~fractions.Fraction`), and :attr:`VoteResult.reductions` says how each weight was cut.
+   (`Fraction`), and `VoteResult.reductions` says how each weight was cut.
 4. **Colleges**: colleges get the share of the total that the statutes set, kept within the
-   regime's bounds (:class:`~cooprules.voting.rules.CollegeBounds`,
-   :mod:`cooprules.voting.colleges`).
+   regime's bounds ([`CollegeBounds`][cooprules.voting.rules.CollegeBounds],
+   [`cooprules.voting.colleges`][cooprules.voting.colleges]).
 5. **Majority**: the majority as a fraction of the votes cast, present or of all, with
    abstentions and blank votes counted or not as the regime (or the statutes) say. A tie never
    reaches a strict majority ("more than half"): a tied motion is rejected.
@@ -29,8 +32,8 @@ each recorded in the result's explanation with its citation:
 Each stage is a function from one frozen value of the count in progress to the next.
 
 Choices made where the law is silent (each is documented in ``docs/voting.md``; those on college
-weights and on excess proxies are stated in :mod:`cooprules.voting.colleges` and
-:mod:`cooprules.voting.proxies`):
+weights and on excess proxies are stated in [`cooprules.voting.colleges`][cooprules.voting.colleges]
+and [`cooprules.voting.proxies`][cooprules.voting.proxies]):
 
 * **Member cap, not iterative.** The cap is computed once on the raw votes present or represented
   (the reference's C3 example: 400 votes, cap 40, a 60-share member counts 40). It applies to a
@@ -134,11 +137,12 @@ class Meeting:
 
     Attributes:
         date: the meeting's date.
-        decision: the kind of decision (a :class:`DecisionRule` code).
+        decision: the kind of decision (a [`DecisionRule`][cooprules.voting.rules.DecisionRule]
+            code).
         electorate: who may vote.
         ballots: each voter's choice by member id (a mapping, or pairs: a member voting twice is
-            a :class:`~cooprules.errors.DuplicateId`). A represented member's ballot is recorded
-            under the member's own id.
+            a [`DuplicateId`][cooprules.errors.DuplicateId]). A represented member's ballot is
+            recorded under the member's own id.
         present: the voters present in person (``None``: those who cast a ballot and are not
             represented).
         proxies: the representations claimed.
@@ -258,7 +262,7 @@ class _Attendance:
 
 @attrs.frozen
 class _Count:
-    """A count in progress, handed from one stage of :func:`tally` to the next.
+    """A count in progress, handed from one stage of `tally()` to the next.
 
     Attributes:
         meeting: the meeting.
@@ -364,10 +368,12 @@ def tally(
         DuplicateId: two ballots of one member (refused when the meeting is built); a member
             who gave two proxies is a violation (``voting.proxy_given_twice``), not an error.
         InvalidParameter: the regime's proxy limit gives a negative number of proxies.
-        InvalidInput: a ballot is not a :class:`Choice` (a float, a string...).
+        InvalidInput: a ballot is not a [`Choice`][cooprules.voting.rules.Choice] (a float, a
+            string...).
         InvalidParameter: no rule (or no majority) is known for the decision: give the statutes'.
         InvalidInput: ``rules`` still hold a figure of the law to read (a
-            :class:`~cooprules.regime.FromLaw` cap or rule): bind them to the meeting's date first.
+            [`FromLaw`][cooprules.regime.FromLaw] cap or rule): bind them to the meeting's date
+            first.
         InvalidInput: each member has one vote under ``rules`` but a voter of the electorate
             weighs more than one.
         InvalidParameter: neither the law nor the statutes say whether each member has one vote
@@ -481,7 +487,7 @@ def _not_voters(meeting: Meeting) -> set[str]:
 
     Raises:
         UnknownMember: a ballot names someone not in the register.
-        InvalidInput: a ballot is not a :class:`Choice`.
+        InvalidInput: a ballot is not a [`Choice`][cooprules.voting.rules.Choice].
     """
     electorate = meeting.electorate
     ballots = meeting.ballots

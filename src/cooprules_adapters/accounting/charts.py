@@ -1,17 +1,20 @@
 """Charts of accounts as data: one per jurisdiction, each account with its citation.
 
-A :class:`ChartOfAccounts` maps the *roles* the booking functions need (the bank, the reserve
-that receives an allocation, the interest payable to members, the capital…) to an
-:class:`Account`: its number, its name in French and English, its type (which side of the
-balance sheet or the income statement it belongs to) and whether it is kept per member or per
-activity. Reserves are mapped by the code the surplus engine gives them (``"legal_reserve"``).
+A [`ChartOfAccounts`][cooprules_adapters.accounting.charts.ChartOfAccounts] maps the *roles* the
+booking functions need (the bank, the reserve that receives an allocation, the interest payable to
+members, the capital…) to an [`Account`][cooprules_adapters.accounting.charts.Account]: its number,
+its name in French and English, its type (which side of the balance sheet or the income statement it
+belongs to) and whether it is kept per member or per activity. Reserves are mapped by the code the
+surplus engine gives them (``"legal_reserve"``).
 
 The account numbers are those of the national charts (France: the *plan comptable général*;
 Belgium: the *plan comptable minimum normalisé*). They are **recalled, not read in a retrieved
 source** (the reference does not quote the charts): every citation is tagged ``MEM`` and a
-co-op overrides any account in its configuration with :meth:`ChartOfAccounts.with_overrides`.
+co-op overrides any account in its configuration with
+[`ChartOfAccounts.with_overrides()`][cooprules_adapters.accounting.charts.ChartOfAccounts.with_overrides].
 Quebec has no national chart: its accounts carry the names the Cooperatives Act uses.
 
+```pycon
 >>> chart = chart_for("FR")
 >>> chart.account(Role.RESERVE_ALLOCATION_DEBIT).label
 '120 Résultat de l’exercice (bénéfice)'
@@ -21,6 +24,8 @@ Quebec has no national chart: its accounts carry the names the Cooperatives Act 
 ...     "1068", Text(en="Other reserves", fr="Autres réserves"), AccountType.EQUITY)})
 >>> mine.reserve("development_fund").label
 '1068 Autres réserves'
+
+```
 """
 
 from __future__ import annotations
@@ -98,7 +103,7 @@ class Role(enum.Enum):
     DEFAULT_RESERVE = "default_reserve"
     """The reserve used for a reserve code the chart does not map."""
     INDIVISIBLE_RESERVE = "indivisible_reserve"
-    """Optional: where an indivisible reserve goes instead of :attr:`DEFAULT_RESERVE`'s account,
+    """Optional: where an indivisible reserve goes instead of `DEFAULT_RESERVE`'s account,
     when that one is a reserve members may receive (Belgium: 131 unavailable reserves, never 133
     available reserves). A chart without it books indivisible reserves like the others."""
     MEMBER_DISTRIBUTION_PAYABLE = "member_distribution_payable"
@@ -121,10 +126,10 @@ class Role(enum.Enum):
     ACTIVITY_COSTS = "activity_costs"
     """Optional: each activity's direct costs (an expense, one per activity)."""
     ACTIVITY_CONTRIBUTION = "activity_contribution"
-    """Optional: the levy as each activity's expense (the co-op's side is :attr:`CONTRIBUTIONS`)."""
+    """Optional: the levy as each activity's expense (the co-op's side is `CONTRIBUTIONS`)."""
     ACTIVITY_POOLED_COSTS = "activity_pooled_costs"
     """Optional: the pooled costs charged to each activity (the co-op's side is
-    :attr:`POOLED_COSTS_RECOVERED`)."""
+    [`POOLED_COSTS_RECOVERED`][cooprules_adapters.accounting.charts.Role.POOLED_COSTS_RECOVERED])."""
     SALARIES = "salaries"
     """Optional: the gross pay of each activity's entrepreneur-employee (an expense)."""
     EMPLOYER_CHARGES = "employer_charges"
@@ -133,7 +138,7 @@ class Role(enum.Enum):
     """Optional: the loss no reserve absorbed, carried forward (France: 119; Belgium: 141)."""
     LOSS_TO_CARRY_FORWARD = "loss_to_carry_forward"
     """Optional: credited when a loss is carried forward (Belgium: 793 perte à reporter); a chart
-    without it credits :attr:`LOSS`."""
+    without it credits [`LOSS`][cooprules_adapters.accounting.charts.Role.LOSS]."""
     OPENING_BALANCES = "opening_balances"
     """Optional: the equity that balances the opening entries (beancount's
     ``Equity:Opening-Balances``): the balances brought forward from the previous year."""
@@ -148,7 +153,7 @@ ACTIVITY_ROLES: Final = (
     Role.SALARIES,
     Role.EMPLOYER_CHARGES,
 )
-"""The optional roles of each activity's own accounts (with :attr:`Role.ACTIVITY_TREASURY`)."""
+"""The optional roles of each activity's own accounts (with `Role.ACTIVITY_TREASURY`)."""
 _OPTIONAL_ROLES: Final = frozenset(
     {
         Role.INDIVISIBLE_RESERVE,
@@ -194,8 +199,11 @@ class Account:
 def ledger_component(text: str) -> str:
     """Turn text into one ledger account component: ASCII letters, digits and dashes, capitalised.
 
+    ```pycon
     >>> ledger_component("act-7"), ledger_component("Réserve légale"), ledger_component("ana")
     ('Act-7', 'ReserveLegale', 'Ana')
+
+    ```
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = [w for w in re.split(r"[^A-Za-z0-9-]+", ascii_text) if w]
@@ -217,10 +225,13 @@ def ledger_id(text: str) -> str:
     capital letter after the first, so the two kinds never meet, and two other ids would need the
     same digest.
 
+    ```pycon
     >>> ledger_id("ben-1"), ledger_id("Ben-1")
     ('Ben-1', 'Ben-1-H1EFE39C7A1')
     >>> ledger_id("a b"), ledger_id("é-1"), ledger_id("e-1")
     ('AB-HC8687A08AA', 'E-1-HAC09CCC36D', 'E-1')
+
+    ```
     """
     if _SIMPLE_ID.match(text):
         return text[0].upper() + text[1:]
@@ -255,15 +266,18 @@ class ChartOfAccounts:
     """A jurisdiction's accounts for each role, plus one account per reserve code.
 
     It is also a regime's rule set: a plug-in puts its chart in ``Regime.rules`` and the
-    accounting hook books that regime's results on it (see :func:`chart_of`), so a third party's
-    jurisdiction gets a journal and a ledger exactly as ours do. Like every rule set it is frozen
-    and hashable (the hash is the chart's identity: jurisdiction, name and citation).
+    accounting hook books that regime's results on it (see
+    [`chart_of()`][cooprules_adapters.accounting.charts.chart_of]), so a third party's jurisdiction
+    gets a journal and a ledger exactly as ours do. Like every rule set it is frozen and hashable
+    (the hash is the chart's identity: jurisdiction, name and citation).
 
     Attributes:
         jurisdiction: ``"FR"``, ``"BE"``, ``"CA-QC"``.
         name: what the chart is, in English and French.
         citation: the instrument that sets the chart.
-        accounts: the account for each role (:attr:`Role.INDIVISIBLE_RESERVE` is optional).
+        accounts: the account for each role
+            ([`Role.INDIVISIBLE_RESERVE`][cooprules_adapters.accounting.charts.Role.INDIVISIBLE_RESERVE]
+            is optional).
         reserves: the account for each reserve code of the surplus and reserve engines.
     """
 
@@ -306,12 +320,17 @@ class ChartOfAccounts:
 
         An ``indivisible`` reserve (one the regime never lets members receive) is never booked on
         the default reserve's account, the reserve members may receive, when the chart has an
-        account for :attr:`Role.INDIVISIBLE_RESERVE`: it goes there instead.
+        account for
+        [`Role.INDIVISIBLE_RESERVE`][cooprules_adapters.accounting.charts.Role.INDIVISIBLE_RESERVE]:
+        it goes there instead.
 
+        ```pycon
         >>> BE_PCMN.reserve("reserves").label, BE_PCMN.reserve("reserves", indivisible=True).label
         ('133 Réserves disponibles', '131 Réserves indisponibles')
         >>> BE_PCMN.reserve("legal_reserve", indivisible=True).label
         '130 Réserve légale'
+
+        ```
         """
         default = self.accounts[Role.DEFAULT_RESERVE]
         account = self.reserves.get(code, default)
@@ -323,12 +342,12 @@ class ChartOfAccounts:
         """A copy where some accounts are replaced (a co-op's statutes or configuration).
 
         Args:
-            overrides: by role (a :class:`Role` or its value, ``"bank"``) or by reserve
-                (``"reserve:<code>"``).
+            overrides: by role (a [`Role`][cooprules_adapters.accounting.charts.Role] or its value,
+                ``"bank"``) or by reserve (``"reserve:<code>"``).
 
         Raises:
             InvalidInput: a key that is neither a role nor a reserve, or a value that is not an
-                :class:`Account`.
+                [`Account`][cooprules_adapters.accounting.charts.Account].
         """
         accounts = dict(self.accounts)
         reserves = dict(self.reserves)
@@ -752,13 +771,16 @@ def chart_of(
     """The chart a regime's results are booked on: its own, else its jurisdiction's.
 
     A regime carries its own chart as a rule set (looked up through the regimes it extends, see
-    :meth:`~cooprules.regime.Regime.rule_set`): that is how a third party's jurisdiction brings
-    its accounts. Otherwise the chart of ``charts`` (the built-in ones by default) for the
+    [`rule_set()`][cooprules.regime.Regime.rule_set]): that is how a third party's jurisdiction
+    brings its accounts. Otherwise the chart of ``charts`` (the built-in ones by default) for the
     regime's jurisdiction applies.
 
+    ```pycon
     >>> from cooprules import get_regime
     >>> chart_of(get_regime("be-cnc")) is BE_PCMN
     True
+
+    ```
 
     Returns:
         The chart, or ``None`` when the regime has none and ``charts`` none for its jurisdiction.

@@ -1,11 +1,13 @@
-"""The whole year booked: a :class:`~cooprules.report.YearReport` turned into its journal.
+"""The whole year booked: a `YearReport` turned into its journal.
 
-:func:`book_year` books everything the year's report holds, on one chart, each entry balanced:
+[`book_year()`][cooprules_adapters.accounting.year.book_year] books everything the year's report
+holds, on one chart, each entry balanced:
 
-* the **opening balances** on the year's first day, against :attr:`Role.OPENING_BALANCES`: each
+* the **opening balances** on the year's first day, against
+  [`Role.OPENING_BALANCES`][cooprules_adapters.accounting.charts.Role.OPENING_BALANCES]: each
   activity's treasury brought forward, each reserve's opening balance, the capital the register
   holds on the day before the year (subscribed, less what is still to pay up);
-* each **activity's own accounts**, month by month from its books (:attr:`YearReport.books`):
+* each **activity's own accounts**, month by month from its books (`YearReport.books`):
   revenue and direct costs, the levy, each pooled cost charged, the gross pay and employer
   charges; its treasury's balance is the books' closing balance, to the cent;
 * the **share operations** of the year (subscriptions, pay-ups, transfers, conversions,

@@ -4,15 +4,19 @@
   that, any interested party may ask the court to dissolve it: a warning, not a dissolution). The
   figure is the law file's ``company.min_members``.
 * By default a shareholder may **resign only in the first six months of the financial year**
-  (CSA art. 6:120, a default the articles may change: :func:`csa_rules` takes the window). The
-  six months are the law file's default ``be.resignation_window_months``; the regimes' rules,
-  bound to the co-op's statutes, read the statutes' value of that key where they set one.
+  (CSA art. 6:120, a default the articles may change:
+  [`csa_rules()`][cooprules_adapters.be.membership.csa_rules] takes the window). The six months are
+  the law file's default ``be.resignation_window_months``; the regimes' rules, bound to the co-op's
+  statutes, read the statutes' value of that key where they set one.
 * In a *coopérative d'activités* a **candidat-entrepreneur** tests an activity under a convention
   of at most **18 months** (loi du 1er mars 2007, art. 80, and its implementing decree). At least
-  **60 %** of the candidates must belong to the target group (:func:`in_target_group`,
-  :func:`quota_violations`). The historic federal *complément de reprise du travail* paid
-  EUR 100 a month for up to 12 months to a candidate who left after at least 6 months to become
-  self-employed (:func:`resumption_bonus`); it is now a regional matter.
+  **60 %** of the candidates must belong to the target group
+  ([`in_target_group()`][cooprules_adapters.be.membership.in_target_group],
+  [`quota_violations()`][cooprules_adapters.be.membership.quota_violations]). The historic federal
+  *complément de reprise du travail* paid EUR 100 a month for up to 12 months to a candidate who
+  left after at least 6 months to become self-employed
+  ([`resumption_bonus()`][cooprules_adapters.be.membership.resumption_bonus]); it is now a regional
+  matter.
 
 References:
     * Code des sociétés et des associations, art. 6:120, 6:121, 6:126.
@@ -270,7 +274,7 @@ _ONE_DAY = timedelta(days=1)
 
 
 def _leave_bounds(history: History, until: date) -> list[tuple[date, date]]:
-    """The leave periods as ``(start, end)`` pairs: :func:`leave_periods` without objects."""
+    """The leave periods as ``(start, end)`` pairs: `leave_periods()` without objects."""
     bounds: list[tuple[date, date]] = []
     opened: date | None = None
     planned: date | None = None
@@ -307,8 +311,10 @@ def candidate_due(
     """The convention's last day if it is still open: the cheap form of the obligations.
 
     Register queries over many candidates use it to skip closed conventions before any date
-    arithmetic; it agrees with :func:`candidate_obligations` (a test checks it). ``convention``
-    is ``months`` as a ``relativedelta``, built once by the bound rules for the hot path.
+    arithmetic; it agrees with
+    [`candidate_obligations()`][cooprules_adapters.be.membership.candidate_obligations] (a test
+    checks it). ``convention`` is ``months`` as a ``relativedelta``, built once by the bound rules
+    for the hot path.
     """
     dates, kinds = history.dates, history.kinds
     signed = EventKind.CONVENTION_SIGNED
@@ -422,9 +428,9 @@ the law file's version in force; bound on a date, the version of that date)."""
 class TargetGroup:
     """The test of the activity-co-op scheme's target group, with the law's figures of a date.
 
-    Under :attr:`age_limit` at the start of the convention, at least :attr:`days_under_age` days
-    of compensated full unemployment in the :attr:`months_under_age` months before; from that
-    age, at least :attr:`days_from_age` days in the :attr:`months_from_age` months before; or, at
+    Under `age_limit` at the start of the convention, at least `days_under_age` days
+    of compensated full unemployment in the `months_under_age` months before; from that
+    age, at least `days_from_age` days in the `months_from_age` months before; or, at
     any age, living on the integration income. The days are the candidate's facts, counted over
     those months by whoever gives them.
 
@@ -471,7 +477,8 @@ TARGET_GROUP: Final = TargetGroup(
     LAW.latest("be-activity", Keys.target_group_age_limit).citation,
 )
 """The target group's test as the law file has it in force; the register check reads the
-version in force on each convention's start (:meth:`TargetGroup.of`)."""
+version in force on each convention's start
+([`TargetGroup.of()`][cooprules_adapters.be.membership.TargetGroup.of])."""
 
 
 @attrs.frozen
@@ -598,12 +605,14 @@ def target_group_check(
 ) -> tuple[tuple[Violation, ...], Explanation]:
     """The target-group quota over the candidates on ``as_of``: the activity co-op's register check.
 
-    It is the check of the regime's :class:`cooprules.report.RegisterRules`.
+    It is the check of the regime's
+    [`cooprules.report.RegisterRules`][cooprules.report.RegisterRules].
 
     Each candidate's facts come from the scenario (``unemployment_days_18_months``,
     ``unemployment_days_9_months``, ``on_integration_income``: the days over the longer and the
     shorter window); the test is the law's in force on the convention's start
-    (:meth:`TargetGroup.of`), the least share the law's on ``as_of``.
+    ([`TargetGroup.of()`][cooprules_adapters.be.membership.TargetGroup.of]), the least share the
+    law's on ``as_of``.
 
     Raises:
         InvalidInput: a candidate without a birth date or a convention.

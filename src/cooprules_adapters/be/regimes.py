@@ -1,8 +1,8 @@
 """The Belgian regimes as data: accredited co-operative (CNC), social enterprise, activity co-op.
 
 The rules of every société coopérative under the CSA sit in an unregistered base regime,
-:data:`BE_SC`, which the two accreditations extend; an activity co-op is a social enterprise
-(formerly an SFS) and extends :data:`BE_SCES`. Every figure, with its citation, confidence tag and
+`BE_SC`, which the two accreditations extend; an activity co-op is a social enterprise
+(formerly an SFS) and extends `BE_SCES`. Every figure, with its citation, confidence tag and
 dates, is declared once in ``law.toml`` beside this module (from the reference notes
 ``belgium.md``); this module adds the names, the descriptions and the rule sets; the CSA rules apply
 from its entry into force on 1 May 2019 (to companies that existed before, its mandatory rules apply

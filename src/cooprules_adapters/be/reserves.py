@@ -15,7 +15,8 @@
 * **Liquidation**: by default the balance is shared per share (CSA 6:40); a social enterprise
   devolves it to a use as close as possible to its object (AR 28 June 2019, art. 6).
 
-These constants are the lead's to wire into :mod:`cooprules_adapters.be.regimes`.
+These constants are the lead's to wire into
+[`cooprules_adapters.be.regimes`][cooprules_adapters.be.regimes].
 """
 
 from __future__ import annotations
@@ -112,7 +113,7 @@ SCES_DEVOLUTION: Final = Citation(
 )
 CSA_DEVOLUTION: Final = SCES_DEVOLUTION
 """Alias kept for symmetry with the other plug-ins: the Belgian devolution rule is the social
-enterprise's (a CSA co-op without the accreditation shares the balance, :data:`CSA_LIQUIDATION`)."""
+enterprise's (a CSA co-op without the accreditation shares the balance, `CSA_LIQUIDATION`)."""
 
 CSA_REDEMPTION: Final = RedemptionRule(
     Text(
@@ -215,13 +216,17 @@ def net_assets(
     research and development costs and revaluation gains.
 
     The unavailable equity is compared with the result by
-    :func:`cooprules.capital.check_distribution`, not deducted here.
+    [`cooprules.capital.check_distribution()`][cooprules.capital.distribution.check_distribution],
+    not deducted here.
 
+    ```pycon
     >>> eur = lambda text: money(text, "EUR")
     >>> from cooprules.money import format_amount
     >>> format_amount(net_assets(eur("500000.00"), debts=eur("380000.00"),
     ...     provisions=eur("20000.00"), unamortised_formation_costs=eur("5000.00")))
     '95000.00 EUR'
+
+    ```
     """
     if not isinstance(total_assets, Money):
         raise CurrencyMismatch("total_assets", total_assets, "expected a Money")

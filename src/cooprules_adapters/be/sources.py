@@ -1,7 +1,8 @@
 """The Belgian law file and the plug-in's own parameter keys.
 
 Every figure the Belgian regimes use, with its citation, confidence tag and dates, is declared once
-in ``law.toml`` beside this module; :data:`LAW` is that file, loaded and checked at import.
+in ``law.toml`` beside this module; [`LAW`][cooprules_adapters.be.sources.LAW] is that file, loaded
+and checked at import.
 """
 
 from __future__ import annotations

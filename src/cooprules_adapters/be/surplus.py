@@ -1,7 +1,8 @@
 """Belgian surplus distribution: accredited co-op (CNC), social enterprise, activity co-op.
 
 A Belgian société coopérative has **no legal reserve** (CSA, BE-CSA-05): the general meeting
-decides the split, within these bounds, which :func:`waterfall` turns into steps and constraints:
+decides the split, within these bounds, which
+[`waterfall()`][cooprules_adapters.be.surplus.waterfall] turns into steps and constraints:
 
 * **Interest on shares** (*dividende*) at most **6 % of the nominal value of the shares**, per
   share and pro rata of the days held (AR 8 January 1962 art. 1 §1 5° for an accredited co-op;
@@ -12,12 +13,15 @@ decides the split, within these bounds, which :func:`waterfall` turns into steps
   not settle the basis, so the statutes must choose (no default).
 * **Ristournes** only **pro rata of the transactions** with the co-op (AR 1962 art. 1 §1 6°).
 * **The double test** (CSA 6:115 net assets, 6:116 liquidity) on everything paid out, checked
-  through :func:`cooprules.capital.check_distribution` when the financial position is given.
+  through
+  [`cooprules.capital.check_distribution()`][cooprules.capital.distribution.check_distribution] when
+  the financial position is given.
 * What remains goes to the reserves; a social enterprise's reserves never return to the members
   (its liquidation balance goes to a purpose close to its object), so they are indivisible.
 
 The C5 worked example: shares of 200,000 EUR nominal value, 30 % withholding tax.
 
+```pycon
 >>> from datetime import date
 >>> from cooprules.money import money, format_amount
 >>> from cooprules.regime import bind
@@ -29,6 +33,8 @@ The C5 worked example: shares of 200,000 EUR nominal value, 30 % withholding tax
 '17142.85 EUR'
 >>> format_amount(max_interest(cnc, money("200000.00", "EUR"), basis="gross"))
 '12000.00 EUR'
+
+```
 
 References:
     * AR du 8 janvier 1962 fixant les conditions d'agrément des sociétés coopératives (as
@@ -206,12 +212,13 @@ class InterestCap:
     The cap is ``capital-days x max rate / actual days of the year`` on the table ``capital`` of
     the figures (nominal value x days; by default the interest step's own table, the paid-up
     capital-days, which is never above the nominal and so stricter), computed by
-    :func:`cooprules.capital.interest_caps`, the core's one bound on interest: an annual rate, so
+    `cooprules.capital.interest_caps()`, the core's one bound on interest: an annual rate, so
     the year's actual days (366 in a leap year) whatever day count the statutes chose, and rounded
     **down**, toward the bound ("at most"), for the total and for each member.
 
     Attributes:
-        rate: the highest gross rate (see :func:`max_interest_rate`).
+        rate: the highest gross rate (see
+            [`max_interest_rate()`][cooprules_adapters.be.surplus.max_interest_rate]).
         basis: the reading the rate comes from.
         withholding: the withholding rate used for the net reading.
         citation: the rule.
@@ -403,10 +410,11 @@ def waterfall(
         rules: the co-op's rules (an accredited co-op, a social enterprise or an activity co-op).
         interest_rate: the yearly rate of interest on shares the meeting decides, if any.
         day_count: the statutes' day count for interest pro rata of the days held
-            (:class:`cooprules.capital.DayCount` or its text, ``"actual/365"``...): by default
-            the financial year's actual days, so a holder of every day of a 366-day year gets the
-            rate, never 366/365 of it. The cap is checked on the year's actual days whatever the
-            day count: actual/365 at the highest rate in a leap year breaks it.
+            ([`cooprules.capital.DayCount`][cooprules.capital.daycount.DayCount] or its text,
+            ``"actual/365"``...): by default the financial year's actual days, so a holder of every
+            day of a 366-day year gets the rate, never 366/365 of it. The cap is checked on the
+            year's actual days whatever the day count: actual/365 at the highest rate in a leap year
+            breaks it.
         dividend_cap_basis: ``"net_of_withholding"`` or ``"gross"``; ``None``: the statutes', else
             the law's default (net, for the CNC; none for a social enterprise, whose basis the
             reference leaves open, so the statutes must choose).
@@ -520,9 +528,10 @@ def waterfall(
 def suggest(rules: Rules, options: Mapping[str, object], figures: YearFigures) -> Suggestion:
     """The largest legal dividend: the meeting's split with interest at the highest legal rate.
 
-    The rate is :func:`max_interest_rate` on the meeting's reading of the cap (its
-    ``dividend_cap_basis``, else the statutes', else the law's): 6 % gross, or 6 % net of the
-    withholding tax. It is the ``suggest`` of the Belgian regimes' ``DistributionRules``.
+    The rate is [`max_interest_rate()`][cooprules_adapters.be.surplus.max_interest_rate] on the
+    meeting's reading of the cap (its ``dividend_cap_basis``, else the statutes', else the law's): 6
+    % gross, or 6 % net of the withholding tax. It is the ``suggest`` of the Belgian regimes'
+    ``DistributionRules``.
 
     Raises:
         InvalidInput: a social enterprise whose statutes and meeting leave the cap's basis open.
@@ -549,12 +558,14 @@ def suggest(rules: Rules, options: Mapping[str, object], figures: YearFigures) -
 
 
 def build(rules: Rules, options: Mapping[str, object], figures: YearFigures) -> Waterfall:
-    """The Belgian waterfall from a scenario's ``[distribution] options`` (see :func:`waterfall`).
+    """The Belgian waterfall from a scenario's ``[distribution] options`` (see `waterfall()`).
 
-    It is the build of the Belgian regimes' :class:`cooprules.report.DistributionRules`.
+    It is the build of the Belgian regimes'
+    [`cooprules.report.DistributionRules`][cooprules.report.DistributionRules].
 
     Raises:
-        InvalidInput: an option :func:`waterfall` does not take, naming the options.
+        InvalidInput: an option [`waterfall()`][cooprules_adapters.be.surplus.waterfall] does not
+            take, naming the options.
     """
     del figures  # the Belgian steps read their figures when the waterfall is distributed
     try:

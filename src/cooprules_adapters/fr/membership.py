@@ -12,10 +12,10 @@ The path of an entrepreneur in a *coopérative d'activité et d'emploi* (CAE):
    **or the contract ends** (L7331-3): ``ADMITTED``, status ``MEMBER``.
 
 The earlier contracts are every CAPE and every CESA that ended before this CESA
-(:func:`prior_contracts`: a CAPE, then a CESA that ended, then a new CESA deducts both); the
-reduction is their exact length, in months and days, added up (a 10-month CAPE and a 12-month
-CESA leave 14 months). Neither limit falls before the CESA's first day. The deadlines are counted as
-:mod:`cooprules.periods` documents.
+([`prior_contracts()`][cooprules_adapters.fr.membership.prior_contracts]: a CAPE, then a CESA that
+ended, then a new CESA deducts both); the reduction is their exact length, in months and days, added
+up (a 10-month CAPE and a 12-month CESA leave 14 months). Neither limit falls before the CESA's
+first day. The deadlines are counted as [`cooprules.periods`][cooprules.periods] documents.
 
 References:
     * Code du travail, art. L7331-2, L7331-3, L7332-1 (created by loi n° 2014-856, art. 47):
@@ -206,8 +206,9 @@ def _total(lengths: Iterable[relativedelta]) -> relativedelta:
 def prior_length(history: History, cesa_start: date) -> relativedelta:
     """The length of every contract before the CESA starting on ``cesa_start``, added up.
 
-    Each contract's length is counted in months and days (:attr:`Contract.length`); the months
-    are added up, and the days (a day count is not a fraction of a month).
+    Each contract's length is counted in months and days
+    ([`Contract.length`][cooprules_adapters.fr.membership.Contract.length]); the months are added
+    up, and the days (a day count is not a fraction of a month).
     """
     return _total(c.length for c in prior_contracts(history, cesa_start))
 
@@ -215,7 +216,8 @@ def prior_length(history: History, cesa_start: date) -> relativedelta:
 def cape_length(history: History, cesa_start: date) -> relativedelta:
     """The length of the CAPEs that preceded the CESA starting on ``cesa_start`` (zero if none).
 
-    Only part of the reduction: an earlier CESA counts too (:func:`prior_length`).
+    Only part of the reduction: an earlier CESA counts too
+    ([`prior_length()`][cooprules_adapters.fr.membership.prior_length]).
     """
     return _total(
         c.length for c in prior_contracts(history, cesa_start) if c.kind is ContractKind.CAPE
@@ -247,10 +249,15 @@ def associate_deadline(
     """The last day on which an entrepreneur-employee may become an associate (L7331-3).
 
     Three years (``months``) from the CESA's conclusion, reduced by the length of the earlier
-    contracts between the parties (:func:`prior_length`); never before the CESA's first day.
+    contracts between the parties
+    ([`prior_length()`][cooprules_adapters.fr.membership.prior_length]); never before the CESA's
+    first day.
 
+    ```pycon
     >>> associate_deadline(date(2025, 1, 15), relativedelta(months=10))  # 26 months after
     datetime.date(2027, 3, 14)
+
+    ```
     """
     return _reduced(cesa_start, months, prior_contract or relativedelta()).last_day
 
@@ -265,8 +272,11 @@ def trial_period_end(
 
     Never before the CESA's first day: earlier contracts of 8 months or more leave no trial.
 
+    ```pycon
     >>> trial_period_end(date(2025, 1, 15))
     datetime.date(2025, 9, 14)
+
+    ```
     """
     return _reduced(cesa_start, months, prior_contract or relativedelta()).last_day
 
@@ -342,7 +352,8 @@ def cae_obligations(
     """The obligations of an entrepreneur-employee on ``as_of``: become an associate in time.
 
     ``months`` is the law's delay (L7331-3: three years), less every earlier contract between
-    the parties (an earlier CAPE, an earlier CESA that ended: :func:`prior_contracts`).
+    the parties (an earlier CAPE, an earlier CESA that ended:
+    [`prior_contracts()`][cooprules_adapters.fr.membership.prior_contracts]).
     """
     limit = _associate_limit(history, as_of, months)
     if limit is None:
@@ -452,8 +463,11 @@ def trial_violations(
 
     A CESA's trial period, renewal included, is recorded as the ``trial_end`` of its
     ``EMPLOYED`` event (exclusive). It may last at most ``months`` (eight), less every earlier
-    contract between the parties (:func:`prior_length`), and never less than nothing: its end
-    may not be later than :func:`trial_period_end` (the day after it). A longer trial is an error.
+    contract between the parties
+    ([`prior_length()`][cooprules_adapters.fr.membership.prior_length]), and never less than
+    nothing: its end may not be later than
+    [`trial_period_end()`][cooprules_adapters.fr.membership.trial_period_end] (the day after it). A
+    longer trial is an error.
     """
     found = []
     for event in history.events:

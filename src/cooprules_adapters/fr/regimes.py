@@ -1,7 +1,7 @@
 """The French regimes as data: SCOP, SCIC, and the CAE in either form.
 
 The rules every French co-operative shares (loi 1947) sit in an unregistered base regime,
-:data:`FR_COOP`, which :data:`FR_SCOP` and :data:`FR_SCIC` extend; each CAE regime extends the form
+`FR_COOP`, which `FR_SCOP` and `FR_SCIC` extend; each CAE regime extends the form
 it takes. Every figure, with its citation, confidence tag and dates, is declared once in
 ``law.toml`` beside this module (from the reference notes ``france.md``); the art. 14 cap is
 computed per meeting year from the TMO series declared there.

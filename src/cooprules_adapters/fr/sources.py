@@ -2,7 +2,7 @@
 
 Tags follow ``shared/reference/france.md``: [SRC] read in a source that appears current, [SRC-old]
 read in an older consolidation, [MEM] recalled, [UNC] uncertain. A citation tagged [MEM] or [UNC]
-never carries a figure (see :class:`cooprules.regime.Parameter`).
+never carries a figure (see [`cooprules.regime.Parameter`][cooprules.regime.Parameter]).
 """
 
 from __future__ import annotations

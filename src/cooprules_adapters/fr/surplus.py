@@ -119,7 +119,8 @@ def scop_waterfall(
     coefficient's bound) is read from ``rules``, with its own citation.
 
     Args:
-        rules: the co-op's rules on the meeting's date (:func:`cooprules.regime.bind`).
+        rules: the co-op's rules on the meeting's date
+            ([`cooprules.regime.bind()`][cooprules.regime.bind]).
         worker_share: the worker share the meeting decides (an amount, or a rate of ``E``).
         dividends: the interest on shares the meeting decides (split by capital-days), if any.
         highest_capital: the highest capital ever reached: the legal reserve's ceiling.
@@ -178,7 +179,7 @@ class ScopConstraints:
     """Art. 33's bounds on a SCOP's distribution, checked with the figures the rules give.
 
     Attributes:
-        law: the figures of art. 33 (:class:`ScopFigures`).
+        law: the figures of art. 33 ([`ScopFigures`][cooprules_adapters.fr.surplus.ScopFigures]).
     """
 
     law: ScopFigures
@@ -246,12 +247,15 @@ def scop_max_dividends(figures: YearFigures, *, worker_share: Money | None = Non
     ``min(T, (E - T) / 2)``; with ``T`` free, it is a third of the ENG (``D = T = L + F``). The
     legal reserve's ceiling does not change it: the cap counts ``L`` and ``F`` together.
 
+    ```pycon
     >>> from cooprules.money import money
     >>> scop_max_dividends(YearFigures(surplus=money("100000.00", "EUR")))  # France, example B
     Money('33333.33', 'EUR')
     >>> scop_max_dividends(YearFigures(surplus=money("100000.00", "EUR")),
     ...                    worker_share=money("25000.00", "EUR"))            # example D
     Money('25000.00', 'EUR')
+
+    ```
     """
     eng = to_minor_units(figures.base)
     if worker_share is None:
@@ -275,7 +279,8 @@ def scic_waterfall(
     explanation then says so through the step's missing cap.
 
     Args:
-        rules: the co-op's rules on the meeting's date (:func:`cooprules.regime.bind`).
+        rules: the co-op's rules on the meeting's date
+            ([`cooprules.regime.bind()`][cooprules.regime.bind]).
         reserves_above_capital: the reserves already equal the capital: the legal reserve
             allocation is no longer due (the statutory reserve's share of the balance remains).
         interest_rate: the interest on shares the meeting decides, if any.
@@ -359,10 +364,11 @@ def _build(
 
 
 def build_scop(rules: Rules, options: Mapping[str, object], figures: YearFigures) -> Waterfall:
-    """A SCOP's waterfall from a scenario's ``[distribution] options`` (:func:`scop_waterfall`).
+    """A SCOP's waterfall from a scenario's ``[distribution] options`` (`scop_waterfall()`).
 
     The legal reserve's ceiling is the year's highest capital unless the options give one. It is
-    the build of the SCOP regimes' :class:`cooprules.report.DistributionRules`.
+    the build of the SCOP regimes'
+    [`cooprules.report.DistributionRules`][cooprules.report.DistributionRules].
 
     Raises:
         InvalidInput: an option the waterfall does not take, naming the options.
@@ -373,10 +379,11 @@ def build_scop(rules: Rules, options: Mapping[str, object], figures: YearFigures
 
 
 def build_scic(rules: Rules, options: Mapping[str, object], figures: YearFigures) -> Waterfall:
-    """A SCIC's waterfall from a scenario's ``[distribution] options`` (:func:`scic_waterfall`).
+    """A SCIC's waterfall from a scenario's ``[distribution] options`` (`scic_waterfall()`).
 
     The art. 14 cap is the law's for the meeting's year: the options never give it. It is the
-    build of the SCIC regimes' :class:`cooprules.report.DistributionRules`.
+    build of the SCIC regimes'
+    [`cooprules.report.DistributionRules`][cooprules.report.DistributionRules].
 
     Raises:
         InvalidInput: an option the waterfall does not take, naming the options.
@@ -390,9 +397,10 @@ def suggest_scop(
 ) -> Suggestion | None:
     """The largest interest on shares art. 33 4° allows, beside the meeting's worker share.
 
-    ``min(T, (E - T) / 2)`` (:func:`scop_max_dividends`) with the worker share ``T`` the meeting
-    decided. It is the ``suggest`` of the SCOP regimes' ``DistributionRules``; ``None`` without
-    share capital or a worker share decided.
+    ``min(T, (E - T) / 2)``
+    ([`scop_max_dividends()`][cooprules_adapters.fr.surplus.scop_max_dividends]) with the worker
+    share ``T`` the meeting decided. It is the ``suggest`` of the SCOP regimes'
+    ``DistributionRules``; ``None`` without share capital or a worker share decided.
     """
     del rules  # art. 33 4° bounds interest by the worker share and the reserves, not by a rate
     if not any(figures.capital_days.get("capital", {}).values()):

@@ -11,12 +11,18 @@ are known.
 The cap is kept exact (the mean of six values is not a finite decimal); the reference shows it
 rounded to four decimals, e.g. 3.2267 % for a meeting held in 2017.
 
+```pycon
 >>> from fractions import Fraction
 
+```
+
+```pycon
 >>> round(interest_cap(2017).as_percent(), 4) == Fraction("3.2267")
 True
 >>> interest_cap(2025) is None  # the 2024 TMO values are not sourced
 True
+
+```
 """
 
 from __future__ import annotations

@@ -10,9 +10,9 @@
   co-operative societies).
 * **SCOP proxies** (loi 1978 art. 14): only to another associate; at most one proxy under 20
   associates, otherwise at most 1/20 of the associates (rounded down: the safe reading of
-  "n'excédant pas", [UNC] on rounding): :data:`SCOP_PROXIES`, whose three figures are the law
-  file's (``fr.scop_max_proxies``, ``fr.scop_proxy_share_from``, ``fr.scop_max_proxies_share``).
-  SCOPs have **no legal basis for voting colleges**.
+  "n'excédant pas", [UNC] on rounding): [`SCOP_PROXIES`][cooprules_adapters.fr.voting.SCOP_PROXIES],
+  whose three figures are the law file's (``fr.scop_max_proxies``, ``fr.scop_proxy_share_from``,
+  ``fr.scop_max_proxies_share``). SCOPs have **no legal basis for voting colleges**.
 * **SCIC colleges** (art. 19 octies): at least three; each between 10 % and 50 % of the votes,
   equal by default; capital never a weight.
 * **Quorum and majorities** from the Code de commerce for the company's form, as the decision
@@ -92,10 +92,13 @@ def scop_max_proxies(associates: int) -> int:
     """The most proxies one SCOP associate may hold (loi 1978 art. 14), as the law file has it.
 
     The figures are the versions of the law file in force; a meeting's count reads those of its
-    date, through the bound rules (:data:`SCOP_PROXIES`).
+    date, through the bound rules ([`SCOP_PROXIES`][cooprules_adapters.fr.voting.SCOP_PROXIES]).
 
+    ```pycon
     >>> scop_max_proxies(15), scop_max_proxies(19), scop_max_proxies(20), scop_max_proxies(57)
     (1, 1, 1, 2)
+
+    ```
     """
     return _SCOP_PROXIES_IN_FORCE(associates)
 

@@ -48,7 +48,7 @@ R7331_12: Final = Citation(
 
 
 def _rule(request: EnvelopeRequest) -> Citation | None:
-    """The citation of the regime's payroll rule (its :class:`cooprules.payroll.PayrollRules`)."""
+    """The citation of the regime's payroll rule (its `cooprules.payroll.PayrollRules`)."""
     rules = request.regime.rule_set(PayrollRules)
     return rules.citation if rules is not None else None
 
@@ -56,11 +56,14 @@ def _rule(request: EnvelopeRequest) -> Citation | None:
 def months_in(start: object, end: object) -> int:
     """Whole or part calendar months from ``start`` to ``end`` inclusive (12 for a year).
 
+    ```pycon
     >>> from datetime import date
     >>> months_in(date(2025, 1, 1), date(2025, 12, 31))
     12
     >>> months_in(date(2025, 3, 1), date(2025, 3, 31))
     1
+
+    ```
     """
     delta = relativedelta(end, start)  # type: ignore[arg-type]
     months = delta.years * 12 + delta.months
@@ -206,7 +209,7 @@ def belgian_activity_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
 
 
 def unpaid_status_envelope(request: EnvelopeRequest, citation: Citation) -> SalaryEnvelope:
-    """No salary in a status the regime's :class:`PayrollRules` leave unpaid (a CAPE holder)."""
+    """No salary in a status the regime's `PayrollRules` leave unpaid (a CAPE holder)."""
     status = request.status.value.replace("_", " ") if request.status is not None else "?"
     return no_salary_envelope(
         request,

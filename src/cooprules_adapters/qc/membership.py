@@ -7,9 +7,10 @@
   the rules are bound on a date).
 * **Trial period of a worker co-op** (s.224.2): by by-law, a worker may be an **auxiliary member**
   on trial for **at most 250 days of work over at most 18 months**. The Act does not define a day
-  of work: the days actually worked are an input (:func:`trial_limit`); without them, the
-  obligations estimate the 250th day of work as the 250th working day of the Quebec calendar
-  (weekdays less statutory holidays, from the ``holidays`` package).
+  of work: the days actually worked are an input
+  ([`trial_limit()`][cooprules_adapters.qc.membership.trial_limit]); without them, the obligations
+  estimate the 250th day of work as the 250th working day of the Quebec calendar (weekdays less
+  statutory holidays, from the ``holidays`` package).
 * **Founders** (s.7, s.223.1): at least 5, or 3 for a worker co-operative.
 * **Solidarity co-operative** (s.226.1): members in at least two of the three categories (user,
   worker, supporting).
@@ -217,9 +218,12 @@ def trial_limit(
         days: the law's limit in days of work (s.224.2: 250).
         months: the law's limit in months (s.224.2: 18).
 
+    ```pycon
     >>> every_other_day = [date(2025, 3, 3) + timedelta(d) for d in range(0, 700, 2)]
     >>> trial_limit("w", date(2025, 3, 3), days_worked=every_other_day).due  # 250th day of work
     datetime.date(2026, 7, 14)
+
+    ```
     """
     months_last = months_end(start, months) - timedelta(days=1)
     if days_worked is not None:

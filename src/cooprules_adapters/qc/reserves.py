@@ -12,10 +12,11 @@
   co-ops excepted: not encoded here).
 
 * The **enhancement reserve** (*réserve de valorisation*, ss. 149.1-149.6) of a work or a
-  producers' co-op whose by-laws create it (:data:`ENHANCEMENT_RESERVES`): a deficit is charged to
-  it first (s. 149.3); on liquidation its balance goes to the persons who were members during the
-  last financial years before the winding-up vote (5, read from the law file), pro rata of their
-  business, before the devolution (s. 185). It is not the indivisible reserve.
+  producers' co-op whose by-laws create it
+  ([`ENHANCEMENT_RESERVES`][cooprules_adapters.qc.reserves.ENHANCEMENT_RESERVES]): a deficit is
+  charged to it first (s. 149.3); on liquidation its balance goes to the persons who were members
+  during the last financial years before the winding-up vote (5, read from the law file), pro rata
+  of their business, before the devolution (s. 185). It is not the indivisible reserve.
 """
 
 from __future__ import annotations
@@ -151,7 +152,7 @@ ENHANCEMENT_RESERVES: Final = attrs.evolve(
     charged_first=(ENHANCEMENT,),
     charged_first_citation=LAW.citation("act-s-149-3"),
 )
-"""A work or producers' co-op's reserve rules: :data:`RESERVES` and the enhancement reserve.
+"""A work or producers' co-op's reserve rules: `RESERVES` and the enhancement reserve.
 
 Bind them (``rules.rule_set(ReserveRules)``) to read the number of years from the law."""
 

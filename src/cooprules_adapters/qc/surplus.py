@@ -8,18 +8,20 @@
 * **While the co-op's equity is below 40 % of its debts**, at least **10 %** of that base goes to
   the reserve, **plus another 10 %** either to the reserve or to refunds paid in shares (s.146).
   Above it no minimum binds (s.4(4) only requires that a reserve exist). The general meeting's
-  decision (its reserve, its refunds, the part of them paid in shares) is what :func:`waterfall`
-  allocates and :class:`S146Constraint` checks; only when the meeting states no reserve does the
-  waterfall take the s.146 minimum itself, and only while s.146 applies.
+  decision (its reserve, its refunds, the part of them paid in shares) is what
+  [`waterfall()`][cooprules_adapters.qc.surplus.waterfall] allocates and
+  [`S146Constraint`][cooprules_adapters.qc.surplus.S146Constraint] checks; only when the meeting
+  states no reserve does the waterfall take the s.146 minimum itself, and only while s.146 applies.
 * The reserve is never shared and never reduced by refunds (s.147). A work co-op's refunds follow
   the work done — hours, pay or another scale, possibly averaged over up to four years (s.224.7):
   pass that measure in the figures, and the years of earlier measures in
   ``YearFigures.measure_years``; the statutes' ``qc.refund_average_years`` chooses the years
-  (:class:`RefundAverage`), the law file's ``qc.refund_average_max_years`` bounds them. A
-  solidarity co-op's refunds go to its user and worker members (:func:`build_solidarity`); its
-  supporting members do no business with it and receive none unless its statutes say so
-  explicitly (``qc.supporting_members_refunds``: the reference leaves that rule unverified, and
-  the citation's confidence says so).
+  ([`RefundAverage`][cooprules_adapters.qc.surplus.RefundAverage]), the law file's
+  ``qc.refund_average_max_years`` bounds them. A solidarity co-op's refunds go to its user and
+  worker members ([`build_solidarity()`][cooprules_adapters.qc.surplus.build_solidarity]); its
+  supporting members do no business with it and receive none unless its statutes say so explicitly
+  (``qc.supporting_members_refunds``: the reference leaves that rule unverified, and the citation's
+  confidence says so).
 
 References:
     * Cooperatives Act (CQLR c C-67.2), ss. 143, 146, 147, 224.7:
@@ -236,10 +238,12 @@ def waterfall(
     (``surplus.legal_reserve_rate``), else, and only while s.146 applies, its minimum: 10 %, plus
     the second 10 % unless ``second_ten_percent_to="refunds_in_shares"``. Outside s.146, a
     meeting that states no reserve puts nothing in it up front (what the refunds leave still goes
-    to it). Whatever the source, :class:`S146Constraint` checks the result while s.146 applies.
+    to it). Whatever the source, [`S146Constraint`][cooprules_adapters.qc.surplus.S146Constraint]
+    checks the result while s.146 applies.
 
     Args:
-        rules: the co-op's rules on the meeting's date (:func:`cooprules.regime.bind`).
+        rules: the co-op's rules on the meeting's date
+            ([`cooprules.regime.bind()`][cooprules.regime.bind]).
         figures: the year's figures (the equity and debts decide whether s.146 applies).
         measure: the measure of business for the refunds (purchases, hours worked, pay).
         reserve: the allocation to the reserve the meeting decides (an amount or a rate of the
@@ -255,8 +259,9 @@ def waterfall(
         refund_citation: the rule the refunds follow (s.143; a solidarity co-op's own).
 
     A work co-op whose statutes average the work over several years
-    (``qc.refund_average_years``) gets refunds by that average (:class:`RefundAverage`: never
-    over more years than s.224.7 allows, the law file's ``qc.refund_average_max_years``).
+    (``qc.refund_average_years``) gets refunds by that average
+    ([`RefundAverage`][cooprules_adapters.qc.surplus.RefundAverage]: never over more years than
+    s.224.7 allows, the law file's ``qc.refund_average_max_years``).
 
     Raises:
         InvalidInput: an option out of its values, or ``second_ten_percent_to`` with a
@@ -458,12 +463,14 @@ def suggest(rules: Rules, options: Mapping[str, object], figures: YearFigures) -
 
 
 def build(rules: Rules, options: Mapping[str, object], figures: YearFigures) -> Waterfall:
-    """The Quebec waterfall from a scenario's ``[distribution] options`` (see :func:`waterfall`).
+    """The Quebec waterfall from a scenario's ``[distribution] options`` (see `waterfall()`).
 
-    It is the build of the Quebec regimes' :class:`cooprules.report.DistributionRules`.
+    It is the build of the Quebec regimes'
+    [`cooprules.report.DistributionRules`][cooprules.report.DistributionRules].
 
     Raises:
-        InvalidInput: an option :func:`waterfall` does not take, naming the options.
+        InvalidInput: an option [`waterfall()`][cooprules_adapters.qc.surplus.waterfall] does not
+            take, naming the options.
     """
     return _build(rules, options, figures, S143)
 
@@ -515,14 +522,15 @@ class _Findings:
 def build_solidarity(
     rules: Rules, options: Mapping[str, object], figures: YearFigures
 ) -> Waterfall:
-    """A solidarity co-op's waterfall: refunds to the categories :func:`refund_categories` names.
+    """A solidarity co-op's waterfall: refunds to the categories `refund_categories()` names.
 
     The meeting's ``eligible`` may narrow them; a category it names that is not entitled
     (supporting members, without the statutes' explicit provision) receives nothing, and the
     result says so (``qc.solidarity.refund_category_excluded``, a warning).
 
     Raises:
-        InvalidInput: an option :func:`waterfall` does not take, naming the options.
+        InvalidInput: an option [`waterfall()`][cooprules_adapters.qc.surplus.waterfall] does not
+            take, naming the options.
     """
     entitled, citation = refund_categories(rules)
     given = options.get("eligible")

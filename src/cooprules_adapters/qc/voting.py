@@ -1,7 +1,8 @@
 """Quebec voting rules under the Cooperatives Act: one member one vote, no proxy, fixed majorities.
 
-* **One member one vote, no proxy** (s. 4): :data:`VOTING`'s proxy policy forbids proxies; a
-  proxy at a Quebec meeting is a violation and the member counts as absent.
+* **One member one vote, no proxy** (s. 4): [`VOTING`][cooprules_adapters.qc.voting.VOTING]'s proxy
+  policy forbids proxies; a proxy at a Quebec meeting is a violation and the member counts as
+  absent.
 * A member may be **represented by a non-member spouse or adult child** unless the by-laws forbid
   it; never in a work co-op [SRC-2, MEIE explainer]. The rule is the law file's
   ``qc.family_representation_allowed`` (a default ``true`` for every co-op, the law's ``false``
