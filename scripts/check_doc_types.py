@@ -40,9 +40,7 @@ from mypy import api
 
 ROOT = Path(__file__).resolve().parents[1]
 # The example plug-in is a separate distribution, checked in its own environment (.ci/run).
-# docs/regimes.md is generated and kept by the regimes' owners; its one example reads
-# ``get_regime("be-activity").extends.code`` (``extends`` is ``Regime | None``) and is left to them.
-EXCLUDED = ("docs/examples/", "docs/regimes.md")
+EXCLUDED = ("docs/examples/",)
 
 FENCE = re.compile(
     r"^(?P<indent>[ \t]*)```(?P<lang>pycon|python)(?P<info>[^\n]*)\n"
