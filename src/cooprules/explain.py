@@ -36,6 +36,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+
 import attrs
 from moneyed import Money
 
@@ -136,12 +137,13 @@ def _placeholders(template: str, field: str) -> frozenset[str]:
     return frozenset(names)
 
 
-def _check_argument(name: str, value: object) -> None:
+def _argument(value: object) -> Value:
+    """A message argument as kept: typed values as they are, anything else as its text."""
+    if isinstance(value, enum.Enum):
+        return str(value.value)
     if isinstance(value, bool) or not isinstance(value, (*_ARGUMENT_TYPES, Text)):
-        raise InvalidInput(
-            name, value, "a message argument is a Money, Rate, Fraction, Decimal, date, int, str "
-            "or Text"
-        )
+        return str(value)
+    return value
 
 
 @attrs.frozen(init=False)
@@ -151,10 +153,11 @@ class Text:
     ``Text("Levy of {rate} on a margin of {margin}", rate=rate, margin=margin)`` is a gettext
     message: the template is the *msgid*, extracted into the catalogs by
     ``scripts/extract_messages.py``; it must be a string literal (never an f-string), and its
-    arguments (Money, Rate, Fraction, Decimal, date, int, str or another Text) are formatted only
-    when the text is rendered, for a language and a locale (:meth:`in_`). ``context`` tells apart
-    two messages with the same English; ``domain`` names the package whose catalog translates
-    it (``"cooprules"`` for ours, a plug-in's own package for its messages).
+    arguments (Money, Rate, Fraction, Decimal, date, int, str or another Text; any other value is
+    kept as its text, an enumeration as its value) are formatted only when the text is rendered,
+    for a language and a locale (:meth:`in_`). ``context`` tells apart two messages with the same
+    English; ``domain`` names the package whose catalog translates it (``"cooprules"`` for ours,
+    a plug-in's own package for its messages).
 
     ``Text(en=..., fr=...)`` still builds a text given in its languages inline (a plug-in without a
     catalog, a name from a scenario file); ``nl=`` and ``de=`` may be given too. ``Text.plain(s)``
@@ -168,6 +171,7 @@ class Text:
         context: the gettext context, if any.
         domain: the package whose catalog translates the message.
         given: translations given inline, by language (tried before the catalog).
+        capital: whether the rendered text starts with a capital letter (:meth:`capitalized`).
     """
 
     msgid: str
@@ -175,8 +179,9 @@ class Text:
     context: str | None
     domain: str
     given: tuple[tuple[str, str], ...]
+    capital: bool = False
 
-    def __init__(  # noqa: PLR0912 - one check per way of building a text
+    def __init__(  # noqa: C901, PLR0912 - one check per way of building a text
         self,
         msgid: str | None = None,
         /,
@@ -225,10 +230,9 @@ class Text:
             raise InvalidInput(
                 "args", sorted(args), f"must be exactly the placeholders {sorted(wanted)}"
             )
-        for name, value in args.items():
-            _check_argument(name, value)
+        kept = tuple(sorted((name, _argument(value)) for name, value in args.items()))
         self.__attrs_init__(  # type: ignore[attr-defined]
-            msgid, tuple(sorted(args.items())), context, domain, tuple(given.items())
+            msgid, kept, context, domain, tuple(given.items())
         )
 
     @classmethod
@@ -237,6 +241,14 @@ class Text:
         if not isinstance(text, str) or not text.strip():
             raise InvalidInput("text", text, "must be non-empty text")
         return cls(en=text, fr=text)
+
+    def capitalized(self) -> Text:
+        """This text with its first letter in upper case once rendered (a sentence's start)."""
+        text = object.__new__(Text)
+        text.__attrs_init__(  # type: ignore[attr-defined]
+            self.msgid, self.args, self.context, self.domain, self.given, capital=True
+        )
+        return text
 
     def template(self, lang: str, *, locale: str | None = None) -> str:
         """The template in ``lang``: given inline, else from the catalog, else the English."""
@@ -260,13 +272,13 @@ class Text:
         (``"fr_BE"``), by :mod:`cooprules.formatting` (``1 234,50 €``, ``6 %``).
         """
         template = self.template(lang, locale=locale)
-        if not self.args:
-            return template
-        values = {name: render_value(value, lang, locale=locale) for name, value in self.args}
-        try:
-            return template.format_map(values)
-        except (KeyError, ValueError, IndexError, AttributeError):  # a faulty translation
-            return self.msgid.format_map(values)
+        if self.args:
+            values = {name: render_value(value, lang, locale=locale) for name, value in self.args}
+            try:
+                template = template.format_map(values)
+            except (KeyError, ValueError, IndexError, AttributeError):  # a faulty translation
+                template = self.msgid.format_map(values)
+        return template[:1].upper() + template[1:] if self.capital else template
 
     @property
     def en(self) -> str:
@@ -388,7 +400,9 @@ class Violation:
 # ---------------------------------------------------------------------------------------------
 
 
-def render_value(value: Value, lang: Lang = "en", *, locale: str | None = None) -> str:
+def render_value(  # noqa: PLR0911 - one return per kind of value
+    value: Value, lang: Lang = "en", *, locale: str | None = None
+) -> str:
     """Render a recorded value.
 
     Without a locale, the same way on every machine (no locale, exact digits: ``1234.50 EUR``,
@@ -411,7 +425,7 @@ def render_value(value: Value, lang: Lang = "en", *, locale: str | None = None) 
     return str(value)
 
 
-def _localised(value: Value, lang: Lang, locale: str) -> str:
+def _localised(value: Value, lang: Lang, locale: str) -> str:  # noqa: PLR0911
     from cooprules import formatting  # noqa: PLC0415 - babel is loaded only for people
 
     if isinstance(value, Money):

@@ -1,4 +1,4 @@
-"""Amounts, rates, numbers and dates for people: formatted by Babel (CLDR) for a locale.
+r"""Amounts, rates, numbers and dates for people: formatted by Babel (CLDR) for a locale.
 
 This is display only. Computation never reads it, and JSON stays locale-free and exact
 (:func:`cooprules.explain.render_value` without a locale). CLDR's spacing is kept as it is: a
@@ -14,7 +14,7 @@ rounded figure never passes for an exact one.
 >>> from fractions import Fraction
 >>> from cooprules.money import Rate, money
 >>> def show(text):  # CLDR's no-break spaces, made visible
-...     return text.replace("\\u00a0", "~").replace("\\u202f", "^")
+...     return text.replace("\u00a0", "~").replace("\u202f", "^")
 >>> show(format_money(money("2811.40", "EUR"), "fr_BE"))
 '2^811,40~€'
 >>> show(format_money(money("2811.40", "EUR"), "nl_BE"))
@@ -97,7 +97,7 @@ def format_rate(
     """A rate as a percentage for the locale: exact when it can be, else rounded and marked ``≈``.
 
     Args:
-        rate: a :class:`~cooprules.money.Rate`, or an exact fraction or decimal of one (0.06 is 6 %).
+        rate: a :class:`~cooprules.money.Rate`, or an exact fraction or decimal (0.06 is 6 %).
         locale: a CLDR locale name (``fr_BE``).
         precision: the most decimals of a percent shown; a rate needing more is rounded to this
             many, half away from zero, and shown with :data:`APPROX` before it.

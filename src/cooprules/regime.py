@@ -245,19 +245,22 @@ class Parameter:
                 continue
             if not _same_kind(value, bound):
                 return Text(
-                    en=f"expected a {type(bound).__name__}, like the {name} {_show(bound)}",
-                    fr=f"valeur de type {type(bound).__name__} attendue, comme le {name} "
-                    f"{_show(bound)}",
+                    "expected a {name}, like the {name2} {show}",
+                    name=type(bound).__name__,
+                    name2=name,
+                    show=_show(bound),
                 )
             if name == "minimum" and value < bound:  # type: ignore[operator]
                 return Text(
-                    en=f"{_show(value)} is below the legal minimum {_show(bound)}",
-                    fr=f"{_show(value)} est inférieur au minimum légal {_show(bound)}",
+                    "{show} is below the legal minimum {show2}",
+                    show=_show(value),
+                    show2=_show(bound),
                 )
             if name == "maximum" and value > bound:  # type: ignore[operator]
                 return Text(
-                    en=f"{_show(value)} is above the legal maximum {_show(bound)}",
-                    fr=f"{_show(value)} est supérieur au maximum légal {_show(bound)}",
+                    "{show} is above the legal maximum {show2}",
+                    show=_show(value),
+                    show2=_show(bound),
                 )
         return None
 
@@ -755,8 +758,9 @@ def validate(statutes: Statutes, regime: Regime, as_of: date) -> tuple[Violation
                 severity=Severity.ERROR,
                 subject="statutes.regime",
                 message=Text(
-                    en=f"The statutes are for regime {statutes.regime!r}, not {regime.code!r}.",
-                    fr=f"Les statuts relèvent du régime {statutes.regime!r}, pas {regime.code!r}.",
+                    "The statutes are for regime {regime}, not {regime_code}.",
+                    regime=f"{statutes.regime!r}",
+                    regime_code=f"{regime.code!r}",
                 ),
             )
         )
@@ -770,9 +774,10 @@ def validate(statutes: Statutes, regime: Regime, as_of: date) -> tuple[Violation
                     severity=Severity.WARNING,
                     subject=key,
                     message=Text(
-                        en=f"Regime {regime.code} has no parameter {key!r} on {as_of.isoformat()}.",
-                        fr=f"Le régime {regime.code} n'a pas de paramètre {key!r} au "
-                        f"{as_of.isoformat()}.",
+                        "Regime {regime_code} has no parameter {key} on {isoformat}.",
+                        regime_code=regime.code,
+                        key=f"{key!r}",
+                        isoformat=as_of.isoformat(),
                     ),
                 )
             )
@@ -784,8 +789,9 @@ def validate(statutes: Statutes, regime: Regime, as_of: date) -> tuple[Violation
             severity=Severity.ERROR,
             subject=key,
             message=Text(
-                en=f"The statutes must set {key!r}: {parameter.description.en}.",
-                fr=f"Les statuts doivent fixer {key!r} : {parameter.description.fr}.",
+                "The statutes must set {key}: {description}.",
+                key=f"{key!r}",
+                description=parameter.description,
             ),
             citation=parameter.citation,
         )
@@ -805,8 +811,9 @@ def _wrong_type(parameter: Parameter, value: object, expected: str) -> Violation
         severity=Severity.ERROR,
         subject=parameter.key,
         message=Text(
-            en=f"Expected a {expected}, got {_show(value)!r}.",
-            fr=f"Une valeur de type {expected} est attendue, reçu {_show(value)!r}.",
+            "Expected a {expected}, got {show}.",
+            expected=expected,
+            show=f"{_show(value)!r}",
         ),
         citation=parameter.citation,
     )
@@ -842,9 +849,9 @@ def _check_choice(parameter: Parameter, value: object) -> list[Violation]:
                 severity=Severity.ERROR,
                 subject=key,
                 message=Text(
-                    en=f"The law fixes {_show(parameter.value)}; the statutes say {_show(value)}.",
-                    fr=f"La loi fixe {_show(parameter.value)} ; les statuts indiquent "
-                    f"{_show(value)}.",
+                    "The law fixes {show}; the statutes say {show2}.",
+                    show=_show(parameter.value),
+                    show2=_show(value),
                 ),
                 citation=parameter.citation,
             )
@@ -864,7 +871,7 @@ def _check_choice(parameter: Parameter, value: object) -> list[Violation]:
             code="statutes.below_minimum" if below else "statutes.above_maximum",
             severity=Severity.ERROR,
             subject=key,
-            message=Text(en=f"{_capital(problem.en)}.", fr=f"{_capital(problem.fr)}."),
+            message=Text("{problem}.", problem=problem).capitalized(),
             citation=parameter.citation,
         )
     ]

@@ -125,7 +125,10 @@ def _openings(report: YearReport, chart: ChartOfAccounts) -> list[JournalEntry]:
                 member=books.owner,
                 activity=books.activity,
             )
-        text = Text(en=f"treasury of {books.activity}", fr=f"trésorerie de {books.activity}")
+        text = Text(
+            "treasury of {activity}",
+            activity=books.activity,
+        )
         entries.extend(_opening(builder, chart, day, f"activity:{books.activity}", text))
     if report.reserves is not None:
         ledger = report.reserves.ledger
@@ -134,7 +137,10 @@ def _openings(report: YearReport, chart: ChartOfAccounts) -> list[JournalEntry]:
             if row.opening.amount:
                 account = chart.reserve(row.reserve, indivisible=_indivisible(ledger, row.reserve))
                 builder.add(account, -to_minor_units(row.opening))
-            text = Text(en=f"reserve {row.reserve}", fr=f"réserve {row.reserve}")
+            text = Text(
+                "reserve {reserve}",
+                reserve=row.reserve,
+            )
             entries.extend(_opening(builder, chart, day, f"reserve:{row.reserve}", text))
     entries.extend(_opening_capital(report, chart))
     return entries
@@ -157,7 +163,7 @@ def _opening_capital(report: YearReport, chart: ChartOfAccounts) -> tuple[Journa
     builder = _Builder(from_minor_units(0, report.currency).currency)
     for (label, member), amount in sorted(units.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         builder.add(by_label[label], amount, member=member)
-    text = Text(en="share capital", fr="capital social")
+    text = Text("share capital")
     return _opening(builder, chart, report.year.start, "capital", text)
 
 
