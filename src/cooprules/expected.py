@@ -155,7 +155,7 @@ def _levy(report: YearReport, path: str, spec: ExpectedLevySpec) -> Outcome:
                 "levy of activity {activity}, month {month}",
                 activity=spec.activity,
                 month=month,
-            ),
+            )
         )
     )
     expected = format_amount(spec.amount)
@@ -189,7 +189,7 @@ def _step(report: YearReport, path: str, spec: ExpectedStepSpec) -> Outcome:
                 "share of {member} in step {step}",
                 member=spec.member,
                 step=spec.step,
-            ),
+            )
         )
     )
     expected = format_amount(spec.amount)

@@ -41,7 +41,7 @@ import attrs
 from moneyed import Money
 
 from cooprules.errors import InvalidInput
-from cooprules.i18n import DOMAIN, Lang, catalog, fallbacks, label, territory_of
+from cooprules.i18n import DOMAIN, Lang, catalog, check_lang, fallbacks, label, territory_of
 from cooprules.money import Rate, decimal_text
 
 __all__ = [
@@ -218,9 +218,7 @@ class Text:
         if not isinstance(domain, str) or not domain.isidentifier():
             raise InvalidInput("domain", domain, "must be a package name")
         if not args and given:  # given inline with no arguments: shown verbatim, braces and all
-            self.__attrs_init__(  # type: ignore[attr-defined]
-                msgid, (), context, domain, tuple(given.items())
-            )
+            self.__attrs_init__(msgid, (), context, domain, tuple(given.items()))
             return
         wanted = _placeholders(msgid, "msgid")
         for lang, value in given.items():
@@ -231,9 +229,7 @@ class Text:
                 "args", sorted(args), f"must be exactly the placeholders {sorted(wanted)}"
             )
         kept = tuple(sorted((name, _argument(value)) for name, value in args.items()))
-        self.__attrs_init__(  # type: ignore[attr-defined]
-            msgid, kept, context, domain, tuple(given.items())
-        )
+        self.__attrs_init__(msgid, kept, context, domain, tuple(given.items()))
 
     @classmethod
     def plain(cls, text: str) -> Text:
@@ -245,7 +241,7 @@ class Text:
     def capitalized(self) -> Text:
         """This text with its first letter in upper case once rendered (a sentence's start)."""
         text = object.__new__(Text)
-        text.__attrs_init__(  # type: ignore[attr-defined]
+        text.__attrs_init__(
             self.msgid, self.args, self.context, self.domain, self.given, capital=True
         )
         return text
@@ -273,7 +269,10 @@ class Text:
         """
         template = self.template(lang, locale=locale)
         if self.args:
-            values = {name: render_value(value, lang, locale=locale) for name, value in self.args}
+            language = check_lang(lang)
+            values = {
+                name: render_value(value, language, locale=locale) for name, value in self.args
+            }
             try:
                 template = template.format_map(values)
             except (KeyError, ValueError, IndexError, AttributeError):  # a faulty translation

@@ -45,9 +45,11 @@ __all__ = [
     "LabelKind",
     "Lang",
     "catalog",
+    "check_lang",
     "default_locale",
     "fallbacks",
     "label",
+    "territory_of",
     "translate",
 ]
 
@@ -89,17 +91,19 @@ Messages = Mapping[tuple[str | None, str], str]
 """A catalog: the translation of each ``(context, msgid)``."""
 
 
-def _check_lang(lang: object) -> Lang:
-    if lang not in LANGUAGES:
-        raise InvalidInput(
-            "lang", lang, "supported languages are " + ", ".join(f"'{x}'" for x in LANGUAGES)
-        )
-    return lang  # type: ignore[return-value]
+def check_lang(lang: object) -> Lang:
+    """Return ``lang`` if it is a supported language, else raise :class:`InvalidInput`."""
+    for known in LANGUAGES:
+        if lang == known:
+            return known
+    raise InvalidInput(
+        "lang", lang, "supported languages are " + ", ".join(f"'{x}'" for x in LANGUAGES)
+    )
 
 
 def fallbacks(lang: str, territory: str | None = None) -> tuple[Lang, ...]:
     """The languages tried in turn for ``lang`` (``("de", "fr", "en")`` for German in Belgium)."""
-    checked = _check_lang(lang)
+    checked = check_lang(lang)
     chain = _FALLBACKS.get((checked, territory))
     if chain is not None:
         return chain
@@ -200,7 +204,7 @@ def default_locale(lang: str, jurisdiction: str | None = None) -> str:
     """
     from babel import Locale, UnknownLocaleError  # noqa: PLC0415
 
-    checked = _check_lang(lang)
+    checked = check_lang(lang)
     territory = _TERRITORY.get(jurisdiction or "")
     if territory is not None:
         candidate = f"{checked}_{territory}"

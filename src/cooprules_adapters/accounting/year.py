@@ -103,8 +103,10 @@ def _opening(
             (
                 _booking_step(
                     chart,
-                    f"{what.en} brought forward",
-                    f"{what.fr} reporté(e)",
+                    Text(
+                        "{what} brought forward",
+                        what=what,
+                    ),
                     from_minor_units(abs(balance), builder.currency),
                 ),
             )
@@ -234,8 +236,7 @@ def _capital(report: YearReport, chart: ChartOfAccounts) -> list[JournalEntry]:
                     (
                         _booking_step(
                             chart,
-                            "the redeemed capital repaid to the member",
-                            "le capital remboursé au membre",
+                            Text("the redeemed capital repaid to the member"),
                             row.repaid,
                         ),
                     )
@@ -295,8 +296,7 @@ def _carried_forward(report: YearReport, chart: ChartOfAccounts) -> tuple[Journa
             (
                 _booking_step(
                     chart,
-                    "the loss no reserve absorbed, carried forward",
-                    "la perte qu'aucune réserve n'a absorbée, reportée à nouveau",
+                    Text("the loss no reserve absorbed, carried forward"),
                     loss.carried_forward,
                 ),
             )
