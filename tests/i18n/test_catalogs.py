@@ -42,7 +42,9 @@ def missing_and_stale(expected: set[Key], cat: Catalog) -> tuple[set[Key], set[K
 def untranslated(scope: set[Key], cat: Catalog) -> set[Key]:
     """The messages of ``scope`` with no translation (or a fuzzy one)."""
     by_key = {(m.context, m.id): m for m in cat if m.id}
-    return {key for key in scope if key not in by_key or not by_key[key].string or by_key[key].fuzzy}
+    return {
+        key for key in scope if key not in by_key or not by_key[key].string or by_key[key].fuzzy
+    }
 
 
 def wrong_placeholders(cat: Catalog, placeholders) -> dict[Key, str]:
@@ -78,7 +80,10 @@ def test_the_checks_find_a_missing_a_stale_an_untranslated_and_a_bad_placeholder
     missing, stale = missing_and_stale(expected, broken)
     assert missing == {(None, "Net-asset headroom")}
     assert stale == {(None, "A message the code no longer has")}
-    assert untranslated(expected, broken) == {(None, "Base of the levy"), (None, "Net-asset headroom")}
+    assert untranslated(expected, broken) == {
+        (None, "Base of the levy"),
+        (None, "Net-asset headroom"),
+    }
     assert set(wrong_placeholders(broken, extractor.placeholders)) == {
         (None, "Band from {start} at {rate}")
     }
@@ -94,7 +99,10 @@ def test_the_extractor_refuses_an_f_string_message(extractor, tmp_path, monkeypa
     monkeypatch.setattr(extractor, "ROOT", tmp_path)
     found = list(extractor.scan(source))
     problems = [problem for _, _, problem in found if problem]
-    assert problems == ["the message is not a string literal", "the context is not a string literal"]
+    assert problems == [
+        "the message is not a string literal",
+        "the context is not a string literal",
+    ]
     assert [key for key, _, problem in found if not problem] == [(None, "Fine")]
 
 
@@ -154,7 +162,9 @@ def belgian_scope(found, belgian_texts) -> set[Key]:
         if key[0] in {"status", "state", "decision", "step", "severity", "input", "term"}
         or any("cooprules_adapters/be/" in location for location in locations)
     }
-    scope |= {(t.context, t.msgid) for t in belgian_texts if not t.given and t.domain == "cooprules"}
+    scope |= {
+        (t.context, t.msgid) for t in belgian_texts if not t.given and t.domain == "cooprules"
+    }
     return scope
 
 
