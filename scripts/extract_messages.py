@@ -2,7 +2,6 @@
 
     python scripts/extract_messages.py            # write locale/cooprules.pot, update the .po files
     python scripts/extract_messages.py --check    # exit 1 if the template or a catalog is stale
-    python scripts/extract_messages.py --compile  # write the .mo beside each .po (the build does it)
 
 What is extracted (from src/cooprules and src/cooprules_adapters, read as code, never imported
 except for the enumerations):
@@ -124,7 +123,11 @@ def _enum_labels() -> Iterator[tuple[Key, str]]:
     from cooprules.explain import Severity  # noqa: PLC0415
     from cooprules.membership import Status  # noqa: PLC0415
 
-    for kind, enumeration in (("status", Status), ("state", ObligationState), ("severity", Severity)):
+    for kind, enumeration in (
+        ("status", Status),
+        ("state", ObligationState),
+        ("severity", Severity),
+    ):
         for member in enumeration:
             yield (kind, str(member.value)), enumeration.__module__.replace(".", "/") + ".py"
     for term in ("yes", "no"):
@@ -150,7 +153,9 @@ def extract() -> tuple[dict[Key, list[str]], list[str]]:
 def template(found: dict[Key, list[str]]) -> Catalog:
     """The .pot catalog of the extracted messages."""
     pot = Catalog(project="cooprules", domain=DOMAIN, fuzzy=False, header_comment="")
-    for (context, msgid), locations in sorted(found.items(), key=lambda i: (i[0][1], i[0][0] or "")):
+    for (context, msgid), locations in sorted(
+        found.items(), key=lambda i: (i[0][1], i[0][0] or "")
+    ):
         flags = ("python-brace-format",) if placeholders(msgid) else ()
         files = sorted({location.rpartition(":")[0] or location for location in locations})
         pot.add(
@@ -190,11 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if a catalog is stale")
-    parser.add_argument("--compile", action="store_true", help="write the .mo files")
     options = parser.parse_args(argv)
-    if options.compile:
-        compile_catalogs(LOCALE)
-        return 0
     found, problems = extract()
     for problem in problems:
         print(problem, file=sys.stderr)  # noqa: T201
@@ -225,7 +226,11 @@ def _body(data: bytes) -> bytes:
 
 
 def compile_catalogs(locale: Path) -> list[Path]:
-    """Compile every ``.po`` under ``locale`` to the ``.mo`` beside it; return the ``.mo`` paths."""
+    """Compile every ``.po`` under ``locale`` to a ``.mo`` beside it; return the ``.mo`` paths.
+
+    For a copy of the locale folder: the build compiles into the wheel (``hatch_build.py``), and a
+    ``.mo`` in the source tree would be read before its ``.po`` and go stale.
+    """
     written = []
     for po in sorted(locale.glob("*/LC_MESSAGES/*.po")):
         catalog = _read(po, po.parent.parent.name)
