@@ -14,6 +14,9 @@ import attrs
 import pytest
 
 from cooprules.explain import Explanation, Text, Violation
+from cooprules.plugins import load_regimes
+from cooprules.scenario import load
+from cooprules_adapters.scenario import evaluate_file
 
 ROOT = Path(__file__).resolve().parents[2]
 BELGIAN_SAMPLES = (
@@ -61,12 +64,7 @@ def walk(value: object, seen: set[int] | None = None) -> Iterator[object]:
 
 def year_of(path: Path) -> object:
     """The report of a sample's year, through the Python API."""
-    from cooprules.plugins import load_regimes
-    from cooprules_adapters.scenario import evaluate_file
-
     catalogue = load_regimes()
-    from cooprules.scenario import load
-
     scenario = load(path, currency_of_regime=lambda code: catalogue.get(code).currency)
     first = scenario.coop.first_month or 1
     year = scenario.coop.year

@@ -17,7 +17,45 @@ from cooprules.i18n import default_locale, label
 
 # Words of the English messages that are neither French nor Dutch words.
 ENGLISH = frozenset(
-    ["the", "of", "and", "with", "which", "from", "levy", "shares", "must", "above", "below", "period", "members", "paid", "month", "months", "year", "years", "given", "back", "fixed", "fee", "floor", "rounded", "least", "most", "votes", "cast", "interest", "set", "aside", "into", "costs", "treasury", "booked", "chart", "none"]
+    [
+        "the",
+        "of",
+        "and",
+        "with",
+        "which",
+        "from",
+        "levy",
+        "shares",
+        "must",
+        "above",
+        "below",
+        "period",
+        "members",
+        "paid",
+        "month",
+        "months",
+        "year",
+        "years",
+        "given",
+        "back",
+        "fixed",
+        "fee",
+        "floor",
+        "rounded",
+        "least",
+        "most",
+        "votes",
+        "cast",
+        "interest",
+        "set",
+        "aside",
+        "into",
+        "costs",
+        "treasury",
+        "booked",
+        "chart",
+        "none",
+    ]
 )
 # ("interest" and "none" are filtered below only where they are English: "interest" is also Dutch.)
 ENGLISH = ENGLISH - {"interest"}

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import ast
 import io
+import shutil
 from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog
+from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 from cooprules.explain import Text
@@ -126,7 +128,7 @@ def test_no_message_is_written_inline_in_the_code():
                         if keyword.arg in {"en", "fr", "nl", "de"} and isinstance(
                             keyword.value, ast.Constant | ast.JoinedStr | ast.BinOp
                         ):
-                            inline.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+                            inline.append(f"{path.relative_to(ROOT)}:{node.lineno}")  # noqa: PERF401
     assert inline == []
 
 
@@ -212,8 +214,6 @@ def test_labels_in_each_language():
 
 def test_a_compiled_catalog_is_read_as_the_po(tmp_path, extractor):
     # The .mo the build writes gives the same translations as the .po read from a checkout.
-    from babel.messages.mofile import read_mo
-
     written = extractor.compile_catalogs(_copy_locale(tmp_path))
     assert {path.parent.parent.name for path in written} == {"fr", "nl", "de"}
     fr_mo = next(path for path in written if path.parent.parent.name == "fr")
@@ -223,8 +223,6 @@ def test_a_compiled_catalog_is_read_as_the_po(tmp_path, extractor):
 
 
 def _copy_locale(tmp_path: Path) -> Path:
-    import shutil
-
     target = tmp_path / "locale"
     shutil.copytree(LOCALE, target, ignore=shutil.ignore_patterns("*.mo"))
     return target
