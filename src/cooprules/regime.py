@@ -248,19 +248,19 @@ class Parameter:
                     "expected a {name}, like the {name2} {show}",
                     name=type(bound).__name__,
                     name2=name,
-                    show=_show(bound),
+                    show=bound,
                 )
             if name == "minimum" and value < bound:  # type: ignore[operator]
                 return Text(
                     "{show} is below the legal minimum {show2}",
-                    show=_show(value),
-                    show2=_show(bound),
+                    show=value,
+                    show2=bound,
                 )
             if name == "maximum" and value > bound:  # type: ignore[operator]
                 return Text(
                     "{show} is above the legal maximum {show2}",
-                    show=_show(value),
-                    show2=_show(bound),
+                    show=value,
+                    show2=bound,
                 )
         return None
 
@@ -850,8 +850,8 @@ def _check_choice(parameter: Parameter, value: object) -> list[Violation]:
                 subject=key,
                 message=Text(
                     "The law fixes {show}; the statutes say {show2}.",
-                    show=_show(parameter.value),
-                    show2=_show(value),
+                    show=parameter.value,
+                    show2=value,
                 ),
                 citation=parameter.citation,
             )

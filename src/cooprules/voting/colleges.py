@@ -18,7 +18,7 @@ import attrs
 
 from cooprules.errors import InvalidParameter
 from cooprules.explain import Step, Text, Violation
-from cooprules.voting.rules import College, CollegeBounds, _show, _violation
+from cooprules.voting.rules import College, CollegeBounds, _violation
 
 __all__ = ["bounded_shares"]
 
@@ -117,8 +117,8 @@ def _weigh_colleges(
                     "With {attending_count} college(s) voting, the shares cannot all lie within "
                     "{show} to {show2}.",
                     attending_count=len(attending),
-                    show=_show(low),
-                    show2=_show(high),
+                    show=low,
+                    show2=high,
                 ),
                 bounds.citation,
             )
@@ -184,9 +184,9 @@ def _out_of_bounds(
                 "{show3}; it "
                 "is brought within.",
                 code=code,
-                show=_show(w),
-                show2=_show(bounds.minimum),
-                show3=_show(bounds.maximum),
+                show=w,
+                show2=bounds.minimum,
+                show3=bounds.maximum,
             ),
             bounds.citation,
         )

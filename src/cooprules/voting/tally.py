@@ -582,7 +582,7 @@ def _quorum(count: _Count) -> _Count:
                     "decide.",
                     have=have,
                     out_of=out_of,
-                    show=_show(quorum.share),
+                    show=quorum.share,
                 ),
                 rule.citation,
             ),
@@ -625,9 +625,9 @@ def _cap_members(count: _Count) -> _Count:
         reason = Text(
             "capped at {show} of the {weight} votes present or represented: the {show2} votes "
             "above the cap are not counted",
-            show=_show(cap_rate),
+            show=cap_rate,
             weight=weight,
-            show2=_show(cut),
+            show2=cut,
         )
         reductions.append(Reduction(member_id, Fraction(raw), cap, reason, cap_citation))
     step = Step(
@@ -710,7 +710,7 @@ def _cap_category(count: _Count, category_cap: CategoryCap) -> _Count:
                     counts[(g, choice)] = counts[(g, choice)] * factor
         reason = Text(
             "these categories together capped at {show} of the votes, each vote reduced pro rata",
-            show=_show(rate),
+            show=rate,
         )
         reduction = Reduction(
             "category:" + "+".join(names), group_votes, allowed, reason, category_cap.citation

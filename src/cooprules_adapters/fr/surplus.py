@@ -195,8 +195,8 @@ class ScopConstraints:
         dividends = to_minor_units(result.amount("dividends"))
         reserve_rate, worker_rate = self.law.legal_reserve.value, self.law.worker_share.value
 
-        def show(units: int) -> str:
-            return format_amount(from_minor_units(units, currency))
+        def show(units: int) -> Money:
+            return from_minor_units(units, currency)
 
         due = round_fraction(eng * reserve_rate.value)
         if legal + overflow < due:

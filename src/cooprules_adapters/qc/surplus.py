@@ -38,7 +38,7 @@ from moneyed import Money
 from cooprules.closing import Suggestion
 from cooprules.errors import InvalidInput
 from cooprules.explain import Citation, Confidence, Severity, Text, Violation
-from cooprules.money import Rate, format_amount, from_minor_units, round_fraction, to_minor_units
+from cooprules.money import Rate, from_minor_units, round_fraction, to_minor_units
 from cooprules.parameters import Surplus
 from cooprules.regime import Bound, Rules
 from cooprules.surplus import (
@@ -368,8 +368,8 @@ def _s146(result: Distribution, law: S146Figures) -> Iterable[Violation]:
     ten = round_fraction(base * first.value)
     twenty = round_fraction(base * both.value)  # rounded once, as the waterfall allocates it
 
-    def show(units: int) -> str:
-        return format_amount(from_minor_units(units, figures.currency))
+    def show(units: int) -> Money:
+        return from_minor_units(units, figures.currency)
 
     if not known:
         if reserve < ten or reserve + in_shares < twenty:
