@@ -18,6 +18,7 @@ from babel.messages.pofile import read_po
 
 from cooprules.explain import Text
 from cooprules.i18n import catalog, label
+from cooprules_adapters.accounting.charts import chart_for
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALE = ROOT / "src" / "cooprules" / "locale"
@@ -156,8 +157,8 @@ def test_french_is_complete(extracted):
 
 
 def belgian_scope(found, belgian_texts) -> set[Key]:
-    """What a Belgian co-op sees: the Belgian regimes' messages, every label, and every message
-    a Belgian sample year reaches (the core's included)."""
+    """What a Belgian co-op sees: the Belgian regimes' messages, every label, every message a
+    Belgian sample year reaches (the core's included) and the Belgian chart of accounts."""
     scope = {
         key
         for key, locations in found.items()
@@ -167,6 +168,9 @@ def belgian_scope(found, belgian_texts) -> set[Key]:
     scope |= {
         (t.context, t.msgid) for t in belgian_texts if not t.given and t.domain == "cooprules"
     }
+    chart = chart_for("BE")
+    names = [chart.name, *(a.name for a in (*chart.accounts.values(), *chart.reserves.values()))]
+    scope |= {(name.context, name.msgid) for name in names if not name.given}
     return scope
 
 
