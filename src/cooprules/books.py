@@ -659,14 +659,14 @@ def _negative(activity: Activity, months: Sequence[BookMonth]) -> list[Violation
             severity=Severity.WARNING,
             subject=activity.id,
             message=Text(
-                "The activity's treasury is negative in {below_count} month(s), from {start} "
-                "({closing}); lowest {closing2} in {start2}: another activity's money would be "
-                "paying for it.",
+                "The activity's treasury is negative in {below_count} month(s), from "
+                "{first_month} ({first_balance}); lowest {lowest_balance} in {lowest_month}: "
+                "another activity's money would be paying for it.",
                 below_count=len(below),
-                start=f"{first.period.start:%Y-%m}",
-                closing=first.closing,
-                closing2=lowest.closing,
-                start2=f"{lowest.period.start:%Y-%m}",
+                first_month=f"{first.period.start:%Y-%m}",
+                first_balance=first.closing,
+                lowest_balance=lowest.closing,
+                lowest_month=f"{lowest.period.start:%Y-%m}",
             ),
         )
     ]

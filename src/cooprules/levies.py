@@ -1156,8 +1156,8 @@ def validate_policy(policy: LevyPolicy, regime: Regime, as_of: date) -> tuple[Vi
                     severity=Severity.WARNING,
                     subject=subject,
                     message=Text(
-                        "Twelve monthly floors ({value}) exceed the yearly cap ({cap}).",
-                        value=floor * 12,
+                        "Twelve monthly floors ({floors}) exceed the yearly cap ({cap}).",
+                        floors=floor * 12,
                         cap=cap,
                     ),
                     citation=schedule.citation,

@@ -245,22 +245,22 @@ class Parameter:
                 continue
             if not _same_kind(value, bound):
                 return Text(
-                    "expected a {name}, like the {name2} {show}",
-                    name=type(bound).__name__,
-                    name2=name,
-                    show=bound,
+                    "expected a {kind}, like the {bound_name} {bound}",
+                    kind=type(bound).__name__,
+                    bound_name=name,
+                    bound=bound,
                 )
             if name == "minimum" and value < bound:  # type: ignore[operator]
                 return Text(
-                    "{show} is below the legal minimum {show2}",
-                    show=value,
-                    show2=bound,
+                    "{value} is below the legal minimum {minimum}",
+                    value=value,
+                    minimum=bound,
                 )
             if name == "maximum" and value > bound:  # type: ignore[operator]
                 return Text(
-                    "{show} is above the legal maximum {show2}",
-                    show=value,
-                    show2=bound,
+                    "{value} is above the legal maximum {maximum}",
+                    value=value,
+                    maximum=bound,
                 )
         return None
 
@@ -811,9 +811,9 @@ def _wrong_type(parameter: Parameter, value: object, expected: str) -> Violation
         severity=Severity.ERROR,
         subject=parameter.key,
         message=Text(
-            "Expected a {expected}, got {show}.",
+            "Expected a {expected}, got {given}.",
             expected=expected,
-            show=f"{_show(value)!r}",
+            given=f"{_show(value)!r}",
         ),
         citation=parameter.citation,
     )
@@ -849,9 +849,9 @@ def _check_choice(parameter: Parameter, value: object) -> list[Violation]:
                 severity=Severity.ERROR,
                 subject=key,
                 message=Text(
-                    "The law fixes {show}; the statutes say {show2}.",
-                    show=parameter.value,
-                    show2=value,
+                    "The law fixes {law}; the statutes say {statutes}.",
+                    law=parameter.value,
+                    statutes=value,
                 ),
                 citation=parameter.citation,
             )

@@ -1204,9 +1204,9 @@ def _to_recent_members(
     note = None
     if pay < owed:
         note = Text(
-            "only {money} remained of {money2}",
-            money=_money(currency, pay),
-            money2=_money(currency, owed),
+            "only {paid} remained of {owed}",
+            paid=_money(currency, pay),
+            owed=_money(currency, owed),
         )
     step = Step(
         Text(

@@ -859,9 +859,9 @@ def _interest(
     note = None
     if amount < due:
         note = Text(
-            "only {from_minor_units} remained of {from_minor_units2} due",
-            from_minor_units=from_minor_units(amount, currency),
-            from_minor_units2=from_minor_units(due, currency),
+            "only {paid} remained of {due} due",
+            paid=from_minor_units(amount, currency),
+            due=from_minor_units(due, currency),
         )
     inputs: dict[str, object] = {
         "rate": step.rate if step.rate is not None else "amount decided",

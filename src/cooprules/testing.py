@@ -246,10 +246,10 @@ def _check_citation(regime: Regime, citation: Citation, subject: str) -> list[Vi
                 "citation_jurisdiction",
                 subject,
                 Text(
-                    "The citation {short} is of jurisdiction {jurisdiction}, not {jurisdiction2}.",
-                    short=citation.short(),
-                    jurisdiction=f"{citation.jurisdiction!r}",
-                    jurisdiction2=f"{regime.jurisdiction!r}",
+                    "The citation {citation} is of jurisdiction {cited}, not {regime}.",
+                    citation=citation.short(),
+                    cited=f"{citation.jurisdiction!r}",
+                    regime=f"{regime.jurisdiction!r}",
                 ),
                 citation,
             )
@@ -350,10 +350,10 @@ def _check_parameter(
                     "wrong_type",
                     subject,
                     Text(
-                        "The {name} {given_value} is not a {name2}, the type of {key}.",
+                        "The {name} {given_value} is not a {type}, the type of {key}.",
                         name=name,
                         given_value=f"{given_value!r}",
-                        name2=declared.type.__name__,
+                        type=declared.type.__name__,
                         key=parameter.key,
                     ),
                     citation,

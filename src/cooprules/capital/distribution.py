@@ -373,9 +373,9 @@ def _liquidity(
                 "distribution.liquidity_test",
                 subject,
                 Text(
-                    "The board's finding covers {months} months, not {months2}.",
-                    months=finding.months,
-                    months2=months,
+                    "The board's finding covers {covered} months, not {required}.",
+                    covered=finding.months,
+                    required=months,
                 ),
                 citation,
             )

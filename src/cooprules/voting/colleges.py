@@ -115,10 +115,10 @@ def _weigh_colleges(
                 "colleges",
                 Text(
                     "With {attending_count} college(s) voting, the shares cannot all lie within "
-                    "{show} to {show2}.",
+                    "{low} to {high}.",
                     attending_count=len(attending),
-                    show=low,
-                    show2=high,
+                    low=low,
+                    high=high,
                 ),
                 bounds.citation,
             )
@@ -180,13 +180,12 @@ def _out_of_bounds(
             "voting.college_out_of_bounds",
             f"college:{code}",
             Text(
-                "The statutes give college {code} {show} of the votes, outside {show2} to "
-                "{show3}; it "
-                "is brought within.",
+                "The statutes give college {code} {share} of the votes, outside {minimum} to "
+                "{maximum}; it is brought within.",
                 code=code,
-                show=w,
-                show2=bounds.minimum,
-                show3=bounds.maximum,
+                share=w,
+                minimum=bounds.minimum,
+                maximum=bounds.maximum,
             ),
             bounds.citation,
         )

@@ -578,11 +578,11 @@ def _quorum(count: _Count) -> _Count:
                 Severity.WARNING,
                 f"decision:{rule.kind}",
                 Text(
-                    "Quorum not reached ({have} of {out_of}, {show} required): the meeting cannot "
-                    "decide.",
+                    "Quorum not reached ({have} of {out_of}, {required} required): the meeting "
+                    "cannot decide.",
                     have=have,
                     out_of=out_of,
-                    show=quorum.share,
+                    required=quorum.share,
                 ),
                 rule.citation,
             ),
@@ -623,11 +623,11 @@ def _cap_members(count: _Count) -> _Count:
         if member_id in ballots:
             counts[(group, ballots[member_id])] -= cut
         reason = Text(
-            "capped at {show} of the {weight} votes present or represented: the {show2} votes "
-            "above the cap are not counted",
-            show=cap_rate,
+            "capped at {cap} of the {weight} votes present or represented: the {cut} votes above "
+            "the cap are not counted",
+            cap=cap_rate,
             weight=weight,
-            show2=cut,
+            cut=cut,
         )
         reductions.append(Reduction(member_id, Fraction(raw), cap, reason, cap_citation))
     step = Step(
@@ -709,8 +709,8 @@ def _cap_category(count: _Count, category_cap: CategoryCap) -> _Count:
                 if (g, choice) in counts:
                     counts[(g, choice)] = counts[(g, choice)] * factor
         reason = Text(
-            "these categories together capped at {show} of the votes, each vote reduced pro rata",
-            show=rate,
+            "these categories together capped at {cap} of the votes, each vote reduced pro rata",
+            cap=rate,
         )
         reduction = Reduction(
             "category:" + "+".join(names), group_votes, allowed, reason, category_cap.citation

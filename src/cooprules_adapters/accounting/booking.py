@@ -200,9 +200,9 @@ def book_levy_statement(
                 _booking_step(
                     chart,
                     Text(
-                        "{label} to {label2}, paid from the activity's treasury",
-                        label=expense.label,
-                        label2=income.label,
+                        "{expense} to {income}, paid from the activity's treasury",
+                        expense=expense.label,
+                        income=income.label,
                     ),
                     levy,
                 ),
@@ -549,10 +549,10 @@ def book_reserve_movement(
                 _booking_step(
                     chart,
                     Text(
-                        "{kind}: {label} against {label2}",
+                        "{kind}: {reserve} against {counterpart}",
                         kind=movement.kind.value,
-                        label=reserve.label,
-                        label2=counterpart.label,
+                        reserve=reserve.label,
+                        counterpart=counterpart.label,
                     ),
                     movement.amount,
                 ),

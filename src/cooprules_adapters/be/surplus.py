@@ -258,10 +258,11 @@ class InterestCap:
                 "be.interest_above_cap",
                 self.step,
                 Text(
-                    "Interest on shares of {show} is above the cap of {reading} a year ({show2}).",
-                    show=show(amount),
+                    "Interest on shares of {interest} is above the cap of {reading} a year "
+                    "({cap}).",
+                    interest=show(amount),
                     reading=reading,
-                    show2=show(cap),
+                    cap=show(cap),
                 ),
                 self.citation,
                 severity=Severity.ERROR,
@@ -275,14 +276,13 @@ class InterestCap:
                 "be.member_interest_above_cap",
                 f"{self.step}[{first}]",
                 Text(
-                    "{above_count} member(s) receive interest above their cap of {reading} a "
-                    "year of "
-                    "their shares' nominal value, e.g. {first}: {show} for {show2}.",
+                    "{above_count} member(s) receive interest above their cap of {reading} a year "
+                    "of their shares' nominal value, e.g. {first}: {paid} for {cap}.",
                     above_count=len(above),
                     reading=reading,
                     first=first,
-                    show=show(paid[first]),
-                    show2=show(caps.get(first, 0)),
+                    paid=show(paid[first]),
+                    cap=show(caps.get(first, 0)),
                 ),
                 self.citation,
                 severity=Severity.ERROR,

@@ -203,10 +203,10 @@ class ScopConstraints:
             yield _violation(
                 "fr.scop.legal_reserve",
                 Text(
-                    "The legal reserve receives {show}; {reserve_rate} of the ENG is {show2}.",
-                    show=show(legal + overflow),
+                    "The legal reserve receives {received}; {reserve_rate} of the ENG is {due}.",
+                    received=show(legal + overflow),
                     reserve_rate=reserve_rate,
-                    show2=show(due),
+                    due=show(due),
                 ),
                 self.law.legal_reserve.citation,
             )
@@ -216,10 +216,11 @@ class ScopConstraints:
             yield _violation(
                 "fr.scop.worker_share_below_minimum",
                 Text(
-                    "The worker share {show} is below {worker_rate} of the ENG ({show2}).",
-                    show=show(worker),
+                    "The worker share {worker_share} is below {worker_rate} of the ENG "
+                    "({minimum}).",
+                    worker_share=show(worker),
                     worker_rate=worker_rate,
-                    show2=show(minimum),
+                    minimum=show(minimum),
                 ),
                 self.law.worker_share.citation,
             )
@@ -227,9 +228,9 @@ class ScopConstraints:
             yield _violation(
                 "fr.scop.dividends_above_worker_share",
                 Text(
-                    "Interest on shares {show} exceeds the worker share {show2}.",
-                    show=show(dividends),
-                    show2=show(worker),
+                    "Interest on shares {interest} exceeds the worker share {worker_share}.",
+                    interest=show(dividends),
+                    worker_share=show(worker),
                 ),
                 ART_33_4,
             )
@@ -237,11 +238,10 @@ class ScopConstraints:
             yield _violation(
                 "fr.scop.dividends_above_reserves",
                 Text(
-                    "Interest on shares {show} exceeds the allocations to the legal reserve and "
-                    "the "
-                    "development fund ({show2}).",
-                    show=show(dividends),
-                    show2=show(legal + development),
+                    "Interest on shares {interest} exceeds the allocations to the legal reserve "
+                    "and the development fund ({allocations}).",
+                    interest=show(dividends),
+                    allocations=show(legal + development),
                 ),
                 ART_33_4,
             )

@@ -379,11 +379,11 @@ def _s146(result: Distribution, law: S146Figures) -> Iterable[Violation]:
                 subject="reserve",
                 message=Text(
                     "The equity or the debts are not given: s.146 could not be checked. Were "
-                    "equity below {threshold} of the debts, the reserve would need {show} and, "
-                    "with the refunds in shares, {show2}.",
+                    "equity below {threshold} of the debts, the reserve would need "
+                    "{reserve_needed} and, with the refunds in shares, {with_refunds}.",
                     threshold=threshold,
-                    show=show(ten),
-                    show2=show(twenty),
+                    reserve_needed=show(ten),
+                    with_refunds=show(twenty),
                 ),
                 citation=law.threshold.citation,
             )
@@ -394,12 +394,12 @@ def _s146(result: Distribution, law: S146Figures) -> Iterable[Violation]:
             severity=Severity.ERROR,
             subject="reserve",
             message=Text(
-                "Equity is below {threshold} of debts: the reserve must receive at least {show} "
-                "({first}), not {show2}.",
+                "Equity is below {threshold} of debts: the reserve must receive at least "
+                "{required} ({first}), not {given}.",
                 threshold=threshold,
-                show=show(ten),
+                required=show(ten),
                 first=first,
-                show2=show(reserve),
+                given=show(reserve),
             ),
             citation=law.reserve.citation,
         )
@@ -410,11 +410,11 @@ def _s146(result: Distribution, law: S146Figures) -> Iterable[Violation]:
             subject="reserve",
             message=Text(
                 "Equity is below {threshold} of debts: the reserve and the refunds paid in shares "
-                "must reach {show} ({both}); they reach {show2}.",
+                "must reach {required} ({both}); they reach {reached}.",
                 threshold=threshold,
-                show=show(twenty),
+                required=show(twenty),
                 both=both,
-                show2=show(reserve + in_shares),
+                reached=show(reserve + in_shares),
             ),
             citation=law.second.citation,
         )
