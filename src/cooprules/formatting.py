@@ -31,6 +31,7 @@ rounded figure never passes for an exact one.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -60,6 +61,14 @@ APPROX = "≈"
 
 
 def _locale(locale: str) -> Locale:
+    if not isinstance(locale, str):
+        raise InvalidInput("locale", locale, "not a known locale (fr_BE, nl_BE, …)")
+    return _parsed(locale)
+
+
+@functools.cache
+def _parsed(locale: str) -> Locale:
+    """CLDR's data for a locale name, read once per process (immutable, like the catalogs)."""
     try:
         return Locale.parse(locale.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError, AttributeError) as error:

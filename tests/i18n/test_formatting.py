@@ -126,3 +126,26 @@ def test_a_message_s_arguments_must_be_its_placeholders():
     with pytest.raises(InvalidInput) as caught:
         Text("Levy", en="Levy")
     assert caught.value.field == "en"
+
+
+def test_a_plain_text_is_shown_verbatim_in_every_language():
+    name = Text.plain("Atelier {bois} & co")
+    assert [name.in_(lang) for lang in ("en", "fr", "nl", "de")] == ["Atelier {bois} & co"] * 4
+
+
+def test_a_text_given_inline_may_have_arguments():
+    text = Text(en="{count} members", fr="{count} membres", nl="{count} leden", count=3)
+    assert (text.en, text.fr, text.nl, text.in_("de")) == (
+        "3 members",
+        "3 membres",
+        "3 leden",
+        "3 members",
+    )
+    with pytest.raises(InvalidInput) as caught:
+        Text(en="{count} members", fr="{n} membres", count=3)
+    assert caught.value.field == "fr"
+
+
+def test_a_capitalized_text_starts_with_a_capital_in_each_language():
+    text = Text("{problem}.", problem=Text("votes cast")).capitalized()
+    assert (text.en, text.fr) == ("Votes cast.", "Voix exprimées.")
