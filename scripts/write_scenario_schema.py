@@ -1,7 +1,10 @@
 # noqa: INP001 - a script, not a package
-"""Write docs/scenario.schema.json from the scenario classes.
+"""Write the scenario format's JSON Schema from the scenario classes.
 
-tests/core/scenario/test_scenario.py checks it.
+Two identical copies: ``docs/scenario.schema.json`` (served by the repository at :data:`SCHEMA_ID`,
+read by the docs and by taplo through ``.taplo.toml``) and
+``src/cooprules_cli/scenario.schema.json`` (shipped in the wheel: ``cooprules schema`` prints it).
+tests/core/scenario/test_scenario.py and tests/cli/test_package.py check both.
 """
 
 import json
@@ -9,13 +12,19 @@ from pathlib import Path
 
 from cooprules.scenario import json_schema
 
-TARGET = Path(__file__).resolve().parent.parent / "docs" / "scenario.schema.json"
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = ROOT / "docs" / "scenario.schema.json"
+SHIPPED = ROOT / "src" / "cooprules_cli" / "scenario.schema.json"
+SCHEMA_ID = "https://raw.githubusercontent.com/cooprules/cooprules/main/docs/scenario.schema.json"
+"""Where the schema is served as JSON: the ``$id`` and the ``#:schema`` line of starter files."""
 
 
 def render() -> str:
-    """The schema as the committed file's text."""
-    return json.dumps(json_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    """The schema as the committed files' text, with its ``$id``."""
+    schema = {**json_schema(), "$id": SCHEMA_ID}  # the core names the HTML page
+    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 if __name__ == "__main__":
-    TARGET.write_text(render(), encoding="utf-8")
+    for target in (TARGET, SHIPPED):
+        target.write_text(render(), encoding="utf-8")

@@ -146,7 +146,7 @@ def _argument(value: object) -> Value:
     return value
 
 
-@attrs.frozen(init=False)
+@attrs.frozen(init=False, eq=False)
 class Text:
     """A message: an English template with named placeholders, its arguments, translated late.
 
@@ -172,6 +172,9 @@ class Text:
         domain: the package whose catalog translates the message.
         given: translations given inline, by language (tried before the catalog).
         capital: whether the rendered text starts with a capital letter (:meth:`capitalized`).
+
+    Two texts are equal when they read the same in English and in French, the two languages every
+    text has always been given in: a message from the catalog equals the same words given inline.
     """
 
     msgid: str
@@ -230,6 +233,14 @@ class Text:
             )
         kept = tuple(sorted((name, _argument(value)) for name, value in args.items()))
         self.__attrs_init__(msgid, kept, context, domain, tuple(given.items()))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Text):
+            return NotImplemented
+        return (self.en, self.fr) == (other.en, other.fr)
+
+    def __hash__(self) -> int:
+        return hash((self.en, self.fr))
 
     @classmethod
     def plain(cls, text: str) -> Text:

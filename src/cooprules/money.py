@@ -220,6 +220,8 @@ def _held(amount: Money, field: str) -> Decimal:
     The bounds of :func:`to_decimal` are for the values read; sums the library makes may exceed
     them (a test's total of 10**30 units) and stay exact.
     """
+    if not isinstance(amount, Money):
+        raise InvalidAmount(field, amount, "expected a Money; build it with cooprules.money.money")
     value = amount.amount
     if not isinstance(value, Decimal) or not value.is_finite():
         return to_decimal(value, field=field)  # the precise refusal
@@ -329,7 +331,7 @@ def exponent(currency: str | Currency) -> int:
     cur = currency_of(currency)
     sub_unit = int(cur.sub_unit)
     digits = len(str(sub_unit)) - 1
-    if sub_unit != 10**digits:  # pragma: no cover - no ISO currency has such a minor unit today
+    if sub_unit != 10**digits:  # no ISO currency has such a minor unit today; a made-up one may
         raise CurrencyMismatch("currency", cur.code, f"minor unit 1/{sub_unit} is not decimal")
     return digits
 
@@ -425,8 +427,10 @@ def round_fraction(  # noqa: PLR0911 - one return per rounding mode reads best
         case Rounding.UP:
             return away
         case _:
-            if rest != half:
-                return ceiling if rest > half else floor
+            if rest < half:
+                return floor
+            if rest > half:
+                return ceiling
             if rounding is Rounding.HALF_UP:
                 return away
             if rounding is Rounding.HALF_DOWN:

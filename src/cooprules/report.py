@@ -876,6 +876,7 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
                 voting,
                 statutes=statutes,
             )
+            result = _named_after(result, decision.kind, decision.id)
             votes.append(Vote(decision.id, decision.kind, decision.title, result))
             violations.extend(result.violations)
             for voter in decision.ballots:
@@ -936,3 +937,17 @@ def _with_journal(
             pieces.append(report.distribution)
         entries = tuple(entry for piece in pieces for entry in journal(piece, regime, as_of))
     return attrs.evolve(report, journal=entries)
+
+
+def _named_after(result: VoteResult, kind: str, decision_id: str) -> VoteResult:
+    """The vote's own problems under its decision's id (``decision:ID``), not its kind.
+
+    The tally knows the kind of decision only (``decision:ordinary``): two decisions of one
+    kind at a meeting would share a subject.
+    """
+    own = f"decision:{kind}"
+    violations = tuple(
+        attrs.evolve(v, subject=f"decision:{decision_id}") if v.subject == own else v
+        for v in result.violations
+    )
+    return attrs.evolve(result, violations=violations)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from cooprules.books import ActivityBooks
-from cooprules.explain import render_steps
 from cooprules.money import format_amount
+from cooprules_cli.text import render_steps
 
 if TYPE_CHECKING:
     from cooprules.explain import Lang
@@ -134,6 +134,5 @@ def books_explanations(report: YearReport, lang: Lang) -> list[str]:
     lines: list[str] = []
     for books in report.books.activities:
         lines.append(f"books {books.activity}:")
-        rendered = render_steps(books.explanation, lang=lang)
-        lines.extend(f"  {line}" for line in rendered.splitlines())
+        lines.extend(f"  {line}" for line in render_steps(books.explanation, lang))
     return lines

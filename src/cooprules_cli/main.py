@@ -7,31 +7,45 @@ import sys
 import tomllib
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Self
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
+from cooprules import __version__
 from cooprules.books import statement as activity_statement
 from cooprules.errors import CoopRulesError
 from cooprules.expected import check_expectations, expectations_of, render_outcomes
-from cooprules.explain import Explanation, Severity, render_steps, render_violations
+from cooprules.explain import Confidence, Explanation, Severity
 from cooprules.lawview import describe, row_cells, row_headings, view_header, view_json
 from cooprules.lawview import view_markdown as regime_markdown
 from cooprules.money import format_amount
 from cooprules.plugins import load_regimes
 from cooprules.scenario import ScenarioError, load, read_text
 from cooprules_cli.books import books_explanations, books_json, books_sections
+from cooprules_cli.starter import sample_names, sample_text, schema_text, starter
+from cooprules_cli.text import (
+    citation_json,
+    confidence_word,
+    escape_markdown,
+    month_labels,
+    render_citation,
+    render_steps,
+    vote_summary,
+    vote_tally,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from moneyed import Money
 
     from cooprules.board import BoardElection
-    from cooprules.explain import Lang
+    from cooprules.expected import Outcome
+    from cooprules.explain import Lang, Violation
     from cooprules.plugins import RegimeCatalogue
     from cooprules.report import LevyRow, Vote, YearReport
 
@@ -42,6 +56,10 @@ EXIT_VIOLATIONS = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70  # EX_SOFTWARE of sysexits.h: a bug of cooprules, not of the input
 DEADLINE_DAYS = 90
+SUMMARY_MEMBERS = 50
+"""Above this many members, the terminal shows a summary unless ``--full`` is given."""
+SUMMARY_ROWS = 10
+"""The rows a summary keeps of a long table (its total row too)."""
 
 
 def _amount(value: Money) -> str:
@@ -49,8 +67,7 @@ def _amount(value: Money) -> str:
 
 
 def _steps(explanation: Explanation, lang: Lang) -> list[str]:
-    rendered = render_steps(explanation, lang=lang)
-    return rendered.splitlines() if rendered else []
+    return render_steps(explanation, lang)
 
 
 def _vote(vote: Vote, lang: Lang) -> dict[str, Any]:
@@ -61,7 +78,8 @@ def _vote(vote: Vote, lang: Lang) -> dict[str, Any]:
         "adopted": vote.result.adopted,
         "quorum_reached": vote.result.quorum_reached,
         "share_for": str(vote.result.share_for),
-        "summary": vote.result.summary(lang),
+        "tally": vote_tally(vote.result),
+        "summary": vote_summary(vote.result, lang),
     }
     if vote.result.college_shares:  # only with colleges: other reports keep their keys
         out["college_shares"] = {
@@ -167,7 +185,7 @@ def report_json(report: YearReport, lang: Lang = "en") -> str:
                 "severity": v.severity.value,
                 "subject": v.subject,
                 "message": v.message.in_(lang),
-                "citation": str(v.citation) if v.citation else None,
+                "citation": citation_json(v.citation),
             }
             for v in report.violations
         ],
@@ -294,18 +312,24 @@ def _year_end_json(report: YearReport, lang: Lang) -> dict[str, Any]:
     return out
 
 
-def report_markdown(report: YearReport, lang: Lang = "en", *, explain: bool = False) -> str:
-    """The report as Markdown tables."""
+def report_markdown(
+    report: YearReport, lang: Lang = "en", *, explain: bool = False, summary: bool = False
+) -> str:
+    """The report as Markdown tables (a ``|`` in a name is escaped); ``summary`` cuts long ones."""
     fr = lang == "fr"
     out = [f"# {report.name} ({report.regime}) — {report.as_of.isoformat()}", ""]
 
+    def cells(values: list[str]) -> str:
+        return "| " + " | ".join(escape_markdown(v) for v in values) + " |"
+
     def table(title: str, head: list[str], rows: list[list[str]]) -> None:
-        out.extend([f"## {title}", "", "| " + " | ".join(head) + " |"])
+        out.extend([f"## {escape_markdown(title)}", "", cells(head)])
         out.append("|" + "---|" * len(head))
-        out.extend("| " + " | ".join(r) + " |" for r in rows)
+        out.extend(cells(r) for r in rows)
         out.append("")
 
-    for title, head, rows in _sections(report, lang):
+    sections = _sections(report, lang)
+    for title, head, rows in _summarise(sections, report, lang) if summary else sections:
         table(title, head, rows)
     if explain:
         out.extend(["## " + ("Explications" if fr else "Explanations"), ""])
@@ -353,7 +377,14 @@ def _sections(report: YearReport, lang: Lang) -> list[tuple[str, list[str], list
         (
             "Contributions par mois" if fr else "Levies per month",
             ["mois" if fr else "month", "total"],
-            [[f"{i + 1:02}", _amount(m)] for i, m in enumerate(report.month_totals)],
+            [
+                [label, _amount(m)]
+                for label, m in zip(
+                    month_labels(report.year.start, len(report.month_totals), lang),
+                    report.month_totals,
+                    strict=True,
+                )
+            ],
         ),
     ]
     if report.distribution is not None:
@@ -379,7 +410,7 @@ def _sections(report: YearReport, lang: Lang) -> list[tuple[str, list[str], list
         (
             "Votes",
             ["id", "type" if fr else "kind", "résultat" if fr else "result"],
-            [[v.id, v.kind, v.result.summary(lang)] for v in report.votes],
+            [[v.id, v.kind, vote_summary(v.result, lang)] for v in report.votes],
         )
     )
     if report.elections:
@@ -387,11 +418,58 @@ def _sections(report: YearReport, lang: Lang) -> list[tuple[str, list[str], list
     sections.append(
         (
             "Violations",
-            ["gravité" if fr else "severity", "sujet" if fr else "subject", "message"],
-            [[v.severity.value, v.subject, v.message.in_(lang)] for v in report.violations],
+            [
+                "gravité" if fr else "severity",
+                "sujet" if fr else "subject",
+                "message",
+                "source",
+            ],
+            [
+                [
+                    v.severity.value,
+                    v.subject,
+                    v.message.in_(lang),
+                    render_citation(v.citation, lang) if v.citation is not None else "",
+                ]
+                for v in report.violations
+            ],
         )
     )
     return sections
+
+
+def _summarise(sections: list[Section], report: YearReport, lang: Lang) -> list[Section]:
+    """The sections of a large co-op, short: the members counted by status, long tables cut.
+
+    A table of more than twice :data:`SUMMARY_ROWS` rows keeps its first :data:`SUMMARY_ROWS`
+    rows and its total row, and says how many rows it leaves out (``--full`` shows them).
+    """
+    fr = lang == "fr"
+    counts: dict[str, int] = {}
+    for member in report.members:
+        counts[member.status.value] = counts.get(member.status.value, 0) + 1
+    out: list[Section] = [
+        (
+            "Membres par statut" if fr else "Members by status",
+            ["statut" if fr else "status", "membres" if fr else "members"],
+            [[status, str(n)] for status, n in sorted(counts.items())]
+            + [["total", str(len(report.members))]],
+        )
+    ]
+    for title, head, rows in sections[1:]:
+        total = [rows[-1]] if rows and rows[-1][:1] == ["total"] else []
+        body = rows[: len(rows) - len(total)]
+        if len(body) <= 2 * SUMMARY_ROWS:  # a short table, or one a cut would hardly shorten
+            out.append((title, head, rows))
+            continue
+        left = len(body) - SUMMARY_ROWS
+        more = (
+            f"… {left} lignes de plus (--full les montre)"
+            if fr
+            else f"… {left} more rows (--full shows them)"
+        )
+        out.append((title, head, [*body[:SUMMARY_ROWS], [more, *[""] * (len(head) - 1)], *total]))
+    return out
 
 
 Section = tuple[str, list[str], list[list[str]]]
@@ -589,27 +667,97 @@ def _year_end_explanations(report: YearReport, lang: Lang) -> list[str]:
     return lines
 
 
-def _print_rich(report: YearReport, lang: Lang, *, explain: bool) -> None:
-    console = Console()
-    console.print(f"[bold]{report.name}[/bold] ({report.regime}) — {report.as_of.isoformat()}")
-    for title, head, rows in _sections(report, lang):
+def _rich_tables(report: YearReport, lang: Lang, *, summary: bool) -> list[Table]:
+    sections = _sections(report, lang)
+    tables = []
+    for title, head, rows in _summarise(sections, report, lang) if summary else sections:
         table = Table(title=title)
         for column in head:
             table.add_column(column)
         for row in rows:
             table.add_row(*row)
+        tables.append(table)
+    return tables
+
+
+def _print_rich(report: YearReport, tables: list[Table], explanations: list[str]) -> None:
+    console = Console()
+    console.print(
+        f"[bold]{report.name}[/bold] ({report.regime}) — {report.as_of.isoformat()}",
+        highlight=False,
+    )
+    for table in tables:
         console.print(table)
-    if explain:
-        for line in _explanations(report, lang):
-            console.print(line, markup=False, highlight=False)
+    for line in explanations:
+        console.print(line, markup=False, highlight=False)
+
+
+def _progress_console() -> Console | None:
+    """The console progress is shown on: standard error, and only when it is a terminal."""
+    console = Console(stderr=True)
+    return console if console.is_terminal else None
+
+
+class _Stages:
+    """Progress on standard error: loading, each section of the evaluation, rendering.
+
+    Nothing is shown when standard error is not a terminal (a pipe, a file, a test).
+    """
+
+    def __init__(self, lang: Lang) -> None:
+        console = _progress_console()
+        self._bar = Progress(console=console, transient=True) if console is not None else None
+        self._fr = lang == "fr"
+        self._stage: Any = None
+        self._tasks: dict[str, Any] = {}
+
+    def __enter__(self) -> Self:
+        if self._bar is not None:
+            self._bar.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def stage(self, en: str, fr: str) -> None:
+        """A new stage of unknown length; the one before it is done."""
+        if self._bar is None:
+            return
+        if self._stage is not None:
+            self._bar.update(self._stage, total=1, completed=1)
+        self._stage = self._bar.add_task(fr if self._fr else en, total=None)
+
+    def done(self) -> None:
+        """The last stage is done: the bar goes, the output can be written."""
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+    @property
+    def callback(self) -> Callable[[str, int, int], None] | None:
+        """The evaluation's progress callback (``None`` when nothing is shown)."""
+        bar = self._bar
+        if bar is None:
+            return None
+
+        def progress(section: str, done: int, total: int) -> None:
+            if section not in self._tasks:
+                self._tasks[section] = bar.add_task(section, total=total)
+            bar.update(self._tasks[section], completed=done)
+
+        return progress
 
 
 def _evaluate(
-    file: str, as_of: date | None, *, show_progress: bool, journal: bool = False
+    file: str, as_of: date | None, *, stages: _Stages | None = None, journal: bool = False
 ) -> YearReport:
     """Load the file once, evaluate it; the journal only when a ledger is to be written."""
     from cooprules_adapters.scenario import evaluate_scenario  # noqa: PLC0415 - after the catalogue
 
+    if stages is not None:
+        name = escape(file)  # the bar reads markup: a [ in a path stays a [
+        stages.stage(f"Loading {name}", f"Lecture de {name}")
     catalogue = load_regimes()
     scenario = load(file, currency_of_regime=lambda code: catalogue.get(code).currency)
     if as_of is None:
@@ -617,19 +765,15 @@ def _evaluate(
 
         last = month_periods(scenario.coop.year, first_month=scenario.coop.first_month)[-1]
         as_of = date.fromordinal(last.end.toordinal() - 1)
-    if not show_progress:
+    progress = None
+    if stages is not None:
+        stages.stage("Evaluating the year", "Évaluation de l'exercice")
+        progress = stages.callback
+    if progress is None:
         return evaluate_scenario(scenario, as_of=as_of, catalogue=catalogue, journal=journal)
-    with Progress(transient=True) as bar:
-        tasks: dict[str, Any] = {}
-
-        def progress(section: str, done: int, total: int) -> None:
-            if section not in tasks:
-                tasks[section] = bar.add_task(section, total=total)
-            bar.update(tasks[section], completed=done)
-
-        return evaluate_scenario(
-            scenario, as_of=as_of, catalogue=catalogue, progress=progress, journal=journal
-        )
+    return evaluate_scenario(
+        scenario, as_of=as_of, catalogue=catalogue, progress=progress, journal=journal
+    )
 
 
 def _error_lines(error: CoopRulesError | OSError, file: str | None = None) -> list[str]:
@@ -652,6 +796,53 @@ def _guard(action: Callable[[], int], file: str | None = None) -> None:
     sys.exit(code)
 
 
+def _violation_line(v: Violation, lang: Lang) -> str:
+    """``[severity] subject: message — citation``."""
+    text = f"[{v.severity.value}] {v.subject}: {v.message.in_(lang)}"
+    return text + (f" — {render_citation(v.citation, lang)}" if v.citation else "")
+
+
+def _violation_lines(report: YearReport, lang: Lang) -> str:
+    """The report's violations, one per line."""
+    return "\n".join(_violation_line(v, lang) for v in report.violations)
+
+
+def _outcome_lines(outcomes: Sequence[Outcome], lang: Lang) -> str:
+    """One line per figure, met or not; each figure not met followed by its explanation.
+
+    The explanation's citations are written as users read them (no reference tags).
+    """
+    lines = render_outcomes(outcomes, lang=lang, explain=False).splitlines()
+    out: list[str] = []
+    for outcome, line in zip(outcomes, lines, strict=False):
+        out.append(line)
+        if outcome.met:
+            continue
+        detail = render_steps(outcome.explanation, lang)
+        detail.extend(_violation_line(v, lang) for v in outcome.violations)
+        out.extend(f"    {text}" for text in detail)
+    out.extend(lines[len(outcomes) :])
+    return "\n".join(out) + "\n"
+
+
+_CONFIDENCE_COLUMN: Final = 5
+"""The confidence's column in :func:`cooprules.lawview.row_cells`."""
+
+
+def _confidence_in_words(markdown: str, lang: Lang) -> str:
+    """The regime's markdown page with each parameter's confidence in words, not its tag."""
+    lines = []
+    for line in markdown.splitlines():
+        if line.startswith("| `"):
+            cells = line.split(" | ")
+            for tag in Confidence:
+                if cells[_CONFIDENCE_COLUMN] == tag.value:
+                    cells[_CONFIDENCE_COLUMN] = confidence_word(tag, lang)
+            line = " | ".join(cells)  # noqa: PLW2901 - the line, rewritten
+        lines.append(line)
+    return "\n".join(lines)
+
+
 FAIL_ON: Final = {
     "error": (Severity.ERROR,),
     "warning": (Severity.ERROR, Severity.WARNING),
@@ -666,7 +857,13 @@ def _exit_code(report: YearReport, fail_on: str) -> int:
     return EXIT_VIOLATIONS if any(v.severity in failing for v in report.violations) else EXIT_OK
 
 
-_LANG = click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
+_LANG = click.option(
+    "--lang",
+    type=click.Choice(["en", "fr"]),
+    default="en",
+    show_default=True,
+    help="Language of the output (en English, fr French).",
+)
 _AS_OF = click.option(
     "--as-of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -698,18 +895,46 @@ class _Main(click.Group):
 
 @click.group(cls=_Main)
 @click.option("--debug", is_flag=True, help="On an internal error, show its traceback.")
+@click.version_option(
+    __version__, "--version", package_name="cooprules", message="cooprules %(version)s"
+)
 def main(debug: bool) -> None:  # noqa: FBT001 - a click flag
     """Evaluate a co-operative's year from a scenario file.
 
-    Exit codes: 0 done, 1 violations, 2 bad input (one line per problem), 70 an internal error
-    (a bug: --debug shows its traceback).
-    """
+    Start with `cooprules init --regime CODE` (`cooprules regimes` lists the codes) or copy a
+    sample (`cooprules samples`), then `cooprules run coop.toml`.
+
+    \b
+    Exit codes:
+      0   done
+      1   violations: `check` found an error, `run --fail-on` a violation of that severity,
+          `test` a figure not met
+      2   bad input: a file that cannot be read or has errors (one line per problem), an
+          unknown regime or sample, a file that exists (init, samples without --force)
+      70  an internal error: a bug of cooprules (--debug shows its traceback)
+    """  # noqa: D301 - click's \b keeps the list's lines
     del debug  # read by the group's invoke
 
 
 @main.command()
 @click.argument("file", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "markdown"]),
+    default="table",
+    show_default=True,
+    help="table: tables for the terminal; json: every figure, exact, for programs (always in "
+    "full); markdown: tables for a document.",
+)
+@click.option(
+    "--summary/--full",
+    default=None,
+    help=f"A summary (the members counted by status, tables of more than {2 * SUMMARY_ROWS} rows "
+    f"cut to {SUMMARY_ROWS}) "
+    f"or every row. Default: a summary in the terminal for a co-op of more than "
+    f"{SUMMARY_MEMBERS} members, else in full. JSON is always in full.",
+)
 @click.option("--explain", is_flag=True, help="Show the explanation of each figure.")
 @click.option(
     "--journal",
@@ -732,6 +957,7 @@ def main(debug: bool) -> None:  # noqa: FBT001 - a click flag
 def run(  # noqa: PLR0917 - click passes the options positionally
     file: str,
     fmt: str,
+    summary: bool | None,  # noqa: FBT001 - a click flag
     explain: bool,  # noqa: FBT001 - a click flag
     journal: str | None,
     lang: Lang,
@@ -740,17 +966,33 @@ def run(  # noqa: PLR0917 - click passes the options positionally
 ) -> None:
     """Evaluate FILE and print the year's report.
 
+    Progress (loading, evaluating, rendering) is shown on standard error when it is a terminal.
     Exit codes: 0 done (and, with --fail-on, no violation of that severity); 1 a violation of the
     --fail-on severity; 2 bad input (every problem of the file, one line each).
     """
 
     def action() -> int:
-        report = _evaluate(
-            file,
-            as_of.date() if as_of else None,
-            show_progress=fmt == "table" and sys.stdout.isatty(),
-            journal=journal is not None,
-        )
+        with _Stages(lang) as stages:
+            report = _evaluate(
+                file, as_of.date() if as_of else None, stages=stages, journal=journal is not None
+            )
+            stages.stage("Rendering the report", "Mise en forme du rapport")
+            short = summary
+            if short is None:
+                short = (
+                    fmt == "table"
+                    and len(report.members) > SUMMARY_MEMBERS
+                    and Console().is_terminal
+                )
+            text, tables = "", []
+            if fmt == "json":
+                text = report_json(report, lang)
+            elif fmt == "markdown":
+                text = report_markdown(report, lang, explain=explain, summary=short) + "\n"
+            else:
+                tables = _rich_tables(report, lang, summary=short)
+            explanations = _explanations(report, lang) if explain and fmt == "table" else []
+            stages.done()
         if journal is not None:
             from cooprules_adapters.accounting import write_beancount  # noqa: PLC0415
 
@@ -761,12 +1003,10 @@ def run(  # noqa: PLR0917 - click passes the options positionally
                 currency=report.currency,
                 title=report.name,
             )
-        if fmt == "json":
-            click.echo(report_json(report, lang), nl=False)
-        elif fmt == "markdown":
-            click.echo(report_markdown(report, lang, explain=explain))
+        if fmt == "table":
+            _print_rich(report, tables, explanations)
         else:
-            _print_rich(report, lang, explain=explain)
+            click.echo(text, nl=False)
         return _exit_code(report, fail_on)
 
     _guard(action, file)
@@ -780,9 +1020,11 @@ def check(file: str, lang: Lang, as_of: Any) -> None:  # noqa: ANN401 - click gi
     """Validate FILE's statutes and data; exit 1 when an error is found."""
 
     def action() -> int:
-        report = _evaluate(file, as_of.date() if as_of else None, show_progress=False)
+        with _Stages(lang) as stages:
+            report = _evaluate(file, as_of.date() if as_of else None, stages=stages)
+            stages.done()
         if report.violations:
-            click.echo(render_violations(report.violations, lang=lang))
+            click.echo(_violation_lines(report, lang))
         else:
             click.echo("Aucune violation." if lang == "fr" else "No violations.")
         return EXIT_VIOLATIONS if report.errors else EXIT_OK
@@ -799,6 +1041,7 @@ def check(file: str, lang: Lang, as_of: Any) -> None:  # noqa: ANN401 - click gi
     type=click.Choice(["markdown", "text"]),
     default="markdown",
     show_default=True,
+    help="markdown: tables for a document; text: plain lines.",
 )
 @_LANG
 @_AS_OF
@@ -810,7 +1053,7 @@ def statement(file: str, activity: str, fmt: str, lang: Lang, as_of: Any) -> Non
     """
 
     def action() -> int:
-        report = _evaluate(file, as_of.date() if as_of else None, show_progress=False)
+        report = _evaluate(file, as_of.date() if as_of else None)
         found = {b.activity: b for b in report.books.activities} if report.books else {}
         if activity not in found:
             reason = f"not an activity of the scenario ({', '.join(found) or 'none'})"
@@ -828,7 +1071,8 @@ def regimes() -> None:
     """List the installed regimes and the plug-in that provides each."""
     catalogue = load_regimes()
     table = Table(title="Regimes")
-    for column in ("code", "name", "jurisdiction", "currency", "plug-in"):
+    table.add_column("code", no_wrap=True)  # typed by the user: never cut
+    for column in ("name", "jurisdiction", "currency", "plug-in"):
         table.add_column(column)
     for regime in catalogue:
         table.add_row(
@@ -838,12 +1082,19 @@ def regimes() -> None:
             regime.currency,
             catalogue.providers.get(regime.code, ""),
         )
-    Console(width=120).print(table)
+    Console().print(table)  # the terminal's width (80 columns when piped, or $COLUMNS)
 
 
 @main.command()
 @click.argument("code")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "markdown"]),
+    default="table",
+    show_default=True,
+    help="table: a table for the terminal; json: exact values for programs; markdown: a page.",
+)
 @_LANG
 @click.option(
     "--as-of",
@@ -860,7 +1111,7 @@ def regime(code: str, fmt: str, lang: Lang, as_of: Any) -> None:  # noqa: ANN401
         if fmt == "json":
             click.echo(view_json(view, lang), nl=False)
         elif fmt == "markdown":
-            click.echo(regime_markdown(view, lang))
+            click.echo(_confidence_in_words(regime_markdown(view, lang), lang))
         else:
             console = Console()
             if not console.is_terminal:
@@ -874,7 +1125,9 @@ def regime(code: str, fmt: str, lang: Lang, as_of: Any) -> None:  # noqa: ANN401
                 table.add_column(heading, overflow="fold")
             table.columns[0].no_wrap = True
             for row in view.parameters:
-                table.add_row(*row_cells(row, lang, with_regime=True))
+                cells = list(row_cells(row, lang, with_regime=True))
+                cells[_CONFIDENCE_COLUMN] = confidence_word(row.citation.confidence, lang)
+                table.add_row(*cells)
             console.print(table)
         return EXIT_OK
 
@@ -907,7 +1160,7 @@ def test_files(files: tuple[str, ...], lang: Lang) -> None:
             worst = EXIT_BAD_INPUT
             continue
         click.echo(f"{file} ({expected.as_of.isoformat()})")
-        click.echo(render_outcomes(outcomes, lang=lang), nl=False)
+        click.echo(_outcome_lines(outcomes, lang), nl=False)
         if not all(o.met for o in outcomes):
             worst = max(worst, EXIT_VIOLATIONS)
     sys.exit(worst)
@@ -956,3 +1209,120 @@ def _regime_currency(text: str, catalogue: RegimeCatalogue) -> str | None:
         return catalogue.get(code).currency if isinstance(code, str) else None
     except (tomllib.TOMLDecodeError, RecursionError, AttributeError, CoopRulesError):
         return None  # the loader reports the problem with its path
+
+
+def _refuse_existing(path: Path, lang: Lang) -> None:
+    """Exit 2 with one line when ``path`` exists (``--force`` overwrites it)."""
+    if path.exists():
+        message = (
+            f"error: {path} existe déjà ; --force le remplace"
+            if lang == "fr"
+            else f"error: {path} already exists; --force overwrites it"
+        )
+        click.echo(message, err=True)
+        sys.exit(EXIT_BAD_INPUT)
+
+
+@main.command()
+@click.option(
+    "--regime",
+    "code",
+    required=True,
+    help="The regime's code, e.g. be-activity, fr-cae-scop, qc-work (`cooprules regimes` "
+    "lists them).",
+)
+@_LANG
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default="coop.toml",
+    show_default=True,
+    help="The file to write.",
+)
+@click.option(
+    "--year",
+    type=click.IntRange(1900, 2999),
+    default=None,
+    help="The financial year (default: this year).",
+)
+@click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
+def init(code: str, lang: Lang, output: str, year: int | None, force: bool) -> None:  # noqa: FBT001
+    """Write a commented starter scenario for a regime, which `cooprules run` runs as it is.
+
+    Its first line is a `#:schema` directive: editors that read it (taplo, VS Code's Even Better
+    TOML) check and complete the file. Exit 0 written, 2 an unknown regime or a file that
+    exists (without --force).
+    """
+
+    def action() -> int:
+        regime = load_regimes().get(code)
+        path = Path(output)
+        if not force:
+            _refuse_existing(path, lang)
+        day = date.today()  # noqa: DTZ011 - the CLI's edge
+        text = starter(regime, year=year or day.year, lang=lang, file=path.name)
+        path.write_text(text, encoding="utf-8")
+        click.echo(f"{path} écrit" if lang == "fr" else f"wrote {path}", err=True)
+        return EXIT_OK
+
+    _guard(action)
+
+
+def _description(name: str) -> str:
+    """A sample's first comment line: what co-op it is."""
+    first = next((line for line in sample_text(name).splitlines() if line.startswith("# ")), "# ")
+    return first.removeprefix("# ")
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False),
+    default=".",
+    show_default=True,
+    help="The folder NAME.toml is copied to.",
+)
+@click.option("--force", is_flag=True, help="Overwrite NAME.toml if it exists.")
+@_LANG
+def samples(name: str | None, output: str, force: bool, lang: Lang) -> None:  # noqa: FBT001
+    """List the sample scenarios shipped with cooprules, or copy the sample NAME.
+
+    `cooprules samples` lists them; `cooprules samples be-activity --output DIR` writes
+    DIR/be-activity.toml. Exit 0 done, 2 an unknown sample or a file that exists (without
+    --force).
+    """
+    names = sample_names()
+    if name is None:
+        width = max(len(n) for n in names)
+        for sample in names:
+            click.echo(f"{sample:<{width}}  {_description(sample)}")
+        return
+    if name.removesuffix(".toml") not in names:
+        known = ", ".join(names)
+        click.echo(
+            f"error: {name}: pas un échantillon de cooprules ({known})"
+            if lang == "fr"
+            else f"error: {name}: not a sample of cooprules ({known})",
+            err=True,
+        )
+        sys.exit(EXIT_BAD_INPUT)
+    name = name.removesuffix(".toml")
+    path = Path(output) / f"{name}.toml"
+    if not force:
+        _refuse_existing(path, lang)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(sample_text(name), encoding="utf-8")
+    except OSError as error:
+        click.echo(f"error: {path}: {error.strerror or error}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    click.echo(f"{path} écrit" if lang == "fr" else f"wrote {path}", err=True)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the scenario format (editors validate scenario files with it)."""
+    click.echo(schema_text(), nl=False)

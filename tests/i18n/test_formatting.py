@@ -149,3 +149,15 @@ def test_a_text_given_inline_may_have_arguments():
 def test_a_capitalized_text_starts_with_a_capital_in_each_language():
     text = Text("{problem}.", problem=Text("votes cast")).capitalized()
     assert (text.en, text.fr) == ("Votes cast.", "Voix exprimées.")
+
+
+def test_texts_are_equal_when_they_read_the_same_in_english_and_french():
+    from_catalog = Text("Levy of the period")
+    inline = Text(en="Levy of the period", fr="Contribution de la période")
+    assert from_catalog == inline
+    assert hash(from_catalog) == hash(inline)
+    assert from_catalog != Text(en="Levy of the period", fr="Autre chose")
+    assert Text("Band from {start} at {rate}", start=money("1", "EUR"), rate=Rate.of("6%")) != (
+        Text("Band from {start} at {rate}", start=money("2", "EUR"), rate=Rate.of("6%"))
+    )
+    assert from_catalog != "Levy of the period"
