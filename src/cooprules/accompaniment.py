@@ -139,7 +139,7 @@ class Accompaniment:
         """The steps from the start to the deadline."""
         steps = [
             Step(
-                what=Text(en="Length in months", fr="Durée en mois"),
+                what=Text("Length in months"),
                 inputs={
                     "maximum": self.max_months,
                     "extensions": self.extension_months,
@@ -149,10 +149,7 @@ class Accompaniment:
                 citation=citation,
             ),
             Step(
-                what=Text(
-                    en="End before suspensions (start + months, to the eve of the same date)",
-                    fr="Fin avant suspensions (début + mois, de quantième à veille de quantième)",
-                ),
+                what=Text("End before suspensions (start + months, to the eve of the same date)"),
                 inputs={
                     "start": self.start,
                     "months": self.months,
@@ -164,10 +161,7 @@ class Accompaniment:
         if self.suspensions:
             steps.append(
                 Step(
-                    what=Text(
-                        en="Deadline pushed back by suspensions",
-                        fr="Échéance reportée par les suspensions",
-                    ),
+                    what=Text("Deadline pushed back by suspensions"),
                     inputs={"suspended days counted": self.suspended_days},
                     result=self.last_day,
                 )

@@ -123,8 +123,9 @@ def ballot_ignored(where: str, voter: str, status: Status) -> Violation:
         Severity.WARNING,
         f"{where}: {voter}",
         Text(
-            en=f"{voter} ({status.value}) may not vote: the ballot is ignored.",
-            fr=f"{voter} ({status.value}) ne vote pas : bulletin ignoré.",
+            "{voter} ({status}) may not vote: the ballot is ignored.",
+            voter=voter,
+            status=status.value,
         ),
     )
 

@@ -292,10 +292,9 @@ class ActivityBooks:
         steps = [
             Step(
                 what=Text(
-                    en=f"{m.period.start:%Y-%m}: opening + revenue - direct costs - levy - pooled "
-                    "costs - salary - employer charges",
-                    fr=f"{m.period.start:%Y-%m} : ouverture + chiffre d'affaires - charges "
-                    "directes - contribution - coûts mutualisés - salaire - charges patronales",
+                    "{start}: opening + revenue - direct costs - levy - pooled costs - salary - "
+                    "employer charges",
+                    start=f"{m.period.start:%Y-%m}",
                 ),
                 inputs={"opening": m.opening, **{f: getattr(m, f) for f in _FIGURES}},
                 result=m.closing,
@@ -515,12 +514,11 @@ class _Payer:
                         severity=Severity.WARNING,
                         subject=f"{self.activity.id}: {self.request.member}",
                         message=Text(
-                            en=f"A salary of {format_amount(asked[0].asked)} was asked for "
-                            f"{len(asked)} month(s) in which the regime pays none (from "
-                            f"{asked[0].period.start:%Y-%m}): no salary is booked.",
-                            fr=f"Un salaire de {format_amount(asked[0].asked)} était demandé "
-                            f"pour {len(asked)} mois où le régime n'en verse pas (dès "
-                            f"{asked[0].period.start:%Y-%m}) : aucun salaire n'est comptabilisé.",
+                            "A salary of {asked} was asked for {asked_count} month(s) in which "
+                            "the regime pays none (from {start}): no salary is booked.",
+                            asked=asked[0].asked,
+                            asked_count=len(asked),
+                            start=f"{asked[0].period.start:%Y-%m}",
                         ),
                         citation=rule,
                     )
@@ -662,14 +660,14 @@ def _negative(activity: Activity, months: Sequence[BookMonth]) -> list[Violation
             severity=Severity.WARNING,
             subject=activity.id,
             message=Text(
-                en=f"The activity's treasury is negative in {len(below)} month(s), from "
-                f"{first.period.start:%Y-%m} ({format_amount(first.closing)}); lowest "
-                f"{format_amount(lowest.closing)} in {lowest.period.start:%Y-%m}: another "
-                "activity's money would be paying for it.",
-                fr=f"La trésorerie de l'activité est négative pendant {len(below)} mois, dès "
-                f"{first.period.start:%Y-%m} ({format_amount(first.closing)}) ; au plus bas "
-                f"{format_amount(lowest.closing)} en {lowest.period.start:%Y-%m} : l'argent "
-                "d'une autre activité la financerait.",
+                "The activity's treasury is negative in {below_count} month(s), from "
+                "{first_month} ({first_balance}); lowest {lowest_balance} in {lowest_month}: "
+                "another activity's money would be paying for it.",
+                below_count=len(below),
+                first_month=f"{first.period.start:%Y-%m}",
+                first_balance=first.closing,
+                lowest_balance=lowest.closing,
+                lowest_month=f"{lowest.period.start:%Y-%m}",
             ),
         )
     ]

@@ -399,6 +399,12 @@ class _Reader:
         return Text(
             en=self.text(fields.get("en"), f"{path}.description.en"),
             fr=self.text(fields.get("fr"), f"{path}.description.fr"),
+            nl=None
+            if fields.get("nl") is None
+            else self.text(fields["nl"], f"{path}.description.nl"),
+            de=None
+            if fields.get("de") is None
+            else self.text(fields["de"], f"{path}.description.de"),
         )
 
     def day(self, value: object, path: str) -> date | None:

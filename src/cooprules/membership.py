@@ -597,25 +597,26 @@ def _problems(
     if history.dates and event.date < history.dates[-1]:
         problems.append(
             Text(
-                en=f"the event is dated before the last recorded event ({history.dates[-1]})",
-                fr=f"l'événement est antérieur au dernier événement enregistré "
-                f"({history.dates[-1]})",
+                "the event is dated before the last recorded event ({dates})",
+                dates=history.dates[-1],
             )
         )
     codes = rules.category_codes()
     if event.category is not None and codes and event.category not in codes:
         problems.append(
             Text(
-                en=f"unknown category {event.category!r}; the regime declares {sorted(codes)}",
-                fr=f"catégorie inconnue {event.category!r} ; le régime prévoit {sorted(codes)}",
+                "unknown category {category}; the regime declares {codes}",
+                category=f"{event.category!r}",
+                codes=sorted(codes),
             )
         )
     if event.kind in ANNOTATIONS:
         if source not in rules.annotations_in:
             problems.append(
                 Text(
-                    en=f"{event.kind.value} cannot be recorded in status {source.value}",
-                    fr=f"{event.kind.value} ne peut pas être enregistré au statut {source.value}",
+                    "{kind} cannot be recorded in status {source}",
+                    kind=event.kind.value,
+                    source=source.value,
                 )
             )
         return source, None, problems
@@ -624,10 +625,10 @@ def _problems(
         allowed = ", ".join(k.value for k in rules.allowed(source)) or "none"
         problems.append(
             Text(
-                en=f"the regime allows no {event.kind.value} in status {source.value} "
-                f"(allowed: {allowed})",
-                fr=f"le régime n'autorise pas {event.kind.value} au statut {source.value} "
-                f"(autorisés : {allowed})",
+                "the regime allows no {kind} in status {source} (allowed: {allowed})",
+                kind=event.kind.value,
+                source=source.value,
+                allowed=allowed,
             )
         )
         return source, None, problems
@@ -683,10 +684,12 @@ def check_history(history: History, rules: MembershipRules, as_of: date) -> tupl
                 severity=Severity.ERROR,
                 subject=history.subject,
                 message=Text(
-                    en=f"{event.date}: {source.value} -> {target.value} on {event.kind.value}: "
-                    f"{problem.en}.",
-                    fr=f"{event.date} : {source.value} -> {target.value} sur {event.kind.value} : "
-                    f"{problem.fr}.",
+                    "{date}: {source} -> {target} on {kind}: {problem}.",
+                    date=event.date,
+                    source=source.value,
+                    target=target.value,
+                    kind=event.kind.value,
+                    problem=problem,
                 ),
                 citation=(
                     transition.citation
@@ -881,27 +884,21 @@ def decision_required(
         decision = context.event.decision
         if decision is None or decision.body != body:
             return Text(
-                en=f"a decision of the {body} is required",
-                fr=f"une décision de l'organe compétent ({body}) est requise",
+                "a decision of the {body} is required",
+                body=body,
             )
         problems = _decision_problems(decision, majority, of_present=of_present)
         if decision.date > context.event.date:
             problems.append(
                 Text(
-                    en=f"the decision ({decision.date}) is dated after the event it decides",
-                    fr=f"la décision ({decision.date}) est postérieure à l'événement qu'elle "
-                    "décide",
+                    "the decision ({date}) is dated after the event it decides",
+                    date=decision.date,
                 )
             )
         if notice_required and (
             decision.notice_given is None or decision.notice_given > decision.date
         ):
-            problems.append(
-                Text(
-                    en="written notice must be given before the decision",
-                    fr="un avis écrit doit être donné avant la décision",
-                )
-            )
+            problems.append(Text("written notice must be given before the decision"))
         if reasons_within_days is not None:
             late = (
                 decision.reasons_sent is None
@@ -910,23 +907,24 @@ def decision_required(
             if late:
                 problems.append(
                     Text(
-                        en=f"written reasons must be sent within {reasons_within_days} days",
-                        fr=f"la décision motivée doit être transmise dans les "
-                        f"{reasons_within_days} jours",
+                        "written reasons must be sent within {reasons_within_days} days",
+                        reasons_within_days=reasons_within_days,
                     )
                 )
         if allowed is not None and decision.grounds not in allowed:
             problems.append(
                 Text(
-                    en=f"grounds {decision.grounds!r} are not among those the law lists "
-                    f"({', '.join(sorted(allowed))})",
-                    fr=f"le motif {decision.grounds!r} ne figure pas parmi ceux que la loi "
-                    f"énumère ({', '.join(sorted(allowed))})",
+                    "grounds {grounds} are not among those the law lists ({items})",
+                    grounds=f"{decision.grounds!r}",
+                    items=", ".join(sorted(allowed)),
                 )
             )
         if not problems:
             return None
-        return Text(en="; ".join(p.en for p in problems), fr=" ; ".join(p.fr for p in problems))
+        joined = problems[0]
+        for problem in problems[1:]:
+            joined = Text("{first}; {second}", first=joined, second=problem)
+        return joined
 
     return check
 
@@ -937,20 +935,17 @@ def _decision_problems(
     if majority is None:
         return []
     base = decision.present if of_present else decision.votes_cast
-    what_en = "directors present" if of_present else "votes cast"
-    what_fr = "membres présents" if of_present else "voix exprimées"
+    what = Text("directors present") if of_present else Text("votes cast")
     if decision.votes_for is None or base is None or base <= 0:
-        return [
-            Text(
-                en=f"the decision must record the votes in favour and the {what_en}",
-                fr=f"la décision doit indiquer les voix pour et les {what_fr}",
-            )
-        ]
+        return [Text("the decision must record the votes in favour and the {what}", what=what)]
     if Fraction(decision.votes_for, base) < majority:
         return [
             Text(
-                en=f"{decision.votes_for} of {base} {what_en} is below the required {majority}",
-                fr=f"{decision.votes_for} sur {base} {what_fr} est inférieur aux {majority} requis",
+                "{votes_for} of {base} {what} is below the required {majority}",
+                votes_for=decision.votes_for,
+                base=base,
+                what=what,
+                majority=majority,
             )
         ]
     return []

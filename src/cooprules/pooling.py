@@ -128,16 +128,14 @@ class PooledCharge:
             (
                 Step(
                     what=Text(
-                        en=f"Share of pooled cost {self.cost} ({self.key.value})",
-                        fr=f"Quote-part du coût mutualisé {self.cost} ({self.key.value})",
+                        "Share of pooled cost {cost} ({key})",
+                        cost=self.cost,
+                        key=self.key.value,
                     ),
                     inputs={"weight": self.weight, "total weight": self.total_weight},
                     result=self.amount,
                     citation=self.citation,
-                    note=Text(
-                        en="largest-remainder split, exact to the cent",
-                        fr="répartition au plus fort reste, exacte au centime",
-                    ),
+                    note=Text("largest-remainder split, exact to the cent"),
                 ),
             )
         )

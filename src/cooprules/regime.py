@@ -250,19 +250,22 @@ class Parameter:
                 continue
             if not _same_kind(value, bound):
                 return Text(
-                    en=f"expected a {type(bound).__name__}, like the {name} {_show(bound)}",
-                    fr=f"valeur de type {type(bound).__name__} attendue, comme le {name} "
-                    f"{_show(bound)}",
+                    "expected a {kind}, like the {bound_name} {bound}",
+                    kind=type(bound).__name__,
+                    bound_name=name,
+                    bound=bound,
                 )
             if name == "minimum" and value < bound:  # type: ignore[operator]
                 return Text(
-                    en=f"{_show(value)} is below the legal minimum {_show(bound)}",
-                    fr=f"{_show(value)} est inférieur au minimum légal {_show(bound)}",
+                    "{value} is below the legal minimum {minimum}",
+                    value=value,
+                    minimum=bound,
                 )
             if name == "maximum" and value > bound:  # type: ignore[operator]
                 return Text(
-                    en=f"{_show(value)} is above the legal maximum {_show(bound)}",
-                    fr=f"{_show(value)} est supérieur au maximum légal {_show(bound)}",
+                    "{value} is above the legal maximum {maximum}",
+                    value=value,
+                    maximum=bound,
                 )
         return None
 
@@ -775,8 +778,9 @@ def validate(statutes: Statutes, regime: Regime, as_of: date) -> tuple[Violation
                 severity=Severity.ERROR,
                 subject="statutes.regime",
                 message=Text(
-                    en=f"The statutes are for regime {statutes.regime!r}, not {regime.code!r}.",
-                    fr=f"Les statuts relèvent du régime {statutes.regime!r}, pas {regime.code!r}.",
+                    "The statutes are for regime {regime}, not {regime_code}.",
+                    regime=f"{statutes.regime!r}",
+                    regime_code=f"{regime.code!r}",
                 ),
             )
         )
@@ -790,9 +794,10 @@ def validate(statutes: Statutes, regime: Regime, as_of: date) -> tuple[Violation
                     severity=Severity.WARNING,
                     subject=key,
                     message=Text(
-                        en=f"Regime {regime.code} has no parameter {key!r} on {as_of.isoformat()}.",
-                        fr=f"Le régime {regime.code} n'a pas de paramètre {key!r} au "
-                        f"{as_of.isoformat()}.",
+                        "Regime {regime_code} has no parameter {key} on {isoformat}.",
+                        regime_code=regime.code,
+                        key=f"{key!r}",
+                        isoformat=as_of.isoformat(),
                     ),
                 )
             )
@@ -804,8 +809,9 @@ def validate(statutes: Statutes, regime: Regime, as_of: date) -> tuple[Violation
             severity=Severity.ERROR,
             subject=key,
             message=Text(
-                en=f"The statutes must set {key!r}: {parameter.description.en}.",
-                fr=f"Les statuts doivent fixer {key!r} : {parameter.description.fr}.",
+                "The statutes must set {key}: {description}.",
+                key=f"{key!r}",
+                description=parameter.description,
             ),
             citation=parameter.citation,
         )
@@ -825,8 +831,9 @@ def _wrong_type(parameter: Parameter, value: object, expected: str) -> Violation
         severity=Severity.ERROR,
         subject=parameter.key,
         message=Text(
-            en=f"Expected a {expected}, got {_show(value)!r}.",
-            fr=f"Une valeur de type {expected} est attendue, reçu {_show(value)!r}.",
+            "Expected a {expected}, got {given}.",
+            expected=expected,
+            given=f"{_show(value)!r}",
         ),
         citation=parameter.citation,
     )
@@ -862,9 +869,9 @@ def _check_choice(parameter: Parameter, value: object) -> list[Violation]:
                 severity=Severity.ERROR,
                 subject=key,
                 message=Text(
-                    en=f"The law fixes {_show(parameter.value)}; the statutes say {_show(value)}.",
-                    fr=f"La loi fixe {_show(parameter.value)} ; les statuts indiquent "
-                    f"{_show(value)}.",
+                    "The law fixes {law}; the statutes say {statutes}.",
+                    law=parameter.value,
+                    statutes=value,
                 ),
                 citation=parameter.citation,
             )
@@ -884,7 +891,7 @@ def _check_choice(parameter: Parameter, value: object) -> list[Violation]:
             code="statutes.below_minimum" if below else "statutes.above_maximum",
             severity=Severity.ERROR,
             subject=key,
-            message=Text(en=f"{_capital(problem.en)}.", fr=f"{_capital(problem.fr)}."),
+            message=Text("{problem}.", problem=problem).capitalized(),
             citation=parameter.citation,
         )
     ]

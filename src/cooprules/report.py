@@ -396,7 +396,7 @@ def _voting_statutes(spec: VotingSpec | None) -> VotingStatutes | None:
         decisions.append(
             DecisionRule(
                 rule.kind,
-                Text(en=rule.title or rule.kind, fr=rule.title or rule.kind),
+                Text.plain(rule.title or rule.kind),
                 Majority(rule.majority.value, strict=rule.strict, base=rule.base),
                 citation,
                 quorum=quorum,
@@ -543,16 +543,17 @@ def _unadopted_schedules(
                 Severity.ERROR if applies else Severity.WARNING,
                 name,
                 Text(
-                    en=f"The levy schedule {name} depends on the meeting's decision "
-                    f"{spec.decision}, which was not adopted"
-                    + (": this year's levies apply it all the same." if applies else "."),
-                    fr=f"Le barème de contribution {name} dépend de la décision {spec.decision} "
-                    "de l'assemblée, qui n'a pas été adoptée"
-                    + (
-                        " : les contributions de l'exercice l'appliquent pourtant."
-                        if applies
-                        else "."
-                    ),
+                    "The levy schedule {name} depends on the meeting's decision {decision}, "
+                    "which was not adopted: this year's levies apply it all the same.",
+                    name=name,
+                    decision=spec.decision,
+                )
+                if applies
+                else Text(
+                    "The levy schedule {name} depends on the meeting's decision {decision}, "
+                    "which was not adopted.",
+                    name=name,
+                    decision=spec.decision,
                 ),
                 Citation("Statutes", spec.article or "levies", "coop"),
             )

@@ -372,9 +372,7 @@ class ToRecentMembers:
     reserve: str = attrs.field(validator=_non_empty)
     years: int | FromLaw[int] = attrs.field(validator=_years)
     citation: Citation | None = None
-    name: Text = attrs.field(
-        factory=lambda: Text(en="reserve to recent members", fr="réserve aux membres récents")
-    )
+    name: Text = attrs.field(factory=lambda: Text("reserve to recent members"))
 
     def bound(self, rules: Rules) -> ToRecentMembers:
         """This rule with its number of years read from ``rules`` (see `FromLaw`)."""
@@ -651,10 +649,7 @@ def _judge(
         and not account.indivisible
     ):
         return (
-            Text(
-                en="sums devolved by another co-operative go to an indivisible reserve",
-                fr="les sommes dévolues par une autre coopérative vont à une réserve impartageable",
-            ),
+            Text("sums devolved by another co-operative go to an indivisible reserve"),
             rules.devolution_to_indivisible,
         )
     if movement.kind is MovementKind.INCORPORATION and rules.incorporation is not None:
@@ -678,10 +673,7 @@ def _incorporation(
     first_max, later_max, citation = limit.shares()
     if not allowed:
         return (
-            Text(
-                en="incorporation into capital needs the statutes' authorisation",
-                fr="l'incorporation au capital doit être autorisée par les statuts",
-            ),
+            Text("incorporation into capital needs the statutes' authorisation"),
             citation,
         )
     code = movement.reserve
@@ -697,25 +689,16 @@ def _incorporation(
     if earlier:
         after_previous = ledger._units(code, earlier[-1].date)  # noqa: SLF001
         cap = later_max.value * max(0, at_close - after_previous)
-        what_en, what_fr = (
-            "of the increase since the previous one",
-            "de l'augmentation depuis la précédente",
-        )
+        what = Text("of the increase since the previous one")
     else:
         cap = first_max.value * at_close
-        what_en, what_fr = (
-            "of the reserve at the close of the previous year",
-            ("de la réserve à la clôture de l'exercice précédent"),
-        )
+        what = Text("of the reserve at the close of the previous year")
     if Fraction(to_minor_units(movement.amount)) <= cap:
         return None
-    shown = format_amount(from_minor_units(int(cap), ledger.currency))
+    shown = from_minor_units(int(cap), ledger.currency)
     share = later_max if earlier else first_max
     return (
-        Text(
-            en=f"above the limit of {share} {what_en} ({shown})",
-            fr=f"au-delà de la limite de {share} {what_fr} ({shown})",
-        ),
+        Text("above the limit of {share} {what} ({shown})", share=share, what=what, shown=shown),
         citation,
     )
 
@@ -789,17 +772,18 @@ def check_movements(
         if refused is None:
             continue
         reason, citation = refused
-        amount = format_amount(movement.amount)
+        amount = movement.amount
         violations.append(
             Violation(
                 "reserve.refused_movement",
                 Severity.ERROR,
                 f"movements[{movement.id}] on reserve {movement.reserve!r}",
                 Text(
-                    en=f"{_KIND_EN[movement.kind]} of {amount} on {movement.date.isoformat()} "
-                    f"refused: {reason.en}.",
-                    fr=f"{_KIND_FR[movement.kind]} de {amount} le {movement.date.isoformat()} "
-                    f"refusée : {reason.fr}.",
+                    "{kind} of {amount} on {day} refused: {reason}.",
+                    kind=_KIND[movement.kind],
+                    amount=amount,
+                    day=movement.date,
+                    reason=reason,
                 ),
                 citation,
             )
@@ -807,21 +791,13 @@ def check_movements(
     return tuple(violations)
 
 
-_KIND_EN = {
-    MovementKind.ALLOCATION: "Allocation",
-    MovementKind.DEVOLUTION_RECEIVED: "Devolution received",
-    MovementKind.LOSS_ABSORPTION: "Loss absorption",
-    MovementKind.INCORPORATION: "Incorporation into capital",
-    MovementKind.DISTRIBUTION: "Distribution to members",
-    MovementKind.REPAYMENT: "Repayment to a leaving member",
-}
-_KIND_FR = {
-    MovementKind.ALLOCATION: "Dotation",
-    MovementKind.DEVOLUTION_RECEIVED: "Dévolution reçue",
-    MovementKind.LOSS_ABSORPTION: "Imputation de pertes",
-    MovementKind.INCORPORATION: "Incorporation au capital",
-    MovementKind.DISTRIBUTION: "Distribution aux membres",
-    MovementKind.REPAYMENT: "Remboursement à un membre sortant",
+_KIND = {
+    MovementKind.ALLOCATION: Text("Allocation", context="movement"),
+    MovementKind.DEVOLUTION_RECEIVED: Text("Devolution received", context="movement"),
+    MovementKind.LOSS_ABSORPTION: Text("Loss absorption", context="movement"),
+    MovementKind.INCORPORATION: Text("Incorporation into capital", context="movement"),
+    MovementKind.DISTRIBUTION: Text("Distribution to members", context="movement"),
+    MovementKind.REPAYMENT: Text("Repayment to a leaving member", context="movement"),
 }
 
 
@@ -878,7 +854,10 @@ def roll_forward(
             if kind in by_kind
         )
         step = Step(
-            Text(en=f"Roll-forward of {account.name.en}", fr=f"Continuité de {account.name.fr}"),
+            Text(
+                "Roll-forward of {account_name}",
+                account_name=account.name,
+            ),
             {
                 "opening": _money(ledger.currency, opening),
                 **{kind.value: amount for kind, amount in moves},
@@ -931,10 +910,9 @@ def reconcile(
                     Severity.ERROR,
                     code,
                     Text(
-                        en=f"Reported closing {format_amount(reported)}; opening plus movements "
-                        f"give {format_amount(expected)}.",
-                        fr=f"Solde de clôture déclaré {format_amount(reported)} ; l'ouverture et "
-                        f"les mouvements donnent {format_amount(expected)}.",
+                        "Reported closing {reported}; opening plus movements give {expected}.",
+                        reported=reported,
+                        expected=expected,
                     ),
                     None if rules is None else rules.roll_forward,
                 )
@@ -981,7 +959,10 @@ def absorb_loss(
         left -= take
         steps.append(
             Step(
-                what=Text(en=f"Loss charged to {reserve}", fr=f"Perte imputée sur {reserve}"),
+                what=Text(
+                    "Loss charged to {reserve}",
+                    reserve=reserve,
+                ),
                 inputs={"balance": balance},
                 result=charged[reserve],
                 citation=citation,
@@ -1093,7 +1074,7 @@ def liquidate(
     capital_total = sum(capital.values())
     steps = [
         Step(
-            Text(en="Debts and winding-up costs paid", fr="Dettes et frais de liquidation payés"),
+            Text("Debts and winding-up costs paid"),
             {"assets": assets, "debts": debts},
             _money(currency.code, paid),
             rule.citation,
@@ -1113,16 +1094,14 @@ def liquidate(
         )
     steps.append(
         Step(
-            Text(en="Paid-up capital repaid", fr="Capital libéré remboursé"),
+            Text("Paid-up capital repaid"),
             {
                 "paid_up_capital": _money(currency.code, capital_total),
                 "available": _money(currency.code, left),
             },
             _money(currency.code, sum(repaid.values())),
             rule.citation,
-            None
-            if left >= capital_total
-            else Text(en="pro rata of the paid-up capital", fr="au prorata du capital libéré"),
+            None if left >= capital_total else Text("pro rata of the paid-up capital"),
         )
     )
     balance = left - sum(repaid.values())
@@ -1150,14 +1129,15 @@ def liquidate(
         violations.extend(_devolution_problems(balance, beneficiary, capital, rule, currency.code))
     steps.append(
         Step(
-            Text(en="Balance", fr="Boni de liquidation"),
+            Text("Balance"),
             {"beneficiary": beneficiary or "-"},
             _money(currency.code, balance),
             rule.citation,
-            Text(en="shared among the members", fr="réparti entre les membres")
+            Text("shared among the members")
             if distributed
             else Text(
-                en=f"devolved to {rule.beneficiaries.en}", fr=f"dévolu à {rule.beneficiaries.fr}"
+                "devolved to {beneficiaries}",
+                beneficiaries=rule.beneficiaries,
             ),
         )
     )
@@ -1232,18 +1212,17 @@ def _to_recent_members(
     note = None
     if pay < owed:
         note = Text(
-            en=f"only {format_amount(_money(currency, pay))} remained of "
-            f"{format_amount(_money(currency, owed))}",
-            fr=f"seuls {format_amount(_money(currency, pay))} restaient sur "
-            f"{format_amount(_money(currency, owed))}",
+            "only {paid} remained of {owed}",
+            paid=_money(currency, pay),
+            owed=_money(currency, owed),
         )
     step = Step(
         Text(
-            en=f"{rule.name.en.capitalize()} paid to the members of the last {span} "
-            "financial years, pro rata of their business",
-            fr=f"{rule.name.fr.capitalize()} versée aux membres des {span} derniers "
-            "exercices, au prorata de leurs opérations",
-        ),
+            "{name} paid to the members of the last {span} financial years, pro rata of their "
+            "business",
+            name=rule.name,
+            span=span,
+        ).capitalized(),
         {
             "balance": _money(currency, owed),
             "available": _money(currency, available),
@@ -1277,10 +1256,10 @@ def _devolution_problems(
                 Severity.ERROR,
                 "beneficiary",
                 Text(
-                    en=f"The balance of {shown} must be devolved to {rule.beneficiaries.en}; "
-                    "no beneficiary is named.",
-                    fr=f"Le boni de {shown} doit être dévolu à {rule.beneficiaries.fr} ; aucun "
-                    "bénéficiaire n'est désigné.",
+                    "The balance of {shown} must be devolved to {beneficiaries}; no beneficiary "
+                    "is named.",
+                    shown=shown,
+                    beneficiaries=rule.beneficiaries,
                 ),
                 rule.citation,
             )
@@ -1292,8 +1271,9 @@ def _devolution_problems(
                 Severity.ERROR,
                 beneficiary,
                 Text(
-                    en=f"The balance of {shown} may not go to a member ({beneficiary}).",
-                    fr=f"Le boni de {shown} ne peut pas revenir à un membre ({beneficiary}).",
+                    "The balance of {shown} may not go to a member ({beneficiary}).",
+                    shown=shown,
+                    beneficiary=beneficiary,
                 ),
                 rule.citation,
             )

@@ -682,8 +682,8 @@ def _run_step(
                     (
                         Step(
                             what=Text(
-                                en=f"Remainder to {step.reserve}",
-                                fr=f"Solde affecté à {step.reserve}",
+                                "Remainder to {reserve}",
+                                reserve=step.reserve,
                             ),
                             inputs={"remaining": money_of(remaining)},
                             result=money_of(remaining),
@@ -732,8 +732,7 @@ def _said(
 
 
 _REMAINS: Final = Text(
-    en="a step never takes more than what remains of the surplus after the steps before it",
-    fr="une étape ne prend jamais plus que ce qui reste de l'excédent après les étapes précédentes",
+    "a step never takes more than what remains of the surplus after the steps before it",
 )
 
 
@@ -747,8 +746,11 @@ def _cut(
         severity=Severity.WARNING,
         subject=step.code,
         message=Text(
-            en=f"Step {step.code}: {shown} asked, {given} granted: {rule.en}.",
-            fr=f"Étape {step.code} : {shown} demandés, {given} accordés : {rule.fr}.",
+            "Step {step_code}: {shown} asked, {given} granted: {rule}.",
+            step_code=step.code,
+            shown=shown,
+            given=given,
+            rule=rule,
         ),
         citation=step.citation,
     )
@@ -758,19 +760,16 @@ def _nobody(step: Refund | WorkerShare) -> Text:
     """Why a refund or a worker share had nobody to share its amount among."""
     if isinstance(step, Refund):
         return Text(
-            en=f"no eligible member has any {step.measure}, so nobody receives it; it stays in "
-            "the waterfall for the steps after it",
-            fr=f"aucun membre admis n'a de {step.measure} : personne ne la reçoit, elle reste "
-            "dans la répartition pour les étapes suivantes",
+            "no eligible member has any {measure}, so nobody receives it; it stays in the "
+            "waterfall for the steps after it",
+            measure=step.measure,
         )
     return Text(
-        en=f"no employee qualifies (at least {step.min_months_present} months present or "
-        f"{step.min_seniority_months} months' seniority, with pay or time to share by), so "
-        "nobody receives it; it stays in the waterfall for the steps after it",
-        fr=f"aucun salarié ne remplit les conditions (au moins {step.min_months_present} mois de "
-        f"présence ou {step.min_seniority_months} mois d'ancienneté, avec un salaire ou un temps "
-        "de travail pour la répartir) : personne ne la reçoit, elle reste dans la répartition "
-        "pour les étapes suivantes",
+        "no employee qualifies (at least {min_months_present} months present or "
+        "{min_seniority_months} months' seniority, with pay or time to share by), so nobody "
+        "receives it; it stays in the waterfall for the steps after it",
+        min_months_present=step.min_months_present,
+        min_seniority_months=step.min_seniority_months,
     )
 
 
@@ -789,16 +788,16 @@ def _reserve(step: ToReserve, figures: YearFigures, target: int) -> list[StepRes
     explanation = Explanation(
         (
             Step(
-                what=Text(en=f"Allocation to {step.reserve}", fr=f"Dotation à {step.reserve}"),
+                what=Text(
+                    "Allocation to {reserve}",
+                    reserve=step.reserve,
+                ),
                 inputs=inputs,
                 result=from_minor_units(amount, currency),
                 citation=step.citation,
-                note=Text(
-                    en=f"share {step.share} of the {step.of.value}"
-                    if step.share
-                    else "amount decided",
-                    fr=f"part {step.share} ({step.of.value})" if step.share else "montant décidé",
-                ),
+                note=Text("share {share} of the {of}", share=step.share, of=step.of.value)
+                if step.share
+                else Text("amount decided"),
             ),
         )
     )
@@ -828,8 +827,9 @@ def _reserve(step: ToReserve, figures: YearFigures, target: int) -> list[StepRes
                     (
                         Step(
                             what=Text(
-                                en=f"Above the ceiling of {step.reserve}: to {step.overflow_to}",
-                                fr=f"Au-delà du plafond de {step.reserve} : à {step.overflow_to}",
+                                "Above the ceiling of {reserve}: to {overflow_to}",
+                                reserve=step.reserve,
+                                overflow_to=step.overflow_to,
                             ),
                             inputs={"overflow": from_minor_units(overflow, currency)},
                             result=from_minor_units(overflow, currency),
@@ -866,10 +866,9 @@ def _interest(
     note = None
     if amount < due:
         note = Text(
-            en=f"only {format_amount(from_minor_units(amount, currency))} remained of "
-            f"{format_amount(from_minor_units(due, currency))} due",
-            fr=f"seuls {format_amount(from_minor_units(amount, currency))} restaient sur "
-            f"{format_amount(from_minor_units(due, currency))} dus",
+            "only {paid} remained of {due} due",
+            paid=from_minor_units(amount, currency),
+            due=from_minor_units(due, currency),
         )
     inputs: dict[str, object] = {
         "rate": step.rate if step.rate is not None else "amount decided",
@@ -886,10 +885,7 @@ def _interest(
     explanation = Explanation(
         (
             Step(
-                what=Text(
-                    en="Interest on shares, pro rata of days held",
-                    fr="Intérêt aux parts, au prorata des jours de détention",
-                ),
+                what=Text("Interest on shares, pro rata of days held"),
                 inputs=inputs,
                 result=from_minor_units(amount, currency),
                 citation=step.citation,
@@ -981,11 +977,8 @@ def _year_days_assumed(step: Interest) -> Violation:
         severity=Severity.WARNING,
         subject=step.code,
         message=Text(
-            en="The financial year's days are not given (YearFigures.year or days_in_year): "
-            "365 assumed; in a leap year interest would be 366/365 of the rate and its cap.",
-            fr="Le nombre de jours de l'exercice n'est pas donné (YearFigures.year ou "
-            "days_in_year) : 365 supposés ; une année bissextile, l'intérêt ferait 366/365 du "
-            "taux et de son plafond.",
+            "The financial year's days are not given (YearFigures.year or days_in_year): 365 "
+            "assumed; in a leap year interest would be 366/365 of the rate and its cap.",
         ),
         citation=step.citation,
     )
@@ -998,8 +991,9 @@ def _rate_above_cap(step: Interest, cap: Rate) -> Violation:
         severity=Severity.ERROR,
         subject=step.code,
         message=Text(
-            en=f"The interest rate {step.rate} a year is above the cap of {cap} a year.",
-            fr=f"Le taux d'intérêt de {step.rate} par an dépasse le plafond de {cap} par an.",
+            "The interest rate {rate} a year is above the cap of {cap} a year.",
+            rate=step.rate,
+            cap=cap,
         ),
         citation=step.citation,
     )
@@ -1035,10 +1029,13 @@ def _above_cap(
             severity=Severity.ERROR,
             subject=step.code,
             message=Text(
-                en=f"Interest above the cap of {cap} a year for {len(over)} member(s), e.g. "
-                f"{first}: {format_amount(paid)} for at most {format_amount(ceiling)}.",
-                fr=f"Intérêt supérieur au plafond de {cap} par an pour {len(over)} membre(s), par "
-                f"exemple {first} : {format_amount(paid)} pour au plus {format_amount(ceiling)}.",
+                "Interest above the cap of {cap} a year for {over_count} member(s), e.g. {first}: "
+                "{paid} for at most {ceiling}.",
+                cap=cap,
+                over_count=len(over),
+                first=first,
+                paid=paid,
+                ceiling=ceiling,
             ),
             citation=step.citation,
         ),
@@ -1055,10 +1052,10 @@ def _refund(step: Refund, figures: YearFigures, target: int) -> StepResult:
         averaged.append(
             Step(
                 what=Text(
-                    en=f"Each member's {step.measure} averaged over {len(years)} financial "
-                    f"year(s), {span}",
-                    fr=f"{step.measure} de chaque membre en moyenne sur {len(years)} "
-                    f"exercice(s), {span}",
+                    "Each member's {measure} averaged over {years_count} financial year(s), {span}",
+                    measure=step.measure,
+                    years_count=len(years),
+                    span=span,
                 ),
                 inputs={"years": years},
                 result={m: str(v) for m, v in sorted(table.items())},
@@ -1098,8 +1095,8 @@ def _refund(step: Refund, figures: YearFigures, target: int) -> StepResult:
             *averaged,
             Step(
                 what=Text(
-                    en=f"Refunds in proportion to {step.measure}",
-                    fr=f"Ristournes au prorata de {step.measure}",
+                    "Refunds in proportion to {measure}",
+                    measure=step.measure,
                 ),
                 inputs={
                     "target": from_minor_units(target, currency),
@@ -1129,10 +1126,10 @@ def _in_shares_cut(step: Refund, decided: Money, refunds: Money) -> Violation:
         severity=Severity.WARNING,
         subject=step.code,
         message=Text(
-            en=f"{format_amount(decided)} of refunds in shares were decided; the refunds are "
-            f"{format_amount(refunds)}, all of it paid in shares.",
-            fr=f"{format_amount(decided)} de ristournes en parts ont été décidés ; les ristournes "
-            f"sont de {format_amount(refunds)}, versées entièrement en parts.",
+            "{decided} of refunds in shares were decided; the refunds are {refunds}, all of it "
+            "paid in shares.",
+            decided=decided,
+            refunds=refunds,
         ),
         citation=step.citation,
     )
@@ -1164,10 +1161,7 @@ def _worker_share(step: WorkerShare, figures: YearFigures, target: int) -> StepR
     explanation = Explanation(
         (
             Step(
-                what=Text(
-                    en="Worker share to all qualifying employees",
-                    fr="Part travail à tous les salariés remplissant les conditions",
-                ),
+                what=Text("Worker share to all qualifying employees"),
                 inputs={
                     "target": from_minor_units(target, currency),
                     "eligible workers": count,

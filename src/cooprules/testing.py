@@ -117,8 +117,7 @@ _FIXED_DATES = (date(2010, 6, 1), date(2020, 6, 1), date(2026, 6, 1))
 def _finding(
     code: str,
     subject: str,
-    en: str,
-    fr: str,
+    message: Text,
     citation: Citation | None = None,
     *,
     severity: Severity = Severity.ERROR,
@@ -127,7 +126,7 @@ def _finding(
         code=f"conformance.{code}",
         severity=severity,
         subject=subject,
-        message=Text(en=en, fr=fr),
+        message=message,
         citation=citation,
     )
 
@@ -163,9 +162,7 @@ def _check_identity(regime: Regime) -> list[Violation]:
             _finding(
                 "code_format",
                 regime.code,
-                "A regime code is lower-case, a two-letter jurisdiction, a dash and a name.",
-                "Un code de régime est en minuscules : deux lettres de juridiction, un tiret, un "
-                "nom.",
+                Text("A regime code is lower-case, a two-letter jurisdiction, a dash and a name."),
             )
         )
     expected = regime.jurisdiction.rsplit("-", 1)[-1].lower()
@@ -174,18 +171,23 @@ def _check_identity(regime: Regime) -> list[Violation]:
             _finding(
                 "code_jurisdiction",
                 regime.code,
-                f"The code starts with {prefix!r}, but the jurisdiction {regime.jurisdiction!r} "
-                f"calls for {expected!r}.",
-                f"Le code commence par {prefix!r}, mais la juridiction {regime.jurisdiction!r} "
-                f"appelle {expected!r}.",
+                Text(
+                    "The code starts with {prefix}, but the jurisdiction {jurisdiction} calls for "
+                    "{expected}.",
+                    prefix=f"{prefix!r}",
+                    jurisdiction=f"{regime.jurisdiction!r}",
+                    expected=f"{expected!r}",
+                ),
             )
         )
     found.extend(
         _finding(
             "alias_format",
             alias,
-            f"An alias is lower-case and starts with {prefix}- like the code.",
-            f"Un alias est en minuscules et commence par {prefix}- comme le code.",
+            Text(
+                "An alias is lower-case and starts with {prefix}- like the code.",
+                prefix=prefix,
+            ),
         )
         for alias in regime.aliases
         if alias != alias.lower() or not alias.startswith(f"{prefix}-")
@@ -195,8 +197,7 @@ def _check_identity(regime: Regime) -> list[Violation]:
             _finding(
                 "name_missing",
                 regime.code,
-                "The regime needs a native name and an English name.",
-                "Le régime doit avoir un nom dans sa langue et un nom anglais.",
+                Text("The regime needs a native name and an English name."),
             )
         )
     if not regime.languages:
@@ -204,8 +205,7 @@ def _check_identity(regime: Regime) -> list[Violation]:
             _finding(
                 "languages_missing",
                 regime.code,
-                "The regime lists no language.",
-                "Le régime n'indique aucune langue.",
+                Text("The regime lists no language."),
             )
         )
     if regime.description is None:
@@ -213,8 +213,7 @@ def _check_identity(regime: Regime) -> list[Violation]:
             _finding(
                 "description_missing",
                 regime.code,
-                "The regime has no description.",
-                "Le régime n'a pas de description.",
+                Text("The regime has no description."),
                 severity=Severity.WARNING,
             )
         )
@@ -225,16 +224,20 @@ def _check_identity(regime: Regime) -> list[Violation]:
             _finding(
                 "currency",
                 regime.code,
-                f"{regime.currency!r} is not an ISO 4217 currency code.",
-                f"{regime.currency!r} n'est pas un code de devise ISO 4217.",
+                Text(
+                    "{currency} is not an ISO 4217 currency code.",
+                    currency=f"{regime.currency!r}",
+                ),
             )
         )
     found.extend(
         _finding(
             "extends_other_jurisdiction",
             regime.code,
-            f"The regime extends {member.code}, of another jurisdiction or currency.",
-            f"Le régime étend {member.code}, d'une autre juridiction ou devise.",
+            Text(
+                "The regime extends {member_code}, of another jurisdiction or currency.",
+                member_code=member.code,
+            ),
         )
         for member in regime.lineage[1:]
         if member.currency != regime.currency or member.jurisdiction != regime.jurisdiction
@@ -249,10 +252,12 @@ def _check_citation(regime: Regime, citation: Citation, subject: str) -> list[Vi
             _finding(
                 "citation_jurisdiction",
                 subject,
-                f"The citation {citation.short()} is of jurisdiction {citation.jurisdiction!r}, "
-                f"not {regime.jurisdiction!r}.",
-                f"La citation {citation.short()} relève de la juridiction "
-                f"{citation.jurisdiction!r}, pas {regime.jurisdiction!r}.",
+                Text(
+                    "The citation {citation} is of jurisdiction {cited}, not {regime}.",
+                    citation=citation.short(),
+                    cited=f"{citation.jurisdiction!r}",
+                    regime=f"{regime.jurisdiction!r}",
+                ),
                 citation,
             )
         )
@@ -261,8 +266,11 @@ def _check_citation(regime: Regime, citation: Citation, subject: str) -> list[Vi
             _finding(
                 "citation_url",
                 subject,
-                f"The URL {citation.url!r} of {citation.short()} is not a web address.",
-                f"L'URL {citation.url!r} de {citation.short()} n'est pas une adresse web.",
+                Text(
+                    "The URL {url} of {short} is not a web address.",
+                    url=f"{citation.url!r}",
+                    short=citation.short(),
+                ),
                 citation,
             )
         )
@@ -277,8 +285,7 @@ def _check_citations(regime: Regime) -> list[Violation]:
                 _finding(
                     "citations_missing",
                     member.code,
-                    "The regime cites no legal instrument.",
-                    "Le régime ne cite aucun texte juridique.",
+                    Text("The regime cites no legal instrument."),
                 )
             )
         elif not any(c.url for c in member.citations):
@@ -286,8 +293,7 @@ def _check_citations(regime: Regime) -> list[Violation]:
                 _finding(
                     "citation_without_url",
                     member.code,
-                    "None of the regime's main citations gives a URL to read the law.",
-                    "Aucune des citations principales du régime ne donne d'URL où lire la loi.",
+                    Text("None of the regime's main citations gives a URL to read the law."),
                 )
             )
         for citation in member.citations:
@@ -310,10 +316,12 @@ def _check_parameter(
             _finding(
                 "undeclared_key",
                 subject,
-                f"{parameter.key} is neither a key of cooprules.parameters nor under the "
-                f"plug-in's own prefix ({', '.join(sorted(prefixes))}).",
-                f"{parameter.key} n'est ni une clé de cooprules.parameters ni sous le préfixe "
-                f"propre au plug-in ({', '.join(sorted(prefixes))}).",
+                Text(
+                    "{key} is neither a key of cooprules.parameters nor under the plug-in's own "
+                    "prefix ({items}).",
+                    key=parameter.key,
+                    items=", ".join(sorted(prefixes)),
+                ),
                 citation,
             )
         )
@@ -330,10 +338,13 @@ def _check_parameter(
                 _finding(
                     "unverified_figure",
                     subject,
-                    f"The {name} is tagged [{citation.confidence.value}]: an unverified figure "
-                    "is never a legal value; leave it to the statutes (None).",
-                    f"Le {name} est marqué [{citation.confidence.value}] : un chiffre non vérifié "
-                    "n'est jamais une valeur légale ; laissez-le aux statuts (None).",
+                    Text(
+                        "The {name} is tagged [{confidence}]: an unverified figure is never a "
+                        "legal "
+                        "value; leave it to the statutes (None).",
+                        name=name,
+                        confidence=citation.confidence.value,
+                    ),
                     citation,
                 )
             )
@@ -345,10 +356,13 @@ def _check_parameter(
                 _finding(
                     "wrong_type",
                     subject,
-                    f"The {name} {given_value!r} is not a {declared.type.__name__}, the type of "
-                    f"{parameter.key}.",
-                    f"Le {name} {given_value!r} n'est pas de type {declared.type.__name__}, celui "
-                    f"de {parameter.key}.",
+                    Text(
+                        "The {name} {given_value} is not a {type}, the type of {key}.",
+                        name=name,
+                        given_value=f"{given_value!r}",
+                        type=declared.type.__name__,
+                        key=parameter.key,
+                    ),
                     citation,
                 )
             )
@@ -359,8 +373,10 @@ def _check_parameter(
                 _finding(
                     "value_out_of_bounds",
                     subject,
-                    f"The value breaks its own bounds: {problem.en}.",
-                    f"La valeur sort de ses propres bornes : {problem.fr}.",
+                    Text(
+                        "The value breaks its own bounds: {problem}.",
+                        problem=problem,
+                    ),
                     citation,
                 )
             )
@@ -370,8 +386,7 @@ def _check_parameter(
             _finding(
                 "bounds_inverted",
                 subject,
-                "The minimum is above the maximum (or of another kind).",
-                "Le minimum est supérieur au maximum (ou d'une autre nature).",
+                Text("The minimum is above the maximum (or of another kind)."),
                 citation,
             )
         )
@@ -380,10 +395,10 @@ def _check_parameter(
             _finding(
                 "statute_with_value",
                 subject,
-                "A STATUTE parameter is the co-op's choice: the regime gives it no value (use "
-                "DEFAULT for a legal default).",
-                "Un paramètre STATUTE relève du choix de la coopérative : le régime ne lui donne "
-                "pas de valeur (DEFAULT pour un défaut légal).",
+                Text(
+                    "A STATUTE parameter is the co-op's choice: the regime gives it no value (use "
+                    "DEFAULT for a legal default).",
+                ),
                 citation,
                 severity=Severity.WARNING,
             )
@@ -406,8 +421,11 @@ def _check_parameters(regime: Regime, prefixes: frozenset[str]) -> list[Violatio
                 _finding(
                     "versions_overlap",
                     f"{member.code}:{key}",
-                    f"Two versions of {key} are in force on {later.valid_from}.",
-                    f"Deux versions de {key} sont en vigueur le {later.valid_from}.",
+                    Text(
+                        "Two versions of {key} are in force on {valid_from}.",
+                        key=key,
+                        valid_from=later.valid_from,
+                    ),
                     later.citation,
                 )
                 for earlier, later in pairwise(ordered)
@@ -426,9 +444,11 @@ def _check_defaults(regime: Regime, dates: Sequence[date]) -> list[Violation]:
             _finding(
                 "defaults_invalid",
                 violation.subject,
-                f"On {as_of}, the regime's own defaults break its rules: {violation.message.en}",
-                f"Au {as_of}, les valeurs par défaut du régime enfreignent ses règles : "
-                f"{violation.message.fr}",
+                Text(
+                    "On {as_of}, the regime's own defaults break its rules: {message}",
+                    as_of=as_of,
+                    message=violation.message,
+                ),
                 violation.citation,
             )
             for violation in validate(statutes, regime, as_of)
@@ -472,8 +492,7 @@ def _check_membership(regime: Regime, rules: MembershipRules) -> list[Violation]
             _finding(
                 "membership_no_entry",
                 subject,
-                "No event is allowed from status none: nobody can ever join.",
-                "Aucun événement n'est permis depuis le statut none : personne ne peut entrer.",
+                Text("No event is allowed from status none: nobody can ever join."),
             )
         )
     reached = _reachable(rules)
@@ -484,10 +503,12 @@ def _check_membership(regime: Regime, rules: MembershipRules) -> list[Violation]
                 _finding(
                     "membership_annotation_transition",
                     f"{subject}:{name}",
-                    f"{transition.event.value} keeps the status: it is allowed through "
-                    "annotations_in, never as a transition (this one is never used).",
-                    f"{transition.event.value} ne change pas le statut : il est permis par "
-                    "annotations_in, jamais comme transition (celle-ci ne sert jamais).",
+                    Text(
+                        "{event} keeps the status: it is allowed through annotations_in, never "
+                        "as a "
+                        "transition (this one is never used).",
+                        event=transition.event.value,
+                    ),
                     transition.citation,
                 )
             )
@@ -496,9 +517,7 @@ def _check_membership(regime: Regime, rules: MembershipRules) -> list[Violation]
                 _finding(
                     "membership_reinstated_not_suspended",
                     f"{subject}:{name}",
-                    "A reinstatement ends a suspension: it is only allowed from suspended.",
-                    "Une réintégration met fin à une suspension : elle n'est permise que depuis "
-                    "suspended.",
+                    Text("A reinstatement ends a suspension: it is only allowed from suspended."),
                     transition.citation,
                 )
             )
@@ -507,10 +526,10 @@ def _check_membership(regime: Regime, rules: MembershipRules) -> list[Violation]
                 _finding(
                     "membership_unreachable",
                     f"{subject}:{name}",
-                    f"No history reaches {transition.source.value} from none: the transition is "
-                    "never used.",
-                    f"Aucun historique n'atteint {transition.source.value} depuis none : la "
-                    "transition ne sert jamais.",
+                    Text(
+                        "No history reaches {source} from none: the transition is never used.",
+                        source=transition.source.value,
+                    ),
                     transition.citation,
                     severity=Severity.WARNING,
                 )
@@ -520,11 +539,11 @@ def _check_membership(regime: Regime, rules: MembershipRules) -> list[Violation]
             _finding(
                 "membership_no_general_rule",
                 subject,
-                "The membership rules cite no general rule: an event the graph does not allow "
-                "is reported without a citation (give MembershipRules a citation).",
-                "Les règles d'adhésion ne citent aucune règle générale : un événement que le "
-                "graphe ne permet pas est signalé sans citation (donnez une citation à "
-                "MembershipRules).",
+                Text(
+                    "The membership rules cite no general rule: an event the graph does not "
+                    "allow is "
+                    "reported without a citation (give MembershipRules a citation).",
+                ),
                 severity=Severity.WARNING,
             )
         )
@@ -534,8 +553,11 @@ def _check_membership(regime: Regime, rules: MembershipRules) -> list[Violation]
             _finding(
                 "membership_uncited",
                 subject,
-                f"{uncited} of {len(rules.transitions)} transitions cite no rule.",
-                f"{uncited} des {len(rules.transitions)} transitions ne citent aucune règle.",
+                Text(
+                    "{uncited} of {transitions_count} transitions cite no rule.",
+                    uncited=uncited,
+                    transitions_count=len(rules.transitions),
+                ),
                 severity=Severity.INFO,
             )
         )
@@ -543,8 +565,10 @@ def _check_membership(regime: Regime, rules: MembershipRules) -> list[Violation]
         _finding(
             "membership_dead_end",
             f"{subject}:{status.value}",
-            f"Status {status.value} is not terminal, yet no event leads out of it.",
-            f"Le statut {status.value} n'est pas terminal, mais aucun événement n'en sort.",
+            Text(
+                "Status {status} is not terminal, yet no event leads out of it.",
+                status=status.value,
+            ),
         )
         for status in sorted(reached - TERMINAL - {Status.NONE}, key=lambda s: s.value)
         if not any(t.source is status for t in rules.transitions)
@@ -568,8 +592,10 @@ def _check_voting(
             _finding(
                 "voting_code",
                 subject,
-                f"The voting rules are for {rules.code!r}, not this regime or one it extends.",
-                f"Les règles de vote visent {rules.code!r}, ni ce régime ni un régime qu'il étend.",
+                Text(
+                    "The voting rules are for {rules_code}, not this regime or one it extends.",
+                    rules_code=f"{rules.code!r}",
+                ),
                 severity=Severity.WARNING,
             )
         )
@@ -578,8 +604,7 @@ def _check_voting(
             _finding(
                 "voting_no_decision",
                 subject,
-                "The voting rules set no majority for any decision.",
-                "Les règles de vote ne fixent de majorité pour aucune décision.",
+                Text("The voting rules set no majority for any decision."),
             )
         )
     if not rules.voting_statuses:
@@ -587,8 +612,7 @@ def _check_voting(
             _finding(
                 "voting_no_status",
                 subject,
-                "No status votes.",
-                "Aucun statut ne vote.",
+                Text("No status votes."),
             )
         )
     if membership is not None:
@@ -597,9 +621,10 @@ def _check_voting(
             _finding(
                 "voting_status_unreachable",
                 f"{subject}:{status.value}",
-                f"Status {status.value} votes, but the membership rules never reach it.",
-                f"Le statut {status.value} vote, mais les règles d'adhésion ne l'atteignent "
-                "jamais.",
+                Text(
+                    "Status {status} votes, but the membership rules never reach it.",
+                    status=status.value,
+                ),
                 rules.weight_citation,
             )
             for status in sorted(rules.voting_statuses - reached, key=lambda s: s.value)
@@ -610,9 +635,10 @@ def _check_voting(
                 _finding(
                     "voting_unknown_category",
                     f"{subject}:{category}",
-                    f"Category {category!r} votes, but the membership rules do not declare it.",
-                    f"La catégorie {category!r} vote, mais les règles d'adhésion ne la "
-                    "déclarent pas.",
+                    Text(
+                        "Category {category} votes, but the membership rules do not declare it.",
+                        category=f"{category!r}",
+                    ),
                     rules.weight_citation,
                 )
                 for category in sorted(rules.voting_categories - declared)
@@ -624,8 +650,7 @@ def _check_voting(
                 _finding(
                     "voting_caps_overlap",
                     subject,
-                    "Two member caps of the same kind are in force on the same day.",
-                    "Deux plafonds par membre de même nature sont en vigueur le même jour.",
+                    Text("Two member caps of the same kind are in force on the same day."),
                     caps[0].citation,
                 )
             )
@@ -633,8 +658,10 @@ def _check_voting(
         _finding(
             "voting_cap_range",
             subject,
-            f"A member cap of {cap.rate} is not a share of the votes.",
-            f"Un plafond par membre de {cap.rate} n'est pas une part des voix.",
+            Text(
+                "A member cap of {rate} is not a share of the votes.",
+                rate=cap.rate,
+            ),
             cap.citation,
         )
         for cap in rules.member_caps
@@ -648,10 +675,11 @@ def _check_voting(
             _finding(
                 "voting_college_bounds",
                 subject,
-                "The college bounds cannot all hold (minimum above maximum, or too many "
-                "colleges for the minimum).",
-                "Les bornes des collèges ne peuvent toutes tenir (minimum supérieur au maximum, "
-                "ou trop de collèges pour le minimum).",
+                Text(
+                    "The college bounds cannot all hold (minimum above maximum, or too many "
+                    "colleges "
+                    "for the minimum).",
+                ),
                 bounds.citation,
             )
         )
@@ -667,8 +695,10 @@ def _check_rule_sets(regime: Regime, dates: Iterable[date]) -> list[Violation]:
         _finding(
             "rule_set_missing",
             f"{regime.code}:{kind}",
-            f"The regime (and those it extends) has no {kind}.",
-            f"Le régime (et ceux qu'il étend) n'a pas de {kind}.",
+            Text(
+                "The regime (and those it extends) has no {kind}.",
+                kind=kind,
+            ),
         )
         for kind, rule_set in (("MembershipRules", membership), ("VotingRules", voting))
         if rule_set is None

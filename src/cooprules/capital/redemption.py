@@ -145,11 +145,11 @@ def redemption_value(
     base = from_minor_units(units, currency)
     steps = [
         Step(
-            Text(en="Amount paid up on the shares", fr="Montant libéré sur les parts"),
+            Text("Amount paid up on the shares"),
             {"shares": count, "nominal": from_minor_units(nominal_units, currency)},
             base,
             rule.citation,
-            Text(en="never more than the nominal value", fr="jamais plus que la valeur nominale"),
+            Text("never more than the nominal value"),
         )
     ]
     value = units
@@ -163,10 +163,7 @@ def redemption_value(
         value = min(value, cap)
         steps.append(
             Step(
-                Text(
-                    en="Capped at the net-asset value of the shares",
-                    fr="Plafonné à la valeur d'actif net des parts",
-                ),
+                Text("Capped at the net-asset value of the shares"),
                 {"net_asset_value_per_share": nav, "cap": from_minor_units(cap, currency)},
                 from_minor_units(value, currency),
                 rule.citation,
@@ -181,7 +178,7 @@ def redemption_value(
         value = max(0, value - losses)
         steps.append(
             Step(
-                Text(en="Less the member's share of losses", fr="Moins la quote-part des pertes"),
+                Text("Less the member's share of losses"),
                 {"share_of_losses": share_of_losses},
                 from_minor_units(value, currency),
                 rule.citation,

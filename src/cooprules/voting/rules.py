@@ -89,11 +89,9 @@ class QuorumOn(enum.Enum):
 
 
 _TEXT_BASE = {
-    Base.CAST: Text(en="of the votes cast", fr="des voix exprimées"),
-    Base.PRESENT: Text(
-        en="of the votes present or represented", fr="des voix présentes ou représentées"
-    ),
-    Base.ALL: Text(en="of all the votes", fr="de toutes les voix"),
+    Base.CAST: Text("of the votes cast"),
+    Base.PRESENT: Text("of the votes present or represented"),
+    Base.ALL: Text("of all the votes"),
 }
 
 
@@ -187,8 +185,16 @@ class Majority:
         share = _show(self.threshold)
         base = _TEXT_BASE[self.base]
         if self.strict:
-            return Text(en=f"more than {share} {base.en}", fr=f"plus de {share} {base.fr}")
-        return Text(en=f"at least {share} {base.en}", fr=f"au moins {share} {base.fr}")
+            return Text(
+                "more than {share} {base}",
+                share=share,
+                base=base,
+            )
+        return Text(
+            "at least {share} {base}",
+            share=share,
+            base=base,
+        )
 
     def met(self, share: Fraction) -> bool:
         """Tell whether ``share`` (of the base) meets the majority."""
@@ -251,7 +257,10 @@ def majority_key(name: str, label: Text) -> Key[Rate]:
     return Key(
         name,
         Rate,
-        Text(en=f"majority needed for {label.en}", fr=f"majorité requise pour {label.fr}"),
+        Text(
+            "majority needed for {label}",
+            label=label,
+        ),
     )
 
 
@@ -259,12 +268,12 @@ def quorum_key(name: str, label: Text, *, call: int = 1) -> Key[Rate]:
     """The parameter key of the quorum of a kind of decision at the first or second call."""
     if call not in (1, 2):
         raise InvalidInput("call", call, "a meeting is called a first (1) or a second (2) time")
-    en, fr = (
-        ("quorum", "quorum")
+    what = (
+        Text("quorum for {decision}", decision=label)
         if call == 1
-        else ("quorum at the second call", "quorum sur seconde convocation")
+        else Text("quorum at the second call for {decision}", decision=label)
     )
-    return Key(name, Rate, Text(en=f"{en} for {label.en}", fr=f"{fr} pour {label.fr}"))
+    return Key(name, Rate, what)
 
 
 @attrs.frozen
@@ -809,8 +818,8 @@ def _show(value: Fraction) -> str:
     return render_value(value)
 
 
-def _violation(code: str, subject: str, en: str, fr: str, citation: Citation | None) -> Violation:
-    return Violation(code, Severity.ERROR, subject, Text(en=en, fr=fr), citation)
+def _violation(code: str, subject: str, message: Text, citation: Citation | None) -> Violation:
+    return Violation(code, Severity.ERROR, subject, message, citation)
 
 
 def voting_section(statutes: VotingStatutes | Statutes | None) -> VotingStatutes | None:

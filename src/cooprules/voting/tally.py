@@ -322,10 +322,10 @@ def _decision_rule(
             _violation(
                 "voting.rule_contradicts_law",
                 f"decision:{meeting.decision}",
-                "The law fixes this decision's quorum and majority; the statutes cannot "
-                "change them. The law's rule is applied.",
-                "La loi fixe le quorum et la majorité de cette décision ; les statuts ne "
-                "peuvent les modifier. La règle légale s'applique.",
+                Text(
+                    "The law fixes this decision's quorum and majority; the statutes cannot change "
+                    "them. The law's rule is applied.",
+                ),
                 law.citation,
             )
         )
@@ -445,10 +445,11 @@ def _attendance(
             _violation(
                 "voting.ballot_not_a_voter",
                 member_id,
-                f"{member_id} may not vote ({electorate.excluded[member_id]}); the ballot is "
-                "not counted.",
-                f"{member_id} n'a pas le droit de vote ({electorate.excluded[member_id]}) ; "
-                "le bulletin n'est pas compté.",
+                Text(
+                    "{member_id} may not vote ({excluded}); the ballot is not counted.",
+                    member_id=member_id,
+                    excluded=electorate.excluded[member_id],
+                ),
                 rules.weight_citation,
             )
             for member_id in sorted(not_voters)
@@ -458,17 +459,18 @@ def _attendance(
             _violation(
                 "voting.ballot_not_present",
                 member_id,
-                f"{member_id} is neither present nor validly represented; the ballot is not "
-                "counted.",
-                f"{member_id} n'est ni présent ni valablement représenté ; le bulletin n'est "
-                "pas compté.",
+                Text(
+                    "{member_id} is neither present nor validly represented; the ballot is not "
+                    "counted.",
+                    member_id=member_id,
+                ),
                 rules.proxies.citation,
             )
             for member_id in sorted(absent)
         ),
     )
     step = Step(
-        Text(en="Voters present or represented", fr="Votants présents ou représentés"),
+        Text("Voters present or represented"),
         {
             "voters": electorate.total_members,
             "present": len(present),
@@ -552,9 +554,9 @@ def _quorum(count: _Count) -> _Count:
     quorum = rule.quorum_for(meeting.call)
     if quorum is None:
         step = Step(
-            Text(en="Quorum", fr="Quorum"),
+            Text("Quorum"),
             {"call": meeting.call},
-            Text(en="none required", fr="aucun requis"),
+            Text("none required"),
             rule.citation,
         )
         return attrs.evolve(count, quorum_reached=True, steps=(*count.steps, step))
@@ -565,7 +567,10 @@ def _quorum(count: _Count) -> _Count:
         have, out_of = count.attendance.weight, electorate.total_weight
     reached = out_of > 0 and Fraction(have, out_of) >= quorum.share
     step = Step(
-        Text(en=f"Quorum on {quorum.on.value}", fr=f"Quorum ({quorum.on.value})"),
+        Text(
+            "Quorum on {on}",
+            on=quorum.on.value,
+        ),
         {"call": meeting.call, "required": quorum.share, "present": have, "of": out_of},
         reached,
         rule.citation,
@@ -579,10 +584,11 @@ def _quorum(count: _Count) -> _Count:
                 Severity.WARNING,
                 f"decision:{rule.kind}",
                 Text(
-                    en=f"Quorum not reached ({have} of {out_of}, {_show(quorum.share)} "
-                    "required): the meeting cannot decide.",
-                    fr=f"Quorum non atteint ({have} sur {out_of}, {_show(quorum.share)} "
-                    "requis) : l'assemblée ne peut délibérer.",
+                    "Quorum not reached ({have} of {out_of}, {required} required): the meeting "
+                    "cannot decide.",
+                    have=have,
+                    out_of=out_of,
+                    required=quorum.share,
                 ),
                 rule.citation,
             ),
@@ -623,22 +629,21 @@ def _cap_members(count: _Count) -> _Count:
         if member_id in ballots:
             counts[(group, ballots[member_id])] -= cut
         reason = Text(
-            en=f"capped at {_show(cap_rate)} of the {weight} votes present or represented: the "
-            f"{_show(cut)} votes above the cap are not counted",
-            fr=f"plafonné à {_show(cap_rate)} des {weight} voix présentes ou représentées : les "
-            f"{_show(cut)} voix au-delà du plafond ne sont pas comptées",
+            "capped at {cap} of the {weight} votes present or represented: the {cut} votes above "
+            "the cap are not counted",
+            cap=cap_rate,
+            weight=weight,
+            cut=cut,
         )
         reductions.append(Reduction(member_id, Fraction(raw), cap, reason, cap_citation))
     step = Step(
-        Text(en="Cap per member", fr="Plafond par membre"),
+        Text("Cap per member"),
         {"cap": cap_rate, "votes present or represented": weight, "cap votes": cap},
         len(reductions),
         cap_citation,
         Text(
-            en="votes are per share; a member's votes above the cap are not counted (neither in "
+            "votes are per share; a member's votes above the cap are not counted (neither in "
             "their choice nor in the votes present), computed once, exact",
-            fr="voix attachées aux parts ; les voix d'un membre au-delà du plafond ne sont pas "
-            "comptées (ni dans son choix ni parmi les voix présentes), calcul unique et exact",
         )
         if reductions
         else None,
@@ -655,17 +660,13 @@ def _cap_members(count: _Count) -> _Count:
 def _cap_not_applied(count: _Count, cap_rate: Fraction, cap_citation: Citation | None) -> _Count:
     """One member one vote: the cap per member is not applied, and the step says why."""
     step = Step(
-        Text(en="Cap per member", fr="Plafond par membre"),
-        {"cap": cap_rate, "votes": Text(en="one per member", fr="une par membre")},
+        Text("Cap per member"),
+        {"cap": cap_rate, "votes": Text("one per member")},
         0,
         cap_citation,
         Text(
-            en="not applied: each member has one vote; the cap on a member's share of the "
-            "votes applies to votes weighted by shares, as the alternative to one member one "
-            "vote",
-            fr="non appliqué : chaque membre dispose d'une voix ; le plafond de la part des "
-            "voix d'un membre s'applique aux voix attachées aux parts, comme alternative à "
-            "« un membre, une voix »",
+            "not applied: each member has one vote; the cap on a member's share of the votes "
+            "applies to votes weighted by shares, as the alternative to one member one vote",
         ),
     )
     return attrs.evolve(count, steps=(*count.steps, step))
@@ -714,20 +715,15 @@ def _cap_category(count: _Count, category_cap: CategoryCap) -> _Count:
                 if (g, choice) in counts:
                     counts[(g, choice)] = counts[(g, choice)] * factor
         reason = Text(
-            en=f"these categories together capped at {_show(rate)} of the votes, each vote "
-            "reduced pro rata",
-            fr=f"ces catégories plafonnées ensemble à {_show(rate)} des voix, chaque voix "
-            "réduite au prorata",
+            "these categories together capped at {cap} of the votes, each vote reduced pro rata",
+            cap=rate,
         )
         reduction = Reduction(
             "category:" + "+".join(names), group_votes, allowed, reason, category_cap.citation
         )
         reductions = (*reductions, reduction)
     step = Step(
-        Text(
-            en="Cap on categories: " + ", ".join(names),
-            fr="Plafond par catégories : " + ", ".join(names),
-        ),
+        Text("Cap on categories: {names}", names=", ".join(names)),
         {"cap": rate, "their votes": group_votes, "other votes": others},
         factor,
         category_cap.citation,
@@ -823,10 +819,11 @@ def _weigh(count: _Count, boxes: _Boxes) -> _Weighting:
             _violation(
                 "voting.colleges_not_allowed",
                 "statutes.colleges",
-                "This regime gives voting colleges no legal basis; votes are counted by head "
-                "in one body.",
-                "Ce régime ne donne pas de base légale aux collèges de vote ; les voix sont "
-                "comptées par tête en un seul corps.",
+                Text(
+                    "This regime gives voting colleges no legal basis; votes are counted by head "
+                    "in "
+                    "one body.",
+                ),
                 rules.colleges_citation,
             ),
         )
@@ -849,26 +846,21 @@ def _result(count: _Count) -> VoteResult:
     met = majority.met(share_for) and share_for > 0
     adopted = count.quorum_reached and met
     counted = Step(
-        Text(en="Votes counted", fr="Voix décomptées"),
+        Text("Votes counted"),
         {c.value: tally_total[c] for c in Choice},
         len(count.attendance.counted),
         count.rules.counting_citation,
-        Text(
-            en=f"abstentions {'count' if boxes.abstentions else 'do not count'} as cast, blank "
-            f"ballots {'count' if boxes.blank else 'do not count'}",
-            fr=f"abstentions {'comptées' if boxes.abstentions else 'non comptées'} parmi les "
-            f"voix exprimées, bulletins blancs {'comptés' if boxes.blank else 'non comptés'}",
-        ),
+        _COUNTING[boxes.abstentions, boxes.blank],
     )
     decided = Step(
-        Text(en=f"Majority: {majority.describe().en}", fr=f"Majorité : {majority.describe().fr}"),
-        {"decision": rule.label, "share for": share_for, "quorum reached": count.quorum_reached},
-        Text(en="adopted", fr="adoptée") if adopted else Text(en="rejected", fr="rejetée"),
-        rule.citation,
         Text(
-            en="tie: a tie does not reach the majority",
-            fr="partage des voix : la majorité n'est pas atteinte",
-        )
+            "Majority: {describe}",
+            describe=majority.describe(),
+        ),
+        {"decision": rule.label, "share for": share_for, "quorum reached": count.quorum_reached},
+        Text("adopted") if adopted else Text("rejected"),
+        rule.citation,
+        Text("tie: a tie does not reach the majority")
         if majority.strict and share_for == majority.threshold
         else None,
     )
@@ -888,3 +880,11 @@ def _result(count: _Count) -> VoteResult:
         explanation=Explanation((*count.steps, *weighting.steps, counted, decided)),
         violations=(*count.violations, *weighting.violations),
     )
+
+
+_COUNTING = {
+    (True, True): Text("abstentions count as cast, blank ballots count"),
+    (True, False): Text("abstentions count as cast, blank ballots do not count"),
+    (False, True): Text("abstentions do not count as cast, blank ballots count"),
+    (False, False): Text("abstentions do not count as cast, blank ballots do not count"),
+}

@@ -115,11 +115,9 @@ class _Builder:
         )
 
 
-def _booking_step(chart: ChartOfAccounts, en: str, fr: str, result: object) -> Step:
+def _booking_step(chart: ChartOfAccounts, what: Text, result: object) -> Step:
     return Step(
-        what=Text(
-            en=f"Booked on the {chart.name.en}: {en}", fr=f"Comptabilisé ({chart.name.fr}) : {fr}"
-        ),
+        what=Text("Booked on the {chart}: {what}", chart=chart.name, what=what),
         inputs={"chart": chart.jurisdiction},
         result=result,
         citation=chart.citation,
@@ -217,8 +215,11 @@ def book_levy_statement(
             (
                 _booking_step(
                     chart,
-                    f"{expense.label} to {income.label}, paid from the activity's treasury",
-                    f"{expense.label} à {income.label}, payé par la trésorerie de l'activité",
+                    Text(
+                        "{expense} to {income}, paid from the activity's treasury",
+                        expense=expense.label,
+                        income=income.label,
+                    ),
                     levy,
                 ),
             )
@@ -278,16 +279,13 @@ def book_step(
     units = to_minor_units(result.amount)
     if isinstance(step, Interest):
         _split_step(result, chart, Role.INTEREST_DEBIT, Role.INTEREST_PAYABLE, builder)
-        what = Text(en="interest on shares, per member", fr="intérêt aux parts, par membre")
+        what = Text("interest on shares, per member")
     elif isinstance(step, Refund):
         _split_step(result, chart, Role.REFUND_DEBIT, Role.REFUND_PAYABLE, builder)
-        what = Text(
-            en="refunds: in cash to the members' accounts, in shares to their capital",
-            fr="ristournes : en espèces aux comptes des membres, en parts à leur capital",
-        )
+        what = Text("refunds: in cash to the members' accounts, in shares to their capital")
     elif isinstance(step, WorkerShare):
         _split_step(result, chart, Role.WORKER_SHARE_DEBIT, Role.WORKER_SHARE_PAYABLE, builder)
-        what = Text(en="worker share, per worker", fr="part travail, par salarié")
+        what = Text("worker share, per worker")
     else:
         reserve_code = getattr(step, "reserve", None)
         if not isinstance(reserve_code, str):
@@ -297,15 +295,17 @@ def book_step(
         reserve = chart.reserve(reserve_code, indivisible=indivisible)
         builder.add(chart.account(Role.RESERVE_ALLOCATION_DEBIT), units)
         builder.add(reserve, -units)
-        what = Text(en=f"allocation to {reserve.label}", fr=f"dotation à {reserve.label}")
+        what = Text(
+            "allocation to {label}",
+            label=reserve.label,
+        )
     suffix = f" {year}" if year else ""
     return _entry(
         builder,
         day=day,
         narration=f"Surplus{suffix}: {result.code}",
         source=f"surplus{':' + year if year else ''}:{result.code}",
-        explanation=result.explanation
-        + Explanation((_booking_step(chart, what.en, what.fr, result.amount),)),
+        explanation=result.explanation + Explanation((_booking_step(chart, what, result.amount),)),
     )
 
 
@@ -390,8 +390,7 @@ def book_loss_absorption(
             (
                 _booking_step(
                     chart,
-                    "reserves debited, loss credited",
-                    "réserves débitées, perte créditée",
+                    Text("reserves debited, loss credited"),
                     from_minor_units(total, currency),
                 ),
             )
@@ -442,13 +441,13 @@ def _operation_lines(
         state.shares += op.shares
         state.subscribed += subscribed
         state.paid += paid
-        return Text(en="subscription: capital credited", fr="souscription : capital crédité")
+        return Text("subscription: capital credited")
     if op.kind is OperationKind.PAY_UP:
         paid = to_minor_units(op.amount) if op.amount is not None else 0
         builder.add(bank, paid, member=member)
         builder.add(receivable, -paid, member=member)
         state.paid += paid
-        return Text(en="pay-up: receivable settled", fr="libération : créance soldée")
+        return Text("pay-up: receivable settled")
     subscribed, paid = _moved(op, state)
     state.shares -= op.shares
     state.subscribed -= subscribed
@@ -459,8 +458,8 @@ def _operation_lines(
         into.subscribed += subscribed
         into.paid += paid
         return Text(
-            en=f"conversion into {op.into} shares: the member's capital is unchanged (no posting)",
-            fr=f"conversion en parts {op.into} : le capital du membre est inchangé (sans écriture)",
+            "conversion into {into} shares: the member's capital is unchanged (no posting)",
+            into=op.into,
         )
     if op.kind is OperationKind.TRANSFER:
         other = states.setdefault((op.counterparty or "", op.share_class), _Holding())
@@ -472,16 +471,13 @@ def _operation_lines(
         builder.add(receivable, -(subscribed - paid), member=member)
         builder.add(receivable, subscribed - paid, member=op.counterparty)
         return Text(
-            en=f"transfer to {op.counterparty}: capital moves between members",
-            fr=f"cession à {op.counterparty} : le capital passe d'un membre à l'autre",
+            "transfer to {counterparty}: capital moves between members",
+            counterparty=op.counterparty,
         )
     builder.add(capital, subscribed, member=member)
     builder.add(receivable, -(subscribed - paid), member=member)
     builder.add(chart.account(Role.REDEMPTION_PAYABLE), -paid, member=member)
-    return Text(
-        en="redemption: capital becomes a debt to the member (not revenue)",
-        fr="remboursement : le capital devient une dette envers le membre (pas un produit)",
-    )
+    return Text("redemption: capital becomes a debt to the member (not revenue)")
 
 
 def book_share_register(
@@ -514,7 +510,7 @@ def book_share_register(
                 day=op.date,
                 narration=f"Shares: {op.kind.value} by {op.member} ({op.share_class})",
                 source=f"capital:{op.id}",
-                explanation=Explanation((_booking_step(chart, what.en, what.fr, op.kind.value),)),
+                explanation=Explanation((_booking_step(chart, what, op.kind.value),)),
             )
         )
     return tuple(entries)
@@ -573,8 +569,12 @@ def book_reserve_movement(
             (
                 _booking_step(
                     chart,
-                    f"{movement.kind.value}: {reserve.label} against {counterpart.label}",
-                    f"{movement.kind.value} : {reserve.label} contre {counterpart.label}",
+                    Text(
+                        "{kind}: {reserve} against {counterpart}",
+                        kind=movement.kind.value,
+                        reserve=reserve.label,
+                        counterpart=counterpart.label,
+                    ),
                     movement.amount,
                 ),
             )
@@ -650,7 +650,7 @@ def book_liquidation(
                 narration=narration,
                 source=f"liquidation:{code}",
                 explanation=Explanation(steps[index : index + 1])
-                + Explanation((_booking_step(chart, code, code, narration),)),
+                + Explanation((_booking_step(chart, Text.plain(code), narration),)),
             )
         )
     return tuple(entries)
@@ -687,7 +687,7 @@ def book_pooled_charge(charge: PooledCharge, chart: ChartOfAccounts) -> tuple[Jo
         narration=f"Pooled cost {charge.cost} charged to {charge.activity}",
         source=f"pooled:{charge.cost}:{charge.activity}",
         explanation=charge.explanation
-        + Explanation((_booking_step(chart, "pooled cost", "coût mutualisé", charge.amount),)),
+        + Explanation((_booking_step(chart, Text("pooled cost"), charge.amount),)),
     )
 
 
@@ -722,11 +722,7 @@ def book_activity_line(
         explanation=Explanation(
             (
                 Step(
-                    what=Text(
-                        en="Revenue into the activity's treasury, direct costs paid from it",
-                        fr="Chiffre d'affaires à la trésorerie de l'activité, charges directes "
-                        "payées par elle",
-                    ),
+                    what=Text("Revenue into the activity's treasury, direct costs paid from it"),
                     inputs={"revenue": line.revenue, "direct costs": line.direct_costs},
                     result=line.gross_margin,
                     citation=chart.citation,
@@ -779,8 +775,7 @@ def book_pay(
             (
                 _booking_step(
                     chart,
-                    "gross pay and employer charges paid from the activity's treasury",
-                    "salaire brut et charges patronales payés par la trésorerie de l'activité",
+                    Text("gross pay and employer charges paid from the activity's treasury"),
                     gross + charges,
                 ),
             )

@@ -105,8 +105,10 @@ def _opening(
             (
                 _booking_step(
                     chart,
-                    f"{what.en} brought forward",
-                    f"{what.fr} reporté(e)",
+                    Text(
+                        "{what} brought forward",
+                        what=what,
+                    ),
                     from_minor_units(abs(balance), builder.currency),
                 ),
             )
@@ -127,7 +129,10 @@ def _openings(report: YearReport, chart: ChartOfAccounts) -> list[JournalEntry]:
                 member=books.owner,
                 activity=books.activity,
             )
-        text = Text(en=f"treasury of {books.activity}", fr=f"trésorerie de {books.activity}")
+        text = Text(
+            "treasury of {activity}",
+            activity=books.activity,
+        )
         entries.extend(_opening(builder, chart, day, f"activity:{books.activity}", text))
     if report.reserves is not None:
         ledger = report.reserves.ledger
@@ -136,7 +141,10 @@ def _openings(report: YearReport, chart: ChartOfAccounts) -> list[JournalEntry]:
             if row.opening.amount:
                 account = chart.reserve(row.reserve, indivisible=_indivisible(ledger, row.reserve))
                 builder.add(account, -to_minor_units(row.opening))
-            text = Text(en=f"reserve {row.reserve}", fr=f"réserve {row.reserve}")
+            text = Text(
+                "reserve {reserve}",
+                reserve=row.reserve,
+            )
             entries.extend(_opening(builder, chart, day, f"reserve:{row.reserve}", text))
     entries.extend(_opening_capital(report, chart))
     return entries
@@ -159,7 +167,7 @@ def _opening_capital(report: YearReport, chart: ChartOfAccounts) -> tuple[Journa
     builder = _Builder(from_minor_units(0, report.currency).currency)
     for (label, member), amount in sorted(units.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         builder.add(by_label[label], amount, member=member)
-    text = Text(en="share capital", fr="capital social")
+    text = Text("share capital")
     return _opening(builder, chart, report.year.start, "capital", text)
 
 
@@ -230,8 +238,7 @@ def _capital(report: YearReport, chart: ChartOfAccounts) -> list[JournalEntry]:
                     (
                         _booking_step(
                             chart,
-                            "the redeemed capital repaid to the member",
-                            "le capital remboursé au membre",
+                            Text("the redeemed capital repaid to the member"),
                             row.repaid,
                         ),
                     )
@@ -291,8 +298,7 @@ def _carried_forward(report: YearReport, chart: ChartOfAccounts) -> tuple[Journa
             (
                 _booking_step(
                     chart,
-                    "the loss no reserve absorbed, carried forward",
-                    "la perte qu'aucune réserve n'a absorbée, reportée à nouveau",
+                    Text("the loss no reserve absorbed, carried forward"),
                     loss.carried_forward,
                 ),
             )

@@ -129,10 +129,9 @@ def _resignation_window(fiscal_year_start_month: int, window_months: int | None)
         if months_into_year < window_months:
             return None
         return Text(
-            en=f"a shareholder may resign only in the first {window_months} months of the "
-            "financial year (unless the articles say otherwise)",
-            fr=f"un actionnaire ne peut démissionner que durant les {window_months} premiers "
-            "mois de l'exercice (sauf disposition contraire des statuts)",
+            "a shareholder may resign only in the first {window_months} months of the financial "
+            "year (unless the articles say otherwise)",
+            window_months=window_months,
         )
 
     return check
@@ -224,15 +223,14 @@ value of ``be.resignation_window_months``, else the law's default of that date."
 
 
 _CONVENTION_END = Text(
-    en="end the candidate-entrepreneur convention (set up on one's own, or leave)",
-    fr="mettre fin à la convention de candidat-entrepreneur (s'installer ou partir)",
+    "end the candidate-entrepreneur convention (set up on one's own, or leave)",
 )
 
 
 def _convention_end_consequence(months: int) -> Text:
     return Text(
-        en=f"the candidate-entrepreneur status and its benefits end at {months} months",
-        fr=f"le statut de candidat-entrepreneur et ses avantages prennent fin à {months} mois",
+        "the candidate-entrepreneur status and its benefits end at {months} months",
+        months=months,
     )
 
 
@@ -361,10 +359,10 @@ def _convention_checks(
             severity=Severity.ERROR,
             subject=history.subject,
             message=Text(
-                en=f"The convention was extended by {accompaniment.extension_months} month(s); "
-                f"it lasts {months} months at most.",
-                fr=f"La convention a été prolongée de {accompaniment.extension_months} mois ; "
-                f"elle dure {months} mois au plus.",
+                "The convention was extended by {extension_months} month(s); it lasts {months} "
+                "months at most.",
+                extension_months=accompaniment.extension_months,
+                months=months,
             ),
             citation=ACTIVITY_COOP,
         )
@@ -376,10 +374,10 @@ def _convention_checks(
             severity=Severity.ERROR,
             subject=history.subject,
             message=Text(
-                en=f"Still a candidate entrepreneur after the convention's last day {o.due} "
-                f"({months} months at most, pushed back by suspensions).",
-                fr=f"Toujours candidat-entrepreneur après le dernier jour de la convention "
-                f"({o.due}) ({months} mois au plus, prolongés des suspensions).",
+                "Still a candidate entrepreneur after the convention's last day {due} ({months} "
+                "months at most, pushed back by suspensions).",
+                due=o.due,
+                months=months,
             ),
             citation=ACTIVITY_COOP,
         )
@@ -523,29 +521,28 @@ def in_target_group(
     if on_integration_income:
         in_group, rule = (
             True,
-            Text(en="on integration income", fr="bénéficiaire du revenu d'intégration"),
+            Text("on integration income"),
         )
     elif age < criteria.age_limit:
         in_group = unemployment_days_18_months >= criteria.days_under_age
         rule = Text(
-            en=f"under {criteria.age_limit}: at least {criteria.days_under_age} days in the "
-            f"{criteria.months_under_age} months before",
-            fr=f"moins de {criteria.age_limit} ans : au moins {criteria.days_under_age} jours "
-            f"dans les {criteria.months_under_age} mois précédents",
+            "under {age_limit}: at least {days_under_age} days in the {months_under_age} months "
+            "before",
+            age_limit=criteria.age_limit,
+            days_under_age=criteria.days_under_age,
+            months_under_age=criteria.months_under_age,
         )
     else:
         in_group = unemployment_days_9_months >= criteria.days_from_age
         rule = Text(
-            en=f"{criteria.age_limit} or over: at least {criteria.days_from_age} days in the "
-            f"{criteria.months_from_age} months before",
-            fr=f"{criteria.age_limit} ans ou plus : au moins {criteria.days_from_age} jours "
-            f"dans les {criteria.months_from_age} mois précédents",
+            "{age_limit} or over: at least {days_from_age} days in the {months_from_age} months "
+            "before",
+            age_limit=criteria.age_limit,
+            days_from_age=criteria.days_from_age,
+            months_from_age=criteria.months_from_age,
         )
     step = Step(
-        what=Text(
-            en="Target group of the activity-co-op scheme",
-            fr="Public cible des coopératives d'activités",
-        ),
+        what=Text("Target group of the activity-co-op scheme"),
         inputs={
             "age at start": age,
             "days (18 months)": unemployment_days_18_months,
@@ -583,10 +580,12 @@ def quota_violations(
             severity=Severity.ERROR,
             subject="register",
             message=Text(
-                en=f"{inside} of {len(listed)} candidates are in the target group; at least "
-                f"{quota.value} ({needed}) are required.",
-                fr=f"{inside} candidats sur {len(listed)} relèvent du public cible ; au moins "
-                f"{quota.value} ({needed}) sont requis.",
+                "{inside} of {listed_count} candidates are in the target group; at least {quota} "
+                "({needed}) are required.",
+                inside=inside,
+                listed_count=len(listed),
+                quota=quota.value,
+                needed=needed,
             ),
             citation=quota.citation or ACTIVITY_COOP,
         ),
@@ -651,7 +650,7 @@ def target_group_check(
         steps.extend(result.explanation.steps)
     steps.append(
         Step(
-            Text(en="Candidates in the target group", fr="Candidats du groupe cible"),
+            Text("Candidates in the target group"),
             {"candidates": len(results), "required share": quota.value},
             sum(r.in_group for r in results),
             quota.citation,
@@ -716,10 +715,10 @@ def min_shareholders_violations(
             severity=Severity.WARNING,
             subject="register",
             message=Text(
-                en=f"{count} shareholder(s): below {least.value}, any interested party may ask "
-                "the court to dissolve the co-operative.",
-                fr=f"{count} actionnaire(s) : en dessous de {least.value}, tout intéressé peut "
-                "demander au tribunal la dissolution de la coopérative.",
+                "{count} shareholder(s): below {least}, any interested party may ask the court to "
+                "dissolve the co-operative.",
+                count=count,
+                least=least.value,
             ),
             citation=least.citation,
         ),

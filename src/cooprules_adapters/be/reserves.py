@@ -116,31 +116,25 @@ CSA_DEVOLUTION: Final = SCES_DEVOLUTION
 enterprise's (a CSA co-op without the accreditation shares the balance, `CSA_LIQUIDATION`)."""
 
 CSA_REDEMPTION: Final = RedemptionRule(
-    Text(
-        en="paid up and not repaid, capped at the net-asset value per share",
-        fr="montant libéré et non remboursé, plafonné à la valeur d'actif net par part",
-    ),
+    Text("paid up and not repaid, capped at the net-asset value per share"),
     CSA_EXIT_VALUE,
     cap_at_net_asset_value=True,
 )
 SCES_REDEMPTION: Final = RedemptionRule(
-    Text(
-        en="at most the nominal value actually paid up, capped at the net-asset value per share",
-        fr="au plus la valeur nominale réellement libérée, plafonnée à la valeur d'actif net",
-    ),
+    Text("at most the nominal value actually paid up, capped at the net-asset value per share"),
     SCES_EXIT,
     cap_at_net_asset_value=True,
 )
 
 CSA_CAPITAL: Final = CapitalRules(
-    Text(en="Belgian CSA co-operative", fr="Société coopérative (CSA)"),
+    Text("Belgian CSA co-operative"),
     CSA_REDEMPTION,
     net_asset_test=CSA_NET_ASSET_TEST,
     liquidity_test=CSA_LIQUIDITY_TEST,
     liquidity_months=FromLaw(Keys.liquidity_test_months),
 )
 SCES_CAPITAL: Final = CapitalRules(
-    Text(en="Belgian social enterprise", fr="Entreprise sociale agréée"),
+    Text("Belgian social enterprise"),
     SCES_REDEMPTION,
     net_asset_test=CSA_NET_ASSET_TEST,
     liquidity_test=CSA_LIQUIDITY_TEST,
@@ -150,25 +144,19 @@ SCES_CAPITAL: Final = CapitalRules(
 _UNAVAILABLE = Refusal(
     MovementKind.DISTRIBUTION,
     CSA_UNAVAILABLE_EQUITY,
-    Text(
-        en="equity made unavailable by the articles is not distributed",
-        fr="les capitaux propres rendus indisponibles par les statuts ne sont pas distribués",
-    ),
+    Text("equity made unavailable by the articles is not distributed"),
 )
 _NO_CLAIM = Refusal(
     MovementKind.REPAYMENT,
     CSA_EXIT_VALUE,
-    Text(
-        en="a leaving shareholder has no claim on unavailable equity",
-        fr="l'actionnaire sortant n'a aucun droit sur les capitaux propres indisponibles",
-    ),
+    Text("a leaving shareholder has no claim on unavailable equity"),
 )
 
 CSA_RESERVES: Final = ReserveRules(
-    Text(en="Belgian CSA co-operative", fr="Société coopérative (CSA)"),
+    Text("Belgian CSA co-operative"),
     LiquidationRule(
         CSA_LIQUIDATION,
-        Text(en="the shareholders, per share", fr="les actionnaires, par action"),
+        Text("the shareholders, per share"),
         balance_to_members=True,
     ),
     refused=(_UNAVAILABLE, _NO_CLAIM),
@@ -176,14 +164,12 @@ CSA_RESERVES: Final = ReserveRules(
 """Reserves are divisible unless marked ``indivisible`` (statutorily unavailable equity)."""
 
 SCES_RESERVES: Final = ReserveRules(
-    Text(en="Belgian social enterprise", fr="Entreprise sociale agréée"),
+    Text("Belgian social enterprise"),
     LiquidationRule(
         SCES_DEVOLUTION,
         Text(
-            en="a use as close as possible to the co-op's object (e.g. a social enterprise with a "
+            "a use as close as possible to the co-op's object (e.g. a social enterprise with a "
             "similar object)",
-            fr="une affectation aussi proche que possible de l'objet (p. ex. une entreprise "
-            "sociale à l'objet similaire)",
         ),
     ),
     refused=(
@@ -191,10 +177,7 @@ SCES_RESERVES: Final = ReserveRules(
         Refusal(
             MovementKind.REPAYMENT,
             SCES_EXIT,
-            Text(
-                en="a leaving shareholder gets at most the nominal value of the contribution",
-                fr="l'actionnaire sortant reçoit au plus la valeur nominale de son apport",
-            ),
+            Text("a leaving shareholder gets at most the nominal value of the contribution"),
         ),
     ),
 )

@@ -67,7 +67,6 @@ from cooprules.explain import Citation, Severity, Text, Violation
 from cooprules.money import (
     Rate,
     Rounding,
-    format_amount,
     from_minor_units,
     to_minor_units,
 )
@@ -200,9 +199,9 @@ def max_interest(
 
 
 def _violation(
-    code: str, subject: str, en: str, fr: str, citation: Citation, *, severity: Severity
+    code: str, subject: str, message: Text, citation: Citation, *, severity: Severity
 ) -> Violation:
-    return Violation(code, severity, subject, Text(en=en, fr=fr), citation)
+    return Violation(code, severity, subject, message, citation)
 
 
 @attrs.frozen
@@ -246,22 +245,18 @@ class InterestCap:
         actual = figures.year_days
         currency = figures.currency
 
-        def show(units: int) -> str:
-            return format_amount(from_minor_units(units, currency))
+        def show(units: int) -> Money:
+            return from_minor_units(units, currency)
 
-        reading = Text(
-            en=f"{self.rate} gross"
-            + (
-                f" ({self.cap} net of {self.withholding} withholding tax)"
-                if self.basis is CapBasis.NET_OF_WITHHOLDING
-                else ""
-            ),
-            fr=f"{self.rate} brut"
-            + (
-                f" ({self.cap} net de {self.withholding} de précompte)"
-                if self.basis is CapBasis.NET_OF_WITHHOLDING
-                else ""
-            ),
+        reading = (
+            Text(
+                "{rate} gross ({cap} net of {withholding} withholding tax)",
+                rate=self.rate,
+                cap=self.cap,
+                withholding=self.withholding,
+            )
+            if self.basis is CapBasis.NET_OF_WITHHOLDING
+            else Text("{rate} gross", rate=self.rate)
         )
         cap = interest_caps({"": sum(table.values())}, self.rate, actual)[""]
         amount = to_minor_units(interest.amount)
@@ -269,10 +264,13 @@ class InterestCap:
             yield _violation(
                 "be.interest_above_cap",
                 self.step,
-                f"Interest on shares of {show(amount)} is above the cap of {reading.en} a year "
-                f"({show(cap)}).",
-                f"Un intérêt aux parts de {show(amount)} dépasse le plafond de {reading.fr} par "
-                f"an ({show(cap)}).",
+                Text(
+                    "Interest on shares of {interest} is above the cap of {reading} a year "
+                    "({cap}).",
+                    interest=show(amount),
+                    reading=reading,
+                    cap=show(cap),
+                ),
                 self.citation,
                 severity=Severity.ERROR,
             )
@@ -284,12 +282,15 @@ class InterestCap:
             yield _violation(
                 "be.member_interest_above_cap",
                 f"{self.step}[{first}]",
-                f"{len(above)} member(s) receive interest above their cap of {reading.en} a year "
-                f"of their shares' nominal value, e.g. {first}: {show(paid[first])} for "
-                f"{show(caps.get(first, 0))}.",
-                f"{len(above)} membre(s) reçoivent un intérêt au-delà de leur plafond de "
-                f"{reading.fr} par an de la valeur nominale de leurs parts, p. ex. {first} : "
-                f"{show(paid[first])} pour {show(caps.get(first, 0))}.",
+                Text(
+                    "{above_count} member(s) receive interest above their cap of {reading} a year "
+                    "of their shares' nominal value, e.g. {first}: {paid} for {cap}.",
+                    above_count=len(above),
+                    reading=reading,
+                    first=first,
+                    paid=show(paid[first]),
+                    cap=show(caps.get(first, 0)),
+                ),
                 self.citation,
                 severity=Severity.ERROR,
             )
@@ -357,9 +358,10 @@ class SocialPurposeFirst:
             yield _violation(
                 "be.sces.no_social_purpose_allocation",
                 self.interest,
-                "Interest on shares is paid but nothing is set aside for the social purpose first.",
-                "Un intérêt aux parts est payé sans qu'un montant soit d'abord affecté à la "
-                "finalité sociale.",
+                Text(
+                    "Interest on shares is paid but nothing is set aside for the social purpose "
+                    "first."
+                ),
                 SCES_SOCIAL_PURPOSE,
                 severity=Severity.WARNING,
             )
@@ -548,10 +550,10 @@ def suggest(rules: Rules, options: Mapping[str, object], figures: YearFigures) -
     return Suggestion(
         {**options, "interest_rate": rate},
         Text(
-            en=f"The largest interest on shares the law allows: {rate} a year of the capital "
-            f"(at most {cap.value}).",
-            fr=f"Le plus grand intérêt aux parts que la loi permet : {rate} par an du capital "
-            f"(au plus {cap.value}).",
+            "The largest interest on shares the law allows: {rate} a year of the capital (at most "
+            "{cap}).",
+            rate=rate,
+            cap=cap.value,
         ),
         cap.citation,
     )

@@ -164,12 +164,12 @@ def scop_waterfall(
     return Waterfall(tuple(steps), constraints=(ScopConstraints(law),), name="fr-scop art. 33")
 
 
-def _violation(code: str, en: str, fr: str, citation: Citation | None = ART_33) -> Violation:
+def _violation(code: str, message: Text, citation: Citation | None = ART_33) -> Violation:
     return Violation(
         code=code,
         severity=Severity.ERROR,
         subject="distribution",
-        message=Text(en=en, fr=fr),
+        message=message,
         citation=citation,
     )
 
@@ -196,17 +196,19 @@ class ScopConstraints:
         dividends = to_minor_units(result.amount("dividends"))
         reserve_rate, worker_rate = self.law.legal_reserve.value, self.law.worker_share.value
 
-        def show(units: int) -> str:
-            return format_amount(from_minor_units(units, currency))
+        def show(units: int) -> Money:
+            return from_minor_units(units, currency)
 
         due = round_fraction(eng * reserve_rate.value)
         if legal + overflow < due:
             yield _violation(
                 "fr.scop.legal_reserve",
-                f"The legal reserve receives {show(legal + overflow)}; "
-                f"{reserve_rate} of the ENG is {show(due)}.",
-                f"La réserve légale reçoit {show(legal + overflow)} ; "
-                f"{reserve_rate} des ENG font {show(due)}.",
+                Text(
+                    "The legal reserve receives {received}; {reserve_rate} of the ENG is {due}.",
+                    received=show(legal + overflow),
+                    reserve_rate=reserve_rate,
+                    due=show(due),
+                ),
                 self.law.legal_reserve.citation,
             )
         # At least the rate of the ENG, exactly: a fraction of a cent short is short.
@@ -214,27 +216,34 @@ class ScopConstraints:
         if worker < minimum:
             yield _violation(
                 "fr.scop.worker_share_below_minimum",
-                f"The worker share {show(worker)} is below {worker_rate} of the ENG "
-                f"({show(minimum)}).",
-                f"La part travail ({show(worker)}) est inférieure à {worker_rate} des ENG "
-                f"({show(minimum)}).",
+                Text(
+                    "The worker share {worker_share} is below {worker_rate} of the ENG "
+                    "({minimum}).",
+                    worker_share=show(worker),
+                    worker_rate=worker_rate,
+                    minimum=show(minimum),
+                ),
                 self.law.worker_share.citation,
             )
         if dividends > worker:
             yield _violation(
                 "fr.scop.dividends_above_worker_share",
-                f"Interest on shares {show(dividends)} exceeds the worker share {show(worker)}.",
-                f"Les intérêts aux parts ({show(dividends)}) dépassent la part travail "
-                f"({show(worker)}).",
+                Text(
+                    "Interest on shares {interest} exceeds the worker share {worker_share}.",
+                    interest=show(dividends),
+                    worker_share=show(worker),
+                ),
                 ART_33_4,
             )
         if dividends > legal + development:
             yield _violation(
                 "fr.scop.dividends_above_reserves",
-                f"Interest on shares {show(dividends)} exceeds the allocations to the legal "
-                f"reserve and the development fund ({show(legal + development)}).",
-                f"Les intérêts aux parts ({show(dividends)}) dépassent les dotations à la réserve "
-                f"légale et au fonds de développement ({show(legal + development)}).",
+                Text(
+                    "Interest on shares {interest} exceeds the allocations to the legal reserve "
+                    "and the development fund ({allocations}).",
+                    interest=show(dividends),
+                    allocations=show(legal + development),
+                ),
                 ART_33_4,
             )
 
@@ -346,10 +355,13 @@ class ScicConstraints:
             )
             yield _violation(
                 "fr.scic.statutory_reserve_below_half",
-                f"The statutory reserve receives {shown}; at least {self.share} of the balance "
-                f"after the legal reserve ({needed}) is required.",
-                f"La réserve statutaire reçoit {shown} ; au moins {self.share} du solde après "
-                f"réserve légale ({needed}) est requise.",
+                Text(
+                    "The statutory reserve receives {shown}; at least {share} of the balance after "
+                    "the legal reserve ({needed}) is required.",
+                    shown=shown,
+                    share=self.share,
+                    needed=needed,
+                ),
                 self.citation,
             )
 
@@ -415,12 +427,10 @@ def suggest_scop(
     return Suggestion(
         {**options, "dividends": dividends},
         Text(
-            en=f"The largest interest on shares art. 33 4° allows with a worker share of "
-            f"{format_amount(worker)}: {format_amount(dividends)} (at most the worker share and "
-            "at most the reserves).",
-            fr=f"Les plus grands intérêts aux parts que permet l'art. 33 4° avec une part travail "
-            f"de {format_amount(worker)} : {format_amount(dividends)} (au plus la part travail "
-            "et au plus les réserves).",
+            "The largest interest on shares art. 33 4° allows with a worker share of {worker}: "
+            "{dividends} (at most the worker share and at most the reserves).",
+            worker=worker,
+            dividends=dividends,
         ),
         ART_33_4,
     )
@@ -440,8 +450,8 @@ def suggest_scic(
     return Suggestion(
         {**options, "interest_rate": cap.value},
         Text(
-            en=f"The largest interest on shares the law allows: {cap.value} a year.",
-            fr=f"Le plus grand intérêt aux parts que la loi permet : {cap.value} par an.",
+            "The largest interest on shares the law allows: {cap} a year.",
+            cap=cap.value,
         ),
         cap.citation,
     )

@@ -40,7 +40,7 @@ from moneyed import Money
 from cooprules.closing import Suggestion
 from cooprules.errors import InvalidInput
 from cooprules.explain import Citation, Confidence, Severity, Text, Violation
-from cooprules.money import Rate, format_amount, from_minor_units, round_fraction, to_minor_units
+from cooprules.money import Rate, from_minor_units, round_fraction, to_minor_units
 from cooprules.parameters import Surplus
 from cooprules.regime import Bound, Rules
 from cooprules.surplus import (
@@ -179,12 +179,11 @@ class RefundAverage:
             severity=Severity.ERROR,
             subject="refunds",
             message=Text(
-                en=f"The statutes average the work over {chosen.value} financial years; "
-                f"{most.citation.article} allows {most.value} at most: the refunds follow the "
-                f"average of the last {most.value}.",
-                fr=f"Les statuts font la moyenne du travail sur {chosen.value} exercices ; "
-                f"l'article {most.citation.article.removeprefix('s. ')} en permet au plus "
-                f"{most.value} : les ristournes suivent la moyenne des {most.value} derniers.",
+                "The statutes average the work over {chosen} financial years; s. {section} "
+                "allows {most} at most: the refunds follow the average of the last {most}.",
+                chosen=chosen.value,
+                section=most.citation.article.removeprefix("s. "),
+                most=most.value,
             ),
             citation=most.citation,
         )
@@ -197,11 +196,9 @@ def _average_not_allowed(years: int, citation: Citation | None) -> Violation:
         severity=Severity.ERROR,
         subject="refunds",
         message=Text(
-            en=f"The statutes average the business over {years} financial years: only a work "
-            "co-op's refunds may follow an average (s.224.7); they follow the year's measure.",
-            fr=f"Les statuts font la moyenne des opérations sur {years} exercices : seules les "
-            "ristournes d'une coopérative de travail peuvent suivre une moyenne (art. 224.7) ; "
-            "elles suivent la mesure de l'exercice.",
+            "The statutes average the business over {years} financial years: only a work co-op's "
+            "refunds may follow an average (s.224.7); they follow the year's measure.",
+            years=years,
         ),
         citation=citation,
     )
@@ -376,8 +373,8 @@ def _s146(result: Distribution, law: S146Figures) -> Iterable[Violation]:
     ten = round_fraction(base * first.value)
     twenty = round_fraction(base * both.value)  # rounded once, as the waterfall allocates it
 
-    def show(units: int) -> str:
-        return format_amount(from_minor_units(units, figures.currency))
+    def show(units: int) -> Money:
+        return from_minor_units(units, figures.currency)
 
     if not known:
         if reserve < ten or reserve + in_shares < twenty:
@@ -386,13 +383,12 @@ def _s146(result: Distribution, law: S146Figures) -> Iterable[Violation]:
                 severity=Severity.WARNING,
                 subject="reserve",
                 message=Text(
-                    en=f"The equity or the debts are not given: s.146 could not be checked. "
-                    f"Were equity below {threshold} of the debts, the reserve would need "
-                    f"{show(ten)} and, with the refunds in shares, {show(twenty)}.",
-                    fr=f"L'avoir ou les dettes ne sont pas donnés : l'article 146 n'a pu être "
-                    f"vérifié. Si l'avoir était inférieur à {threshold} des dettes, la réserve "
-                    f"devrait recevoir {show(ten)} et, avec les ristournes en parts, "
-                    f"{show(twenty)}.",
+                    "The equity or the debts are not given: s.146 could not be checked. Were "
+                    "equity below {threshold} of the debts, the reserve would need "
+                    "{reserve_needed} and, with the refunds in shares, {with_refunds}.",
+                    threshold=threshold,
+                    reserve_needed=show(ten),
+                    with_refunds=show(twenty),
                 ),
                 citation=law.threshold.citation,
             )
@@ -403,10 +399,12 @@ def _s146(result: Distribution, law: S146Figures) -> Iterable[Violation]:
             severity=Severity.ERROR,
             subject="reserve",
             message=Text(
-                en=f"Equity is below {threshold} of debts: the reserve must receive at least "
-                f"{show(ten)} ({first}), not {show(reserve)}.",
-                fr=f"L'avoir est inférieur à {threshold} des dettes : la réserve doit recevoir "
-                f"au moins {show(ten)} ({first}), non {show(reserve)}.",
+                "Equity is below {threshold} of debts: the reserve must receive at least "
+                "{required} ({first}), not {given}.",
+                threshold=threshold,
+                required=show(ten),
+                first=first,
+                given=show(reserve),
             ),
             citation=law.reserve.citation,
         )
@@ -416,12 +414,12 @@ def _s146(result: Distribution, law: S146Figures) -> Iterable[Violation]:
             severity=Severity.ERROR,
             subject="reserve",
             message=Text(
-                en=f"Equity is below {threshold} of debts: the reserve and the refunds paid in "
-                f"shares must reach {show(twenty)} ({both}); they reach "
-                f"{show(reserve + in_shares)}.",
-                fr=f"L'avoir est inférieur à {threshold} des dettes : la réserve et les "
-                f"ristournes en parts doivent atteindre {show(twenty)} ({both}) ; elles "
-                f"atteignent {show(reserve + in_shares)}.",
+                "Equity is below {threshold} of debts: the reserve and the refunds paid in shares "
+                "must reach {required} ({both}); they reach {reached}.",
+                threshold=threshold,
+                required=show(twenty),
+                both=both,
+                reached=show(reserve + in_shares),
             ),
             citation=law.second.citation,
         )
@@ -444,19 +442,18 @@ def suggest(rules: Rules, options: Mapping[str, object], figures: YearFigures) -
     if _applies(figures, law):
         share = Rate(law.reserve.value.value + law.second.value.value)
         note = Text(
-            en=f"Equity is below {law.threshold.value} of the debts: at least {share} to the "
-            "reserve, the rest refunded.",
-            fr=f"L'avoir est inférieur à {law.threshold.value} des dettes : au moins {share} à la "
-            "réserve, le reste en ristournes.",
+            "Equity is below {threshold} of the debts: at least {share} to the reserve, the rest "
+            "refunded.",
+            threshold=law.threshold.value,
+            share=share,
         )
         citation = law.reserve.citation
     else:
         share = Rate(0)
         note = Text(
-            en=f"Equity is at least {law.threshold.value} of the debts: s.146 sets no minimum, "
-            "all of it may be refunded.",
-            fr=f"L'avoir atteint {law.threshold.value} des dettes : l'article 146 n'impose aucun "
-            "minimum, tout peut être ristourné.",
+            "Equity is at least {threshold} of the debts: s.146 sets no minimum, all of it may be "
+            "refunded.",
+            threshold=law.threshold.value,
         )
         citation = law.threshold.citation
     return Suggestion({**kept, "reserve": share, "refunds": "rest"}, note, citation)
@@ -547,12 +544,10 @@ def build_solidarity(
         severity=Severity.WARNING,
         subject="refunds",
         message=Text(
-            en=f"No refund to {', '.join(excluded)} members: refunds go to user and worker "
-            "members by their business or work; the statutes do not provide otherwise "
+            "No refund to {items} members: refunds go to user and worker members by their "
+            "business or work; the statutes do not provide otherwise "
             "(qc.supporting_members_refunds).",
-            fr=f"Aucune ristourne aux membres {', '.join(excluded)} : les ristournes vont aux "
-            "membres utilisateurs et travailleurs selon leurs opérations ou leur travail ; les "
-            "statuts ne prévoient pas autrement (qc.supporting_members_refunds).",
+            items=", ".join(excluded),
         ),
         citation=citation,
     )
