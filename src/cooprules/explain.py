@@ -156,14 +156,14 @@ class Text:
     ``scripts/extract_messages.py``; it must be a string literal (never an f-string), and its
     arguments (Money, Rate, Fraction, Decimal, date, int, str or another Text; any other value is
     kept as its text, an enumeration as its value) are formatted only when the text is rendered,
-    for a language and a locale (:meth:`in_`). ``context`` tells apart two messages with the same
-    English; ``domain`` names the package whose catalog translates it (``"cooprules"`` for ours,
-    a plug-in's own package for its messages).
+    for a language and a locale ([`in_()`][cooprules.explain.Text.in_]). ``context`` tells apart two
+    messages with the same English; ``domain`` names the package whose catalog translates it
+    (``"cooprules"`` for ours, a plug-in's own package for its messages).
 
     ``Text(en=..., fr=...)`` still builds a text given in its languages inline (a plug-in without a
     catalog, a name from a scenario file); ``nl=`` and ``de=`` may be given too. ``Text.plain(s)``
     is a text that is the same in every language (a name, a code the user typed). A text without
-    arguments is shown verbatim; one with arguments is a :meth:`str.format` template (a literal
+    arguments is shown verbatim; one with arguments is a `str.format()` template (a literal
     brace is doubled).
 
     Attributes:
@@ -172,7 +172,8 @@ class Text:
         context: the gettext context, if any.
         domain: the package whose catalog translates the message.
         given: translations given inline, by language (tried before the catalog).
-        capital: whether the rendered text starts with a capital letter (:meth:`capitalized`).
+        capital: whether the rendered text starts with a capital letter
+            ([`capitalized()`][cooprules.explain.Text.capitalized]).
 
     Two texts are equal when they read the same in English and in French, the two languages every
     text has always been given in: a message from the catalog equals the same words given inline.
@@ -276,8 +277,9 @@ class Text:
         """Return the text in ``lang`` (``"en"``, ``"fr"``, ``"nl"``, ``"de"``).
 
         Without a locale, the arguments are written locale-free and exact, as
-        :func:`render_value` writes them (``1234.50 EUR``, ``6%``, ``2025-12-31``); with one
-        (``"fr_BE"``), by :mod:`cooprules.formatting` (``1 234,50 €``, ``6 %``).
+        [`render_value()`][cooprules.explain.render_value] writes them (``1234.50 EUR``, ``6%``,
+        ``2025-12-31``); with one (``"fr_BE"``), by `cooprules.formatting` (``1 234,50 €``, ``6
+        %``).
         """
         template = self.template(lang, locale=locale)
         if self.args:
@@ -418,7 +420,7 @@ def render_value(  # noqa: PLR0911 - one return per kind of value
 
     Without a locale, the same way on every machine (no locale, exact digits: ``1234.50 EUR``,
     ``6%``, ``2025-12-31``); this is what JSON and tests read. With a locale (``"fr_BE"``), for a
-    person, by :mod:`cooprules.formatting` (``1 234,50 €``, ``6 %``, ``31 décembre 2025``).
+    person, by `cooprules.formatting` (``1 234,50 €``, ``6 %``, ``31 décembre 2025``).
     """
     if locale is not None:
         return _localised(value, lang, locale)

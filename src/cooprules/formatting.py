@@ -1,8 +1,9 @@
 r"""Amounts, rates, numbers and dates for people: formatted by Babel (CLDR) for a locale.
 
 This is display only. Computation never reads it, and JSON stays locale-free and exact
-(:func:`cooprules.explain.render_value` without a locale). CLDR's spacing is kept as it is: a
-no-break space (U+00A0) or a narrow no-break space (U+202F) where the locale's typography puts one.
+([`cooprules.explain.render_value()`][cooprules.explain.render_value] without a locale). CLDR's
+spacing is kept as it is: a no-break space (U+00A0) or a narrow no-break space (U+202F) where the
+locale's typography puts one.
 
 Amounts show every digit they hold (never fewer than the currency's): an amount is never rounded
 for display. A rate shows its exact decimal value when it has one within ``precision`` decimals of
@@ -106,10 +107,10 @@ def format_rate(
     """A rate as a percentage for the locale: exact when it can be, else rounded and marked ``≈``.
 
     Args:
-        rate: a :class:`~cooprules.money.Rate`, or an exact fraction or decimal (0.06 is 6 %).
+        rate: a [`Rate`][cooprules.money.Rate], or an exact fraction or decimal (0.06 is 6 %).
         locale: a CLDR locale name (``fr_BE``).
         precision: the most decimals of a percent shown; a rate needing more is rounded to this
-            many, half away from zero, and shown with :data:`APPROX` before it.
+            many, half away from zero, and shown with `APPROX` before it.
     """
     if isinstance(precision, bool) or not isinstance(precision, int) or precision < 0:
         raise InvalidInput("precision", precision, "must be a whole number of decimals, 0 or more")

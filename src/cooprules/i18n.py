@@ -12,7 +12,7 @@ own package as the domain of its texts and ships its own ``locale/`` (see ``docs
 
 Catalogs are read from the compiled ``.mo`` when it exists (an installed wheel), else from the
 ``.po`` (a checkout). Each file is read once per process and kept as an immutable mapping, as
-:mod:`gettext` itself keeps its translations; nothing is ever changed after it is read.
+`gettext` itself keeps its translations; nothing is ever changed after it is read.
 
 ```pycon
 >>> translate("Levy of the period", "fr")
@@ -92,7 +92,7 @@ Messages = Mapping[tuple[str | None, str], str]
 
 
 def check_lang(lang: object) -> Lang:
-    """Return ``lang`` if it is a supported language, else raise :class:`InvalidInput`."""
+    """Return ``lang`` if it is a supported language, else raise `InvalidInput`."""
     for known in LANGUAGES:
         if lang == known:
             return known
