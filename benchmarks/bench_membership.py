@@ -200,6 +200,7 @@ def bare_statuses(
     lists, not to the interpreter), and so did one flat column of days bisected between each
     member's bounds. Ordinals and ``date`` objects compare at the same speed here (the reference
     variant); ordinals are kept because the deadline loop computes with them.
+    """
     return list(zip(ids, map(getitem, tables, map(bisect_right, days, repeat(day))), strict=True))
 
 
