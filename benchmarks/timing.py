@@ -182,7 +182,7 @@ def report(title: str, timings: Sequence[Timing], *, unit: int | None = None) ->
     rounds = len(baseline.cpu)
     lines = [
         f"{title}: CPU time (process_time_ns), {rounds} alternating rounds, all variants agree",
-        f"  {'variant':<36} {'median s':>9} {'min-max s':>15} {'wall s':>8}"
+        f"  {'variant':<38} {'median s':>9} {'min-max s':>15} {'wall s':>8}"
         f" {'ratio':>7} {'per round':>11} {'ns/item':>9}  target",
     ]
     for timing in timings:
@@ -198,7 +198,7 @@ def report(title: str, timings: Sequence[Timing], *, unit: int | None = None) ->
         per = f"{timing.median / unit:9.1f}" if unit else f"{'':9}"
         spread = f"{_seconds(min(timing.cpu))}-{_seconds(max(timing.cpu))}"
         lines.append(
-            f"  {timing.variant.name:<36} {_seconds(timing.median):>9} {spread:>15}"
+            f"  {timing.variant.name:<38} {_seconds(timing.median):>9} {spread:>15}"
             f" {_seconds(statistics.median(timing.wall)):>8} {ratio:6.2f}x"
             f" {min(ratios):5.2f}-{max(ratios):.2f} {per}  {verdict}"
         )
