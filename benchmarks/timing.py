@@ -39,9 +39,11 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
+
+T = TypeVar("T")
 
 QUICK_ROUNDS = 5
 ROUNDS = 7
@@ -255,3 +257,22 @@ def run_main(main: Callable[[list[str] | None], int], argv: list[str] | None = N
     except Mismatch as error:
         print(f"MISMATCH: {error}", file=sys.stderr)
         return 1
+
+
+def best_of(repeat: int, function: Callable[[], T], *, collect: bool = False) -> tuple[float, T]:
+    """Run ``function`` ``repeat`` times; return the fastest wall-clock time and the last result.
+
+    For one-sided timings with no baseline to compare with (``bench_bad_input.py``: how long a
+    refusal takes); comparisons go through :func:`compare`. With ``collect``, a full garbage
+    collection runs before each run, outside the timing.
+    """
+    best = float("inf")  # a duration in seconds, not money
+    result: T | None = None
+    for _ in range(repeat):
+        if collect:
+            gc.collect()
+        start = time.perf_counter()
+        result = function()
+        best = min(best, time.perf_counter() - start)
+    assert result is not None  # noqa: S101 - repeat >= 1
+    return best, result
