@@ -30,9 +30,17 @@ from itertools import compress
 from typing import Any
 
 from cooprules.money import allocate, allocate_units, money, to_minor_units
-from timing import Variant, add_arguments, compare, freeze, numpy_or_none, report, rounds_of
+from timing import (
+    Variant,
+    add_arguments,
+    compare,
+    freeze,
+    numpy_or_none,
+    report,
+    rounds_of,
+    unfreeze,
+)
 from timing import run_main as _run_main
-from timing import unfreeze
 
 TARGET = 1.1
 
@@ -78,7 +86,7 @@ def bare_largest_remainder(total_units: int, weights: list[int]) -> list[int]:
     return parts
 
 
-def numpy_largest_remainder(np: Any, total_units: int, weights: Any) -> Any:  # noqa: ANN401
+def numpy_largest_remainder(np: Any, total_units: int, weights: Any) -> Any:
     """The same split on ``int64`` arrays (the caller checked ``total * max(w)`` fits).
 
     ``np.partition`` finds the threshold in linear time (no full sort); ties go to the lowest
@@ -120,8 +128,12 @@ def main(argv: list[str] | None = None) -> int:
     units = to_minor_units(total)
 
     variants = [
-        Variant("bare loop (inline ints, one int sort)", lambda: bare_largest_remainder(units, weights)),
-        Variant("allocate_units (int engine)", lambda: allocate_units(units, weights), target=TARGET),
+        Variant(
+            "bare loop (inline ints, one int sort)", lambda: bare_largest_remainder(units, weights)
+        ),
+        Variant(
+            "allocate_units (int engine)", lambda: allocate_units(units, weights), target=TARGET
+        ),
         Variant(
             "allocate (Money in, Parts out)",
             lambda: allocate(total, weights),

@@ -54,9 +54,17 @@ from cooprules.levies import (
     month_periods,
 )
 from cooprules.money import from_minor_units, money
-from timing import Variant, add_arguments, compare, freeze, numpy_or_none, report, rounds_of
+from timing import (
+    Variant,
+    add_arguments,
+    compare,
+    freeze,
+    numpy_or_none,
+    report,
+    rounds_of,
+    unfreeze,
+)
 from timing import run_main as _run_main
-from timing import unfreeze
 
 TARGET = 1.5
 
@@ -169,11 +177,9 @@ def bare(data: Data) -> Levies:
             bands = (cumulative[band] + (ytd - starts[band]) * rates[band] + 50) // 100
             amount = bands - previous
             previous = bands
-            if amount < floor:
-                amount = floor
+            amount = max(amount, floor)
             room = cap - levied
-            if amount > room:
-                amount = room
+            amount = min(amount, room)
             levied += amount
             month(amount)
         totals.append(levied)
@@ -205,18 +211,16 @@ def bare_inlined(data: Data) -> Levies:
             bands = (bands + 50) // 100
             amount = bands - previous
             previous = bands
-            if amount < floor:
-                amount = floor
+            amount = max(amount, floor)
             room = cap - levied
-            if amount > room:
-                amount = room
+            amount = min(amount, room)
             levied += amount
             month(amount)
         totals.append(levied)
     return totals, months
 
 
-def numpy_levies(np: Any, revenue: Any, costs: Any) -> Any:  # noqa: ANN401
+def numpy_levies(np: Any, revenue: Any, costs: Any) -> Any:
     """The same levies on ``int64`` matrices (activities x 12 months); returns the months' levies.
 
     The year-to-date base is a cumulative sum of the positive margins; the bands one
@@ -275,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         revenue = np.array([[r for r, _ in months] for months in data], dtype=np.int64)
         costs = np.array([[c for _, c in months] for months in data], dtype=np.int64)
 
-        def numpy_normalise(matrix: Any) -> Levies:  # noqa: ANN401
+        def numpy_normalise(matrix: Any) -> Levies:
             return matrix.sum(axis=1).tolist(), matrix.ravel().tolist()
 
         variants.append(

@@ -50,9 +50,17 @@ from cooprules.membership import (
     statuses_on,
 )
 from cooprules_adapters.be import membership as be
-from timing import Variant, add_arguments, compare, freeze, numpy_or_none, report, rounds_of
+from timing import (
+    Variant,
+    add_arguments,
+    compare,
+    freeze,
+    numpy_or_none,
+    report,
+    rounds_of,
+    unfreeze,
+)
 from timing import run_main as _run_main
-from timing import unfreeze
 
 E = EventKind
 ONE_DAY = timedelta(days=1)
@@ -204,7 +212,7 @@ def bare_statuses(
     return list(zip(ids, map(getitem, tables, map(bisect_right, days, repeat(day))), strict=True))
 
 
-def numpy_statuses(np: Any, flat: Any, ends: Any, day: int) -> Any:  # noqa: ANN401
+def numpy_statuses(np: Any, flat: Any, ends: Any, day: int) -> Any:
     """The status code of every member from flat columns (every member has at least one event).
 
     ``flat`` holds every member's event days one member after the other (each member's sorted),
@@ -231,14 +239,14 @@ def _end_after_months(start: date) -> int:
     year = start.year + month // 12
     month = month % 12 + 1
     last = DAYS_IN_MONTH[month]
-    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):  # noqa: PLR2004
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
         last = 29
     if start.day <= last:
         return date(year, month, start.day).toordinal()
     return date(year, month, last).toordinal() + 1
 
 
-def bare_deadlines(table: Columns, day: date, days: int) -> list[tuple[str, date]]:  # noqa: C901
+def bare_deadlines(table: Columns, day: date, days: int) -> list[tuple[str, date]]:  # noqa: C901, PLR0912
     """``(id, last day)`` of the open conventions whose last day is in ``[day, day + days]``.
 
     Why this form (the fastest found, on a million members):
@@ -326,10 +334,15 @@ def statuses_variants(members: list[Member], table: Columns, day: date) -> list[
     histories = [m.history for m in members]
     today = day.toordinal()
     variants = [
-        Variant("bare map(bisect) + index, ordinals", lambda: bare_statuses(ids, ordinals, tables, today)),
+        Variant(
+            "bare map(bisect) + index, ordinals",
+            lambda: bare_statuses(ids, ordinals, tables, today),
+        ),
         Variant(
             "bare, on date objects (ref.)",
-            lambda: list(zip(ids, map(getitem, tables, map(bisect_right, dates, repeat(day))))),
+            lambda: list(
+                zip(ids, map(getitem, tables, map(bisect_right, dates, repeat(day))), strict=True)
+            ),
         ),
         Variant(
             "status_at per member (library)",

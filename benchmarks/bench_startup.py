@@ -109,8 +109,10 @@ def report(setting: str, times: dict[str, tuple[list[float], list[float]]]) -> s
     base_wall = statistics.median(times["python -c pass"][1])
     lines = [
         f"{setting}: {runs} alternating runs of each command (milliseconds)",
-        f"  {'command':<18} {'wall median':>11} {'min-max':>13} {'over pass':>9}"
-        f"  {'CPU median':>10} {'min-max':>13} {'over pass':>9}  target (wall, over pass)",
+        (
+            f"  {'command':<18} {'wall median':>11} {'min-max':>13} {'over pass':>9}"
+            f"  {'CPU median':>10} {'min-max':>13} {'over pass':>9}  target (wall, over pass)"
+        ),
     ]
     for name, (cpu, wall) in times.items():
         wall_over = (statistics.median(wall) - base_wall) * 1e3
@@ -166,7 +168,11 @@ def main(argv: list[str] | None = None) -> int:
         cached = environment(cached=True, cache_dir=empty)
         print(report("cached bytecode", measure(runs, cached)))
         if not args.quick:
-            print(report("no bytecode cache", measure(runs, environment(cached=False, cache_dir=empty))))
+            print(
+                report(
+                    "no bytecode cache", measure(runs, environment(cached=False, cache_dir=empty))
+                )
+            )
             if any(Path(empty).iterdir()):  # pragma: no cover - PYTHONDONTWRITEBYTECODE holds
                 print("warning: bytecode was written to the empty cache folder", file=sys.stderr)
         if args.top:

@@ -33,6 +33,7 @@ import sys
 from fractions import Fraction
 from typing import Any
 
+from bench_allocate import bare_largest_remainder, numpy_largest_remainder
 from cooprules.money import Rate, money, to_minor_units
 from cooprules.surplus import (
     Distribution,
@@ -45,10 +46,17 @@ from cooprules.surplus import (
     YearFigures,
     distribute,
 )
-from bench_allocate import bare_largest_remainder, numpy_largest_remainder
-from timing import Variant, add_arguments, compare, freeze, numpy_or_none, report, rounds_of
+from timing import (
+    Variant,
+    add_arguments,
+    compare,
+    freeze,
+    numpy_or_none,
+    report,
+    rounds_of,
+    unfreeze,
+)
 from timing import run_main as _run_main
-from timing import unfreeze
 
 TARGET = 1.5
 
@@ -123,10 +131,10 @@ def bare_distribute(
 
 
 def numpy_distribute(
-    np: Any,  # noqa: ANN401
+    np: Any,
     surplus: int,
-    capital_days: Any,  # noqa: ANN401
-    purchases: Any,  # noqa: ANN401
+    capital_days: Any,
+    purchases: Any,
 ) -> dict[str, tuple[int, Any]]:
     """The same waterfall on ``int64`` arrays (the caller checked the refunds' products fit)."""
     remaining = surplus

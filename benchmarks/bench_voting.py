@@ -44,14 +44,22 @@ from cooprules.voting import (
     MemberCap,
     ProxyPolicy,
     Voter,
-    VotingRules,
     VoteResult,
+    VotingRules,
     VotingStatutes,
     tally,
 )
-from timing import Variant, add_arguments, compare, freeze, numpy_or_none, report, rounds_of
+from timing import (
+    Variant,
+    add_arguments,
+    compare,
+    freeze,
+    numpy_or_none,
+    report,
+    rounds_of,
+    unfreeze,
+)
 from timing import run_main as _run_main
-from timing import unfreeze
 
 DAY = date(2026, 6, 1)
 LAW = Citation("Benchmark Act", "s. 1", "XX")
@@ -89,7 +97,7 @@ def bare_tally(
     binds on these data); the share for is one
     ``Fraction`` per college.
     """
-    counts = Counter(zip(map(college_of.__getitem__, ballots), ballots.values()))
+    counts = Counter(zip(map(college_of.__getitem__, ballots), ballots.values(), strict=True))
     present_weight = len(ballots)
     extra = []
     for member, weight in heavy.items():
@@ -128,7 +136,7 @@ def library_outcome(result: VoteResult) -> Outcome:
     )
 
 
-def numpy_tally(np: Any, codes: Any, heavy_positions: Any, heavy_extra: Any) -> Any:  # noqa: ANN401
+def numpy_tally(np: Any, codes: Any, heavy_positions: Any, heavy_extra: Any) -> Any:
     """Votes per ``college x 4 + choice`` code: a ``bincount`` (one vote per ballot, int64), the
     heavy voters' extra votes added at their positions (the cap binds nobody here: checked by
     the bare loop, which gives the same counts)."""
@@ -137,7 +145,7 @@ def numpy_tally(np: Any, codes: Any, heavy_positions: Any, heavy_extra: Any) -> 
     return counts
 
 
-def numpy_outcome(counts: Any, ballots: int, present_weight: int) -> Outcome:  # noqa: ANN401
+def numpy_outcome(counts: Any, ballots: int, present_weight: int) -> Outcome:
     """The numpy counts in the bare loop's shape: the share for from the counts (outside the
     timing: 16 numbers)."""
     table = counts.tolist()

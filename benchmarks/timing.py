@@ -50,7 +50,7 @@ ROUNDS = 7
 MIN_ROUNDS = 5
 
 
-class Mismatch(Exception):  # noqa: N818 - reads as the problem, like the library's errors
+class Mismatch(Exception):
     """Two variants of a benchmark gave different results (nothing was timed)."""
 
     def __init__(self, benchmark: str, variant: str, detail: str) -> None:
@@ -146,7 +146,7 @@ def compare(benchmark: str, variants: Sequence[Variant], rounds: int) -> list[Ti
         Mismatch: a variant's result differs from the baseline's.
         ValueError: fewer than two variants or fewer than :data:`MIN_ROUNDS` rounds.
     """
-    if len(variants) < 2:  # noqa: PLR2004
+    if len(variants) < 2:
         raise ValueError("a comparison needs a baseline and at least one variant")
     if rounds < MIN_ROUNDS:
         raise ValueError(f"at least {MIN_ROUNDS} rounds, not {rounds}")
@@ -165,7 +165,8 @@ def compare(benchmark: str, variants: Sequence[Variant], rounds: int) -> list[Ti
             cpu[index].append(cpu_end - cpu_start)
             wall[index].append(wall_end - wall_start)
     return [
-        Timing(variant, tuple(c), tuple(w)) for variant, c, w in zip(variants, cpu, wall, strict=True)
+        Timing(variant, tuple(c), tuple(w))
+        for variant, c, w in zip(variants, cpu, wall, strict=True)
     ]
 
 
@@ -184,8 +185,10 @@ def report(title: str, timings: Sequence[Timing], *, unit: int | None = None) ->
     rounds = len(baseline.cpu)
     lines = [
         f"{title}: CPU time (process_time_ns), {rounds} alternating rounds, all variants agree",
-        f"  {'variant':<38} {'median s':>9} {'min-max s':>15} {'wall s':>8}"
-        f" {'ratio':>7} {'per round':>11} {'ns/item':>9}  target",
+        (
+            f"  {'variant':<38} {'median s':>9} {'min-max s':>15} {'wall s':>8}"
+            f" {'ratio':>7} {'per round':>11} {'ns/item':>9}  target"
+        ),
     ]
     for timing in timings:
         ratios = timing.round_ratios(baseline)
@@ -222,7 +225,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def rounds_of(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """The number of rounds asked for, refused below :data:`MIN_ROUNDS`."""
-    rounds: int = args.rounds if args.rounds is not None else (QUICK_ROUNDS if args.quick else ROUNDS)
+    rounds: int = (
+        args.rounds if args.rounds is not None else (QUICK_ROUNDS if args.quick else ROUNDS)
+    )
     if rounds < MIN_ROUNDS:
         parser.error(f"--rounds must be at least {MIN_ROUNDS}")
     return rounds
@@ -240,8 +245,8 @@ def unfreeze() -> None:
     gc.collect()
 
 
-def numpy_or_none() -> Any:  # noqa: ANN401 - the numpy module, or None
-    """numpy when it is installed (the floor of each benchmark), else ``None`` (said in the output)."""
+def numpy_or_none() -> Any:
+    """numpy when it is installed (each benchmark's floor), else ``None`` (said on stderr)."""
     try:
         import numpy  # noqa: PLC0415, ICN001
     except ImportError:  # pragma: no cover - numpy is installed where the figures were taken
