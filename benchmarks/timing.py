@@ -21,8 +21,12 @@ How a comparison runs (:func:`compare`):
    used here run on one thread), so :func:`time.thread_time_ns` would give the same figure; the
    process clock is kept because it also counts any helper thread a library might start, which
    is part of the cost. The wall clock is recorded too and printed beside it: the gap between the
-   two shows how loaded the machine was. A loaded machine still slows the CPU clock through
-   shared caches and memory bandwidth: the min-max range printed beside each median shows it;
+   two shows how loaded the machine was, and so does the load average printed in the title. A
+   loaded machine still slows the CPU clock (other processes evict this one's caches at every
+   switch, and share the memory bandwidth), and not by the same factor for every kind of code:
+   on the 2-core machine of the figures, a tight integer loop's CPU time doubled when four test
+   runs shared the cores while the library's time grew by 15 %, so a ratio moves with the load.
+   The min-max ranges show it; compare ratios measured at a similar load;
 5. the report gives, per variant, the median and the min-max of the rounds, and the ratio of its
    median to the baseline's median, with the target when there is one; the ratio of each round
    (variant / baseline within the same round) is printed as a range too.
@@ -35,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import statistics
 import sys
 import time
@@ -89,6 +94,8 @@ class Timing:
     variant: Variant
     cpu: tuple[int, ...]
     wall: tuple[int, ...]
+    load: tuple[float, float] = (0.0, 0.0)
+    """The machine's one-minute load average when the rounds started and when they ended."""
 
     @property
     def median(self) -> float:
@@ -151,6 +158,7 @@ def compare(benchmark: str, variants: Sequence[Variant], rounds: int) -> list[Ti
     if rounds < MIN_ROUNDS:
         raise ValueError(f"at least {MIN_ROUNDS} rounds, not {rounds}")
     check(benchmark, variants)
+    load_start = os.getloadavg()[0]
     cpu: list[list[int]] = [[] for _ in variants]
     wall: list[list[int]] = [[] for _ in variants]
     for _ in range(rounds):
@@ -164,8 +172,9 @@ def compare(benchmark: str, variants: Sequence[Variant], rounds: int) -> list[Ti
             del result
             cpu[index].append(cpu_end - cpu_start)
             wall[index].append(wall_end - wall_start)
+    load = (load_start, os.getloadavg()[0])
     return [
-        Timing(variant, tuple(c), tuple(w))
+        Timing(variant, tuple(c), tuple(w), load)
         for variant, c, w in zip(variants, cpu, wall, strict=True)
     ]
 
@@ -184,7 +193,11 @@ def report(title: str, timings: Sequence[Timing], *, unit: int | None = None) ->
     baseline = timings[0]
     rounds = len(baseline.cpu)
     lines = [
-        f"{title}: CPU time (process_time_ns), {rounds} alternating rounds, all variants agree",
+        (
+            f"{title}: CPU time (process_time_ns), {rounds} alternating rounds, all variants"
+            f" agree; load average {baseline.load[0]:.2f} at the start, {baseline.load[1]:.2f}"
+            f" at the end ({os.cpu_count()} CPUs)"
+        ),
         (
             f"  {'variant':<38} {'median s':>9} {'min-max s':>15} {'wall s':>8}"
             f" {'ratio':>7} {'per round':>11} {'ns/item':>9}  target"
