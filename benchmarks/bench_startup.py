@@ -19,8 +19,10 @@ They alternate (pass, import, help, pass, import, help, ...), ``--runs`` times e
 five). Each run's CPU time (user + system of the child, from ``os.wait4``) and wall-clock time are
 recorded; the report gives the median and min-max of each, and each command's median minus the
 baseline's: the cost the library adds. Targets (issue 16): ``import cooprules`` at most 100 ms
-and ``cooprules --help`` at most 150 ms over ``python -c pass``, on the wall clock (what a user
-waits for); the CPU figures are printed beside them.
+and ``cooprules --help`` at most 150 ms over ``python -c pass``. The verdict is given on both
+clocks: the wall clock is what a user waits for, on a quiet machine; on a loaded one it counts the
+time the child waited for a core (four times its CPU time at a load average of 8 on 2 cores),
+and the CPU time is the better measure of the library's own cost.
 
 Two settings (unless ``--quick``):
 
@@ -111,7 +113,7 @@ def report(setting: str, times: dict[str, tuple[list[float], list[float]]]) -> s
         f"{setting}: {runs} alternating runs of each command (milliseconds)",
         (
             f"  {'command':<18} {'wall median':>11} {'min-max':>13} {'over pass':>9}"
-            f"  {'CPU median':>10} {'min-max':>13} {'over pass':>9}  target (wall, over pass)"
+            f"  {'CPU median':>10} {'min-max':>13} {'over pass':>9}  target over pass: wall, CPU"
         ),
     ]
     for name, (cpu, wall) in times.items():
@@ -123,7 +125,10 @@ def report(setting: str, times: dict[str, tuple[list[float], list[float]]]) -> s
         elif target is None:  # pragma: no cover - every other command has a target
             verdict = ""
         else:
-            verdict = f"<= {target:.0f} ms: {'met' if wall_over <= target else 'NOT MET'}"
+            verdict = (
+                f"<= {target:.0f} ms: {'met' if wall_over <= target else 'NOT MET'},"
+                f" {'met' if cpu_over <= target else 'NOT MET'}"
+            )
         lines.append(
             f"  {name:<18} {statistics.median(wall) * 1e3:11.1f}"
             f" {min(wall) * 1e3:6.1f}-{max(wall) * 1e3:<6.1f} {wall_over:9.1f}"
