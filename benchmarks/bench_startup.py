@@ -4,7 +4,8 @@ Run from the repository root::
 
     python benchmarks/bench_startup.py                 # 11 alternating runs of each command
     python benchmarks/bench_startup.py --runs 21 --top 15
-    python benchmarks/bench_startup.py --quick         # a smoke run (5 runs, cached only)
+    python benchmarks/bench_startup.py --quick         # a smoke run: 5 runs, cached only, no
+                                                       # warm-up run
 
 Three commands run in fresh interpreters (``sys.executable``, this checkout's ``src`` first on
 ``PYTHONPATH``, so the code measured is the code beside this script):
@@ -92,10 +93,12 @@ def run_once(arguments: list[str], env: dict[str, str]) -> tuple[float, float]:
     return usage.ru_utime + usage.ru_stime, wall
 
 
-def measure(runs: int, env: dict[str, str]) -> dict[str, tuple[list[float], list[float]]]:
-    """Each command ``runs`` times, alternating; after one untimed warm-up run of each."""
-    for arguments in COMMANDS.values():
-        run_once(arguments, env)  # warm-up: writes the caches (cached), fills the OS file cache
+def measure(
+    runs: int, env: dict[str, str], *, warm_up: bool = True
+) -> dict[str, tuple[list[float], list[float]]]:
+    """Each command ``runs`` times, alternating; first one untimed warm-up run of each."""
+    for arguments in COMMANDS.values() if warm_up else ():
+        run_once(arguments, env)  # writes the caches (cached), fills the OS file cache
     times: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in COMMANDS}
     for _ in range(runs):
         for name, arguments in COMMANDS.items():
@@ -163,7 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--runs", type=int, default=None, help="runs per command (default 11)")
     parser.add_argument("--top", type=int, default=0, help="print the N slowest imports")
-    parser.add_argument("--quick", action="store_true", help="5 runs, cached only: a smoke run")
+    parser.add_argument(
+        "--quick", action="store_true", help="5 runs, cached only, no warm-up: a smoke run"
+    )
     args = parser.parse_args(argv)
     runs = args.runs if args.runs is not None else (MIN_RUNS if args.quick else 11)
     if runs < MIN_RUNS:
@@ -171,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{sys.executable} (Python {sys.version.split()[0]}), code from {SRC}")
     with tempfile.TemporaryDirectory(prefix="cooprules-pycache-") as empty:
         cached = environment(cached=True, cache_dir=empty)
-        print(report("cached bytecode", measure(runs, cached)))
+        print(report("cached bytecode", measure(runs, cached, warm_up=not args.quick)))
         if not args.quick:
             print(
                 report(
