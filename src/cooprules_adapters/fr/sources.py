@@ -1,8 +1,9 @@
-"""The French legal instruments the regimes cite, each with its confidence in the reference.
+"""The French legal instruments the regimes cite, each with how sure the project is of it.
 
-Tags follow ``shared/reference/france.md``: [SRC] read in a source that appears current, [SRC-old]
-read in an older consolidation, [MEM] recalled, [UNC] uncertain. A citation tagged [MEM] or [UNC]
-never carries a figure (see [`cooprules.regime.Parameter`][cooprules.regime.Parameter]).
+The confidence is a [`Confidence`][cooprules.explain.Confidence]: `SRC` from the text (read in a
+source that appears current), `SRC-old` from an older version of the text (an older
+consolidation), `MEM` recalled, unverified, `UNC` uncertain. A citation that is recalled or
+uncertain never carries a figure (see [`cooprules.regime.Parameter`][cooprules.regime.Parameter]).
 """
 
 from __future__ import annotations
