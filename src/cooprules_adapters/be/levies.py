@@ -10,7 +10,7 @@ for it, so it is a choice of the statutes or the contract, never a legal default
   (from a secondary source, <https://smartbe.be/fr/nos-services/financement/>);
 * [`ACTIVITY_EXAMPLE`][cooprules_adapters.be.levies.ACTIVITY_EXAMPLE]: 10 % of the gross margin, an
   *example statute value* for a coopérative d'activités, cited as the co-op's own statutes with the
-  confidence [UNC]: replace it with the rate of your statutes.
+  confidence *uncertain* (`UNC`): replace it with the rate of your statutes.
 
 ```pycon
 >>> from cooprules_adapters.be.levies import ACTIVITY_EXAMPLE, SMART
