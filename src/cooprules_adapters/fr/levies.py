@@ -42,7 +42,7 @@ References:
       https://solstice.coop/contribution-cooperative/
     * CAE Mosaïque, « Rémunération et contribution »:
       https://caemosaique.fr/mosaique/remuneration-et-contribution
-    * encom1.fr wiki (the CAE is not named; no address recorded in the reference).
+    * encom1.fr wiki (the CAE is not named; no address was recorded).
 """
 
 from __future__ import annotations

@@ -57,8 +57,8 @@ def _series() -> tuple[Decimal, dict[str, str], dict[tuple[int, int], tuple[Deci
 
 MARGIN_POINTS, SOURCES, TMO = _series()
 """The margin added to the mean ("majorée de deux points", in percentage points), where the TMO
-values were read (the letters of the reference's table), and the published TMO in percent by
-(year, semester) with its sources, all read from ``[series.tmo]`` of ``law.toml``."""
+values were read (the letters of the sources declared beside the series), and the published TMO in
+percent by (year, semester) with its sources, all read from ``[series.tmo]`` of ``law.toml``."""
 
 FIRST_GM_YEAR: Final[int] = LAW.series["tmo"]["first_meeting_year"]
 """The first general-meeting year of the Sapin II rule."""
