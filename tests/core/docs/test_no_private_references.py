@@ -15,17 +15,18 @@ import pytest
 ROOT = Path(__file__).resolve().parents[3]
 
 PRIVATE = re.compile(
-    r"shared/reference"
-    r"|reference/[\w.*-]*\.md"
-    r"|\b(?:belgium|france|quebec|prior-art|glossary)\.md\b",
-    re.IGNORECASE,
+    r"shared/reference|reference/[\w.*-]*\.md|\b(?:belgium|france|quebec|prior-art)\.md\b"
 )
-"""A path to the private notes, or one of their file names."""
+"""A path to the private notes, or the name of one of the country or prior-art notes.
+
+Case-sensitive: the notes' names are lower case, and the package's own ``locale/GLOSSARY.md`` (the
+translators' glossary) is public.
+"""
 
 
 def _user_files() -> list[Path]:
     files = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
-    for pattern in ("*.py", "*.toml", "*.md", "*.txt"):
+    for pattern in ("*.py", "*.toml", "*.md", "*.txt", "*.po"):
         files.extend(sorted((ROOT / "src").rglob(pattern)))
     return files
 
@@ -58,6 +59,7 @@ def test_a_private_reference_is_found(line: str) -> None:
         "see [Levies](levies.md) and docs/explain.md",
         "Code du travail, art. L7331-3, https://code.travail.gouv.fr/code-du-travail/l7331-3",
         "the reference price of a share",
+        "src/cooprules/locale/GLOSSARY.md    the legal terms, per language",
     ],
 )
 def test_a_public_reference_passes(line: str) -> None:
