@@ -3,8 +3,9 @@
 A candidate entrepreneur (BE), a CAPE or CESA holder (FR) or an auxiliary member on trial (QC) is
 *accompanied* for a limited time: from a start, for a statutory maximum (18 months, 3 years…),
 possibly extended within the regime's bounds, pushed back by suspensions such as sick or parental
-leave, and ended for a reason. An :class:`Accompaniment` computes its deadline by the rules of
-:mod:`cooprules.periods`; an :class:`Obligation` says what must happen by when, and what follows
+leave, and ended for a reason. An [`Accompaniment`][cooprules.accompaniment.Accompaniment] computes
+its deadline by the rules of [`cooprules.periods`][cooprules.periods]; an
+[`Obligation`][cooprules.accompaniment.Obligation] says what must happen by when, and what follows
 if it does not.
 
 ```pycon
@@ -117,7 +118,7 @@ class Accompaniment:
 
     @property
     def last_day(self) -> date:
-        """The last day the person may still be accompanied (the day before :attr:`end`)."""
+        """The last day the person may still be accompanied (the day before `end`)."""
         return max(self.start, self.end - timedelta(days=1))
 
     @property
@@ -138,7 +139,7 @@ class Accompaniment:
         """The steps from the start to the deadline."""
         steps = [
             Step(
-                what=Text(en="Length in months", fr="Durée en mois"),
+                what=Text("Length in months"),
                 inputs={
                     "maximum": self.max_months,
                     "extensions": self.extension_months,
@@ -148,10 +149,7 @@ class Accompaniment:
                 citation=citation,
             ),
             Step(
-                what=Text(
-                    en="End before suspensions (start + months, to the eve of the same date)",
-                    fr="Fin avant suspensions (début + mois, de quantième à veille de quantième)",
-                ),
+                what=Text("End before suspensions (start + months, to the eve of the same date)"),
                 inputs={
                     "start": self.start,
                     "months": self.months,
@@ -163,10 +161,7 @@ class Accompaniment:
         if self.suspensions:
             steps.append(
                 Step(
-                    what=Text(
-                        en="Deadline pushed back by suspensions",
-                        fr="Échéance reportée par les suspensions",
-                    ),
+                    what=Text("Deadline pushed back by suspensions"),
                     inputs={"suspended days counted": self.suspended_days},
                     result=self.last_day,
                 )
@@ -203,7 +198,7 @@ class Obligation:
     what: Text
     due: date
     consequence: Text
-    citation: Citation | None = None
+    citation: Citation
     met_on: date | None = None
     _explanation: Explanation | Callable[[], Explanation] = attrs.field(
         factory=Explanation, alias="explanation", eq=False, repr=False

@@ -1,12 +1,12 @@
 """The general meeting's board elections from a scenario, the board's composition checked.
 
-:func:`board_elections` runs each ``[[meeting.elections]]`` of a scenario through
-:mod:`cooprules.elections` with the rules of the board (:func:`board_rules`): the regime's
-:class:`~cooprules.elections.BoardRules` rule set, read through the co-op's rules on the meeting's
-date (bound, when its figures are the law's), and the statutes' own caps on a category's seats.
-The board after the election (the directors whose terms continue and the elected) is checked
-against them: its size, its non-member seats, its category caps. The core names no regime: a
-regime with no board rules gets the statutes' caps alone.
+`board_elections()` runs each ``[[meeting.elections]]`` of a scenario through
+[`cooprules.elections`][cooprules.elections] with the rules of the board (`board_rules()`): the
+regime's [`BoardRules`][cooprules.elections.BoardRules] rule set, read through the co-op's rules on
+the meeting's date (bound, when its figures are the law's), and the statutes' own caps on a
+category's seats. The board after the election (the directors whose terms continue and the elected)
+is checked against them: its size, its non-member seats, its category caps. The core names no
+regime: a regime with no board rules gets the statutes' caps alone.
 
 ```pycon
 >>> from datetime import date
@@ -90,8 +90,8 @@ class BoardElection:
 def board_rules(rules: Rules, spec: ElectionSpec) -> BoardRules:
     """The rules of the board for ``spec``: the regime's, plus the statutes' category caps.
 
-    The regime's :class:`~cooprules.elections.BoardRules` is read through ``rules`` (a rule set
-    whose figures are the law's comes back bound on the rules' date); without one, the board
+    The regime's [`BoardRules`][cooprules.elections.BoardRules] is read through ``rules`` (a rule
+    set whose figures are the law's comes back bound on the rules' date); without one, the board
     has the statutes' caps alone.
     """
     law = rules.rule_set(BoardRules) or BoardRules()
@@ -123,8 +123,9 @@ def ballot_ignored(where: str, voter: str, status: Status) -> Violation:
         Severity.WARNING,
         f"{where}: {voter}",
         Text(
-            en=f"{voter} ({status.value}) may not vote: the ballot is ignored.",
-            fr=f"{voter} ({status.value}) ne vote pas : bulletin ignoré.",
+            "{voter} ({status}) may not vote: the ballot is ignored.",
+            voter=voter,
+            status=status.value,
         ),
     )
 

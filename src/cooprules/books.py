@@ -1,18 +1,19 @@
 """Each activity's own books: its treasury month by month, pooled costs and payroll included.
 
 In a co-op of entrepreneurs every activity keeps its own accounts and its own treasury: one
-activity's money never pays for another's. :func:`activity_books` gives an activity's year, month
-by month, exact to the cent (integers in minor units inside):
+activity's money never pays for another's. [`activity_books()`][cooprules.books.activity_books]
+gives an activity's year, month by month, exact to the cent (integers in minor units inside):
 
     closing = opening + revenue - direct costs - levy - pooled costs - salary - employer charges
 
 and the next month opens on that closing balance. The pooled costs are the co-op's shared
-services charged by their allocation key (:func:`cooprules.pooling.charge_pooled_costs`); the
-salary is the entrepreneur-employee's fixed monthly gross and its employer charges, each month's
-envelope asked of the payroll plug-ins (``cooprules_salary_envelope``), so the regime decides:
-no salary for a Belgian candidate, none under a French CAPE. The year's envelope over the paid
-months gives the variable part due after the general meeting (Code du travail R7331-12 in a
-CAE), and what stays in the activity.
+services charged by their allocation key
+([`cooprules.pooling.charge_pooled_costs()`][cooprules.pooling.charge_pooled_costs]); the salary is
+the entrepreneur-employee's fixed monthly gross and its employer charges, each month's envelope
+asked of the payroll plug-ins (``cooprules_salary_envelope``), so the regime decides: no salary for
+a Belgian candidate, none under a French CAPE. The year's envelope over the paid months gives the
+variable part due after the general meeting (Code du travail R7331-12 in a CAE), and what stays in
+the activity.
 
 ```pycon
 >>> from datetime import date
@@ -79,7 +80,7 @@ __all__ = [
 ]
 
 Envelope = Callable[[EnvelopeRequest], SalaryEnvelope | None]
-"""Asks the payroll plug-ins for an envelope (:func:`cooprules.plugins.salary_envelope`)."""
+"""Asks the payroll plug-ins for an envelope (`cooprules.plugins.salary_envelope()`)."""
 
 
 class PayRule(enum.Enum):
@@ -291,10 +292,9 @@ class ActivityBooks:
         steps = [
             Step(
                 what=Text(
-                    en=f"{m.period.start:%Y-%m}: opening + revenue - direct costs - levy - pooled "
-                    "costs - salary - employer charges",
-                    fr=f"{m.period.start:%Y-%m} : ouverture + chiffre d'affaires - charges "
-                    "directes - contribution - coûts mutualisés - salaire - charges patronales",
+                    "{start}: opening + revenue - direct costs - levy - pooled costs - salary - "
+                    "employer charges",
+                    start=f"{m.period.start:%Y-%m}",
                 ),
                 inputs={"opening": m.opening, **{f: getattr(m, f) for f in _FIGURES}},
                 result=m.closing,
@@ -514,12 +514,11 @@ class _Payer:
                         severity=Severity.WARNING,
                         subject=f"{self.activity.id}: {self.request.member}",
                         message=Text(
-                            en=f"A salary of {format_amount(asked[0].asked)} was asked for "
-                            f"{len(asked)} month(s) in which the regime pays none (from "
-                            f"{asked[0].period.start:%Y-%m}): no salary is booked.",
-                            fr=f"Un salaire de {format_amount(asked[0].asked)} était demandé "
-                            f"pour {len(asked)} mois où le régime n'en verse pas (dès "
-                            f"{asked[0].period.start:%Y-%m}) : aucun salaire n'est comptabilisé.",
+                            "A salary of {asked} was asked for {asked_count} month(s) in which "
+                            "the regime pays none (from {start}): no salary is booked.",
+                            asked=asked[0].asked,
+                            asked_count=len(asked),
+                            start=f"{asked[0].period.start:%Y-%m}",
                         ),
                         citation=rule,
                     )
@@ -661,14 +660,14 @@ def _negative(activity: Activity, months: Sequence[BookMonth]) -> list[Violation
             severity=Severity.WARNING,
             subject=activity.id,
             message=Text(
-                en=f"The activity's treasury is negative in {len(below)} month(s), from "
-                f"{first.period.start:%Y-%m} ({format_amount(first.closing)}); lowest "
-                f"{format_amount(lowest.closing)} in {lowest.period.start:%Y-%m}: another "
-                "activity's money would be paying for it.",
-                fr=f"La trésorerie de l'activité est négative pendant {len(below)} mois, dès "
-                f"{first.period.start:%Y-%m} ({format_amount(first.closing)}) ; au plus bas "
-                f"{format_amount(lowest.closing)} en {lowest.period.start:%Y-%m} : l'argent "
-                "d'une autre activité la financerait.",
+                "The activity's treasury is negative in {below_count} month(s), from "
+                "{first_month} ({first_balance}); lowest {lowest_balance} in {lowest_month}: "
+                "another activity's money would be paying for it.",
+                below_count=len(below),
+                first_month=f"{first.period.start:%Y-%m}",
+                first_balance=first.closing,
+                lowest_balance=lowest.closing,
+                lowest_month=f"{lowest.period.start:%Y-%m}",
             ),
         )
     ]
@@ -689,7 +688,8 @@ def pooled_charges(
 
     A cost's period is the one its margin or revenue key weighs (a month, or the whole year);
     its charges are booked in the month paired with it. For each cost the charges add up to its
-    amount exactly (:func:`cooprules.pooling.charge_pooled_costs`).
+    amount exactly
+    ([`cooprules.pooling.charge_pooled_costs()`][cooprules.pooling.charge_pooled_costs]).
     """
     out: list[PooledCharge] = []
     for cost, month in costs:
@@ -832,7 +832,7 @@ def evaluate_books(
 
 
 def _installed_payroll() -> Envelope:
-    """The installed payroll plug-ins, asked through :func:`cooprules.plugins.salary_envelope`."""
+    """The installed payroll plug-ins, asked through `cooprules.plugins.salary_envelope()`."""
     from cooprules.plugins import get_plugin_manager, salary_envelope  # noqa: PLC0415 - lazily
 
     manager = get_plugin_manager()

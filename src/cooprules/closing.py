@@ -1,24 +1,26 @@
 """The year's closing: the register at year end, redemptions checked, reserves rolled forward.
 
-:func:`close_year` is the part of :func:`cooprules.report.evaluate` that closes a co-op's
-financial year, from the scenario and the regime's rule sets only (the core names no country):
+`close_year()` is the part of [`cooprules.report.evaluate()`][cooprules.report.evaluate] that closes
+a co-op's financial year, from the scenario and the regime's rule sets only (the core names no
+country):
 
-* the **share register at year end** (:class:`YearEndRegister`: each member's holding per class,
+* the **share register at year end** (`YearEndRegister`: each member's holding per class,
   subscribed, paid up and unpaid), and every **redemption** of the year valued and checked by the
-  regime's :class:`~cooprules.capital.CapitalRules` (:func:`~cooprules.capital.check_redemption`:
-  a repayment above the value the law allows is ``redemption.above_value``; the tests before a
-  repayment run on the financial position the redemption states);
-* the **reserves rolled forward** (:class:`ReservesYear`): opening balances, the distribution's
+  regime's [`CapitalRules`][cooprules.capital.distribution.CapitalRules]
+  ([`check_redemption()`][cooprules.capital.distribution.check_redemption]: a repayment above the
+  value the law allows is ``redemption.above_value``; the tests before a repayment run on the
+  financial position the redemption states);
+* the **reserves rolled forward** (`ReservesYear`): opening balances, the distribution's
   allocations, the year's other movements checked by the regime's
-  :class:`~cooprules.reserves.ReserveRules` (an indivisible reserve refuses a distribution), and,
-  in a **loss year**, the loss absorbed by the reserves in the regime's order
-  (:meth:`~cooprules.reserves.ReserveRules.loss_order`: Quebec's enhancement reserve first) and
-  the rest carried forward; closing = opening + allocations - absorbed, to the cent;
+  [`ReserveRules`][cooprules.reserves.ReserveRules] (an indivisible reserve refuses a distribution),
+  and, in a **loss year**, the loss absorbed by the reserves in the regime's order
+  ([`loss_order()`][cooprules.reserves.ReserveRules.loss_order]: Quebec's enhancement reserve first)
+  and the rest carried forward; closing = opening + allocations - absorbed, to the cent;
 * the **tests before a distribution** the regime's capital rules set (the Belgian net-asset test
   and the board's liquidity finding, CSA 6:115 and 6:116), on what the distribution pays the
   members in cash (interest on shares, refunds not paid in shares);
 * the regime's **suggestion of a legal split** beside the meeting's own
-  (:attr:`cooprules.report.DistributionRules.suggest`: the largest dividend the law allows).
+  (`cooprules.report.DistributionRules.suggest`: the largest dividend the law allows).
 
 [interpretation] A loss is charged to the reserves up to their balances and the rest carried
 forward (the general meeting may decide to carry it all forward where the law lets it; that
@@ -47,7 +49,7 @@ from cooprules.capital import (
     check_redemption,
 )
 from cooprules.explain import Citation, Explanation, Severity, Step, Text, Violation
-from cooprules.money import format_amount, from_minor_units, to_minor_units
+from cooprules.money import from_minor_units, to_minor_units
 from cooprules.periods import Period
 from cooprules.regime import bind
 from cooprules.reserves import (
@@ -218,8 +220,8 @@ def _tests_before_repayment(rules: CapitalRules) -> list[tuple[str, Citation]]:
     return found
 
 
-def _warning(code: str, subject: str, en: str, fr: str, citation: Citation | None) -> Violation:
-    return Violation(code, Severity.WARNING, subject, Text(en=en, fr=fr), citation)
+def _warning(code: str, subject: str, message: Text, citation: Citation | None) -> Violation:
+    return Violation(code, Severity.WARNING, subject, message, citation)
 
 
 def _redemption(
@@ -241,9 +243,13 @@ def _redemption(
         warning = _warning(
             "capital.redemption_not_valued",
             subject,
-            f"The redemption {op.id} of {op.member} is not checked: {rule.name.en} needs {what}.",
-            f"Le remboursement {op.id} de {op.member} n'est pas vérifié : {rule.name.fr} "
-            f"requiert {what}.",
+            Text(
+                "The redemption {op_id} of {member} is not checked: {rule_name} needs {what}.",
+                op_id=op.id,
+                member=op.member,
+                rule_name=rule.name,
+                what=what,
+            ),
             rule.citation,
         )
         return RedemptionRow(
@@ -265,10 +271,12 @@ def _redemption(
             _warning(
                 "capital.redemption_tests_not_run",
                 subject,
-                f"The tests before the repayment ({names}) need the financial position: the "
-                f"redemption {op.id} states none.",
-                f"Les tests préalables au remboursement ({names}) requièrent la situation "
-                f"financière : le remboursement {op.id} n'en indique aucune.",
+                Text(
+                    "The tests before the repayment ({names}) need the financial position: the "
+                    "redemption {op_id} states none.",
+                    names=names,
+                    op_id=op.id,
+                ),
                 tests[0][1],
             )
         )
@@ -422,20 +430,21 @@ def _accounts(
                 _warning(
                     "reserve.declared_divisible",
                     f"reserves[{spec.code}]",
-                    f"The reserve {spec.code} is declared divisible; the regime's distribution "
-                    "makes it indivisible: it is kept indivisible.",
-                    f"La réserve {spec.code} est déclarée partageable ; la répartition du régime "
-                    "la rend impartageable : elle reste impartageable.",
+                    Text(
+                        "The reserve {spec_code} is declared divisible; the regime's distribution "
+                        "makes it indivisible: it is kept indivisible.",
+                        spec_code=spec.code,
+                    ),
                     None,
                 )
             )
         name = spec.name or spec.code
-        accounts.append(ReserveAccount(spec.code, Text(en=name, fr=name), indivisible))
+        accounts.append(ReserveAccount(spec.code, Text.plain(name), indivisible))
     declared = {a.code for a in accounts}
     for code in (*balances, *steps):
         if code not in declared:
             declared.add(code)
-            accounts.append(ReserveAccount(code, Text(en=code, fr=code), steps.get(code, False)))
+            accounts.append(ReserveAccount(code, Text.plain(code), steps.get(code, False)))
     return accounts, found
 
 
@@ -453,7 +462,7 @@ def _absorb(
     steps = explanation.steps
     steps += (
         Step(
-            Text(en="Loss carried forward", fr="Perte reportée à nouveau"),
+            Text("Loss carried forward"),
             {"loss": loss, "absorbed": loss - rest},
             rest,
         ),
@@ -557,8 +566,7 @@ class Suggestion:
     """A regime's suggestion of a legal split: the options its waterfall builder takes.
 
     Attributes:
-        options: the distribution's options, as :attr:`DistributionRules.build
-            <cooprules.report.DistributionRules.build>` takes them.
+        options: the distribution's options, as `DistributionRules.build` takes them.
         note: what the suggestion is (the largest dividend the law allows...).
         citation: the rule it follows.
     """
@@ -585,7 +593,7 @@ class SuggestedSplit:
 
 @attrs.frozen
 class Closing:
-    """What :func:`close_year` finds: see :class:`cooprules.report.YearReport`.
+    """What `close_year()` finds: see `cooprules.report.YearReport`.
 
     Attributes:
         capital: the register at year end and the redemptions.
@@ -709,10 +717,11 @@ def close_year(
             _warning(
                 "distribution.loss_year",
                 "distribution",
-                f"The year closes with a loss of {format_amount(loss)}: nothing is distributed, "
-                "the distribution's options are not applied.",
-                f"L'exercice se clôt sur une perte de {format_amount(loss)} : rien n'est réparti, "
-                "les options de répartition ne sont pas appliquées.",
+                Text(
+                    "The year closes with a loss of {loss}: nothing is distributed, the "
+                    "distribution's options are not applied.",
+                    loss=loss,
+                ),
                 None,
             )
         )

@@ -1,14 +1,16 @@
 """Board elections: several seats by plurality, or one seat by instant runoff, exact and explained.
 
-* :func:`plurality` fills ``seats`` seats: each ballot names up to ``seats`` distinct candidates,
-  the candidates with the most votes are elected, and the board's constraints are applied while
-  filling the seats (a candidate whose election would break a cap is passed over for the next
-  one, and the explanation says so).
-* :func:`instant_runoff` fills one seat from ranked ballots: the candidate with the fewest votes
-  is eliminated round by round until one has a majority of the ballots still counting.
-* :class:`BoardRules` holds the constraints a regime or the statutes put on the elected board:
-  the number of directors, the largest share of seats non-members may hold, and caps per member
-  category — each with its citation. :func:`check_board` returns the violations of a board.
+* [`plurality()`][cooprules.elections.plurality] fills ``seats`` seats: each ballot names up to
+  ``seats`` distinct candidates, the candidates with the most votes are elected, and the board's
+  constraints are applied while filling the seats (a candidate whose election would break a cap is
+  passed over for the next one, and the explanation says so).
+* [`instant_runoff()`][cooprules.elections.instant_runoff] fills one seat from ranked ballots: the
+  candidate with the fewest votes is eliminated round by round until one has a majority of the
+  ballots still counting.
+* [`BoardRules`][cooprules.elections.BoardRules] holds the constraints a regime or the statutes put
+  on the elected board: the number of directors, the largest share of seats non-members may hold,
+  and caps per member category — each with its citation.
+  [`check_board()`][cooprules.elections.check_board] returns the violations of a board.
 
 Ties are never broken silently: the candidate with the lower id is taken and a warning says that
 the statutes' tie rule (a new ballot, the drawing of lots) must decide.
@@ -53,9 +55,9 @@ class ElectionMethod(enum.Enum):
     """The electoral method the statutes choose for the board."""
 
     PLURALITY = "plurality"
-    """Several seats: the candidates with the most votes (:func:`plurality`)."""
+    """Several seats: the candidates with the most votes (`plurality()`)."""
     INSTANT_RUNOFF = "instant_runoff"
-    """One seat from ranked ballots, round by round (:func:`instant_runoff`)."""
+    """One seat from ranked ballots, round by round (`instant_runoff()`)."""
 
 
 @attrs.frozen
@@ -123,14 +125,16 @@ class BoardRules:
     set in ``Regime.rules``: ``max_non_member_share=FromLaw(key)`` (the share is the parameter's
     value) and ``size_of_law=key`` (the board's size is within the parameter's legal bounds, its
     ``minimum`` and ``maximum``). ``bind(regime, statutes, as_of=...).rule_set(BoardRules)``
-    gives the rules with the figures in force that day and their citations; :func:`plurality`
-    and :func:`check_board` refuse rules whose figures are still to be read.
+    gives the rules with the figures in force that day and their citations;
+    [`plurality()`][cooprules.elections.plurality] and
+    [`check_board()`][cooprules.elections.check_board] refuse rules whose figures are still to be
+    read.
 
     Attributes:
         min_directors: the fewest directors the board may have.
         max_directors: the most directors it may have.
         max_non_member_share: the largest share of seats non-members may hold, if limited, or
-            the parameter it is (:class:`~cooprules.regime.FromLaw`).
+            the parameter it is ([`FromLaw`][cooprules.regime.FromLaw]).
         category_limits: caps per member category.
         citation: the rule on the board's size (read with it from the law).
         non_member_citation: the rule on non-member directors (read with it from the law).
@@ -232,10 +236,10 @@ def _tie_warning(tied: Sequence[str], what: Text) -> Violation:
         severity=Severity.WARNING,
         subject=names,
         message=Text(
-            en=f"Tie between {names} for {what.en}: decided by the lower id; the statutes' tie "
-            "rule (a new ballot, lots) must confirm it.",
-            fr=f"Égalité entre {names} pour {what.fr} : départagés par l'identifiant le plus "
-            "bas ; la règle des statuts (nouveau tour, tirage au sort) doit le confirmer.",
+            "Tie between {names} for {what}: decided by the lower id; the statutes' tie rule (a "
+            "new ballot, lots) must confirm it.",
+            names=names,
+            what=what,
         ),
     )
 
@@ -303,8 +307,9 @@ def plurality(
             steps.append(
                 Step(
                     what=Text(
-                        en=f"{candidate_id} passed over: {reason.en}",
-                        fr=f"{candidate_id} écarté : {reason.fr}",
+                        "{candidate_id} passed over: {reason}",
+                        candidate_id=candidate_id,
+                        reason=reason,
                     ),
                     inputs={"votes": votes[candidate_id]},
                     result=False,
@@ -315,7 +320,10 @@ def plurality(
         elected.append(candidate_id)
         steps.append(
             Step(
-                what=Text(en=f"{candidate_id} elected", fr=f"{candidate_id} élu"),
+                what=Text(
+                    "{candidate_id} elected",
+                    candidate_id=candidate_id,
+                ),
                 inputs={"votes": votes[candidate_id], "seat": len(elected)},
                 result=True,
             )
@@ -344,9 +352,7 @@ def _unsettled(
         last = votes[elected[-1]]
         tied = [c for c in ranking if votes[c] == last and c not in elected]
         if tied:
-            violations.append(
-                _tie_warning([elected[-1], *tied], Text(en="the last seat", fr="le dernier siège"))
-            )
+            violations.append(_tie_warning([elected[-1], *tied], Text("the last seat")))
     if len(elected) < seats:
         violations.append(
             Violation(
@@ -354,9 +360,9 @@ def _unsettled(
                 severity=Severity.ERROR,
                 subject="board",
                 message=Text(
-                    en=f"Only {len(elected)} of {seats} seats could be filled within the caps.",
-                    fr=f"Seuls {len(elected)} sièges sur {seats} ont pu être pourvus dans les "
-                    "plafonds.",
+                    "Only {elected_count} of {seats} seats could be filled within the caps.",
+                    elected_count=len(elected),
+                    seats=seats,
                 ),
                 citation=rules.non_member_citation,
             )
@@ -375,8 +381,8 @@ def _passed_over(
         if held >= non_member_cap:
             return (
                 Text(
-                    en=f"non-members already hold {held} seat(s), the most allowed",
-                    fr=f"les non-membres occupent déjà {held} siège(s), le maximum permis",
+                    "non-members already hold {held} seat(s), the most allowed",
+                    held=held,
                 ),
                 None,
             )
@@ -386,10 +392,9 @@ def _passed_over(
         if held >= cap:
             return (
                 Text(
-                    en=f"category {candidate.category} already holds {held} seat(s), the most "
-                    "allowed",
-                    fr=f"la catégorie {candidate.category} occupe déjà {held} siège(s), le "
-                    "maximum permis",
+                    "category {category} already holds {held} seat(s), the most allowed",
+                    category=candidate.category,
+                    held=held,
                 ),
                 limit.citation,
             )
@@ -412,10 +417,11 @@ def check_board(
                 severity=Severity.ERROR,
                 subject="board",
                 message=Text(
-                    en=f"A board of {size} directors; the law requires "
-                    f"{rules.min_directors} to {rules.max_directors}.",
-                    fr=f"Un conseil de {size} administrateurs ; la loi en requiert de "
-                    f"{rules.min_directors} à {rules.max_directors}.",
+                    "A board of {size} directors; the law requires {min_directors} to "
+                    "{max_directors}.",
+                    size=size,
+                    min_directors=rules.min_directors,
+                    max_directors=rules.max_directors,
                 ),
                 citation=rules.citation,
             )
@@ -429,10 +435,11 @@ def check_board(
                     severity=Severity.ERROR,
                     subject="board",
                     message=Text(
-                        en=f"{outside} of {len(board)} directors are not members; at most "
-                        f"{share} of the seats may be.",
-                        fr=f"{outside} administrateurs sur {len(board)} ne sont pas membres ; "
-                        f"au plus {share} des sièges peuvent l'être.",
+                        "{outside} of {board_count} directors are not members; at most {share} of "
+                        "the seats may be.",
+                        outside=outside,
+                        board_count=len(board),
+                        share=share,
                     ),
                     citation=rules.non_member_citation,
                 )
@@ -446,10 +453,11 @@ def check_board(
                     severity=Severity.ERROR,
                     subject=limit.category,
                     message=Text(
-                        en=f"Category {limit.category} holds {held} of {len(board)} seats; at "
-                        f"most {limit.share}.",
-                        fr=f"La catégorie {limit.category} occupe {held} sièges sur "
-                        f"{len(board)} ; au plus {limit.share}.",
+                        "Category {category} holds {held} of {board_count} seats; at most {share}.",
+                        category=limit.category,
+                        held=held,
+                        board_count=len(board),
+                        share=limit.share,
                     ),
                     citation=limit.citation,
                 )
@@ -489,12 +497,13 @@ def instant_runoff(candidates: Iterable[Candidate], ballots: Sequence[Ballot]) -
         if len(standing) == 1 or 2 * count[leader] > counting:
             top = [c for c in count if count[c] == count[leader]]
             if len(top) > 1:
-                violations.append(_tie_warning(top, Text(en="the seat", fr="le siège")))
+                violations.append(_tie_warning(top, Text("the seat")))
             steps.append(
                 Step(
                     what=Text(
-                        en=f"Round {len(rounds)}: {leader} elected",
-                        fr=f"Tour {len(rounds)} : {leader} élu",
+                        "Round {rounds_count}: {leader} elected",
+                        rounds_count=len(rounds),
+                        leader=leader,
                     ),
                     inputs={"votes": count[leader], "ballots counting": counting},
                     result=leader,
@@ -511,13 +520,14 @@ def instant_runoff(candidates: Iterable[Candidate], ballots: Sequence[Ballot]) -
         last = sorted(c for c in count if count[c] == fewest)
         out = last[-1]
         if len(last) > 1:
-            violations.append(_tie_warning(last, Text(en="elimination", fr="l'élimination")))
+            violations.append(_tie_warning(last, Text("elimination")))
         standing.discard(out)
         steps.append(
             Step(
                 what=Text(
-                    en=f"Round {len(rounds)}: {out} eliminated",
-                    fr=f"Tour {len(rounds)} : {out} éliminé",
+                    "Round {rounds_count}: {out} eliminated",
+                    rounds_count=len(rounds),
+                    out=out,
                 ),
                 inputs={"votes": fewest, "ballots counting": counting},
                 result=out,

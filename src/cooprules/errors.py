@@ -1,9 +1,9 @@
-"""One exception hierarchy for cooprules, rooted at :class:`CoopRulesError`.
+"""One exception hierarchy for cooprules, rooted at `CoopRulesError`.
 
 Exceptions are for *bad input and programmer errors*: a float where money is expected, a NaN, two
 currencies mixed, an unknown member, a period that ends before it starts, a duplicate id, an illegal
 status transition. A *compliance problem* (statutes that break the law, a proxy over its cap) is not
-an exception: engines return it as a :class:`cooprules.explain.Violation`.
+an exception: engines return it as a [`cooprules.explain.Violation`][cooprules.explain.Violation].
 
 Every message names the field and the offending value, so that a user can find it in their data::
 
@@ -52,10 +52,13 @@ SHOWN: Final = 200
 
 
 def shown(value: object) -> str:
-    """The value as a message shows it: its ``repr``, cut to :data:`SHOWN` characters.
+    """The value as a message shows it: its ``repr``, cut to `SHOWN` characters.
 
+    ```pycon
     >>> shown("x" * 1000)[-24:]
     'xxx... (1002 characters)'
+
+    ```
     """
     try:
         text = repr(value)

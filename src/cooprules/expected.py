@@ -2,12 +2,14 @@
 
 A lawyer or an accountant writes, beside the facts of a scenario, the figures the law gives for
 them (a deadline, a month's levy, a step of the distribution, a vote's outcome, a violation, a
-status) in the scenario's ``[expected]`` section (:class:`~cooprules.scenario.ExpectedSpec`), as
-``openfisca test`` reads the expected outputs of a YAML case. :func:`check_expectations` compares
-each with the :class:`~cooprules.report.YearReport` of the scenario and returns one
-:class:`Outcome` per expectation: met or not, the two figures, and the report's explanation of
-the figure, so that a figure not met can be read step by step. :func:`render_outcomes` writes them
-as text (``cooprules test FILES`` prints it).
+status) in the scenario's ``[expected]`` section
+([`ExpectedSpec`][cooprules.scenario.ExpectedSpec]), as ``openfisca test`` reads the expected
+outputs of a YAML case. [`check_expectations()`][cooprules.expected.check_expectations] compares
+each with the [`YearReport`][cooprules.report.YearReport] of the scenario and returns one
+[`Outcome`][cooprules.expected.Outcome] per expectation: met or not, the two figures, and the
+report's explanation of the figure, so that a figure not met can be read step by step.
+[`render_outcomes()`][cooprules.expected.render_outcomes] writes them as text (``cooprules test
+FILES`` prints it).
 
 ```pycon
 >>> from datetime import date
@@ -124,12 +126,12 @@ def expectations_of(scenario: Scenario) -> ExpectedSpec:
     return scenario.expected
 
 
-def _text(en: str, fr: str) -> Text:
-    return Text(en=en, fr=fr)
-
-
 def _deadline(report: YearReport, path: str, spec: ExpectedDeadlineSpec) -> Outcome:
-    what = _text(f"deadline {spec.code} of {spec.member}", f"échéance {spec.code} de {spec.member}")
+    what = Text(
+        "deadline {spec_code} of {member}",
+        spec_code=spec.code,
+        member=spec.member,
+    )
     expected = spec.due.isoformat() + (f" ({spec.state.value})" if spec.state else "")
     candidates = [d for d in report.deadlines if d.subject == spec.member and d.code == spec.code]
     if not candidates:
@@ -143,11 +145,19 @@ def _deadline(report: YearReport, path: str, spec: ExpectedDeadlineSpec) -> Outc
 def _levy(report: YearReport, path: str, spec: ExpectedLevySpec) -> Outcome:
     month = spec.month
     what = (
-        _text(f"levy of activity {spec.activity}, year", f"contribution de {spec.activity}, année")
+        (
+            Text(
+                "levy of activity {activity}, year",
+                activity=spec.activity,
+            )
+        )
         if month is None
-        else _text(
-            f"levy of activity {spec.activity}, month {month}",
-            f"contribution de {spec.activity}, mois {month}",
+        else (
+            Text(
+                "levy of activity {activity}, month {month}",
+                activity=spec.activity,
+                month=month,
+            )
         )
     )
     expected = format_amount(spec.amount)
@@ -169,11 +179,19 @@ def _levy(report: YearReport, path: str, spec: ExpectedLevySpec) -> Outcome:
 
 def _step(report: YearReport, path: str, spec: ExpectedStepSpec) -> Outcome:
     what = (
-        _text(f"distribution step {spec.step}", f"étape {spec.step} de la répartition")
+        (
+            Text(
+                "distribution step {step}",
+                step=spec.step,
+            )
+        )
         if spec.member is None
-        else _text(
-            f"share of {spec.member} in step {spec.step}",
-            f"part de {spec.member} dans l'étape {spec.step}",
+        else (
+            Text(
+                "share of {member} in step {step}",
+                member=spec.member,
+                step=spec.step,
+            )
         )
     )
     expected = format_amount(spec.amount)
@@ -216,7 +234,10 @@ def _vote_text(*, adopted: bool | None, quorum: bool | None, share: object) -> s
 
 
 def _vote(report: YearReport, path: str, spec: ExpectedVoteSpec) -> Outcome:
-    what = _text(f"vote on {spec.decision}", f"vote sur {spec.decision}")
+    what = Text(
+        "vote on {decision}",
+        decision=spec.decision,
+    )
     share = spec.share_for.value if spec.share_for is not None else None
     expected = _vote_text(adopted=spec.adopted, quorum=spec.quorum_reached, share=share)
     vote = next((v for v in report.votes if v.id == spec.decision), None)
@@ -238,7 +259,11 @@ def _vote(report: YearReport, path: str, spec: ExpectedVoteSpec) -> Outcome:
 
 def _violation(report: YearReport, path: str, spec: ExpectedViolationSpec) -> Outcome:
     on = f" ({spec.subject})" if spec.subject is not None else ""
-    what = _text(f"violation {spec.code}{on}", f"violation {spec.code}{on}")
+    what = Text(
+        "violation {spec_code}{on}",
+        spec_code=spec.code,
+        on=on,
+    )
     found = tuple(
         v
         for v in report.violations
@@ -251,7 +276,10 @@ def _violation(report: YearReport, path: str, spec: ExpectedViolationSpec) -> Ou
 
 
 def _member(report: YearReport, path: str, spec: ExpectedMemberSpec) -> Outcome:
-    what = _text(f"status of {spec.member}", f"statut de {spec.member}")
+    what = Text(
+        "status of {member}",
+        member=spec.member,
+    )
     expected = spec.status.value + (f" ({spec.category})" if spec.category else "")
     row = next((m for m in report.members if m.id == spec.member), None)
     if row is None:

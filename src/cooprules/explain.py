@@ -2,9 +2,10 @@
 
 Every engine result carries *why*: the steps it took (what was computed, from which inputs, with
 what result, under which rule) and the compliance problems it found, each citing its source. These
-are plain frozen values; turning them into text is a separate step (:func:`render_steps`,
-:func:`render_violations`), so the same result can be shown in English or French, as a table or as
-JSON.
+are plain frozen values; turning them into text is a separate step
+([`render_steps()`][cooprules.explain.render_steps],
+[`render_violations()`][cooprules.explain.render_violations]), so the same result can be shown in
+English or French, as a table or as JSON.
 
 ```pycon
 >>> from cooprules.explain import Citation, Confidence, Text, Violation, Severity
@@ -31,17 +32,18 @@ JSON.
 from __future__ import annotations
 
 import enum
+import string
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal
 
 import attrs
 from moneyed import Money
 
 from cooprules.errors import InvalidInput
-from cooprules.money import decimal_text
+from cooprules.i18n import DOMAIN, Lang, catalog, check_lang, fallbacks, label, territory_of
+from cooprules.money import Rate, decimal_text
 
 __all__ = [
     "Citation",
@@ -59,9 +61,6 @@ __all__ = [
     "render_violations",
 ]
 
-Lang = Literal["en", "fr"]
-"""The languages every message is given in."""
-
 Value = object
 """An input or a result recorded in a step (an amount, a rate, a date, a count, text).
 
@@ -70,7 +69,11 @@ Kept as the value itself, so programs can read it; rendered to text only on dema
 
 
 class Confidence(enum.Enum):
-    """How sure the reference is of a rule (see ``shared/reference/README.md``)."""
+    """How sure the project is of a rule's source.
+
+    In words: `SRC` from the text, `SRC-old` from an older version of the text, `SRC-2` from a
+    secondary source, `MEM` recalled, unverified, `UNC` uncertain.
+    """
 
     SRC = "SRC"
     """Read in a primary source; the URL is given."""
@@ -85,7 +88,7 @@ class Confidence(enum.Enum):
 
     @property
     def verified(self) -> bool:
-        """True when the figure may be used as a legal default (not [MEM] nor [UNC])."""
+        """True when the figure may be used as a legal default (not recalled, nor uncertain)."""
         return self not in {Confidence.MEM, Confidence.UNC}
 
 
@@ -118,25 +121,196 @@ def _non_empty(_instance: object, attribute: attrs.Attribute[str], value: str) -
         raise InvalidInput(attribute.name, value, "must be non-empty text")
 
 
-@attrs.frozen
+_ARGUMENT_TYPES = (Money, Rate, Fraction, Decimal, date, int, str)
+
+
+def _placeholders(template: str, field: str) -> frozenset[str]:
+    """The named placeholders of a template; positional, indexed or formatted ones are refused."""
+    names = set()
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as error:
+        raise InvalidInput(field, template, f"is not a message template ({error})") from error
+    for _literal, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            raise InvalidInput(
+                field, template, f"placeholder {{{name}}} must be a plain name, like {{amount}}"
+            )
+        names.add(name)
+    return frozenset(names)
+
+
+def _argument(value: object) -> Value:
+    """A message argument as kept: typed values as they are, anything else as its text."""
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, bool) or not isinstance(value, (*_ARGUMENT_TYPES, Text)):
+        return str(value)
+    return value
+
+
+@attrs.frozen(init=False, eq=False)
 class Text:
-    """A short message in English and in French.
+    """A message: an English template with named placeholders, its arguments, translated late.
+
+    ``Text("Levy of {rate} on a margin of {margin}", rate=rate, margin=margin)`` is a gettext
+    message: the template is the *msgid*, extracted into the catalogs by
+    ``scripts/extract_messages.py``; it must be a string literal (never an f-string), and its
+    arguments (Money, Rate, Fraction, Decimal, date, int, str or another Text; any other value is
+    kept as its text, an enumeration as its value) are formatted only when the text is rendered,
+    for a language and a locale ([`in_()`][cooprules.explain.Text.in_]). ``context`` tells apart two
+    messages with the same English; ``domain`` names the package whose catalog translates it
+    (``"cooprules"`` for ours, a plug-in's own package for its messages).
+
+    ``Text(en=..., fr=...)`` still builds a text given in its languages inline (a plug-in without a
+    catalog, a name from a scenario file); ``nl=`` and ``de=`` may be given too. ``Text.plain(s)``
+    is a text that is the same in every language (a name, a code the user typed). A text without
+    arguments is shown verbatim; one with arguments is a `str.format()` template (a literal
+    brace is doubled).
 
     Attributes:
-        en: the English text.
-        fr: the French text.
+        msgid: the English template.
+        args: the named arguments, sorted by name.
+        context: the gettext context, if any.
+        domain: the package whose catalog translates the message.
+        given: translations given inline, by language (tried before the catalog).
+        capital: whether the rendered text starts with a capital letter
+            ([`capitalized()`][cooprules.explain.Text.capitalized]).
+
+    Two texts are equal when they read the same in English and in French, the two languages every
+    text has always been given in: a message from the catalog equals the same words given inline.
     """
 
-    en: str = attrs.field(validator=_non_empty)
-    fr: str = attrs.field(validator=_non_empty)
+    msgid: str
+    args: tuple[tuple[str, Value], ...]
+    context: str | None
+    domain: str
+    given: tuple[tuple[str, str], ...]
+    capital: bool = False
 
-    def in_(self, lang: Lang) -> str:
-        """Return the text in ``lang`` (``"en"`` or ``"fr"``)."""
-        if lang == "fr":
-            return self.fr
-        if lang == "en":
-            return self.en
-        raise InvalidInput("lang", lang, "supported languages are 'en' and 'fr'")
+    def __init__(  # noqa: C901, PLR0912 - one check per way of building a text
+        self,
+        msgid: str | None = None,
+        /,
+        *,
+        en: str | None = None,
+        fr: str | None = None,
+        nl: str | None = None,
+        de: str | None = None,
+        context: str | None = None,
+        domain: str = DOMAIN,
+        **args: Value,
+    ) -> None:
+        given: dict[str, str] = {}
+        if msgid is None:
+            if en is None and fr is None:
+                raise InvalidInput("en", en, "must be non-empty text")
+            for lang, value in (("en", en), ("fr", fr)):
+                if not isinstance(value, str) or not value.strip():
+                    raise InvalidInput(lang, value, "must be non-empty text")
+                given[lang] = value
+            msgid = given["en"]
+        else:
+            if en is not None or fr is not None:
+                raise InvalidInput("en", en, "give the English as the message, not as en=")
+            if not isinstance(msgid, str) or not msgid.strip():
+                raise InvalidInput("msgid", msgid, "must be non-empty text")
+        for lang, value in (("nl", nl), ("de", de)):
+            if value is not None:
+                if not isinstance(value, str) or not value.strip():
+                    raise InvalidInput(lang, value, "must be non-empty text")
+                given[lang] = value
+        if context is not None and (not isinstance(context, str) or not context.strip()):
+            raise InvalidInput("context", context, "must be non-empty text")
+        if not isinstance(domain, str) or not domain.isidentifier():
+            raise InvalidInput("domain", domain, "must be a package name")
+        if not args and given:  # given inline with no arguments: shown verbatim, braces and all
+            self.__attrs_init__(msgid, (), context, domain, tuple(given.items()))
+            return
+        wanted = _placeholders(msgid, "msgid")
+        for lang, value in given.items():
+            if _placeholders(value, lang) != wanted:
+                raise InvalidInput(lang, value, f"must have the placeholders of {msgid!r}")
+        if set(args) != wanted:
+            raise InvalidInput(
+                "args", sorted(args), f"must be exactly the placeholders {sorted(wanted)}"
+            )
+        kept = tuple(sorted((name, _argument(value)) for name, value in args.items()))
+        self.__attrs_init__(msgid, kept, context, domain, tuple(given.items()))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Text):
+            return NotImplemented
+        return (self.en, self.fr) == (other.en, other.fr)
+
+    def __hash__(self) -> int:
+        return hash((self.en, self.fr))
+
+    @classmethod
+    def plain(cls, text: str) -> Text:
+        """A text shown as it is in every language: a name or a code the user typed."""
+        if not isinstance(text, str) or not text.strip():
+            raise InvalidInput("text", text, "must be non-empty text")
+        return cls(en=text, fr=text)
+
+    def capitalized(self) -> Text:
+        """This text with its first letter in upper case once rendered (a sentence's start)."""
+        text = object.__new__(Text)
+        text.__attrs_init__(
+            self.msgid, self.args, self.context, self.domain, self.given, capital=True
+        )
+        return text
+
+    def template(self, lang: str, *, locale: str | None = None) -> str:
+        """The template in ``lang``: given inline, else from the catalog, else the English."""
+        territory = territory_of(locale)
+        given = dict(self.given)
+        for tried in fallbacks(lang, territory):
+            if tried in given:
+                return given[tried]
+            if tried == "en":
+                break
+            found = catalog(self.domain, tried).get((self.context, self.msgid))
+            if found is not None:
+                return found
+        return self.msgid
+
+    def in_(self, lang: str, *, locale: str | None = None) -> str:
+        """Return the text in ``lang`` (``"en"``, ``"fr"``, ``"nl"``, ``"de"``).
+
+        Without a locale, the arguments are written locale-free and exact, as
+        [`render_value()`][cooprules.explain.render_value] writes them (``1234.50 EUR``, ``6%``,
+        ``2025-12-31``); with one (``"fr_BE"``), by `cooprules.formatting` (``1 234,50 €``, ``6
+        %``).
+        """
+        template = self.template(lang, locale=locale)
+        if self.args:
+            language = check_lang(lang)
+            values = {
+                name: render_value(value, language, locale=locale) for name, value in self.args
+            }
+            try:
+                template = template.format_map(values)
+            except (KeyError, ValueError, IndexError, AttributeError):  # a faulty translation
+                template = self.msgid.format_map(values)
+        return template[:1].upper() + template[1:] if self.capital else template
+
+    @property
+    def en(self) -> str:
+        """The English text, arguments written locale-free."""
+        return self.in_("en")
+
+    @property
+    def fr(self) -> str:
+        """The French text, arguments written locale-free."""
+        return self.in_("fr")
+
+    @property
+    def nl(self) -> str:
+        """The Dutch text, arguments written locale-free."""
+        return self.in_("nl")
 
 
 @attrs.frozen
@@ -148,7 +322,7 @@ class Citation:
             ``"Cooperatives Act (CQLR c C-67.2)"``, or ``"Statutes"`` for a co-op's own articles.
         article: the article or section, e.g. ``"art. 6:115"``, ``"s. 224.2"``.
         jurisdiction: ``"BE"``, ``"FR"``, ``"CA-QC"``, or ``"coop"`` for a co-op's statutes.
-        confidence: how the reference tags the rule.
+        confidence: how sure the project is of the rule's source.
         url: where to read it (an official consolidation or an archived copy), if known.
         title: a short description of what the article says, if useful.
     """
@@ -243,8 +417,17 @@ class Violation:
 # ---------------------------------------------------------------------------------------------
 
 
-def render_value(value: Value, lang: Lang = "en") -> str:
-    """Render a recorded value the same way on every machine (no locale, exact digits)."""
+def render_value(  # noqa: PLR0911 - one return per kind of value
+    value: Value, lang: Lang = "en", *, locale: str | None = None
+) -> str:
+    """Render a recorded value.
+
+    Without a locale, the same way on every machine (no locale, exact digits: ``1234.50 EUR``,
+    ``6%``, ``2025-12-31``); this is what JSON and tests read. With a locale (``"fr_BE"``), for a
+    person, by `cooprules.formatting` (``1 234,50 €``, ``6 %``, ``31 décembre 2025``).
+    """
+    if locale is not None:
+        return _localised(value, lang, locale)
     if isinstance(value, Money):
         return f"{format(value.amount, 'f')} {value.currency.code}"
     if isinstance(value, Decimal):
@@ -259,29 +442,72 @@ def render_value(value: Value, lang: Lang = "en") -> str:
     return str(value)
 
 
-def render_steps(explanation: Explanation | Iterable[Step], *, lang: Lang = "en") -> str:
-    """Render steps as numbered lines: ``1. what: inputs -> result (citation)``."""
+def _localised(value: Value, lang: Lang, locale: str) -> str:  # noqa: PLR0911
+    from cooprules import formatting  # noqa: PLC0415 - babel is loaded only for people
+
+    if isinstance(value, Money):
+        return formatting.format_money(value, locale)
+    if isinstance(value, Rate):
+        return formatting.format_rate(value, locale)
+    if isinstance(value, bool):
+        return label("term", "yes" if value else "no", lang)
+    if isinstance(value, int | Decimal | Fraction):
+        return formatting.format_number(value, locale)
+    if isinstance(value, date):
+        return formatting.format_date(value, locale)
+    if isinstance(value, Text):
+        return value.in_(lang, locale=locale)
+    return str(value)
+
+
+def render_steps(
+    explanation: Explanation | Iterable[Step], *, lang: Lang = "en", locale: str | None = None
+) -> str:
+    """Render steps as numbered lines: ``1. what: inputs -> result (citation)``.
+
+    With a locale, the values are formatted for it and the input names translated (labels of
+    kind ``"input"``); without one, names and values are written as recorded.
+    """
     steps = explanation.steps if isinstance(explanation, Explanation) else tuple(explanation)
     lines = []
     for number, step in enumerate(steps, start=1):
-        inputs = ", ".join(f"{name} = {render_value(value, lang)}" for name, value in step.inputs)
-        line = f"{number}. {step.what.in_(lang)}"
+        inputs = ", ".join(
+            f"{_input_name(name, lang, locale)} = {render_value(value, lang, locale=locale)}"
+            for name, value in step.inputs
+        )
+        line = f"{number}. {step.what.in_(lang, locale=locale)}"
         if inputs:
             line += f": {inputs}"
-        line += f" -> {render_value(step.result, lang)}"
+        line += f" -> {render_value(step.result, lang, locale=locale)}"
         if step.note is not None:
-            line += f"; {step.note.in_(lang)}"
+            line += f"; {step.note.in_(lang, locale=locale)}"
         if step.citation is not None:
             line += f" ({step.citation})"
         lines.append(line)
     return "\n".join(lines)
 
 
-def render_violations(violations: Iterable[Violation], *, lang: Lang = "en") -> str:
-    """Render violations one per line: ``[severity] subject: message (citation)``."""
+def _input_name(name: str, lang: Lang, locale: str | None) -> str:
+    if locale is None:
+        return name
+    return label("input", name, lang, territory=territory_of(locale))
+
+
+def render_violations(
+    violations: Iterable[Violation], *, lang: Lang = "en", locale: str | None = None
+) -> str:
+    """Render violations one per line: ``[severity] subject: message (citation)``.
+
+    With a locale, the severity is its translated label and the values are formatted for it;
+    without one, the severity is its code.
+    """
     lines = []
     for violation in violations:
-        line = f"[{violation.severity.value}] {violation.subject}: {violation.message.in_(lang)}"
+        severity = violation.severity.value
+        if locale is not None:
+            severity = label("severity", severity, lang, territory=territory_of(locale))
+        message = violation.message.in_(lang, locale=locale)
+        line = f"[{severity}] {violation.subject}: {message}"
         if violation.citation is not None:
             line += f" ({violation.citation})"
         lines.append(line)

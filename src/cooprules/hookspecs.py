@@ -83,10 +83,11 @@ def cooprules_journal_entries(
 
     Each accounting plug-in returns the entries it knows how to make for ``result`` (a levy
     statement, a surplus distribution, a share operation…) or ``None`` when the result is not its
-    business. The entries of all plug-ins are concatenated. :func:`cooprules.report.evaluate`
-    asks for the whole year's :class:`~cooprules.report.YearReport` (openings, each activity's
-    accounts, share operations, reserves, the distribution); when no plug-in books it, for its
-    levy years and its distribution one by one.
+    business. The entries of all plug-ins are concatenated.
+    [`cooprules.report.evaluate()`][cooprules.report.evaluate] asks for the whole year's
+    [`YearReport`][cooprules.report.YearReport] (openings, each activity's accounts, share
+    operations, reserves, the distribution); when no plug-in books it, for its levy years and its
+    distribution one by one.
 
     :param result: the engine result to book (a frozen value; do not modify it).
     :param regime: the co-op's regime, for the chart of accounts of its jurisdiction.

@@ -1,8 +1,9 @@
 """Journal entries: the contract between engines and accounting plug-ins.
 
 An accounting plug-in turns a result (a levy, a surplus allocation, an interest payment) into
-balanced :class:`JournalEntry` values through the ``cooprules_journal_entries`` hook. An entry
-cannot be built unbalanced: debits equal credits to the cent, in one currency.
+balanced [`JournalEntry`][cooprules.journal.JournalEntry] values through the
+``cooprules_journal_entries`` hook. An entry cannot be built unbalanced: debits equal credits to the
+cent, in one currency.
 
 ```pycon
 >>> from datetime import date

@@ -3,9 +3,9 @@
 Every legal figure of a jurisdiction — its value, unit, bounds, the instrument and article, URL,
 confidence tag and dates — is declared exactly once, in a *law file* that a lawyer can read and
 review without reading Python (in the spirit of OpenFisca's parameter files). A plug-in loads its
-file with :func:`load_law` and builds its :class:`~cooprules.regime.Regime` objects from the
-:class:`LawBook`; the engines then read each figure through :func:`cooprules.regime.bind`, never
-from a constant of their own.
+file with [`load_law()`][cooprules.law.load_law] and builds its [`Regime`][cooprules.regime.Regime]
+objects from the [`LawBook`][cooprules.law.LawBook]; the engines then read each figure through
+[`cooprules.regime.bind()`][cooprules.regime.bind], never from a constant of their own.
 
 The file has four kinds of tables:
 
@@ -35,8 +35,9 @@ citation = "act-21"
 ```
 
 Everything is checked at load, against the declared keys: a wrong type, an unknown key or
-citation, versions that overlap, a figure tagged [MEM] or [UNC] carrying a value — each is a
-:class:`LawFileError` naming the file, the path inside it and the value.
+citation, versions that overlap, a figure recalled, unverified (`MEM`) or uncertain (`UNC`)
+carrying a value — each is a [`LawFileError`][cooprules.law.LawFileError] naming the file, the
+path inside it and the value.
 
 ```pycon
 >>> book = loads_law('''
@@ -104,7 +105,7 @@ T = TypeVar("T")
 class LawFileError(InputFileError):
     """A law file cannot be read: it names the file, the path inside it and the value.
 
-    See :class:`~cooprules.errors.InputFileError` for the attributes.
+    See [`InputFileError`][cooprules.errors.InputFileError] for the attributes.
     """
 
 
@@ -213,11 +214,12 @@ class LawBook:
 
 
 def load_law(path: str | Path | Traversable, *, keys: Iterable[Key[Any]] = ()) -> LawBook:
-    """Load a law file (a path, or a package resource from :func:`importlib.resources.files`).
+    """Load a law file (a path, or a package resource from `importlib.resources.files()`).
 
     Args:
         path: the file.
-        keys: the plug-in's own typed keys, beside those :mod:`cooprules.parameters` declares.
+        keys: the plug-in's own typed keys, beside those
+            [`cooprules.parameters`][cooprules.parameters] declares.
 
     Raises:
         LawFileError: the file cannot be read or breaks a rule, naming the file, path and value.
@@ -232,7 +234,7 @@ def load_law(path: str | Path | Traversable, *, keys: Iterable[Key[Any]] = ()) -
 
 
 def loads_law(text: str, *, name: str = "<law>", keys: Iterable[Key[Any]] = ()) -> LawBook:
-    """Load a law file from its text (see :func:`load_law`)."""
+    """Load a law file from its text (see `load_law()`)."""
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -398,6 +400,12 @@ class _Reader:
         return Text(
             en=self.text(fields.get("en"), f"{path}.description.en"),
             fr=self.text(fields.get("fr"), f"{path}.description.fr"),
+            nl=None
+            if fields.get("nl") is None
+            else self.text(fields["nl"], f"{path}.description.nl"),
+            de=None
+            if fields.get("de") is None
+            else self.text(fields["de"], f"{path}.description.de"),
         )
 
     def day(self, value: object, path: str) -> date | None:

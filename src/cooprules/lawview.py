@@ -1,15 +1,18 @@
 """The legal expert's view of a regime: every parameter with its value, bounds and source.
 
-:func:`describe` gathers what a regime says on a date (each parameter in force, across the regimes
-it extends); :func:`describe_history` gathers every version of a regime's own parameters, with their
-dates, for a document that must not depend on the day it is written. Both return a frozen
-:class:`RegimeView`; the renderers turn it into text: :func:`view_json` for programs,
-:func:`view_markdown` and :func:`parameters_table` for people (``cooprules regime CODE`` and the
-tables of ``docs/regimes.md``), :func:`row_cells` for any other table.
+[`describe()`][cooprules.lawview.describe] gathers what a regime says on a date (each parameter in
+force, across the regimes it extends); [`describe_history()`][cooprules.lawview.describe_history]
+gathers every version of a regime's own parameters, with their dates, for a document that must not
+depend on the day it is written. Both return a frozen [`RegimeView`][cooprules.lawview.RegimeView];
+the renderers turn it into text: [`view_json()`][cooprules.lawview.view_json] for programs,
+[`view_markdown()`][cooprules.lawview.view_markdown] and
+[`parameters_table()`][cooprules.lawview.parameters_table] for people (``cooprules regime CODE`` and
+the tables of ``docs/regimes.md``), [`row_cells()`][cooprules.lawview.row_cells] for any other
+table.
 
-A figure whose citation is tagged [MEM] or [UNC] has no value (the
-:class:`~cooprules.regime.Parameter` class refuses one): it is shown as *not verified law*, never
-as a value.
+A figure whose citation is recalled, unverified (`MEM`) or uncertain (`UNC`) has no value (the
+[`Parameter`][cooprules.regime.Parameter] class refuses one): it is shown as *not verified law*,
+never as a value.
 
 ```pycon
 >>> from datetime import date
@@ -95,7 +98,7 @@ class ParameterRow:
 
     @property
     def verified(self) -> bool:
-        """False when the citation is tagged [MEM] or [UNC]: the figure is not law."""
+        """False when the citation is recalled, unverified or uncertain: the figure is not law."""
         return self.citation.confidence.verified
 
     @classmethod
@@ -237,11 +240,14 @@ def show_value(
 
     Rates in percent (``"15 %"``; a fraction with no finite decimal form as ``"≈ 3.2267 %
     (exactly 121/3750)"``), amounts with their currency, flags as yes/no, ``"—"`` for none, and
-    ``"not verified law"`` when ``unverified`` (a [MEM] or [UNC] figure). ``markdown`` puts text
-    values in backticks.
+    ``"not verified law"`` when ``unverified`` (a figure recalled, unverified or uncertain).
+    ``markdown`` puts text values in backticks.
 
+    ```pycon
     >>> show_value(Rate.of("121/3750")), show_value(True, "fr"), show_value(None)
     ('≈ 3.2267 % (exactly 121/3750)', 'oui', '—')
+
+    ```
     """
     if unverified:
         text = _WORDS["unverified"][lang]
@@ -277,7 +283,7 @@ def _day(day: date | None) -> str:
 
 
 def row_headings(lang: Lang = "en", *, with_regime: bool = False) -> tuple[str, ...]:
-    """The column headings of :func:`row_cells`, in ``lang``."""
+    """The column headings of `row_cells()`, in ``lang``."""
     names = ["key", "value", "bounds", "kind", "citation", "confidence", "valid_from"]
     names.append("valid_until")
     if with_regime:

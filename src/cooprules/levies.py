@@ -7,18 +7,20 @@ conditions prévues par les statuts", Code du travail L7331-2 c); this module co
 
 The pieces:
 
-* :class:`Activity` and its :class:`Line` values (revenue excluding VAT and direct costs per
-  period);
-* a :class:`Schedule`: the base (revenue, gross margin, or a plug-in's), the bands (flat, marginal
-  or whole-amount; counted per period or on the year to date), a fixed fee, a floor per period, a
-  cap per year, loss carry-forward, rounding — with the statute article that sets it;
-* a :class:`LevyPolicy`: the co-op's schedules per activity kind, effective-dated, with
-  per-activity overrides;
-* :func:`levy_year` computes the statements of one activity for one financial year, period by
-  period; each :class:`LevyStatement` says what was levied and why.
+* [`Activity`][cooprules.levies.Activity] and its [`Line`][cooprules.levies.Line] values (revenue
+  excluding VAT and direct costs per period);
+* a [`Schedule`][cooprules.levies.Schedule]: the base (revenue, gross margin, or a plug-in's), the
+  bands (flat, marginal or whole-amount; counted per period or on the year to date), a fixed fee, a
+  floor per period, a cap per year, loss carry-forward, rounding — with the statute article that
+  sets it;
+* a [`LevyPolicy`][cooprules.levies.LevyPolicy]: the co-op's schedules per activity kind,
+  effective-dated, with per-activity overrides;
+* [`levy_year()`][cooprules.levies.levy_year] computes the statements of one activity for one
+  financial year, period by period; each [`LevyStatement`][cooprules.levies.LevyStatement] says what
+  was levied and why.
 
 Arithmetic is done on whole minor units (cents) with exact fractions; each period's levy is rounded
-once, with the schedule's :class:`~cooprules.money.Rounding`; the year's total is the sum of the
+once, with the schedule's [`Rounding`][cooprules.money.Rounding]; the year's total is the sum of the
 periods, to the cent.
 
 ```pycon
@@ -56,6 +58,7 @@ from moneyed import Currency, Money
 from cooprules.errors import CurrencyMismatch, DuplicateId, InvalidInput, InvalidPeriod
 from cooprules.explain import Citation, Explanation, Severity, Step, Text, Violation
 from cooprules.money import (
+    Amount,
     Rate,
     Rounding,
     currency_of,
@@ -220,8 +223,8 @@ class Line:
         year: int,
         month: int,
         *,
-        revenue: object,
-        direct_costs: object = "0",
+        revenue: Amount | Money,
+        direct_costs: Amount | Money = "0",
         currency: str,
         label: str = "",
     ) -> Line:
@@ -315,7 +318,7 @@ class Schedule:
         give_back_credit_notes: a credit note (a line with negative revenue: an invoice cancelled
             or credited) gives back, in its own period, the levy of the base it cancels, within
             what the year levied (the statutes' choice, off by default; enDI does so). See
-            :func:`levy_year`.
+            [`levy_year()`][cooprules.levies.levy_year].
         rounding: how each period's levy is rounded.
         rounding_point: round per period (default) or per line.
         citation: the statute article (or contract clause) that sets the schedule.
@@ -411,7 +414,7 @@ class Schedule:
     @classmethod
     def banded(
         cls,
-        bands: Sequence[tuple[object, object]],
+        bands: Sequence[tuple[Amount | Money, object]],
         *,
         currency: str,
         **options: object,
@@ -630,9 +633,7 @@ class LevyStatement:
         kept = self.cap_kept
         return Step(
             what=Text(
-                en="Given back for the credit notes of the period (the statutes give levies back)",
-                fr="Restituée au titre des avoirs de la période (les statuts prévoient la "
-                "restitution)",
+                "Given back for the credit notes of the period (the statutes give levies back)",
             ),
             inputs={
                 "credited base": self.credited,
@@ -641,11 +642,7 @@ class LevyStatement:
             },
             result=kept - self.given_back,
             citation=self.schedule.citation,
-            note=Text(
-                en="within what the year levied above each period's fee and floor",
-                fr="dans la limite de ce que l'exercice a prélevé au-delà de la part fixe et du "
-                "minimum de chaque période",
-            ),
+            note=Text("within what the year levied above each period's fee and floor"),
         )
 
     @property
@@ -655,10 +652,7 @@ class LevyStatement:
         cite = schedule.citation
         steps = [
             Step(
-                what=Text(
-                    en="The statutes set the contribution under this provision",
-                    fr="Les statuts fixent la contribution en vertu de cette disposition",
-                ),
+                what=Text("The statutes set the contribution under this provision"),
                 inputs={"schedule": schedule.name or "schedule"},
                 result=schedule.name or "schedule",
                 citation=law,
@@ -667,7 +661,7 @@ class LevyStatement:
         ]
         steps += [
             Step(
-                what=Text(en="Base of the levy", fr="Assiette de la contribution"),
+                what=Text("Base of the levy"),
                 inputs={"base": schedule.base.value, "period": self.period.start},
                 result=self.base,
                 citation=cite,
@@ -676,7 +670,7 @@ class LevyStatement:
         if self.carried_loss.amount:
             steps.append(
                 Step(
-                    what=Text(en="Loss carried forward set off", fr="Perte reportée imputée"),
+                    what=Text("Loss carried forward set off"),
                     inputs={"carried loss": self.carried_loss},
                     result=self.taxable,
                     citation=cite,
@@ -685,9 +679,9 @@ class LevyStatement:
         steps.extend(
             Step(
                 what=Text(
-                    en=f"Band from {format_amount(applied.band.start)} at {applied.band.rate}",
-                    fr=f"Tranche à partir de {format_amount(applied.band.start)} à "
-                    f"{applied.band.rate}",
+                    "Band from {start} at {rate}",
+                    start=applied.band.start,
+                    rate=applied.band.rate,
                 ),
                 inputs={"slice": applied.slice, "rate": applied.band.rate},
                 result=applied.levy,
@@ -698,11 +692,7 @@ class LevyStatement:
         if schedule.base_period is BasePeriod.YEAR_TO_DATE:
             steps.append(
                 Step(
-                    what=Text(
-                        en="Less the levy of the bands in earlier periods (never negative)",
-                        fr="Moins la contribution des tranches des périodes précédentes "
-                        "(jamais négative)",
-                    ),
+                    what=Text("Less the levy of the bands in earlier periods (never negative)"),
                     inputs={
                         "year-to-date base": from_minor_units(
                             self.units[9] + self.units[2] - self.units[11], schedule.currency
@@ -717,30 +707,24 @@ class LevyStatement:
         else:
             steps.append(
                 Step(
-                    what=Text(
-                        en="Levy of the bands, rounded", fr="Contribution des tranches, arrondie"
-                    ),
+                    what=Text("Levy of the bands, rounded"),
                     inputs={"rounding": schedule.rounding.name},
                     result=self.variable,
                     citation=cite,
                 )
             )
-        for amount, en, fr in (
-            (self.fixed, "Fixed fee of the period", "Part fixe de la période"),
-            (
-                self.floor_added,
-                "Raised to the floor of the period",
-                "Relevée au minimum de la période",
-            ),
-            (self.cap_removed, "Reduced by the yearly cap", "Réduite par le plafond annuel"),
+        for amount, what in (
+            (self.fixed, Text("Fixed fee of the period")),
+            (self.floor_added, Text("Raised to the floor of the period")),
+            (self.cap_removed, Text("Reduced by the yearly cap")),
         ):
             if amount.amount:
-                steps.append(Step(what=Text(en=en, fr=fr), inputs={}, result=amount, citation=cite))
+                steps.append(Step(what=what, inputs={}, result=amount, citation=cite))
         if self.credited.amount:
             steps.append(self._given_back_step())
         steps.append(
             Step(
-                what=Text(en="Levy of the period", fr="Contribution de la période"),
+                what=Text("Levy of the period"),
                 inputs={"year to date": self.year_to_date},
                 result=self.levy,
                 citation=cite,
@@ -860,7 +844,7 @@ def levy_years(
     first_month: int = 1,
     custom_base: Callable[[Line], Money] | None = None,
 ) -> Iterator[LevyYear]:
-    """Stream :func:`levy_year` over many activities, sharing the year's periods.
+    """Stream `levy_year()` over many activities, sharing the year's periods.
 
     Args:
         items: ``(activity, its lines)`` pairs; activity ids must be unique.
@@ -1160,9 +1144,9 @@ def validate_policy(policy: LevyPolicy, regime: Regime, as_of: date) -> tuple[Vi
                     severity=Severity.ERROR,
                     subject=subject,
                     message=Text(
-                        en=f"A band's rate {schedule.highest_rate} is above the maximum {maximum}.",
-                        fr=f"Le taux d'une tranche ({schedule.highest_rate}) dépasse le maximum "
-                        f"{maximum}.",
+                        "A band's rate {highest_rate} is above the maximum {maximum}.",
+                        highest_rate=schedule.highest_rate,
+                        maximum=maximum,
                     ),
                     citation=parameter.citation if parameter is not None else None,
                 )
@@ -1175,10 +1159,9 @@ def validate_policy(policy: LevyPolicy, regime: Regime, as_of: date) -> tuple[Vi
                     severity=Severity.WARNING,
                     subject=subject,
                     message=Text(
-                        en=f"Twelve monthly floors ({format_amount(floor * 12)}) exceed the "
-                        f"yearly cap ({format_amount(cap)}).",
-                        fr=f"Douze minimums mensuels ({format_amount(floor * 12)}) dépassent le "
-                        f"plafond annuel ({format_amount(cap)}).",
+                        "Twelve monthly floors ({floors}) exceed the yearly cap ({cap}).",
+                        floors=floor * 12,
+                        cap=cap,
                     ),
                     citation=schedule.citation,
                 )

@@ -4,15 +4,20 @@ A co-op's software records *events* (applied, convention signed, employed, trial
 admitted, suspended, reinstated, resigned, excluded, died, left the programme…). cooprules answers
 what follows from them:
 
-* :func:`status_at` gives a person's status on any date by replaying their events (each event kind
-  leads to one status; a reinstatement returns to the status held before the suspension);
-* :class:`MembershipRules`, supplied by a regime, is the transition graph: which events are allowed
-  in which status, under which conditions (dates, durations, decisions), with their citations;
-* :func:`apply` adds an event to a history and raises :class:`~cooprules.errors.IllegalTransition`
-  when the regime does not allow it; :func:`check_history` checks a recorded history and returns
+* [`status_at()`][cooprules.membership.status_at] gives a person's status on any date by replaying
+  their events (each event kind leads to one status; a reinstatement returns to the status held
+  before the suspension);
+* [`MembershipRules`][cooprules.membership.MembershipRules], supplied by a regime, is the transition
+  graph: which events are allowed in which status, under which conditions (dates, durations,
+  decisions), with their citations;
+* [`apply()`][cooprules.membership.apply] adds an event to a history and raises
+  [`IllegalTransition`][cooprules.errors.IllegalTransition] when the regime does not allow it;
+  [`check_history()`][cooprules.membership.check_history] checks a recorded history and returns
   violations (data) instead;
-* the register queries (:func:`statuses_on`, :func:`count_by_status`, :func:`deadlines_within`…)
-  stream over an iterable of members.
+* the register queries ([`statuses_on()`][cooprules.membership.statuses_on],
+  [`count_by_status()`][cooprules.membership.count_by_status],
+  [`deadlines_within()`][cooprules.membership.deadlines_within]…) stream over an iterable of
+  members.
 
 ```pycon
 >>> from datetime import date
@@ -114,7 +119,7 @@ TERMINAL = frozenset({Status.RESIGNED, Status.EXCLUDED, Status.DECEASED, Status.
 
 
 class EventKind(enum.Enum):
-    """What can happen to a person; most kinds lead to one status (see :attr:`target`)."""
+    """What can happen to a person; most kinds lead to one status (see `target`)."""
 
     APPLIED = "applied"
     CONVENTION_SIGNED = "convention_signed"
@@ -189,8 +194,9 @@ class Decision:
     """A decision taken about a member (an admission, a suspension, an exclusion).
 
     The regime says which events must rest on one and what it must show
-    (:func:`decision_required`): Quebec's board decides a suspension or an exclusion by two
-    thirds of the votes cast by the directors present, after notice, with written reasons.
+    ([`decision_required()`][cooprules.membership.decision_required]): Quebec's board decides a
+    suspension or an exclusion by two thirds of the votes cast by the directors present, after
+    notice, with written reasons.
 
     Attributes:
         body: who decided (``"board"``, ``"general_meeting"``).
@@ -305,8 +311,9 @@ def _replay(events: tuple[Event, ...]) -> tuple[tuple[Status, ...], tuple[str | 
 class History:
     """One person's events in date order, with the status and category after each.
 
-    Build it with :meth:`History.of`; it sorts the events by date (events of the same day keep
-    the order given) and replays them once, so :func:`status_at` is a binary search.
+    Build it with [`History.of()`][cooprules.membership.History.of]; it sorts the events by date
+    (events of the same day keep the order given) and replays them once, so
+    [`status_at()`][cooprules.membership.status_at] is a binary search.
 
     Attributes:
         subject: the person's identifier.
@@ -336,7 +343,8 @@ class History:
         """Build a history from events in any order.
 
         Raises:
-            InvalidInput: an item is not an :class:`Event` (named by its position as given).
+            InvalidInput: an item is not an [`Event`][cooprules.membership.Event] (named by its
+                position as given).
         """
         given = tuple(events)
         for index, event in enumerate(given):
@@ -482,21 +490,25 @@ class MembershipRules:
     Attributes:
         transitions: the allowed (status, event) pairs with their conditions.
         categories: the member categories the regime declares (empty: no categories).
-        checks: regime-wide checks run by :func:`check_history` after the transitions.
+        checks: regime-wide checks run by [`check_history()`][cooprules.membership.check_history]
+            after the transitions.
         obligations: computes a person's obligations and deadlines as of a date (see
-            :mod:`cooprules.accompaniment`); ``None`` if the regime has none.
+            [`cooprules.accompaniment`][cooprules.accompaniment]); ``None`` if the regime has none.
         due: a cheap version of ``obligations`` for register queries: the ``(code, due date)``
             of each *unmet* obligation as of a date, without building explanations. When given,
-            :func:`deadlines_within` builds the full obligations only for the members whose
-            due date falls in the window; it must agree with ``obligations``.
+            [`deadlines_within()`][cooprules.membership.deadlines_within] builds the full
+            obligations only for the members whose due date falls in the window; it must agree with
+            ``obligations``.
         annotations_in: statuses in which annotation events (leave, extension, category change)
             may be recorded; by default every status but the terminal ones.
-        citation: the regime's general rule on membership, cited by :func:`check_history` for
-            an event the graph does not allow and for a transition with no citation of its own
-            (see :attr:`general_citation`).
+        citation: the regime's general rule on membership, cited by
+            [`check_history()`][cooprules.membership.check_history] for an event the graph does not
+            allow and for a transition with no citation of its own (see
+            [`general_citation`][cooprules.membership.MembershipRules.general_citation]).
         reads_law: how the rule set reads its figures from the law (a convention's length, a
-            deadline's months): given the co-op's :class:`~cooprules.regime.Rules` on a date, the
-            rule set with the figures in force that day. :meth:`bound` applies it, and
+            deadline's months): given the co-op's [`Rules`][cooprules.regime.Rules] on a date, the
+            rule set with the figures in force that day.
+            [`bound()`][cooprules.membership.MembershipRules.bound] applies it, and
             ``Rules.rule_set(MembershipRules)`` binds through it; ``None``: the rule set holds no
             figure of the law.
     """
@@ -513,7 +525,7 @@ class MembershipRules:
     def bound(self, rules: Rules) -> MembershipRules:
         """These rules with their figures read from the law on ``rules.as_of``.
 
-        See :attr:`reads_law`; the rules themselves when they hold no figure of the law.
+        See `reads_law`; the rules themselves when they hold no figure of the law.
         """
         return self.reads_law(rules) if self.reads_law is not None else self
 
@@ -536,9 +548,9 @@ class MembershipRules:
     def general_citation(self) -> Citation | None:
         """The rule an illegal step cites when its transition has none, or is not in the graph.
 
-        :attr:`citation` when the regime gives one; otherwise the citation the most transitions
-        carry (the one a regime gave :func:`graph` for its whole table), the first declared on a
-        tie; ``None`` only when no transition cites anything.
+        `citation` when the regime gives one; otherwise the citation the most transitions
+        carry (the one a regime gave [`graph()`][cooprules.membership.graph] for its whole table),
+        the first declared on a tie; ``None`` only when no transition cites anything.
 
         ```pycon
         >>> rule = Citation("Act", "s. 1", "XX")
@@ -585,25 +597,26 @@ def _problems(
     if history.dates and event.date < history.dates[-1]:
         problems.append(
             Text(
-                en=f"the event is dated before the last recorded event ({history.dates[-1]})",
-                fr=f"l'événement est antérieur au dernier événement enregistré "
-                f"({history.dates[-1]})",
+                "the event is dated before the last recorded event ({dates})",
+                dates=history.dates[-1],
             )
         )
     codes = rules.category_codes()
     if event.category is not None and codes and event.category not in codes:
         problems.append(
             Text(
-                en=f"unknown category {event.category!r}; the regime declares {sorted(codes)}",
-                fr=f"catégorie inconnue {event.category!r} ; le régime prévoit {sorted(codes)}",
+                "unknown category {category}; the regime declares {codes}",
+                category=f"{event.category!r}",
+                codes=sorted(codes),
             )
         )
     if event.kind in ANNOTATIONS:
         if source not in rules.annotations_in:
             problems.append(
                 Text(
-                    en=f"{event.kind.value} cannot be recorded in status {source.value}",
-                    fr=f"{event.kind.value} ne peut pas être enregistré au statut {source.value}",
+                    "{kind} cannot be recorded in status {source}",
+                    kind=event.kind.value,
+                    source=source.value,
                 )
             )
         return source, None, problems
@@ -612,10 +625,10 @@ def _problems(
         allowed = ", ".join(k.value for k in rules.allowed(source)) or "none"
         problems.append(
             Text(
-                en=f"the regime allows no {event.kind.value} in status {source.value} "
-                f"(allowed: {allowed})",
-                fr=f"le régime n'autorise pas {event.kind.value} au statut {source.value} "
-                f"(autorisés : {allowed})",
+                "the regime allows no {kind} in status {source} (allowed: {allowed})",
+                kind=event.kind.value,
+                source=source.value,
+                allowed=allowed,
             )
         )
         return source, None, problems
@@ -652,9 +665,10 @@ def check_history(history: History, rules: MembershipRules, as_of: date) -> tupl
     """Check a recorded history (events up to ``as_of``) against the rules; return violations.
 
     Each illegal step gives a ``membership.illegal_transition`` violation (error) citing the
-    transition's article, or the regime's general rule (:attr:`MembershipRules.general_citation`)
-    when the transition has none or the graph does not allow the event; then the regime-wide
-    checks run.
+    transition's article, or the regime's general rule
+    ([`MembershipRules.general_citation`][cooprules.membership.MembershipRules.general_citation])
+    when the transition has none or the graph does not allow the event; then the regime-wide checks
+    run.
     """
     violations: list[Violation] = []
     replayed = History.of(history.subject)
@@ -670,10 +684,12 @@ def check_history(history: History, rules: MembershipRules, as_of: date) -> tupl
                 severity=Severity.ERROR,
                 subject=history.subject,
                 message=Text(
-                    en=f"{event.date}: {source.value} -> {target.value} on {event.kind.value}: "
-                    f"{problem.en}.",
-                    fr=f"{event.date} : {source.value} -> {target.value} sur {event.kind.value} : "
-                    f"{problem.fr}.",
+                    "{date}: {source} -> {target} on {kind}: {problem}.",
+                    date=event.date,
+                    source=source.value,
+                    target=target.value,
+                    kind=event.kind.value,
+                    problem=problem,
                 ),
                 citation=(
                     transition.citation
@@ -868,27 +884,21 @@ def decision_required(
         decision = context.event.decision
         if decision is None or decision.body != body:
             return Text(
-                en=f"a decision of the {body} is required",
-                fr=f"une décision de l'organe compétent ({body}) est requise",
+                "a decision of the {body} is required",
+                body=body,
             )
         problems = _decision_problems(decision, majority, of_present=of_present)
         if decision.date > context.event.date:
             problems.append(
                 Text(
-                    en=f"the decision ({decision.date}) is dated after the event it decides",
-                    fr=f"la décision ({decision.date}) est postérieure à l'événement qu'elle "
-                    "décide",
+                    "the decision ({date}) is dated after the event it decides",
+                    date=decision.date,
                 )
             )
         if notice_required and (
             decision.notice_given is None or decision.notice_given > decision.date
         ):
-            problems.append(
-                Text(
-                    en="written notice must be given before the decision",
-                    fr="un avis écrit doit être donné avant la décision",
-                )
-            )
+            problems.append(Text("written notice must be given before the decision"))
         if reasons_within_days is not None:
             late = (
                 decision.reasons_sent is None
@@ -897,23 +907,24 @@ def decision_required(
             if late:
                 problems.append(
                     Text(
-                        en=f"written reasons must be sent within {reasons_within_days} days",
-                        fr=f"la décision motivée doit être transmise dans les "
-                        f"{reasons_within_days} jours",
+                        "written reasons must be sent within {reasons_within_days} days",
+                        reasons_within_days=reasons_within_days,
                     )
                 )
         if allowed is not None and decision.grounds not in allowed:
             problems.append(
                 Text(
-                    en=f"grounds {decision.grounds!r} are not among those the law lists "
-                    f"({', '.join(sorted(allowed))})",
-                    fr=f"le motif {decision.grounds!r} ne figure pas parmi ceux que la loi "
-                    f"énumère ({', '.join(sorted(allowed))})",
+                    "grounds {grounds} are not among those the law lists ({items})",
+                    grounds=f"{decision.grounds!r}",
+                    items=", ".join(sorted(allowed)),
                 )
             )
         if not problems:
             return None
-        return Text(en="; ".join(p.en for p in problems), fr=" ; ".join(p.fr for p in problems))
+        joined = problems[0]
+        for problem in problems[1:]:
+            joined = Text("{first}; {second}", first=joined, second=problem)
+        return joined
 
     return check
 
@@ -924,20 +935,17 @@ def _decision_problems(
     if majority is None:
         return []
     base = decision.present if of_present else decision.votes_cast
-    what_en = "directors present" if of_present else "votes cast"
-    what_fr = "membres présents" if of_present else "voix exprimées"
+    what = Text("directors present") if of_present else Text("votes cast")
     if decision.votes_for is None or base is None or base <= 0:
-        return [
-            Text(
-                en=f"the decision must record the votes in favour and the {what_en}",
-                fr=f"la décision doit indiquer les voix pour et les {what_fr}",
-            )
-        ]
+        return [Text("the decision must record the votes in favour and the {what}", what=what)]
     if Fraction(decision.votes_for, base) < majority:
         return [
             Text(
-                en=f"{decision.votes_for} of {base} {what_en} is below the required {majority}",
-                fr=f"{decision.votes_for} sur {base} {what_fr} est inférieur aux {majority} requis",
+                "{votes_for} of {base} {what} is below the required {majority}",
+                votes_for=decision.votes_for,
+                base=base,
+                what=what,
+                majority=majority,
             )
         ]
     return []

@@ -5,7 +5,7 @@ one schedule, becomes ``[levies]`` with a list of schedules by kind and date, so
 schedule of a version-1 file becomes the first entry of ``[[levies.schedules]]``. Every other
 section reads the same in both formats.
 
-:func:`migrate` edits the text where it can, so the file keeps its comments and its layout: it
+`migrate()` edits the text where it can, so the file keeps its comments and its layout: it
 adds ``format = 2`` before the first table and renames the ``[levies]`` headers. It then reads
 both files and checks that the new one holds exactly the old one's data in format 2's shape;
 where the text edit cannot give that (``levies`` written as an inline table or dotted keys, a
@@ -56,7 +56,7 @@ from cooprules.scenario import loads
 __all__ = ["Migration", "dumps", "migrate"]
 
 TARGET: Final = 2
-"""The format :func:`migrate` writes."""
+"""The format `migrate()` writes."""
 
 _LEVIES: Final = re.compile(r"^(\s*)\[\s*levies\s*\](.*)$")
 _LEVIES_SUB: Final = re.compile(r"^(\s*)\[(\[?)\s*levies\s*\.\s*")
@@ -169,8 +169,9 @@ def _reads_as(text: str, wanted: Mapping[str, Any]) -> bool:
 def dumps(data: Mapping[str, Any]) -> str:
     """TOML text for parsed TOML data: tables, arrays of tables, inline values.
 
-    ``tomllib.loads(dumps(data)) == data`` for any data :mod:`tomllib` gives.
+    ``tomllib.loads(dumps(data)) == data`` for any data `tomllib` gives.
 
+    ```pycon
     >>> print(dumps({"format": 2, "coop": {"name": "Coop", "statutes": {"values": {"a.b": 1}}},
     ...              "members": [{"id": "ana", "events": [{"kind": "admitted"}]}]}), end="")
     format = 2
@@ -186,6 +187,8 @@ def dumps(data: Mapping[str, Any]) -> str:
     <BLANKLINE>
     [[members.events]]
     kind = "admitted"
+
+    ```
     """
     lines: list[str] = []
     _table(lines, data, (), array=False)

@@ -2,23 +2,25 @@
 
 Rules (each one refuses what would silently lose a cent):
 
-* Amounts come from ``str``, ``int`` or :class:`~decimal.Decimal` only. ``float`` and ``bool`` are
-  refused, and so are NaN and the infinities, with an :class:`~cooprules.errors.InvalidAmount` that
-  names the field and the value.
-* Rounding is explicit: :func:`quantize` rounds to the currency's minor unit (two decimals for EUR
-  and CAD, none for JPY) with a :class:`Rounding` mode, half-up unless a regime or a caller chooses
-  another. cooprules never uses ``Money.round()`` (it follows the ambient decimal context and rounds
-  to whole units by default), ``get_amount_in_sub_unit()`` (it truncates) or ``str(Money)`` (it
-  depends on the process locale).
-* :func:`allocate` splits an amount over weights by the largest-remainder method: the parts add up
-  to the total exactly, each part is within one minor unit of its exact share, and ties are broken
-  by a rule that does not depend on the order of the input.
-* :class:`Rate` holds a rate as an exact fraction, parsed from ``"10%"``, ``"0.1"``, ``"1/3"``, a
-  ``Decimal`` or an ``int``, and checked against its bounds.
-* Every number read stays within what a co-operative can hold (:data:`MAX_INTEGER_DIGITS` digits
-  before the point, :data:`MAX_DECIMALS` after it, text of at most :data:`MAX_TEXT` characters):
-  anything beyond (``"1e70"``, ``"1e9999999%"``, a 10 MB string) is refused at once, before any
-  costly arithmetic, so reading a number takes a time bounded by its length.
+* Amounts come from ``str``, ``int`` or `Decimal` only. ``float`` and ``bool`` are
+  refused, and so are NaN and the infinities, with an
+  [`InvalidAmount`][cooprules.errors.InvalidAmount] that names the field and the value.
+* Rounding is explicit: [`quantize()`][cooprules.money.quantize] rounds to the currency's minor unit
+  (two decimals for EUR and CAD, none for JPY) with a [`Rounding`][cooprules.money.Rounding] mode,
+  half-up unless a regime or a caller chooses another. cooprules never uses ``Money.round()`` (it
+  follows the ambient decimal context and rounds to whole units by default),
+  ``get_amount_in_sub_unit()`` (it truncates) or ``str(Money)`` (it depends on the process locale).
+* [`allocate()`][cooprules.money.allocate] splits an amount over weights by the largest-remainder
+  method: the parts add up to the total exactly, each part is within one minor unit of its exact
+  share, and ties are broken by a rule that does not depend on the order of the input.
+* [`Rate`][cooprules.money.Rate] holds a rate as an exact fraction, parsed from ``"10%"``,
+  ``"0.1"``, ``"1/3"``, a ``Decimal`` or an ``int``, and checked against its bounds.
+* Every number read stays within what a co-operative can hold
+  ([`MAX_INTEGER_DIGITS`][cooprules.money.MAX_INTEGER_DIGITS] digits before the point,
+  [`MAX_DECIMALS`][cooprules.money.MAX_DECIMALS] after it, text of at most
+  [`MAX_TEXT`][cooprules.money.MAX_TEXT] characters): anything beyond (``"1e70"``, ``"1e9999999%"``,
+  a 10 MB string) is refused at once, before any costly arithmetic, so reading a number takes a time
+  bounded by its length.
 
 ```pycon
 >>> from cooprules.money import allocate, money, Rate
@@ -111,7 +113,7 @@ MAX_TEXT: Final = 64
 
 
 def _too_long(value: str, field: str, error: type[InvalidAmount | InvalidRate]) -> None:
-    """Refuse text longer than :data:`MAX_TEXT` before parsing it (the value shown is cut)."""
+    """Refuse text longer than `MAX_TEXT` before parsing it (the value shown is cut)."""
     if len(value) > MAX_TEXT:  # the message shows the value cut; the error keeps it whole
         raise error(field, value, f"text of at most {MAX_TEXT} characters is read as a number")
 
@@ -119,7 +121,7 @@ def _too_long(value: str, field: str, error: type[InvalidAmount | InvalidRate]) 
 def _check_size(
     number: Decimal, value: object, field: str, error: type[InvalidAmount | InvalidRate]
 ) -> None:
-    """Refuse a decimal beyond :data:`MAX_INTEGER_DIGITS` or :data:`MAX_DECIMALS` digits.
+    """Refuse a decimal beyond `MAX_INTEGER_DIGITS` or `MAX_DECIMALS` digits.
 
     It reads the exponent before any arithmetic on the digits, so a refusal is immediate.
     """
@@ -134,8 +136,8 @@ def _check_size(
 class Rounding(enum.Enum):
     """How a value is rounded to the currency's minor unit.
 
-    The default everywhere is :attr:`HALF_UP` (commercial rounding, as accountants in Belgium,
-    France and Quebec expect). A regime or a statute may pick another.
+    The default everywhere is [`HALF_UP`][cooprules.money.Rounding.HALF_UP] (commercial rounding, as
+    accountants in Belgium, France and Quebec expect). A regime or a statute may pick another.
     """
 
     HALF_UP = decimal.ROUND_HALF_UP
@@ -160,7 +162,7 @@ class Rounding(enum.Enum):
 
 
 def to_decimal(value: object, *, field: str = "amount") -> Decimal:
-    """Convert an exact amount to a finite :class:`~decimal.Decimal`.
+    """Convert an exact amount to a finite `Decimal`.
 
     Args:
         value: a ``str`` (``"1234.56"``, ``"-3"``, ``"1_000.00"``), an ``int`` or a ``Decimal``.
@@ -168,8 +170,10 @@ def to_decimal(value: object, *, field: str = "amount") -> Decimal:
 
     Raises:
         InvalidAmount: for a ``float`` (it is already inexact), a ``bool``, NaN, an infinity, text
-            that is not a number, a number beyond :data:`MAX_INTEGER_DIGITS` integer digits or
-            :data:`MAX_DECIMALS` decimals, text longer than :data:`MAX_TEXT`, or any other type.
+            that is not a number, a number beyond
+            [`MAX_INTEGER_DIGITS`][cooprules.money.MAX_INTEGER_DIGITS] integer digits or
+            [`MAX_DECIMALS`][cooprules.money.MAX_DECIMALS] decimals, text longer than
+            [`MAX_TEXT`][cooprules.money.MAX_TEXT], or any other type.
 
     ```pycon
     >>> to_decimal("0.10")
@@ -217,8 +221,8 @@ _INT_LIMIT: Final = 10**MAX_INTEGER_DIGITS
 def _held(amount: Money, field: str) -> Decimal:
     """The decimal of a ``Money`` already built: finite and a ``Decimal``, whatever its size.
 
-    The bounds of :func:`to_decimal` are for the values read; sums the library makes may exceed
-    them (a test's total of 10**30 units) and stay exact.
+    The bounds of [`to_decimal()`][cooprules.money.to_decimal] are for the values read; sums the
+    library makes may exceed them (a test's total of 10**30 units) and stay exact.
     """
     if not isinstance(amount, Money):
         raise InvalidAmount(field, amount, "expected a Money; build it with cooprules.money.money")
@@ -229,7 +233,7 @@ def _held(amount: Money, field: str) -> Decimal:
 
 
 def currency_of(code: str | Currency, *, field: str = "currency") -> Currency:
-    """Return the :class:`moneyed.Currency` for an ISO 4217 code such as ``"EUR"`` or ``"CAD"``.
+    """Return the `moneyed.Currency` for an ISO 4217 code such as ``"EUR"`` or ``"CAD"``.
 
     Raises:
         CurrencyMismatch: if the code is not a known currency.
@@ -244,14 +248,15 @@ def currency_of(code: str | Currency, *, field: str = "currency") -> Currency:
         raise CurrencyMismatch(field, code, "unknown ISO 4217 currency code") from None
 
 
-def money(amount: object, currency: str | Currency, *, field: str = "amount") -> Money:
-    """Build a :class:`moneyed.Money` from an exact amount, refusing anything inexact.
+def money(amount: Amount | Money, currency: str | Currency, *, field: str = "amount") -> Money:
+    """Build a `moneyed.Money` from an exact amount, refusing anything inexact.
 
-    The amount keeps the digits it was given (no rounding happens here: use :func:`quantize`).
-    A ``Money`` already in the same currency is returned as it is.
+    The amount keeps the digits it was given (no rounding happens here: use
+    [`quantize()`][cooprules.money.quantize]). A ``Money`` already in the same currency is returned
+    as it is.
 
     Raises:
-        InvalidAmount: see :func:`to_decimal`.
+        InvalidAmount: see [`to_decimal()`][cooprules.money.to_decimal].
         CurrencyMismatch: unknown currency, or a ``Money`` in another currency.
 
     ```pycon
@@ -374,7 +379,7 @@ def to_minor_units(amount: Money, *, field: str = "amount") -> int:
 
     Raises:
         InvalidAmount: if the amount has digits below the minor unit; round it first with
-            :func:`quantize`.
+            [`quantize()`][cooprules.money.quantize].
     """
     value = _held(amount, field)
     units = value.scaleb(exponent(amount.currency), context=_CONTEXT)
@@ -463,8 +468,10 @@ def to_fraction(value: object, *, field: str = "value") -> Fraction:
 
     Raises:
         InvalidRate: for a float, a bool, NaN, an infinity, unparsable text, text longer than
-            :data:`MAX_TEXT`, or a decimal beyond :data:`MAX_INTEGER_DIGITS` integer digits or
-            :data:`MAX_DECIMALS` decimals (refused before the costly conversion to a fraction).
+            [`MAX_TEXT`][cooprules.money.MAX_TEXT], or a decimal beyond
+            [`MAX_INTEGER_DIGITS`][cooprules.money.MAX_INTEGER_DIGITS] integer digits or
+            [`MAX_DECIMALS`][cooprules.money.MAX_DECIMALS] decimals (refused before the costly
+            conversion to a fraction).
     """
     if isinstance(value, Fraction):
         return value
@@ -524,13 +531,13 @@ def allocate_units(
 ) -> list[int]:
     """Split a whole number of minor units over non-negative integer weights (largest remainder).
 
-    This is the integer engine behind :func:`allocate`; engines call it in their hot loops. Each
-    part is ``floor(total * w / W)`` (``W`` the sum of the weights) plus one unit for the parts with
-    the largest remainders, until the parts add up to ``total_units``. Among equal remainders the
-    part with the lowest rank in ``tie_order`` gets the unit first (``tie_order[i]`` is the rank of
-    position ``i``, a permutation of the positions; by default position order). A negative total
-    is split as the mirror image of the positive one, so a loss and a gain of the same size give
-    opposite parts.
+    This is the integer engine behind [`allocate()`][cooprules.money.allocate]; engines call it in
+    their hot loops. Each part is ``floor(total * w / W)`` (``W`` the sum of the weights) plus one
+    unit for the parts with the largest remainders, until the parts add up to ``total_units``. Among
+    equal remainders the part with the lowest rank in ``tie_order`` gets the unit first
+    (``tie_order[i]`` is the rank of position ``i``, a permutation of the positions; by default
+    position order). A negative total is split as the mirror image of the positive one, so a loss
+    and a gain of the same size give opposite parts.
 
     Raises:
         InvalidWeights: if there are no weights, a weight is negative or not an ``int``, or all
@@ -628,9 +635,9 @@ def _key_rank(keys: Sequence[object]) -> list[int]:
 class Parts(Sequence[Money]):
     """The parts of a split, in order: a read-only sequence of ``Money``.
 
-    The parts are kept as whole minor units (:attr:`units`) and made into ``Money`` when read,
-    so a split over a million weights stays integer arithmetic until the caller looks at it.
-    It compares equal to a list or tuple of the same amounts.
+    The parts are kept as whole minor units ([`units`][cooprules.money.Parts.units]) and made into
+    ``Money`` when read, so a split over a million weights stays integer arithmetic until the caller
+    looks at it. It compares equal to a list or tuple of the same amounts.
     """
 
     __slots__ = ("_scale", "currency", "units")
@@ -676,8 +683,9 @@ class Parts(Sequence[Money]):
 class Allocation(Mapping[K, Money]):
     """The parts of a split by key: a read-only mapping ``key -> Money``, keys in input order.
 
-    Like :class:`Parts`, it keeps whole minor units (:attr:`units`, by key) and makes ``Money``
-    when read. It compares equal to a ``dict`` of the same amounts.
+    Like [`Parts`][cooprules.money.Parts], it keeps whole minor units
+    ([`units`][cooprules.money.Allocation.units], by key) and makes ``Money`` when read. It compares
+    equal to a ``dict`` of the same amounts.
     """
 
     __slots__ = ("_scale", "currency", "units")
@@ -714,15 +722,17 @@ def allocate(
 
     Args:
         total: the amount to split, a whole number of minor units (round it first with
-            :func:`quantize`). A negative total (a loss) is split as the mirror image of the gain.
+            [`quantize()`][cooprules.money.quantize]). A negative total (a loss) is split as the
+            mirror image of the gain.
         weights: non-negative exact weights (``int``, ``Decimal``, ``Fraction`` or text such as
             ``"2.5"``), either a mapping ``key -> weight`` or a sequence.
         field: the name reported in errors about the weights.
 
     Returns:
-        for a mapping, an :class:`Allocation` (a read-only mapping with the same keys in the same
-        order); for a sequence, :class:`Parts` (a read-only sequence). Both hold minor units and
-        make ``Money`` when read, and compare equal to a ``dict`` or a ``list`` of the amounts.
+        for a mapping, an [`Allocation`][cooprules.money.Allocation] (a read-only mapping with the
+        same keys in the same order); for a sequence, [`Parts`][cooprules.money.Parts] (a read-only
+        sequence). Both hold minor units and make ``Money`` when read, and compare equal to a
+        ``dict`` or a ``list`` of the amounts.
 
     Guarantees:
         * ``sum(parts) == total`` exactly;
@@ -780,8 +790,9 @@ def _fraction_field(value: object) -> Fraction:
 class Rate:
     """An exact rate: a fraction such as 10 %, 3/20 or 1/3.
 
-    Build one with :meth:`Rate.of` (which checks bounds) or ``Rate(value)`` for any exact value.
-    Arithmetic stays exact until :meth:`apply` rounds once to the currency's minor unit.
+    Build one with [`Rate.of()`][cooprules.money.Rate.of] (which checks bounds) or ``Rate(value)``
+    for any exact value. Arithmetic stays exact until [`apply()`][cooprules.money.Rate.apply] rounds
+    once to the currency's minor unit.
 
     Attributes:
         value: the rate as a fraction of one (10 % is ``Fraction(1, 10)``).
@@ -855,8 +866,11 @@ class Rate:
 def decimal_text(value: Fraction) -> str | None:
     """An exact fraction written as a decimal (``337.5``), or ``None`` if it has no finite one.
 
+    ```pycon
     >>> decimal_text(Fraction(675, 2)), decimal_text(Fraction(1, 3))
     ('337.5', None)
+
+    ```
     """
     denominator = value.denominator
     for prime in (2, 5):
@@ -875,7 +889,8 @@ def decimal_text(value: Fraction) -> str | None:
 def _show(value: Fraction) -> str:
     """Show a fraction as a percentage with a short finite decimal expansion, else as a ratio.
 
-    The text is one :meth:`Rate.of` reads back (at most :data:`MAX_DECIMALS` decimals).
+    The text is one [`Rate.of()`][cooprules.money.Rate.of] reads back (at most
+    [`MAX_DECIMALS`][cooprules.money.MAX_DECIMALS] decimals).
     """
     text = decimal_text(value * 100)
     if text is None or len(text.partition(".")[2]) > MAX_DECIMALS:

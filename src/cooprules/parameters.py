@@ -1,9 +1,10 @@
 """The typed parameter keys, grouped per engine: the schema that regimes and statutes fill in.
 
 A regime plug-in sets values for these keys (with bounds, citations and dates); a co-op's statutes
-choose values within those bounds; an engine reads them with :func:`cooprules.regime.resolve`.
-Using the :class:`~cooprules.regime.Key` objects rather than strings makes a misspelled key an
-error in the plug-in, and types the value an engine gets back.
+choose values within those bounds; an engine reads them with
+[`cooprules.regime.resolve()`][cooprules.regime.resolve]. Using the [`Key`][cooprules.regime.Key]
+objects rather than strings makes a misspelled key an error in the plug-in, and types the value an
+engine gets back.
 
 Each engine's keys arrive with that engine; this module holds those in use so far. A third-party
 plug-in may declare keys of its own, under its own prefix.
@@ -49,40 +50,28 @@ class Company:
     board_size: Final = Key(
         "company.board_size",
         int,
-        Text(
-            en="number of directors on the board",
-            fr="nombre d'administrateurs au conseil d'administration",
-        ),
+        Text("number of directors on the board"),
     )
     min_categories: Final = Key(
         "company.min_categories",
         int,
-        Text(
-            en="minimum number of categories of members (multi-stakeholder co-ops)",
-            fr="nombre minimal de catégories de membres (coopératives multi-sociétariales)",
-        ),
+        Text("minimum number of categories of members (multi-stakeholder co-ops)"),
     )
     min_employee_associates: Final = Key(
         "company.min_employee_associates",
         int,
-        Text(
-            en="minimum number of employee-associates (private or simplified limited company form)",
-            fr="nombre minimal d'associés salariés (forme SARL ou SAS)",
-        ),
+        Text("minimum number of employee-associates (private or simplified limited company form)"),
     )
 
     min_founders: Final = Key(
         "company.min_founders",
         int,
-        Text(en="minimum number of founding members", fr="nombre minimal de membres fondateurs"),
+        Text("minimum number of founding members"),
     )
     min_members: Final = Key(
         "company.min_members",
         int,
-        Text(
-            en="minimum number of members (or shareholders) the co-op must keep",
-            fr="nombre minimal de membres (ou d'associés) que la coopérative doit conserver",
-        ),
+        Text("minimum number of members (or shareholders) the co-op must keep"),
     )
 
 
@@ -93,10 +82,8 @@ class Capital:
         "capital.dividend_cap_basis",
         str,
         Text(
-            en="what the dividend cap applies to: 'nominal_net_of_withholding' (the nominal value, "
+            "what the dividend cap applies to: 'nominal_net_of_withholding' (the nominal value, "
             "capping the dividend after withholding tax), 'nominal_gross' or 'paid_up'",
-            fr="assiette du plafond de dividende : 'nominal_net_of_withholding' (valeur nominale, "
-            "dividende plafonné après précompte), 'nominal_gross' ou 'paid_up' (montant libéré)",
         ),
     )
 
@@ -104,24 +91,19 @@ class Capital:
         "capital.dividend_cap",
         Rate,
         Text(
-            en="maximum yearly dividend or interest on shares, as a rate of their value (nominal "
-            "or paid up, as capital.dividend_cap_basis says where the law distinguishes)",
-            fr="dividende ou intérêt annuel maximal sur les parts, en taux de leur valeur "
-            "(nominale ou libérée, selon capital.dividend_cap_basis lorsque la loi distingue)",
+            "maximum yearly dividend or interest on shares, as a rate of their value (nominal or "
+            "paid up, as capital.dividend_cap_basis says where the law distinguishes)",
         ),
     )
     min_capital: Final = Key(
         "capital.min_capital",
         Money,
-        Text(en="minimum share capital", fr="capital social minimal"),
+        Text("minimum share capital"),
     )
     max_holding_share: Final = Key(
         "capital.max_holding_share",
         Rate,
-        Text(
-            en="largest share of the capital one member may hold",
-            fr="part maximale du capital qu'un même associé peut détenir",
-        ),
+        Text("largest share of the capital one member may hold"),
     )
 
 
@@ -131,34 +113,22 @@ class Surplus:
     legal_reserve_rate: Final = Key(
         "surplus.legal_reserve_rate",
         Rate,
-        Text(
-            en="share of the surplus allocated to the legal reserve",
-            fr="part des excédents affectée à la réserve légale",
-        ),
+        Text("share of the surplus allocated to the legal reserve"),
     )
     reserves_indivisible: Final = Key(
         "surplus.reserves_indivisible",
         bool,
-        Text(
-            en="reserves can never be distributed to members, even at liquidation",
-            fr="les réserves ne sont jamais partagées entre les membres, même en liquidation",
-        ),
+        Text("reserves can never be distributed to members, even at liquidation"),
     )
     reserves_rate: Final = Key(
         "surplus.reserves_rate",
         Rate,
-        Text(
-            en="share of the surplus allocated to the reserves in total",
-            fr="part des excédents affectée à l'ensemble des réserves",
-        ),
+        Text("share of the surplus allocated to the reserves in total"),
     )
     worker_share_rate: Final = Key(
         "surplus.worker_share_rate",
         Rate,
-        Text(
-            en="share of the surplus distributed to all employees (worker share)",
-            fr="part des excédents répartie entre tous les salariés (part travail)",
-        ),
+        Text("share of the surplus distributed to all employees (worker share)"),
     )
 
 
@@ -168,51 +138,33 @@ class Voting:
     college_max_weight: Final = Key(
         "voting.college_max_weight",
         Rate,
-        Text(
-            en="largest share of the total votes one voting college may hold",
-            fr="part maximale du total des droits de vote qu'un collège de vote peut détenir",
-        ),
+        Text("largest share of the total votes one voting college may hold"),
     )
     college_min_weight: Final = Key(
         "voting.college_min_weight",
         Rate,
-        Text(
-            en="smallest share of the total votes one voting college may hold",
-            fr="part minimale du total des droits de vote qu'un collège de vote peut détenir",
-        ),
+        Text("smallest share of the total votes one voting college may hold"),
     )
 
     member_vote_cap: Final = Key(
         "voting.member_vote_cap",
         Rate,
-        Text(
-            en="largest share of the votes present or represented one member may cast",
-            fr="part maximale des voix présentes ou représentées qu'un membre peut exprimer",
-        ),
+        Text("largest share of the votes present or represented one member may cast"),
     )
     min_colleges: Final = Key(
         "voting.min_colleges",
         int,
-        Text(
-            en="minimum number of voting colleges, when the statutes use colleges",
-            fr="nombre minimal de collèges de vote, lorsque les statuts en prévoient",
-        ),
+        Text("minimum number of voting colleges, when the statutes use colleges"),
     )
     one_member_one_vote: Final = Key(
         "voting.one_member_one_vote",
         bool,
-        Text(
-            en="each member has one vote, whatever the shares held",
-            fr="chaque membre dispose d'une voix, quel que soit le nombre de parts détenues",
-        ),
+        Text("each member has one vote, whatever the shares held"),
     )
     proxies_allowed: Final = Key(
         "voting.proxies_allowed",
         bool,
-        Text(
-            en="a member may vote by proxy for another member",
-            fr="un membre peut voter par procuration pour un autre membre",
-        ),
+        Text("a member may vote by proxy for another member"),
     )
 
 
@@ -222,18 +174,12 @@ class Membership:
     trial_max_days_worked: Final = Key(
         "membership.trial_max_days_worked",
         int,
-        Text(
-            en="longest trial period before membership, in days of work",
-            fr="durée maximale de la période d'essai avant l'admission, en jours de travail",
-        ),
+        Text("longest trial period before membership, in days of work"),
     )
     trial_max_months: Final = Key(
         "membership.trial_max_months",
         int,
-        Text(
-            en="longest span of the trial period before membership, in months",
-            fr="durée maximale de la période d'essai avant l'admission, en mois",
-        ),
+        Text("longest span of the trial period before membership, in months"),
     )
 
 
@@ -244,37 +190,26 @@ class Accompaniment:
         "accompaniment.associate_deadline_months",
         int,
         Text(
-            en="months from the contract within which an entrepreneur-employee must become an "
+            "months from the contract within which an entrepreneur-employee must become an "
             "associate (reduced by any prior support contract)",
-            fr="délai en mois à compter du contrat dans lequel l'entrepreneur salarié doit devenir "
-            "associé (réduit de la durée d'un contrat d'appui antérieur)",
         ),
     )
     max_months: Final = Key(
         "accompaniment.max_months",
         int,
-        Text(
-            en="longest accompaniment convention of a candidate entrepreneur, in months",
-            fr="durée maximale de la convention d'accompagnement d'un candidat-entrepreneur, "
-            "en mois",
-        ),
+        Text("longest accompaniment convention of a candidate entrepreneur, in months"),
     )
     min_support_interviews: Final = Key(
         "accompaniment.min_support_interviews",
         int,
-        Text(
-            en="minimum number of individual support interviews per year",
-            fr="nombre minimal d'entretiens individuels d'accompagnement par an",
-        ),
+        Text("minimum number of individual support interviews per year"),
     )
     trial_max_months: Final = Key(
         "accompaniment.trial_max_months",
         int,
         Text(
-            en="longest trial period of the entrepreneur-employee contract, renewal included, "
-            "in months",
-            fr="durée maximale de la période d'essai du contrat d'entrepreneur salarié, "
-            "renouvellement compris, en mois",
+            "longest trial period of the entrepreneur-employee contract, renewal included, in "
+            "months",
         ),
     )
 
@@ -285,10 +220,7 @@ class Levies:
     max_rate: Final = Key(
         "levies.max_rate",
         Rate,
-        Text(
-            en="highest rate a levy schedule may apply to its base",
-            fr="taux maximal qu'un barème de contribution peut appliquer à son assiette",
-        ),
+        Text("highest rate a levy schedule may apply to its base"),
     )
 
 

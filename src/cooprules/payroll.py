@@ -74,7 +74,8 @@ class EnvelopeRequest:
     """What a payroll plug-in is given.
 
     Attributes:
-        regime: the co-op's regime (its :class:`PayrollRules` say how it pays).
+        regime: the co-op's regime (its [`PayrollRules`][cooprules.payroll.PayrollRules] say how it
+            pays).
         activity: the activity's identifier.
         member: the entrepreneur's identifier.
         period_start: first day of the accounting period.
@@ -88,7 +89,7 @@ class EnvelopeRequest:
         refund: the worker's refund (ristourne) from the year's surplus, where the co-op pays its
             workers that way (a Quebec work co-op, by the work done: s.224.7).
         status: the entrepreneur's membership status over the period, where known (the
-            regime's :attr:`PayrollRules.unpaid` statuses draw no salary).
+            regime's `PayrollRules.unpaid` statuses draw no salary).
         employer_contributions_paid: the employer contributions already booked on
             ``fixed_pay_paid`` month by month; when given, the envelope takes them as they are
             instead of computing them again at the period's average pay.

@@ -2,21 +2,25 @@
 
 Conventions (used by every engine):
 
-* A :class:`Period` is **half-open**: ``[start, end)``. It contains ``start`` and every day before
-  ``end``; ``end`` is the first day no longer covered. Its length in days is ``end - start``.
-* **Months are added with** ``dateutil.relativedelta``: :func:`add_months` gives the same day of
-  the month ``n`` months later, or the **last day of that month** when it is shorter (31 August
-  2025 + 18 months is 28 February 2027).
-* **A period of n months** (:func:`months_end`, :meth:`Period.of_months`) runs, as the civil law
-  counts it (*de quantième à veille de quantième*), from the start date to the eve of the same
-  date ``n`` months later; when that date does not exist (31 February), to the **end of that
-  month**. So 18 months from 31 August 2025 last until 28 February 2027 included (the period's
-  ``end`` is 1 March 2027), and 18 months from 15 September 2025 until 14 March 2027 included.
+* A [`Period`][cooprules.periods.Period] is **half-open**: ``[start, end)``. It contains ``start``
+  and every day before ``end``; ``end`` is the first day no longer covered. Its length in days is
+  ``end - start``.
+* **Months are added with** ``dateutil.relativedelta``:
+  [`add_months()`][cooprules.periods.add_months] gives the same day of the month ``n`` months later,
+  or the **last day of that month** when it is shorter (31 August 2025 + 18 months is 28 February
+  2027).
+* **A period of n months** ([`months_end()`][cooprules.periods.months_end],
+  [`Period.of_months()`][cooprules.periods.Period.of_months]) runs, as the civil law counts it (*de
+  quantième à veille de quantième*), from the start date to the eve of the same date ``n`` months
+  later; when that date does not exist (31 February), to the **end of that month**. So 18 months
+  from 31 August 2025 last until 28 February 2027 included (the period's ``end`` is 1 March 2027),
+  and 18 months from 15 September 2025 until 14 March 2027 included.
 * A **suspension** (sick leave, parental leave) pushes a deadline back by the number of its days
   that fall between the start and the deadline as it stands when the suspension begins; see
-  :func:`push_deadline`. A suspension never brings a deadline earlier.
-* **Working days** come from a :class:`WorkingCalendar`: a weekday calendar is built in; a
-  jurisdiction plug-in supplies one with its public holidays.
+  [`push_deadline()`][cooprules.periods.push_deadline]. A suspension never brings a deadline
+  earlier.
+* **Working days** come from a [`WorkingCalendar`][cooprules.periods.WorkingCalendar]: a weekday
+  calendar is built in; a jurisdiction plug-in supplies one with its public holidays.
 
 ```pycon
 >>> from datetime import date
@@ -65,7 +69,8 @@ class Dated(Protocol):
     """A dated version of a rule: it applies from ``valid_from`` until ``valid_until`` (excluded).
 
     A parameter, a vote cap, a levy schedule: every version of a rule has these two dates, and
-    :func:`in_force` and :func:`overlapping` are the one reading of them.
+    [`in_force()`][cooprules.periods.in_force] and [`overlapping()`][cooprules.periods.overlapping]
+    are the one reading of them.
     """
 
     @property
@@ -90,11 +95,14 @@ D = TypeVar("D", bound=Dated)
 def overlapping(versions: Iterable[D]) -> tuple[D, D] | None:
     """The first two versions in force on the same day (by start), or ``None`` if none are.
 
+    ```pycon
     >>> from cooprules.levies import Schedule
     >>> a = Schedule.flat("10%", currency="EUR", valid_until=date(2027, 1, 1))
     >>> b = Schedule.flat("9%", currency="EUR", valid_from=date(2026, 7, 1))
     >>> overlapping([b, a]) == (a, b), overlapping([a]) is None
     (True, True)
+
+    ```
     """
     ordered = sorted(versions, key=lambda version: version.valid_from)
     for earlier, later in pairwise(ordered):
@@ -193,7 +201,7 @@ class Period:
 
     @classmethod
     def of_months(cls, start: date, months: int) -> Period:
-        """The period of ``months`` months from ``start`` (see :func:`months_end`)."""
+        """The period of ``months`` months from ``start`` (see `months_end()`)."""
         return cls(start, months_end(start, months))
 
     @classmethod
@@ -260,10 +268,11 @@ def push_deadline(start: date, deadline: date, suspensions: Iterable[Period]) ->
 def push_deadline_bounds(
     start: date, deadline: date, suspensions: Iterable[tuple[date, date]]
 ) -> date:
-    """:func:`push_deadline` on ``(start, end)`` pairs already sorted, without checks.
+    """`push_deadline()` on ``(start, end)`` pairs already sorted, without checks.
 
-    For engines that read many histories: the pairs are half-open like :class:`Period`, sorted by
-    start, and ``deadline >= start``; :func:`push_deadline` checks all that and calls this.
+    For engines that read many histories: the pairs are half-open like
+    [`Period`][cooprules.periods.Period], sorted by start, and ``deadline >= start``;
+    [`push_deadline()`][cooprules.periods.push_deadline] checks all that and calls this.
     """
     current = deadline
     covered_until = start  # days before this are already counted

@@ -1,13 +1,15 @@
 """Finding plug-ins and the regimes they provide.
 
-:func:`get_plugin_manager` builds a fresh pluggy manager: it adds the hook specifications, blocks
-the plug-ins named in ``COOPRULES_DISABLED_PLUGINS`` (comma-separated entry-point names), loads the
-``cooprules`` entry-point group (our own adapters are registered there too), registers any plug-ins
-passed in, and checks that every hook implementation matches a specification, so a misspelled hook
-fails loudly instead of never being called.
+[`get_plugin_manager()`][cooprules.plugins.get_plugin_manager] builds a fresh pluggy manager: it
+adds the hook specifications, blocks the plug-ins named in ``COOPRULES_DISABLED_PLUGINS``
+(comma-separated entry-point names), loads the ``cooprules`` entry-point group (our own adapters are
+registered there too), registers any plug-ins passed in, and checks that every hook implementation
+matches a specification, so a misspelled hook fails loudly instead of never being called.
 
-There is no module-level manager and no cache: build a :class:`RegimeCatalogue` once with
-:func:`load_regimes` and keep it, or call :func:`get_regime` for a one-off look-up.
+There is no module-level manager and no cache: build a
+[`RegimeCatalogue`][cooprules.plugins.RegimeCatalogue] once with
+[`load_regimes()`][cooprules.plugins.load_regimes] and keep it, or call
+[`get_regime()`][cooprules.plugins.get_regime] for a one-off look-up.
 
 ```pycon
 >>> catalogue = load_regimes()
@@ -165,7 +167,8 @@ def load_regimes(manager: pluggy.PluginManager | None = None) -> RegimeCatalogue
     """Collect the regimes of every plug-in into a catalogue.
 
     Raises:
-        PluginError: a plug-in raised, or returned something that is not a :class:`Regime`.
+        PluginError: a plug-in raised, or returned something that is not a
+            [`Regime`][cooprules.regime.Regime].
         DuplicateId: two regimes share a code or an alias (both plug-ins are named).
     """
     manager = manager or get_plugin_manager()
@@ -283,7 +286,7 @@ def salary_envelope(
 def levy_base(
     manager: pluggy.PluginManager, activity: Activity, schedule: Schedule
 ) -> Callable[[Line], Money]:
-    """A ``custom_base`` for :func:`cooprules.levies.levy_year` that asks the plug-ins.
+    """A ``custom_base`` for `cooprules.levies.levy_year()` that asks the plug-ins.
 
     Raises (when the returned function is called):
         PluginError: no plug-in computes the base of the line, or one raised.

@@ -1,11 +1,13 @@
 """Pooled costs (*mutualisation*) and each activity's running account.
 
 A co-op of self-employed workers exists to share costs: workspace, administrative support,
-insurance, software. :func:`charge_pooled_costs` charges each shared cost to the activities by an
-allocation key — usage, headcount, share of margin or of revenue, or a fixed split — exact to the
-cent through :func:`cooprules.money.allocate`. :func:`account_statement` then gives each activity's
-own running account: revenue in; direct costs, levy, pooled charges, salary cost and other charges
-out; the balance per period and to date. One activity's balance never mixes with another's.
+insurance, software. [`charge_pooled_costs()`][cooprules.pooling.charge_pooled_costs] charges each
+shared cost to the activities by an allocation key — usage, headcount, share of margin or of
+revenue, or a fixed split — exact to the cent through
+[`cooprules.money.allocate()`][cooprules.money.allocate].
+[`account_statement()`][cooprules.pooling.account_statement] then gives each activity's own running
+account: revenue in; direct costs, levy, pooled charges, salary cost and other charges out; the
+balance per period and to date. One activity's balance never mixes with another's.
 
 ```pycon
 >>> from datetime import date
@@ -126,16 +128,14 @@ class PooledCharge:
             (
                 Step(
                     what=Text(
-                        en=f"Share of pooled cost {self.cost} ({self.key.value})",
-                        fr=f"Quote-part du coût mutualisé {self.cost} ({self.key.value})",
+                        "Share of pooled cost {cost} ({key})",
+                        cost=self.cost,
+                        key=self.key.value,
                     ),
                     inputs={"weight": self.weight, "total weight": self.total_weight},
                     result=self.amount,
                     citation=self.citation,
-                    note=Text(
-                        en="largest-remainder split, exact to the cent",
-                        fr="répartition au plus fort reste, exacte au centime",
-                    ),
+                    note=Text("largest-remainder split, exact to the cent"),
                 ),
             )
         )

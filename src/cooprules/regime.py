@@ -2,15 +2,17 @@
 
 Three layers (see ``docs/architecture.md``):
 
-1. a :class:`Regime` is what a jurisdiction allows and imposes: frozen data, provided by a plug-in;
-2. :class:`Statutes` are the values one co-operative chose within its regime;
-3. engines compute results from facts, reading every figure from the :class:`Rules` that
-   :func:`bind` gives (the law bound to the statutes on a date).
+1. a [`Regime`][cooprules.regime.Regime] is what a jurisdiction allows and imposes: frozen data,
+   provided by a plug-in;
+2. [`Statutes`][cooprules.regime.Statutes] are the values one co-operative chose within its regime;
+3. engines compute results from facts, reading every figure from the
+   [`Rules`][cooprules.regime.Rules] that [`bind()`][cooprules.regime.bind] gives (the law bound to
+   the statutes on a date).
 
-The law changes, so every :class:`Parameter` applies from a date (and possibly until another), and a
-regime is always asked for its parameters *as of* a date. A regime may extend another (a French CAE
-in SCOP form is the SCOP regime plus the CAE rules): a parameter not found in a regime is looked up
-in the regime it extends.
+The law changes, so every [`Parameter`][cooprules.regime.Parameter] applies from a date (and
+possibly until another), and a regime is always asked for its parameters *as of* a date. A regime
+may extend another (a French CAE in SCOP form is the SCOP regime plus the CAE rules): a parameter
+not found in a regime is looked up in the regime it extends.
 
 ```pycon
 >>> from datetime import date
@@ -33,7 +35,7 @@ in the regime it extends.
 >>> [v.code for v in validate(statutes, regime, date(2026, 1, 1))]
 ['statutes.above_maximum']
 
-Engines read each figure from the rules :func:`bind` gives, with its citation:
+Engines read each figure from the rules [`bind()`][cooprules.regime.bind] gives, with its citation:
 
 >>> from cooprules.parameters import Voting
 >>> cap = bind(regime, as_of=date(2026, 1, 1)).require(Voting.member_vote_cap)
@@ -50,7 +52,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Generic, Protocol, Self, TypeVar, cast, runtime_checkable
+from typing import Any, Generic, Protocol, Self, TypeAlias, TypeVar, cast, runtime_checkable
 
 import attrs
 from moneyed import Money
@@ -69,6 +71,8 @@ __all__ = [
     "Regime",
     "Resolved",
     "Rules",
+    "StatuteArticles",
+    "StatuteValues",
     "Statutes",
     "bind",
     "known",
@@ -108,9 +112,10 @@ def _key_name(value: object) -> str:
 class Key(Generic[T]):
     """The typed name of a parameter: ``Key("voting.member_vote_cap", Rate, ...)``.
 
-    Engines declare their keys (see :mod:`cooprules.parameters`); regimes and statutes use them,
-    so a misspelled key is an ``AttributeError`` in the plug-in, not a silently missing rule, and
-    :meth:`Regime.value` returns a value of the declared type.
+    Engines declare their keys (see [`cooprules.parameters`][cooprules.parameters]); regimes and
+    statutes use them, so a misspelled key is an ``AttributeError`` in the plug-in, not a silently
+    missing rule, and [`Regime.value()`][cooprules.regime.Regime.value] returns a value of the
+    declared type.
 
     Attributes:
         name: the dotted key.
@@ -123,7 +128,7 @@ class Key(Generic[T]):
     description: Text
 
     def check(self, value: object, *, field: str | None = None) -> T:
-        """Return ``value`` if it has this key's type, else raise :class:`InvalidParameter`."""
+        """Return ``value`` if it has this key's type, else raise `InvalidParameter`."""
         if not _has_type(value, self.type):
             raise InvalidParameter(
                 field or self.name, value, f"expected {self.type.__name__} for {self.name}"
@@ -143,10 +148,11 @@ class Parameter:
     """One rule's value as the law sets it, from a date, with its bounds and its source.
 
     Attributes:
-        key: the dotted key (a :class:`Key` is accepted and stored by name).
+        key: the dotted key (a [`Key`][cooprules.regime.Key] is accepted and stored by name).
         value: the legal value (``kind=LAW``), the legal default (``DEFAULT``), or ``None`` when the
-            law sets none and the co-op must choose (``STATUTE``). A figure the reference tags
-            [MEM] or [UNC] never has a value here: it stays a statute choice until verified.
+            law sets none and the co-op must choose (``STATUTE``). A figure whose source is
+            recalled, unverified (`MEM`) or uncertain (`UNC`) never has a value here: it stays a
+            statute choice until verified.
         kind: where the value comes from (law, default, statute, practice).
         citation: the article that sets the rule, with its confidence.
         description: what the parameter means, in English and French.
@@ -245,19 +251,22 @@ class Parameter:
                 continue
             if not _same_kind(value, bound):
                 return Text(
-                    en=f"expected a {type(bound).__name__}, like the {name} {_show(bound)}",
-                    fr=f"valeur de type {type(bound).__name__} attendue, comme le {name} "
-                    f"{_show(bound)}",
+                    "expected a {kind}, like the {bound_name} {bound}",
+                    kind=type(bound).__name__,
+                    bound_name=name,
+                    bound=bound,
                 )
             if name == "minimum" and value < bound:  # type: ignore[operator]
                 return Text(
-                    en=f"{_show(value)} is below the legal minimum {_show(bound)}",
-                    fr=f"{_show(value)} est inférieur au minimum légal {_show(bound)}",
+                    "{value} is below the legal minimum {minimum}",
+                    value=value,
+                    minimum=bound,
                 )
             if name == "maximum" and value > bound:  # type: ignore[operator]
                 return Text(
-                    en=f"{_show(value)} is above the legal maximum {_show(bound)}",
-                    fr=f"{_show(value)} est supérieur au maximum légal {_show(bound)}",
+                    "{value} is above the legal maximum {maximum}",
+                    value=value,
+                    maximum=bound,
                 )
         return None
 
@@ -325,8 +334,10 @@ class Regime:
         rounding: the rounding mode for amounts, half-up unless the regime says otherwise.
         description: one or two sentences on what the regime covers, in English and French.
         rules: rule sets that are more than parameters, one object per type (e.g. a
-            :class:`cooprules.membership.MembershipRules` with the status graph); engines find
-            theirs with :meth:`rule_set`, looking through the regimes this one extends.
+            [`cooprules.membership.MembershipRules`][cooprules.membership.MembershipRules] with the
+            status graph); engines find theirs with
+            [`rule_set()`][cooprules.regime.Regime.rule_set], looking through the regimes this one
+            extends.
     """
 
     code: str = attrs.field(validator=_check_code)
@@ -417,7 +428,7 @@ class Regime:
     def value(self, key: Key[T] | str, as_of: date) -> T | None:
         """Return the legal value or default of ``key`` on ``as_of`` (``None``: the law sets none).
 
-        With a :class:`Key`, the value is checked against the key's type.
+        With a [`Key`][cooprules.regime.Key], the value is checked against the key's type.
 
         Raises:
             UnknownParameter: no such parameter in force.
@@ -458,9 +469,20 @@ class Regime:
         return tuple(seen)
 
 
-def _pairs(
-    values: Mapping[str, object] | Iterable[tuple[str, object]],
-) -> tuple[tuple[str, object], ...]:
+#: What ``Statutes(values=...)`` accepts: a mapping (or pairs) from parameter keys, written as
+#: ``Key`` objects (``Capital.dividend_cap``) or as their dotted names, to the chosen values.
+StatuteValues: TypeAlias = (
+    "Mapping[str, object] | Mapping[Key[Any], object] | Mapping[str | Key[Any], object]"
+    " | Iterable[tuple[str | Key[Any], object]]"
+)
+#: What ``Statutes(articles=...)`` accepts: the statutes' article for each key (``"art. 32"``).
+StatuteArticles: TypeAlias = (
+    "Mapping[str, str] | Mapping[Key[Any], str] | Mapping[str | Key[Any], str]"
+    " | Iterable[tuple[str | Key[Any], str]]"
+)
+
+
+def _pairs(values: StatuteValues) -> tuple[tuple[str, object], ...]:
     items = values.items() if isinstance(values, Mapping) else values
     seen: set[str] = set()
     result: list[tuple[str, object]] = []
@@ -475,9 +497,7 @@ def _pairs(
     return tuple(sorted(result, key=lambda item: item[0]))
 
 
-def _str_pairs(
-    values: Mapping[str, str] | Iterable[tuple[str, str]],
-) -> tuple[tuple[str, str], ...]:
+def _str_pairs(values: StatuteArticles) -> tuple[tuple[str, str], ...]:
     items = values.items() if isinstance(values, Mapping) else values
     return tuple(sorted((_key_name(k), str(v)) for k, v in items))
 
@@ -498,12 +518,14 @@ class Statutes:
         name: the co-op's name.
         adopted: the date the statutes (or their last amendment) were adopted.
         sections: the typed sections of choices that are not one value per key, one per type
-            (the voting section: :class:`cooprules.voting.VotingStatutes`, with the colleges and
-            the statutes' own decision rules); found with :meth:`section`.
+            (the voting section:
+            [`cooprules.voting.VotingStatutes`][cooprules.voting.rules.VotingStatutes], with the
+            colleges and the statutes' own decision rules); found with
+            [`section()`][cooprules.regime.Statutes.section].
 
     A choice the law has a key for (a member's vote cap, one member one vote, family
-    representation) is a value by key, checked against the law by :func:`validate`; a section
-    holds only what has no key.
+    representation) is a value by key, checked against the law by
+    [`validate()`][cooprules.regime.validate]; a section holds only what has no key.
     """
 
     regime: str
@@ -573,7 +595,7 @@ def resolve(key: Key[T], statutes: Statutes, regime: Regime, as_of: date) -> Res
 
     A value fixed by law (``kind=LAW`` with a value and no bounds) always wins. Otherwise the
     statutes' choice applies when there is one, else the regime's default. Compliance of the
-    statutes' choice is :func:`validate`'s job; this only picks the value.
+    statutes' choice is [`validate()`][cooprules.regime.validate]'s job; this only picks the value.
 
     Raises:
         InvalidParameter: the value has another type than the key declares.
@@ -600,8 +622,9 @@ class FromLaw(Generic[T]):
     """A figure a rule set does not hold: it reads it from the regime's law when bound.
 
     A rule set (a vote cap, a college bound) written with ``FromLaw(Voting.member_vote_cap)``
-    instead of ``Rate.of("1/10")`` declares that the figure is the law's; :meth:`Rules.rule_set`
-    gives the rule set with every such figure replaced by the version in force, and its citation.
+    instead of ``Rate.of("1/10")`` declares that the figure is the law's;
+    [`Rules.rule_set()`][cooprules.regime.Rules.rule_set] gives the rule set with every such figure
+    replaced by the version in force, and its citation.
 
     Attributes:
         key: the parameter the figure is.
@@ -614,14 +637,14 @@ def known(value: T | FromLaw[Any], what: str, rule_set: str, *, field: str = "ru
     """A rule set's figure once bound: ``value`` itself, refused while it is the law's to read.
 
     Args:
-        value: the figure, or the parameter it is (:class:`FromLaw`).
+        value: the figure, or the parameter it is ([`FromLaw`][cooprules.regime.FromLaw]).
         what: what the figure is, for the message (``"this cap"``).
         rule_set: the rule set's type name, for the hint (``"VotingRules"``).
         field: the field the error names.
 
     Raises:
-        InvalidInput: ``value`` is still a :class:`FromLaw`: the error names the key and says to
-            bind the rules to the date first.
+        InvalidInput: ``value`` is still a [`FromLaw`][cooprules.regime.FromLaw]: the error names
+            the key and says to bind the rules to the date first.
     """
     if isinstance(value, FromLaw):
         raise InvalidInput(
@@ -635,10 +658,10 @@ def known(value: T | FromLaw[Any], what: str, rule_set: str, *, field: str = "ru
 
 @runtime_checkable
 class Bindable(Protocol):
-    """A rule set that reads some of its figures from the law (see :class:`FromLaw`)."""
+    """A rule set that reads some of its figures from the law (see `FromLaw`)."""
 
     def bound(self, rules: Rules) -> Self:
-        """This rule set with every :class:`FromLaw` figure read from ``rules``."""
+        """This rule set with every `FromLaw` figure read from ``rules``."""
         ...  # pragma: no cover - protocol
 
 
@@ -661,7 +684,7 @@ class Bound(Generic[T]):
 
 @attrs.frozen
 class Rules:
-    """A co-op's rules on one date: its regime's law bound to its statutes (see :func:`bind`).
+    """A co-op's rules on one date: its regime's law bound to its statutes (see `bind()`).
 
     Engines read every legal figure here, with its citation, never from a constant of their own:
     the law's fixed values win over the statutes, the statutes over the law's defaults.
@@ -688,7 +711,7 @@ class Rules:
         """The value of ``key`` that applies, which must exist, with its citation.
 
         Raises:
-            InvalidParameter: neither the law nor the statutes set one on :attr:`as_of` (the
+            InvalidParameter: neither the law nor the statutes set one on `as_of` (the
                 statutes must then choose it: ``statutes.<key>``).
         """
         found = self.get(key)
@@ -715,9 +738,10 @@ class Rules:
     def rule_set(self, kind: type[T]) -> T | None:
         """The regime's rule set of type ``kind``, its figures read from the law on this date.
 
-        A rule set that reads figures from the law (:class:`Bindable`: its figures written as
-        :class:`FromLaw`) comes back bound: each figure is the version in force on
-        :attr:`as_of`, with its citation. Others come back as :meth:`Regime.rule_set` gives them.
+        A rule set that reads figures from the law ([`Bindable`][cooprules.regime.Bindable]: its
+        figures written as [`FromLaw`][cooprules.regime.FromLaw]) comes back bound: each figure is
+        the version in force on `as_of`, with its citation. Others come back as
+        [`Regime.rule_set()`][cooprules.regime.Regime.rule_set] gives them.
         """
         found = self.regime.rule_set(kind)
         if isinstance(found, Bindable):
@@ -755,8 +779,9 @@ def validate(statutes: Statutes, regime: Regime, as_of: date) -> tuple[Violation
                 severity=Severity.ERROR,
                 subject="statutes.regime",
                 message=Text(
-                    en=f"The statutes are for regime {statutes.regime!r}, not {regime.code!r}.",
-                    fr=f"Les statuts relèvent du régime {statutes.regime!r}, pas {regime.code!r}.",
+                    "The statutes are for regime {regime}, not {regime_code}.",
+                    regime=f"{statutes.regime!r}",
+                    regime_code=f"{regime.code!r}",
                 ),
             )
         )
@@ -770,9 +795,10 @@ def validate(statutes: Statutes, regime: Regime, as_of: date) -> tuple[Violation
                     severity=Severity.WARNING,
                     subject=key,
                     message=Text(
-                        en=f"Regime {regime.code} has no parameter {key!r} on {as_of.isoformat()}.",
-                        fr=f"Le régime {regime.code} n'a pas de paramètre {key!r} au "
-                        f"{as_of.isoformat()}.",
+                        "Regime {regime_code} has no parameter {key} on {isoformat}.",
+                        regime_code=regime.code,
+                        key=f"{key!r}",
+                        isoformat=as_of.isoformat(),
                     ),
                 )
             )
@@ -784,8 +810,9 @@ def validate(statutes: Statutes, regime: Regime, as_of: date) -> tuple[Violation
             severity=Severity.ERROR,
             subject=key,
             message=Text(
-                en=f"The statutes must set {key!r}: {parameter.description.en}.",
-                fr=f"Les statuts doivent fixer {key!r} : {parameter.description.fr}.",
+                "The statutes must set {key}: {description}.",
+                key=f"{key!r}",
+                description=parameter.description,
             ),
             citation=parameter.citation,
         )
@@ -805,8 +832,9 @@ def _wrong_type(parameter: Parameter, value: object, expected: str) -> Violation
         severity=Severity.ERROR,
         subject=parameter.key,
         message=Text(
-            en=f"Expected a {expected}, got {_show(value)!r}.",
-            fr=f"Une valeur de type {expected} est attendue, reçu {_show(value)!r}.",
+            "Expected a {expected}, got {given}.",
+            expected=expected,
+            given=f"{_show(value)!r}",
         ),
         citation=parameter.citation,
     )
@@ -842,9 +870,9 @@ def _check_choice(parameter: Parameter, value: object) -> list[Violation]:
                 severity=Severity.ERROR,
                 subject=key,
                 message=Text(
-                    en=f"The law fixes {_show(parameter.value)}; the statutes say {_show(value)}.",
-                    fr=f"La loi fixe {_show(parameter.value)} ; les statuts indiquent "
-                    f"{_show(value)}.",
+                    "The law fixes {law}; the statutes say {statutes}.",
+                    law=parameter.value,
+                    statutes=value,
                 ),
                 citation=parameter.citation,
             )
@@ -864,7 +892,7 @@ def _check_choice(parameter: Parameter, value: object) -> list[Violation]:
             code="statutes.below_minimum" if below else "statutes.above_maximum",
             severity=Severity.ERROR,
             subject=key,
-            message=Text(en=f"{_capital(problem.en)}.", fr=f"{_capital(problem.fr)}."),
+            message=Text("{problem}.", problem=problem).capitalized(),
             citation=parameter.citation,
         )
     ]

@@ -1,13 +1,14 @@
-"""A co-op's whole year evaluated from a scenario: :func:`evaluate` and its :class:`YearReport`.
+"""A co-op's whole year evaluated from a scenario: `evaluate()` and its `YearReport`.
 
-:func:`evaluate` is pure: it takes a :class:`~cooprules.scenario.Scenario` and the regime (whose
-rule sets bring what only its plug-in knows: :class:`DistributionRules` for the surplus waterfall,
-:class:`RegisterRules` for register-wide checks such as the Belgian 60 % quota,
-:class:`SampleSchedules` for the sample levy schedules by name), and returns a frozen
-:class:`YearReport`: every member's status, every deadline, every activity's levies, the
-distribution, the votes, the statutes' validation, the journal and every violation. The core never
-imports the plug-ins and never names a regime: a third party's regime runs a whole year exactly as
-ours do.
+[`evaluate()`][cooprules.report.evaluate] is pure: it takes a
+[`Scenario`][cooprules.scenario.Scenario] and the regime (whose rule sets bring what only its
+plug-in knows: [`DistributionRules`][cooprules.report.DistributionRules] for the surplus waterfall,
+[`RegisterRules`][cooprules.report.RegisterRules] for register-wide checks such as the Belgian 60 %
+quota, [`SampleSchedules`][cooprules.report.SampleSchedules] for the sample levy schedules by name),
+and returns a frozen [`YearReport`][cooprules.report.YearReport]: every member's status, every
+deadline, every activity's levies, the distribution, the votes, the statutes' validation, the
+journal and every violation. The core never imports the plug-ins and never names a regime: a third
+party's regime runs a whole year exactly as ours do.
 
 ```pycon
 >>> from datetime import date
@@ -119,21 +120,22 @@ __all__ = [
 class DistributionRules:
     """A regime's rule set for the general meeting's distribution of the year's surplus.
 
-    The year evaluation asks the regime for it (:meth:`~cooprules.regime.Regime.rule_set`), so a
-    third party's regime gets a distribution exactly as ours do.
+    The year evaluation asks the regime for it ([`rule_set()`][cooprules.regime.Regime.rule_set]),
+    so a third party's regime gets a distribution exactly as ours do.
 
     Attributes:
         build: the waterfall from the co-op's rules on the meeting's date (every legal figure is
             read there), the meeting's decision as the scenario's ``[distribution] options``
-            (already parsed by :func:`distribution_options`) and the year's figures. It raises
-            :class:`~cooprules.errors.InvalidInput` naming an option it cannot use.
+            (already parsed by [`distribution_options()`][cooprules.report.distribution_options])
+            and the year's figures. It raises [`InvalidInput`][cooprules.errors.InvalidInput] naming
+            an option it cannot use.
         withholding: the tax withheld at source on what the distribution pays the members, from
             the same rules and the distribution (``None`` when nothing is withheld); the year
-            reports it as :attr:`YearReport.withholding`.
+            reports it as `YearReport.withholding`.
         suggest: the regime's suggestion of a legal split from the same rules, the meeting's
             options and the figures (the largest dividend the law allows...), as the options
             ``build`` takes; the year reports it beside the meeting's own split
-            (:attr:`YearReport.suggestion`). ``None``: no suggestion.
+            (`YearReport.suggestion`). ``None``: no suggestion.
     """
 
     build: Callable[[Rules, Mapping[str, object], YearFigures], Waterfall]
@@ -184,16 +186,19 @@ _AMOUNT = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 def distribution_options(options: Mapping[str, object], currency: str) -> dict[str, object]:
     """The scenario's ``[distribution] options`` as the values a waterfall builder takes.
 
-    Text holding a rate (``"3%"``, ``"1/3"``) becomes a :class:`~cooprules.money.Rate`; other
+    Text holding a rate (``"3%"``, ``"1/3"``) becomes a [`Rate`][cooprules.money.Rate]; other
     numeric text (``"1500.00"``) an amount in the scenario's currency; ``"rest"`` and words stay
     text; integers and booleans stay as they are; ``eligible`` is a comma-separated list.
 
+    ```pycon
     >>> values = distribution_options({"interest_rate": "3%", "refunds": "rest",
     ...                                "dividends": "1200.00", "eligible": "worker, user"}, "EUR")
     >>> str(values["interest_rate"]), values["refunds"], values["eligible"]
     ('3%', 'rest', ('worker', 'user'))
     >>> values["dividends"]
     Money('1200.00', 'EUR')
+
+    ```
     """
     out: dict[str, object] = {}
     for key, value in options.items():
@@ -207,14 +212,17 @@ def distribution_options(options: Mapping[str, object], currency: str) -> dict[s
 def figure_of(value: object, currency: str, *, field: str) -> object:
     """A figure written as text in a scenario: the one reading of rates and amounts.
 
-    Text holding a rate (``"3%"``, ``"3 %"``, ``"1/3"``) is a :class:`~cooprules.money.Rate`;
+    Text holding a rate (``"3%"``, ``"3 %"``, ``"1/3"``) is a [`Rate`][cooprules.money.Rate];
     numeric text (``"1500.00"``) an amount in ``currency``; anything else (``"rest"``, a word,
     an integer, a flag) stays as it is.
 
+    ```pycon
     >>> figure_of("3 %", "EUR", field="x"), figure_of("1500.00", "EUR", field="x")
     (Rate(value=Fraction(3, 100)), Money('1500.00', 'EUR'))
     >>> figure_of("rest", "EUR", field="x"), figure_of(12, "EUR", field="x")
     ('rest', 12)
+
+    ```
 
     Raises:
         InvalidRate: rate text out of range or unreadable, naming ``field``.
@@ -303,14 +311,14 @@ class YearReport:
             the regime's distribution rules withhold any.
         capital: the share register on the year's last day (holdings per member and class,
             paid up and unpaid) and the year's redemptions, valued and checked
-            (:class:`cooprules.closing.CapitalYear`), if the scenario has share classes.
+            (`cooprules.closing.CapitalYear`), if the scenario has share classes.
         reserves: the reserves rolled forward: opening balances, the distribution's
             allocations, the other movements, a loss absorbed, closing balances
-            (:class:`cooprules.closing.ReservesYear`).
+            (`cooprules.closing.ReservesYear`).
         distribution_tests: the regime's tests before the distribution (the Belgian net-asset
             and liquidity tests), on what it pays the members in cash.
         suggestion: the regime's suggested legal split, beside the meeting's
-            (:attr:`distribution`).
+            (`distribution`).
         elections: the meeting's board elections, each with the board after it.
         books: each activity's books month by month (treasury, pooled costs, payroll), if the
             scenario has activities.
@@ -349,7 +357,7 @@ class YearReport:
         return tuple(v for v in self.violations if v.severity is Severity.ERROR)
 
     def deadlines_within(self, days: int) -> tuple[Deadline, ...]:
-        """The deadlines overdue or due within ``days`` of :attr:`as_of`."""
+        """The deadlines overdue or due within ``days`` of `as_of`."""
         return tuple(d for d in self.deadlines if (d.due - self.as_of).days <= days)
 
 
@@ -388,7 +396,7 @@ def _voting_statutes(spec: VotingSpec | None) -> VotingStatutes | None:
         decisions.append(
             DecisionRule(
                 rule.kind,
-                Text(en=rule.title or rule.kind, fr=rule.title or rule.kind),
+                Text.plain(rule.title or rule.kind),
                 Majority(rule.majority.value, strict=rule.strict, base=rule.base),
                 citation,
                 quorum=quorum,
@@ -535,16 +543,17 @@ def _unadopted_schedules(
                 Severity.ERROR if applies else Severity.WARNING,
                 name,
                 Text(
-                    en=f"The levy schedule {name} depends on the meeting's decision "
-                    f"{spec.decision}, which was not adopted"
-                    + (": this year's levies apply it all the same." if applies else "."),
-                    fr=f"Le barème de contribution {name} dépend de la décision {spec.decision} "
-                    "de l'assemblée, qui n'a pas été adoptée"
-                    + (
-                        " : les contributions de l'exercice l'appliquent pourtant."
-                        if applies
-                        else "."
-                    ),
+                    "The levy schedule {name} depends on the meeting's decision {decision}, "
+                    "which was not adopted: this year's levies apply it all the same.",
+                    name=name,
+                    decision=spec.decision,
+                )
+                if applies
+                else Text(
+                    "The levy schedule {name} depends on the meeting's decision {decision}, "
+                    "which was not adopted.",
+                    name=name,
+                    decision=spec.decision,
                 ),
                 Citation("Statutes", spec.article or "levies", "coop"),
             )
@@ -711,19 +720,23 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
     """Evaluate a co-op's year: statuses, deadlines, levies, distribution, votes, violations.
 
     Everything the year needs from the law comes from the regime: its parameters (read through
-    :func:`~cooprules.regime.bind`) and its rule sets (:class:`DistributionRules`,
-    :class:`RegisterRules`, :class:`SampleSchedules`, the membership and voting rules). The core
-    never names a regime.
+    [`bind()`][cooprules.regime.bind]) and its rule sets
+    ([`DistributionRules`][cooprules.report.DistributionRules],
+    [`RegisterRules`][cooprules.report.RegisterRules],
+    [`SampleSchedules`][cooprules.report.SampleSchedules], the membership and voting rules). The
+    core never names a regime.
 
     Args:
         scenario: the scenario.
         as_of: the date of the evaluation (statuses, deadlines and the regime's rules).
         regime: the scenario's regime (``catalogue.get(scenario.coop.regime)``).
         journal: the journal entries of a result (the accounting plug-ins, through
-            :func:`cooprules.plugins.journal_entries`); ``None``: no journal.
+            [`cooprules.plugins.journal_entries()`][cooprules.plugins.journal_entries]); ``None``:
+            no journal.
         progress: called with a section name, the items done and the items in it.
         payroll: the salary envelope of a request, for the scenario's ``[[payroll]]``; ``None``:
-            the installed payroll plug-ins (:func:`cooprules.plugins.salary_envelope`).
+            the installed payroll plug-ins
+            ([`cooprules.plugins.salary_envelope()`][cooprules.plugins.salary_envelope]).
 
     Raises:
         InvalidInput: the scenario cannot be evaluated (an unknown sample schedule, a
@@ -925,7 +938,8 @@ def _with_journal(
 ) -> YearReport:
     """The report with its journal: the accounting plug-ins book the whole report.
 
-    A plug-in that books no :class:`YearReport` is asked for the levies and the distribution.
+    A plug-in that books no [`YearReport`][cooprules.report.YearReport] is asked for the levies and
+    the distribution.
     """
     if journal is None:
         return report

@@ -1,27 +1,32 @@
 """Reserves: accounts, dated movements, what indivisible reserves refuse, roll-forward, liquidation.
 
-A co-operative's reserves are accounts (:class:`ReserveAccount`), some of them **indivisible**:
-never shared among the members, not even at liquidation. A :class:`ReserveLedger` records dated
-:class:`Movement` values on them:
+A co-operative's reserves are accounts ([`ReserveAccount`][cooprules.reserves.ReserveAccount]), some
+of them **indivisible**: never shared among the members, not even at liquidation. A
+[`ReserveLedger`][cooprules.reserves.ReserveLedger] records dated
+[`Movement`][cooprules.reserves.Movement] values on them:
 
 * in: ``ALLOCATION`` of surplus, ``DEVOLUTION_RECEIVED`` from another co-op's liquidation;
 * out: ``LOSS_ABSORPTION``, and the kinds an indivisible reserve refuses: ``DISTRIBUTION`` to
   members, ``REPAYMENT`` to a leaving member, ``INCORPORATION`` into capital.
 
-What a reserve refuses is the regime's, given as data (:class:`ReserveRules`, with the article of
-each refusal); the ready-made rule sets are in the plug-ins (``cooprules_adapters.be.reserves``,
-``...fr.reserves``, ``...qc.reserves``). :func:`apply` adds a movement and raises
-:class:`RefusedMovement` when the rules refuse it; :func:`check_movements` checks a recorded
-ledger and returns the same findings as violations.
+What a reserve refuses is the regime's, given as data
+([`ReserveRules`][cooprules.reserves.ReserveRules], with the article of each refusal); the
+ready-made rule sets are in the plug-ins (``cooprules_adapters.be.reserves``, ``...fr.reserves``,
+``...qc.reserves``). [`apply()`][cooprules.reserves.apply] adds a movement and raises
+[`RefusedMovement`][cooprules.reserves.RefusedMovement] when the rules refuse it;
+[`check_movements()`][cooprules.reserves.check_movements] checks a recorded ledger and returns the
+same findings as violations.
 
-:func:`absorb_loss` charges a year's loss to reserves in the order the regime sets
-(:meth:`ReserveRules.loss_order`: Quebec's enhancement reserve first, s.149.3).
-:func:`roll_forward` gives each reserve's opening balance, movements and closing balance over a
-period (opening + movements = closing, to the cent), and :func:`liquidate` pays the debts, then
-the paid-up capital (at most at nominal, pro rata when short), then, where the regime has one
-(:class:`ToRecentMembers`), a reserve owed to the persons who were members in the last financial
-years, pro rata of their business (Quebec's enhancement reserve, s.185), and devolves the rest to
-the beneficiary the regime names, never to the members (unless the regime lets them share it).
+[`absorb_loss()`][cooprules.reserves.absorb_loss] charges a year's loss to reserves in the order the
+regime sets ([`ReserveRules.loss_order()`][cooprules.reserves.ReserveRules.loss_order]: Quebec's
+enhancement reserve first, s.149.3). [`roll_forward()`][cooprules.reserves.roll_forward] gives each
+reserve's opening balance, movements and closing balance over a period (opening + movements =
+closing, to the cent), and [`liquidate()`][cooprules.reserves.liquidate] pays the debts, then the
+paid-up capital (at most at nominal, pro rata when short), then, where the regime has one
+([`ToRecentMembers`][cooprules.reserves.ToRecentMembers]), a reserve owed to the persons who were
+members in the last financial years, pro rata of their business (Quebec's enhancement reserve,
+s.185), and devolves the rest to the beneficiary the regime names, never to the members (unless the
+regime lets them share it).
 
 Same-day order: movements of one day are applied inflows first (``ALLOCATION``,
 ``DEVOLUTION_RECEIVED``), then ``LOSS_ABSORPTION``, ``INCORPORATION``, ``DISTRIBUTION``,
@@ -274,9 +279,10 @@ class IncorporationLimit:
     close. The limit is applied reserve by reserve ([interpretation]: art. 16 speaks of "the
     reserves available").
 
-    A plug-in writes each share as the parameter it is (:class:`~cooprules.regime.FromLaw`): the
+    A plug-in writes each share as the parameter it is ([`FromLaw`][cooprules.regime.FromLaw]): the
     limit is then read from the law when the rule set is bound (``rules.rule_set(ReserveRules)``),
-    citing the parameter of ``first_max``; :func:`apply` refuses an unbound one.
+    citing the parameter of ``first_max``; [`apply()`][cooprules.reserves.apply] refuses an unbound
+    one.
 
     Attributes:
         first_max: the share of the reserve the first incorporation may take.
@@ -358,7 +364,7 @@ class ToRecentMembers:
     Attributes:
         reserve: the reserve's code.
         years: how many financial years before the vote count, or the parameter it is
-            (:class:`~cooprules.regime.FromLaw`, read when the rule set is bound).
+            ([`FromLaw`][cooprules.regime.FromLaw], read when the rule set is bound).
         citation: the rule (a figure read from the law brings its own).
         name: the reserve's name, in English and French.
     """
@@ -366,12 +372,10 @@ class ToRecentMembers:
     reserve: str = attrs.field(validator=_non_empty)
     years: int | FromLaw[int] = attrs.field(validator=_years)
     citation: Citation | None = None
-    name: Text = attrs.field(
-        factory=lambda: Text(en="reserve to recent members", fr="réserve aux membres récents")
-    )
+    name: Text = attrs.field(factory=lambda: Text("reserve to recent members"))
 
     def bound(self, rules: Rules) -> ToRecentMembers:
-        """This rule with its number of years read from ``rules`` (see :class:`FromLaw`)."""
+        """This rule with its number of years read from ``rules`` (see `FromLaw`)."""
         if not isinstance(self.years, FromLaw):
             return self
         found = rules.require(self.years.key)
@@ -423,15 +427,16 @@ class ReserveRules:
         name: the rule set's name, in English and French.
         liquidation: where the liquidation balance goes.
         refused: the movement kinds refused on indivisible reserves (or on all, see
-            :class:`Refusal`), with their citations.
+            [`Refusal`][cooprules.reserves.Refusal]), with their citations.
         incorporation: the limits on incorporating reserves into capital, when the regime
             allows it with the statutes' authorisation; ``None`` when it sets none.
         devolution_to_indivisible: devolutions received must go to an indivisible reserve
             (Quebec s. 146.1), or ``None``.
         roll_forward: the rule that the reserve is the allocations less the deficits (Quebec
-            s. 145), cited by :func:`roll_forward` and :func:`reconcile`.
+            s. 145), cited by `roll_forward()` and [`reconcile()`][cooprules.reserves.reconcile].
         charged_first: the reserves a loss is charged to before any other, in order (Quebec:
-            the enhancement reserve, s.149.3); see :meth:`loss_order`.
+            the enhancement reserve, s.149.3); see
+            [`loss_order()`][cooprules.reserves.ReserveRules.loss_order].
         charged_first_citation: the rule that sets that order.
     """
 
@@ -447,7 +452,7 @@ class ReserveRules:
     charged_first_citation: Citation | None = None
 
     def loss_order(self, reserves: Iterable[str]) -> tuple[str, ...]:
-        """The order to charge a loss to ``reserves``: :attr:`charged_first` first, then the rest.
+        """The order to charge a loss to ``reserves``: `charged_first` first, then the rest.
 
         ```pycon
         >>> from cooprules.explain import Citation
@@ -512,8 +517,8 @@ class ReserveLedger:
     """The reserve accounts of a co-operative and the movements recorded on them.
 
     The ledger checks the arithmetic (a declared reserve, one currency, unique ids, no balance
-    below zero); whether the regime allows a movement is :func:`apply`'s and
-    :func:`check_movements`' job.
+    below zero); whether the regime allows a movement is [`apply()`][cooprules.reserves.apply]'s and
+    [`check_movements()`][cooprules.reserves.check_movements]' job.
 
     Attributes:
         currency: the ISO 4217 code of every amount.
@@ -611,7 +616,7 @@ class ReserveLedger:
         return from_minor_units(units, self.currency)
 
     def with_movement(self, movement: Movement) -> ReserveLedger:
-        """A new ledger with ``movement`` recorded (arithmetic checks only; see :func:`apply`)."""
+        """A new ledger with ``movement`` recorded (arithmetic checks only; see `apply()`)."""
         return ReserveLedger(self.currency, self.accounts, (*self.movements, movement))
 
 
@@ -644,10 +649,7 @@ def _judge(
         and not account.indivisible
     ):
         return (
-            Text(
-                en="sums devolved by another co-operative go to an indivisible reserve",
-                fr="les sommes dévolues par une autre coopérative vont à une réserve impartageable",
-            ),
+            Text("sums devolved by another co-operative go to an indivisible reserve"),
             rules.devolution_to_indivisible,
         )
     if movement.kind is MovementKind.INCORPORATION and rules.incorporation is not None:
@@ -671,10 +673,7 @@ def _incorporation(
     first_max, later_max, citation = limit.shares()
     if not allowed:
         return (
-            Text(
-                en="incorporation into capital needs the statutes' authorisation",
-                fr="l'incorporation au capital doit être autorisée par les statuts",
-            ),
+            Text("incorporation into capital needs the statutes' authorisation"),
             citation,
         )
     code = movement.reserve
@@ -690,25 +689,16 @@ def _incorporation(
     if earlier:
         after_previous = ledger._units(code, earlier[-1].date)  # noqa: SLF001
         cap = later_max.value * max(0, at_close - after_previous)
-        what_en, what_fr = (
-            "of the increase since the previous one",
-            "de l'augmentation depuis la précédente",
-        )
+        what = Text("of the increase since the previous one")
     else:
         cap = first_max.value * at_close
-        what_en, what_fr = (
-            "of the reserve at the close of the previous year",
-            ("de la réserve à la clôture de l'exercice précédent"),
-        )
+        what = Text("of the reserve at the close of the previous year")
     if Fraction(to_minor_units(movement.amount)) <= cap:
         return None
-    shown = format_amount(from_minor_units(int(cap), ledger.currency))
+    shown = from_minor_units(int(cap), ledger.currency)
     share = later_max if earlier else first_max
     return (
-        Text(
-            en=f"above the limit of {share} {what_en} ({shown})",
-            fr=f"au-delà de la limite de {share} {what_fr} ({shown})",
-        ),
+        Text("above the limit of {share} {what} ({shown})", share=share, what=what, shown=shown),
         citation,
     )
 
@@ -741,7 +731,7 @@ def apply(
     Raises:
         RefusedMovement: the rules refuse it (naming the reserve, the movement and the rule).
         InsufficientReserve, UnknownReserve, DuplicateId, CurrencyMismatch: see
-            :class:`ReserveLedger`.
+            [`ReserveLedger`][cooprules.reserves.ReserveLedger].
     """
     month = _check_month(fiscal_year_start_month)
     after = ledger.with_movement(movement)
@@ -782,17 +772,18 @@ def check_movements(
         if refused is None:
             continue
         reason, citation = refused
-        amount = format_amount(movement.amount)
+        amount = movement.amount
         violations.append(
             Violation(
                 "reserve.refused_movement",
                 Severity.ERROR,
                 f"movements[{movement.id}] on reserve {movement.reserve!r}",
                 Text(
-                    en=f"{_KIND_EN[movement.kind]} of {amount} on {movement.date.isoformat()} "
-                    f"refused: {reason.en}.",
-                    fr=f"{_KIND_FR[movement.kind]} de {amount} le {movement.date.isoformat()} "
-                    f"refusée : {reason.fr}.",
+                    "{kind} of {amount} on {day} refused: {reason}.",
+                    kind=_KIND[movement.kind],
+                    amount=amount,
+                    day=movement.date,
+                    reason=reason,
                 ),
                 citation,
             )
@@ -800,21 +791,13 @@ def check_movements(
     return tuple(violations)
 
 
-_KIND_EN = {
-    MovementKind.ALLOCATION: "Allocation",
-    MovementKind.DEVOLUTION_RECEIVED: "Devolution received",
-    MovementKind.LOSS_ABSORPTION: "Loss absorption",
-    MovementKind.INCORPORATION: "Incorporation into capital",
-    MovementKind.DISTRIBUTION: "Distribution to members",
-    MovementKind.REPAYMENT: "Repayment to a leaving member",
-}
-_KIND_FR = {
-    MovementKind.ALLOCATION: "Dotation",
-    MovementKind.DEVOLUTION_RECEIVED: "Dévolution reçue",
-    MovementKind.LOSS_ABSORPTION: "Imputation de pertes",
-    MovementKind.INCORPORATION: "Incorporation au capital",
-    MovementKind.DISTRIBUTION: "Distribution aux membres",
-    MovementKind.REPAYMENT: "Remboursement à un membre sortant",
+_KIND = {
+    MovementKind.ALLOCATION: Text("Allocation", context="movement"),
+    MovementKind.DEVOLUTION_RECEIVED: Text("Devolution received", context="movement"),
+    MovementKind.LOSS_ABSORPTION: Text("Loss absorption", context="movement"),
+    MovementKind.INCORPORATION: Text("Incorporation into capital", context="movement"),
+    MovementKind.DISTRIBUTION: Text("Distribution to members", context="movement"),
+    MovementKind.REPAYMENT: Text("Repayment to a leaving member", context="movement"),
 }
 
 
@@ -871,7 +854,10 @@ def roll_forward(
             if kind in by_kind
         )
         step = Step(
-            Text(en=f"Roll-forward of {account.name.en}", fr=f"Continuité de {account.name.fr}"),
+            Text(
+                "Roll-forward of {account_name}",
+                account_name=account.name,
+            ),
             {
                 "opening": _money(ledger.currency, opening),
                 **{kind.value: amount for kind, amount in moves},
@@ -924,10 +910,9 @@ def reconcile(
                     Severity.ERROR,
                     code,
                     Text(
-                        en=f"Reported closing {format_amount(reported)}; opening plus movements "
-                        f"give {format_amount(expected)}.",
-                        fr=f"Solde de clôture déclaré {format_amount(reported)} ; l'ouverture et "
-                        f"les mouvements donnent {format_amount(expected)}.",
+                        "Reported closing {reported}; opening plus movements give {expected}.",
+                        reported=reported,
+                        expected=expected,
                     ),
                     None if rules is None else rules.roll_forward,
                 )
@@ -974,7 +959,10 @@ def absorb_loss(
         left -= take
         steps.append(
             Step(
-                what=Text(en=f"Loss charged to {reserve}", fr=f"Perte imputée sur {reserve}"),
+                what=Text(
+                    "Loss charged to {reserve}",
+                    reserve=reserve,
+                ),
                 inputs={"balance": balance},
                 result=charged[reserve],
                 citation=citation,
@@ -1004,7 +992,8 @@ class Liquidation:
         explanation: the steps.
         violations: a balance devolved to a member, or no beneficiary named.
         to_recent_members: what each recent member receives of the reserve the regime pays to
-            them (:class:`ToRecentMembers`: Quebec's enhancement reserve), before the devolution.
+            them ([`ToRecentMembers`][cooprules.reserves.ToRecentMembers]: Quebec's enhancement
+            reserve), before the devolution.
 
     ``debts_paid + sum(repaid) + sum(to_recent_members) + devolved + sum(distributed) ==
     assets``, to the minor unit.
@@ -1049,12 +1038,12 @@ def liquidate(
             (shares held, for the Belgian default of equal rights per share); by default their
             paid-up capital.
         reserve_balances: the reserves' balances at the winding-up, for a reserve the regime pays
-            to recent members (:attr:`LiquidationRule.to_recent_members`).
+            to recent members (`LiquidationRule.to_recent_members`).
         business_by_year: each person's business with the co-op, by the last day of each
             financial year (members then, former members included): the reserve to recent
             members is split pro rata of their business in the years that count.
         vote: the day of the winding-up vote: the financial years that count are the
-            :attr:`ToRecentMembers.years` last ones ended before it, within that many years of
+            `ToRecentMembers.years` last ones ended before it, within that many years of
             it ([interpretation]: a year still running on the day of the vote does not count).
 
     The capital is repaid in full when the assets left after the debts cover it; otherwise the
@@ -1085,7 +1074,7 @@ def liquidate(
     capital_total = sum(capital.values())
     steps = [
         Step(
-            Text(en="Debts and winding-up costs paid", fr="Dettes et frais de liquidation payés"),
+            Text("Debts and winding-up costs paid"),
             {"assets": assets, "debts": debts},
             _money(currency.code, paid),
             rule.citation,
@@ -1105,16 +1094,14 @@ def liquidate(
         )
     steps.append(
         Step(
-            Text(en="Paid-up capital repaid", fr="Capital libéré remboursé"),
+            Text("Paid-up capital repaid"),
             {
                 "paid_up_capital": _money(currency.code, capital_total),
                 "available": _money(currency.code, left),
             },
             _money(currency.code, sum(repaid.values())),
             rule.citation,
-            None
-            if left >= capital_total
-            else Text(en="pro rata of the paid-up capital", fr="au prorata du capital libéré"),
+            None if left >= capital_total else Text("pro rata of the paid-up capital"),
         )
     )
     balance = left - sum(repaid.values())
@@ -1142,14 +1129,15 @@ def liquidate(
         violations.extend(_devolution_problems(balance, beneficiary, capital, rule, currency.code))
     steps.append(
         Step(
-            Text(en="Balance", fr="Boni de liquidation"),
+            Text("Balance"),
             {"beneficiary": beneficiary or "-"},
             _money(currency.code, balance),
             rule.citation,
-            Text(en="shared among the members", fr="réparti entre les membres")
+            Text("shared among the members")
             if distributed
             else Text(
-                en=f"devolved to {rule.beneficiaries.en}", fr=f"dévolu à {rule.beneficiaries.fr}"
+                "devolved to {beneficiaries}",
+                beneficiaries=rule.beneficiaries,
             ),
         )
     )
@@ -1224,18 +1212,17 @@ def _to_recent_members(
     note = None
     if pay < owed:
         note = Text(
-            en=f"only {format_amount(_money(currency, pay))} remained of "
-            f"{format_amount(_money(currency, owed))}",
-            fr=f"seuls {format_amount(_money(currency, pay))} restaient sur "
-            f"{format_amount(_money(currency, owed))}",
+            "only {paid} remained of {owed}",
+            paid=_money(currency, pay),
+            owed=_money(currency, owed),
         )
     step = Step(
         Text(
-            en=f"{rule.name.en.capitalize()} paid to the members of the last {span} "
-            "financial years, pro rata of their business",
-            fr=f"{rule.name.fr.capitalize()} versée aux membres des {span} derniers "
-            "exercices, au prorata de leurs opérations",
-        ),
+            "{name} paid to the members of the last {span} financial years, pro rata of their "
+            "business",
+            name=rule.name,
+            span=span,
+        ).capitalized(),
         {
             "balance": _money(currency, owed),
             "available": _money(currency, available),
@@ -1269,10 +1256,10 @@ def _devolution_problems(
                 Severity.ERROR,
                 "beneficiary",
                 Text(
-                    en=f"The balance of {shown} must be devolved to {rule.beneficiaries.en}; "
-                    "no beneficiary is named.",
-                    fr=f"Le boni de {shown} doit être dévolu à {rule.beneficiaries.fr} ; aucun "
-                    "bénéficiaire n'est désigné.",
+                    "The balance of {shown} must be devolved to {beneficiaries}; no beneficiary "
+                    "is named.",
+                    shown=shown,
+                    beneficiaries=rule.beneficiaries,
                 ),
                 rule.citation,
             )
@@ -1284,8 +1271,9 @@ def _devolution_problems(
                 Severity.ERROR,
                 beneficiary,
                 Text(
-                    en=f"The balance of {shown} may not go to a member ({beneficiary}).",
-                    fr=f"Le boni de {shown} ne peut pas revenir à un membre ({beneficiary}).",
+                    "The balance of {shown} may not go to a member ({beneficiary}).",
+                    shown=shown,
+                    beneficiary=beneficiary,
                 ),
                 rule.citation,
             )

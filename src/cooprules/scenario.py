@@ -1,24 +1,27 @@
 """Scenario files: one co-operative's whole year as data, read from TOML.
 
-A scenario says everything :func:`cooprules.report.evaluate` needs to evaluate a co-op's year: the
-co-op (its regime, financial year and statute values), its members and their dated events, its
-share classes and share operations, its activities with their monthly revenue and direct costs and
-the levy schedule, the year's accounts, the general meeting's choice of distribution and its
-decisions with their ballots. ``docs/scenario.md`` describes the format with a full example, and
-:func:`json_schema` gives it as a JSON Schema (``docs/scenario.schema.json``).
+A scenario says everything [`cooprules.report.evaluate()`][cooprules.report.evaluate] needs to
+evaluate a co-op's year: the co-op (its regime, financial year and statute values), its members and
+their dated events, its share classes and share operations, its activities with their monthly
+revenue and direct costs and the levy schedule, the year's accounts, the general meeting's choice of
+distribution and its decisions with their ballots. ``docs/scenario.md`` describes the format with a
+full example, and [`json_schema()`][cooprules.scenario.json_schema] gives it as a JSON Schema
+(``docs/scenario.schema.json``).
 
-The format is a set of frozen attrs classes; :func:`load` reads a file with :mod:`tomllib` and
-structures it with cattrs, converting to the library's own values: amounts through
-:func:`cooprules.money.money` in the scenario's currency (text or integers only: a TOML float such
-as ``1234.5`` is refused), rates through :meth:`cooprules.money.Rate.of`, dates as TOML dates or
-ISO text. Every error is a :class:`ScenarioError` naming the file, the path inside it
-(``members[3].events[1].date``) and the value; a file with several problems raises one error
-listing them all (:attr:`ScenarioError.errors`).
+The format is a set of frozen attrs classes; [`load()`][cooprules.scenario.load] reads a file with
+`tomllib` and structures it with cattrs, converting to the library's own values: amounts through
+[`cooprules.money.money()`][cooprules.money.money] in the scenario's currency (text or integers
+only: a TOML float such as ``1234.5`` is refused), rates through
+[`cooprules.money.Rate.of()`][cooprules.money.Rate.of], dates as TOML dates or ISO text. Every error
+is a [`ScenarioError`][cooprules.scenario.ScenarioError] naming the file, the path inside it
+(``members[3].events[1].date``) and the value; a file with several problems raises one error listing
+them all (`ScenarioError.errors`).
 
-The file states its format's version with ``format = 2`` (:data:`FORMATS`); a file without it is
-version 1. Format 2 reads ``[levies]`` as several schedules by activity kind and date
-(:class:`LeviesSpec`), where version 1 reads one schedule (:class:`ScheduleSpec`);
-:mod:`cooprules.migrate` rewrites a version-1 file in format 2.
+The file states its format's version with ``format = 2`` ([`FORMATS`][cooprules.scenario.FORMATS]);
+a file without it is version 1. Format 2 reads ``[levies]`` as several schedules by activity kind
+and date ([`LeviesSpec`][cooprules.scenario.LeviesSpec]), where version 1 reads one schedule
+([`ScheduleSpec`][cooprules.scenario.ScheduleSpec]); `cooprules.migrate` rewrites a version-1 file
+in format 2.
 
 ```pycon
 >>> scenario = loads('''
@@ -154,9 +157,9 @@ several years."""
 class ScenarioError(InputFileError):
     """A scenario file cannot be read: it names the file, the path inside it and the value.
 
-    See :class:`~cooprules.errors.InputFileError` for the attributes. A file with several
+    See [`InputFileError`][cooprules.errors.InputFileError] for the attributes. A file with several
     problems raises one error for all of them: its attributes are the first problem's, and
-    :attr:`errors` lists every problem (one line each in ``str(error)``).
+    `errors` lists every problem (one line each in ``str(error)``).
 
     Attributes:
         errors: every problem found in the file, in the order of the file (this error alone when
@@ -173,6 +176,7 @@ class ScenarioError(InputFileError):
     def of(cls, errors: Sequence[ScenarioError]) -> ScenarioError:
         """One error for several problems of a file (at least one).
 
+        ```pycon
         >>> both = ScenarioError.of([ScenarioError("a.toml", "coop.name", None, "missing"),
         ...                          ScenarioError("a.toml", "coop.year", "x", "an integer")])
         >>> both.path, len(both.errors)
@@ -180,6 +184,8 @@ class ScenarioError(InputFileError):
         >>> print(both)
         a.toml: coop.name: missing (got None)
         a.toml: coop.year: an integer (got 'x')
+
+        ```
         """
         leaves = tuple(leaf for error in errors for leaf in error.errors)
         first = leaves[0]
@@ -208,7 +214,7 @@ class StatutesSpec:
 
 @attrs.frozen
 class CollegeSpec:
-    """A voting college of the statutes (:class:`cooprules.voting.College`).
+    """A voting college of the statutes (`cooprules.voting.College`).
 
     Attributes:
         code: its identifier (``"employees"``).
@@ -223,7 +229,7 @@ class CollegeSpec:
 
 @attrs.frozen
 class DecisionRuleSpec:
-    """The statutes' own rule for a kind of decision (:class:`cooprules.voting.DecisionRule`).
+    """The statutes' own rule for a kind of decision (`cooprules.voting.DecisionRule`).
 
     For the decisions the regime leaves to the statutes (a French SA's ordinary meeting, the
     amendment of a Quebec co-op's articles) or a stricter rule where the law allows one.
@@ -251,7 +257,7 @@ class DecisionRuleSpec:
 
 @attrs.frozen
 class VotingSpec:
-    """The statutes' choices on voting (:class:`cooprules.voting.VotingStatutes`).
+    """The statutes' choices on voting (`cooprules.voting.VotingStatutes`).
 
     Attributes:
         article: the article (or by-law) setting them.
@@ -303,7 +309,7 @@ class Coop:
 
 @attrs.frozen
 class MemberDecisionSpec:
-    """The decision behind a membership event (:class:`cooprules.membership.Decision`).
+    """The decision behind a membership event (`cooprules.membership.Decision`).
 
     A suspension or an exclusion the law ties to a decision states it: Quebec's board, by two
     thirds of the votes cast by the directors present, after notice, with written reasons within
@@ -330,7 +336,7 @@ class MemberDecisionSpec:
     grounds: str | None = None
 
     def to_decision(self) -> Decision:
-        """The library's :class:`~cooprules.membership.Decision`.
+        """The library's `Decision`.
 
         Raises:
             InvalidInput: a count below zero, more votes in favour than votes cast, an empty body.
@@ -349,7 +355,7 @@ class MemberDecisionSpec:
 
 @attrs.frozen
 class EventSpec:
-    """A dated membership event (:class:`cooprules.membership.Event`)."""
+    """A dated membership event (`cooprules.membership.Event`)."""
 
     kind: EventKind
     date: dt.date
@@ -363,7 +369,7 @@ class EventSpec:
 
 @attrs.frozen
 class WorkSpec:
-    """A worker's figures of the year for a SCOP's worker share (:class:`cooprules.surplus.Worker`).
+    """A worker's figures of the year for a SCOP's worker share (`cooprules.surplus.Worker`).
 
     Attributes:
         pay: gross pay of the year.
@@ -407,7 +413,7 @@ class MemberSpec:
 
 @attrs.frozen
 class ShareClassSpec:
-    """A class of shares (:class:`cooprules.capital.ShareClass`)."""
+    """A class of shares (`cooprules.capital.ShareClass`)."""
 
     code: str
     nominal: Money
@@ -417,18 +423,18 @@ class ShareClassSpec:
 
 @attrs.frozen
 class ShareOperationSpec:
-    """A dated operation on shares (:class:`cooprules.capital.Operation`).
+    """A dated operation on shares (`cooprules.capital.Operation`).
 
     A ``convert`` names the class the shares become (``into``) and, when the nominal values
     differ, how many shares of it (``into_shares``).
 
     A ``redeem`` is checked against the regime's redemption rule
-    (:func:`cooprules.capital.check_redemption`): ``repaid`` is what the co-op paid the member
-    (a violation when above the value the law allows), ``net_asset_value_per_share`` and
-    ``share_of_losses`` are the figures the regime's rule reads (the Belgian cap at the net-asset
-    value per share, the French deduction of losses), and ``position`` the financial position
-    the regime's tests before a repayment read (net assets, the board's liquidity finding,
-    solvency). These four are for a ``redeem`` only.
+    ([`cooprules.capital.check_redemption()`][cooprules.capital.distribution.check_redemption]):
+    ``repaid`` is what the co-op paid the member (a violation when above the value the law allows),
+    ``net_asset_value_per_share`` and ``share_of_losses`` are the figures the regime's rule reads
+    (the Belgian cap at the net-asset value per share, the French deduction of losses), and
+    ``position`` the financial position the regime's tests before a repayment read (net assets, the
+    board's liquidity finding, solvency). These four are for a ``redeem`` only.
     """
 
     id: str
@@ -526,9 +532,11 @@ class AccountsSpec:
     """The year's accounts: the surplus to distribute and the figures rules read.
 
     A negative ``surplus`` is the year's loss: it is absorbed by the reserves in the regime's
-    order and the rest carried forward (:mod:`cooprules.closing`). ``net_assets`` and
+    order and the rest carried forward (`cooprules.closing`). ``net_assets`` and
     ``unavailable_equity`` are the figures of a net-asset test before a distribution (Belgium:
-    CSA 6:115, net assets as :func:`cooprules_adapters.be.reserves.net_assets` computes them).
+    CSA 6:115, net assets as
+    [`cooprules_adapters.be.reserves.net_assets()`][cooprules_adapters.be.reserves.net_assets]
+    computes them).
     """
 
     surplus: Money
@@ -558,7 +566,7 @@ class DistributionSpec:
 
 @attrs.frozen
 class ProxySpec:
-    """A member represented at the meeting (checked by :func:`cooprules.voting.tally`).
+    """A member represented at the meeting (checked by `cooprules.voting.tally()`).
 
     Attributes:
         grantor: the member represented (a member of the scenario).
@@ -788,7 +796,7 @@ class DatedScheduleSpec(ScheduleSpec):
     """A levy schedule in force from a date, until another (format 2).
 
     It applies to the months that start on or after ``from`` and before ``until``
-    (:meth:`cooprules.levies.Schedule.in_force`).
+    ([`cooprules.levies.Schedule.in_force()`][cooprules.levies.Schedule.in_force]).
 
     Attributes:
         from_: the first day it applies (``from`` in the file; default: always).
@@ -838,7 +846,7 @@ class LeviesSpec:
 
 @attrs.frozen
 class LiquidityFindingSpec:
-    """The board's finding on liquidity (:class:`cooprules.capital.LiquidityAssessment`).
+    """The board's finding on liquidity (`cooprules.capital.LiquidityAssessment`).
 
     Attributes:
         date: the date of the board's finding (its report).
@@ -853,7 +861,7 @@ class LiquidityFindingSpec:
 
 @attrs.frozen
 class PositionSpec:
-    """The position a redemption is tested on (:class:`~cooprules.capital.FinancialPosition`).
+    """The position a redemption is tested on (`FinancialPosition`).
 
     Attributes:
         accounts_date: the closing date of the accounts used (the last approved ones).
@@ -876,7 +884,7 @@ class PositionSpec:
 
 @attrs.frozen
 class ReserveMovementSpec:
-    """A movement on a reserve in the year (:class:`~cooprules.reserves.Movement`).
+    """A movement on a reserve in the year (`Movement`).
 
     Attributes:
         id: unique in the scenario.
@@ -896,7 +904,7 @@ class ReserveMovementSpec:
 
 @attrs.frozen
 class ReserveSpec:
-    """A reserve account and its balance at the start of the year (:mod:`cooprules.reserves`).
+    """A reserve account and its balance at the start of the year (`cooprules.reserves`).
 
     Attributes:
         code: the reserve's code, as the distribution's steps name it (``legal_reserve``,
@@ -918,7 +926,7 @@ class ReserveSpec:
 
 @attrs.frozen
 class PooledCostSpec:
-    """A shared service charged to the activities (:class:`cooprules.pooling.PooledCost`).
+    """A shared service charged to the activities (`cooprules.pooling.PooledCost`).
 
     Attributes:
         code: unique in the scenario (``"coworking"``).
@@ -986,13 +994,13 @@ class Scenario:
         share_classes: the classes of shares.
         share_operations: the share register's operations.
         levies: the levy schedule of the activities (format 1), or the schedules by kind and
-            date (format 2, :class:`LeviesSpec`).
+            date (format 2, [`LeviesSpec`][cooprules.scenario.LeviesSpec]).
         activities: the activities and their monthly figures.
         accounts: the year's accounts.
         distribution: the meeting's choice of distribution.
         meeting: the general meeting.
         expected: the figures stated for the scenario (``[expected]``, read by ``cooprules test``).
-        source: the file's name (set by :func:`load`).
+        source: the file's name (set by [`load()`][cooprules.scenario.load]).
         reserves: the reserve accounts and their opening balances (``[[reserves]]``).
         format: the version of the format (``format = 2``; a file without it is version 1).
         pooled_costs: the co-op's shared services charged to the activities.
@@ -1274,7 +1282,7 @@ def _with_tables(raw: dict[str, Any], *, name: str, currency: str | None) -> Sce
 
 
 def _parse(text: str, name: str) -> dict[str, Any]:
-    """The TOML of a file, or a :class:`ScenarioError` naming it (invalid, or nested too deeply)."""
+    """The TOML of a file, or a `ScenarioError` naming it (invalid, or nested too deeply)."""
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -1303,7 +1311,7 @@ _NO_CURRENCY: Final = "XXX"
 def _currency_of_regime(name: str, coop: object) -> str:
     """The currency of the installed regime the file names (the file names no currency).
 
-    A file naming no regime (or not as text) gets :data:`_NO_CURRENCY`: its structure then fails
+    A file naming no regime (or not as text) gets `_NO_CURRENCY`: its structure then fails
     on ``coop.regime``, with every other structure error.
 
     Raises:

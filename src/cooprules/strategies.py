@@ -5,26 +5,40 @@ This module needs the ``test`` extra (``pip install "cooprules[test]"``): it imp
 
 Every strategy builds *valid* values by construction (no ``assume`` needed downstream):
 
-* :func:`currencies`: ISO 4217 currencies with 0, 2, 3 and 4 decimals (JPY, EUR, BHD, CLF...);
-* :func:`amounts`: :class:`~moneyed.Money` in one currency, built from whole minor units (or from a
-  finer unit when ``extra_places`` asks for amounts that still need rounding);
-* :func:`monies`: amounts in a currency drawn from :func:`currencies`;
-* :func:`weight_values`, :func:`weights`, :func:`weight_mappings`: allocation weights mixing
-  ``int``, ``Decimal``, ``Fraction`` and text, never negative and never all zero;
-* :func:`rates`: exact :class:`~cooprules.money.Rate` values within bounds;
-* :func:`texts` and :func:`citations`: bilingual messages and legal citations;
-* :func:`histories` and :func:`members`: membership histories (any events, or only those a
-  regime's :class:`~cooprules.membership.MembershipRules` allow) and registers of members;
-* :func:`activities`, :func:`monthly_lines` and :func:`activity_books`: hosted activities
-  (:class:`~cooprules.levies.Activity`) and their monthly figures (:class:`~cooprules.levies.Line`);
-* :func:`share_classes`, :func:`operations` and :func:`share_registers`: share classes and
-  registers whose operations are all valid (nothing transferred or redeemed that is not held,
-  never more paid up than subscribed);
-* :func:`voters`, :func:`electorates`, :func:`ballots`, :func:`proxies` and :func:`meetings`:
-  electorates, ballots, proxies (valid and invalid under the law: to oneself, chains, holders
-  absent, grantors present, non-voters, a grantor twice) and a general meeting's vote on a
-  decision the regime's :class:`~cooprules.voting.VotingRules` know (for
-  :func:`cooprules.voting.tally`).
+* [`currencies()`][cooprules.strategies.currencies]: ISO 4217 currencies with 0, 2, 3 and 4 decimals
+  (JPY, EUR, BHD, CLF...);
+* [`amounts()`][cooprules.strategies.amounts]: `Money` in one currency, built from whole minor units
+  (or from a finer unit when ``extra_places`` asks for amounts that still need rounding);
+* [`monies()`][cooprules.strategies.monies]: amounts in a currency drawn from
+  [`currencies()`][cooprules.strategies.currencies];
+* [`weight_values()`][cooprules.strategies.weight_values],
+  [`weights()`][cooprules.strategies.weights],
+  [`weight_mappings()`][cooprules.strategies.weight_mappings]: allocation weights mixing ``int``,
+  ``Decimal``, ``Fraction`` and text, never negative and never all zero;
+* [`rates()`][cooprules.strategies.rates]: exact [`Rate`][cooprules.money.Rate] values within
+  bounds;
+* [`texts()`][cooprules.strategies.texts] and [`citations()`][cooprules.strategies.citations]:
+  bilingual messages and legal citations;
+* [`histories()`][cooprules.strategies.histories] and [`members()`][cooprules.strategies.members]:
+  membership histories (any events, or only those a regime's
+  [`MembershipRules`][cooprules.membership.MembershipRules] allow) and registers of members;
+* [`activities()`][cooprules.strategies.activities],
+  [`monthly_lines()`][cooprules.strategies.monthly_lines] and
+  [`activity_books()`][cooprules.strategies.activity_books]: hosted activities
+  ([`Activity`][cooprules.levies.Activity]) and their monthly figures
+  ([`Line`][cooprules.levies.Line]);
+* [`share_classes()`][cooprules.strategies.share_classes],
+  [`operations()`][cooprules.strategies.operations] and
+  [`share_registers()`][cooprules.strategies.share_registers]: share classes and registers whose
+  operations are all valid (nothing transferred or redeemed that is not held, never more paid up
+  than subscribed);
+* [`voters()`][cooprules.strategies.voters], [`electorates()`][cooprules.strategies.electorates],
+  [`ballots()`][cooprules.strategies.ballots], [`proxies()`][cooprules.strategies.proxies] and
+  [`meetings()`][cooprules.strategies.meetings]: electorates, ballots, proxies (valid and invalid
+  under the law: to oneself, chains, holders absent, grantors present, non-voters, a grantor twice)
+  and a general meeting's vote on a decision the regime's
+  [`VotingRules`][cooprules.voting.rules.VotingRules] know (for
+  [`cooprules.voting.tally()`][cooprules.voting.tally]).
 
 A property of your own code then reads::
 
@@ -101,7 +115,7 @@ DEFAULT_MAX_UNITS = 10**12
 
 
 def currencies(codes: Sequence[str] = CURRENCY_CODES) -> st.SearchStrategy[Currency]:
-    """Draw a :class:`moneyed.Currency` among ``codes``.
+    """Draw a `moneyed.Currency` among ``codes``.
 
     Shrinks towards the first code (EUR by default).
     """
@@ -123,7 +137,7 @@ def amounts(
         max_units: the largest amount, in minor units.
         extra_places: digits below the minor unit; with ``extra_places=1`` an EUR amount is
             drawn from whole tenths of a cent (``0.125``), so it may need
-            :func:`~cooprules.money.quantize`. The bounds are then in those finer units.
+            [`quantize()`][cooprules.money.quantize]. The bounds are then in those finer units.
     """
     cur = currency_of(currency)
     if extra_places < 0:
@@ -144,16 +158,16 @@ def monies(
     max_units: int = DEFAULT_MAX_UNITS,
     extra_places: int = 0,
 ) -> Money:
-    """Draw a currency (from :func:`currencies` unless given), then an amount in it.
+    """Draw a currency (from `currencies()` unless given), then an amount in it.
 
-    The keyword arguments are those of :func:`amounts`.
+    The keyword arguments are those of [`amounts()`][cooprules.strategies.amounts].
     """
     cur = draw(currency if currency is not None else currencies())
     return draw(amounts(cur, min_units=min_units, max_units=max_units, extra_places=extra_places))
 
 
 def _as_text(value: Fraction, form: int) -> str:
-    """Write a non-negative fraction as text that :func:`~cooprules.money.to_fraction` reads."""
+    """Write a non-negative fraction as text that `to_fraction()` reads."""
     if form == 0 or not _is_decimal(value):
         return f"{value.numerator}/{value.denominator}"
     exact = _decimal(value)
@@ -214,8 +228,9 @@ def weights(
         draw: given by hypothesis (not passed by the caller).
         min_size: the fewest weights (at least 1).
         max_size: the most weights.
-        elements: the strategy for each weight; :func:`weight_values` by default. It must only
-            produce non-negative weights.
+        elements: the strategy for each weight;
+            [`weight_values()`][cooprules.strategies.weight_values] by default. It must only produce
+            non-negative weights.
     """
     if min_size < 1:
         msg = f"an allocation needs at least one weight (min_size={min_size})"
@@ -254,7 +269,8 @@ def weight_mappings(
         keys: the strategy for the keys (member ids, for instance ``st.text(min_size=1)``).
         min_size: the fewest entries (at least 1).
         max_size: the most entries.
-        elements: the strategy for each weight; :func:`weight_values` by default.
+        elements: the strategy for each weight;
+            [`weight_values()`][cooprules.strategies.weight_values] by default.
     """
     chosen = draw(st.lists(keys, min_size=min_size, max_size=max_size, unique=True))
     values = draw(weights(min_size=len(chosen), max_size=len(chosen), elements=elements))
@@ -267,7 +283,8 @@ def rates(
     """Draw exact rates within ``[minimum, maximum]`` (0 % to 100 % by default).
 
     Rates are decimals of up to four places (``13.5 %`` is ``0.135``) or fractions such as ``1/3``.
-    The bounds are anything :meth:`Rate.of` accepts: ``"15%"``, ``"1/3"``, a ``Decimal``...
+    The bounds are anything [`Rate.of()`][cooprules.money.Rate.of] accepts: ``"15%"``, ``"1/3"``, a
+    ``Decimal``...
     """
     low = Rate.of(minimum, minimum=None, maximum=None).value
     high = Rate.of(maximum, minimum=None, maximum=None).value
@@ -292,7 +309,7 @@ _WORDS = st.text(
 def texts(
     en: st.SearchStrategy[str] = _WORDS, fr: st.SearchStrategy[str] | None = None
 ) -> st.SearchStrategy[Text]:
-    """Draw bilingual :class:`~cooprules.explain.Text` messages (non-blank in both languages)."""
+    """Draw bilingual `Text` messages (non-blank in both languages)."""
     return st.builds(Text, en=en, fr=fr if fr is not None else en)
 
 
@@ -302,7 +319,7 @@ def citations(
     jurisdictions: Sequence[str] = ("BE", "FR", "CA-QC", "coop"),
     confidences: Sequence[Confidence] = tuple(Confidence),
 ) -> st.SearchStrategy[Citation]:
-    """Draw :class:`~cooprules.explain.Citation` values, with or without a URL and a title."""
+    """Draw `Citation` values, with or without a URL and a title."""
     return st.builds(
         Citation,
         instrument=instruments if instruments is not None else _WORDS,
@@ -326,7 +343,7 @@ def histories(
 ) -> History:
     """Histories of dated events; with ``rules``, only events those rules allow (legal histories).
 
-    Without rules, any event kind may follow any other (useful to test :func:`check_history`).
+    Without rules, any event kind may follow any other (useful to test `check_history()`).
     """
     events: list[Event] = []
     day = start
@@ -368,7 +385,7 @@ def members(
 
 
 def _currency(draw: st.DrawFn, currency: str | None) -> str:
-    """The currency given, else one drawn from :data:`CURRENCY_CODES` (the core assumes none)."""
+    """The currency given, else one drawn from `CURRENCY_CODES` (the core assumes none)."""
     return currency if currency is not None else draw(st.sampled_from(CURRENCY_CODES))
 
 
@@ -386,11 +403,12 @@ def activities(
     max_days: int = 3 * 365,
     may_end: bool = True,
 ) -> Activity:
-    """Draw a hosted :class:`~cooprules.levies.Activity` starting within ``max_days`` of ``start``.
+    """Draw a hosted `Activity` starting within ``max_days`` of ``start``.
 
     Args:
         draw: given by hypothesis (not passed by the caller).
-        currency: the currency of its books (drawn from :data:`CURRENCY_CODES` when not given).
+        currency: the currency of its books (drawn from
+            [`CURRENCY_CODES`][cooprules.strategies.CURRENCY_CODES] when not given).
         activity_id: its id (drawn as ``a0``, ``a1``… when not given).
         owner: its entrepreneur (drawn as ``m0``, ``m1``… when not given).
         start: the earliest start date.
@@ -422,7 +440,7 @@ def monthly_lines(
     with_costs: bool = True,
     all_months: bool = False,
 ) -> list[Line]:
-    """Draw an activity's monthly :class:`~cooprules.levies.Line` figures for a calendar year.
+    """Draw an activity's monthly `Line` figures for a calendar year.
 
     Revenue and direct costs are whole minor units in ``[0, max_units]`` of the activity's
     currency; costs may exceed revenue (a negative margin). Each month appears at most once, in
@@ -661,7 +679,7 @@ def share_registers(
     max_operations: int = 12,
     start: date = date(2020, 1, 1),
 ) -> ShareRegister:
-    """Draw a :class:`~cooprules.capital.ShareRegister` whose every operation is valid."""
+    """Draw a `ShareRegister` whose every operation is valid."""
     code = _currency(draw, currency)
     classes = draw(share_classes(currency=code, max_classes=max_classes))
     log = draw(
@@ -710,7 +728,7 @@ def electorates(
     categories: Sequence[str | None] = (None,),
     max_excluded: int = 0,
 ) -> Electorate:
-    """Draw an :class:`~cooprules.voting.Electorate` (the keyword arguments of :func:`voters`).
+    """Draw an `Electorate` (the keyword arguments of `voters()`).
 
     With ``max_excluded``, up to that many people of the register ``x0``, ``x1``… may not vote
     (resigned, or auxiliary members).
@@ -749,7 +767,7 @@ def proxies(
     (chains), and half of the proxies go to one voter who gives none (several proxies to
     one holder).
     Whether a holder attends is the meeting's ``present``: draw it beside. No grantor is a
-    stranger (that is bad input, refused by :func:`cooprules.voting.tally`).
+    stranger (that is bad input, refused by [`cooprules.voting.tally()`][cooprules.voting.tally]).
     """
     register = [*sorted(electorate.voters), *sorted(electorate.excluded)]
     if not register:
@@ -788,9 +806,9 @@ def meetings(
     (``rules.one_member_one_vote`` is ``True``), every voter weighs 1 whatever ``max_weight``.
 
     No proxy is claimed unless ``max_proxies`` is above 0: the meeting then claims up to that
-    many (:func:`proxies`, valid and invalid), the electorate has at least three voters (where
-    ``max_voters`` allows), the register up to two people who may not vote, and the voters
-    present in person are listed (or left to the ballots) at random.
+    many ([`proxies()`][cooprules.strategies.proxies], valid and invalid), the electorate has at
+    least three voters (where ``max_voters`` allows), the register up to two people who may not
+    vote, and the voters present in person are listed (or left to the ballots) at random.
 
     Raises:
         ValueError: the rules set no majority for any decision.

@@ -2,15 +2,18 @@
 
 At the general meeting a co-op splits its surplus: reserves first, capped interest on shares,
 patronage refunds (*ristournes*) in proportion to each member's business or work, and in a SCOP a
-worker share for all employees. A :class:`Waterfall` is that split as data: an ordered tuple of
-steps (:class:`ToReserve`, :class:`Interest`, :class:`Refund`, :class:`WorkerShare`,
-:class:`Remainder`) plus constraints between them, each with its citation. :func:`distribute`
-runs it on a year's figures (:class:`YearFigures`) and returns a :class:`Distribution`:
+worker share for all employees. A [`Waterfall`][cooprules.surplus.Waterfall] is that split as data:
+an ordered tuple of steps ([`ToReserve`][cooprules.surplus.ToReserve],
+[`Interest`][cooprules.surplus.Interest], [`Refund`][cooprules.surplus.Refund],
+[`WorkerShare`][cooprules.surplus.WorkerShare], [`Remainder`][cooprules.surplus.Remainder]) plus
+constraints between them, each with its citation. [`distribute()`][cooprules.surplus.distribute]
+runs it on a year's figures ([`YearFigures`][cooprules.surplus.YearFigures]) and returns a
+[`Distribution`][cooprules.surplus.Distribution]:
 
 * every step's amount, rounded once to the minor unit; every member's share of a step through
-  :func:`cooprules.money.allocate`, so the parts add up to the step exactly;
+  [`cooprules.money.allocate()`][cooprules.money.allocate], so the parts add up to the step exactly;
 * the total allocated equals the surplus, to the cent (whatever is left goes to the
-  :class:`Remainder` step, or stays unallocated and is reported);
+  [`Remainder`][cooprules.surplus.Remainder] step, or stays unallocated and is reported);
 * the explanation of each step and the violations the constraints find (a broken legal bound is
   returned as data, never raised).
 
@@ -196,14 +199,14 @@ class Interest:
     """Interest on paid-up shares, pro rata of the capital and the days it was held.
 
     With a ``rate``, each member's interest is their own ``capital-days x rate / days``, rounded
-    once (:func:`cooprules.capital.interest_units`); the step's amount is their sum. With an
+    once (`cooprules.capital.interest_units()`); the step's amount is their sum. With an
     ``amount`` (a SCOP's meeting decides a sum), that sum is split over the members by their
     capital-days, exact to the cent. Either way a step never takes more than what remains; if
     less remains, what remains is split by capital-days, nobody above their interest at the rate.
 
     A legal ``cap`` ("at most N %") is an annual rate: a rate above it is reported as such, and
     each member's interest is bounded by ``capital-days x cap / actual days of the year``
-    (:func:`cooprules.capital.interest_caps`), whatever the day count. Capped interest is rounded
+    (`cooprules.capital.interest_caps()`), whatever the day count. Capped interest is rounded
     **down**, toward the bound, whatever the waterfall's rounding, so a half-cent tie at the cap
     never pays a cent over; a member paid above their bound (a decided amount, or a day count
     paying more than the annual rate in a leap year) makes the result carry a violation.
@@ -213,11 +216,12 @@ class Interest:
         rate: the yearly rate the statutes or the meeting set.
         amount: a total decided by the meeting instead of a rate.
         cap: the legal cap on the rate, if any.
-        day_count: the statutes' day count (:class:`cooprules.capital.DayCount`, or its text
-            ``"actual/365"``...): ``ACTUAL_ACTUAL`` (the default) counts the financial year's
-            actual days (:attr:`YearFigures.year_days`), so a holder of every day of a 366-day
-            year gets the annual rate, never 366/365 of it; ``ACTUAL_365`` or ``ACTUAL_360`` for
-            statutes that choose them.
+        day_count: the statutes' day count
+            ([`cooprules.capital.DayCount`][cooprules.capital.daycount.DayCount], or its text
+            ``"actual/365"``...): ``ACTUAL_ACTUAL`` (the default) counts the financial year's actual
+            days ([`YearFigures.year_days`][cooprules.surplus.YearFigures.year_days]), so a holder
+            of every day of a 366-day year gets the annual rate, never 366/365 of it; ``ACTUAL_365``
+            or ``ACTUAL_360`` for statutes that choose them.
         days_in_year: a fixed denominator instead of the day count's, if given.
         capital: the name of the capital-days table in the figures (e.g. a share class).
         citation: the rule.
@@ -272,8 +276,9 @@ class Refund(_AmountSpec):
             refund, or the total the meeting decided (a ``Money``), split over the members by
             their refunds, exact to the cent (at most the refunds: a cut is reported).
         average_years: the refunds follow each member's average measure over this many financial
-            years, the year's included (:attr:`YearFigures.measure_years`; see
-            :func:`measure_average`); ``None``: the year's measure alone.
+            years, the year's included (`YearFigures.measure_years`; see
+            [`measure_average()`][cooprules.surplus.measure_average]); ``None``: the year's measure
+            alone.
         average_citation: the rule that allows the average (Quebec: s.224.7).
         share / amount / rest / of: how much the step takes.
         citation: the rule.
@@ -368,12 +373,14 @@ class YearFigures:
     """The year's figures a waterfall needs.
 
     Attributes:
-        surplus: the year's surplus (ENG for a SCOP; a loss is negative: see :func:`absorb_loss`).
+        surplus: the year's surplus (ENG for a SCOP; a loss is negative: see
+            [`absorb_loss()`][cooprules.reserves.absorb_loss]).
         deductions: amounts taken before the waterfall, by name (Quebec: interest on preferred
             shares, s.143); the base is the surplus less these.
         reserve_balances: the reserves' balances before the allocation (for ceilings).
         capital_days: per table (``"capital"`` by default), each member's paid-up capital in minor
-            units multiplied by the days held in the year (see :mod:`cooprules.capital`).
+            units multiplied by the days held in the year (see
+            [`cooprules.capital`][cooprules.capital]).
         measures: per measure name, each member's measure (purchases, hours, pay), exact numbers.
         workers: per worker, their figures for the worker share.
         categories: each member's category (for refund eligibility).
@@ -385,7 +392,7 @@ class YearFigures:
         highest_capital: the highest capital ever reached (France, SCOP legal reserve).
         measure_years: per measure name, per financial year (the year it starts in), each
             member's measure: what a refund averaged over several years reads
-            (:attr:`Refund.average_years`). The year's own measures may stay in ``measures``.
+            (`Refund.average_years`). The year's own measures may stay in ``measures``.
     """
 
     surplus: Money
@@ -485,7 +492,7 @@ class Waterfall:
     """A distribution rule: ordered steps and the constraints checked on the result.
 
     Attributes:
-        steps: the steps, in order; a :class:`Remainder` may only come last.
+        steps: the steps, in order; a [`Remainder`][cooprules.surplus.Remainder] may only come last.
         constraints: checks run on the result (a regime's legal bounds).
         rounding: how step amounts are rounded.
         name: a short name for reports.
@@ -628,7 +635,7 @@ def distribute(waterfall: Waterfall, figures: YearFigures) -> Distribution:
 
     Raises:
         InvalidInput: figures a step needs are missing (a measure, the capital-days), or the
-            surplus is a loss (use :func:`absorb_loss`).
+            surplus is a loss (use [`absorb_loss()`][cooprules.reserves.absorb_loss]).
         UnknownMember: a refund's measure names a member with no category while the refund is
             restricted to categories.
     """
@@ -675,8 +682,8 @@ def _run_step(
                     (
                         Step(
                             what=Text(
-                                en=f"Remainder to {step.reserve}",
-                                fr=f"Solde affecté à {step.reserve}",
+                                "Remainder to {reserve}",
+                                reserve=step.reserve,
                             ),
                             inputs={"remaining": money_of(remaining)},
                             result=money_of(remaining),
@@ -725,8 +732,7 @@ def _said(
 
 
 _REMAINS: Final = Text(
-    en="a step never takes more than what remains of the surplus after the steps before it",
-    fr="une étape ne prend jamais plus que ce qui reste de l'excédent après les étapes précédentes",
+    "a step never takes more than what remains of the surplus after the steps before it",
 )
 
 
@@ -740,8 +746,11 @@ def _cut(
         severity=Severity.WARNING,
         subject=step.code,
         message=Text(
-            en=f"Step {step.code}: {shown} asked, {given} granted: {rule.en}.",
-            fr=f"Étape {step.code} : {shown} demandés, {given} accordés : {rule.fr}.",
+            "Step {step_code}: {shown} asked, {given} granted: {rule}.",
+            step_code=step.code,
+            shown=shown,
+            given=given,
+            rule=rule,
         ),
         citation=step.citation,
     )
@@ -751,19 +760,16 @@ def _nobody(step: Refund | WorkerShare) -> Text:
     """Why a refund or a worker share had nobody to share its amount among."""
     if isinstance(step, Refund):
         return Text(
-            en=f"no eligible member has any {step.measure}, so nobody receives it; it stays in "
-            "the waterfall for the steps after it",
-            fr=f"aucun membre admis n'a de {step.measure} : personne ne la reçoit, elle reste "
-            "dans la répartition pour les étapes suivantes",
+            "no eligible member has any {measure}, so nobody receives it; it stays in the "
+            "waterfall for the steps after it",
+            measure=step.measure,
         )
     return Text(
-        en=f"no employee qualifies (at least {step.min_months_present} months present or "
-        f"{step.min_seniority_months} months' seniority, with pay or time to share by), so "
-        "nobody receives it; it stays in the waterfall for the steps after it",
-        fr=f"aucun salarié ne remplit les conditions (au moins {step.min_months_present} mois de "
-        f"présence ou {step.min_seniority_months} mois d'ancienneté, avec un salaire ou un temps "
-        "de travail pour la répartir) : personne ne la reçoit, elle reste dans la répartition "
-        "pour les étapes suivantes",
+        "no employee qualifies (at least {min_months_present} months present or "
+        "{min_seniority_months} months' seniority, with pay or time to share by), so nobody "
+        "receives it; it stays in the waterfall for the steps after it",
+        min_months_present=step.min_months_present,
+        min_seniority_months=step.min_seniority_months,
     )
 
 
@@ -782,16 +788,16 @@ def _reserve(step: ToReserve, figures: YearFigures, target: int) -> list[StepRes
     explanation = Explanation(
         (
             Step(
-                what=Text(en=f"Allocation to {step.reserve}", fr=f"Dotation à {step.reserve}"),
+                what=Text(
+                    "Allocation to {reserve}",
+                    reserve=step.reserve,
+                ),
                 inputs=inputs,
                 result=from_minor_units(amount, currency),
                 citation=step.citation,
-                note=Text(
-                    en=f"share {step.share} of the {step.of.value}"
-                    if step.share
-                    else "amount decided",
-                    fr=f"part {step.share} ({step.of.value})" if step.share else "montant décidé",
-                ),
+                note=Text("share {share} of the {of}", share=step.share, of=step.of.value)
+                if step.share
+                else Text("amount decided"),
             ),
         )
     )
@@ -821,8 +827,9 @@ def _reserve(step: ToReserve, figures: YearFigures, target: int) -> list[StepRes
                     (
                         Step(
                             what=Text(
-                                en=f"Above the ceiling of {step.reserve}: to {step.overflow_to}",
-                                fr=f"Au-delà du plafond de {step.reserve} : à {step.overflow_to}",
+                                "Above the ceiling of {reserve}: to {overflow_to}",
+                                reserve=step.reserve,
+                                overflow_to=step.overflow_to,
                             ),
                             inputs={"overflow": from_minor_units(overflow, currency)},
                             result=from_minor_units(overflow, currency),
@@ -859,10 +866,9 @@ def _interest(
     note = None
     if amount < due:
         note = Text(
-            en=f"only {format_amount(from_minor_units(amount, currency))} remained of "
-            f"{format_amount(from_minor_units(due, currency))} due",
-            fr=f"seuls {format_amount(from_minor_units(amount, currency))} restaient sur "
-            f"{format_amount(from_minor_units(due, currency))} dus",
+            "only {paid} remained of {due} due",
+            paid=from_minor_units(amount, currency),
+            due=from_minor_units(due, currency),
         )
     inputs: dict[str, object] = {
         "rate": step.rate if step.rate is not None else "amount decided",
@@ -879,10 +885,7 @@ def _interest(
     explanation = Explanation(
         (
             Step(
-                what=Text(
-                    en="Interest on shares, pro rata of days held",
-                    fr="Intérêt aux parts, au prorata des jours de détention",
-                ),
+                what=Text("Interest on shares, pro rata of days held"),
                 inputs=inputs,
                 result=from_minor_units(amount, currency),
                 citation=step.citation,
@@ -974,11 +977,8 @@ def _year_days_assumed(step: Interest) -> Violation:
         severity=Severity.WARNING,
         subject=step.code,
         message=Text(
-            en="The financial year's days are not given (YearFigures.year or days_in_year): "
-            "365 assumed; in a leap year interest would be 366/365 of the rate and its cap.",
-            fr="Le nombre de jours de l'exercice n'est pas donné (YearFigures.year ou "
-            "days_in_year) : 365 supposés ; une année bissextile, l'intérêt ferait 366/365 du "
-            "taux et de son plafond.",
+            "The financial year's days are not given (YearFigures.year or days_in_year): 365 "
+            "assumed; in a leap year interest would be 366/365 of the rate and its cap.",
         ),
         citation=step.citation,
     )
@@ -991,8 +991,9 @@ def _rate_above_cap(step: Interest, cap: Rate) -> Violation:
         severity=Severity.ERROR,
         subject=step.code,
         message=Text(
-            en=f"The interest rate {step.rate} a year is above the cap of {cap} a year.",
-            fr=f"Le taux d'intérêt de {step.rate} par an dépasse le plafond de {cap} par an.",
+            "The interest rate {rate} a year is above the cap of {cap} a year.",
+            rate=step.rate,
+            cap=cap,
         ),
         citation=step.citation,
     )
@@ -1028,10 +1029,13 @@ def _above_cap(
             severity=Severity.ERROR,
             subject=step.code,
             message=Text(
-                en=f"Interest above the cap of {cap} a year for {len(over)} member(s), e.g. "
-                f"{first}: {format_amount(paid)} for at most {format_amount(ceiling)}.",
-                fr=f"Intérêt supérieur au plafond de {cap} par an pour {len(over)} membre(s), par "
-                f"exemple {first} : {format_amount(paid)} pour au plus {format_amount(ceiling)}.",
+                "Interest above the cap of {cap} a year for {over_count} member(s), e.g. {first}: "
+                "{paid} for at most {ceiling}.",
+                cap=cap,
+                over_count=len(over),
+                first=first,
+                paid=paid,
+                ceiling=ceiling,
             ),
             citation=step.citation,
         ),
@@ -1048,10 +1052,10 @@ def _refund(step: Refund, figures: YearFigures, target: int) -> StepResult:
         averaged.append(
             Step(
                 what=Text(
-                    en=f"Each member's {step.measure} averaged over {len(years)} financial "
-                    f"year(s), {span}",
-                    fr=f"{step.measure} de chaque membre en moyenne sur {len(years)} "
-                    f"exercice(s), {span}",
+                    "Each member's {measure} averaged over {years_count} financial year(s), {span}",
+                    measure=step.measure,
+                    years_count=len(years),
+                    span=span,
                 ),
                 inputs={"years": years},
                 result={m: str(v) for m, v in sorted(table.items())},
@@ -1091,8 +1095,8 @@ def _refund(step: Refund, figures: YearFigures, target: int) -> StepResult:
             *averaged,
             Step(
                 what=Text(
-                    en=f"Refunds in proportion to {step.measure}",
-                    fr=f"Ristournes au prorata de {step.measure}",
+                    "Refunds in proportion to {measure}",
+                    measure=step.measure,
                 ),
                 inputs={
                     "target": from_minor_units(target, currency),
@@ -1122,10 +1126,10 @@ def _in_shares_cut(step: Refund, decided: Money, refunds: Money) -> Violation:
         severity=Severity.WARNING,
         subject=step.code,
         message=Text(
-            en=f"{format_amount(decided)} of refunds in shares were decided; the refunds are "
-            f"{format_amount(refunds)}, all of it paid in shares.",
-            fr=f"{format_amount(decided)} de ristournes en parts ont été décidés ; les ristournes "
-            f"sont de {format_amount(refunds)}, versées entièrement en parts.",
+            "{decided} of refunds in shares were decided; the refunds are {refunds}, all of it "
+            "paid in shares.",
+            decided=decided,
+            refunds=refunds,
         ),
         citation=step.citation,
     )
@@ -1157,10 +1161,7 @@ def _worker_share(step: WorkerShare, figures: YearFigures, target: int) -> StepR
     explanation = Explanation(
         (
             Step(
-                what=Text(
-                    en="Worker share to all qualifying employees",
-                    fr="Part travail à tous les salariés remplissant les conditions",
-                ),
+                what=Text("Worker share to all qualifying employees"),
                 inputs={
                     "target": from_minor_units(target, currency),
                     "eligible workers": count,
@@ -1182,12 +1183,12 @@ def measure_average(
 ) -> tuple[dict[str, Fraction], tuple[int, ...]]:
     """Each member's average ``measure`` over the last ``years`` financial years, and the years.
 
-    The years end with the figures' own (the year :attr:`YearFigures.year` starts in, else the
-    latest of :attr:`YearFigures.measure_years`); the year's measures are its entry in
+    The years end with the figures' own (the year `YearFigures.year` starts in, else the
+    latest of `YearFigures.measure_years`); the year's measures are its entry in
     ``measure_years``, else ``measures``. A member measured in an earlier year and not in this
     one (who left) receives no refund, and a member not measured in an earlier year counts zero
-    for it (see :func:`average_measures`): give ``0`` for the year to keep a member who did not
-    work in it.
+    for it (see [`average_measures()`][cooprules.surplus.average_measures]): give ``0`` for the year
+    to keep a member who did not work in it.
 
     ```pycon
     >>> from moneyed import Money

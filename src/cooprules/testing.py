@@ -2,27 +2,33 @@
 
 This module needs the ``test`` extra (``pip install "cooprules[test]"``): it imports
 `hypothesis <https://hypothesis.readthedocs.io>`_ (for the property checks) and
-`pytest <https://docs.pytest.org>`_ (for :class:`RegimeConformance`), neither of which is a runtime
+`pytest <https://docs.pytest.org>`_ (for
+[`RegimeConformance`][cooprules.testing.RegimeConformance]), neither of which is a runtime
 dependency of cooprules.
 
 It offers:
 
-* :func:`check_regime` inspects a :class:`~cooprules.regime.Regime` and returns every problem it
-  finds as a :class:`~cooprules.explain.Violation` (code ``conformance.*``, a bilingual message,
-  the citation of the rule at fault where there is one), never raising: the code and currency, the
-  citations (with URLs), every parameter (a declared key or the plug-in's own prefix, values and
-  bounds of the key's type, no [MEM]/[UNC] figure with a value, versions that do not overlap), the
-  regime's defaults validating against its own statutes on every date a parameter changes, and the
-  rule sets (a :class:`~cooprules.membership.MembershipRules` and a
-  :class:`~cooprules.voting.VotingRules` present and sane);
-* :func:`check_law_is_read` changes each numeric figure of a regime in a copy and evaluates the
-  plug-in's scenarios with both, to see that an engine reads it (no engine holds its own copy of
-  the law); :func:`check_worked_examples` runs worked examples against their ``[expected]``
-  figures;
-* the property checks (:func:`check_legal_histories`, :func:`check_status_replay`,
-  :func:`check_vote_caps`, :func:`check_waterfall`) draw random inputs under the regime's rules
-  with :mod:`cooprules.strategies` and assert the engines' invariants; :class:`RegimeConformance`
-  bundles everything as pytest tests, which a plug-in's own test file subclasses:
+* [`check_regime()`][cooprules.testing.check_regime] inspects a [`Regime`][cooprules.regime.Regime]
+  and returns every problem it finds as a [`Violation`][cooprules.explain.Violation] (code
+  ``conformance.*``, a bilingual message, the citation of the rule at fault where there is one),
+  never raising: the code and currency, the citations (with URLs), every parameter (a declared key
+  or the plug-in's own prefix, values and bounds of the key's type, no figure recalled, unverified
+  or uncertain with a value, versions that do not overlap), the regime's defaults validating
+  against its own statutes on every date a parameter changes, and the rule sets (a
+  [`MembershipRules`][cooprules.membership.MembershipRules] and a
+  [`VotingRules`][cooprules.voting.rules.VotingRules] present and sane);
+* [`check_law_is_read()`][cooprules.testing.check_law_is_read] changes each numeric figure of a
+  regime in a copy and evaluates the plug-in's scenarios with both, to see that an engine reads it
+  (no engine holds its own copy of the law);
+  [`check_worked_examples()`][cooprules.testing.check_worked_examples] runs worked examples against
+  their ``[expected]`` figures;
+* the property checks ([`check_legal_histories()`][cooprules.testing.check_legal_histories],
+  [`check_status_replay()`][cooprules.testing.check_status_replay],
+  [`check_vote_caps()`][cooprules.testing.check_vote_caps],
+  [`check_waterfall()`][cooprules.testing.check_waterfall]) draw random inputs under the regime's
+  rules with [`cooprules.strategies`][cooprules.strategies] and assert the engines' invariants;
+  [`RegimeConformance`][cooprules.testing.RegimeConformance] bundles everything as pytest tests,
+  which a plug-in's own test file subclasses:
 
 ```python
 from cooprules.testing import RegimeConformance
@@ -111,8 +117,7 @@ _FIXED_DATES = (date(2010, 6, 1), date(2020, 6, 1), date(2026, 6, 1))
 def _finding(
     code: str,
     subject: str,
-    en: str,
-    fr: str,
+    message: Text,
     citation: Citation | None = None,
     *,
     severity: Severity = Severity.ERROR,
@@ -121,7 +126,7 @@ def _finding(
         code=f"conformance.{code}",
         severity=severity,
         subject=subject,
-        message=Text(en=en, fr=fr),
+        message=message,
         citation=citation,
     )
 
@@ -129,7 +134,8 @@ def _finding(
 def conformance_dates(regime: Regime, extra: Iterable[date] = ()) -> tuple[date, ...]:
     """Every date on which a parameter of the lineage starts or ends, a few fixed ones, ``extra``.
 
-    These are the dates :func:`check_regime` checks the defaults on: the law of each period.
+    These are the dates [`check_regime()`][cooprules.testing.check_regime] checks the defaults on:
+    the law of each period.
     """
     found = set(_FIXED_DATES) | set(extra)
     for member in regime.lineage:
@@ -156,9 +162,7 @@ def _check_identity(regime: Regime) -> list[Violation]:
             _finding(
                 "code_format",
                 regime.code,
-                "A regime code is lower-case, a two-letter jurisdiction, a dash and a name.",
-                "Un code de régime est en minuscules : deux lettres de juridiction, un tiret, un "
-                "nom.",
+                Text("A regime code is lower-case, a two-letter jurisdiction, a dash and a name."),
             )
         )
     expected = regime.jurisdiction.rsplit("-", 1)[-1].lower()
@@ -167,18 +171,23 @@ def _check_identity(regime: Regime) -> list[Violation]:
             _finding(
                 "code_jurisdiction",
                 regime.code,
-                f"The code starts with {prefix!r}, but the jurisdiction {regime.jurisdiction!r} "
-                f"calls for {expected!r}.",
-                f"Le code commence par {prefix!r}, mais la juridiction {regime.jurisdiction!r} "
-                f"appelle {expected!r}.",
+                Text(
+                    "The code starts with {prefix}, but the jurisdiction {jurisdiction} calls for "
+                    "{expected}.",
+                    prefix=f"{prefix!r}",
+                    jurisdiction=f"{regime.jurisdiction!r}",
+                    expected=f"{expected!r}",
+                ),
             )
         )
     found.extend(
         _finding(
             "alias_format",
             alias,
-            f"An alias is lower-case and starts with {prefix}- like the code.",
-            f"Un alias est en minuscules et commence par {prefix}- comme le code.",
+            Text(
+                "An alias is lower-case and starts with {prefix}- like the code.",
+                prefix=prefix,
+            ),
         )
         for alias in regime.aliases
         if alias != alias.lower() or not alias.startswith(f"{prefix}-")
@@ -188,8 +197,7 @@ def _check_identity(regime: Regime) -> list[Violation]:
             _finding(
                 "name_missing",
                 regime.code,
-                "The regime needs a native name and an English name.",
-                "Le régime doit avoir un nom dans sa langue et un nom anglais.",
+                Text("The regime needs a native name and an English name."),
             )
         )
     if not regime.languages:
@@ -197,8 +205,7 @@ def _check_identity(regime: Regime) -> list[Violation]:
             _finding(
                 "languages_missing",
                 regime.code,
-                "The regime lists no language.",
-                "Le régime n'indique aucune langue.",
+                Text("The regime lists no language."),
             )
         )
     if regime.description is None:
@@ -206,8 +213,7 @@ def _check_identity(regime: Regime) -> list[Violation]:
             _finding(
                 "description_missing",
                 regime.code,
-                "The regime has no description.",
-                "Le régime n'a pas de description.",
+                Text("The regime has no description."),
                 severity=Severity.WARNING,
             )
         )
@@ -218,16 +224,20 @@ def _check_identity(regime: Regime) -> list[Violation]:
             _finding(
                 "currency",
                 regime.code,
-                f"{regime.currency!r} is not an ISO 4217 currency code.",
-                f"{regime.currency!r} n'est pas un code de devise ISO 4217.",
+                Text(
+                    "{currency} is not an ISO 4217 currency code.",
+                    currency=f"{regime.currency!r}",
+                ),
             )
         )
     found.extend(
         _finding(
             "extends_other_jurisdiction",
             regime.code,
-            f"The regime extends {member.code}, of another jurisdiction or currency.",
-            f"Le régime étend {member.code}, d'une autre juridiction ou devise.",
+            Text(
+                "The regime extends {member_code}, of another jurisdiction or currency.",
+                member_code=member.code,
+            ),
         )
         for member in regime.lineage[1:]
         if member.currency != regime.currency or member.jurisdiction != regime.jurisdiction
@@ -242,10 +252,12 @@ def _check_citation(regime: Regime, citation: Citation, subject: str) -> list[Vi
             _finding(
                 "citation_jurisdiction",
                 subject,
-                f"The citation {citation.short()} is of jurisdiction {citation.jurisdiction!r}, "
-                f"not {regime.jurisdiction!r}.",
-                f"La citation {citation.short()} relève de la juridiction "
-                f"{citation.jurisdiction!r}, pas {regime.jurisdiction!r}.",
+                Text(
+                    "The citation {citation} is of jurisdiction {cited}, not {regime}.",
+                    citation=citation.short(),
+                    cited=f"{citation.jurisdiction!r}",
+                    regime=f"{regime.jurisdiction!r}",
+                ),
                 citation,
             )
         )
@@ -254,8 +266,11 @@ def _check_citation(regime: Regime, citation: Citation, subject: str) -> list[Vi
             _finding(
                 "citation_url",
                 subject,
-                f"The URL {citation.url!r} of {citation.short()} is not a web address.",
-                f"L'URL {citation.url!r} de {citation.short()} n'est pas une adresse web.",
+                Text(
+                    "The URL {url} of {short} is not a web address.",
+                    url=f"{citation.url!r}",
+                    short=citation.short(),
+                ),
                 citation,
             )
         )
@@ -270,8 +285,7 @@ def _check_citations(regime: Regime) -> list[Violation]:
                 _finding(
                     "citations_missing",
                     member.code,
-                    "The regime cites no legal instrument.",
-                    "Le régime ne cite aucun texte juridique.",
+                    Text("The regime cites no legal instrument."),
                 )
             )
         elif not any(c.url for c in member.citations):
@@ -279,8 +293,7 @@ def _check_citations(regime: Regime) -> list[Violation]:
                 _finding(
                     "citation_without_url",
                     member.code,
-                    "None of the regime's main citations gives a URL to read the law.",
-                    "Aucune des citations principales du régime ne donne d'URL où lire la loi.",
+                    Text("None of the regime's main citations gives a URL to read the law."),
                 )
             )
         for citation in member.citations:
@@ -303,10 +316,12 @@ def _check_parameter(
             _finding(
                 "undeclared_key",
                 subject,
-                f"{parameter.key} is neither a key of cooprules.parameters nor under the "
-                f"plug-in's own prefix ({', '.join(sorted(prefixes))}).",
-                f"{parameter.key} n'est ni une clé de cooprules.parameters ni sous le préfixe "
-                f"propre au plug-in ({', '.join(sorted(prefixes))}).",
+                Text(
+                    "{key} is neither a key of cooprules.parameters nor under the plug-in's own "
+                    "prefix ({items}).",
+                    key=parameter.key,
+                    items=", ".join(sorted(prefixes)),
+                ),
                 citation,
             )
         )
@@ -323,10 +338,13 @@ def _check_parameter(
                 _finding(
                     "unverified_figure",
                     subject,
-                    f"The {name} is tagged [{citation.confidence.value}]: an unverified figure "
-                    "is never a legal value; leave it to the statutes (None).",
-                    f"Le {name} est marqué [{citation.confidence.value}] : un chiffre non vérifié "
-                    "n'est jamais une valeur légale ; laissez-le aux statuts (None).",
+                    Text(
+                        "The {name} is tagged [{confidence}]: an unverified figure is never a "
+                        "legal "
+                        "value; leave it to the statutes (None).",
+                        name=name,
+                        confidence=citation.confidence.value,
+                    ),
                     citation,
                 )
             )
@@ -338,10 +356,13 @@ def _check_parameter(
                 _finding(
                     "wrong_type",
                     subject,
-                    f"The {name} {given_value!r} is not a {declared.type.__name__}, the type of "
-                    f"{parameter.key}.",
-                    f"Le {name} {given_value!r} n'est pas de type {declared.type.__name__}, celui "
-                    f"de {parameter.key}.",
+                    Text(
+                        "The {name} {given_value} is not a {type}, the type of {key}.",
+                        name=name,
+                        given_value=f"{given_value!r}",
+                        type=declared.type.__name__,
+                        key=parameter.key,
+                    ),
                     citation,
                 )
             )
@@ -352,8 +373,10 @@ def _check_parameter(
                 _finding(
                     "value_out_of_bounds",
                     subject,
-                    f"The value breaks its own bounds: {problem.en}.",
-                    f"La valeur sort de ses propres bornes : {problem.fr}.",
+                    Text(
+                        "The value breaks its own bounds: {problem}.",
+                        problem=problem,
+                    ),
                     citation,
                 )
             )
@@ -363,8 +386,7 @@ def _check_parameter(
             _finding(
                 "bounds_inverted",
                 subject,
-                "The minimum is above the maximum (or of another kind).",
-                "Le minimum est supérieur au maximum (ou d'une autre nature).",
+                Text("The minimum is above the maximum (or of another kind)."),
                 citation,
             )
         )
@@ -373,10 +395,10 @@ def _check_parameter(
             _finding(
                 "statute_with_value",
                 subject,
-                "A STATUTE parameter is the co-op's choice: the regime gives it no value (use "
-                "DEFAULT for a legal default).",
-                "Un paramètre STATUTE relève du choix de la coopérative : le régime ne lui donne "
-                "pas de valeur (DEFAULT pour un défaut légal).",
+                Text(
+                    "A STATUTE parameter is the co-op's choice: the regime gives it no value (use "
+                    "DEFAULT for a legal default).",
+                ),
                 citation,
                 severity=Severity.WARNING,
             )
@@ -399,8 +421,11 @@ def _check_parameters(regime: Regime, prefixes: frozenset[str]) -> list[Violatio
                 _finding(
                     "versions_overlap",
                     f"{member.code}:{key}",
-                    f"Two versions of {key} are in force on {later.valid_from}.",
-                    f"Deux versions de {key} sont en vigueur le {later.valid_from}.",
+                    Text(
+                        "Two versions of {key} are in force on {valid_from}.",
+                        key=key,
+                        valid_from=later.valid_from,
+                    ),
                     later.citation,
                 )
                 for earlier, later in pairwise(ordered)
@@ -419,9 +444,11 @@ def _check_defaults(regime: Regime, dates: Sequence[date]) -> list[Violation]:
             _finding(
                 "defaults_invalid",
                 violation.subject,
-                f"On {as_of}, the regime's own defaults break its rules: {violation.message.en}",
-                f"Au {as_of}, les valeurs par défaut du régime enfreignent ses règles : "
-                f"{violation.message.fr}",
+                Text(
+                    "On {as_of}, the regime's own defaults break its rules: {message}",
+                    as_of=as_of,
+                    message=violation.message,
+                ),
                 violation.citation,
             )
             for violation in validate(statutes, regime, as_of)
@@ -465,8 +492,7 @@ def _check_membership(regime: Regime, rules: MembershipRules) -> list[Violation]
             _finding(
                 "membership_no_entry",
                 subject,
-                "No event is allowed from status none: nobody can ever join.",
-                "Aucun événement n'est permis depuis le statut none : personne ne peut entrer.",
+                Text("No event is allowed from status none: nobody can ever join."),
             )
         )
     reached = _reachable(rules)
@@ -477,10 +503,12 @@ def _check_membership(regime: Regime, rules: MembershipRules) -> list[Violation]
                 _finding(
                     "membership_annotation_transition",
                     f"{subject}:{name}",
-                    f"{transition.event.value} keeps the status: it is allowed through "
-                    "annotations_in, never as a transition (this one is never used).",
-                    f"{transition.event.value} ne change pas le statut : il est permis par "
-                    "annotations_in, jamais comme transition (celle-ci ne sert jamais).",
+                    Text(
+                        "{event} keeps the status: it is allowed through annotations_in, never "
+                        "as a "
+                        "transition (this one is never used).",
+                        event=transition.event.value,
+                    ),
                     transition.citation,
                 )
             )
@@ -489,9 +517,7 @@ def _check_membership(regime: Regime, rules: MembershipRules) -> list[Violation]
                 _finding(
                     "membership_reinstated_not_suspended",
                     f"{subject}:{name}",
-                    "A reinstatement ends a suspension: it is only allowed from suspended.",
-                    "Une réintégration met fin à une suspension : elle n'est permise que depuis "
-                    "suspended.",
+                    Text("A reinstatement ends a suspension: it is only allowed from suspended."),
                     transition.citation,
                 )
             )
@@ -500,10 +526,10 @@ def _check_membership(regime: Regime, rules: MembershipRules) -> list[Violation]
                 _finding(
                     "membership_unreachable",
                     f"{subject}:{name}",
-                    f"No history reaches {transition.source.value} from none: the transition is "
-                    "never used.",
-                    f"Aucun historique n'atteint {transition.source.value} depuis none : la "
-                    "transition ne sert jamais.",
+                    Text(
+                        "No history reaches {source} from none: the transition is never used.",
+                        source=transition.source.value,
+                    ),
                     transition.citation,
                     severity=Severity.WARNING,
                 )
@@ -513,11 +539,11 @@ def _check_membership(regime: Regime, rules: MembershipRules) -> list[Violation]
             _finding(
                 "membership_no_general_rule",
                 subject,
-                "The membership rules cite no general rule: an event the graph does not allow "
-                "is reported without a citation (give MembershipRules a citation).",
-                "Les règles d'adhésion ne citent aucune règle générale : un événement que le "
-                "graphe ne permet pas est signalé sans citation (donnez une citation à "
-                "MembershipRules).",
+                Text(
+                    "The membership rules cite no general rule: an event the graph does not "
+                    "allow is "
+                    "reported without a citation (give MembershipRules a citation).",
+                ),
                 severity=Severity.WARNING,
             )
         )
@@ -527,8 +553,11 @@ def _check_membership(regime: Regime, rules: MembershipRules) -> list[Violation]
             _finding(
                 "membership_uncited",
                 subject,
-                f"{uncited} of {len(rules.transitions)} transitions cite no rule.",
-                f"{uncited} des {len(rules.transitions)} transitions ne citent aucune règle.",
+                Text(
+                    "{uncited} of {transitions_count} transitions cite no rule.",
+                    uncited=uncited,
+                    transitions_count=len(rules.transitions),
+                ),
                 severity=Severity.INFO,
             )
         )
@@ -536,8 +565,10 @@ def _check_membership(regime: Regime, rules: MembershipRules) -> list[Violation]
         _finding(
             "membership_dead_end",
             f"{subject}:{status.value}",
-            f"Status {status.value} is not terminal, yet no event leads out of it.",
-            f"Le statut {status.value} n'est pas terminal, mais aucun événement n'en sort.",
+            Text(
+                "Status {status} is not terminal, yet no event leads out of it.",
+                status=status.value,
+            ),
         )
         for status in sorted(reached - TERMINAL - {Status.NONE}, key=lambda s: s.value)
         if not any(t.source is status for t in rules.transitions)
@@ -561,8 +592,10 @@ def _check_voting(
             _finding(
                 "voting_code",
                 subject,
-                f"The voting rules are for {rules.code!r}, not this regime or one it extends.",
-                f"Les règles de vote visent {rules.code!r}, ni ce régime ni un régime qu'il étend.",
+                Text(
+                    "The voting rules are for {rules_code}, not this regime or one it extends.",
+                    rules_code=f"{rules.code!r}",
+                ),
                 severity=Severity.WARNING,
             )
         )
@@ -571,8 +604,7 @@ def _check_voting(
             _finding(
                 "voting_no_decision",
                 subject,
-                "The voting rules set no majority for any decision.",
-                "Les règles de vote ne fixent de majorité pour aucune décision.",
+                Text("The voting rules set no majority for any decision."),
             )
         )
     if not rules.voting_statuses:
@@ -580,8 +612,7 @@ def _check_voting(
             _finding(
                 "voting_no_status",
                 subject,
-                "No status votes.",
-                "Aucun statut ne vote.",
+                Text("No status votes."),
             )
         )
     if membership is not None:
@@ -590,9 +621,10 @@ def _check_voting(
             _finding(
                 "voting_status_unreachable",
                 f"{subject}:{status.value}",
-                f"Status {status.value} votes, but the membership rules never reach it.",
-                f"Le statut {status.value} vote, mais les règles d'adhésion ne l'atteignent "
-                "jamais.",
+                Text(
+                    "Status {status} votes, but the membership rules never reach it.",
+                    status=status.value,
+                ),
                 rules.weight_citation,
             )
             for status in sorted(rules.voting_statuses - reached, key=lambda s: s.value)
@@ -603,9 +635,10 @@ def _check_voting(
                 _finding(
                     "voting_unknown_category",
                     f"{subject}:{category}",
-                    f"Category {category!r} votes, but the membership rules do not declare it.",
-                    f"La catégorie {category!r} vote, mais les règles d'adhésion ne la "
-                    "déclarent pas.",
+                    Text(
+                        "Category {category} votes, but the membership rules do not declare it.",
+                        category=f"{category!r}",
+                    ),
                     rules.weight_citation,
                 )
                 for category in sorted(rules.voting_categories - declared)
@@ -617,8 +650,7 @@ def _check_voting(
                 _finding(
                     "voting_caps_overlap",
                     subject,
-                    "Two member caps of the same kind are in force on the same day.",
-                    "Deux plafonds par membre de même nature sont en vigueur le même jour.",
+                    Text("Two member caps of the same kind are in force on the same day."),
                     caps[0].citation,
                 )
             )
@@ -626,8 +658,10 @@ def _check_voting(
         _finding(
             "voting_cap_range",
             subject,
-            f"A member cap of {cap.rate} is not a share of the votes.",
-            f"Un plafond par membre de {cap.rate} n'est pas une part des voix.",
+            Text(
+                "A member cap of {rate} is not a share of the votes.",
+                rate=cap.rate,
+            ),
             cap.citation,
         )
         for cap in rules.member_caps
@@ -641,10 +675,11 @@ def _check_voting(
             _finding(
                 "voting_college_bounds",
                 subject,
-                "The college bounds cannot all hold (minimum above maximum, or too many "
-                "colleges for the minimum).",
-                "Les bornes des collèges ne peuvent toutes tenir (minimum supérieur au maximum, "
-                "ou trop de collèges pour le minimum).",
+                Text(
+                    "The college bounds cannot all hold (minimum above maximum, or too many "
+                    "colleges "
+                    "for the minimum).",
+                ),
                 bounds.citation,
             )
         )
@@ -660,8 +695,10 @@ def _check_rule_sets(regime: Regime, dates: Iterable[date]) -> list[Violation]:
         _finding(
             "rule_set_missing",
             f"{regime.code}:{kind}",
-            f"The regime (and those it extends) has no {kind}.",
-            f"Le régime (et ceux qu'il étend) n'a pas de {kind}.",
+            Text(
+                "The regime (and those it extends) has no {kind}.",
+                kind=kind,
+            ),
         )
         for kind, rule_set in (("MembershipRules", membership), ("VotingRules", voting))
         if rule_set is None
@@ -691,12 +728,12 @@ def check_regime(
     Args:
         regime: the regime to check (the regimes it extends are checked too).
         as_of_dates: more dates to check the defaults on, besides those of
-            :func:`conformance_dates`.
+            [`conformance_dates()`][cooprules.testing.conformance_dates].
         prefixes: the first segments a key of the plug-in's own may start with (by default the
             regime code's jurisdiction, ``"xx"`` for ``"xx-demo"``: ``"xx.levy_floor"``).
 
     Returns:
-        The findings, each a :class:`~cooprules.explain.Violation` whose code starts with
+        The findings, each a [`Violation`][cooprules.explain.Violation] whose code starts with
         ``conformance.``: errors break the conformance, warnings deserve a look.
     """
     own = frozenset(prefixes) if prefixes is not None else frozenset({_own_prefix(regime)})
@@ -735,7 +772,7 @@ def _settings(max_examples: int) -> settings:
 
 
 def _expect(condition: bool, *context: object) -> None:  # noqa: FBT001 - reads like assert
-    """Raise :class:`AssertionError` with ``context`` unless ``condition`` (kept under ``-O``)."""
+    """Raise `AssertionError` with ``context`` unless ``condition`` (kept under ``-O``)."""
     if not condition:
         raise AssertionError(*context)
 
@@ -757,9 +794,10 @@ def _voting(regime: Regime) -> VotingRules:
 def check_legal_histories(regime: Regime, *, max_examples: int = 50) -> None:
     """Property: a history built with the regime's rules never has an illegal transition.
 
-    Histories are drawn with :func:`cooprules.strategies.histories` (every event through
-    :func:`~cooprules.membership.apply`); :func:`~cooprules.membership.check_history` must then
-    find no ``membership.illegal_transition`` on any date.
+    Histories are drawn with [`cooprules.strategies.histories()`][cooprules.strategies.histories]
+    (every event through [`apply()`][cooprules.membership.apply]);
+    [`check_history()`][cooprules.membership.check_history] must then find no
+    ``membership.illegal_transition`` on any date.
 
     Raises:
         AssertionError: with the history and the violations found.
@@ -926,9 +964,10 @@ class RegimeConformance:
     * ``as_of_dates``: more dates to check the defaults on;
     * ``prefixes``: the prefixes of the plug-in's own keys (``None``: the jurisdiction's);
     * ``max_examples``: how many examples each property draws;
-    * ``law_scenarios``: the scenario files (or scenarios) to run :func:`check_law_is_read` on,
-      by regime code; the law-is-read test is opt-in, and skipped for a code without any (a file
-      written for a sibling regime of the plug-in may serve another);
+    * ``law_scenarios``: the scenario files (or scenarios) to run
+      [`check_law_is_read()`][cooprules.testing.check_law_is_read] on, by regime code; the
+      law-is-read test is opt-in, and skipped for a code without any (a file written for a sibling
+      regime of the plug-in may serve another);
     * ``law_exempt``: the keys no engine reads by design, each with its reason.
 
     ```python
@@ -973,7 +1012,7 @@ class RegimeConformance:
         _expect(regime_code in catalogue.codes(), catalogue.codes())
 
     def test_regime_conforms(self, regime_code: str) -> None:
-        """:func:`check_regime` finds no error."""
+        """`check_regime()` finds no error."""
         findings = check_regime(
             self.regime(regime_code),
             as_of_dates=self.as_of_dates,
@@ -983,23 +1022,23 @@ class RegimeConformance:
         _expect(not errors, "\n" + render_findings(errors))
 
     def test_legal_histories(self, regime_code: str) -> None:
-        """See :func:`check_legal_histories`."""
+        """See `check_legal_histories()`."""
         check_legal_histories(self.regime(regime_code), max_examples=self.max_examples)
 
     def test_status_replay(self, regime_code: str) -> None:
-        """See :func:`check_status_replay`."""
+        """See `check_status_replay()`."""
         check_status_replay(self.regime(regime_code), max_examples=self.max_examples)
 
     def test_vote_caps(self, regime_code: str) -> None:
-        """See :func:`check_vote_caps`."""
+        """See `check_vote_caps()`."""
         check_vote_caps(self.regime(regime_code), max_examples=self.max_examples)
 
     def test_waterfall(self, regime_code: str) -> None:
-        """See :func:`check_waterfall`."""
+        """See `check_waterfall()`."""
         check_waterfall(self.regime(regime_code), max_examples=self.max_examples)
 
     def test_law_is_read(self, regime_code: str) -> None:
-        """See :func:`check_law_is_read`, on the ``law_scenarios`` of the code (opt-in)."""
+        """See `check_law_is_read()`, on the ``law_scenarios`` of the code (opt-in)."""
         scenarios = self.law_scenarios.get(regime_code, ())
         if not scenarios:
             pytest.skip(f"no law_scenarios for {regime_code}: the law-is-read test is opt-in")
@@ -1011,7 +1050,9 @@ def check_worked_examples(paths: Iterable[str | Path]) -> None:
     """Run a plug-in's worked examples: scenario files whose ``[expected]`` figures must be met.
 
     Each file is loaded, evaluated on its ``expected.as_of`` with the installed regimes and
-    compared with :func:`cooprules.expected.check_expectations`, as ``cooprules test`` does.
+    compared with
+    [`cooprules.expected.check_expectations()`][cooprules.expected.check_expectations], as
+    ``cooprules test`` does.
 
     ```python
     from importlib.resources import files
@@ -1064,7 +1105,7 @@ _VALIDATION_CODES = frozenset(
         "statutes.missing",
     }
 )
-"""The codes of :func:`cooprules.regime.validate`: the year's statute validation, not an engine."""
+"""The codes of `cooprules.regime.validate()`: the year's statute validation, not an engine."""
 _VALIDATION = "validation["
 _ERROR = "error"
 _MISSING = object()
@@ -1107,23 +1148,26 @@ def _rate_nudges(value: Fraction) -> list[Fraction]:
 
 
 def nudges(value: object) -> tuple[object, ...]:
-    """The values :func:`check_law_is_read` tries in place of a parameter's value, up then down.
+    """The values `check_law_is_read()` tries in place of a parameter's value, up then down.
 
     Each moves the figure enough to move a rounded result:
 
-    * a :class:`~cooprules.money.Rate` ``r`` goes up to the lesser of ``1.3 r`` and halfway to
+    * a [`Rate`][cooprules.money.Rate] ``r`` goes up to the lesser of ``1.3 r`` and halfway to
       100 % (a rate of 100 % is not raised; 0 % goes to 10 %), then down to ``0.7 r``;
     * an ``int`` by one, up then down (not below zero);
     * an amount by 30 %, at least one minor unit (not below zero); a ``Decimal`` by 30 % (0 goes
       to 1);
     * anything else (``bool``, ``str``, ``None``) is not a figure: nothing is tried.
 
+    ```pycon
     >>> [str(rate) for rate in nudges(Rate.of("10%"))], [str(r) for r in nudges(Rate.of("90%"))]
     (['13%', '7%'], ['95%', '63%'])
     >>> nudges(18), nudges(0), nudges(True)
     ((19, 17), (1,), ())
     >>> nudges(Money("100.00", "EUR"))
     (Money('130.00', 'EUR'), Money('70.00', 'EUR'))
+
+    ```
     """
     if isinstance(value, bool):
         return ()
@@ -1158,6 +1202,7 @@ def moved(parameter: Parameter, value: object) -> Parameter:
     15 % at least 15 %): it moves with the value. Another bound stays, unless the new value
     crosses it, in which case it follows the value.
 
+    ```pycon
     >>> from cooprules.parameters import Surplus
     >>> law = Citation("Example Act", "s. 1", "XX")
     >>> reserve = Parameter.of(Surplus.legal_reserve_rate, Rate.of("10%"), RuleKind.LAW, law,
@@ -1165,6 +1210,8 @@ def moved(parameter: Parameter, value: object) -> Parameter:
     >>> raised = moved(reserve, Rate.of("13%"))
     >>> str(raised.value), str(raised.minimum), str(raised.maximum)
     ('13%', '13%', '50%')
+
+    ```
     """
     return attrs.evolve(
         parameter,
@@ -1177,7 +1224,7 @@ def moved(parameter: Parameter, value: object) -> Parameter:
 def replace_parameter(regime: Regime, version: Parameter, by: Parameter) -> Regime:
     """A copy of ``regime`` in which ``version`` (its own or an ancestor's) is ``by``.
 
-    The regime of the lineage that holds ``version`` is rebuilt with :func:`attrs.evolve`, then
+    The regime of the lineage that holds ``version`` is rebuilt with `attrs.evolve()`, then
     every regime above it that ``extends`` it, so the copy is a valid regime with the same code,
     rule sets and other parameters.
 
@@ -1242,9 +1289,9 @@ def report_fingerprint(report: YearReport) -> dict[str, object]:
     An explanation is its steps: what each computes, its inputs, its result and its note. A
     levy's explanation is left out: it restates the month's base and schedule, which its amount
     already reflects, and building it for every month of every activity is the slowest part of a
-    report. The findings of the statutes' validation (:func:`cooprules.regime.validate`, codes
-    ``statutes.*``) are under ``validation[code:subject]`` instead, as they judge the statutes
-    rather than compute the year.
+    report. The findings of the statutes' validation
+    ([`cooprules.regime.validate()`][cooprules.regime.validate], codes ``statutes.*``) are under
+    ``validation[code:subject]`` instead, as they judge the statutes rather than compute the year.
     """
     out = _Paths()
     for row in report.members:
@@ -1337,10 +1384,11 @@ class ParameterReading:
         holder: the code of the regime of the lineage that declares this version.
         valid_from: the first day of this version.
         value: the law's value.
-        tried: the values put in its place (:func:`nudges`), with the bounds moved along.
+        tried: the values put in its place ([`nudges()`][cooprules.testing.nudges]), with the bounds
+            moved along.
         engine: the results of the year that moved with it, as ``"scenario: path"`` (see
-            :func:`report_fingerprint`), for the first value and scenario that moved any; empty
-            when no engine result moved: no engine reads it.
+            [`report_fingerprint()`][cooprules.testing.report_fingerprint]), for the first value and
+            scenario that moved any; empty when no engine result moved: no engine reads it.
         validation: how the statutes' validation moved: a statute at the law's value (or at the
             value tried) judged differently, or a finding of a scenario's own statutes.
         exempt: the plug-in's reason why no engine reads it, if it declared one.
@@ -1385,7 +1433,7 @@ class ParameterReading:
 
 @attrs.frozen
 class LawReading:
-    """What :func:`check_law_is_read` found for one regime.
+    """What `check_law_is_read()` found for one regime.
 
     A key is read when one of its versions probed moved a result of an engine: the year reads
     the law on more than one date (the distribution on its meeting's, a SCIC's art. 14 cap being
@@ -1534,24 +1582,26 @@ def check_law_is_read(
     """Change each figure of the law in a copy of the regime, and see which results move.
 
     No engine may hold its own copy of a legal figure (``docs/architecture.md``): every engine
-    reads it from the regime through :func:`cooprules.regime.bind`. This checks it from the
-    outside. For each version of a numeric parameter (a ``Rate``, ``int``, amount or
+    reads it from the regime through [`cooprules.regime.bind()`][cooprules.regime.bind]. This checks
+    it from the outside. For each version of a numeric parameter (a ``Rate``, ``int``, amount or
     ``Decimal``; not a ``bool`` or a ``str``, nor a parameter without a value) in force on one of
     a scenario's dates (its evaluation's, its meeting's, its distribution's):
 
-    1. a copy of the regime is built with the value changed (:func:`nudges`: up, then down if
-       nothing moved), its bounds moved along (:func:`moved`); the version may be an ancestor's
-       (``regime.lineage``): the regime that holds it is rebuilt with :func:`attrs.evolve`, and
-       every regime above it (:func:`replace_parameter`);
+    1. a copy of the regime is built with the value changed ([`nudges()`][cooprules.testing.nudges]:
+       up, then down if nothing moved), its bounds moved along
+       ([`moved()`][cooprules.testing.moved]); the version may be an ancestor's
+       (``regime.lineage``): the regime that holds it is rebuilt with `attrs.evolve()`, and every
+       regime above it ([`replace_parameter()`][cooprules.testing.replace_parameter]);
     2. each scenario for which the version is in force is evaluated with the copy
-       (:func:`cooprules.report.evaluate`) and compared with its report under the regime as it
-       is, through :func:`report_fingerprint` (figures *and* explanations: statuses, deadlines,
-       levies per month, the distribution's steps, amounts and explanation, votes, violations,
-       the register's explanation); an evaluation that fails with the copy, and not without it,
-       counts as a result that moved;
+       ([`cooprules.report.evaluate()`][cooprules.report.evaluate]) and compared with its report
+       under the regime as it is, through
+       [`report_fingerprint()`][cooprules.testing.report_fingerprint] (figures *and* explanations:
+       statuses, deadlines, levies per month, the distribution's steps, amounts and explanation,
+       votes, violations, the register's explanation); an evaluation that fails with the copy, and
+       not without it, counts as a result that moved;
     3. apart from that, a statute set at the law's value (and one at the value tried) is
-       validated (:func:`cooprules.regime.validate`) against both regimes: a statute at the
-       bound is judged differently when the bound moves.
+       validated ([`cooprules.regime.validate()`][cooprules.regime.validate]) against both regimes:
+       a statute at the bound is judged differently when the bound moves.
 
     A parameter is **read** when a result of an engine moved; one that moves only the statutes'
     validation is reported as such (``validation only``) and is *not* read: the year's figures
@@ -1565,14 +1615,16 @@ def check_law_is_read(
     Args:
         regime: the regime to check.
         scenarios: scenario files (read in the regime's currency) or loaded scenarios; each is
-            evaluated on :func:`scenario_date`.
+            evaluated on [`scenario_date()`][cooprules.testing.scenario_date].
         exempt: keys that no engine reads by design (a figure that only bounds the statutes, such
             as a minimum number of founders), each with the reason. They are probed all the
             same: an exemption that turns out to be read is reported
-            (:attr:`LawReading.wrongly_exempt`), so the list can only shrink.
+            ([`LawReading.wrongly_exempt`][cooprules.testing.LawReading.wrongly_exempt]), so the
+            list can only shrink.
 
     Returns:
-        The reading of every version probed; :attr:`LawReading.ok` says whether the law is read.
+        The reading of every version probed; [`LawReading.ok`][cooprules.testing.LawReading.ok] says
+        whether the law is read.
 
     Raises:
         CoopRulesError: a scenario cannot be read, or cannot be evaluated with the regime as it

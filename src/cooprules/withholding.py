@@ -1,9 +1,9 @@
 """Tax withheld at source on what members are paid, with a yearly exempt amount per member.
 
 A regime may make the co-op withhold a tax on the dividends (interest on shares) it pays, and let
-each member receive a yearly amount free of it. :func:`withhold` applies a rate and an exempt
-amount, both given by the caller (a plug-in reads them from the bound rules, each with its
-citation), to each member's payment:
+each member receive a yearly amount free of it. [`withhold()`][cooprules.withholding.withhold]
+applies a rate and an exempt amount, both given by the caller (a plug-in reads them from the bound
+rules, each with its citation), to each member's payment:
 
 * a member's **exempt** part is the yearly exempt amount less what the member already received
   free of tax in the same year (``used``), at most the payment, and only for the members entitled
@@ -179,29 +179,22 @@ def withhold(
     if exemption is not None:
         steps.append(
             Step(
-                Text(en="Yearly amount exempt per member", fr="Montant annuel exonéré par membre"),
+                Text("Yearly amount exempt per member"),
                 {"members": "all" if entitled is None else ", ".join(sorted(entitled))},
                 exemption,
                 exemption_citation,
-                Text(
-                    en="less what each member already received free of tax this year",
-                    fr="moins ce que chaque membre a déjà reçu en exonération cette année",
-                ),
+                Text("less what each member already received free of tax this year"),
             )
         )
     result = Withholding(rate, exemption, tuple(lines), Explanation(steps))
     total = result.withheld
     steps.append(
         Step(
-            Text(en="Tax withheld at source", fr="Impôt retenu à la source"),
+            Text("Tax withheld at source"),
             {"rate": rate, "payments": len(lines)},
             total,
             citation,
-            Text(
-                en="on each member's payment less its exempt part, rounded half-up to the cent",
-                fr="sur le paiement de chaque membre moins sa part exonérée, arrondi au cent "
-                "le plus proche",
-            ),
+            Text("on each member's payment less its exempt part, rounded half-up to the cent"),
         )
     )
     return attrs.evolve(result, explanation=Explanation(steps))

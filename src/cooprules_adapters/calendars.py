@@ -1,16 +1,20 @@
 """Working-day calendars with public holidays, from the maintained ``holidays`` package.
 
-The core counts working days through :class:`cooprules.periods.WorkingCalendar`; the jurisdiction
-plug-ins supply these calendars (Monday to Friday, less the public holidays of the country or
-province) rather than a hand-written list of holidays. A calendar fills its table of holidays
-year by year as it is asked; build one where you need it rather than sharing one module-wide.
+The core counts working days through
+[`cooprules.periods.WorkingCalendar`][cooprules.periods.WorkingCalendar]; the jurisdiction plug-ins
+supply these calendars (Monday to Friday, less the public holidays of the country or province)
+rather than a hand-written list of holidays. A calendar fills its table of holidays year by year as
+it is asked; build one where you need it rather than sharing one module-wide.
 
+```pycon
 >>> from datetime import date
 >>> quebec = HolidayCalendar("CA", subdivision="QC")
 >>> quebec.is_working_day(date(2026, 6, 24))  # Fête nationale du Québec
 False
 >>> quebec.is_working_day(date(2026, 6, 25))
 True
+
+```
 """
 
 from __future__ import annotations

@@ -1,15 +1,18 @@
 """Evaluating a scenario file with the installed plug-ins.
 
-The core's :func:`cooprules.report.evaluate` knows no country: it asks the scenario's regime for
-its rule sets (its distribution, register checks, sample schedules, membership and voting rules)
-and reads every figure from its law. This module only loads the file, finds the regime in the
-installed catalogue and books the journal through the ``cooprules_journal_entries`` hook, so a
-third party's regime runs exactly as ours do.
+The core's [`cooprules.report.evaluate()`][cooprules.report.evaluate] knows no country: it asks the
+scenario's regime for its rule sets (its distribution, register checks, sample schedules, membership
+and voting rules) and reads every figure from its law. This module only loads the file, finds the
+regime in the installed catalogue and books the journal through the ``cooprules_journal_entries``
+hook, so a third party's regime runs exactly as ours do.
 
+```pycon
 >>> from datetime import date
 >>> report = evaluate_file("examples/be-activity.toml", as_of=date(2025, 12, 31))
 >>> report.regime, len(report.members)
 ('be-activity', 15)
+
+```
 """
 
 from __future__ import annotations
@@ -78,7 +81,7 @@ def evaluate_scenario(
     progress: Callable[[str, int, int], None] | None = None,
     journal: bool = True,
 ) -> YearReport:
-    """Evaluate a loaded scenario with the installed plug-ins (see :func:`evaluate_file`)."""
+    """Evaluate a loaded scenario with the installed plug-ins (see `evaluate_file()`)."""
     regime = _regime(catalogue, scenario)
     manager = get_plugin_manager()
     book = _journal(manager) if journal else None

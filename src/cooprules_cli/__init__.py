@@ -7,8 +7,8 @@ their sources, ``cooprules test FILES`` checks the figures stated in each file's
 section. Exit codes: 0 ok, 1 violations found by ``check`` or a figure not met by ``test``, 2 bad
 input or file error.
 
-This package is the application layer: it uses the core (:mod:`cooprules`) and the plug-ins
-(:mod:`cooprules_adapters`), which never import it.
+This package is the application layer: it uses the core (`cooprules`) and the plug-ins
+([`cooprules_adapters`][cooprules_adapters]), which never import it.
 """
 
 from cooprules_cli.main import main

@@ -441,7 +441,7 @@ def _sections(report: YearReport, lang: Lang) -> list[tuple[str, list[str], list
 def _summarise(sections: list[Section], report: YearReport, lang: Lang) -> list[Section]:
     """The sections of a large co-op, short: the members counted by status, long tables cut.
 
-    A table of more than twice :data:`SUMMARY_ROWS` rows keeps its first :data:`SUMMARY_ROWS`
+    A table of more than twice `SUMMARY_ROWS` rows keeps its first `SUMMARY_ROWS`
     rows and its total row, and says how many rows it leaves out (``--full`` shows them).
     """
     fr = lang == "fr"
@@ -826,7 +826,7 @@ def _outcome_lines(outcomes: Sequence[Outcome], lang: Lang) -> str:
 
 
 _CONFIDENCE_COLUMN: Final = 5
-"""The confidence's column in :func:`cooprules.lawview.row_cells`."""
+"""The confidence's column in `cooprules.lawview.row_cells()`."""
 
 
 def _confidence_in_words(markdown: str, lang: Lang) -> str:

@@ -43,7 +43,7 @@ def sample_names() -> list[str]:
 
 
 def sample_text(name: str) -> str:
-    """The text of the sample ``name`` (a name :func:`sample_names` lists)."""
+    """The text of the sample ``name`` (a name `sample_names()` lists)."""
     return resources.files("cooprules_cli").joinpath("samples", f"{name}.toml").read_text("utf-8")
 
 
@@ -137,10 +137,13 @@ def _comment(text: str) -> str:
 def starter(regime: Regime, *, year: int, lang: Lang = "en", file: str = "coop.toml") -> str:
     """The starter scenario of ``regime`` for the financial ``year``, commented in ``lang``.
 
+    ```pycon
     >>> from cooprules.plugins import load_regimes
     >>> text = starter(load_regimes().get("be-activity"), year=2026)
     >>> text.splitlines()[0].startswith("#:schema https://")
     True
+
+    ```
     """
     words = _FR if lang == "fr" else _EN
     name = regime.name if lang == "fr" or not regime.name_en else regime.name_en

@@ -55,8 +55,11 @@ _MONTHS: Final = {
 def confidence_word(confidence: Confidence, lang: Lang = "en") -> str:
     """How sure the reference is of a rule, in words: ``"secondary source"``, ``"unverified"``.
 
+    ```pycon
     >>> confidence_word(Confidence.SRC_2, "fr")
     'source secondaire'
+
+    ```
     """
     en, fr = _CONFIDENCE[confidence]
     return fr if lang == "fr" else en
@@ -65,9 +68,12 @@ def confidence_word(confidence: Confidence, lang: Lang = "en") -> str:
 def render_citation(citation: Citation, lang: Lang = "en") -> str:
     """A citation as a user reads it: instrument, article, address, and how sure it is.
 
+    ```pycon
     >>> cite = Citation("Code du travail", "art. L7331-3", "FR", Confidence.SRC_2, "https://x.fr")
     >>> render_citation(cite)
     'Code du travail, art. L7331-3 (secondary source): https://x.fr'
+
+    ```
     """
     text = (
         f"{citation.instrument}, {citation.article} ({confidence_word(citation.confidence, lang)})"
@@ -109,8 +115,11 @@ def render_steps(explanation: Explanation | Iterable[Step], lang: Lang = "en") -
 def month_labels(start: date, count: int, lang: Lang = "en") -> list[str]:
     """The months of a financial year from ``start``, named: ``Jul 2025`` … ``Jun 2026``.
 
+    ```pycon
     >>> month_labels(date(2025, 7, 1), 12)[0], month_labels(date(2025, 7, 1), 12)[-1]
     ('Jul 2025', 'Jun 2026')
+
+    ```
     """
     names = _MONTHS["fr" if lang == "fr" else "en"]
     labels = []
@@ -123,8 +132,11 @@ def month_labels(start: date, count: int, lang: Lang = "en") -> list[str]:
 def percent(share: Fraction, lang: Lang = "en") -> str:
     """A share as a percentage, to two decimals at most: ``92.31 %``; ``50 %``.
 
+    ```pycon
     >>> percent(Fraction(12, 13)), percent(Fraction(1, 2), "fr"), percent(Fraction(2, 3), "fr")
     ('92.31 %', '50 %', '66,67 %')
+
+    ```
     """
     value = (Decimal(share.numerator) * 100 / Decimal(share.denominator)).quantize(
         Decimal("0.01"), rounding=ROUND_HALF_EVEN
@@ -217,7 +229,10 @@ def vote_summary(result: VoteResult, lang: Lang = "en") -> str:
 def escape_markdown(cell: str) -> str:
     r"""A table cell's text made safe for a markdown table: ``|`` escaped, lines joined.
 
+    ```pycon
     >>> escape_markdown("Dupont | Fils")
     'Dupont \\| Fils'
+
+    ```
     """
     return cell.replace("|", "\\|").replace("\r", " ").replace("\n", " ")

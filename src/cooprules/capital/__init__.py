@@ -3,20 +3,22 @@
 A co-operative's capital is the sum of its members' shares. The package has one module per
 question, each building on the ones before it:
 
-* :mod:`cooprules.capital.register`: share classes, dated operations on shares, holdings, the
-  :class:`ShareRegister` that validates and replays them, and the days held, share-days and
-  capital-days of each member;
-* :mod:`cooprules.capital.daycount`: day-count conventions (:class:`DayCount`), capital x time in
-  years and interest pro rata temporis;
-* :mod:`cooprules.capital.interest`: interest on shares from capital-days, and the bound a legal
+* [`cooprules.capital.register`][cooprules.capital.register]: share classes, dated operations on
+  shares, holdings, the [`ShareRegister`][cooprules.capital.register.ShareRegister] that validates
+  and replays them, and the days held, share-days and capital-days of each member;
+* [`cooprules.capital.daycount`][cooprules.capital.daycount]: day-count conventions
+  ([`DayCount`][cooprules.capital.daycount.DayCount]), capital x time in years and interest pro rata
+  temporis;
+* `cooprules.capital.interest`: interest on shares from capital-days, and the bound a legal
   cap on its rate sets each member (rounded toward the bound), the one implementation the
   surplus engines call;
-* :mod:`cooprules.capital.redemption`: the value of shares redeemed under the regime's
-  :class:`RedemptionRule` (capped at the paid-up amount, at the net-asset value per share, or
-  less a share of the losses);
-* :mod:`cooprules.capital.distribution`: the regime's tests before a dividend or a redemption
-  (net-asset test, liquidity test, solvency, capital floor), returned as
-  :class:`~cooprules.explain.Violation` values, and :func:`check_redemption`.
+* [`cooprules.capital.redemption`][cooprules.capital.redemption]: the value of shares redeemed under
+  the regime's [`RedemptionRule`][cooprules.capital.redemption.RedemptionRule] (capped at the
+  paid-up amount, at the net-asset value per share, or less a share of the losses);
+* [`cooprules.capital.distribution`][cooprules.capital.distribution]: the regime's tests before a
+  dividend or a redemption (net-asset test, liquidity test, solvency, capital floor), returned as
+  [`Violation`][cooprules.explain.Violation] values, and
+  [`check_redemption()`][cooprules.capital.distribution.check_redemption].
 
 Every public name is importable from ``cooprules.capital`` itself.
 """

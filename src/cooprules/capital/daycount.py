@@ -1,9 +1,11 @@
 """Day counts: periods as exact fractions of a year, capital x time, interest pro rata temporis.
 
-The register counts exact integers (days, and days x minor units: :func:`capital_days`); a
-:class:`DayCount` convention, which the statutes must state, turns them into years. Interest on
-shares pro rata temporis (:func:`accrued_interest`) is computed exactly on each member's daily
-paid-up balances and rounded once.
+The register counts exact integers (days, and days x minor units:
+[`capital_days()`][cooprules.capital.register.capital_days]); a
+[`DayCount`][cooprules.capital.daycount.DayCount] convention, which the statutes must state, turns
+them into years. Interest on shares pro rata temporis
+([`accrued_interest()`][cooprules.capital.daycount.accrued_interest]) is computed exactly on each
+member's daily paid-up balances and rounded once.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ class DayCount(enum.Enum):
     only when its years are counted from 1 July. ``ACTUAL_365`` (common in French and Belgian
     practice for *prorata temporis*) and ``ACTUAL_360`` are there for statutes that choose them:
     under a legal cap they may pay more than the annual rate in a leap year, which the cap's
-    check then reports (see :mod:`cooprules.capital.interest`).
+    check then reports (see `cooprules.capital.interest`).
     """
 
     ACTUAL_365 = "actual/365"
@@ -129,8 +131,9 @@ def capital_years(
 ) -> dict[str, Fraction]:
     """Each member's paid-up capital x time in ``period``, in minor-unit-years, exactly.
 
-    ``year_start`` as for :func:`year_fraction`; ``held_at_end`` counts only the capital still
-    held on the period's last day (see :func:`~cooprules.capital.capital_days`).
+    ``year_start`` as for [`year_fraction()`][cooprules.capital.daycount.year_fraction];
+    ``held_at_end`` counts only the capital still held on the period's last day (see
+    [`capital_days()`][cooprules.capital.register.capital_days]).
     """
     _check(day_count, year_start)
     result: dict[str, Fraction] = {}
@@ -160,10 +163,10 @@ def accrued_interest(
 
     Each member's interest is computed exactly on their daily paid-up balances and rounded once.
     A surplus engine that must split a fixed pool instead allocates it over
-    :func:`capital_days`. For a financial year that does not start on 1 January, give its first
-    day (``year_start``): ACTUAL_ACTUAL then counts its days over the financial year's, so a
-    holder of all of it gets ``rate`` exactly. ``held_at_end``: interest only on the capital
-    still held on the period's last day (a statute clause).
+    [`capital_days()`][cooprules.capital.register.capital_days]. For a financial year that does not
+    start on 1 January, give its first day (``year_start``): ACTUAL_ACTUAL then counts its days over
+    the financial year's, so a holder of all of it gets ``rate`` exactly. ``held_at_end``: interest
+    only on the capital still held on the period's last day (a statute clause).
     """
     if not isinstance(rate, Rate):
         raise InvalidInput("rate", rate, "expected a Rate")

@@ -1,11 +1,13 @@
 """The tests before a distribution: net assets, liquidity, solvency, the capital floor.
 
-Before a dividend or a redemption, a regime's :class:`CapitalRules` say which tests apply: the
-net-asset test (net assets after the distribution stay at least the unavailable equity), the
-board's liquidity finding, solvency, and a floor under the capital (a share of the highest capital
-ever reached). :func:`check_distribution` returns the failed or unproven tests as
-:class:`~cooprules.explain.Violation` values, each citing its rule; :func:`check_redemption`
-values a planned redemption (:func:`~cooprules.capital.redemption.redemption_value`) and checks it.
+Before a dividend or a redemption, a regime's
+[`CapitalRules`][cooprules.capital.distribution.CapitalRules] say which tests apply: the net-asset
+test (net assets after the distribution stay at least the unavailable equity), the board's liquidity
+finding, solvency, and a floor under the capital (a share of the highest capital ever reached).
+[`check_distribution()`][cooprules.capital.distribution.check_distribution] returns the failed or
+unproven tests as [`Violation`][cooprules.explain.Violation] values, each citing its rule;
+[`check_redemption()`][cooprules.capital.distribution.check_redemption] values a planned redemption
+([`redemption_value()`][cooprules.capital.redemption.redemption_value]) and checks it.
 """
 
 from __future__ import annotations
@@ -114,12 +116,12 @@ class CapitalRules:
         liquidity_test: the liquidity test's citation (the board's finding), or ``None``.
         liquidity_months: the months the board's finding must cover, the law's figure: given with
             a liquidity test (and only with one), as a number or as the parameter it is
-            (:class:`~cooprules.regime.FromLaw`, read when the rule set is bound:
+            ([`FromLaw`][cooprules.regime.FromLaw], read when the rule set is bound:
             ``rules.rule_set(CapitalRules)``; none that day: no liquidity test that day).
         solvency_test: the citation of a rule forbidding payments that make the co-op insolvent
             or harm its stability, or ``None``.
         capital_floor: the share of the highest capital ever reached below which redemptions may
-            not bring the capital, the parameter it is (:class:`~cooprules.regime.FromLaw`, read
+            not bring the capital, the parameter it is ([`FromLaw`][cooprules.regime.FromLaw], read
             when the rule set is bound: ``rules.rule_set(CapitalRules)``), or ``None``.
         capital_floor_citation: its source (a figure read from the law brings its own).
         capital_floor_basis: which capital the floor counts.
@@ -226,8 +228,8 @@ class DistributionCheck:
         return all(v.severity is not Severity.ERROR for v in self.violations)
 
 
-def _violation(code: str, subject: str, en: str, fr: str, citation: Citation | None) -> Violation:
-    return Violation(code, Severity.ERROR, subject, Text(en=en, fr=fr), citation)
+def _violation(code: str, subject: str, message: Text, citation: Citation | None) -> Violation:
+    return Violation(code, Severity.ERROR, subject, message, citation)
 
 
 def check_distribution(
@@ -274,9 +276,10 @@ def check_distribution(
                 _violation(
                     "distribution.net_asset_test_unproven",
                     subject,
-                    "The net assets and the unavailable equity are needed for the net-asset test.",
-                    "L'actif net et les capitaux propres indisponibles sont nécessaires au test "
-                    "de l'actif net.",
+                    Text(
+                        "The net assets and the unavailable equity are needed for the net-asset "
+                        "test."
+                    ),
                     rules.net_asset_test,
                 )
             )
@@ -286,7 +289,7 @@ def check_distribution(
             headroom = net - locked
             steps.append(
                 Step(
-                    Text(en="Net-asset headroom", fr="Marge d'actif net distribuable"),
+                    Text("Net-asset headroom"),
                     {
                         "net_assets": net,
                         "unavailable_equity": locked,
@@ -301,10 +304,11 @@ def check_distribution(
                     _violation(
                         "distribution.net_asset_test",
                         subject,
-                        f"The distribution exceeds the net assets available for distribution "
-                        f"({format_amount(headroom)}).",
-                        f"La distribution dépasse l'actif net distribuable "
-                        f"({format_amount(headroom)}).",
+                        Text(
+                            "The distribution exceeds the net assets available for distribution "
+                            "({headroom}).",
+                            headroom=headroom,
+                        ),
                         rules.net_asset_test,
                     )
                 )
@@ -313,7 +317,7 @@ def check_distribution(
         violations.extend(_liquidity(position.liquidity, on, months, rules.liquidity_test, subject))
         steps.append(
             Step(
-                Text(en="Board's liquidity finding", fr="Constat de liquidité de l'organe"),
+                Text("Board's liquidity finding"),
                 {"months_required": months},
                 None if position.liquidity is None else position.liquidity.solvent,
                 rules.liquidity_test,
@@ -347,9 +351,11 @@ def _liquidity(
             _violation(
                 "distribution.liquidity_test_missing",
                 subject,
-                f"No board finding that the co-op can pay its debts for the next {months} months.",
-                "Aucun constat de l'organe d'administration que la coopérative pourra payer ses "
-                f"dettes pendant les {months} prochains mois.",
+                Text(
+                    "No board finding that the co-op can pay its debts for the next {months} "
+                    "months.",
+                    months=months,
+                ),
                 citation,
             )
         ]
@@ -359,9 +365,7 @@ def _liquidity(
             _violation(
                 "distribution.liquidity_test",
                 subject,
-                "The board found the co-op could not keep paying its debts as they fall due.",
-                "L'organe d'administration a constaté que la coopérative ne pourrait pas payer "
-                "ses dettes à leur échéance.",
+                Text("The board found the co-op could not keep paying its debts as they fall due."),
                 citation,
             )
         )
@@ -370,8 +374,11 @@ def _liquidity(
             _violation(
                 "distribution.liquidity_test",
                 subject,
-                f"The board's finding covers {finding.months} months, not {months}.",
-                f"Le constat de l'organe couvre {finding.months} mois et non {months}.",
+                Text(
+                    "The board's finding covers {covered} months, not {required}.",
+                    covered=finding.months,
+                    required=months,
+                ),
                 citation,
             )
         )
@@ -380,9 +387,10 @@ def _liquidity(
             _violation(
                 "distribution.liquidity_test",
                 subject,
-                f"The board's finding ({finding.date.isoformat()}) postdates the distribution.",
-                f"Le constat de l'organe ({finding.date.isoformat()}) est postérieur à la "
-                "distribution.",
+                Text(
+                    "The board's finding ({isoformat}) postdates the distribution.",
+                    isoformat=finding.date.isoformat(),
+                ),
                 citation,
             )
         )
@@ -395,37 +403,26 @@ def _solvency(position: FinancialPosition, citation: Citation, subject: str) -> 
             _violation(
                 "redemption.solvency_unproven",
                 subject,
-                "Whether the co-op stays solvent after the repayment is not assessed.",
-                "La solvabilité de la coopérative après le remboursement n'est pas évaluée.",
+                Text("Whether the co-op stays solvent after the repayment is not assessed."),
                 citation,
             )
         ]
     reasons = [
-        (
-            not position.solvent_after,
-            "the co-op is or would become insolvent",
-            "la coopérative est ou deviendrait insolvable",
-        ),
+        (not position.solvent_after, Text("the co-op is or would become insolvent")),
         (
             position.harms_stability,
-            "the board shows it would harm the co-op's financial stability",
-            "le conseil établit qu'il nuirait à la stabilité financière",
+            Text("the board shows it would harm the co-op's financial stability"),
         ),
-        (
-            position.lender_restriction,
-            "commitments to a lender or funder forbid it",
-            "des engagements envers un prêteur ou un bailleur l'interdisent",
-        ),
+        (position.lender_restriction, Text("commitments to a lender or funder forbid it")),
     ]
     return [
         _violation(
             "redemption.insolvency",
             subject,
-            f"No repayment of shares: {en}.",
-            f"Pas de remboursement de parts : {fr}.",
+            Text("No repayment of shares: {reason}.", reason=reason),
             citation,
         )
-        for failed, en, fr in reasons
+        for failed, reason in reasons
         if failed
     ]
 
@@ -452,7 +449,7 @@ def _floor(
     floor = Fraction(to_decimal(peak.amount)) * rate.value
     steps.append(
         Step(
-            Text(en="Capital floor", fr="Plancher du capital"),
+            Text("Capital floor"),
             {"highest_capital": peak, "floor_rate": rate, "capital_after": after},
             money_from_fraction(floor, peak.currency, rounding=Rounding.CEILING),
             rules.capital_floor_citation,
@@ -464,10 +461,13 @@ def _floor(
         _violation(
             "redemption.capital_floor",
             subject,
-            f"The capital would fall to {format_amount(after)}, below {rate} of "
-            f"the highest capital reached ({format_amount(peak)}).",
-            f"Le capital tomberait à {format_amount(after)}, sous {rate} du "
-            f"capital le plus élevé atteint ({format_amount(peak)}).",
+            Text(
+                "The capital would fall to {after}, below {rate} of the highest capital reached "
+                "({peak}).",
+                after=after,
+                rate=rate,
+                peak=peak,
+            ),
             rules.capital_floor_citation,
         )
     ]
@@ -520,7 +520,7 @@ def check_redemption(
 
     Raises:
         InvalidInput: no shares held before ``on``, a negative ``repaid``, inputs
-            :func:`~cooprules.capital.redemption_value` refuses.
+            [`redemption_value()`][cooprules.capital.redemption.redemption_value] refuses.
     """
     check_date(on, field="on")
     day_before = date.fromordinal(on.toordinal() - 1)
@@ -545,12 +545,14 @@ def check_redemption(
                 _violation(
                     "redemption.above_value",
                     subject,
-                    f"{member} is repaid {format_amount(repaid)}, above the "
-                    f"{format_amount(value.value)} the shares are worth "
-                    f"({rules.redemption.name.en}).",
-                    f"{member} reçoit {format_amount(repaid)}, au-delà des "
-                    f"{format_amount(value.value)} que valent les parts "
-                    f"({rules.redemption.name.fr}).",
+                    Text(
+                        "{member} is repaid {repaid}, above the {value} the shares are worth "
+                        "({redemption_name}).",
+                        member=member,
+                        repaid=repaid,
+                        value=value.value,
+                        redemption_name=rules.redemption.name,
+                    ),
                     rules.redemption.citation,
                 )
             )

@@ -2,17 +2,17 @@
 
 A member's interest on shares at a yearly rate is ``capital-days x rate / days``, where the
 capital-days are their paid-up capital in minor units summed over the days they held it
-(:func:`cooprules.capital.capital_days`) and ``days`` is the denominator of the statutes' day
-count (:func:`year_days`): the financial year's actual days by default
-(:attr:`DayCount.ACTUAL_ACTUAL`), so that a member who held their shares every day of a 366-day
-year gets the annual rate, never 366/365 of it.
+([`cooprules.capital.capital_days()`][cooprules.capital.register.capital_days]) and ``days`` is the
+denominator of the statutes' day count (`year_days()`): the financial year's actual days by default
+([`DayCount.ACTUAL_ACTUAL`][cooprules.capital.daycount.DayCount.ACTUAL_ACTUAL]), so that a member
+who held their shares every day of a 366-day year gets the annual rate, never 366/365 of it.
 
 A cap the law sets ("at most 6 %", *au plus*, the art. 14 rate) bounds each member's interest by
 ``capital-days x cap / actual days of the year``, always the actual days whatever the statutes'
 day count: the cap is an annual rate, so a day count that pays more than the annual rate shows
 as an overshoot instead of hiding in its own denominator. The bound is rounded **toward the
-bound**, down (:func:`interest_caps`), and capped interest is rounded down too
-(:data:`AT_MOST`): rounding never lifts an amount above what the law allows.
+bound**, down (`interest_caps()`), and capped interest is rounded down too
+(`AT_MOST`): rounding never lifts an amount above what the law allows.
 
 ```pycon
 >>> from cooprules.money import Rate, Rounding
@@ -87,8 +87,8 @@ def interest_units(
     Args:
         capital_days: each member's paid-up capital in minor units x days held (exact ints).
         rate: the yearly rate.
-        days: the day count's denominator (:func:`year_days`).
-        rounding: how each member's interest is rounded (:data:`AT_MOST` under a cap).
+        days: the day count's denominator (`year_days()`).
+        rounding: how each member's interest is rounded (`AT_MOST` under a cap).
 
     Raises:
         InvalidInput: a rate that is not a Rate, a non-positive ``days``.
@@ -133,9 +133,9 @@ def split_within(
 ) -> dict[str, int]:
     """Split ``amount`` minor units by capital-days, no member above their cap.
 
-    The largest-remainder split of :func:`cooprules.money.allocate` (each part the floor of its
-    exact share, the units left to the largest remainders, ties to the lowest member id), a
-    member at their cap being passed over for the next.
+    The largest-remainder split of [`cooprules.money.allocate()`][cooprules.money.allocate] (each
+    part the floor of its exact share, the units left to the largest remainders, ties to the lowest
+    member id), a member at their cap being passed over for the next.
 
     Raises:
         InvalidInput: the caps together are below ``amount``, or no capital-days.

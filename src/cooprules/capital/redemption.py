@@ -1,10 +1,11 @@
 """The value of shares redeemed: the amount paid up, capped or reduced as the regime says.
 
-A regime's :class:`RedemptionRule` caps a holding's redemption value at the nominal (the paid-up
-amount), at the net-asset value per share, or reduces it by a share of the losses;
-:func:`redemption_value` applies it and explains each step. The tests the regime sets before the
-repayment (:func:`~cooprules.capital.distribution.check_redemption`) are in
-:mod:`cooprules.capital.distribution`.
+A regime's [`RedemptionRule`][cooprules.capital.redemption.RedemptionRule] caps a holding's
+redemption value at the nominal (the paid-up amount), at the net-asset value per share, or reduces
+it by a share of the losses; [`redemption_value()`][cooprules.capital.redemption.redemption_value]
+applies it and explains each step. The tests the regime sets before the repayment
+([`check_redemption()`][cooprules.capital.distribution.check_redemption]) are in
+[`cooprules.capital.distribution`][cooprules.capital.distribution].
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ class RedemptionRule:
         name: what the rule is, in English and French.
         citation: where it comes from.
         cap_at_net_asset_value: cap the value at the net-asset value per share (Belgian CSA
-            default, BE-CSA-07).
+            default, art. 6:120 ff.).
         deduct_losses: deduct the member's share of the losses (France: loi 1947 art. 18, loi 1978
             art. 30).
     """
@@ -83,7 +84,8 @@ def redemption_value(
     """Value ``shares`` of ``holding`` (all by default) under the regime's ``rule``.
 
     Args:
-        holding: the member's holding before the redemption (:meth:`ShareRegister.holding`).
+        holding: the member's holding before the redemption
+            ([`ShareRegister.holding()`][cooprules.capital.register.ShareRegister.holding]).
         rule: the regime's redemption rule.
         shares: how many shares are redeemed (all by default).
         paid_up: the paid-up amount on them (by default in proportion to the shares).
@@ -143,11 +145,11 @@ def redemption_value(
     base = from_minor_units(units, currency)
     steps = [
         Step(
-            Text(en="Amount paid up on the shares", fr="Montant libéré sur les parts"),
+            Text("Amount paid up on the shares"),
             {"shares": count, "nominal": from_minor_units(nominal_units, currency)},
             base,
             rule.citation,
-            Text(en="never more than the nominal value", fr="jamais plus que la valeur nominale"),
+            Text("never more than the nominal value"),
         )
     ]
     value = units
@@ -161,10 +163,7 @@ def redemption_value(
         value = min(value, cap)
         steps.append(
             Step(
-                Text(
-                    en="Capped at the net-asset value of the shares",
-                    fr="Plafonné à la valeur d'actif net des parts",
-                ),
+                Text("Capped at the net-asset value of the shares"),
                 {"net_asset_value_per_share": nav, "cap": from_minor_units(cap, currency)},
                 from_minor_units(value, currency),
                 rule.citation,
@@ -179,7 +178,7 @@ def redemption_value(
         value = max(0, value - losses)
         steps.append(
             Step(
-                Text(en="Less the member's share of losses", fr="Moins la quote-part des pertes"),
+                Text("Less the member's share of losses"),
                 {"share_of_losses": share_of_losses},
                 from_minor_units(value, currency),
                 rule.citation,

@@ -1,7 +1,8 @@
 """The share register: dated operations on shares, holdings, days held, share-days, capital-days.
 
 A co-operative's capital is the sum of its members' shares. cooprules keeps it as a log of dated,
-immutable :class:`Operation` values per member and :class:`ShareClass`:
+immutable [`Operation`][cooprules.capital.register.Operation] values per member and
+[`ShareClass`][cooprules.capital.register.ShareClass]:
 
 * ``SUBSCRIBE``: a member subscribes shares (paid up in full at once unless ``amount`` says how
   much is paid on subscription);
@@ -11,17 +12,17 @@ immutable :class:`Operation` values per member and :class:`ShareClass`:
   nominal value, with the amount paid up on them;
 * ``REDEEM``: shares are cancelled and the amount paid up on them leaves the capital.
 
-A :class:`ShareRegister` validates the log when it is built (duplicate ids, unknown classes, more
-shares transferred, converted or redeemed than held, more paid up than subscribed, more paid up
-moved with shares than their nominal value, other currencies, floats are refused with typed errors
-naming the field and the value) and answers, for any date:
+A [`ShareRegister`][cooprules.capital.register.ShareRegister] validates the log when it is built
+(duplicate ids, unknown classes, more shares transferred, converted or redeemed than held, more paid
+up than subscribed, more paid up moved with shares than their nominal value, other currencies,
+floats are refused with typed errors naming the field and the value) and answers, for any date:
 
 * the holdings (shares, subscribed amount, paid-up amount) per member and class;
 * the paid-up and subscribed capital, and the highest capital ever reached (a SCOP's legal reserve
   is due until it equals that figure, loi 1978 art. 33 1°);
 * the days each member held shares in a period, and the **share-days** and **capital-days**
   (integer minor-unit-days) on which interest pro rata temporis or a surplus split is computed
-  (:mod:`cooprules.capital.daycount` turns them into years and interest).
+  ([`cooprules.capital.daycount`][cooprules.capital.daycount] turns them into years and interest).
 
 Conventions:
 
@@ -43,7 +44,7 @@ Conventions:
   of fully paid shares moves exactly their nominal value, and no operation but a subscription
   makes a member's unpaid amount grow.
 * **Day counts** are exact integers (days x minor units);
-  :class:`~cooprules.capital.daycount.DayCount` turns them into years.
+  [`DayCount`][cooprules.capital.daycount.DayCount] turns them into years.
 
 ```pycon
 >>> from datetime import date
@@ -825,7 +826,7 @@ def capital_days(
 
     These integers are exact allocation weights: interest pro rata temporis is proportional to
     them (``allocate(pool, capital_days(...))``), and their sum is
-    :func:`total_capital_days`.
+    [`total_capital_days()`][cooprules.capital.register.total_capital_days].
 
     With ``held_at_end`` only the capital still held on the period's last day counts (the
     statutes' clause "interest only on the shares held at the year's end": shares redeemed or

@@ -2,18 +2,24 @@
 
 The package has one module per part of the count, each building on the ones before it:
 
-* :mod:`cooprules.voting.rules`: the vocabulary of a regime's voting rules and of a co-op's
-  statutes, as data (:class:`Majority`, :class:`Quorum`, :class:`DecisionRule`, the caps, the
-  colleges, the :class:`ProxyPolicy`, :class:`VotingRules`, :class:`VotingStatutes`);
-* :mod:`cooprules.voting.electorate`: who may vote on a date, in which college, with how many
-  votes (:func:`electorate`);
-* :mod:`cooprules.voting.proxies`: representation at the meeting (:class:`Proxy`), checked
-  against the regime's proxy policy and the statutes;
-* :mod:`cooprules.voting.colleges`: each college's share of the result, kept within the regime's
-  bounds (:func:`bounded_shares`);
-* :mod:`cooprules.voting.tally`: a meeting's vote on one motion and its count (:class:`Meeting`,
-  :func:`tally`, :class:`VoteResult`, :class:`Reduction`), stage by stage: attendance, quorum,
-  caps, colleges, majority.
+* [`cooprules.voting.rules`][cooprules.voting.rules]: the vocabulary of a regime's voting rules and
+  of a co-op's statutes, as data ([`Majority`][cooprules.voting.rules.Majority],
+  [`Quorum`][cooprules.voting.rules.Quorum], [`DecisionRule`][cooprules.voting.rules.DecisionRule],
+  the caps, the colleges, the [`ProxyPolicy`][cooprules.voting.rules.ProxyPolicy],
+  [`VotingRules`][cooprules.voting.rules.VotingRules],
+  [`VotingStatutes`][cooprules.voting.rules.VotingStatutes]);
+* [`cooprules.voting.electorate`][cooprules.voting.electorate]: who may vote on a date, in which
+  college, with how many votes ([`electorate()`][cooprules.voting.electorate]);
+* [`cooprules.voting.proxies`][cooprules.voting.proxies]: representation at the meeting
+  ([`Proxy`][cooprules.voting.proxies.Proxy]), checked against the regime's proxy policy and the
+  statutes;
+* [`cooprules.voting.colleges`][cooprules.voting.colleges]: each college's share of the result, kept
+  within the regime's bounds ([`bounded_shares()`][cooprules.voting.colleges.bounded_shares]);
+* [`cooprules.voting.tally`][cooprules.voting.tally]: a meeting's vote on one motion and its count
+  ([`Meeting`][cooprules.voting.tally.Meeting], [`tally()`][cooprules.voting.tally],
+  [`VoteResult`][cooprules.voting.tally.VoteResult],
+  [`Reduction`][cooprules.voting.tally.Reduction]), stage by stage: attendance, quorum, caps,
+  colleges, majority.
 
 Every public name is importable from ``cooprules.voting`` itself.
 """

@@ -3,10 +3,11 @@
 Each college's share is its statute weight (equal shares by default). A college with no vote in
 the majority's base is *absent*: its share is redistributed to the others in proportion to their
 weights, then every share is brought within the regime's
-:class:`~cooprules.voting.rules.CollegeBounds`: each share is ``clamp(t * weight, minimum,
-maximum)`` with ``t`` solved exactly so that the shares add up to 1 (:func:`bounded_shares`). If
-the bounds cannot all hold (two colleges left with a 50 % ceiling can, one cannot), the shares are
-as close as they can be and a violation says so.
+[`CollegeBounds`][cooprules.voting.rules.CollegeBounds]: each share is ``clamp(t * weight, minimum,
+maximum)`` with ``t`` solved exactly so that the shares add up to 1
+([`bounded_shares()`][cooprules.voting.colleges.bounded_shares]). If the bounds cannot all hold (two
+colleges left with a 50 % ceiling can, one cannot), the shares are as close as they can be and a
+violation says so.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import attrs
 
 from cooprules.errors import InvalidParameter
 from cooprules.explain import Step, Text, Violation
-from cooprules.voting.rules import College, CollegeBounds, _show, _violation
+from cooprules.voting.rules import College, CollegeBounds, _violation
 
 __all__ = ["bounded_shares"]
 
@@ -113,10 +114,13 @@ def _weigh_colleges(
             _violation(
                 "voting.college_bounds_unreachable",
                 "colleges",
-                f"With {len(attending)} college(s) voting, the shares cannot all lie within "
-                f"{_show(low)} to {_show(high)}.",
-                f"Avec {len(attending)} collège(s) votant, les parts ne peuvent toutes être "
-                f"comprises entre {_show(low)} et {_show(high)}.",
+                Text(
+                    "With {attending_count} college(s) voting, the shares cannot all lie within "
+                    "{low} to {high}.",
+                    attending_count=len(attending),
+                    low=low,
+                    high=high,
+                ),
                 bounds.citation,
             )
         )
@@ -124,14 +128,11 @@ def _weigh_colleges(
     for code, share in shares.items():
         share_for += share * votes_for[code] / bases[code]
     step = Step(
-        Text(en="College weights", fr="Pondération des collèges"),
+        Text("College weights"),
         {"statutes": weights, "absent": ", ".join(absent) or "-"},
         shares,
         bounds.citation if bounds is not None else None,
-        Text(
-            en="absent colleges' weight redistributed pro rata, then each kept within bounds",
-            fr="poids des collèges absents réparti au prorata, puis chacun ramené dans les bornes",
-        )
+        Text("absent colleges' weight redistributed pro rata, then each kept within bounds")
         if absent
         else None,
     )
@@ -167,8 +168,11 @@ def _out_of_bounds(
             _violation(
                 "voting.too_few_colleges",
                 "statutes.colleges",
-                f"{len(colleges)} colleges; the law requires at least {bounds.min_colleges}.",
-                f"{len(colleges)} collèges ; la loi en exige au moins {bounds.min_colleges}.",
+                Text(
+                    "{colleges_count} colleges; the law requires at least {min_colleges}.",
+                    colleges_count=len(colleges),
+                    min_colleges=bounds.min_colleges,
+                ),
                 bounds.citation,
             )
         )
@@ -176,10 +180,14 @@ def _out_of_bounds(
         _violation(
             "voting.college_out_of_bounds",
             f"college:{code}",
-            f"The statutes give college {code} {_show(w)} of the votes, outside "
-            f"{_show(bounds.minimum)} to {_show(bounds.maximum)}; it is brought within.",
-            f"Les statuts donnent au collège {code} {_show(w)} des voix, hors de "
-            f"{_show(bounds.minimum)} à {_show(bounds.maximum)} ; il y est ramené.",
+            Text(
+                "The statutes give college {code} {share} of the votes, outside {minimum} to "
+                "{maximum}; it is brought within.",
+                code=code,
+                share=w,
+                minimum=bounds.minimum,
+                maximum=bounds.maximum,
+            ),
             bounds.citation,
         )
         for code, w in sorted(weights.items())

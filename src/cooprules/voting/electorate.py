@@ -1,11 +1,12 @@
 """The electorate: who may vote on a meeting's date, in which college, with how many votes.
 
-:func:`electorate` reads the membership register and the regime's
-:class:`~cooprules.voting.rules.VotingRules` (which statuses and categories vote), the college of
-each voter (from the statutes' colleges) and their raw weight: one per member, or one per share
-where the rules say so (``VotingRules.one_member_one_vote``, the law's rule or the statutes' choice
-once the rules are bound). An :class:`Electorate` indexes
-the voters for counting a million ballots cheaply.
+[`electorate()`][cooprules.voting.electorate.electorate] reads the membership register and the
+regime's [`VotingRules`][cooprules.voting.rules.VotingRules] (which statuses and categories vote),
+the college of each voter (from the statutes' colleges) and their raw weight: one per member, or one
+per share where the rules say so (``VotingRules.one_member_one_vote``, the law's rule or the
+statutes' choice once the rules are bound). An
+[`Electorate`][cooprules.voting.electorate.Electorate] indexes the voters for counting a million
+ballots cheaply.
 """
 
 from __future__ import annotations
@@ -60,7 +61,8 @@ class Voter:
 class Electorate:
     """The voters on a date, indexed for counting a million ballots cheaply.
 
-    Build it with :func:`electorate` from the register, or with :meth:`of` from voters.
+    Build it with [`electorate()`][cooprules.voting.electorate.electorate] from the register, or
+    with [`of()`][cooprules.voting.electorate.Electorate.of] from voters.
 
     Attributes:
         voters: each voter by id (read-only).

@@ -1,11 +1,11 @@
 """Representation at a meeting: proxies, checked against the regime's policy and the statutes.
 
-Each :class:`Proxy` is checked against the regime's
-:class:`~cooprules.voting.rules.ProxyPolicy` (forbidden, allowed, only to another member, at most
-so many per holder, family representation, which a by-law may forbid: the statutes' value of the
-regime's key, read when the rules are bound) and the statutes (a stricter limit), one rule after
-the other in the order of :func:`_refusal`. An invalid proxy is exactly one
-:class:`~cooprules.explain.Violation` naming it (``"proxy grantor -> holder"``) and citing the
+Each [`Proxy`][cooprules.voting.proxies.Proxy] is checked against the regime's
+[`ProxyPolicy`][cooprules.voting.rules.ProxyPolicy] (forbidden, allowed, only to another member, at
+most so many per holder, family representation, which a by-law may forbid: the statutes' value of
+the regime's key, read when the rules are bound) and the statutes (a stricter limit), one rule after
+the other in the order of `_refusal()`. An invalid proxy is exactly one
+[`Violation`][cooprules.explain.Violation] naming it (``"proxy grantor -> holder"``) and citing the
 rule, and the member it would have represented counts as absent (unless present in person). What
 the law gives a proxy to is a person who attends, to vote in the member's place:
 
@@ -137,7 +137,7 @@ def _check_proxies(
             kept = held[:limit]  # keep the first ones by grantor id
         represented.update(p.grantor for p in kept)
     step = Step(
-        Text(en="Representation checked", fr="Représentations vérifiées"),
+        Text("Representation checked"),
         {"proxies": len(proxies), "limit per holder": "-" if limit is None else limit},
         len(represented),
         policy.citation,
@@ -169,19 +169,23 @@ def _grantor_refusal(proxy: Proxy, context: _Context) -> Violation | None:
         return _violation(
             "voting.proxy_not_a_voter",
             proxy.label,
-            f"{grantor} may not vote ({electorate.excluded[grantor]}), so cannot be represented.",
-            f"{grantor} n'a pas le droit de vote ({electorate.excluded[grantor]}) et ne peut donc "
-            "être représenté.",
+            Text(
+                "{grantor} may not vote ({excluded}), so cannot be represented.",
+                grantor=grantor,
+                excluded=electorate.excluded[grantor],
+            ),
             policy.citation,
         )
     if proxy.holder == grantor:
         return _violation(
             "voting.proxy_to_self",
             proxy.label,
-            f"{grantor} cannot hold their own proxy: a member is represented by someone else. "
-            "The proxy is void.",
-            f"{grantor} ne peut détenir sa propre procuration : un membre est représenté par un "
-            "autre. La procuration est nulle.",
+            Text(
+                "{grantor} cannot hold their own proxy: a member is represented by someone else. "
+                "The "
+                "proxy is void.",
+                grantor=grantor,
+            ),
             policy.citation,
         )
     given = context.given[grantor]
@@ -189,10 +193,13 @@ def _grantor_refusal(proxy: Proxy, context: _Context) -> Violation | None:
         return _violation(
             "voting.proxy_given_twice",
             proxy.label,
-            f"{grantor} gave {given} proxies; none of them is used, and {grantor} counts as "
-            "absent unless present in person.",
-            f"{grantor} a donné {given} procurations ; aucune n'est retenue, et {grantor} est "
-            "compté absent s'il n'est pas présent en personne.",
+            Text(
+                "{grantor} gave {given} proxies; none of them is used, and {grantor} counts as "
+                "absent "
+                "unless present in person.",
+                grantor=grantor,
+                given=given,
+            ),
             policy.citation,
         )
     if grantor in context.present:
@@ -201,9 +208,8 @@ def _grantor_refusal(proxy: Proxy, context: _Context) -> Violation | None:
             Severity.WARNING,
             proxy.label,
             Text(
-                en=f"{grantor} is present in person and votes in person; the proxy is not used.",
-                fr=f"{grantor} est présent en personne et vote lui-même ; la procuration est "
-                "sans objet.",
+                "{grantor} is present in person and votes in person; the proxy is not used.",
+                grantor=grantor,
             ),
             policy.citation,
         )
@@ -220,8 +226,10 @@ def _holder_refusal(proxy: Proxy, context: _Context) -> Violation | None:
         return _violation(
             "voting.proxy_forbidden",
             proxy.label,
-            f"No one may vote by proxy; the member {grantor} counts as absent.",
-            f"Nul ne peut voter par procuration ; le membre {grantor} est compté absent.",
+            Text(
+                "No one may vote by proxy; the member {grantor} counts as absent.",
+                grantor=grantor,
+            ),
             policy.citation,
         )
     if holder not in electorate.voters:
@@ -230,9 +238,10 @@ def _holder_refusal(proxy: Proxy, context: _Context) -> Violation | None:
         return _violation(
             "voting.proxy_holder_not_member",
             proxy.label,
-            f"A member may only be represented by another member; {holder} is not a voter.",
-            f"Un associé ne peut se faire représenter que par un autre associé ; {holder} n'a "
-            "pas le droit de vote.",
+            Text(
+                "A member may only be represented by another member; {holder} is not a voter.",
+                holder=holder,
+            ),
             policy.citation,
         )
     if holder in context.present:
@@ -247,20 +256,24 @@ def _holder_absent(proxy: Proxy, context: _Context) -> Violation:
         return _violation(
             "voting.proxy_chain",
             proxy.label,
-            f"{holder} is not present in person but represented by proxy: a proxy is not passed "
-            f"on, and {grantor} counts as absent.",
-            f"{holder} n'est pas présent en personne mais représenté : une procuration ne se "
-            f"transmet pas, et {grantor} est compté absent.",
+            Text(
+                "{holder} is not present in person but represented by proxy: a proxy is not passed "
+                "on, and {grantor} counts as absent.",
+                holder=holder,
+                grantor=grantor,
+            ),
             context.policy.citation,
         )
     return _violation(
         "voting.proxy_holder_absent",
         proxy.label,
-        f"{holder}, who holds the proxy, is not present in person (list them among those present "
-        f"if they attended): the proxy lapses, and {grantor} counts as absent.",
-        f"{holder}, qui détient la procuration, n'est pas présent en personne (l'indiquer parmi "
-        f"les présents s'il assistait) : la procuration est caduque, et {grantor} est compté "
-        "absent.",
+        Text(
+            "{holder}, who holds the proxy, is not present in person (list them among those "
+            "present "
+            "if they attended): the proxy lapses, and {grantor} counts as absent.",
+            holder=holder,
+            grantor=grantor,
+        ),
         context.policy.citation,
     )
 
@@ -273,21 +286,25 @@ def _family_refusal(proxy: Proxy, context: _Context) -> Violation | None:
         return _violation(
             "voting.family_representation_not_allowed",
             proxy.label,
-            "Representation by a spouse or adult child is not allowed here; the "
-            f"member {proxy.grantor} counts as absent.",
-            "La représentation par le conjoint ou un enfant majeur n'est pas admise "
-            f"ici ; le membre {proxy.grantor} est compté absent.",
+            Text(
+                "Representation by a spouse or adult child is not allowed here; the member "
+                "{grantor} "
+                "counts as absent.",
+                grantor=proxy.grantor,
+            ),
             citation,
         )
     if proxy.holder in context.electorate.voters:
         return _violation(
             "voting.family_holder_is_member",
             proxy.label,
-            f"{proxy.holder} is a voter: a member is represented by a spouse or adult child who "
-            f"is not a member, not by another member; {proxy.grantor} counts as absent.",
-            f"{proxy.holder} a le droit de vote : un membre est représenté par son conjoint ou "
-            f"un enfant majeur non membre, non par un autre membre ; {proxy.grantor} est compté "
-            "absent.",
+            Text(
+                "{holder} is a voter: a member is represented by a spouse or adult child who is "
+                "not a "
+                "member, not by another member; {grantor} counts as absent.",
+                holder=proxy.holder,
+                grantor=proxy.grantor,
+            ),
             citation,
         )
     return None
@@ -330,11 +347,15 @@ def _too_many(
         _violation(
             "voting.too_many_proxies",
             proxy.label,
-            f"{holder} holds {len(held)} proxies, more than the {limit} allowed with "
-            f"{voters} voters; this one is rejected and {proxy.grantor} counts as absent.",
-            f"{holder} détient {len(held)} procurations, plus que les {limit} "
-            f"permises pour {voters} votants ; celle-ci est rejetée et {proxy.grantor} est "
-            "compté absent.",
+            Text(
+                "{holder} holds {held_count} proxies, more than the {limit} allowed with {voters} "
+                "voters; this one is rejected and {grantor} counts as absent.",
+                holder=holder,
+                held_count=len(held),
+                limit=limit,
+                voters=voters,
+                grantor=proxy.grantor,
+            ),
             citation,
         )
         for proxy in held[limit:]

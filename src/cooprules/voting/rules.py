@@ -1,16 +1,20 @@
 """The vocabulary of voting rules, as data: majorities, quorums, caps, colleges, proxies.
 
-A regime states its voting rules as one :class:`VotingRules` value: which statuses and categories
-vote, one vote per member or per share (the law's ``voting.one_member_one_vote``), the
-:class:`DecisionRule` of each kind of decision (its :class:`Majority` and :class:`Quorum`), the
-caps on one member's votes (:class:`MemberCap`) and on some categories' votes together
-(:class:`CategoryCap`), the bounds on voting colleges (:class:`CollegeBounds`) and the
-:class:`ProxyPolicy`. A co-op's :class:`VotingStatutes` make the choices the regime leaves open
-(its :class:`College` values, its own decision rules, a member cap, a stricter limit on
-proxies).
+A regime states its voting rules as one [`VotingRules`][cooprules.voting.rules.VotingRules] value:
+which statuses and categories vote, one vote per member or per share (the law's
+``voting.one_member_one_vote``), the [`DecisionRule`][cooprules.voting.rules.DecisionRule] of each
+kind of decision (its [`Majority`][cooprules.voting.rules.Majority] and
+[`Quorum`][cooprules.voting.rules.Quorum]), the caps on one member's votes
+([`MemberCap`][cooprules.voting.rules.MemberCap]) and on some categories' votes together
+([`CategoryCap`][cooprules.voting.rules.CategoryCap]), the bounds on voting colleges
+([`CollegeBounds`][cooprules.voting.rules.CollegeBounds]) and the
+[`ProxyPolicy`][cooprules.voting.rules.ProxyPolicy]. A co-op's
+[`VotingStatutes`][cooprules.voting.rules.VotingStatutes] make the choices the regime leaves open
+(its [`College`][cooprules.voting.rules.College] values, its own decision rules, a member cap, a
+stricter limit on proxies).
 
-:func:`cooprules.voting.electorate.electorate` and :func:`cooprules.voting.tally.tally` apply
-them.
+[`cooprules.voting.electorate.electorate()`][cooprules.voting.electorate.electorate] and
+[`cooprules.voting.tally.tally()`][cooprules.voting.tally.tally] apply them.
 """
 
 from __future__ import annotations
@@ -85,11 +89,9 @@ class QuorumOn(enum.Enum):
 
 
 _TEXT_BASE = {
-    Base.CAST: Text(en="of the votes cast", fr="des voix exprimées"),
-    Base.PRESENT: Text(
-        en="of the votes present or represented", fr="des voix présentes ou représentées"
-    ),
-    Base.ALL: Text(en="of all the votes", fr="de toutes les voix"),
+    Base.CAST: Text("of the votes cast"),
+    Base.PRESENT: Text("of the votes present or represented"),
+    Base.ALL: Text("of all the votes"),
 }
 
 
@@ -183,8 +185,16 @@ class Majority:
         share = _show(self.threshold)
         base = _TEXT_BASE[self.base]
         if self.strict:
-            return Text(en=f"more than {share} {base.en}", fr=f"plus de {share} {base.fr}")
-        return Text(en=f"at least {share} {base.en}", fr=f"au moins {share} {base.fr}")
+            return Text(
+                "more than {share} {base}",
+                share=share,
+                base=base,
+            )
+        return Text(
+            "at least {share} {base}",
+            share=share,
+            base=base,
+        )
 
     def met(self, share: Fraction) -> bool:
         """Tell whether ``share`` (of the base) meets the majority."""
@@ -211,8 +221,9 @@ class DecisionRule:
     Attributes:
         kind: a stable code (``"ordinary"``, ``"merger"``, ``"amend_articles"``...).
         label: what the decision is, in English and French.
-        majority: the majority needed; ``None`` when the law sets none the reference is sure of
-            (the statutes must then supply a rule: :func:`tally` refuses to guess).
+        majority: the majority needed; ``None`` when no law the project is sure of sets one
+            (the statutes must then supply a rule: [`tally()`][cooprules.voting.tally] refuses to
+            guess).
         citation: where the rule comes from.
         quorum: the quorum at the first call (``None``: no quorum).
         second_quorum: the quorum at the second call (``None``: none).
@@ -237,13 +248,19 @@ class DecisionRule:
 def majority_key(name: str, label: Text) -> Key[Rate]:
     """The parameter key of the majority a kind of decision needs (a plug-in's own key).
 
+    ```pycon
     >>> majority_key("xx.merger_majority", Text(en="a merger", fr="une fusion")).description.en
     'majority needed for a merger'
+
+    ```
     """
     return Key(
         name,
         Rate,
-        Text(en=f"majority needed for {label.en}", fr=f"majorité requise pour {label.fr}"),
+        Text(
+            "majority needed for {label}",
+            label=label,
+        ),
     )
 
 
@@ -251,12 +268,12 @@ def quorum_key(name: str, label: Text, *, call: int = 1) -> Key[Rate]:
     """The parameter key of the quorum of a kind of decision at the first or second call."""
     if call not in (1, 2):
         raise InvalidInput("call", call, "a meeting is called a first (1) or a second (2) time")
-    en, fr = (
-        ("quorum", "quorum")
+    what = (
+        Text("quorum for {decision}", decision=label)
         if call == 1
-        else ("quorum at the second call", "quorum sur seconde convocation")
+        else Text("quorum at the second call for {decision}", decision=label)
     )
-    return Key(name, Rate, Text(en=f"{en} for {label.en}", fr=f"{fr} pour {label.fr}"))
+    return Key(name, Rate, what)
 
 
 @attrs.frozen
@@ -266,14 +283,16 @@ class DecisionOfLaw:
     A plug-in writes the decision's form (what the majority is taken of, "more than" or "at
     least", who decides) and names the parameters that hold its figures; the figures, their
     citation and whether the statutes may change them (the parameter's kind: ``law`` or
-    ``default``) come from the law file on the meeting's date (:meth:`VotingRules.bound`).
+    ``default``) come from the law file on the meeting's date
+    ([`VotingRules.bound()`][cooprules.voting.rules.VotingRules.bound]).
 
     Attributes:
         kind: a stable code (``"amend_articles"``).
         label: what the decision is, in English and French.
         majority: the parameter of the majority's threshold (``None``: the decision needs only
-            a quorum here). A parameter of kind ``statute`` (no value: the reference is not sure
-            of the law's figure) gives a rule without a majority, which the statutes must supply.
+            a quorum here). A parameter of kind ``statute`` (no value: the law's figure is
+            recalled, unverified or uncertain) gives a rule without a majority, which the
+            statutes must supply.
         strict: ``True`` for "more than" (a simple majority), ``False`` for "at least".
         base: what the majority is taken of.
         quorum: the parameter of the quorum at the first call (``None``: no quorum).
@@ -341,18 +360,18 @@ class MemberCap:
     A cap applies to votes weighted by shares: the law offers it as the alternative to one member
     one vote ("one person one vote, or no one over 1/10 of the votes attached to the shares
     present or represented"), never as a cut on top of it. Where each member has one vote
-    (:attr:`VotingRules.one_member_one_vote`), no one is capped, however few are present;
-    :func:`~cooprules.voting.tally.tally` says so in its explanation.
+    (`VotingRules.one_member_one_vote`), no one is capped, however few are present;
+    [`tally()`][cooprules.voting.tally.tally] says so in its explanation.
 
     A regime's plug-in writes the figure as ``FromLaw(Voting.member_vote_cap)``: the cap is then
     the law's parameter, version and citation included, once the rule set is bound
-    (:meth:`cooprules.regime.Rules.rule_set`); :func:`~cooprules.voting.tally.tally` refuses an
-    unbound one rather than count without it.
+    ([`cooprules.regime.Rules.rule_set()`][cooprules.regime.Rules.rule_set]);
+    [`tally()`][cooprules.voting.tally.tally] refuses an unbound one rather than count without it.
 
     Attributes:
-        rate: the cap (``1/10``), or the parameter it is (:class:`~cooprules.regime.FromLaw`);
-            ``None`` when the reference is not sure of the figure: the statutes then supply it
-            (:attr:`VotingStatutes.member_cap`).
+        rate: the cap (``1/10``), or the parameter it is ([`FromLaw`][cooprules.regime.FromLaw]);
+            ``None`` when the figure is recalled, unverified or uncertain: the statutes then
+            supply it (`VotingStatutes.member_cap`).
         citation: the rule (a figure read from the law brings its own).
         valid_from: the first day it applies.
         valid_until: the first day it no longer applies (``None``: in force).
@@ -383,7 +402,7 @@ class MemberCap:
 
     @property
     def figure(self) -> Rate | None:
-        """The cap's rate (see :func:`_known`: refused while it is still the law's to read)."""
+        """The cap's rate (see `_known()`: refused while it is still the law's to read)."""
         return _known(self.rate)
 
     def bound(self, rules: Rules) -> MemberCap | None:
@@ -403,7 +422,7 @@ class CategoryCap:
     Attributes:
         categories: the member categories the cap groups.
         rate: their largest share of the votes together, or the parameter it is
-            (:class:`~cooprules.regime.FromLaw`, read when the rule set is bound).
+            ([`FromLaw`][cooprules.regime.FromLaw], read when the rule set is bound).
         citation: the rule (a figure read from the law brings its own).
         valid_from: the first day it applies.
         valid_until: the first day it no longer applies.
@@ -421,7 +440,7 @@ class CategoryCap:
 
     @property
     def figure(self) -> Rate:
-        """The cap's rate (see :func:`_known`: refused while it is still the law's to read)."""
+        """The cap's rate (see `_known()`: refused while it is still the law's to read)."""
         return _known(self.rate)
 
     def bound(self, rules: Rules) -> CategoryCap | None:
@@ -457,7 +476,7 @@ class CollegeBoundsOfLaw:
 
     The figures are the parameters ``voting.college_min_weight``, ``voting.college_max_weight``
     and ``voting.min_colleges`` in force on the meeting's date, each with its citation
-    (:meth:`VotingRules.bound`).
+    ([`VotingRules.bound()`][cooprules.voting.rules.VotingRules.bound]).
     """
 
     def bound(self, rules: Rules) -> CollegeBounds | None:
@@ -506,22 +525,25 @@ def _known_count(value: int | FromLaw[int] | None) -> int | None:
 class ProxyLimit:
     """The most proxies one holder may carry, given the number of voters: the law's figures.
 
-    At most :attr:`most` proxies each; from :attr:`share_from` voters on (where the law says so),
-    at most :attr:`share` of the voters instead, rounded down (a limit the law states as "not
+    At most `most` proxies each; from `share_from` voters on (where the law says so),
+    at most `share` of the voters instead, rounded down (a limit the law states as "not
     exceeding" is never exceeded by rounding). Each figure is a number or the parameter it is
-    (:class:`~cooprules.regime.FromLaw`), read when the rules are bound
-    (:meth:`VotingRules.bound`); the limit then cites the parameter of :attr:`most` (else of
-    :attr:`share`). Counting with a figure still to read is refused.
+    ([`FromLaw`][cooprules.regime.FromLaw]), read when the rules are bound
+    ([`VotingRules.bound()`][cooprules.voting.rules.VotingRules.bound]); the limit then cites the
+    parameter of `most` (else of `share`). Counting with a figure still to read is refused.
 
+    ```pycon
     >>> limit = ProxyLimit(most=1, share=Rate.of("1/20"), share_from=20)
     >>> limit(15), limit(19), limit(20), limit(57)
     (1, 1, 1, 2)
 
+    ```
+
     Attributes:
-        most: the most proxies per holder (below :attr:`share_from` voters, where a share
+        most: the most proxies per holder (below `share_from` voters, where a share
             applies); ``None``: no such limit.
         share: the most proxies per holder as a share of the voters (``None``: none).
-        share_from: the number of voters from which :attr:`share` applies (``None``: every
+        share_from: the number of voters from which `share` applies (``None``: every
             electorate, when a share is given).
         citation: the rule (a figure read from the law brings its own).
     """
@@ -559,7 +581,7 @@ class ProxyLimit:
     def bound(self, rules: Rules) -> ProxyLimit | None:
         """This limit with its figures read from ``rules`` (``None``: the law has none that day).
 
-        The figure of :attr:`most` (else of :attr:`share`) gives the limit its citation.
+        The figure of `most` (else of `share`) gives the limit its citation.
         """
         if not self.reads_law:
             return self
@@ -587,10 +609,10 @@ class ProxyPolicy:
         citation: the rule.
         holder_must_be_member: the proxy holder must be a voter (France, SCOP).
         max_per_holder: the most proxies one holder may carry, given the number of voters
-            (``None``: no limit): a :class:`ProxyLimit`, whose figures the law file holds, or
-            any function of the number of voters.
+            (``None``: no limit): a [`ProxyLimit`][cooprules.voting.rules.ProxyLimit], whose figures
+            the law file holds, or any function of the number of voters.
         family_representation: a non-member spouse or adult child may represent a member; or
-            the parameter it is (:class:`~cooprules.regime.FromLaw`, a plug-in's key), read when
+            the parameter it is ([`FromLaw`][cooprules.regime.FromLaw], a plug-in's key), read when
             the rules are bound: the law's fixed value, else the statutes' value of the key (a
             by-law forbidding it states ``False``), else the law's default; none: not allowed.
         family_citation: the rule on family representation (read with it when it is the law's
@@ -646,14 +668,15 @@ class VotingRules:
             key, or the statutes' choice where the law leaves it open (``Statutes`` values, as
             for any key: the law's fixed value wins, then the statutes, then the law's default),
             read when the rule set is bound; ``None`` once bound means neither says on that date
-            (:func:`~cooprules.voting.electorate.electorate` and
-            :func:`~cooprules.voting.tally.tally` then refuse to guess).
+            ([`electorate()`][cooprules.voting.electorate.electorate] and
+            [`tally()`][cooprules.voting.tally.tally] then refuse to guess).
         weight_citation: the rule on the basis (read with it when it is the law's or the
             statutes' choice).
         member_caps: caps on one member's votes, dated; they apply only to votes per share.
         category_caps: caps on categories' votes together, dated.
         college_bounds: bounds on colleges (``None``: colleges have no legal bounds;
-            :class:`CollegeBoundsOfLaw`: the law's figures, read when the rules are bound).
+            [`CollegeBoundsOfLaw`][cooprules.voting.rules.CollegeBoundsOfLaw]: the law's figures,
+            read when the rules are bound).
         colleges_allowed: the statutes may create voting colleges.
         colleges_citation: the rule on colleges (why they are not allowed, where they are not).
         abstentions_count: abstentions are counted as votes cast (so they weigh against).
@@ -764,14 +787,14 @@ class VotingRules:
 class VotingStatutes:
     """A co-op's own choices on voting, within its regime's rules.
 
-    It is the voting section of the co-op's :class:`~cooprules.regime.Statutes`
+    It is the voting section of the co-op's [`Statutes`][cooprules.regime.Statutes]
     (``Statutes(..., sections=(VotingStatutes(...),))``): what has no parameter key. A choice the
     law has a key for is a value by key of the statutes, which ``bind(regime, statutes,
     as_of=...)`` resolves against the law: one vote per member or per share
     (``voting.one_member_one_vote``), the cap on one member's votes (``voting.member_vote_cap``,
     and a plug-in's own staff cap), whether a spouse or adult child may represent a member (a
     plug-in's key, such as Quebec's ``qc.family_representation_allowed``), each checked by
-    :func:`~cooprules.regime.validate`.
+    [`validate()`][cooprules.regime.validate].
 
     Attributes:
         citation: where the choices are written (the co-op's articles or by-laws).
@@ -779,7 +802,7 @@ class VotingStatutes:
             overriding a rule the law fixes is a violation).
         colleges: the voting colleges.
         max_proxies: a stricter limit on proxies per holder than the law's (a whole number, at
-            least 0: a negative one is an :class:`~cooprules.errors.InvalidParameter`).
+            least 0: a negative one is an [`InvalidParameter`][cooprules.errors.InvalidParameter]).
         abstentions_count: whether abstentions count as votes cast (``None``: the regime's rule).
         blank_count: whether blank ballots count as votes cast (``None``: the regime's rule).
     """
@@ -796,12 +819,12 @@ def _show(value: Fraction) -> str:
     return render_value(value)
 
 
-def _violation(code: str, subject: str, en: str, fr: str, citation: Citation | None) -> Violation:
-    return Violation(code, Severity.ERROR, subject, Text(en=en, fr=fr), citation)
+def _violation(code: str, subject: str, message: Text, citation: Citation | None) -> Violation:
+    return Violation(code, Severity.ERROR, subject, message, citation)
 
 
 def voting_section(statutes: VotingStatutes | Statutes | None) -> VotingStatutes | None:
-    """The voting section of a co-op's statutes (a :class:`VotingStatutes` is its own)."""
+    """The voting section of a co-op's statutes (a `VotingStatutes` is its own)."""
     if isinstance(statutes, Statutes):
         return statutes.section(VotingStatutes)
     return statutes

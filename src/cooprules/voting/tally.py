@@ -1,27 +1,30 @@
 """Counting a meeting's vote on one motion: attendance, quorum, caps, colleges, majority.
 
-:func:`tally` counts the :class:`Meeting`'s ballots in stages, in the order the law applies them,
-each recorded in the result's explanation with its citation:
+[`tally()`][cooprules.voting.tally.tally] counts the [`Meeting`][cooprules.voting.tally.Meeting]'s
+ballots in stages, in the order the law applies them, each recorded in the result's explanation with
+its citation:
 
 1. **Attendance and representation**: every ballot names a voter of the
-   :class:`~cooprules.voting.electorate.Electorate` and is a :class:`Choice`; the voters present
-   in person; each :class:`Proxy` checked against the regime's
-   :class:`~cooprules.voting.rules.ProxyPolicy` (:mod:`cooprules.voting.proxies`). An invalid
-   proxy (to oneself, given twice, held by someone absent or represented themselves, from a
-   member present or who may not vote...) is one :class:`~cooprules.explain.Violation` naming
-   it, and the member it would have represented counts as absent unless present in person: a
-   ballot is counted once at most, and never through a holder who is not there.
-2. **Quorum** (:class:`~cooprules.voting.rules.DecisionRule`): the quorum of the call (first or
-   second), on members or on votes.
+   [`Electorate`][cooprules.voting.electorate.Electorate] and is a
+   [`Choice`][cooprules.voting.rules.Choice]; the voters present in person; each
+   [`Proxy`][cooprules.voting.proxies.Proxy] checked against the regime's
+   [`ProxyPolicy`][cooprules.voting.rules.ProxyPolicy]
+   ([`cooprules.voting.proxies`][cooprules.voting.proxies]). An invalid proxy (to oneself, given
+   twice, held by someone absent or represented themselves, from a member present or who may not
+   vote...) is one [`Violation`][cooprules.explain.Violation] naming it, and the member it would
+   have represented counts as absent unless present in person: a ballot is counted once at most, and
+   never through a holder who is not there.
+2. **Quorum** ([`DecisionRule`][cooprules.voting.rules.DecisionRule]): the quorum of the call (first
+   or second), on members or on votes.
 3. **Caps**: where votes are per share, a member's weight is capped at a share of the votes
-   present or represented (:class:`~cooprules.voting.rules.MemberCap`); with one member one vote
-   no one is capped (the cap is the alternative to it, not a cut on top of it); categories of
-   members are capped at a share of the votes (:class:`~cooprules.voting.rules.CategoryCap`,
+   present or represented ([`MemberCap`][cooprules.voting.rules.MemberCap]); with one member one
+   vote no one is capped (the cap is the alternative to it, not a cut on top of it); categories of
+   members are capped at a share of the votes ([`CategoryCap`][cooprules.voting.rules.CategoryCap],
    reduced pro rata). Everything is exact
-   (:class:`~fractions.Fraction`), and :attr:`VoteResult.reductions` says how each weight was cut.
+   (`Fraction`), and `VoteResult.reductions` says how each weight was cut.
 4. **Colleges**: colleges get the share of the total that the statutes set, kept within the
-   regime's bounds (:class:`~cooprules.voting.rules.CollegeBounds`,
-   :mod:`cooprules.voting.colleges`).
+   regime's bounds ([`CollegeBounds`][cooprules.voting.rules.CollegeBounds],
+   [`cooprules.voting.colleges`][cooprules.voting.colleges]).
 5. **Majority**: the majority as a fraction of the votes cast, present or of all, with
    abstentions and blank votes counted or not as the regime (or the statutes) say. A tie never
    reaches a strict majority ("more than half"): a tied motion is rejected.
@@ -29,11 +32,11 @@ each recorded in the result's explanation with its citation:
 Each stage is a function from one frozen value of the count in progress to the next.
 
 Choices made where the law is silent (each is documented in ``docs/voting.md``; those on college
-weights and on excess proxies are stated in :mod:`cooprules.voting.colleges` and
-:mod:`cooprules.voting.proxies`):
+weights and on excess proxies are stated in [`cooprules.voting.colleges`][cooprules.voting.colleges]
+and [`cooprules.voting.proxies`][cooprules.voting.proxies]):
 
 * **Member cap, not iterative.** The cap is computed once on the raw votes present or represented
-  (the reference's C3 example: 400 votes, cap 40, a 60-share member counts 40). It applies to a
+  (for example: 400 votes, cap 40, a 60-share member counts 40). It applies to a
   member's own votes; votes they carry for others are capped as those members' votes. The votes
   above the cap are not counted: they leave the member's choice and the votes present or
   represented alike, and go to no one else. The cap is exact (a fraction of a vote, no rounding),
@@ -134,11 +137,12 @@ class Meeting:
 
     Attributes:
         date: the meeting's date.
-        decision: the kind of decision (a :class:`DecisionRule` code).
+        decision: the kind of decision (a [`DecisionRule`][cooprules.voting.rules.DecisionRule]
+            code).
         electorate: who may vote.
         ballots: each voter's choice by member id (a mapping, or pairs: a member voting twice is
-            a :class:`~cooprules.errors.DuplicateId`). A represented member's ballot is recorded
-            under the member's own id.
+            a [`DuplicateId`][cooprules.errors.DuplicateId]). A represented member's ballot is
+            recorded under the member's own id.
         present: the voters present in person (``None``: those who cast a ballot and are not
             represented).
         proxies: the representations claimed.
@@ -258,7 +262,7 @@ class _Attendance:
 
 @attrs.frozen
 class _Count:
-    """A count in progress, handed from one stage of :func:`tally` to the next.
+    """A count in progress, handed from one stage of `tally()` to the next.
 
     Attributes:
         meeting: the meeting.
@@ -304,7 +308,7 @@ def _decision_rule(
     if statutes is not None:
         chosen = next((d for d in statutes.decisions if d.kind == meeting.decision), None)
     problems: list[Violation] = []
-    # A legal majority the reference is not sure of ([MEM]/[UNC]: no figure) cannot be
+    # A legal majority recalled, unverified or uncertain (no figure) cannot be
     # contradicted: the statutes' rule fills the gap.
     overrides_law = (
         chosen is not None
@@ -318,16 +322,16 @@ def _decision_rule(
             _violation(
                 "voting.rule_contradicts_law",
                 f"decision:{meeting.decision}",
-                "The law fixes this decision's quorum and majority; the statutes cannot "
-                "change them. The law's rule is applied.",
-                "La loi fixe le quorum et la majorité de cette décision ; les statuts ne "
-                "peuvent les modifier. La règle légale s'applique.",
+                Text(
+                    "The law fixes this decision's quorum and majority; the statutes cannot change "
+                    "them. The law's rule is applied.",
+                ),
                 law.citation,
             )
         )
         chosen = None
     if chosen is not None and law is not None and law.majority is None:
-        # The statutes fill a majority the reference is not sure of; the law's quorums stay
+        # The statutes fill a majority the project is not sure of; the law's quorums stay
         # unless the statutes set their own.
         chosen = attrs.evolve(
             chosen,
@@ -345,7 +349,7 @@ def _decision_rule(
         raise InvalidParameter(
             f"{rules.code}.decisions[{rule.kind}].majority",
             None,
-            "the reference is not sure of the legal majority: give the statutes' rule",
+            "the legal majority of this decision is uncertain in the sources: give the statutes' rule",
         )
     return rule, problems
 
@@ -364,10 +368,12 @@ def tally(
         DuplicateId: two ballots of one member (refused when the meeting is built); a member
             who gave two proxies is a violation (``voting.proxy_given_twice``), not an error.
         InvalidParameter: the regime's proxy limit gives a negative number of proxies.
-        InvalidInput: a ballot is not a :class:`Choice` (a float, a string...).
+        InvalidInput: a ballot is not a [`Choice`][cooprules.voting.rules.Choice] (a float, a
+            string...).
         InvalidParameter: no rule (or no majority) is known for the decision: give the statutes'.
         InvalidInput: ``rules`` still hold a figure of the law to read (a
-            :class:`~cooprules.regime.FromLaw` cap or rule): bind them to the meeting's date first.
+            [`FromLaw`][cooprules.regime.FromLaw] cap or rule): bind them to the meeting's date
+            first.
         InvalidInput: each member has one vote under ``rules`` but a voter of the electorate
             weighs more than one.
         InvalidParameter: neither the law nor the statutes say whether each member has one vote
@@ -439,10 +445,11 @@ def _attendance(
             _violation(
                 "voting.ballot_not_a_voter",
                 member_id,
-                f"{member_id} may not vote ({electorate.excluded[member_id]}); the ballot is "
-                "not counted.",
-                f"{member_id} n'a pas le droit de vote ({electorate.excluded[member_id]}) ; "
-                "le bulletin n'est pas compté.",
+                Text(
+                    "{member_id} may not vote ({excluded}); the ballot is not counted.",
+                    member_id=member_id,
+                    excluded=electorate.excluded[member_id],
+                ),
                 rules.weight_citation,
             )
             for member_id in sorted(not_voters)
@@ -452,17 +459,18 @@ def _attendance(
             _violation(
                 "voting.ballot_not_present",
                 member_id,
-                f"{member_id} is neither present nor validly represented; the ballot is not "
-                "counted.",
-                f"{member_id} n'est ni présent ni valablement représenté ; le bulletin n'est "
-                "pas compté.",
+                Text(
+                    "{member_id} is neither present nor validly represented; the ballot is not "
+                    "counted.",
+                    member_id=member_id,
+                ),
                 rules.proxies.citation,
             )
             for member_id in sorted(absent)
         ),
     )
     step = Step(
-        Text(en="Voters present or represented", fr="Votants présents ou représentés"),
+        Text("Voters present or represented"),
         {
             "voters": electorate.total_members,
             "present": len(present),
@@ -481,7 +489,7 @@ def _not_voters(meeting: Meeting) -> set[str]:
 
     Raises:
         UnknownMember: a ballot names someone not in the register.
-        InvalidInput: a ballot is not a :class:`Choice`.
+        InvalidInput: a ballot is not a [`Choice`][cooprules.voting.rules.Choice].
     """
     electorate = meeting.electorate
     ballots = meeting.ballots
@@ -546,9 +554,9 @@ def _quorum(count: _Count) -> _Count:
     quorum = rule.quorum_for(meeting.call)
     if quorum is None:
         step = Step(
-            Text(en="Quorum", fr="Quorum"),
+            Text("Quorum"),
             {"call": meeting.call},
-            Text(en="none required", fr="aucun requis"),
+            Text("none required"),
             rule.citation,
         )
         return attrs.evolve(count, quorum_reached=True, steps=(*count.steps, step))
@@ -559,7 +567,10 @@ def _quorum(count: _Count) -> _Count:
         have, out_of = count.attendance.weight, electorate.total_weight
     reached = out_of > 0 and Fraction(have, out_of) >= quorum.share
     step = Step(
-        Text(en=f"Quorum on {quorum.on.value}", fr=f"Quorum ({quorum.on.value})"),
+        Text(
+            "Quorum on {on}",
+            on=quorum.on.value,
+        ),
         {"call": meeting.call, "required": quorum.share, "present": have, "of": out_of},
         reached,
         rule.citation,
@@ -573,10 +584,11 @@ def _quorum(count: _Count) -> _Count:
                 Severity.WARNING,
                 f"decision:{rule.kind}",
                 Text(
-                    en=f"Quorum not reached ({have} of {out_of}, {_show(quorum.share)} "
-                    "required): the meeting cannot decide.",
-                    fr=f"Quorum non atteint ({have} sur {out_of}, {_show(quorum.share)} "
-                    "requis) : l'assemblée ne peut délibérer.",
+                    "Quorum not reached ({have} of {out_of}, {required} required): the meeting "
+                    "cannot decide.",
+                    have=have,
+                    out_of=out_of,
+                    required=quorum.share,
                 ),
                 rule.citation,
             ),
@@ -617,22 +629,21 @@ def _cap_members(count: _Count) -> _Count:
         if member_id in ballots:
             counts[(group, ballots[member_id])] -= cut
         reason = Text(
-            en=f"capped at {_show(cap_rate)} of the {weight} votes present or represented: the "
-            f"{_show(cut)} votes above the cap are not counted",
-            fr=f"plafonné à {_show(cap_rate)} des {weight} voix présentes ou représentées : les "
-            f"{_show(cut)} voix au-delà du plafond ne sont pas comptées",
+            "capped at {cap} of the {weight} votes present or represented: the {cut} votes above "
+            "the cap are not counted",
+            cap=cap_rate,
+            weight=weight,
+            cut=cut,
         )
         reductions.append(Reduction(member_id, Fraction(raw), cap, reason, cap_citation))
     step = Step(
-        Text(en="Cap per member", fr="Plafond par membre"),
+        Text("Cap per member"),
         {"cap": cap_rate, "votes present or represented": weight, "cap votes": cap},
         len(reductions),
         cap_citation,
         Text(
-            en="votes are per share; a member's votes above the cap are not counted (neither in "
+            "votes are per share; a member's votes above the cap are not counted (neither in "
             "their choice nor in the votes present), computed once, exact",
-            fr="voix attachées aux parts ; les voix d'un membre au-delà du plafond ne sont pas "
-            "comptées (ni dans son choix ni parmi les voix présentes), calcul unique et exact",
         )
         if reductions
         else None,
@@ -649,17 +660,13 @@ def _cap_members(count: _Count) -> _Count:
 def _cap_not_applied(count: _Count, cap_rate: Fraction, cap_citation: Citation | None) -> _Count:
     """One member one vote: the cap per member is not applied, and the step says why."""
     step = Step(
-        Text(en="Cap per member", fr="Plafond par membre"),
-        {"cap": cap_rate, "votes": Text(en="one per member", fr="une par membre")},
+        Text("Cap per member"),
+        {"cap": cap_rate, "votes": Text("one per member")},
         0,
         cap_citation,
         Text(
-            en="not applied: each member has one vote; the cap on a member's share of the "
-            "votes applies to votes weighted by shares, as the alternative to one member one "
-            "vote",
-            fr="non appliqué : chaque membre dispose d'une voix ; le plafond de la part des "
-            "voix d'un membre s'applique aux voix attachées aux parts, comme alternative à "
-            "« un membre, une voix »",
+            "not applied: each member has one vote; the cap on a member's share of the votes "
+            "applies to votes weighted by shares, as the alternative to one member one vote",
         ),
     )
     return attrs.evolve(count, steps=(*count.steps, step))
@@ -708,20 +715,15 @@ def _cap_category(count: _Count, category_cap: CategoryCap) -> _Count:
                 if (g, choice) in counts:
                     counts[(g, choice)] = counts[(g, choice)] * factor
         reason = Text(
-            en=f"these categories together capped at {_show(rate)} of the votes, each vote "
-            "reduced pro rata",
-            fr=f"ces catégories plafonnées ensemble à {_show(rate)} des voix, chaque voix "
-            "réduite au prorata",
+            "these categories together capped at {cap} of the votes, each vote reduced pro rata",
+            cap=rate,
         )
         reduction = Reduction(
             "category:" + "+".join(names), group_votes, allowed, reason, category_cap.citation
         )
         reductions = (*reductions, reduction)
     step = Step(
-        Text(
-            en="Cap on categories: " + ", ".join(names),
-            fr="Plafond par catégories : " + ", ".join(names),
-        ),
+        Text("Cap on categories: {names}", names=", ".join(names)),
         {"cap": rate, "their votes": group_votes, "other votes": others},
         factor,
         category_cap.citation,
@@ -817,10 +819,11 @@ def _weigh(count: _Count, boxes: _Boxes) -> _Weighting:
             _violation(
                 "voting.colleges_not_allowed",
                 "statutes.colleges",
-                "This regime gives voting colleges no legal basis; votes are counted by head "
-                "in one body.",
-                "Ce régime ne donne pas de base légale aux collèges de vote ; les voix sont "
-                "comptées par tête en un seul corps.",
+                Text(
+                    "This regime gives voting colleges no legal basis; votes are counted by head "
+                    "in "
+                    "one body.",
+                ),
                 rules.colleges_citation,
             ),
         )
@@ -843,26 +846,21 @@ def _result(count: _Count) -> VoteResult:
     met = majority.met(share_for) and share_for > 0
     adopted = count.quorum_reached and met
     counted = Step(
-        Text(en="Votes counted", fr="Voix décomptées"),
+        Text("Votes counted"),
         {c.value: tally_total[c] for c in Choice},
         len(count.attendance.counted),
         count.rules.counting_citation,
-        Text(
-            en=f"abstentions {'count' if boxes.abstentions else 'do not count'} as cast, blank "
-            f"ballots {'count' if boxes.blank else 'do not count'}",
-            fr=f"abstentions {'comptées' if boxes.abstentions else 'non comptées'} parmi les "
-            f"voix exprimées, bulletins blancs {'comptés' if boxes.blank else 'non comptés'}",
-        ),
+        _COUNTING[boxes.abstentions, boxes.blank],
     )
     decided = Step(
-        Text(en=f"Majority: {majority.describe().en}", fr=f"Majorité : {majority.describe().fr}"),
-        {"decision": rule.label, "share for": share_for, "quorum reached": count.quorum_reached},
-        Text(en="adopted", fr="adoptée") if adopted else Text(en="rejected", fr="rejetée"),
-        rule.citation,
         Text(
-            en="tie: a tie does not reach the majority",
-            fr="partage des voix : la majorité n'est pas atteinte",
-        )
+            "Majority: {describe}",
+            describe=majority.describe(),
+        ),
+        {"decision": rule.label, "share for": share_for, "quorum reached": count.quorum_reached},
+        Text("adopted") if adopted else Text("rejected"),
+        rule.citation,
+        Text("tie: a tie does not reach the majority")
         if majority.strict and share_for == majority.threshold
         else None,
     )
@@ -882,3 +880,11 @@ def _result(count: _Count) -> VoteResult:
         explanation=Explanation((*count.steps, *weighting.steps, counted, decided)),
         violations=(*count.violations, *weighting.violations),
     )
+
+
+_COUNTING = {
+    (True, True): Text("abstentions count as cast, blank ballots count"),
+    (True, False): Text("abstentions count as cast, blank ballots do not count"),
+    (False, True): Text("abstentions do not count as cast, blank ballots count"),
+    (False, False): Text("abstentions do not count as cast, blank ballots do not count"),
+}

@@ -1,14 +1,17 @@
 """The accounting adapter: engine results to balanced journal entries, and a beancount ledger.
 
 Registered under the ``cooprules`` entry-point group as ``accounting``. Its
-``cooprules_journal_entries`` hook picks the regime's chart (its own :class:`ChartOfAccounts` rule
-set, else the built-in chart of its jurisdiction: :func:`chart_of`) and books any result type it
-knows (a whole year's report, levies, surplus distributions, share registers, reserve ledgers
-and movements, losses absorbed, liquidations, pooled charges, activity lines); for any other
-type, or a regime without a chart, it returns ``None``. A co-op whose statutes use other
-accounts registers its own :class:`AccountingPlugin` with an overridden chart (and disables this
-one, named ``accounting``).
+``cooprules_journal_entries`` hook picks the regime's chart (its own
+[`ChartOfAccounts`][cooprules_adapters.accounting.charts.ChartOfAccounts] rule set, else the
+built-in chart of its jurisdiction: [`chart_of()`][cooprules_adapters.accounting.charts.chart_of])
+and books any result type it knows (a whole year's report, levies, surplus distributions, share
+registers, reserve ledgers and movements, losses absorbed, liquidations, pooled charges, activity
+lines); for any other type, or a regime without a chart, it returns ``None``. A co-op whose statutes
+use other accounts registers its own
+[`AccountingPlugin`][cooprules_adapters.accounting.AccountingPlugin] with an overridden chart (and
+disables this one, named ``accounting``).
 
+```pycon
 >>> from datetime import date
 >>> from cooprules import get_plugin_manager, get_regime
 >>> from cooprules.plugins import journal_entries
@@ -20,6 +23,8 @@ one, named ``accounting``).
 >>> [entry] = journal_entries(manager, move, get_regime("fr-scop", manager), date(2026, 6, 30))
 >>> [p.account for p in entry.postings]
 ['120 Résultat de l’exercice (bénéfice)', '1061 Réserve légale']
+
+```
 """
 
 from __future__ import annotations
@@ -109,8 +114,10 @@ def cooprules_journal_entries(
 ) -> Sequence[JournalEntry] | None:
     """Book ``result`` on the regime's chart (``None``: not ours, or the regime has no chart).
 
-    The chart is the regime's own :class:`ChartOfAccounts` rule set, else the built-in chart of
-    its jurisdiction (:func:`chart_of`).
+    The chart is the regime's own
+    [`ChartOfAccounts`][cooprules_adapters.accounting.charts.ChartOfAccounts] rule set, else the
+    built-in chart of its jurisdiction
+    ([`chart_of()`][cooprules_adapters.accounting.charts.chart_of]).
     """
     chart = chart_of(regime)
     if chart is None:
@@ -125,7 +132,8 @@ class AccountingPlugin:
     Attributes:
         charts: the chart to use for each jurisdiction (the built-in ones by default), over the
             regime's own; a regime whose jurisdiction has none here is booked on its own chart
-            (its :class:`ChartOfAccounts` rule set), if it has one.
+            (its [`ChartOfAccounts`][cooprules_adapters.accounting.charts.ChartOfAccounts] rule
+            set), if it has one.
     """
 
     charts: Mapping[str, ChartOfAccounts] = attrs.field(factory=lambda: dict(CHARTS))

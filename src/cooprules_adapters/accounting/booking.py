@@ -4,21 +4,32 @@ Every entry is dated, names its source (which result, which step or operation) a
 explanation of its amounts: the engine's own steps, then a booking step citing the chart.
 Postings name the member or the activity they concern.
 
-* :func:`book_levy_year` / :func:`book_levy_statement`: each period's levy, the activity's
-  expense and the co-op's contributions income, paid from the activity's treasury;
-* :func:`book_distribution`: each step of a surplus distribution (reserves, interest on shares,
-  refunds in cash and in shares, the worker share);
-* :func:`book_share_register` / :func:`book_share_operation`: subscriptions, pay-ups, transfers
-  and redemptions, on equity and member accounts, never on revenue;
-* :func:`book_reserve_movement` / :func:`book_reserve_ledger`: allocations, loss absorption,
-  devolution received, incorporation, distribution and repayment;
-* :func:`book_loss_absorption`: the result of :func:`cooprules.surplus.absorb_loss`;
-* :func:`book_liquidation`: debts, capital repaid, the balance devolved (or shared);
-* :func:`book_pooled_charge`, :func:`book_activity_line` and :func:`book_pay`: the rest of an
-  activity's own accounts (pooled costs charged to it, its revenue and direct costs, its
-  entrepreneur's pay and employer charges), each through its treasury;
-* :func:`~cooprules_adapters.accounting.year.book_year`: the whole year of a report.
+* [`book_levy_year()`][cooprules_adapters.accounting.booking.book_levy_year] /
+  [`book_levy_statement()`][cooprules_adapters.accounting.booking.book_levy_statement]: each
+  period's levy, the activity's expense and the co-op's contributions income, paid from the
+  activity's treasury;
+* [`book_distribution()`][cooprules_adapters.accounting.booking.book_distribution]: each step of a
+  surplus distribution (reserves, interest on shares, refunds in cash and in shares, the worker
+  share);
+* [`book_share_register()`][cooprules_adapters.accounting.booking.book_share_register] /
+  [`book_share_operation()`][cooprules_adapters.accounting.booking.book_share_operation]:
+  subscriptions, pay-ups, transfers and redemptions, on equity and member accounts, never on
+  revenue;
+* [`book_reserve_movement()`][cooprules_adapters.accounting.booking.book_reserve_movement] /
+  [`book_reserve_ledger()`][cooprules_adapters.accounting.booking.book_reserve_ledger]: allocations,
+  loss absorption, devolution received, incorporation, distribution and repayment;
+* [`book_loss_absorption()`][cooprules_adapters.accounting.booking.book_loss_absorption]: the result
+  of [`cooprules.surplus.absorb_loss()`][cooprules.reserves.absorb_loss];
+* [`book_liquidation()`][cooprules_adapters.accounting.booking.book_liquidation]: debts, capital
+  repaid, the balance devolved (or shared);
+* [`book_pooled_charge()`][cooprules_adapters.accounting.booking.book_pooled_charge],
+  [`book_activity_line()`][cooprules_adapters.accounting.booking.book_activity_line] and
+  [`book_pay()`][cooprules_adapters.accounting.booking.book_pay]: the rest of an activity's own
+  accounts (pooled costs charged to it, its revenue and direct costs, its entrepreneur's pay and
+  employer charges), each through its treasury;
+* [`book_year()`][cooprules_adapters.accounting.year.book_year]: the whole year of a report.
 
+```pycon
 >>> from datetime import date
 >>> from cooprules.levies import Activity, ActivityKind, LevyPolicy, Line, Schedule, levy_year
 >>> from cooprules.money import format_amount
@@ -33,6 +44,8 @@ Postings name the member or the activity they concern.
 706 Prestations de services – contributions -100.00 EUR a1
 512 Banque 100.00 EUR a1
 5121 Trésoreries des activités -100.00 EUR a1
+
+```
 """
 
 from __future__ import annotations
@@ -102,11 +115,9 @@ class _Builder:
         )
 
 
-def _booking_step(chart: ChartOfAccounts, en: str, fr: str, result: object) -> Step:
+def _booking_step(chart: ChartOfAccounts, what: Text, result: object) -> Step:
     return Step(
-        what=Text(
-            en=f"Booked on the {chart.name.en}: {en}", fr=f"Comptabilisé ({chart.name.fr}) : {fr}"
-        ),
+        what=Text("Booked on the {chart}: {what}", chart=chart.name, what=what),
         inputs={"chart": chart.jurisdiction},
         result=result,
         citation=chart.citation,
@@ -166,9 +177,12 @@ def book_levy_statement(
 ) -> tuple[JournalEntry, ...]:
     """Book one period's levy: the activity's contribution expense, the co-op's income.
 
-    The activity's :attr:`Role.ACTIVITY_CONTRIBUTION` is debited and the co-op's
-    :attr:`Role.CONTRIBUTIONS` credited; the cash moves from the activity's treasury to the
-    co-op's bank. The entry is dated the last day of the period; a zero levy gives no entry.
+    The activity's
+    [`Role.ACTIVITY_CONTRIBUTION`][cooprules_adapters.accounting.charts.Role.ACTIVITY_CONTRIBUTION]
+    is debited and the co-op's
+    [`Role.CONTRIBUTIONS`][cooprules_adapters.accounting.charts.Role.CONTRIBUTIONS] credited; the
+    cash moves from the activity's treasury to the co-op's bank. The entry is dated the last day of
+    the period; a zero levy gives no entry.
 
     Raises:
         InvalidInput: the chart has no account for the activity's contribution.
@@ -201,8 +215,11 @@ def book_levy_statement(
             (
                 _booking_step(
                     chart,
-                    f"{expense.label} to {income.label}, paid from the activity's treasury",
-                    f"{expense.label} à {income.label}, payé par la trésorerie de l'activité",
+                    Text(
+                        "{expense} to {income}, paid from the activity's treasury",
+                        expense=expense.label,
+                        income=income.label,
+                    ),
                     levy,
                 ),
             )
@@ -254,23 +271,21 @@ def book_step(
     """Book one step of a surplus distribution (a zero step gives no entry).
 
     ``indivisible``: for a step to a reserve, whether the reserve is indivisible (see
-    :meth:`ChartOfAccounts.reserve`); ``None``: as the step says.
+    [`ChartOfAccounts.reserve()`][cooprules_adapters.accounting.charts.ChartOfAccounts.reserve]);
+    ``None``: as the step says.
     """
     builder = _Builder(result.amount.currency)
     step = result.step
     units = to_minor_units(result.amount)
     if isinstance(step, Interest):
         _split_step(result, chart, Role.INTEREST_DEBIT, Role.INTEREST_PAYABLE, builder)
-        what = Text(en="interest on shares, per member", fr="intérêt aux parts, par membre")
+        what = Text("interest on shares, per member")
     elif isinstance(step, Refund):
         _split_step(result, chart, Role.REFUND_DEBIT, Role.REFUND_PAYABLE, builder)
-        what = Text(
-            en="refunds: in cash to the members' accounts, in shares to their capital",
-            fr="ristournes : en espèces aux comptes des membres, en parts à leur capital",
-        )
+        what = Text("refunds: in cash to the members' accounts, in shares to their capital")
     elif isinstance(step, WorkerShare):
         _split_step(result, chart, Role.WORKER_SHARE_DEBIT, Role.WORKER_SHARE_PAYABLE, builder)
-        what = Text(en="worker share, per worker", fr="part travail, par salarié")
+        what = Text("worker share, per worker")
     else:
         reserve_code = getattr(step, "reserve", None)
         if not isinstance(reserve_code, str):
@@ -280,15 +295,17 @@ def book_step(
         reserve = chart.reserve(reserve_code, indivisible=indivisible)
         builder.add(chart.account(Role.RESERVE_ALLOCATION_DEBIT), units)
         builder.add(reserve, -units)
-        what = Text(en=f"allocation to {reserve.label}", fr=f"dotation à {reserve.label}")
+        what = Text(
+            "allocation to {label}",
+            label=reserve.label,
+        )
     suffix = f" {year}" if year else ""
     return _entry(
         builder,
         day=day,
         narration=f"Surplus{suffix}: {result.code}",
         source=f"surplus{':' + year if year else ''}:{result.code}",
-        explanation=result.explanation
-        + Explanation((_booking_step(chart, what.en, what.fr, result.amount),)),
+        explanation=result.explanation + Explanation((_booking_step(chart, what, result.amount),)),
     )
 
 
@@ -308,14 +325,15 @@ def _codes(values: Iterable[str]) -> frozenset[str]:
 
 @attrs.frozen
 class LossAbsorption:
-    """A loss charged to reserves, as :func:`~cooprules.surplus.absorb_loss` returns it.
+    """A loss charged to reserves, as `absorb_loss()` returns it.
 
     Attributes:
         charged: the amount charged to each reserve.
         uncovered: what no reserve could absorb (carried forward; not booked here).
         explanation: the engine's steps.
         indivisible: the codes of the reserves charged that are indivisible (booked on the
-            chart's account for them, see :meth:`ChartOfAccounts.reserve`).
+            chart's account for them, see
+            [`ChartOfAccounts.reserve()`][cooprules_adapters.accounting.charts.ChartOfAccounts.reserve]).
     """
 
     charged: Mapping[str, Money]
@@ -330,7 +348,7 @@ class LossAbsorption:
         *,
         indivisible: Iterable[str] = (),
     ) -> LossAbsorption:
-        """Wrap the tuple :func:`~cooprules.surplus.absorb_loss` returns."""
+        """Wrap the tuple `absorb_loss()` returns."""
         charged, uncovered, explanation = result
         return cls(dict(charged), uncovered, explanation, _codes(indivisible))
 
@@ -344,11 +362,12 @@ def book_loss_absorption(
     source: str = "loss",
     indivisible: Iterable[str] = (),
 ) -> tuple[JournalEntry, ...]:
-    """Book a loss charged to reserves (as :func:`~cooprules.surplus.absorb_loss` charges it).
+    """Book a loss charged to reserves (as `absorb_loss()` charges it).
 
     Each reserve is debited (those named in ``indivisible`` on the chart's account for an
-    indivisible reserve, see :meth:`ChartOfAccounts.reserve`); the year's loss account is
-    credited with the total.
+    indivisible reserve, see
+    [`ChartOfAccounts.reserve()`][cooprules_adapters.accounting.charts.ChartOfAccounts.reserve]);
+    the year's loss account is credited with the total.
     """
     indivisible = frozenset(indivisible)
     if not charged:
@@ -371,8 +390,7 @@ def book_loss_absorption(
             (
                 _booking_step(
                     chart,
-                    "reserves debited, loss credited",
-                    "réserves débitées, perte créditée",
+                    Text("reserves debited, loss credited"),
                     from_minor_units(total, currency),
                 ),
             )
@@ -423,13 +441,13 @@ def _operation_lines(
         state.shares += op.shares
         state.subscribed += subscribed
         state.paid += paid
-        return Text(en="subscription: capital credited", fr="souscription : capital crédité")
+        return Text("subscription: capital credited")
     if op.kind is OperationKind.PAY_UP:
         paid = to_minor_units(op.amount) if op.amount is not None else 0
         builder.add(bank, paid, member=member)
         builder.add(receivable, -paid, member=member)
         state.paid += paid
-        return Text(en="pay-up: receivable settled", fr="libération : créance soldée")
+        return Text("pay-up: receivable settled")
     subscribed, paid = _moved(op, state)
     state.shares -= op.shares
     state.subscribed -= subscribed
@@ -440,8 +458,8 @@ def _operation_lines(
         into.subscribed += subscribed
         into.paid += paid
         return Text(
-            en=f"conversion into {op.into} shares: the member's capital is unchanged (no posting)",
-            fr=f"conversion en parts {op.into} : le capital du membre est inchangé (sans écriture)",
+            "conversion into {into} shares: the member's capital is unchanged (no posting)",
+            into=op.into,
         )
     if op.kind is OperationKind.TRANSFER:
         other = states.setdefault((op.counterparty or "", op.share_class), _Holding())
@@ -453,16 +471,13 @@ def _operation_lines(
         builder.add(receivable, -(subscribed - paid), member=member)
         builder.add(receivable, subscribed - paid, member=op.counterparty)
         return Text(
-            en=f"transfer to {op.counterparty}: capital moves between members",
-            fr=f"cession à {op.counterparty} : le capital passe d'un membre à l'autre",
+            "transfer to {counterparty}: capital moves between members",
+            counterparty=op.counterparty,
         )
     builder.add(capital, subscribed, member=member)
     builder.add(receivable, -(subscribed - paid), member=member)
     builder.add(chart.account(Role.REDEMPTION_PAYABLE), -paid, member=member)
-    return Text(
-        en="redemption: capital becomes a debt to the member (not revenue)",
-        fr="remboursement : le capital devient une dette envers le membre (pas un produit)",
-    )
+    return Text("redemption: capital becomes a debt to the member (not revenue)")
 
 
 def book_share_register(
@@ -495,7 +510,7 @@ def book_share_register(
                 day=op.date,
                 narration=f"Shares: {op.kind.value} by {op.member} ({op.share_class})",
                 source=f"capital:{op.id}",
-                explanation=Explanation((_booking_step(chart, what.en, what.fr, op.kind.value),)),
+                explanation=Explanation((_booking_step(chart, what, op.kind.value),)),
             )
         )
     return tuple(entries)
@@ -533,8 +548,10 @@ def book_reserve_movement(
 ) -> tuple[JournalEntry, ...]:
     """Book one reserve movement: an inflow credits the reserve, an outflow debits it.
 
-    ``indivisible``: the reserve is indivisible (see :meth:`ChartOfAccounts.reserve`);
-    :func:`book_reserve_ledger` reads it from the ledger's account.
+    ``indivisible``: the reserve is indivisible (see
+    [`ChartOfAccounts.reserve()`][cooprules_adapters.accounting.charts.ChartOfAccounts.reserve]);
+    [`book_reserve_ledger()`][cooprules_adapters.accounting.booking.book_reserve_ledger] reads it
+    from the ledger's account.
     """
     units = movement.signed_units()
     reserve = chart.reserve(movement.reserve, indivisible=indivisible)
@@ -552,8 +569,12 @@ def book_reserve_movement(
             (
                 _booking_step(
                     chart,
-                    f"{movement.kind.value}: {reserve.label} against {counterpart.label}",
-                    f"{movement.kind.value} : {reserve.label} contre {counterpart.label}",
+                    Text(
+                        "{kind}: {reserve} against {counterpart}",
+                        kind=movement.kind.value,
+                        reserve=reserve.label,
+                        counterpart=counterpart.label,
+                    ),
                     movement.amount,
                 ),
             )
@@ -585,8 +606,10 @@ def book_liquidation(
 ) -> tuple[JournalEntry, ...]:
     """Book a liquidation: debts paid, capital repaid per member, the balance devolved or shared.
 
-    The devolved balance is taken from equity (:attr:`Role.LIQUIDATION_BALANCE`) and owed to the
-    beneficiary; it never reaches a member account unless the regime lets members share it.
+    The devolved balance is taken from equity
+    ([`Role.LIQUIDATION_BALANCE`][cooprules_adapters.accounting.charts.Role.LIQUIDATION_BALANCE])
+    and owed to the beneficiary; it never reaches a member account unless the regime lets members
+    share it.
     """
     currency = liquidation.assets.currency
     entries: list[JournalEntry] = []
@@ -627,7 +650,7 @@ def book_liquidation(
                 narration=narration,
                 source=f"liquidation:{code}",
                 explanation=Explanation(steps[index : index + 1])
-                + Explanation((_booking_step(chart, code, code, narration),)),
+                + Explanation((_booking_step(chart, Text.plain(code), narration),)),
             )
         )
     return tuple(entries)
@@ -639,8 +662,11 @@ def book_liquidation(
 def book_pooled_charge(charge: PooledCharge, chart: ChartOfAccounts) -> tuple[JournalEntry, ...]:
     """Book a pooled cost charged to an activity: its expense, the co-op's recovery.
 
-    The activity's :attr:`Role.ACTIVITY_POOLED_COSTS` is debited and the co-op's
-    :attr:`Role.POOLED_COSTS_RECOVERED` credited; the activity's treasury pays the co-op's bank.
+    The activity's
+    [`Role.ACTIVITY_POOLED_COSTS`][cooprules_adapters.accounting.charts.Role.ACTIVITY_POOLED_COSTS]
+    is debited and the co-op's
+    [`Role.POOLED_COSTS_RECOVERED`][cooprules_adapters.accounting.charts.Role.POOLED_COSTS_RECOVERED]
+    credited; the activity's treasury pays the co-op's bank.
 
     Raises:
         InvalidInput: the chart has no account for the pooled costs of an activity.
@@ -661,7 +687,7 @@ def book_pooled_charge(charge: PooledCharge, chart: ChartOfAccounts) -> tuple[Jo
         narration=f"Pooled cost {charge.cost} charged to {charge.activity}",
         source=f"pooled:{charge.cost}:{charge.activity}",
         explanation=charge.explanation
-        + Explanation((_booking_step(chart, "pooled cost", "coût mutualisé", charge.amount),)),
+        + Explanation((_booking_step(chart, Text("pooled cost"), charge.amount),)),
     )
 
 
@@ -670,10 +696,12 @@ def book_activity_line(
 ) -> tuple[JournalEntry, ...]:
     """Book an activity's revenue and direct costs of a period, each on its own account.
 
-    The revenue comes into the activity's treasury (:attr:`Role.ACTIVITY_REVENUE` credited), the
-    direct costs are paid from it (:attr:`Role.ACTIVITY_COSTS` debited). With the levies, the
-    pooled charges and the pay, the treasury's balance is the activity's own (Code du travail
-    R7331: an analytical account per activity).
+    The revenue comes into the activity's treasury
+    ([`Role.ACTIVITY_REVENUE`][cooprules_adapters.accounting.charts.Role.ACTIVITY_REVENUE]
+    credited), the direct costs are paid from it
+    ([`Role.ACTIVITY_COSTS`][cooprules_adapters.accounting.charts.Role.ACTIVITY_COSTS] debited).
+    With the levies, the pooled charges and the pay, the treasury's balance is the activity's own
+    (Code du travail R7331: an analytical account per activity).
 
     Raises:
         InvalidInput: the chart has no account for an activity's revenue or costs.
@@ -694,11 +722,7 @@ def book_activity_line(
         explanation=Explanation(
             (
                 Step(
-                    what=Text(
-                        en="Revenue into the activity's treasury, direct costs paid from it",
-                        fr="Chiffre d'affaires à la trésorerie de l'activité, charges directes "
-                        "payées par elle",
-                    ),
+                    what=Text("Revenue into the activity's treasury, direct costs paid from it"),
                     inputs={"revenue": line.revenue, "direct costs": line.direct_costs},
                     result=line.gross_margin,
                     citation=chart.citation,
@@ -719,8 +743,9 @@ def book_pay(
 ) -> tuple[JournalEntry, ...]:
     """Book a month's pay of an activity's entrepreneur-employee, paid from its treasury.
 
-    :attr:`Role.SALARIES` is debited with the gross pay, :attr:`Role.EMPLOYER_CHARGES` with the
-    employer charges, the activity's treasury credited with both (the pay and the contributions
+    [`Role.SALARIES`][cooprules_adapters.accounting.charts.Role.SALARIES] is debited with the gross
+    pay, [`Role.EMPLOYER_CHARGES`][cooprules_adapters.accounting.charts.Role.EMPLOYER_CHARGES] with
+    the employer charges, the activity's treasury credited with both (the pay and the contributions
     are paid from it; the payroll's own accounts, net pay and social bodies, are not kept here).
 
     Raises:
@@ -750,8 +775,7 @@ def book_pay(
             (
                 _booking_step(
                     chart,
-                    "gross pay and employer charges paid from the activity's treasury",
-                    "salaire brut et charges patronales payés par la trésorerie de l'activité",
+                    Text("gross pay and employer charges paid from the activity's treasury"),
                     gross + charges,
                 ),
             )
@@ -762,7 +786,7 @@ def book_pay(
 def book_many(
     results: Iterable[object], chart: ChartOfAccounts, day: date
 ) -> tuple[JournalEntry, ...]:
-    """Book several results of any known type (see :func:`book`)."""
+    """Book several results of any known type (see `book()`)."""
     entries: list[JournalEntry] = []
     for result in results:
         entries.extend(book(result, chart, day) or ())
@@ -794,9 +818,10 @@ _BOOKERS: tuple[tuple[type, _Booker], ...] = (
 def book(result: object, chart: ChartOfAccounts, as_of: date) -> tuple[JournalEntry, ...] | None:
     """Book any known result; ``None`` for a type this adapter does not know.
 
-    A whole year's report is booked by :func:`~cooprules_adapters.accounting.year.book_year`.
-    Registers and reserve ledgers are booked up to ``as_of``; a distribution, a liquidation and a
-    loss are booked on ``as_of``; levies, lines and pooled charges at the end of their period.
+    A whole year's report is booked by
+    [`book_year()`][cooprules_adapters.accounting.year.book_year]. Registers and reserve ledgers are
+    booked up to ``as_of``; a distribution, a liquidation and a loss are booked on ``as_of``;
+    levies, lines and pooled charges at the end of their period.
     """
     from cooprules.report import YearReport  # noqa: PLC0415 - the report imports every engine
 

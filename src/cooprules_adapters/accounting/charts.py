@@ -1,17 +1,20 @@
 """Charts of accounts as data: one per jurisdiction, each account with its citation.
 
-A :class:`ChartOfAccounts` maps the *roles* the booking functions need (the bank, the reserve
-that receives an allocation, the interest payable to members, the capital…) to an
-:class:`Account`: its number, its name in French and English, its type (which side of the
-balance sheet or the income statement it belongs to) and whether it is kept per member or per
-activity. Reserves are mapped by the code the surplus engine gives them (``"legal_reserve"``).
+A [`ChartOfAccounts`][cooprules_adapters.accounting.charts.ChartOfAccounts] maps the *roles* the
+booking functions need (the bank, the reserve that receives an allocation, the interest payable to
+members, the capital…) to an [`Account`][cooprules_adapters.accounting.charts.Account]: its number,
+its name in French and English, its type (which side of the balance sheet or the income statement it
+belongs to) and whether it is kept per member or per activity. Reserves are mapped by the code the
+surplus engine gives them (``"legal_reserve"``).
 
 The account numbers are those of the national charts (France: the *plan comptable général*;
 Belgium: the *plan comptable minimum normalisé*). They are **recalled, not read in a retrieved
-source** (the reference does not quote the charts): every citation is tagged ``MEM`` and a
-co-op overrides any account in its configuration with :meth:`ChartOfAccounts.with_overrides`.
+source** (no source quoting the charts was retrieved): every citation is tagged ``MEM`` and a
+co-op overrides any account in its configuration with
+[`ChartOfAccounts.with_overrides()`][cooprules_adapters.accounting.charts.ChartOfAccounts.with_overrides].
 Quebec has no national chart: its accounts carry the names the Cooperatives Act uses.
 
+```pycon
 >>> chart = chart_for("FR")
 >>> chart.account(Role.RESERVE_ALLOCATION_DEBIT).label
 '120 Résultat de l’exercice (bénéfice)'
@@ -21,6 +24,8 @@ Quebec has no national chart: its accounts carry the names the Cooperatives Act 
 ...     "1068", Text(en="Other reserves", fr="Autres réserves"), AccountType.EQUITY)})
 >>> mine.reserve("development_fund").label
 '1068 Autres réserves'
+
+```
 """
 
 from __future__ import annotations
@@ -98,7 +103,7 @@ class Role(enum.Enum):
     DEFAULT_RESERVE = "default_reserve"
     """The reserve used for a reserve code the chart does not map."""
     INDIVISIBLE_RESERVE = "indivisible_reserve"
-    """Optional: where an indivisible reserve goes instead of :attr:`DEFAULT_RESERVE`'s account,
+    """Optional: where an indivisible reserve goes instead of `DEFAULT_RESERVE`'s account,
     when that one is a reserve members may receive (Belgium: 131 unavailable reserves, never 133
     available reserves). A chart without it books indivisible reserves like the others."""
     MEMBER_DISTRIBUTION_PAYABLE = "member_distribution_payable"
@@ -121,10 +126,10 @@ class Role(enum.Enum):
     ACTIVITY_COSTS = "activity_costs"
     """Optional: each activity's direct costs (an expense, one per activity)."""
     ACTIVITY_CONTRIBUTION = "activity_contribution"
-    """Optional: the levy as each activity's expense (the co-op's side is :attr:`CONTRIBUTIONS`)."""
+    """Optional: the levy as each activity's expense (the co-op's side is `CONTRIBUTIONS`)."""
     ACTIVITY_POOLED_COSTS = "activity_pooled_costs"
     """Optional: the pooled costs charged to each activity (the co-op's side is
-    :attr:`POOLED_COSTS_RECOVERED`)."""
+    [`POOLED_COSTS_RECOVERED`][cooprules_adapters.accounting.charts.Role.POOLED_COSTS_RECOVERED])."""
     SALARIES = "salaries"
     """Optional: the gross pay of each activity's entrepreneur-employee (an expense)."""
     EMPLOYER_CHARGES = "employer_charges"
@@ -133,7 +138,7 @@ class Role(enum.Enum):
     """Optional: the loss no reserve absorbed, carried forward (France: 119; Belgium: 141)."""
     LOSS_TO_CARRY_FORWARD = "loss_to_carry_forward"
     """Optional: credited when a loss is carried forward (Belgium: 793 perte à reporter); a chart
-    without it credits :attr:`LOSS`."""
+    without it credits [`LOSS`][cooprules_adapters.accounting.charts.Role.LOSS]."""
     OPENING_BALANCES = "opening_balances"
     """Optional: the equity that balances the opening entries (beancount's
     ``Equity:Opening-Balances``): the balances brought forward from the previous year."""
@@ -148,7 +153,7 @@ ACTIVITY_ROLES: Final = (
     Role.SALARIES,
     Role.EMPLOYER_CHARGES,
 )
-"""The optional roles of each activity's own accounts (with :attr:`Role.ACTIVITY_TREASURY`)."""
+"""The optional roles of each activity's own accounts (with `Role.ACTIVITY_TREASURY`)."""
 _OPTIONAL_ROLES: Final = frozenset(
     {
         Role.INDIVISIBLE_RESERVE,
@@ -194,8 +199,11 @@ class Account:
 def ledger_component(text: str) -> str:
     """Turn text into one ledger account component: ASCII letters, digits and dashes, capitalised.
 
+    ```pycon
     >>> ledger_component("act-7"), ledger_component("Réserve légale"), ledger_component("ana")
     ('Act-7', 'ReserveLegale', 'Ana')
+
+    ```
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = [w for w in re.split(r"[^A-Za-z0-9-]+", ascii_text) if w]
@@ -217,10 +225,13 @@ def ledger_id(text: str) -> str:
     capital letter after the first, so the two kinds never meet, and two other ids would need the
     same digest.
 
+    ```pycon
     >>> ledger_id("ben-1"), ledger_id("Ben-1")
     ('Ben-1', 'Ben-1-H1EFE39C7A1')
     >>> ledger_id("a b"), ledger_id("é-1"), ledger_id("e-1")
     ('AB-HC8687A08AA', 'E-1-HAC09CCC36D', 'E-1')
+
+    ```
     """
     if _SIMPLE_ID.match(text):
         return text[0].upper() + text[1:]
@@ -255,15 +266,18 @@ class ChartOfAccounts:
     """A jurisdiction's accounts for each role, plus one account per reserve code.
 
     It is also a regime's rule set: a plug-in puts its chart in ``Regime.rules`` and the
-    accounting hook books that regime's results on it (see :func:`chart_of`), so a third party's
-    jurisdiction gets a journal and a ledger exactly as ours do. Like every rule set it is frozen
-    and hashable (the hash is the chart's identity: jurisdiction, name and citation).
+    accounting hook books that regime's results on it (see
+    [`chart_of()`][cooprules_adapters.accounting.charts.chart_of]), so a third party's jurisdiction
+    gets a journal and a ledger exactly as ours do. Like every rule set it is frozen and hashable
+    (the hash is the chart's identity: jurisdiction, name and citation).
 
     Attributes:
         jurisdiction: ``"FR"``, ``"BE"``, ``"CA-QC"``.
         name: what the chart is, in English and French.
         citation: the instrument that sets the chart.
-        accounts: the account for each role (:attr:`Role.INDIVISIBLE_RESERVE` is optional).
+        accounts: the account for each role
+            ([`Role.INDIVISIBLE_RESERVE`][cooprules_adapters.accounting.charts.Role.INDIVISIBLE_RESERVE]
+            is optional).
         reserves: the account for each reserve code of the surplus and reserve engines.
     """
 
@@ -306,12 +320,17 @@ class ChartOfAccounts:
 
         An ``indivisible`` reserve (one the regime never lets members receive) is never booked on
         the default reserve's account, the reserve members may receive, when the chart has an
-        account for :attr:`Role.INDIVISIBLE_RESERVE`: it goes there instead.
+        account for
+        [`Role.INDIVISIBLE_RESERVE`][cooprules_adapters.accounting.charts.Role.INDIVISIBLE_RESERVE]:
+        it goes there instead.
 
+        ```pycon
         >>> BE_PCMN.reserve("reserves").label, BE_PCMN.reserve("reserves", indivisible=True).label
         ('133 Réserves disponibles', '131 Réserves indisponibles')
         >>> BE_PCMN.reserve("legal_reserve", indivisible=True).label
         '130 Réserve légale'
+
+        ```
         """
         default = self.accounts[Role.DEFAULT_RESERVE]
         account = self.reserves.get(code, default)
@@ -323,12 +342,12 @@ class ChartOfAccounts:
         """A copy where some accounts are replaced (a co-op's statutes or configuration).
 
         Args:
-            overrides: by role (a :class:`Role` or its value, ``"bank"``) or by reserve
-                (``"reserve:<code>"``).
+            overrides: by role (a [`Role`][cooprules_adapters.accounting.charts.Role] or its value,
+                ``"bank"``) or by reserve (``"reserve:<code>"``).
 
         Raises:
             InvalidInput: a key that is neither a role nor a reserve, or a value that is not an
-                :class:`Account`.
+                [`Account`][cooprules_adapters.accounting.charts.Account].
         """
         accounts = dict(self.accounts)
         reserves = dict(self.reserves)
@@ -382,124 +401,106 @@ PCG_PRACTICE: Final = attrs.evolve(
 )
 
 
-def _fr(code: str, en: str, fr: str, kind: AccountType, **kwargs: bool) -> Account:
-    return Account(code, Text(en=en, fr=fr), kind, citation=PCG, **kwargs)
+def _fr(code: str, name: Text, kind: AccountType, **kwargs: bool) -> Account:
+    return Account(code, name, kind, citation=PCG, **kwargs)
 
 
-_FR_RESULT = _fr("120", "Profit for the year", "Résultat de l’exercice (bénéfice)", E)
-_FR_OTHER_RESERVES = _fr("1068", "Other reserves", "Autres réserves", E)
-_FR_STATUTORY = _fr("1063", "Statutory reserves", "Réserves statutaires", E)
+_FR_RESULT = _fr("120", Text("Profit for the year"), E)
+_FR_OTHER_RESERVES = _fr("1068", Text("Other reserves"), E)
+_FR_STATUTORY = _fr("1063", Text("Statutory reserves"), E)
 
 FR_PCG: Final = ChartOfAccounts(
     jurisdiction="FR",
-    name=Text(en="French general chart of accounts (PCG)", fr="Plan comptable général (PCG)"),
+    name=Text("French general chart of accounts (PCG)"),
     citation=PCG,
     accounts={
-        Role.BANK: _fr("512", "Bank", "Banque", A),
+        Role.BANK: _fr("512", Text("Bank"), A),
         Role.RESERVE_ALLOCATION_DEBIT: _FR_RESULT,
         Role.INTEREST_DEBIT: _FR_RESULT,
         Role.REFUND_DEBIT: _FR_RESULT,
-        Role.WORKER_SHARE_DEBIT: _fr(
-            "691", "Employee profit-sharing", "Participation des salariés aux résultats", EXP
-        ),
-        Role.INTEREST_PAYABLE: _fr(
-            "457", "Members, dividends payable", "Associés – dividendes à payer", L, per_member=True
-        ),
-        Role.REFUND_PAYABLE: _fr(
-            "455", "Members, current accounts", "Associés – comptes courants", L, per_member=True
-        ),
+        Role.WORKER_SHARE_DEBIT: _fr("691", Text("Employee profit-sharing"), EXP),
+        Role.INTEREST_PAYABLE: _fr("457", Text("Members, dividends payable"), L, per_member=True),
+        Role.REFUND_PAYABLE: _fr("455", Text("Members, current accounts"), L, per_member=True),
         Role.WORKER_SHARE_PAYABLE: _fr(
             "4246",
-            "Employee profit-sharing, special reserve",
-            "Réserve spéciale de participation",
+            Text("Employee profit-sharing, special reserve"),
             L,
             per_member=True,
         ),
-        Role.CAPITAL: _fr("1013", "Share capital", "Capital souscrit", E, per_member=True),
+        Role.CAPITAL: _fr("1013", Text("Share capital", context="fr-chart"), E, per_member=True),
         Role.CAPITAL_RECEIVABLE: _fr(
             "4562",
-            "Members, capital subscribed not paid up",
-            "Associés – capital souscrit et appelé, non versé",
+            Text("Members, capital subscribed not paid up"),
             A,
             per_member=True,
         ),
         Role.REDEMPTION_PAYABLE: _fr(
             "4567",
-            "Members, capital to repay",
-            "Associés – capital à rembourser",
+            Text("Members, capital to repay"),
             L,
             per_member=True,
         ),
-        Role.LOSS: _fr("129", "Loss for the year", "Résultat de l’exercice (perte)", E),
+        Role.LOSS: _fr("129", Text("Loss for the year"), E),
         Role.DEFAULT_RESERVE: _FR_OTHER_RESERVES,
         Role.MEMBER_DISTRIBUTION_PAYABLE: _fr(
             "4551",
-            "Members, amounts payable",
-            "Associés – comptes courants, principal",
+            Text("Members, amounts payable"),
             L,
             per_member=True,
         ),
         Role.ACTIVITY_TREASURY: Account(
             "5121",
-            Text(en="Activity treasuries", fr="Trésoreries des activités"),
+            Text("Activity treasuries"),
             A,
             per_activity=True,
             citation=PCG_PRACTICE,
         ),
         Role.ACTIVITY_REVENUE: Account(
             "7061",
-            Text(en="Services of the activities", fr="Prestations de services des activités"),
+            Text("Services of the activities"),
             INC,
             per_activity=True,
             citation=PCG_PRACTICE,
         ),
         Role.ACTIVITY_COSTS: _fr(
             "604",
-            "Purchases of services",
-            "Achats d’études et prestations de services",
+            Text("Purchases of services"),
             EXP,
             per_activity=True,
         ),
         Role.ACTIVITY_CONTRIBUTION: Account(
             "6281",
-            Text(en="Contribution to the co-operative", fr="Contribution coopérative"),
+            Text("Contribution to the co-operative", context="fr-chart"),
             EXP,
             per_activity=True,
             citation=PCG_PRACTICE,
         ),
         Role.ACTIVITY_POOLED_COSTS: Account(
             "6288",
-            Text(en="Pooled costs charged", fr="Quote-part des frais mutualisés"),
+            Text("Pooled costs charged", context="fr-chart"),
             EXP,
             per_activity=True,
             citation=PCG_PRACTICE,
         ),
-        Role.SALARIES: _fr(
-            "641", "Staff pay", "Rémunérations du personnel", EXP, per_activity=True
-        ),
+        Role.SALARIES: _fr("641", Text("Staff pay"), EXP, per_activity=True),
         Role.EMPLOYER_CHARGES: _fr(
             "645",
-            "Social security charges",
-            "Charges de sécurité sociale et de prévoyance",
+            Text("Social security charges"),
             EXP,
             per_activity=True,
         ),
-        Role.OPENING_BALANCES: _fr("890", "Opening balance sheet", "Bilan d’ouverture", E),
-        Role.LOSS_CARRIED_FORWARD: _fr(
-            "119", "Retained earnings (debit)", "Report à nouveau (solde débiteur)", E
-        ),
+        Role.OPENING_BALANCES: _fr("890", Text("Opening balance sheet"), E),
+        Role.LOSS_CARRIED_FORWARD: _fr("119", Text("Retained earnings (debit)"), E),
         Role.CONTRIBUTIONS: _fr(
-            "706", "Contributions of the activities", "Prestations de services – contributions", INC
+            "706", Text("Contributions of the activities", context="fr-chart"), INC
         ),
-        Role.POOLED_COSTS_RECOVERED: _fr(
-            "791", "Operating costs transferred", "Transferts de charges d’exploitation", INC
-        ),
-        Role.DEBTS: _fr("401", "Suppliers", "Fournisseurs", L),
+        Role.POOLED_COSTS_RECOVERED: _fr("791", Text("Operating costs transferred"), INC),
+        Role.DEBTS: _fr("401", Text("Suppliers"), L),
         Role.LIQUIDATION_BALANCE: _FR_OTHER_RESERVES,
-        Role.DEVOLUTION_PAYABLE: _fr("467", "Other creditors", "Autres créditeurs", L),
+        Role.DEVOLUTION_PAYABLE: _fr("467", Text("Other creditors"), L),
     },
     reserves={
-        "legal_reserve": _fr("1061", "Legal reserve", "Réserve légale", E),
+        "legal_reserve": _fr("1061", Text("Legal reserve"), E),
         "development_fund": _FR_STATUTORY,
         "statutory_reserve": _FR_STATUTORY,
         "other_reserves": _FR_OTHER_RESERVES,
@@ -528,114 +529,97 @@ PCMN_PRACTICE: Final = attrs.evolve(
 )
 
 
-def _be(code: str, en: str, fr: str, kind: AccountType, **kwargs: bool) -> Account:
-    return Account(code, Text(en=en, fr=fr), kind, citation=PCMN, **kwargs)
+def _be(code: str, name: Text, kind: AccountType, **kwargs: bool) -> Account:
+    return Account(code, name, kind, citation=PCMN, **kwargs)
 
 
-_BE_AVAILABLE = _be("133", "Available reserves", "Réserves disponibles", E)
-_BE_UNAVAILABLE = _be("131", "Unavailable reserves", "Réserves indisponibles", E)
-_BE_OTHER_ALLOCATEES = _be("473", "Other allocatees", "Autres allocataires", L, per_member=True)
+_BE_AVAILABLE = _be("133", Text("Available reserves"), E)
+_BE_UNAVAILABLE = _be("131", Text("Unavailable reserves"), E)
+_BE_OTHER_ALLOCATEES = _be("473", Text("Other allocatees"), L, per_member=True)
 
 BE_PCMN: Final = ChartOfAccounts(
     jurisdiction="BE",
-    name=Text(
-        en="Belgian minimum standard chart of accounts (PCMN)",
-        fr="Plan comptable minimum normalisé (PCMN)",
-    ),
+    name=Text("Belgian minimum standard chart of accounts (PCMN)"),
     citation=PCMN,
     accounts={
-        Role.BANK: _be("550", "Credit institutions", "Établissements de crédit", A),
-        Role.RESERVE_ALLOCATION_DEBIT: _be(
-            "692", "Allocation to reserves", "Dotation aux réserves", EXP
-        ),
-        Role.INTEREST_DEBIT: _be("694", "Return on capital", "Rémunération du capital", EXP),
-        Role.REFUND_DEBIT: _be("697", "Other allocatees", "Autres allocataires", EXP),
-        Role.WORKER_SHARE_DEBIT: _be("696", "Employees", "Employés", EXP),
-        Role.INTEREST_PAYABLE: _be(
-            "471", "Dividends for the year", "Dividendes de l’exercice", L, per_member=True
-        ),
+        Role.BANK: _be("550", Text("Credit institutions"), A),
+        Role.RESERVE_ALLOCATION_DEBIT: _be("692", Text("Allocation to reserves"), EXP),
+        Role.INTEREST_DEBIT: _be("694", Text("Return on capital"), EXP),
+        Role.REFUND_DEBIT: _be("697", Text("Other allocatees"), EXP),
+        Role.WORKER_SHARE_DEBIT: _be("696", Text("Employees"), EXP),
+        Role.INTEREST_PAYABLE: _be("471", Text("Dividends for the year"), L, per_member=True),
         Role.REFUND_PAYABLE: _BE_OTHER_ALLOCATEES,
         Role.WORKER_SHARE_PAYABLE: _BE_OTHER_ALLOCATEES,
-        Role.CAPITAL: _be("100", "Subscribed capital", "Capital souscrit", E, per_member=True),
-        Role.CAPITAL_RECEIVABLE: _be(
-            "101", "Uncalled capital", "Capital non appelé", E, per_member=True
-        ),
-        Role.REDEMPTION_PAYABLE: _be(
-            "489", "Other sundry debts", "Autres dettes diverses", L, per_member=True
-        ),
-        Role.LOSS: _be("792", "Withdrawal from reserves", "Prélèvement sur les réserves", INC),
+        Role.CAPITAL: _be("100", Text("Subscribed capital"), E, per_member=True),
+        Role.CAPITAL_RECEIVABLE: _be("101", Text("Uncalled capital"), E, per_member=True),
+        Role.REDEMPTION_PAYABLE: _be("489", Text("Other sundry debts"), L, per_member=True),
+        Role.LOSS: _be("792", Text("Withdrawal from reserves"), INC),
         Role.DEFAULT_RESERVE: _BE_AVAILABLE,
         Role.INDIVISIBLE_RESERVE: _BE_UNAVAILABLE,
         Role.MEMBER_DISTRIBUTION_PAYABLE: _BE_OTHER_ALLOCATEES,
         Role.ACTIVITY_TREASURY: Account(
             "551",
-            Text(en="Activity treasuries", fr="Trésoreries des activités"),
+            Text("Activity treasuries"),
             A,
             per_activity=True,
             citation=PCMN_PRACTICE,
         ),
         Role.ACTIVITY_REVENUE: _be(
             "705",
-            "Services of the activities",
-            "Prestations de services des activités",
+            Text("Services of the activities"),
             INC,
             per_activity=True,
         ),
         Role.ACTIVITY_COSTS: _be(
             "611",
-            "Services and other goods of the activities",
-            "Services et biens divers des activités",
+            Text("Services and other goods of the activities"),
             EXP,
             per_activity=True,
         ),
         Role.ACTIVITY_CONTRIBUTION: Account(
             "613",
-            Text(en="Contribution to the co-operative", fr="Contribution à la coopérative"),
+            Text("Contribution to the co-operative", context="be-chart"),
             EXP,
             per_activity=True,
             citation=PCMN_PRACTICE,
         ),
         Role.ACTIVITY_POOLED_COSTS: Account(
             "614",
-            Text(en="Pooled costs charged", fr="Frais mutualisés imputés"),
+            Text("Pooled costs charged", context="be-chart"),
             EXP,
             per_activity=True,
             citation=PCMN_PRACTICE,
         ),
         Role.SALARIES: _be(
             "620",
-            "Remuneration and direct social benefits",
-            "Rémunérations et avantages sociaux directs",
+            Text("Remuneration and direct social benefits"),
             EXP,
             per_activity=True,
         ),
         Role.EMPLOYER_CHARGES: _be(
             "621",
-            "Employer's social security contributions",
-            "Cotisations patronales d’assurances sociales",
+            Text("Employer's social security contributions"),
             EXP,
             per_activity=True,
         ),
         Role.OPENING_BALANCES: Account(
             "",
-            Text(en="Opening balances", fr="Bilan d’ouverture"),
+            Text("Opening balances", context="be-chart"),
             E,
             citation=PCMN_PRACTICE,
         ),
-        Role.LOSS_CARRIED_FORWARD: _be("141", "Loss carried forward", "Perte reportée", E),
-        Role.LOSS_TO_CARRY_FORWARD: _be("793", "Loss to carry forward", "Perte à reporter", INC),
-        Role.CONTRIBUTIONS: _be("700", "Turnover: contributions", "Chiffre d’affaires", INC),
-        Role.POOLED_COSTS_RECOVERED: _be(
-            "743", "Sundry operating income", "Produits d’exploitation divers", INC
-        ),
-        Role.DEBTS: _be("440", "Suppliers", "Fournisseurs", L),
+        Role.LOSS_CARRIED_FORWARD: _be("141", Text("Loss carried forward", context="be-chart"), E),
+        Role.LOSS_TO_CARRY_FORWARD: _be("793", Text("Loss to carry forward"), INC),
+        Role.CONTRIBUTIONS: _be("700", Text("Turnover: contributions"), INC),
+        Role.POOLED_COSTS_RECOVERED: _be("743", Text("Sundry operating income"), INC),
+        Role.DEBTS: _be("440", Text("Suppliers"), L),
         Role.LIQUIDATION_BALANCE: _BE_AVAILABLE,
         Role.DEVOLUTION_PAYABLE: _be(
-            "4890", "Liquidation balance to devolve", "Boni à dévoluer", L
+            "4890", Text("Liquidation balance to devolve", context="be-chart"), L
         ),
     },
     reserves={
-        "legal_reserve": _be("130", "Legal reserve", "Réserve légale", E),
+        "legal_reserve": _be("130", Text("Legal reserve"), E),
         "unavailable_equity": _BE_UNAVAILABLE,
         "social_purpose": _BE_UNAVAILABLE,
         "reserves": _BE_AVAILABLE,
@@ -656,72 +640,52 @@ QC_ACT: Final = Citation(
 )
 
 
-def _qc(en: str, fr: str, kind: AccountType, **kwargs: bool) -> Account:
-    return Account("", Text(en=en, fr=fr), kind, citation=QC_ACT, **kwargs)
+def _qc(name: Text, kind: AccountType, **kwargs: bool) -> Account:
+    return Account("", name, kind, citation=QC_ACT, **kwargs)
 
 
-_QC_SURPLUS = _qc("Surplus for the year", "Trop-perçus ou excédents de l’exercice", E)
-_QC_RESERVE = _qc("Reserve", "Réserve", E)
+_QC_SURPLUS = _qc(Text("Surplus for the year"), E)
+_QC_RESERVE = _qc(Text("Reserve"), E)
 
 QC_CHART: Final = ChartOfAccounts(
     jurisdiction="CA-QC",
-    name=Text(
-        en="Quebec co-operative accounts (Cooperatives Act names)",
-        fr="Comptes d’une coopérative québécoise (termes de la Loi sur les coopératives)",
-    ),
+    name=Text("Quebec co-operative accounts (Cooperatives Act names)"),
     citation=QC_ACT,
     accounts={
-        Role.BANK: _qc("Cash", "Encaisse", A),
+        Role.BANK: _qc(Text("Cash"), A),
         Role.RESERVE_ALLOCATION_DEBIT: _QC_SURPLUS,
         Role.INTEREST_DEBIT: _QC_SURPLUS,
         Role.REFUND_DEBIT: _QC_SURPLUS,
         Role.WORKER_SHARE_DEBIT: _QC_SURPLUS,
-        Role.INTEREST_PAYABLE: _qc(
-            "Interest on shares payable", "Intérêts sur parts à payer", L, per_member=True
-        ),
-        Role.REFUND_PAYABLE: _qc("Refunds payable", "Ristournes à payer", L, per_member=True),
-        Role.WORKER_SHARE_PAYABLE: _qc(
-            "Refunds to workers payable", "Ristournes aux travailleurs à payer", L, per_member=True
-        ),
-        Role.CAPITAL: _qc("Share capital", "Capital social", E, per_member=True),
-        Role.CAPITAL_RECEIVABLE: _qc(
-            "Shares subscribed unpaid", "Parts souscrites non payées", A, per_member=True
-        ),
-        Role.REDEMPTION_PAYABLE: _qc("Shares to repay", "Parts à rembourser", L, per_member=True),
-        Role.LOSS: _qc("Deficit for the year", "Déficit de l’exercice", E),
+        Role.INTEREST_PAYABLE: _qc(Text("Interest on shares payable"), L, per_member=True),
+        Role.REFUND_PAYABLE: _qc(Text("Refunds payable"), L, per_member=True),
+        Role.WORKER_SHARE_PAYABLE: _qc(Text("Refunds to workers payable"), L, per_member=True),
+        Role.CAPITAL: _qc(Text("Share capital", context="qc-chart"), E, per_member=True),
+        Role.CAPITAL_RECEIVABLE: _qc(Text("Shares subscribed unpaid"), A, per_member=True),
+        Role.REDEMPTION_PAYABLE: _qc(Text("Shares to repay"), L, per_member=True),
+        Role.LOSS: _qc(Text("Deficit for the year"), E),
         Role.DEFAULT_RESERVE: _QC_RESERVE,
         Role.MEMBER_DISTRIBUTION_PAYABLE: _qc(
-            "Amounts payable to members", "Sommes dues aux membres", L, per_member=True
+            Text("Amounts payable to members"), L, per_member=True
         ),
-        Role.ACTIVITY_TREASURY: _qc(
-            "Activity treasuries", "Trésoreries des activités", A, per_activity=True
-        ),
-        Role.ACTIVITY_REVENUE: _qc(
-            "Revenue of the activities", "Revenus des activités", INC, per_activity=True
-        ),
-        Role.ACTIVITY_COSTS: _qc(
-            "Direct costs of the activities", "Coûts directs des activités", EXP, per_activity=True
-        ),
+        Role.ACTIVITY_TREASURY: _qc(Text("Activity treasuries"), A, per_activity=True),
+        Role.ACTIVITY_REVENUE: _qc(Text("Revenue of the activities"), INC, per_activity=True),
+        Role.ACTIVITY_COSTS: _qc(Text("Direct costs of the activities"), EXP, per_activity=True),
         Role.ACTIVITY_CONTRIBUTION: _qc(
-            "Contribution to the co-operative",
-            "Contribution à la coopérative",
+            Text("Contribution to the co-operative", context="qc-chart"),
             EXP,
             per_activity=True,
         ),
-        Role.ACTIVITY_POOLED_COSTS: _qc(
-            "Shared costs charged", "Frais mutualisés imputés", EXP, per_activity=True
-        ),
-        Role.SALARIES: _qc("Salaries", "Salaires", EXP, per_activity=True),
-        Role.EMPLOYER_CHARGES: _qc(
-            "Employer contributions", "Charges sociales de l’employeur", EXP, per_activity=True
-        ),
-        Role.OPENING_BALANCES: _qc("Opening balances", "Soldes d’ouverture", E),
-        Role.LOSS_CARRIED_FORWARD: _qc("Deficit carried forward", "Déficit reporté", E),
-        Role.CONTRIBUTIONS: _qc("Contributions of the activities", "Contributions", INC),
-        Role.POOLED_COSTS_RECOVERED: _qc("Pooled costs recovered", "Frais mutualisés", INC),
-        Role.DEBTS: _qc("Accounts payable", "Créditeurs", L),
+        Role.ACTIVITY_POOLED_COSTS: _qc(Text("Shared costs charged"), EXP, per_activity=True),
+        Role.SALARIES: _qc(Text("Salaries"), EXP, per_activity=True),
+        Role.EMPLOYER_CHARGES: _qc(Text("Employer contributions"), EXP, per_activity=True),
+        Role.OPENING_BALANCES: _qc(Text("Opening balances", context="qc-chart"), E),
+        Role.LOSS_CARRIED_FORWARD: _qc(Text("Deficit carried forward"), E),
+        Role.CONTRIBUTIONS: _qc(Text("Contributions of the activities", context="qc-chart"), INC),
+        Role.POOLED_COSTS_RECOVERED: _qc(Text("Pooled costs recovered"), INC),
+        Role.DEBTS: _qc(Text("Accounts payable"), L),
         Role.LIQUIDATION_BALANCE: _QC_RESERVE,
-        Role.DEVOLUTION_PAYABLE: _qc("Liquidation balance to devolve", "Reliquat à dévoluer", L),
+        Role.DEVOLUTION_PAYABLE: _qc(Text("Liquidation balance to devolve", context="qc-chart"), L),
     },
     reserves={"reserve": _QC_RESERVE},
 )
@@ -752,13 +716,16 @@ def chart_of(
     """The chart a regime's results are booked on: its own, else its jurisdiction's.
 
     A regime carries its own chart as a rule set (looked up through the regimes it extends, see
-    :meth:`~cooprules.regime.Regime.rule_set`): that is how a third party's jurisdiction brings
-    its accounts. Otherwise the chart of ``charts`` (the built-in ones by default) for the
+    [`rule_set()`][cooprules.regime.Regime.rule_set]): that is how a third party's jurisdiction
+    brings its accounts. Otherwise the chart of ``charts`` (the built-in ones by default) for the
     regime's jurisdiction applies.
 
+    ```pycon
     >>> from cooprules import get_regime
     >>> chart_of(get_regime("be-cnc")) is BE_PCMN
     True
+
+    ```
 
     Returns:
         The chart, or ``None`` when the regime has none and ``charts`` none for its jurisdiction.

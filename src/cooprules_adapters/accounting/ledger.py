@@ -1,13 +1,14 @@
 """A real ledger: journal entries written as a beancount file that beancount itself validates.
 
-:func:`write_beancount` writes an ``open`` directive for every account the entries use, then one
-transaction per entry, with the entry's source and each posting's member and activity as
-metadata. Accounts kept per member get a sub-account per member; accounts kept per activity are
-written under ``<Root>:Activities:<activity>:``, so each activity has its own account tree and
-its treasury is one balance. Member and activity ids become account components through
-:func:`~cooprules_adapters.accounting.charts.ledger_id`: distinct ids, distinct accounts. With a
-``title`` (the co-op's name), fava shows it as the ledger's title.
+[`write_beancount()`][cooprules_adapters.accounting.ledger.write_beancount] writes an ``open``
+directive for every account the entries use, then one transaction per entry, with the entry's source
+and each posting's member and activity as metadata. Accounts kept per member get a sub-account per
+member; accounts kept per activity are written under ``<Root>:Activities:<activity>:``, so each
+activity has its own account tree and its treasury is one balance. Member and activity ids become
+account components through [`ledger_id()`][cooprules_adapters.accounting.charts.ledger_id]: distinct
+ids, distinct accounts. With a ``title`` (the co-op's name), fava shows it as the ledger's title.
 
+```pycon
 >>> import io
 >>> from datetime import date
 >>> from cooprules.journal import JournalEntry, Posting
@@ -29,6 +30,8 @@ option "operating_currency" "EUR"
   Equity:FR:120-ProfitForTheYear  1500.00 EUR
   Equity:FR:1061-LegalReserve  -1500.00 EUR
 <BLANKLINE>
+
+```
 """
 
 from __future__ import annotations

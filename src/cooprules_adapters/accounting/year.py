@@ -1,11 +1,13 @@
-"""The whole year booked: a :class:`~cooprules.report.YearReport` turned into its journal.
+"""The whole year booked: a `YearReport` turned into its journal.
 
-:func:`book_year` books everything the year's report holds, on one chart, each entry balanced:
+[`book_year()`][cooprules_adapters.accounting.year.book_year] books everything the year's report
+holds, on one chart, each entry balanced:
 
-* the **opening balances** on the year's first day, against :attr:`Role.OPENING_BALANCES`: each
+* the **opening balances** on the year's first day, against
+  [`Role.OPENING_BALANCES`][cooprules_adapters.accounting.charts.Role.OPENING_BALANCES]: each
   activity's treasury brought forward, each reserve's opening balance, the capital the register
   holds on the day before the year (subscribed, less what is still to pay up);
-* each **activity's own accounts**, month by month from its books (:attr:`YearReport.books`):
+* each **activity's own accounts**, month by month from its books (`YearReport.books`):
   revenue and direct costs, the levy, each pooled cost charged, the gross pay and employer
   charges; its treasury's balance is the books' closing balance, to the cent;
 * the **share operations** of the year (subscriptions, pay-ups, transfers, conversions,
@@ -103,8 +105,10 @@ def _opening(
             (
                 _booking_step(
                     chart,
-                    f"{what.en} brought forward",
-                    f"{what.fr} reporté(e)",
+                    Text(
+                        "{what} brought forward",
+                        what=what,
+                    ),
                     from_minor_units(abs(balance), builder.currency),
                 ),
             )
@@ -125,7 +129,10 @@ def _openings(report: YearReport, chart: ChartOfAccounts) -> list[JournalEntry]:
                 member=books.owner,
                 activity=books.activity,
             )
-        text = Text(en=f"treasury of {books.activity}", fr=f"trésorerie de {books.activity}")
+        text = Text(
+            "treasury of {activity}",
+            activity=books.activity,
+        )
         entries.extend(_opening(builder, chart, day, f"activity:{books.activity}", text))
     if report.reserves is not None:
         ledger = report.reserves.ledger
@@ -134,7 +141,10 @@ def _openings(report: YearReport, chart: ChartOfAccounts) -> list[JournalEntry]:
             if row.opening.amount:
                 account = chart.reserve(row.reserve, indivisible=_indivisible(ledger, row.reserve))
                 builder.add(account, -to_minor_units(row.opening))
-            text = Text(en=f"reserve {row.reserve}", fr=f"réserve {row.reserve}")
+            text = Text(
+                "reserve {reserve}",
+                reserve=row.reserve,
+            )
             entries.extend(_opening(builder, chart, day, f"reserve:{row.reserve}", text))
     entries.extend(_opening_capital(report, chart))
     return entries
@@ -157,7 +167,7 @@ def _opening_capital(report: YearReport, chart: ChartOfAccounts) -> tuple[Journa
     builder = _Builder(from_minor_units(0, report.currency).currency)
     for (label, member), amount in sorted(units.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         builder.add(by_label[label], amount, member=member)
-    text = Text(en="share capital", fr="capital social")
+    text = Text("share capital")
     return _opening(builder, chart, report.year.start, "capital", text)
 
 
@@ -228,8 +238,7 @@ def _capital(report: YearReport, chart: ChartOfAccounts) -> list[JournalEntry]:
                     (
                         _booking_step(
                             chart,
-                            "the redeemed capital repaid to the member",
-                            "le capital remboursé au membre",
+                            Text("the redeemed capital repaid to the member"),
                             row.repaid,
                         ),
                     )
@@ -289,8 +298,7 @@ def _carried_forward(report: YearReport, chart: ChartOfAccounts) -> tuple[Journa
             (
                 _booking_step(
                     chart,
-                    "the loss no reserve absorbed, carried forward",
-                    "la perte qu'aucune réserve n'a absorbée, reportée à nouveau",
+                    Text("the loss no reserve absorbed, carried forward"),
                     loss.carried_forward,
                 ),
             )

@@ -1,7 +1,7 @@
 """Belgian regimes: société coopérative agréée (CNC), entreprise sociale, coopérative d'activités.
 
 ``be-sc`` (the CSA société coopérative) is the base the accreditations extend; it is not registered
-on its own. See :mod:`cooprules_adapters.be.regimes` for the references.
+on its own. See [`cooprules_adapters.be.regimes`][cooprules_adapters.be.regimes] for the references.
 """
 
 from __future__ import annotations

@@ -2,20 +2,24 @@
 
 No Belgian law sets the contribution an activity pays its co-operative: a coopérative d'activités
 fixes it in its statutes or in the convention with each candidat-entrepreneur, and the figure of
-"10 % of the gross margin" often quoted has no source (``shared/reference/belgium.md`` B6: "not
-fixed by law → STAT/contract ... Do not hard-code"). So:
+"10 % of the gross margin" often quoted has no source: no Belgian text or secondary source was found
+for it, so it is a choice of the statutes or the contract, never a legal default. So:
 
-* :data:`SMART`: a flat 6.5 % of the amounts invoiced, excluding VAT, as Smart (a shared-enterprise
-  co-operative, not a coopérative d'activités) publishes it [SRC-2];
-* :data:`ACTIVITY_EXAMPLE`: 10 % of the gross margin, an *example statute value* for a
-  coopérative d'activités, cited as the co-op's own statutes with the confidence [UNC]: replace it
-  with the rate of your statutes.
+* [`SMART`][cooprules_adapters.be.levies.SMART]: a flat 6.5 % of the amounts invoiced, excluding
+  VAT, as Smart (a shared-enterprise co-operative, not a coopérative d'activités) publishes it
+  (from a secondary source, <https://smartbe.be/fr/nos-services/financement/>);
+* [`ACTIVITY_EXAMPLE`][cooprules_adapters.be.levies.ACTIVITY_EXAMPLE]: 10 % of the gross margin, an
+  *example statute value* for a coopérative d'activités, cited as the co-op's own statutes with the
+  confidence *uncertain* (`UNC`): replace it with the rate of your statutes.
 
+```pycon
 >>> from cooprules_adapters.be.levies import ACTIVITY_EXAMPLE, SMART
 >>> str(SMART.highest_rate), SMART.base.value
 ('6.5%', 'revenue')
 >>> ACTIVITY_EXAMPLE.citation.confidence.verified
 False
+
+```
 
 References:
     * Smart, « Financement » and FAQ (6.5 % of invoiced amounts excluding VAT go to pooled
@@ -68,8 +72,9 @@ ACTIVITY_EXAMPLE: Final = Schedule.flat(
 )
 """An example statute for a Belgian coopérative d'activités: 10 % of the monthly gross margin.
 
-Not a legal rule and not a sourced practice; :func:`cooprules.levies.validate_policy` accepts it
-because the law sets no maximum. Replace it with your statutes' own rate.
+Not a legal rule and not a sourced practice;
+[`cooprules.levies.validate_policy()`][cooprules.levies.validate_policy] accepts it because the law
+sets no maximum. Replace it with your statutes' own rate.
 """
 
 SAMPLE_SCHEDULES: Final = (SMART, ACTIVITY_EXAMPLE)

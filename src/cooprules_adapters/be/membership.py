@@ -4,15 +4,19 @@
   that, any interested party may ask the court to dissolve it: a warning, not a dissolution). The
   figure is the law file's ``company.min_members``.
 * By default a shareholder may **resign only in the first six months of the financial year**
-  (CSA art. 6:120, a default the articles may change: :func:`csa_rules` takes the window). The
-  six months are the law file's default ``be.resignation_window_months``; the regimes' rules,
-  bound to the co-op's statutes, read the statutes' value of that key where they set one.
+  (CSA art. 6:120, a default the articles may change:
+  [`csa_rules()`][cooprules_adapters.be.membership.csa_rules] takes the window). The six months are
+  the law file's default ``be.resignation_window_months``; the regimes' rules, bound to the co-op's
+  statutes, read the statutes' value of that key where they set one.
 * In a *coopérative d'activités* a **candidat-entrepreneur** tests an activity under a convention
   of at most **18 months** (loi du 1er mars 2007, art. 80, and its implementing decree). At least
-  **60 %** of the candidates must belong to the target group (:func:`in_target_group`,
-  :func:`quota_violations`). The historic federal *complément de reprise du travail* paid
-  EUR 100 a month for up to 12 months to a candidate who left after at least 6 months to become
-  self-employed (:func:`resumption_bonus`); it is now a regional matter.
+  **60 %** of the candidates must belong to the target group
+  ([`in_target_group()`][cooprules_adapters.be.membership.in_target_group],
+  [`quota_violations()`][cooprules_adapters.be.membership.quota_violations]). The historic federal
+  *complément de reprise du travail* paid EUR 100 a month for up to 12 months to a candidate who
+  left after at least 6 months to become self-employed
+  ([`resumption_bonus()`][cooprules_adapters.be.membership.resumption_bonus]); it is now a regional
+  matter.
 
 References:
     * Code des sociétés et des associations, art. 6:120, 6:121, 6:126.
@@ -125,10 +129,9 @@ def _resignation_window(fiscal_year_start_month: int, window_months: int | None)
         if months_into_year < window_months:
             return None
         return Text(
-            en=f"a shareholder may resign only in the first {window_months} months of the "
-            "financial year (unless the articles say otherwise)",
-            fr=f"un actionnaire ne peut démissionner que durant les {window_months} premiers "
-            "mois de l'exercice (sauf disposition contraire des statuts)",
+            "a shareholder may resign only in the first {window_months} months of the financial "
+            "year (unless the articles say otherwise)",
+            window_months=window_months,
         )
 
     return check
@@ -220,15 +223,14 @@ value of ``be.resignation_window_months``, else the law's default of that date."
 
 
 _CONVENTION_END = Text(
-    en="end the candidate-entrepreneur convention (set up on one's own, or leave)",
-    fr="mettre fin à la convention de candidat-entrepreneur (s'installer ou partir)",
+    "end the candidate-entrepreneur convention (set up on one's own, or leave)",
 )
 
 
 def _convention_end_consequence(months: int) -> Text:
     return Text(
-        en=f"the candidate-entrepreneur status and its benefits end at {months} months",
-        fr=f"le statut de candidat-entrepreneur et ses avantages prennent fin à {months} mois",
+        "the candidate-entrepreneur status and its benefits end at {months} months",
+        months=months,
     )
 
 
@@ -270,7 +272,7 @@ _ONE_DAY = timedelta(days=1)
 
 
 def _leave_bounds(history: History, until: date) -> list[tuple[date, date]]:
-    """The leave periods as ``(start, end)`` pairs: :func:`leave_periods` without objects."""
+    """The leave periods as ``(start, end)`` pairs: `leave_periods()` without objects."""
     bounds: list[tuple[date, date]] = []
     opened: date | None = None
     planned: date | None = None
@@ -307,8 +309,10 @@ def candidate_due(
     """The convention's last day if it is still open: the cheap form of the obligations.
 
     Register queries over many candidates use it to skip closed conventions before any date
-    arithmetic; it agrees with :func:`candidate_obligations` (a test checks it). ``convention``
-    is ``months`` as a ``relativedelta``, built once by the bound rules for the hot path.
+    arithmetic; it agrees with
+    [`candidate_obligations()`][cooprules_adapters.be.membership.candidate_obligations] (a test
+    checks it). ``convention`` is ``months`` as a ``relativedelta``, built once by the bound rules
+    for the hot path.
     """
     dates, kinds = history.dates, history.kinds
     signed = EventKind.CONVENTION_SIGNED
@@ -355,10 +359,10 @@ def _convention_checks(
             severity=Severity.ERROR,
             subject=history.subject,
             message=Text(
-                en=f"The convention was extended by {accompaniment.extension_months} month(s); "
-                f"it lasts {months} months at most.",
-                fr=f"La convention a été prolongée de {accompaniment.extension_months} mois ; "
-                f"elle dure {months} mois au plus.",
+                "The convention was extended by {extension_months} month(s); it lasts {months} "
+                "months at most.",
+                extension_months=accompaniment.extension_months,
+                months=months,
             ),
             citation=ACTIVITY_COOP,
         )
@@ -370,10 +374,10 @@ def _convention_checks(
             severity=Severity.ERROR,
             subject=history.subject,
             message=Text(
-                en=f"Still a candidate entrepreneur after the convention's last day {o.due} "
-                f"({months} months at most, pushed back by suspensions).",
-                fr=f"Toujours candidat-entrepreneur après le dernier jour de la convention "
-                f"({o.due}) ({months} mois au plus, prolongés des suspensions).",
+                "Still a candidate entrepreneur after the convention's last day {due} ({months} "
+                "months at most, pushed back by suspensions).",
+                due=o.due,
+                months=months,
             ),
             citation=ACTIVITY_COOP,
         )
@@ -422,9 +426,9 @@ the law file's version in force; bound on a date, the version of that date)."""
 class TargetGroup:
     """The test of the activity-co-op scheme's target group, with the law's figures of a date.
 
-    Under :attr:`age_limit` at the start of the convention, at least :attr:`days_under_age` days
-    of compensated full unemployment in the :attr:`months_under_age` months before; from that
-    age, at least :attr:`days_from_age` days in the :attr:`months_from_age` months before; or, at
+    Under `age_limit` at the start of the convention, at least `days_under_age` days
+    of compensated full unemployment in the `months_under_age` months before; from that
+    age, at least `days_from_age` days in the `months_from_age` months before; or, at
     any age, living on the integration income. The days are the candidate's facts, counted over
     those months by whoever gives them.
 
@@ -471,7 +475,8 @@ TARGET_GROUP: Final = TargetGroup(
     LAW.latest("be-activity", Keys.target_group_age_limit).citation,
 )
 """The target group's test as the law file has it in force; the register check reads the
-version in force on each convention's start (:meth:`TargetGroup.of`)."""
+version in force on each convention's start
+([`TargetGroup.of()`][cooprules_adapters.be.membership.TargetGroup.of])."""
 
 
 @attrs.frozen
@@ -516,29 +521,28 @@ def in_target_group(
     if on_integration_income:
         in_group, rule = (
             True,
-            Text(en="on integration income", fr="bénéficiaire du revenu d'intégration"),
+            Text("on integration income"),
         )
     elif age < criteria.age_limit:
         in_group = unemployment_days_18_months >= criteria.days_under_age
         rule = Text(
-            en=f"under {criteria.age_limit}: at least {criteria.days_under_age} days in the "
-            f"{criteria.months_under_age} months before",
-            fr=f"moins de {criteria.age_limit} ans : au moins {criteria.days_under_age} jours "
-            f"dans les {criteria.months_under_age} mois précédents",
+            "under {age_limit}: at least {days_under_age} days in the {months_under_age} months "
+            "before",
+            age_limit=criteria.age_limit,
+            days_under_age=criteria.days_under_age,
+            months_under_age=criteria.months_under_age,
         )
     else:
         in_group = unemployment_days_9_months >= criteria.days_from_age
         rule = Text(
-            en=f"{criteria.age_limit} or over: at least {criteria.days_from_age} days in the "
-            f"{criteria.months_from_age} months before",
-            fr=f"{criteria.age_limit} ans ou plus : au moins {criteria.days_from_age} jours "
-            f"dans les {criteria.months_from_age} mois précédents",
+            "{age_limit} or over: at least {days_from_age} days in the {months_from_age} months "
+            "before",
+            age_limit=criteria.age_limit,
+            days_from_age=criteria.days_from_age,
+            months_from_age=criteria.months_from_age,
         )
     step = Step(
-        what=Text(
-            en="Target group of the activity-co-op scheme",
-            fr="Public cible des coopératives d'activités",
-        ),
+        what=Text("Target group of the activity-co-op scheme"),
         inputs={
             "age at start": age,
             "days (18 months)": unemployment_days_18_months,
@@ -576,10 +580,12 @@ def quota_violations(
             severity=Severity.ERROR,
             subject="register",
             message=Text(
-                en=f"{inside} of {len(listed)} candidates are in the target group; at least "
-                f"{quota.value} ({needed}) are required.",
-                fr=f"{inside} candidats sur {len(listed)} relèvent du public cible ; au moins "
-                f"{quota.value} ({needed}) sont requis.",
+                "{inside} of {listed_count} candidates are in the target group; at least {quota} "
+                "({needed}) are required.",
+                inside=inside,
+                listed_count=len(listed),
+                quota=quota.value,
+                needed=needed,
             ),
             citation=quota.citation or ACTIVITY_COOP,
         ),
@@ -598,12 +604,14 @@ def target_group_check(
 ) -> tuple[tuple[Violation, ...], Explanation]:
     """The target-group quota over the candidates on ``as_of``: the activity co-op's register check.
 
-    It is the check of the regime's :class:`cooprules.report.RegisterRules`.
+    It is the check of the regime's
+    [`cooprules.report.RegisterRules`][cooprules.report.RegisterRules].
 
     Each candidate's facts come from the scenario (``unemployment_days_18_months``,
     ``unemployment_days_9_months``, ``on_integration_income``: the days over the longer and the
     shorter window); the test is the law's in force on the convention's start
-    (:meth:`TargetGroup.of`), the least share the law's on ``as_of``.
+    ([`TargetGroup.of()`][cooprules_adapters.be.membership.TargetGroup.of]), the least share the
+    law's on ``as_of``.
 
     Raises:
         InvalidInput: a candidate without a birth date or a convention.
@@ -642,7 +650,7 @@ def target_group_check(
         steps.extend(result.explanation.steps)
     steps.append(
         Step(
-            Text(en="Candidates in the target group", fr="Candidats du groupe cible"),
+            Text("Candidates in the target group"),
             {"candidates": len(results), "required share": quota.value},
             sum(r.in_group for r in results),
             quota.citation,
@@ -707,10 +715,10 @@ def min_shareholders_violations(
             severity=Severity.WARNING,
             subject="register",
             message=Text(
-                en=f"{count} shareholder(s): below {least.value}, any interested party may ask "
-                "the court to dissolve the co-operative.",
-                fr=f"{count} actionnaire(s) : en dessous de {least.value}, tout intéressé peut "
-                "demander au tribunal la dissolution de la coopérative.",
+                "{count} shareholder(s): below {least}, any interested party may ask the court to "
+                "dissolve the co-operative.",
+                count=count,
+                least=least.value,
             ),
             citation=least.citation,
         ),

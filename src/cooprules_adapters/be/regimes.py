@@ -1,12 +1,11 @@
 """The Belgian regimes as data: accredited co-operative (CNC), social enterprise, activity co-op.
 
 The rules of every société coopérative under the CSA sit in an unregistered base regime,
-:data:`BE_SC`, which the two accreditations extend; an activity co-op is a social enterprise
-(formerly an SFS) and extends :data:`BE_SCES`. Every figure, with its citation, confidence tag and
-dates, is declared once in ``law.toml`` beside this module (from the reference notes
-``belgium.md``); this module adds the names, the descriptions and the rule sets; the CSA rules apply
-from its entry into force on 1 May 2019 (to companies that existed before, its mandatory rules apply
-from 1 January 2020).
+`BE_SC`, which the two accreditations extend; an activity co-op is a social enterprise
+(formerly an SFS) and extends `BE_SCES`. Every figure, with its citation (instrument, article,
+URL), confidence and dates, is declared once in ``law.toml`` beside this module; this module adds
+the names, the descriptions and the rule sets; the CSA rules apply from its entry into force on
+1 May 2019 (to companies that existed before, its mandatory rules apply from 1 January 2020).
 
 References:
     * Code des sociétés et des associations (CSA, loi du 23 mars 2019), Book 6 (société
@@ -74,14 +73,10 @@ BE_SC = Regime(
     currency="EUR",
     languages=LANGUAGES,
     description=Text(
-        en="The société coopérative of Book 6 of the CSA: at least three shareholders, one vote "
-        "per share unless the articles say otherwise, no legal reserve (distributions pass the "
+        "The société coopérative of Book 6 of the CSA: at least three shareholders, one vote per "
+        "share unless the articles say otherwise, no legal reserve (distributions pass the "
         "net-asset and liquidity tests instead). Not registered on its own: the accreditations "
         "extend it.",
-        fr="La société coopérative du livre 6 du CSA : au moins trois actionnaires, une voix par "
-        "action sauf disposition statutaire contraire, pas de réserve légale (les distributions "
-        "passent le test d'actif net et le test de liquidité). Non enregistrée seule : les "
-        "agréments la complètent.",
     ),
     citations=LAW.regime_citations("be-sc"),
     parameters=LAW.parameters("be-sc"),
@@ -98,14 +93,10 @@ BE_CNC = Regime(
     extends=BE_SC,
     aliases=("be-nrc",),
     description=Text(
-        en="A société coopérative accredited by the National Council for Co-operation: one "
-        "person one vote or no one above 1/10 of the votes present or represented, dividend at "
-        "most 6 % of the nominal value of the shares (after withholding tax), unpaid directors, "
-        "patronage refunds pro rata of transactions.",
-        fr="Société coopérative agréée par le Conseil national de la coopération : une personne "
-        "une voix ou personne au-delà d'un dixième des voix présentes ou représentées, dividende "
-        "d'au plus 6 % de la valeur nominale des parts (après précompte), mandat "
-        "d'administrateur gratuit, ristournes au prorata des opérations.",
+        "A société coopérative accredited by the National Council for Co-operation: one person "
+        "one vote or no one above 1/10 of the votes present or represented, dividend at most 6 % "
+        "of the nominal value of the shares (after withholding tax), unpaid directors, patronage "
+        "refunds pro rata of transactions.",
     ),
     citations=LAW.regime_citations("be-cnc"),
     parameters=LAW.parameters("be-cnc"),
@@ -122,16 +113,11 @@ BE_SCES = Regime(
     extends=BE_SC,
     aliases=("be-sfs",),
     description=Text(
-        en="A société coopérative accredited as a social enterprise (CSA 8:5), successor of the "
+        "A société coopérative accredited as a social enterprise (CSA 8:5), successor of the "
         "société à finalité sociale on 1 May 2019: positive societal impact as main aim, no "
         "shareholder above 1/10 of the votes, patrimonial advantage at most 6 %, exit at most at "
-        "nominal value, liquidation surplus to a purpose close to its object. Dates before "
-        "1 May 2019 carry the SFS rules.",
-        fr="Société coopérative agréée comme entreprise sociale (CSA 8:5), qui succède à la "
-        "société à finalité sociale le 1er mai 2019 : impact sociétal positif comme but "
-        "principal, aucun actionnaire au-delà d'un dixième des voix, avantage patrimonial d'au "
-        "plus 6 %, démission au plus à la valeur nominale, boni de liquidation affecté à une "
-        "fin proche de l'objet. Avant le 1er mai 2019 s'appliquent les règles de la SFS.",
+        "nominal value, liquidation surplus to a purpose close to its object. Dates before 1 May "
+        "2019 carry the SFS rules.",
     ),
     citations=LAW.regime_citations("be-sces"),
     parameters=LAW.parameters("be-sces"),
@@ -151,12 +137,9 @@ BE_ACTIVITY = Regime(
     languages=LANGUAGES,
     extends=BE_SCES,
     description=Text(
-        en="A social enterprise (formerly an SFS) whose object is to advise, accompany and "
-        "support candidate entrepreneurs under an accompaniment convention of at most 18 months, "
-        "at least 60 % of them from the legal target group.",
-        fr="Entreprise sociale (auparavant SFS) dont l'objet est de conseiller, accompagner et "
-        "soutenir des candidats-entrepreneurs sous une convention d'accompagnement d'au plus "
-        "18 mois, dont au moins 60 % issus du public cible légal.",
+        "A social enterprise (formerly an SFS) whose object is to advise, accompany and support "
+        "candidate entrepreneurs under an accompaniment convention of at most 18 months, at least "
+        "60 % of them from the legal target group.",
     ),
     citations=LAW.regime_citations("be-activity"),
     parameters=LAW.parameters("be-activity"),

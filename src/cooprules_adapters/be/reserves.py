@@ -1,21 +1,23 @@
 """Belgian capital and reserve rules as data: the CSA société coopérative and the social enterprise.
 
-* **No legal reserve** under the CSA (BE-CSA-05): reserves are divisible unless the articles make
-  them unavailable (*capitaux propres statutairement indisponibles*) or an accreditation says
-  otherwise. Mark such reserves ``indivisible=True``; their distribution and their repayment to a
-  leaving shareholder are refused.
-* **Distribution tests** (CSA 6:114-6:117, BE-CSA-06): the net-asset test (6:115) and the board's
+* **No legal reserve** under the CSA (from a secondary source,
+  https://fidelium.eu/fr/nouvelles-fiscales-belgique/la-reserve-legale-dans-le-csa): reserves are
+  divisible unless the articles make them unavailable (*capitaux propres statutairement
+  indisponibles*) or an accreditation says otherwise. Mark such reserves ``indivisible=True``; their
+  distribution and their repayment to a leaving shareholder are refused.
+* **Distribution tests** (CSA 6:114-6:117): the net-asset test (6:115) and the board's
   12-month liquidity test (6:116) apply to dividends **and** to share redemptions. The 12 months
   are the law file's ``be.liquidity_test_months``: the rule sets read them when bound
   (``bind(regime, statutes, as_of=...).rule_set(CapitalRules)``), and the tests refuse them
   unbound.
-* **Exit value** (BE-CSA-07, a default): the amount paid up and not repaid, capped at the
+* **Exit value** (CSA 6:120 ff., a default): the amount paid up and not repaid, capped at the
   net-asset value per share of the last approved accounts. A social enterprise pays at most the
   nominal value of the real contribution (AR 28 June 2019, art. 6).
 * **Liquidation**: by default the balance is shared per share (CSA 6:40); a social enterprise
   devolves it to a use as close as possible to its object (AR 28 June 2019, art. 6).
 
-These constants are the lead's to wire into :mod:`cooprules_adapters.be.regimes`.
+These constants are the lead's to wire into
+[`cooprules_adapters.be.regimes`][cooprules_adapters.be.regimes].
 """
 
 from __future__ import annotations
@@ -112,34 +114,28 @@ SCES_DEVOLUTION: Final = Citation(
 )
 CSA_DEVOLUTION: Final = SCES_DEVOLUTION
 """Alias kept for symmetry with the other plug-ins: the Belgian devolution rule is the social
-enterprise's (a CSA co-op without the accreditation shares the balance, :data:`CSA_LIQUIDATION`)."""
+enterprise's (a CSA co-op without the accreditation shares the balance, `CSA_LIQUIDATION`)."""
 
 CSA_REDEMPTION: Final = RedemptionRule(
-    Text(
-        en="paid up and not repaid, capped at the net-asset value per share",
-        fr="montant libéré et non remboursé, plafonné à la valeur d'actif net par part",
-    ),
+    Text("paid up and not repaid, capped at the net-asset value per share"),
     CSA_EXIT_VALUE,
     cap_at_net_asset_value=True,
 )
 SCES_REDEMPTION: Final = RedemptionRule(
-    Text(
-        en="at most the nominal value actually paid up, capped at the net-asset value per share",
-        fr="au plus la valeur nominale réellement libérée, plafonnée à la valeur d'actif net",
-    ),
+    Text("at most the nominal value actually paid up, capped at the net-asset value per share"),
     SCES_EXIT,
     cap_at_net_asset_value=True,
 )
 
 CSA_CAPITAL: Final = CapitalRules(
-    Text(en="Belgian CSA co-operative", fr="Société coopérative (CSA)"),
+    Text("Belgian CSA co-operative"),
     CSA_REDEMPTION,
     net_asset_test=CSA_NET_ASSET_TEST,
     liquidity_test=CSA_LIQUIDITY_TEST,
     liquidity_months=FromLaw(Keys.liquidity_test_months),
 )
 SCES_CAPITAL: Final = CapitalRules(
-    Text(en="Belgian social enterprise", fr="Entreprise sociale agréée"),
+    Text("Belgian social enterprise"),
     SCES_REDEMPTION,
     net_asset_test=CSA_NET_ASSET_TEST,
     liquidity_test=CSA_LIQUIDITY_TEST,
@@ -149,25 +145,19 @@ SCES_CAPITAL: Final = CapitalRules(
 _UNAVAILABLE = Refusal(
     MovementKind.DISTRIBUTION,
     CSA_UNAVAILABLE_EQUITY,
-    Text(
-        en="equity made unavailable by the articles is not distributed",
-        fr="les capitaux propres rendus indisponibles par les statuts ne sont pas distribués",
-    ),
+    Text("equity made unavailable by the articles is not distributed"),
 )
 _NO_CLAIM = Refusal(
     MovementKind.REPAYMENT,
     CSA_EXIT_VALUE,
-    Text(
-        en="a leaving shareholder has no claim on unavailable equity",
-        fr="l'actionnaire sortant n'a aucun droit sur les capitaux propres indisponibles",
-    ),
+    Text("a leaving shareholder has no claim on unavailable equity"),
 )
 
 CSA_RESERVES: Final = ReserveRules(
-    Text(en="Belgian CSA co-operative", fr="Société coopérative (CSA)"),
+    Text("Belgian CSA co-operative"),
     LiquidationRule(
         CSA_LIQUIDATION,
-        Text(en="the shareholders, per share", fr="les actionnaires, par action"),
+        Text("the shareholders, per share"),
         balance_to_members=True,
     ),
     refused=(_UNAVAILABLE, _NO_CLAIM),
@@ -175,14 +165,12 @@ CSA_RESERVES: Final = ReserveRules(
 """Reserves are divisible unless marked ``indivisible`` (statutorily unavailable equity)."""
 
 SCES_RESERVES: Final = ReserveRules(
-    Text(en="Belgian social enterprise", fr="Entreprise sociale agréée"),
+    Text("Belgian social enterprise"),
     LiquidationRule(
         SCES_DEVOLUTION,
         Text(
-            en="a use as close as possible to the co-op's object (e.g. a social enterprise with a "
+            "a use as close as possible to the co-op's object (e.g. a social enterprise with a "
             "similar object)",
-            fr="une affectation aussi proche que possible de l'objet (p. ex. une entreprise "
-            "sociale à l'objet similaire)",
         ),
     ),
     refused=(
@@ -190,10 +178,7 @@ SCES_RESERVES: Final = ReserveRules(
         Refusal(
             MovementKind.REPAYMENT,
             SCES_EXIT,
-            Text(
-                en="a leaving shareholder gets at most the nominal value of the contribution",
-                fr="l'actionnaire sortant reçoit au plus la valeur nominale de son apport",
-            ),
+            Text("a leaving shareholder gets at most the nominal value of the contribution"),
         ),
     ),
 )
@@ -209,19 +194,23 @@ def net_assets(
     unamortised_research_costs: Money | None = None,
     unamortised_revaluation_gains: Money | None = None,
 ) -> Money:
-    """Net assets for the CSA 6:115 net-asset test (BE-CSA-06).
+    """Net assets for the CSA 6:115 net-asset test.
 
     Total assets less provisions, deferred taxes, debts, and the unamortised formation costs,
     research and development costs and revaluation gains.
 
     The unavailable equity is compared with the result by
-    :func:`cooprules.capital.check_distribution`, not deducted here.
+    [`cooprules.capital.check_distribution()`][cooprules.capital.distribution.check_distribution],
+    not deducted here.
 
+    ```pycon
     >>> eur = lambda text: money(text, "EUR")
     >>> from cooprules.money import format_amount
     >>> format_amount(net_assets(eur("500000.00"), debts=eur("380000.00"),
     ...     provisions=eur("20000.00"), unamortised_formation_costs=eur("5000.00")))
     '95000.00 EUR'
+
+    ```
     """
     if not isinstance(total_assets, Money):
         raise CurrencyMismatch("total_assets", total_assets, "expected a Money")

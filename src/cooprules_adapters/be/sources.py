@@ -1,7 +1,8 @@
 """The Belgian law file and the plug-in's own parameter keys.
 
 Every figure the Belgian regimes use, with its citation, confidence tag and dates, is declared once
-in ``law.toml`` beside this module; :data:`LAW` is that file, loaded and checked at import.
+in ``law.toml`` beside this module; [`LAW`][cooprules_adapters.be.sources.LAW] is that file, loaded
+and checked at import.
 """
 
 from __future__ import annotations
@@ -18,10 +19,8 @@ from cooprules.voting import majority_key, quorum_key
 __all__ = ["AMEND_ARTICLES", "AMEND_OBJECT", "LAW", "Keys"]
 
 
-AMEND_ARTICLES: Final = Text(en="amendment of the articles", fr="modification des statuts")
-AMEND_OBJECT: Final = Text(
-    en="change of the object or purpose", fr="modification de l'objet ou du but"
-)
+AMEND_ARTICLES: Final = Text("amendment of the articles")
+AMEND_OBJECT: Final = Text("change of the object or purpose")
 
 
 class Keys:
@@ -31,123 +30,90 @@ class Keys:
         "be.withholding_tax_rate",
         Rate,
         Text(
-            en="withholding tax on dividends (précompte mobilier), which the CNC's 6 % dividend "
-            "cap is read net of",
-            fr="précompte mobilier sur les dividendes, dont le plafond de 6 % du CNC est net",
+            "withholding tax on dividends (précompte mobilier), which the CNC's 6 % dividend cap "
+            "is read net of",
         ),
     )
     dividend_exemption: Final = Key(
         "be.dividend_exemption",
         Money,
         Text(
-            en="an individual member's yearly amount of dividends paid free of withholding tax "
+            "an individual member's yearly amount of dividends paid free of withholding tax "
             "(indexed every year; the law file holds no figure, the statutes give the year's)",
-            fr="montant annuel des dividendes d'un membre personne physique exonéré de précompte "
-            "mobilier (indexé chaque année ; sans chiffre dans le fichier de la loi, les statuts "
-            "donnent celui de l'année)",
         ),
     )
 
     target_group_min_share: Final = Key(
         "be.target_group_min_share",
         Rate,
-        Text(
-            en="smallest share of the candidates that must come from the legal target group",
-            fr="part minimale des candidats qui doivent appartenir au public cible légal",
-        ),
+        Text("smallest share of the candidates that must come from the legal target group"),
     )
     target_group_age_limit: Final = Key(
         "be.target_group_age_limit",
         int,
         Text(
-            en="age at the start of the convention from which a candidate's unemployment is "
-            "counted over the shorter window",
-            fr="âge au début de la convention à partir duquel le chômage du candidat est compté "
-            "sur la période la plus courte",
+            "age at the start of the convention from which a candidate's unemployment is counted "
+            "over the shorter window",
         ),
     )
     target_group_days_under_age: Final = Key(
         "be.target_group_days_under_age",
         int,
-        Text(
-            en="least days of compensated full unemployment of a candidate under the age limit",
-            fr="nombre minimal de jours de chômage complet indemnisé d'un candidat sous la "
-            "limite d'âge",
-        ),
+        Text("least days of compensated full unemployment of a candidate under the age limit"),
     )
     target_group_months_under_age: Final = Key(
         "be.target_group_months_under_age",
         int,
         Text(
-            en="months before the convention over which a candidate under the age limit counts "
-            "those days",
-            fr="mois précédant la convention sur lesquels un candidat sous la limite d'âge "
-            "compte ces jours",
+            "months before the convention over which a candidate under the age limit counts those "
+            "days",
         ),
     )
     target_group_days_from_age: Final = Key(
         "be.target_group_days_from_age",
         int,
         Text(
-            en="least days of compensated full unemployment of a candidate of the age limit or "
-            "over",
-            fr="nombre minimal de jours de chômage complet indemnisé d'un candidat ayant atteint "
-            "la limite d'âge",
+            "least days of compensated full unemployment of a candidate of the age limit or over",
         ),
     )
     target_group_months_from_age: Final = Key(
         "be.target_group_months_from_age",
         int,
         Text(
-            en="months before the convention over which a candidate of the age limit or over "
-            "counts those days",
-            fr="mois précédant la convention sur lesquels un candidat ayant atteint la limite "
-            "d'âge compte ces jours",
+            "months before the convention over which a candidate of the age limit or over counts "
+            "those days",
         ),
     )
     resumption_bonus_monthly: Final = Key(
         "be.resumption_bonus_monthly",
         Money,
-        Text(
-            en="monthly bonus to a candidate who leaves to become self-employed",
-            fr="complément mensuel au candidat qui s'installe comme indépendant",
-        ),
+        Text("monthly bonus to a candidate who leaves to become self-employed"),
     )
     resumption_bonus_months: Final = Key(
         "be.resumption_bonus_months",
         int,
-        Text(
-            en="most months the resumption bonus is paid",
-            fr="nombre maximal de mois de versement du complément de reprise du travail",
-        ),
+        Text("most months the resumption bonus is paid"),
     )
     resumption_bonus_min_months: Final = Key(
         "be.resumption_bonus_min_months",
         int,
-        Text(
-            en="months under the convention before leaving that open the bonus",
-            fr="mois de convention requis avant le départ pour ouvrir le complément",
-        ),
+        Text("months under the convention before leaving that open the bonus"),
     )
 
     resignation_window_months: Final = Key(
         "be.resignation_window_months",
         int,
         Text(
-            en="months at the start of the financial year in which a shareholder may resign "
-            "(12: any time)",
-            fr="mois du début de l'exercice pendant lesquels un actionnaire peut démissionner "
-            "(12 : à tout moment)",
+            "months at the start of the financial year in which a shareholder may resign (12: any "
+            "time)",
         ),
     )
     liquidity_test_months: Final = Key(
         "be.liquidity_test_months",
         int,
         Text(
-            en="months from a distribution for which the board finds the co-op can keep paying "
-            "its debts",
-            fr="mois à compter d'une distribution pendant lesquels l'organe d'administration "
-            "constate que la coopérative pourra payer ses dettes",
+            "months from a distribution for which the board finds the co-op can keep paying its "
+            "debts",
         ),
     )
 
@@ -155,10 +121,8 @@ class Keys:
         "be.staff_member_vote_cap",
         Rate,
         Text(
-            en="largest share of the votes present or represented one member may cast when one "
-            "or more members are staff",
-            fr="part maximale des voix présentes ou représentées qu'un membre peut exprimer "
-            "lorsqu'un ou plusieurs membres font partie du personnel",
+            "largest share of the votes present or represented one member may cast when one or "
+            "more members are staff",
         ),
     )
 

@@ -1,23 +1,27 @@
 """Belgian surplus distribution: accredited co-op (CNC), social enterprise, activity co-op.
 
-A Belgian société coopérative has **no legal reserve** (CSA, BE-CSA-05): the general meeting
-decides the split, within these bounds, which :func:`waterfall` turns into steps and constraints:
+A Belgian société coopérative has **no legal reserve** (CSA; from a secondary source): the general
+meeting decides the split, within these bounds, which
+[`waterfall()`][cooprules_adapters.be.surplus.waterfall] turns into steps and constraints:
 
-* **Interest on shares** (*dividende*) at most **6 % of the nominal value of the shares**, per
-  share and pro rata of the days held (AR 8 January 1962 art. 1 §1 5° for an accredited co-op;
-  AR 28 June 2019 art. 6 for a social enterprise: any patrimonial advantage at most the rate the
-  King fixed, the same 6 %). The reference reads the CNC cap **after withholding tax** (the net
-  dividend is capped, so the gross may reach ``6 % / (1 - withholding)``: 8.57 % at 30 %); capping
-  6 % gross is the stricter reading, kept as an option. For a social enterprise the reference does
-  not settle the basis, so the statutes must choose (no default).
+* **Interest on shares** (*dividende*) at most **6 % of the nominal value of the shares**, per share
+  and pro rata of the days held (AR 8 January 1962 art. 1 §1 5° for an accredited co-op; AR 28 June
+  2019 art. 6 for a social enterprise: any patrimonial advantage at most the rate the King fixed,
+  the same 6 %). The secondary sources read the CNC cap **after withholding tax** (the net dividend
+  is capped, so the gross may reach ``6 % / (1 - withholding)``: 8.57 % at 30 %); capping 6 % gross
+  is the stricter reading, kept as an option. For a social enterprise no source found settles the
+  basis, so the statutes must choose (no default).
 * **Ristournes** only **pro rata of the transactions** with the co-op (AR 1962 art. 1 §1 6°).
 * **The double test** (CSA 6:115 net assets, 6:116 liquidity) on everything paid out, checked
-  through :func:`cooprules.capital.check_distribution` when the financial position is given.
+  through
+  [`cooprules.capital.check_distribution()`][cooprules.capital.distribution.check_distribution] when
+  the financial position is given.
 * What remains goes to the reserves; a social enterprise's reserves never return to the members
   (its liquidation balance goes to a purpose close to its object), so they are indivisible.
 
-The C5 worked example: shares of 200,000 EUR nominal value, 30 % withholding tax.
+A worked example of the CNC cap: shares of 200,000 EUR nominal value, 30 % withholding tax.
 
+```pycon
 >>> from datetime import date
 >>> from cooprules.money import money, format_amount
 >>> from cooprules.regime import bind
@@ -30,11 +34,14 @@ The C5 worked example: shares of 200,000 EUR nominal value, 30 % withholding tax
 >>> format_amount(max_interest(cnc, money("200000.00", "EUR"), basis="gross"))
 '12000.00 EUR'
 
+```
+
 References:
     * AR du 8 janvier 1962 fixant les conditions d'agrément des sociétés coopératives (as
-      replaced by the AR du 4 mai 2016), art. 1 §1 5° and 6° [SRC-2].
-    * AR du 28 juin 2019 fixant les conditions d'agrément comme entreprise sociale, art. 6 [SRC].
-    * Code des sociétés et des associations, art. 6:115 and 6:116 [SRC-2].
+      replaced by the AR du 4 mai 2016), art. 1 §1 5° and 6° (from a secondary source).
+    * AR du 28 juin 2019 fixant les conditions d'agrément comme entreprise sociale, art. 6 (from
+      the text).
+    * Code des sociétés et des associations, art. 6:115 and 6:116 (from a secondary source).
 """
 
 from __future__ import annotations
@@ -61,7 +68,6 @@ from cooprules.explain import Citation, Severity, Text, Violation
 from cooprules.money import (
     Rate,
     Rounding,
-    format_amount,
     from_minor_units,
     to_minor_units,
 )
@@ -102,7 +108,7 @@ __all__ = [
 RISTOURNE: Final = LAW.citation("ar-1962-art-1-p1-6")
 """Ristournes only pro rata of the transactions (AR 1962 art. 1 §1 6°)."""
 SCES_SOCIAL_PURPOSE: Final = LAW.citation("ar-2019-art-6-social-purpose")
-"""A social enterprise's allocation to its social purpose before any dividend ([UNC])."""
+"""A social enterprise's allocation to its social purpose before any dividend (uncertain)."""
 _SOCIAL: Final = "be-sces"
 """The social enterprise regime: an activity co-op extends it."""
 
@@ -185,7 +191,7 @@ def max_interest(
     """The highest gross interest for a year on shares of ``nominal`` value held all year.
 
     An "at most" bound, so rounded **down**, toward it: 17,142.85 EUR on 200,000 net of 30 %
-    withholding, where the reference's worked example shows the exact 17,142.857... rounded
+    withholding, where a worked example often shows the exact 17,142.857... rounded
     half-up (17,142.86, whose 70 % is 12,000.002, above the 12,000 net the law allows).
     """
     rate = max_interest_rate(rules, basis, withholding)
@@ -194,9 +200,9 @@ def max_interest(
 
 
 def _violation(
-    code: str, subject: str, en: str, fr: str, citation: Citation, *, severity: Severity
+    code: str, subject: str, message: Text, citation: Citation, *, severity: Severity
 ) -> Violation:
-    return Violation(code, severity, subject, Text(en=en, fr=fr), citation)
+    return Violation(code, severity, subject, message, citation)
 
 
 @attrs.frozen
@@ -206,12 +212,13 @@ class InterestCap:
     The cap is ``capital-days x max rate / actual days of the year`` on the table ``capital`` of
     the figures (nominal value x days; by default the interest step's own table, the paid-up
     capital-days, which is never above the nominal and so stricter), computed by
-    :func:`cooprules.capital.interest_caps`, the core's one bound on interest: an annual rate, so
+    `cooprules.capital.interest_caps()`, the core's one bound on interest: an annual rate, so
     the year's actual days (366 in a leap year) whatever day count the statutes chose, and rounded
     **down**, toward the bound ("at most"), for the total and for each member.
 
     Attributes:
-        rate: the highest gross rate (see :func:`max_interest_rate`).
+        rate: the highest gross rate (see
+            [`max_interest_rate()`][cooprules_adapters.be.surplus.max_interest_rate]).
         basis: the reading the rate comes from.
         withholding: the withholding rate used for the net reading.
         citation: the rule.
@@ -239,22 +246,18 @@ class InterestCap:
         actual = figures.year_days
         currency = figures.currency
 
-        def show(units: int) -> str:
-            return format_amount(from_minor_units(units, currency))
+        def show(units: int) -> Money:
+            return from_minor_units(units, currency)
 
-        reading = Text(
-            en=f"{self.rate} gross"
-            + (
-                f" ({self.cap} net of {self.withholding} withholding tax)"
-                if self.basis is CapBasis.NET_OF_WITHHOLDING
-                else ""
-            ),
-            fr=f"{self.rate} brut"
-            + (
-                f" ({self.cap} net de {self.withholding} de précompte)"
-                if self.basis is CapBasis.NET_OF_WITHHOLDING
-                else ""
-            ),
+        reading = (
+            Text(
+                "{rate} gross ({cap} net of {withholding} withholding tax)",
+                rate=self.rate,
+                cap=self.cap,
+                withholding=self.withholding,
+            )
+            if self.basis is CapBasis.NET_OF_WITHHOLDING
+            else Text("{rate} gross", rate=self.rate)
         )
         cap = interest_caps({"": sum(table.values())}, self.rate, actual)[""]
         amount = to_minor_units(interest.amount)
@@ -262,10 +265,13 @@ class InterestCap:
             yield _violation(
                 "be.interest_above_cap",
                 self.step,
-                f"Interest on shares of {show(amount)} is above the cap of {reading.en} a year "
-                f"({show(cap)}).",
-                f"Un intérêt aux parts de {show(amount)} dépasse le plafond de {reading.fr} par "
-                f"an ({show(cap)}).",
+                Text(
+                    "Interest on shares of {interest} is above the cap of {reading} a year "
+                    "({cap}).",
+                    interest=show(amount),
+                    reading=reading,
+                    cap=show(cap),
+                ),
                 self.citation,
                 severity=Severity.ERROR,
             )
@@ -277,12 +283,15 @@ class InterestCap:
             yield _violation(
                 "be.member_interest_above_cap",
                 f"{self.step}[{first}]",
-                f"{len(above)} member(s) receive interest above their cap of {reading.en} a year "
-                f"of their shares' nominal value, e.g. {first}: {show(paid[first])} for "
-                f"{show(caps.get(first, 0))}.",
-                f"{len(above)} membre(s) reçoivent un intérêt au-delà de leur plafond de "
-                f"{reading.fr} par an de la valeur nominale de leurs parts, p. ex. {first} : "
-                f"{show(paid[first])} pour {show(caps.get(first, 0))}.",
+                Text(
+                    "{above_count} member(s) receive interest above their cap of {reading} a year "
+                    "of their shares' nominal value, e.g. {first}: {paid} for {cap}.",
+                    above_count=len(above),
+                    reading=reading,
+                    first=first,
+                    paid=show(paid[first]),
+                    cap=show(caps.get(first, 0)),
+                ),
                 self.citation,
                 severity=Severity.ERROR,
             )
@@ -332,7 +341,7 @@ class DoubleTest:
 class SocialPurposeFirst:
     """A social enterprise sets an amount aside for its social purpose before any dividend.
 
-    The reference's wording is truncated ([UNC]): a missing allocation is a warning.
+    The wording found in the source is truncated (uncertain): a missing allocation is a warning.
 
     Attributes:
         step: the code of the social-purpose step.
@@ -350,9 +359,10 @@ class SocialPurposeFirst:
             yield _violation(
                 "be.sces.no_social_purpose_allocation",
                 self.interest,
-                "Interest on shares is paid but nothing is set aside for the social purpose first.",
-                "Un intérêt aux parts est payé sans qu'un montant soit d'abord affecté à la "
-                "finalité sociale.",
+                Text(
+                    "Interest on shares is paid but nothing is set aside for the social purpose "
+                    "first."
+                ),
                 SCES_SOCIAL_PURPOSE,
                 severity=Severity.WARNING,
             )
@@ -403,10 +413,11 @@ def waterfall(
         rules: the co-op's rules (an accredited co-op, a social enterprise or an activity co-op).
         interest_rate: the yearly rate of interest on shares the meeting decides, if any.
         day_count: the statutes' day count for interest pro rata of the days held
-            (:class:`cooprules.capital.DayCount` or its text, ``"actual/365"``...): by default
-            the financial year's actual days, so a holder of every day of a 366-day year gets the
-            rate, never 366/365 of it. The cap is checked on the year's actual days whatever the
-            day count: actual/365 at the highest rate in a leap year breaks it.
+            ([`cooprules.capital.DayCount`][cooprules.capital.daycount.DayCount] or its text,
+            ``"actual/365"``...): by default the financial year's actual days, so a holder of every
+            day of a 366-day year gets the rate, never 366/365 of it. The cap is checked on the
+            year's actual days whatever the day count: actual/365 at the highest rate in a leap year
+            breaks it.
         dividend_cap_basis: ``"net_of_withholding"`` or ``"gross"``; ``None``: the statutes', else
             the law's default (net, for the CNC; none for a social enterprise, whose basis the
             reference leaves open, so the statutes must choose).
@@ -520,9 +531,10 @@ def waterfall(
 def suggest(rules: Rules, options: Mapping[str, object], figures: YearFigures) -> Suggestion:
     """The largest legal dividend: the meeting's split with interest at the highest legal rate.
 
-    The rate is :func:`max_interest_rate` on the meeting's reading of the cap (its
-    ``dividend_cap_basis``, else the statutes', else the law's): 6 % gross, or 6 % net of the
-    withholding tax. It is the ``suggest`` of the Belgian regimes' ``DistributionRules``.
+    The rate is [`max_interest_rate()`][cooprules_adapters.be.surplus.max_interest_rate] on the
+    meeting's reading of the cap (its ``dividend_cap_basis``, else the statutes', else the law's): 6
+    % gross, or 6 % net of the withholding tax. It is the ``suggest`` of the Belgian regimes'
+    ``DistributionRules``.
 
     Raises:
         InvalidInput: a social enterprise whose statutes and meeting leave the cap's basis open.
@@ -539,22 +551,24 @@ def suggest(rules: Rules, options: Mapping[str, object], figures: YearFigures) -
     return Suggestion(
         {**options, "interest_rate": rate},
         Text(
-            en=f"The largest interest on shares the law allows: {rate} a year of the capital "
-            f"(at most {cap.value}).",
-            fr=f"Le plus grand intérêt aux parts que la loi permet : {rate} par an du capital "
-            f"(au plus {cap.value}).",
+            "The largest interest on shares the law allows: {rate} a year of the capital (at most "
+            "{cap}).",
+            rate=rate,
+            cap=cap.value,
         ),
         cap.citation,
     )
 
 
 def build(rules: Rules, options: Mapping[str, object], figures: YearFigures) -> Waterfall:
-    """The Belgian waterfall from a scenario's ``[distribution] options`` (see :func:`waterfall`).
+    """The Belgian waterfall from a scenario's ``[distribution] options`` (see `waterfall()`).
 
-    It is the build of the Belgian regimes' :class:`cooprules.report.DistributionRules`.
+    It is the build of the Belgian regimes'
+    [`cooprules.report.DistributionRules`][cooprules.report.DistributionRules].
 
     Raises:
-        InvalidInput: an option :func:`waterfall` does not take, naming the options.
+        InvalidInput: an option [`waterfall()`][cooprules_adapters.be.surplus.waterfall] does not
+            take, naming the options.
     """
     del figures  # the Belgian steps read their figures when the waterfall is distributed
     try:

@@ -1,20 +1,23 @@
 """Belgian withholding tax (précompte mobilier) on interest on shares, after the yearly exemption.
 
 A Belgian co-op withholds the *précompte mobilier* on the dividends it pays (the law file's
-``be.withholding_tax_rate``, 30 %, BE-CSA-09 [SRC-2]); an individual's dividends are free of it up
-to a yearly amount (``be.dividend_exemption``). That amount is indexed every year and the reference
-does not give its current value ([UNC]): the law file declares it as the statutes' to give, with
-no figure, and nothing is exempt until they do.
+``be.withholding_tax_rate``, 30 %, from a secondary source); an individual's dividends are free of
+it up to a yearly amount (``be.dividend_exemption``). That amount is indexed every year and its
+current value was not found in a source (uncertain): the law file declares it as the statutes' to
+give, with no figure, and nothing is exempt until they do.
 
-:func:`dividend_withholding` applies both to what the distribution pays each member as interest
-on shares (a ristourne is not a dividend here) and gives each member's gross, exempt part, tax and
-net payment (:class:`cooprules.withholding.Withholding`). A Belgian year reports it beside the
-distribution (:class:`cooprules.report.DistributionRules` ``withholding``).
+[`dividend_withholding()`][cooprules_adapters.be.withholding.dividend_withholding] applies both to
+what the distribution pays each member as interest on shares (a ristourne is not a dividend here)
+and gives each member's gross, exempt part, tax and net payment
+([`cooprules.withholding.Withholding`][cooprules.withholding.Withholding]). A Belgian year reports
+it beside the distribution
+([`cooprules.report.DistributionRules`][cooprules.report.DistributionRules] ``withholding``).
 
 Worked example: interest of 1,000.00 to ana and 500.00 to bo, 30 %, a yearly exemption of 800.00
 given by the statutes (the figure is illustrative, not the law's): ana pays 30 % of 200.00 =
 60.00, bo (a legal person here, not exempt) 150.00.
 
+```pycon
 >>> from datetime import date
 >>> from cooprules.money import money, format_amount
 >>> from cooprules.regime import Statutes, bind
@@ -26,6 +29,8 @@ given by the statutes (the figure is illustrative, not the law's): ana pays 30 %
 ...                         exempt_members=["ana"])
 >>> [format_amount(line.withheld) for line in result.lines]
 ['60.00 EUR', '150.00 EUR']
+
+```
 """
 
 from __future__ import annotations
@@ -93,7 +98,8 @@ def dividend_withholding(
     """The précompte on the dividends a distribution pays, per member (``None``: none paid).
 
     The payments are each member's share of the ``steps`` (the interest on shares), less what is
-    paid in shares. See :func:`withholding_of` for the arguments.
+    paid in shares. See [`withholding_of()`][cooprules_adapters.be.withholding.withholding_of] for
+    the arguments.
     """
     codes = set(steps)
     units: dict[str, int] = {}

@@ -1,7 +1,8 @@
 """French regimes: SCOP, SCIC and the CAE in either form.
 
 ``fr-coop`` (the general statute of 1947) is the base the SCOP and SCIC regimes extend; it is not
-registered on its own. See :mod:`cooprules_adapters.fr.regimes` for the references.
+registered on its own. See [`cooprules_adapters.fr.regimes`][cooprules_adapters.fr.regimes] for the
+references.
 """
 
 from __future__ import annotations

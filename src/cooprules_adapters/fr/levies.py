@@ -3,29 +3,38 @@
 The law sets no rate: the contract of each *entrepreneur salarié* says how the contribution to
 the pooled services is computed "dans les conditions prévues par les statuts" (Code du travail,
 art. L7331-2, 2° c), and the contribution finances the expenses by which the co-operative fulfils
-its purpose (art. R7331-9). The schedules below are those real CAE publish
-(``shared/reference/france.md`` §4.9, each row [SRC]); they are examples of statute values to
+its purpose (art. R7331-9). The schedules below are those real CAE publish (each read on the
+CAE's own site, whose address its citation gives); they are examples of statute values to
 start from, not legal defaults. Each carries a citation of its source.
 
-* :data:`COOPANAME`: 13.5 % of the gross margin plus 30 EUR a month.
-* :data:`SOLSTICE` (and :data:`SOLSTICE_FIRST_YEAR`, :data:`SOLSTICE_ASSOCIATE`,
-  :data:`SOLSTICE_MARGINAL`): 13 % down to 10 % by monthly gross-margin bands, a monthly floor of
-  80 EUR in the first twelve months then 100 EUR, a yearly cap of 5,500 EUR (5,000 EUR for an
-  associate) prorated to the months of presence; :func:`solstice_policy` dates the floors per
-  activity.
-* :data:`MOSAIQUE`: 12 % of the gross margin, a 40 EUR monthly floor, an 8,400 EUR yearly cap.
-* :data:`ENCOM1_MARGINAL` and :data:`ENCOM1_WHOLE`: 10 %, 8 % from 35,000 EUR and 6 % from
-  45,000 EUR of the year's revenue, the bands applied marginally or to the whole amount (the
+* [`COOPANAME`][cooprules_adapters.fr.levies.COOPANAME]: 13.5 % of the gross margin plus 30 EUR a
+  month.
+* [`SOLSTICE`][cooprules_adapters.fr.levies.SOLSTICE] (and
+  [`SOLSTICE_FIRST_YEAR`][cooprules_adapters.fr.levies.SOLSTICE_FIRST_YEAR],
+  [`SOLSTICE_ASSOCIATE`][cooprules_adapters.fr.levies.SOLSTICE_ASSOCIATE],
+  [`SOLSTICE_MARGINAL`][cooprules_adapters.fr.levies.SOLSTICE_MARGINAL]): 13 % down to 10 % by
+  monthly gross-margin bands, a monthly floor of 80 EUR in the first twelve months then 100 EUR, a
+  yearly cap of 5,500 EUR (5,000 EUR for an associate) prorated to the months of presence;
+  [`solstice_policy()`][cooprules_adapters.fr.levies.solstice_policy] dates the floors per activity.
+* [`MOSAIQUE`][cooprules_adapters.fr.levies.MOSAIQUE]: 12 % of the gross margin, a 40 EUR monthly
+  floor, an 8,400 EUR yearly cap.
+* [`ENCOM1_MARGINAL`][cooprules_adapters.fr.levies.ENCOM1_MARGINAL] and
+  [`ENCOM1_WHOLE`][cooprules_adapters.fr.levies.ENCOM1_WHOLE]: 10 %, 8 % from 35,000 EUR and 6 %
+  from 45,000 EUR of the year's revenue, the bands applied marginally or to the whole amount (the
   source does not say which).
 
+```pycon
 >>> from cooprules.money import format_amount
 >>> from cooprules_adapters.fr.levies import ENCOM1_MARGINAL, ENCOM1_WHOLE
 >>> ENCOM1_MARGINAL.variable(5_000_000) / 100, ENCOM1_WHOLE.variable(5_000_000) / 100
 (Fraction(4600, 1), Fraction(3000, 1))
 
+```
+
 References:
     * Code du travail, art. L7331-2, 2° c (the contract says how the contribution is computed,
-      as the statutes provide): https://french-business-law.com/french-legislation-art/article-l7331-2-of-the-french-labour-code/
+      as the statutes provide):
+      https://french-business-law.com/french-legislation-art/article-l7331-2-of-the-french-labour-code/
     * Code du travail, art. R7331-9 (décret n° 2015-1363; what the contribution finances):
       https://french-business-law.com/french-legislation/legiscta000018522052-legiscta000034624765-book-iii-travellers-representatives-or-salespersons-managers-of-branches-salaried-entrepreneurs-associated-with-a-cooperative-of-activity-and-employment-a/page/2
     * Coopaname, « C'est combien ? »: http://www.coopaname.coop/article/cest-combien
@@ -33,7 +42,7 @@ References:
       https://solstice.coop/contribution-cooperative/
     * CAE Mosaïque, « Rémunération et contribution »:
       https://caemosaique.fr/mosaique/remuneration-et-contribution
-    * encom1.fr wiki (the CAE is not named; no address recorded in the reference).
+    * encom1.fr wiki (the CAE is not named; no address was recorded).
 """
 
 from __future__ import annotations
@@ -170,8 +179,8 @@ of the band it reaches (13 %, 12 %, 11 % or 10 %), at least 100 EUR a month, at 
 year prorated to the months of presence.
 
 The source does not say whether the bands are marginal or whole-amount; this reading takes the
-whole amount (a lower rate on the whole margin as the margin grows), and :data:`SOLSTICE_MARGINAL`
-gives the other reading.
+whole amount (a lower rate on the whole margin as the margin grows), and
+[`SOLSTICE_MARGINAL`][cooprules_adapters.fr.levies.SOLSTICE_MARGINAL] gives the other reading.
 """
 
 SOLSTICE_FIRST_YEAR: Final = attrs.evolve(
@@ -214,7 +223,7 @@ def solstice_schedules(
 
     Returns:
         the first-year schedule (in force until the twelfth month ends) and the later one (in
-        force from then on), ready for :class:`~cooprules.levies.LevyPolicy` overrides.
+        force from then on), ready for [`LevyPolicy`][cooprules.levies.LevyPolicy] overrides.
     """
     later = SOLSTICE_ASSOCIATE if associate else SOLSTICE
     if marginal:
@@ -242,6 +251,7 @@ def solstice_policy(
         associates: the ids of the activities run by associates (cap 5,000 EUR).
         marginal: apply the bands marginally instead of to the whole margin.
 
+    ```pycon
     >>> from datetime import date
     >>> from cooprules.levies import Activity, ActivityKind
     >>> act = Activity("a1", "ana", ActivityKind.SERVICES, date(2025, 3, 15), currency="EUR")
@@ -250,6 +260,8 @@ def solstice_policy(
     '80.00'
     >>> str(policy.schedule_for(act, date(2026, 3, 1)).minimum_per_period.amount)
     '100.00'
+
+    ```
     """
     associated = set(associates)
     return LevyPolicy(

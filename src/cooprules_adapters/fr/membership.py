@@ -12,10 +12,10 @@ The path of an entrepreneur in a *coopérative d'activité et d'emploi* (CAE):
    **or the contract ends** (L7331-3): ``ADMITTED``, status ``MEMBER``.
 
 The earlier contracts are every CAPE and every CESA that ended before this CESA
-(:func:`prior_contracts`: a CAPE, then a CESA that ended, then a new CESA deducts both); the
-reduction is their exact length, in months and days, added up (a 10-month CAPE and a 12-month
-CESA leave 14 months). Neither limit falls before the CESA's first day. The deadlines are counted as
-:mod:`cooprules.periods` documents.
+([`prior_contracts()`][cooprules_adapters.fr.membership.prior_contracts]: a CAPE, then a CESA that
+ended, then a new CESA deducts both); the reduction is their exact length, in months and days, added
+up (a 10-month CAPE and a 12-month CESA leave 14 months). Neither limit falls before the CESA's
+first day. The deadlines are counted as [`cooprules.periods`][cooprules.periods] documents.
 
 References:
     * Code du travail, art. L7331-2, L7331-3, L7332-1 (created by loi n° 2014-856, art. 47):
@@ -206,8 +206,9 @@ def _total(lengths: Iterable[relativedelta]) -> relativedelta:
 def prior_length(history: History, cesa_start: date) -> relativedelta:
     """The length of every contract before the CESA starting on ``cesa_start``, added up.
 
-    Each contract's length is counted in months and days (:attr:`Contract.length`); the months
-    are added up, and the days (a day count is not a fraction of a month).
+    Each contract's length is counted in months and days
+    ([`Contract.length`][cooprules_adapters.fr.membership.Contract.length]); the months are added
+    up, and the days (a day count is not a fraction of a month).
     """
     return _total(c.length for c in prior_contracts(history, cesa_start))
 
@@ -215,7 +216,8 @@ def prior_length(history: History, cesa_start: date) -> relativedelta:
 def cape_length(history: History, cesa_start: date) -> relativedelta:
     """The length of the CAPEs that preceded the CESA starting on ``cesa_start`` (zero if none).
 
-    Only part of the reduction: an earlier CESA counts too (:func:`prior_length`).
+    Only part of the reduction: an earlier CESA counts too
+    ([`prior_length()`][cooprules_adapters.fr.membership.prior_length]).
     """
     return _total(
         c.length for c in prior_contracts(history, cesa_start) if c.kind is ContractKind.CAPE
@@ -247,10 +249,15 @@ def associate_deadline(
     """The last day on which an entrepreneur-employee may become an associate (L7331-3).
 
     Three years (``months``) from the CESA's conclusion, reduced by the length of the earlier
-    contracts between the parties (:func:`prior_length`); never before the CESA's first day.
+    contracts between the parties
+    ([`prior_length()`][cooprules_adapters.fr.membership.prior_length]); never before the CESA's
+    first day.
 
+    ```pycon
     >>> associate_deadline(date(2025, 1, 15), relativedelta(months=10))  # 26 months after
     datetime.date(2027, 3, 14)
+
+    ```
     """
     return _reduced(cesa_start, months, prior_contract or relativedelta()).last_day
 
@@ -265,15 +272,22 @@ def trial_period_end(
 
     Never before the CESA's first day: earlier contracts of 8 months or more leave no trial.
 
+    ```pycon
     >>> trial_period_end(date(2025, 1, 15))
     datetime.date(2025, 9, 14)
+
+    ```
     """
     return _reduced(cesa_start, months, prior_contract or relativedelta()).last_day
 
 
 def _length_text(length: relativedelta) -> Text:
     months, days = _months_days(length)
-    return Text(en=f"{months} months {days} days", fr=f"{months} mois {days} jours")
+    return Text(
+        "{months} months {days} days",
+        months=months,
+        days=days,
+    )
 
 
 def _last_day(contract: Contract) -> date | None:
@@ -282,10 +296,7 @@ def _last_day(contract: Contract) -> date | None:
 
 def _contracts_step(prior: tuple[Contract, ...], total: relativedelta, citation: Citation) -> Step:
     return Step(
-        what=Text(
-            en="Earlier contracts between the parties, deducted",
-            fr="Contrats antérieurs entre les parties, déduits",
-        ),
+        what=Text("Earlier contracts between the parties, deducted"),
         inputs=tuple(
             (f"{c.kind.name} {c.start} – {_last_day(c)}", _length_text(c.length)) for c in prior
         ),
@@ -322,13 +333,8 @@ class _Limit:
         return Explanation((_contracts_step(self.prior, self.total, citation), *steps))
 
 
-_BECOME_ASSOCIATE = Text(
-    en="become an associate of the co-operative", fr="devenir associé de la coopérative"
-)
-_CESA_ENDS = Text(
-    en="the CESA ends (Code du travail L7331-3)",
-    fr="le contrat d'entrepreneur salarié prend fin (Code du travail L7331-3)",
-)
+_BECOME_ASSOCIATE = Text("become an associate of the co-operative")
+_CESA_ENDS = Text("the CESA ends (Code du travail L7331-3)")
 
 
 def _associate_limit(history: History, as_of: date, months: int) -> _Limit | None:
@@ -342,7 +348,8 @@ def cae_obligations(
     """The obligations of an entrepreneur-employee on ``as_of``: become an associate in time.
 
     ``months`` is the law's delay (L7331-3: three years), less every earlier contract between
-    the parties (an earlier CAPE, an earlier CESA that ended: :func:`prior_contracts`).
+    the parties (an earlier CAPE, an earlier CESA that ended:
+    [`prior_contracts()`][cooprules_adapters.fr.membership.prior_contracts]).
     """
     limit = _associate_limit(history, as_of, months)
     if limit is None:
@@ -370,9 +377,8 @@ def _admitted_in_time(context: TransitionContext, *, months: int) -> Text | None
     for obligation in cae_obligations(context.history, context.event.date, months=months):
         if context.event.date > obligation.due:
             return Text(
-                en=f"the associate deadline {obligation.due} has passed: the CESA has ended",
-                fr=f"le délai pour devenir associé ({obligation.due}) est dépassé : le CESA a "
-                "pris fin",
+                "the associate deadline {due} has passed: the CESA has ended",
+                due=obligation.due,
             )
     return None
 
@@ -392,12 +398,11 @@ def _deadline_check(history: History, as_of: date, *, months: int) -> Iterable[V
                 severity=Severity.WARNING,
                 subject=history.subject,
                 message=Text(
-                    en=f"The earlier contracts with the co-op ({length.en}) use up the {months} "
-                    f"months to become an associate: the deadline is cut to the CESA's first "
-                    f"day, {limit.cesa}.",
-                    fr=f"Les contrats antérieurs avec la coopérative ({length.fr}) épuisent les "
-                    f"{months} mois pour devenir associé : le délai est ramené au premier jour "
-                    f"du CESA, le {limit.cesa}.",
+                    "The earlier contracts with the co-op ({length}) use up the {months} months "
+                    "to become an associate: the deadline is cut to the CESA's first day, {cesa}.",
+                    length=length,
+                    months=months,
+                    cesa=limit.cesa,
                 ),
                 citation=ASSOCIATE_DEADLINE,
             )
@@ -410,10 +415,9 @@ def _deadline_check(history: History, as_of: date, *, months: int) -> Iterable[V
                 severity=Severity.ERROR,
                 subject=history.subject,
                 message=Text(
-                    en=f"Still an entrepreneur-employee after the associate deadline {due}: "
-                    "the CESA has ended and must be recorded as such.",
-                    fr=f"Toujours entrepreneur salarié après le délai pour devenir associé "
-                    f"({due}) : le CESA a pris fin et doit être enregistré comme tel.",
+                    "Still an entrepreneur-employee after the associate deadline {due}: the CESA "
+                    "has ended and must be recorded as such.",
+                    due=due,
                 ),
                 citation=ASSOCIATE_DEADLINE,
             )
@@ -425,24 +429,26 @@ def _trial_message(trial_end: date, limit: _Limit) -> Text:
     last = trial_end - timedelta(days=1)
     length, months = _length_text(limit.total), limit.months
     opening = Text(
-        en=f"The trial period of the CESA of {limit.cesa} runs to {last}; ",
-        fr=f"La période d'essai du CESA du {limit.cesa} court jusqu'au {last} ; ",
+        "The trial period of the CESA of {cesa} runs to {last}; ",
+        cesa=limit.cesa,
+        last=last,
     )
     if limit.used_up:
         rest = Text(
-            en=f"the earlier contracts with the co-op ({length.en}) leave nothing of the "
-            f"{months} months a trial may last.",
-            fr=f"les contrats antérieurs avec la coopérative ({length.fr}) ne laissent rien des "
-            f"{months} mois que peut durer l'essai.",
+            "the earlier contracts with the co-op ({length}) leave nothing of the {months} months "
+            "a trial may last.",
+            length=length,
+            months=months,
         )
     else:
         rest = Text(
-            en=f"it may run at most to {limit.period.last_day}: {months} months less the earlier "
-            f"contracts with the co-op ({length.en}).",
-            fr=f"il peut courir au plus jusqu'au {limit.period.last_day} : {months} mois moins les "
-            f"contrats antérieurs avec la coopérative ({length.fr}).",
+            "it may run at most to {last_day}: {months} months less the earlier contracts with "
+            "the co-op ({length}).",
+            last_day=limit.period.last_day,
+            months=months,
+            length=length,
         )
-    return Text(en=opening.en + rest.en, fr=opening.fr + rest.fr)
+    return Text("{opening}{rest}", opening=opening, rest=rest)
 
 
 def trial_violations(
@@ -452,8 +458,11 @@ def trial_violations(
 
     A CESA's trial period, renewal included, is recorded as the ``trial_end`` of its
     ``EMPLOYED`` event (exclusive). It may last at most ``months`` (eight), less every earlier
-    contract between the parties (:func:`prior_length`), and never less than nothing: its end
-    may not be later than :func:`trial_period_end` (the day after it). A longer trial is an error.
+    contract between the parties
+    ([`prior_length()`][cooprules_adapters.fr.membership.prior_length]), and never less than
+    nothing: its end may not be later than
+    [`trial_period_end()`][cooprules_adapters.fr.membership.trial_period_end] (the day after it). A
+    longer trial is an error.
     """
     found = []
     for event in history.events:
@@ -499,12 +508,12 @@ SCOP_MEMBERSHIP = MembershipRules(
     categories=(
         Category(
             "employee",
-            Text(en="employee associate (associé salarié)", fr="associé salarié"),
+            Text("employee associate (associé salarié)"),
             SCOP_MIN_EMPLOYEE_ASSOCIATES,
         ),
         Category(
             "external",
-            Text(en="non-employee associate (associé extérieur)", fr="associé extérieur"),
+            Text("non-employee associate (associé extérieur)"),
             SCOP_MIN_EMPLOYEE_ASSOCIATES,
         ),
     ),
@@ -514,19 +523,16 @@ SCOP_MEMBERSHIP = MembershipRules(
 SCIC_MEMBERSHIP = MembershipRules(
     transitions=SCOP_MEMBERSHIP.transitions,
     categories=(
-        Category("employee", Text(en="employees", fr="salariés"), SCIC_CATEGORIES),
+        Category("employee", Text("employees"), SCIC_CATEGORIES),
         Category(
             "beneficiary",
-            Text(en="beneficiaries (users, customers)", fr="bénéficiaires"),
+            Text("beneficiaries (users, customers)"),
             SCIC_CATEGORIES,
         ),
-        Category("producer", Text(en="producers", fr="producteurs"), SCIC_CATEGORIES),
+        Category("producer", Text("producers"), SCIC_CATEGORIES),
         Category(
             "other",
-            Text(
-                en="other contributors (volunteers, public bodies, supporters)",
-                fr="autres contributeurs (bénévoles, collectivités publiques, soutiens)",
-            ),
+            Text("other contributors (volunteers, public bodies, supporters)"),
             SCIC_CATEGORIES,
         ),
     ),
@@ -632,11 +638,11 @@ def scop_minimum_violations(
             severity=Severity.WARNING,
             subject="register",
             message=Text(
-                en=f"{count} employee associate(s); a SCOP in {form} form needs at least "
-                f"{minimum}. Below it for more than a year, the court may dissolve it.",
-                fr=f"{count} associé(s) salarié(s) ; une SCOP sous forme de {form} en requiert "
-                f"au moins {minimum}. En dessous pendant plus d'un an, le tribunal peut la "
-                "dissoudre.",
+                "{count} employee associate(s); a SCOP in {form} form needs at least {minimum}. "
+                "Below it for more than a year, the court may dissolve it.",
+                count=count,
+                form=form,
+                minimum=minimum,
             ),
             citation=least.citation,
         ),

@@ -1,9 +1,9 @@
 """The French regimes as data: SCOP, SCIC, and the CAE in either form.
 
 The rules every French co-operative shares (loi 1947) sit in an unregistered base regime,
-:data:`FR_COOP`, which :data:`FR_SCOP` and :data:`FR_SCIC` extend; each CAE regime extends the form
-it takes. Every figure, with its citation, confidence tag and dates, is declared once in
-``law.toml`` beside this module (from the reference notes ``france.md``); the art. 14 cap is
+`FR_COOP`, which `FR_SCOP` and `FR_SCIC` extend; each CAE regime extends the form
+it takes. Every figure, with its citation (instrument, article, URL), confidence and dates, is
+declared once in ``law.toml`` beside this module; the art. 14 cap is
 computed per meeting year from the TMO series declared there.
 
 References:
@@ -110,11 +110,8 @@ FR_COOP = Regime(
     currency="EUR",
     languages=LANGUAGES,
     description=Text(
-        en="The general statute of French co-operatives: one member one vote, reserves first, "
+        "The general statute of French co-operatives: one member one vote, reserves first, "
         "interest on shares capped. Not registered on its own: SCOP and SCIC extend it.",
-        fr="Le statut général de la coopération : un associé, une voix ; les excédents "
-        "prioritairement mis en réserve ; intérêt aux parts plafonné. Non enregistré seul : "
-        "la SCOP et la SCIC le complètent.",
     ),
     citations=LAW.regime_citations("fr-coop"),
     parameters=(*LAW.parameters("fr-coop"), *_interest_cap_versions()),
@@ -138,13 +135,9 @@ FR_SCOP = Regime(
     languages=LANGUAGES,
     extends=FR_COOP,
     description=Text(
-        en="A co-operative whose employees are the majority associates (SARL, SAS or SA with "
-        "variable capital). Its net surplus is split by law: 15 % legal reserve, at least 25 % "
-        "to all employees, interest on shares capped in amount, not by the art. 14 rate.",
-        fr="Coopérative dont les salariés sont les associés majoritaires (SARL, SAS ou SA à "
-        "capital variable). Ses excédents nets de gestion sont répartis par la loi : 15 % en "
-        "réserve légale, au moins 25 % à tous les salariés, intérêts aux parts plafonnés en "
-        "montant et non par le taux de l'article 14.",
+        "A co-operative whose employees are the majority associates (SARL, SAS or SA with "
+        "variable capital). Its net surplus is split by law: 15 % legal reserve, at least 25 % to "
+        "all employees, interest on shares capped in amount, not by the art. 14 rate.",
     ),
     citations=LAW.regime_citations("fr-scop"),
     parameters=LAW.parameters("fr-scop"),
@@ -168,14 +161,10 @@ FR_SCIC = Regime(
     languages=LANGUAGES,
     extends=FR_COOP,
     description=Text(
-        en="A co-operative (SA, SAS or SARL with variable capital) producing goods or services "
-        "of collective interest, with at least three categories of associates, voting colleges "
-        "of 10 % to 50 % of the votes, at least 57.5 % of the result to indivisible reserves and "
+        "A co-operative (SA, SAS or SARL with variable capital) producing goods or services of "
+        "collective interest, with at least three categories of associates, voting colleges of 10 "
+        "% to 50 % of the votes, at least 57.5 % of the result to indivisible reserves and "
         "interest on shares capped by loi 1947 art. 14.",
-        fr="Coopérative (SA, SAS ou SARL à capital variable) produisant des biens ou services "
-        "d'intérêt collectif, avec au moins trois catégories d'associés, des collèges de vote de "
-        "10 % à 50 % des voix, au moins 57,5 % du résultat en réserves impartageables et un "
-        "intérêt aux parts plafonné par l'article 14 de la loi de 1947.",
     ),
     citations=LAW.regime_citations("fr-scic"),
     parameters=LAW.parameters("fr-scic"),
@@ -205,11 +194,8 @@ FR_CAE_SCOP = Regime(
     currency="EUR",
     languages=LANGUAGES,
     description=Text(
-        en="A SCOP whose object is to host entrepreneurs as employees (CESA contract): they "
-        "must become associates within three years; the SCOP rules apply to the co-op itself.",
-        fr="SCOP dont l'objet est d'accueillir des entrepreneurs salariés (contrat CESA), qui "
-        "doivent devenir associés dans les trois ans ; les règles de la SCOP s'appliquent à la "
-        "coopérative.",
+        "A SCOP whose object is to host entrepreneurs as employees (CESA contract): they must "
+        "become associates within three years; the SCOP rules apply to the co-op itself.",
     ),
     citations=LAW.regime_citations("fr-cae"),
     parameters=LAW.parameters("fr-cae"),
@@ -224,11 +210,8 @@ FR_CAE_SCIC = Regime(
     currency="EUR",
     languages=LANGUAGES,
     description=Text(
-        en="A SCIC whose object is to host entrepreneurs as employees (CESA contract): they "
-        "must become associates within three years; the SCIC rules apply to the co-op itself.",
-        fr="SCIC dont l'objet est d'accueillir des entrepreneurs salariés (contrat CESA), qui "
-        "doivent devenir associés dans les trois ans ; les règles de la SCIC s'appliquent à la "
-        "coopérative.",
+        "A SCIC whose object is to host entrepreneurs as employees (CESA contract): they must "
+        "become associates within three years; the SCIC rules apply to the co-op itself.",
     ),
     citations=LAW.regime_citations("fr-cae"),
     parameters=LAW.parameters("fr-cae"),

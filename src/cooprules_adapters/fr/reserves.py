@@ -10,7 +10,7 @@
   available reserves the first time, then half of their increase (loi 1947 art. 16 al. 3-4). A
   SCOP may not (loi 1978 art. 26 ter), nor a SCIC (art. 19 nonies, last paragraph).
 * A SCOP's repayments may not bring the capital below **half of the highest capital ever
-  reached** (loi 1978 art. 31, [SRC-old]).
+  reached** (loi 1978 art. 31, from an older version of the text).
 
 The figures (the two halves of art. 16, the half of art. 31) are the law file's
 (``fr.incorporation_first_max``, ``fr.incorporation_later_max``, ``fr.scop_capital_floor``): the
@@ -103,27 +103,19 @@ SCIC_EXCLUSIONS: Final = cite_1947(
 _NOT_SHARED = Refusal(
     MovementKind.DISTRIBUTION,
     ART_19_DEVOLUTION,
-    Text(
-        en="reserves are not shared among the associates",
-        fr="les réserves ne sont pas partagées entre les associés",
-    ),
+    Text("reserves are not shared among the associates"),
 )
 _NOMINAL_ONLY = Refusal(
     MovementKind.REPAYMENT,
     ART_18_REDEMPTION,
-    Text(
-        en="a leaving associate gets the nominal value of the shares, not the reserves",
-        fr="l'associé sortant reçoit la valeur nominale de ses parts, pas les réserves",
-    ),
+    Text("a leaving associate gets the nominal value of the shares, not the reserves"),
 )
 _DEVOLVE = Text(
-    en="other co-operatives, unions of co-operatives or ESS enterprises, as the GM decides",
-    fr="d'autres coopératives, unions de coopératives ou entreprises de l'ESS, sur décision de "
-    "l'assemblée générale",
+    "other co-operatives, unions of co-operatives or ESS enterprises, as the GM decides",
 )
 
 COOP_RESERVES: Final = ReserveRules(
-    Text(en="French co-operative (loi 1947)", fr="Coopérative (loi de 1947)"),
+    Text("French co-operative (loi 1947)"),
     LiquidationRule(ART_19_DEVOLUTION, _DEVOLVE),
     refused=(_NOT_SHARED, _NOMINAL_ONLY),
     incorporation=IncorporationLimit(
@@ -131,14 +123,12 @@ COOP_RESERVES: Final = ReserveRules(
     ),
 )
 SCOP_RESERVES: Final = ReserveRules(
-    Text(en="SCOP", fr="SCOP"),
+    Text("SCOP"),
     LiquidationRule(
         SCOP_DEVOLUTION,
         Text(
-            en="SCOPs, unions or federations of SCOPs, a public body, or a work of general, "
+            "SCOPs, unions or federations of SCOPs, a public body, or a work of general, "
             "co-operative or professional interest",
-            fr="des SCOP, unions ou fédérations de SCOP, une collectivité publique, ou une œuvre "
-            "d'intérêt général, coopératif ou professionnel",
         ),
     ),
     refused=(
@@ -147,16 +137,13 @@ SCOP_RESERVES: Final = ReserveRules(
         Refusal(
             MovementKind.INCORPORATION,
             SCOP_NO_INCORPORATION,
-            Text(
-                en="a SCOP may not incorporate reserves into capital",
-                fr="une SCOP ne peut pas incorporer de réserves au capital",
-            ),
+            Text("a SCOP may not incorporate reserves into capital"),
             all_reserves=True,
         ),
     ),
 )
 SCIC_RESERVES: Final = ReserveRules(
-    Text(en="SCIC", fr="SCIC"),
+    Text("SCIC"),
     LiquidationRule(ART_19_DEVOLUTION, _DEVOLVE),
     refused=(
         _NOT_SHARED,
@@ -164,26 +151,20 @@ SCIC_RESERVES: Final = ReserveRules(
         Refusal(
             MovementKind.INCORPORATION,
             SCIC_EXCLUSIONS,
-            Text(
-                en="a SCIC may not incorporate reserves into capital",
-                fr="une SCIC ne peut pas incorporer de réserves au capital",
-            ),
+            Text("a SCIC may not incorporate reserves into capital"),
             all_reserves=True,
         ),
     ),
 )
 
-_NOMINAL_LESS_LOSSES = Text(
-    en="nominal value (paid up) less the share of losses",
-    fr="valeur nominale (libérée) moins la quote-part des pertes",
-)
+_NOMINAL_LESS_LOSSES = Text("nominal value (paid up) less the share of losses")
 COOP_CAPITAL: Final = CapitalRules(
-    Text(en="French co-operative (loi 1947)", fr="Coopérative (loi de 1947)"),
+    Text("French co-operative (loi 1947)"),
     RedemptionRule(_NOMINAL_LESS_LOSSES, ART_18_REDEMPTION, deduct_losses=True),
 )
 SCOP_REDEMPTION: Final = RedemptionRule(_NOMINAL_LESS_LOSSES, SCOP_LOSSES, deduct_losses=True)
 SCOP_CAPITAL: Final = CapitalRules(
-    Text(en="SCOP", fr="SCOP"),
+    Text("SCOP"),
     SCOP_REDEMPTION,
     capital_floor=FromLaw(Keys.scop_capital_floor),
 )

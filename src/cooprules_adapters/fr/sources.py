@@ -1,8 +1,9 @@
-"""The French legal instruments the regimes cite, each with its confidence in the reference.
+"""The French legal instruments the regimes cite, each with how sure the project is of it.
 
-Tags follow ``shared/reference/france.md``: [SRC] read in a source that appears current, [SRC-old]
-read in an older consolidation, [MEM] recalled, [UNC] uncertain. A citation tagged [MEM] or [UNC]
-never carries a figure (see :class:`cooprules.regime.Parameter`).
+The confidence is a [`Confidence`][cooprules.explain.Confidence]: `SRC` from the text (read in a
+source that appears current), `SRC-old` from an older version of the text (an older
+consolidation), `MEM` recalled, unverified, `UNC` uncertain. A citation that is recalled or
+uncertain never carries a figure (see [`cooprules.regime.Parameter`][cooprules.regime.Parameter]).
 """
 
 from __future__ import annotations
@@ -37,15 +38,9 @@ __all__ = [
 FR: Final = "FR"
 
 
-SARL_EXTRAORDINARY: Final = Text(
-    en="amendment of the statutes (SARL)", fr="modification des statuts (SARL)"
-)
-SA_EXTRAORDINARY: Final = Text(
-    en="extraordinary general meeting (SA)", fr="assemblée générale extraordinaire (SA)"
-)
-SA_ORDINARY: Final = Text(
-    en="ordinary general meeting (SA)", fr="assemblée générale ordinaire (SA)"
-)
+SARL_EXTRAORDINARY: Final = Text("amendment of the statutes (SARL)")
+SA_EXTRAORDINARY: Final = Text("extraordinary general meeting (SA)")
+SA_ORDINARY: Final = Text("ordinary general meeting (SA)")
 
 
 class Keys:
@@ -54,28 +49,19 @@ class Keys:
     scop_seniority_coefficient_max: Final = Key(
         "fr.scop_seniority_coefficient_max",
         int,
-        Text(
-            en="largest seniority coefficient the statutes may apply to a SCOP's worker share",
-            fr="coefficient d'ancienneté maximal que les statuts peuvent appliquer à la part "
-            "travail d'une SCOP",
-        ),
+        Text("largest seniority coefficient the statutes may apply to a SCOP's worker share"),
     )
     min_employee_associates_sa: Final = Key(
         "fr.min_employee_associates_sa",
         int,
-        Text(
-            en="minimum number of employee-associates when the co-op is a public limited company",
-            fr="nombre minimal d'associés salariés lorsque la coopérative est une société anonyme",
-        ),
+        Text("minimum number of employee-associates when the co-op is a public limited company"),
     )
     scic_statutory_reserve_min_share: Final = Key(
         "fr.scic_statutory_reserve_min_share",
         Rate,
         Text(
-            en="smallest share of the balance after the legal reserve that a SCIC allocates to "
-            "its statutory reserve",
-            fr="part minimale du solde après réserve légale qu'une SCIC affecte à sa réserve "
-            "statutaire",
+            "smallest share of the balance after the legal reserve that a SCIC allocates to its "
+            "statutory reserve",
         ),
     )
 
@@ -83,31 +69,23 @@ class Keys:
         "fr.scic_public_bodies_max_share",
         Rate,
         Text(
-            en="largest share of the capital that local authorities and their bodies may hold "
+            "largest share of the capital that local authorities and their bodies may hold "
             "together",
-            fr="part maximale du capital que les collectivités territoriales et leurs groupements "
-            "peuvent détenir ensemble",
         ),
     )
 
     non_cooperator_vote_cap: Final = Key(
         "fr.non_cooperator_vote_cap",
         Rate,
-        Text(
-            en="largest share of the total votes that non-cooperator associates may hold together",
-            fr="part maximale du total des droits de vote que les associés non coopérateurs "
-            "peuvent détenir ensemble",
-        ),
+        Text("largest share of the total votes that non-cooperator associates may hold together"),
     )
 
     non_cooperative_outsider_vote_cap: Final = Key(
         "fr.non_cooperative_outsider_vote_cap",
         Rate,
         Text(
-            en="largest share of the total votes that non-cooperator associates which are not "
+            "largest share of the total votes that non-cooperator associates which are not "
             "co-operative societies may hold together",
-            fr="part maximale du total des droits de vote que les associés non coopérateurs qui ne "
-            "sont pas des sociétés coopératives peuvent détenir ensemble",
         ),
     )
 
@@ -134,30 +112,24 @@ class Keys:
         "fr.scop_max_proxies",
         int,
         Text(
-            en="most proxies one associate of a SCOP may hold, while it has fewer associates "
-            "than fr.scop_proxy_share_from",
-            fr="nombre maximal de procurations qu'un associé de SCOP peut détenir, tant qu'elle "
-            "compte moins d'associés que fr.scop_proxy_share_from",
+            "most proxies one associate of a SCOP may hold, while it has fewer associates than "
+            "fr.scop_proxy_share_from",
         ),
     )
     scop_proxy_share_from: Final = Key(
         "fr.scop_proxy_share_from",
         int,
         Text(
-            en="number of associates from which the proxies one associate of a SCOP may hold "
-            "are a share of the associates",
-            fr="nombre d'associés à partir duquel les procurations qu'un associé de SCOP peut "
-            "détenir sont une part des associés",
+            "number of associates from which the proxies one associate of a SCOP may hold are a "
+            "share of the associates",
         ),
     )
     scop_max_proxies_share: Final = Key(
         "fr.scop_max_proxies_share",
         Rate,
         Text(
-            en="from that number of associates, most proxies one associate of a SCOP may hold, "
-            "as a share of the associates (rounded down)",
-            fr="à partir de ce nombre d'associés, nombre maximal de procurations qu'un associé de "
-            "SCOP peut détenir, en part des associés (arrondi à l'unité inférieure)",
+            "from that number of associates, most proxies one associate of a SCOP may hold, as a "
+            "share of the associates (rounded down)",
         ),
     )
 
@@ -165,30 +137,24 @@ class Keys:
         "fr.incorporation_first_max",
         Rate,
         Text(
-            en="largest share of a reserve available at the previous year's close that the "
-            "first incorporation into capital may take",
-            fr="part maximale d'une réserve disponible à la clôture de l'exercice précédent que "
-            "la première incorporation au capital peut prélever",
+            "largest share of a reserve available at the previous year's close that the first "
+            "incorporation into capital may take",
         ),
     )
     incorporation_later_max: Final = Key(
         "fr.incorporation_later_max",
         Rate,
         Text(
-            en="largest share of a reserve's increase since the previous incorporation that a "
-            "later incorporation into capital may take",
-            fr="part maximale de l'augmentation d'une réserve depuis la précédente incorporation "
-            "qu'une incorporation ultérieure au capital peut prélever",
+            "largest share of a reserve's increase since the previous incorporation that a later "
+            "incorporation into capital may take",
         ),
     )
     scop_capital_floor: Final = Key(
         "fr.scop_capital_floor",
         Rate,
         Text(
-            en="share of the highest capital ever reached below which a SCOP's repayments may "
-            "not bring its capital",
-            fr="part du capital le plus élevé atteint en dessous de laquelle les remboursements "
-            "d'une SCOP ne peuvent ramener son capital",
+            "share of the highest capital ever reached below which a SCOP's repayments may not "
+            "bring its capital",
         ),
     )
 
@@ -231,12 +197,12 @@ ETALAB: Final = (
     "https://github.com/etalab/lois-non-codifiees-et-reglements-francais/blob/"
     "508ff8a7b5a878c042898f0ccf73888a6d9f3c5d/"
 )
-"""The post-2014 consolidation (etalab, commit 508ff8a7) most [SRC] articles were read in."""
+"""The post-2014 consolidation (etalab, commit 508ff8a7) most articles were read in."""
 ETALAB_1947: Final = ETALAB + "loi/1947/loi-n-47-1775-du-10-septembre-1947/"
 ETALAB_1978: Final = ETALAB + "loi/2014/loi-n78-763-du-19-juillet-1978/"
 
 ESS_LAW_IN_FORCE: Final = date(2014, 8, 2)
-"""Loi n° 2014-856 (JO 1 August 2014) in force: the date the reference gives for its art. 48."""
+"""Loi n° 2014-856 (JO 1 August 2014) in force: the date Légifrance gives for its art. 48."""
 
 
 def cite_1947(

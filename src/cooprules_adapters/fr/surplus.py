@@ -3,8 +3,8 @@
 **SCOP** — of the *excédents nets de gestion* (ENG, ``E``):
 
 1. legal reserve ``L``: 15 % of ``E``, no longer due once the legal reserve equals the highest
-   capital ever reached (the part above the ceiling goes to the development fund: the reference
-   leaves open whether the last allocation may overshoot; we take the top-up reading);
+   capital ever reached (the part above the ceiling goes to the development fund: the sources
+   leave open whether the last allocation may overshoot; we take the top-up reading);
 2. development fund ``F``: what the statutes or the meeting give it (here: the remainder);
 3. worker share ``T``: at least 25 % of ``E``, to all employees who qualify;
 4. interest on shares ``D``, if the statutes provide it: at most ``T`` and at most ``L + F``; the
@@ -119,7 +119,8 @@ def scop_waterfall(
     coefficient's bound) is read from ``rules``, with its own citation.
 
     Args:
-        rules: the co-op's rules on the meeting's date (:func:`cooprules.regime.bind`).
+        rules: the co-op's rules on the meeting's date
+            ([`cooprules.regime.bind()`][cooprules.regime.bind]).
         worker_share: the worker share the meeting decides (an amount, or a rate of ``E``).
         dividends: the interest on shares the meeting decides (split by capital-days), if any.
         highest_capital: the highest capital ever reached: the legal reserve's ceiling.
@@ -163,12 +164,12 @@ def scop_waterfall(
     return Waterfall(tuple(steps), constraints=(ScopConstraints(law),), name="fr-scop art. 33")
 
 
-def _violation(code: str, en: str, fr: str, citation: Citation | None = ART_33) -> Violation:
+def _violation(code: str, message: Text, citation: Citation | None = ART_33) -> Violation:
     return Violation(
         code=code,
         severity=Severity.ERROR,
         subject="distribution",
-        message=Text(en=en, fr=fr),
+        message=message,
         citation=citation,
     )
 
@@ -178,7 +179,7 @@ class ScopConstraints:
     """Art. 33's bounds on a SCOP's distribution, checked with the figures the rules give.
 
     Attributes:
-        law: the figures of art. 33 (:class:`ScopFigures`).
+        law: the figures of art. 33 ([`ScopFigures`][cooprules_adapters.fr.surplus.ScopFigures]).
     """
 
     law: ScopFigures
@@ -195,17 +196,19 @@ class ScopConstraints:
         dividends = to_minor_units(result.amount("dividends"))
         reserve_rate, worker_rate = self.law.legal_reserve.value, self.law.worker_share.value
 
-        def show(units: int) -> str:
-            return format_amount(from_minor_units(units, currency))
+        def show(units: int) -> Money:
+            return from_minor_units(units, currency)
 
         due = round_fraction(eng * reserve_rate.value)
         if legal + overflow < due:
             yield _violation(
                 "fr.scop.legal_reserve",
-                f"The legal reserve receives {show(legal + overflow)}; "
-                f"{reserve_rate} of the ENG is {show(due)}.",
-                f"La réserve légale reçoit {show(legal + overflow)} ; "
-                f"{reserve_rate} des ENG font {show(due)}.",
+                Text(
+                    "The legal reserve receives {received}; {reserve_rate} of the ENG is {due}.",
+                    received=show(legal + overflow),
+                    reserve_rate=reserve_rate,
+                    due=show(due),
+                ),
                 self.law.legal_reserve.citation,
             )
         # At least the rate of the ENG, exactly: a fraction of a cent short is short.
@@ -213,27 +216,34 @@ class ScopConstraints:
         if worker < minimum:
             yield _violation(
                 "fr.scop.worker_share_below_minimum",
-                f"The worker share {show(worker)} is below {worker_rate} of the ENG "
-                f"({show(minimum)}).",
-                f"La part travail ({show(worker)}) est inférieure à {worker_rate} des ENG "
-                f"({show(minimum)}).",
+                Text(
+                    "The worker share {worker_share} is below {worker_rate} of the ENG "
+                    "({minimum}).",
+                    worker_share=show(worker),
+                    worker_rate=worker_rate,
+                    minimum=show(minimum),
+                ),
                 self.law.worker_share.citation,
             )
         if dividends > worker:
             yield _violation(
                 "fr.scop.dividends_above_worker_share",
-                f"Interest on shares {show(dividends)} exceeds the worker share {show(worker)}.",
-                f"Les intérêts aux parts ({show(dividends)}) dépassent la part travail "
-                f"({show(worker)}).",
+                Text(
+                    "Interest on shares {interest} exceeds the worker share {worker_share}.",
+                    interest=show(dividends),
+                    worker_share=show(worker),
+                ),
                 ART_33_4,
             )
         if dividends > legal + development:
             yield _violation(
                 "fr.scop.dividends_above_reserves",
-                f"Interest on shares {show(dividends)} exceeds the allocations to the legal "
-                f"reserve and the development fund ({show(legal + development)}).",
-                f"Les intérêts aux parts ({show(dividends)}) dépassent les dotations à la réserve "
-                f"légale et au fonds de développement ({show(legal + development)}).",
+                Text(
+                    "Interest on shares {interest} exceeds the allocations to the legal reserve "
+                    "and the development fund ({allocations}).",
+                    interest=show(dividends),
+                    allocations=show(legal + development),
+                ),
                 ART_33_4,
             )
 
@@ -246,12 +256,15 @@ def scop_max_dividends(figures: YearFigures, *, worker_share: Money | None = Non
     ``min(T, (E - T) / 2)``; with ``T`` free, it is a third of the ENG (``D = T = L + F``). The
     legal reserve's ceiling does not change it: the cap counts ``L`` and ``F`` together.
 
+    ```pycon
     >>> from cooprules.money import money
     >>> scop_max_dividends(YearFigures(surplus=money("100000.00", "EUR")))  # France, example B
     Money('33333.33', 'EUR')
     >>> scop_max_dividends(YearFigures(surplus=money("100000.00", "EUR")),
     ...                    worker_share=money("25000.00", "EUR"))            # example D
     Money('25000.00', 'EUR')
+
+    ```
     """
     eng = to_minor_units(figures.base)
     if worker_share is None:
@@ -275,7 +288,8 @@ def scic_waterfall(
     explanation then says so through the step's missing cap.
 
     Args:
-        rules: the co-op's rules on the meeting's date (:func:`cooprules.regime.bind`).
+        rules: the co-op's rules on the meeting's date
+            ([`cooprules.regime.bind()`][cooprules.regime.bind]).
         reserves_above_capital: the reserves already equal the capital: the legal reserve
             allocation is no longer due (the statutory reserve's share of the balance remains).
         interest_rate: the interest on shares the meeting decides, if any.
@@ -341,10 +355,13 @@ class ScicConstraints:
             )
             yield _violation(
                 "fr.scic.statutory_reserve_below_half",
-                f"The statutory reserve receives {shown}; at least {self.share} of the balance "
-                f"after the legal reserve ({needed}) is required.",
-                f"La réserve statutaire reçoit {shown} ; au moins {self.share} du solde après "
-                f"réserve légale ({needed}) est requise.",
+                Text(
+                    "The statutory reserve receives {shown}; at least {share} of the balance after "
+                    "the legal reserve ({needed}) is required.",
+                    shown=shown,
+                    share=self.share,
+                    needed=needed,
+                ),
                 self.citation,
             )
 
@@ -359,10 +376,11 @@ def _build(
 
 
 def build_scop(rules: Rules, options: Mapping[str, object], figures: YearFigures) -> Waterfall:
-    """A SCOP's waterfall from a scenario's ``[distribution] options`` (:func:`scop_waterfall`).
+    """A SCOP's waterfall from a scenario's ``[distribution] options`` (`scop_waterfall()`).
 
     The legal reserve's ceiling is the year's highest capital unless the options give one. It is
-    the build of the SCOP regimes' :class:`cooprules.report.DistributionRules`.
+    the build of the SCOP regimes'
+    [`cooprules.report.DistributionRules`][cooprules.report.DistributionRules].
 
     Raises:
         InvalidInput: an option the waterfall does not take, naming the options.
@@ -373,10 +391,11 @@ def build_scop(rules: Rules, options: Mapping[str, object], figures: YearFigures
 
 
 def build_scic(rules: Rules, options: Mapping[str, object], figures: YearFigures) -> Waterfall:
-    """A SCIC's waterfall from a scenario's ``[distribution] options`` (:func:`scic_waterfall`).
+    """A SCIC's waterfall from a scenario's ``[distribution] options`` (`scic_waterfall()`).
 
     The art. 14 cap is the law's for the meeting's year: the options never give it. It is the
-    build of the SCIC regimes' :class:`cooprules.report.DistributionRules`.
+    build of the SCIC regimes'
+    [`cooprules.report.DistributionRules`][cooprules.report.DistributionRules].
 
     Raises:
         InvalidInput: an option the waterfall does not take, naming the options.
@@ -390,9 +409,10 @@ def suggest_scop(
 ) -> Suggestion | None:
     """The largest interest on shares art. 33 4° allows, beside the meeting's worker share.
 
-    ``min(T, (E - T) / 2)`` (:func:`scop_max_dividends`) with the worker share ``T`` the meeting
-    decided. It is the ``suggest`` of the SCOP regimes' ``DistributionRules``; ``None`` without
-    share capital or a worker share decided.
+    ``min(T, (E - T) / 2)``
+    ([`scop_max_dividends()`][cooprules_adapters.fr.surplus.scop_max_dividends]) with the worker
+    share ``T`` the meeting decided. It is the ``suggest`` of the SCOP regimes'
+    ``DistributionRules``; ``None`` without share capital or a worker share decided.
     """
     del rules  # art. 33 4° bounds interest by the worker share and the reserves, not by a rate
     if not any(figures.capital_days.get("capital", {}).values()):
@@ -407,12 +427,10 @@ def suggest_scop(
     return Suggestion(
         {**options, "dividends": dividends},
         Text(
-            en=f"The largest interest on shares art. 33 4° allows with a worker share of "
-            f"{format_amount(worker)}: {format_amount(dividends)} (at most the worker share and "
-            "at most the reserves).",
-            fr=f"Les plus grands intérêts aux parts que permet l'art. 33 4° avec une part travail "
-            f"de {format_amount(worker)} : {format_amount(dividends)} (au plus la part travail "
-            "et au plus les réserves).",
+            "The largest interest on shares art. 33 4° allows with a worker share of {worker}: "
+            "{dividends} (at most the worker share and at most the reserves).",
+            worker=worker,
+            dividends=dividends,
         ),
         ART_33_4,
     )
@@ -432,8 +450,8 @@ def suggest_scic(
     return Suggestion(
         {**options, "interest_rate": cap.value},
         Text(
-            en=f"The largest interest on shares the law allows: {cap.value} a year.",
-            fr=f"Le plus grand intérêt aux parts que la loi permet : {cap.value} par an.",
+            "The largest interest on shares the law allows: {cap} a year.",
+            cap=cap.value,
         ),
         cap.citation,
     )

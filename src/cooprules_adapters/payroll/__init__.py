@@ -1,8 +1,9 @@
 """The payroll adapter: a CAE entrepreneur-employee's salary envelope from their activity.
 
 Registered under the ``cooprules`` entry-point group as ``payroll``. It computes the envelope of
-the kind the request's regime declares in its :class:`cooprules.payroll.PayrollRules`. For a
-French CAE (:attr:`~cooprules.payroll.PayrollKind.ACTIVITY_SALARY`) it computes, from the
+the kind the request's regime declares in its
+[`cooprules.payroll.PayrollRules`][cooprules.payroll.PayrollRules]. For a French CAE
+([`ACTIVITY_SALARY`][cooprules.payroll.PayrollKind.ACTIVITY_SALARY]) it computes, from the
 activity's year (Code du travail L7332-3):
 
 * the amount available for the total employment cost: revenue excluding VAT, less the direct
@@ -13,11 +14,13 @@ activity's year (Code du travail L7332-3):
 
 Contribution rates are **inputs** (a function of pay, since low-wage reductions make them vary
 from about 5 % to over 30 % of gross): nothing here is a social-security rate as law.
-:data:`OPTEOS_2024` is an *example* table built from the reference's calibration points.
+[`OPTEOS_2024`][cooprules_adapters.payroll.rates.OPTEOS_2024] is an *example* table built from the
+calibration points of Opteos's documentation.
 
-For a Belgian activity co-op (:attr:`~cooprules.payroll.PayrollKind.NO_SALARY`) the answer is
+For a Belgian activity co-op ([`NO_SALARY`][cooprules.payroll.PayrollKind.NO_SALARY]) the answer is
 that there is no salary: the candidate entrepreneur keeps their benefits during the convention.
 
+```pycon
 >>> from datetime import date
 >>> from cooprules.money import money, Rate, format_amount
 >>> from cooprules.payroll import EnvelopeRequest
@@ -31,6 +34,8 @@ that there is no salary: the candidate entrepreneur keeps their benefits during 
 >>> envelope = cooprules_salary_envelope(request)
 >>> [format_amount(a) for a in (envelope.available, envelope.fixed_part, envelope.variable_part)]
 ['32000.00 EUR', '24000.00 EUR', '8000.00 EUR']
+
+```
 """
 
 from __future__ import annotations
@@ -80,9 +85,9 @@ ENVELOPES: Final[Mapping[PayrollKind, Callable[[EnvelopeRequest], SalaryEnvelope
 
 @hookimpl
 def cooprules_salary_envelope(request: EnvelopeRequest) -> SalaryEnvelope | None:
-    """The envelope of the kind the request's regime declares (its :class:`PayrollRules`).
+    """The envelope of the kind the request's regime declares (its `PayrollRules`).
 
-    No salary in a status the rules leave unpaid (:attr:`PayrollRules.unpaid`, a French CAE's
+    No salary in a status the rules leave unpaid (`PayrollRules.unpaid`, a French CAE's
     CAPE); ``None`` for a regime without payroll rules.
     """
     rules = request.regime.rule_set(PayrollRules)

@@ -48,7 +48,7 @@ R7331_12: Final = Citation(
 
 
 def _rule(request: EnvelopeRequest) -> Citation | None:
-    """The citation of the regime's payroll rule (its :class:`cooprules.payroll.PayrollRules`)."""
+    """The citation of the regime's payroll rule (its `cooprules.payroll.PayrollRules`)."""
     rules = request.regime.rule_set(PayrollRules)
     return rules.citation if rules is not None else None
 
@@ -56,11 +56,14 @@ def _rule(request: EnvelopeRequest) -> Citation | None:
 def months_in(start: object, end: object) -> int:
     """Whole or part calendar months from ``start`` to ``end`` inclusive (12 for a year).
 
+    ```pycon
     >>> from datetime import date
     >>> months_in(date(2025, 1, 1), date(2025, 12, 31))
     12
     >>> months_in(date(2025, 3, 1), date(2025, 3, 31))
     1
+
+    ```
     """
     delta = relativedelta(end, start)  # type: ignore[arg-type]
     months = delta.years * 12 + delta.months
@@ -103,10 +106,8 @@ def french_cae_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
     steps = [
         Step(
             what=Text(
-                en="Available for the total employment cost: revenue excl. VAT less direct costs "
-                "and the contribution",
-                fr="Disponible pour le coût global : chiffre d'affaires HT moins charges directes "
-                "et contribution",
+                "Available for the total employment cost: revenue excl. VAT less direct costs and "
+                "the contribution",
             ),
             inputs={
                 "revenue": request.revenue,
@@ -117,10 +118,7 @@ def french_cae_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
             citation=_rule(request),
         ),
         Step(
-            what=Text(
-                en="Employment cost of the fixed pay already paid (monthly fixed part)",
-                fr="Coût global de la part fixe déjà versée (mensuelle)",
-            ),
+            what=Text("Employment cost of the fixed pay already paid (monthly fixed part)"),
             inputs={
                 "fixed gross pay": request.fixed_pay_paid,
                 "employer rate at the monthly average": employer(request.fixed_pay_paid),
@@ -131,10 +129,8 @@ def french_cae_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
         ),
         Step(
             what=Text(
-                en="Year-end variable part (employment cost), paid within one month after the "
+                "Year-end variable part (employment cost), paid within one month after the "
                 "meeting that approves the accounts",
-                fr="Part variable de fin d'exercice (coût global), versée dans le mois suivant "
-                "l'assemblée qui approuve les comptes",
             ),
             inputs={"available": available, "fixed part": fixed_part},
             result=variable_part,
@@ -150,16 +146,10 @@ def french_cae_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
         net_variable = gross_variable - employee(fixed_gross + gross_variable).apply(gross_variable)
         steps.append(
             Step(
-                what=Text(
-                    en="Gross variable pay that this cost allows (rates are inputs, not law)",
-                    fr="Part variable brute que ce coût permet (taux fournis, pas la loi)",
-                ),
+                what=Text("Gross variable pay that this cost allows (rates are inputs, not law)"),
                 inputs={"variable part": variable_part, "net estimate": net_variable},
                 result=gross_variable,
-                note=Text(
-                    en="rates read at the year's average monthly gross pay",
-                    fr="taux lus au brut mensuel moyen de l'année",
-                ),
+                note=Text("rates read at the year's average monthly gross pay"),
             )
         )
     elif variable_part.amount < 0:
@@ -169,10 +159,8 @@ def french_cae_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
                 severity=Severity.WARNING,
                 subject=request.activity,
                 message=Text(
-                    en="The fixed pay already paid costs more than the activity leaves: the "
+                    "The fixed pay already paid costs more than the activity leaves: the "
                     "difference is to be regularised at year-end.",
-                    fr="La part fixe déjà versée coûte plus que ce que l'activité dégage : "
-                    "l'écart est à régulariser en fin d'exercice.",
                 ),
                 citation=R7331_12,
             )
@@ -193,34 +181,28 @@ def belgian_activity_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
         _rule(request),
         code="payroll.no_salary_during_convention",
         why=Text(
-            en="No salary during the accompaniment convention: the candidate entrepreneur keeps "
+            "No salary during the accompaniment convention: the candidate entrepreneur keeps "
             "their unemployment benefit or integration income",
-            fr="Pas de salaire pendant la convention d'accompagnement : le candidat-entrepreneur "
-            "garde ses allocations ou son revenu d'intégration",
         ),
-        message=Text(
-            en="A candidate entrepreneur is not paid a salary by the activity co-op.",
-            fr="Un candidat-entrepreneur ne reçoit pas de salaire de la coopérative d'activités.",
-        ),
+        message=Text("A candidate entrepreneur is not paid a salary by the activity co-op."),
     )
 
 
 def unpaid_status_envelope(request: EnvelopeRequest, citation: Citation) -> SalaryEnvelope:
-    """No salary in a status the regime's :class:`PayrollRules` leave unpaid (a CAPE holder)."""
+    """No salary in a status the regime's `PayrollRules` leave unpaid (a CAPE holder)."""
     status = request.status.value.replace("_", " ") if request.status is not None else "?"
     return no_salary_envelope(
         request,
         citation,
         code="payroll.no_salary_in_status",
         why=Text(
-            en=f"No salary while {status}: the salary of an entrepreneur-employee starts with "
-            "the contract that makes them one",
-            fr=f"Pas de salaire au statut {status} : le salaire d'entrepreneur salarié commence "
-            "avec le contrat qui le rend tel",
+            "No salary while {status}: the salary of an entrepreneur-employee starts with the "
+            "contract that makes them one",
+            status=status,
         ),
         message=Text(
-            en=f"No salary is paid while the status is {status}.",
-            fr=f"Aucun salaire n'est versé au statut {status}.",
+            "No salary is paid while the status is {status}.",
+            status=status,
         ),
     )
 
@@ -254,10 +236,7 @@ def no_salary_envelope(
                     citation=citation,
                 ),
                 Step(
-                    what=Text(
-                        en="The activity's result stays blocked in the co-op",
-                        fr="Le résultat de l'activité reste bloqué dans la coopérative",
-                    ),
+                    what=Text("The activity's result stays blocked in the co-op"),
                     inputs={
                         "revenue": request.revenue,
                         "direct costs": request.direct_costs,
@@ -293,18 +272,12 @@ def quebec_work_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
     refund = request.refund if request.refund is not None else zero(currency)
     steps = (
         Step(
-            what=Text(
-                en="Salaries paid, with the employer's contributions",
-                fr="Salaires versés, avec les cotisations de l'employeur",
-            ),
+            what=Text("Salaries paid, with the employer's contributions"),
             inputs={"gross pay": request.fixed_pay_paid, "employer contributions": employer},
             result=fixed,
         ),
         Step(
-            what=Text(
-                en="Refund from the surplus, by the work done",
-                fr="Ristourne sur les excédents, selon le travail effectué",
-            ),
+            what=Text("Refund from the surplus, by the work done"),
             inputs={"refund": refund},
             result=refund,
             citation=_rule(request),

@@ -1,16 +1,20 @@
 """Contribution rates as functions of pay, and the exact gross-from-total-cost solver.
 
-Rates are never law here: a co-op passes its payroll provider's rates. :class:`CalibratedRates`
-interpolates a table of calibration points; :data:`OPTEOS_2024` is such a table built from the
-three points the reference quotes (France 4.10, Opteos, 30 September 2024). It is an
+Rates are never law here: a co-op passes its payroll provider's rates.
+[`CalibratedRates`][cooprules_adapters.payroll.rates.CalibratedRates] interpolates a table of
+calibration points; [`OPTEOS_2024`][cooprules_adapters.payroll.rates.OPTEOS_2024] is such a table
+built from the three calibration points of Opteos's documentation (30 September 2024). It is an
 **example, not law**: real rates depend on the general reduction, the mutuelle, the year.
 
+```pycon
 >>> from cooprules.money import money, format_amount
 >>> str(OPTEOS_2024.employer(money("2055.00", "EUR")))
 '16%'
 >>> gross = gross_from_total_cost(money("2420.00", "EUR"), OPTEOS_2024.employer)
 >>> format_amount(gross), format_amount(employer_cost(gross, OPTEOS_2024.employer))
 ('2075.86 EUR', '344.14 EUR')
+
+```
 """
 
 from __future__ import annotations
@@ -119,8 +123,10 @@ class CalibratedRates:
     """Contribution rates interpolated linearly (exactly) between calibration points.
 
     Below the first point the first point's rates apply, above the last the last's. The
-    functions :meth:`employer` and :meth:`employee` are ``ContributionRates`` to pass in an
-    :class:`~cooprules.payroll.EnvelopeRequest`; they take a **monthly** gross pay.
+    functions [`employer()`][cooprules_adapters.payroll.rates.CalibratedRates.employer] and
+    [`employee()`][cooprules_adapters.payroll.rates.CalibratedRates.employee] are
+    ``ContributionRates`` to pass in an [`EnvelopeRequest`][cooprules.payroll.EnvelopeRequest]; they
+    take a **monthly** gross pay.
 
     Attributes:
         points: the calibration points, sorted by gross pay.
@@ -164,5 +170,5 @@ OPTEOS_2024: Final = CalibratedRates(
     (_point("1765.00", "5%"), _point("2055.00", "16%"), _point("2560.00", "30%")),
     citation=OPTEOS_CITATION,
 )
-"""EXAMPLE, NOT LAW: the reference's three Opteos calibration points (France 4.10), employee
-contributions about 21 % of gross, mutuelle excluded. Use your payroll provider's rates."""
+"""EXAMPLE, NOT LAW: the three calibration points of Opteos's documentation (30 September 2024),
+employee contributions about 21 % of gross, mutuelle excluded. Use your payroll provider's rates."""

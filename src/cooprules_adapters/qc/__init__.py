@@ -1,8 +1,8 @@
 """Quebec regimes under the Cooperatives Act (CQLR c C-67.2).
 
 ``qc-coop`` (the rules every co-operative under the Act shares) is the base the three regimes
-extend; it is not registered on its own. See :mod:`cooprules_adapters.qc.regimes` for the
-references.
+extend; it is not registered on its own. See
+[`cooprules_adapters.qc.regimes`][cooprules_adapters.qc.regimes] for the references.
 """
 
 from __future__ import annotations

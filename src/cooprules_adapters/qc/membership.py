@@ -7,9 +7,10 @@
   the rules are bound on a date).
 * **Trial period of a worker co-op** (s.224.2): by by-law, a worker may be an **auxiliary member**
   on trial for **at most 250 days of work over at most 18 months**. The Act does not define a day
-  of work: the days actually worked are an input (:func:`trial_limit`); without them, the
-  obligations estimate the 250th day of work as the 250th working day of the Quebec calendar
-  (weekdays less statutory holidays, from the ``holidays`` package).
+  of work: the days actually worked are an input
+  ([`trial_limit()`][cooprules_adapters.qc.membership.trial_limit]); without them, the obligations
+  estimate the 250th day of work as the 250th working day of the Quebec calendar (weekdays less
+  statutory holidays, from the ``holidays`` package).
 * **Founders** (s.7, s.223.1): at least 5, or 3 for a worker co-operative.
 * **Solidarity co-operative** (s.226.1): members in at least two of the three categories (user,
   worker, supporting).
@@ -217,22 +218,22 @@ def trial_limit(
         days: the law's limit in days of work (s.224.2: 250).
         months: the law's limit in months (s.224.2: 18).
 
+    ```pycon
     >>> every_other_day = [date(2025, 3, 3) + timedelta(d) for d in range(0, 700, 2)]
     >>> trial_limit("w", date(2025, 3, 3), days_worked=every_other_day).due  # 250th day of work
     datetime.date(2026, 7, 14)
+
+    ```
     """
     months_last = months_end(start, months) - timedelta(days=1)
     if days_worked is not None:
         worked = sorted({d for d in days_worked if d >= start})
         day_250 = worked[days - 1] if len(worked) >= days else None
-        measure = Text(en="days actually worked", fr="jours effectivement travaillés")
+        measure = Text("days actually worked")
         counted = len([d for d in worked if d <= months_last])
     else:
         day_250 = _nth_working_day(start, days, months_last, calendar)
-        measure = Text(
-            en="estimate: working days of the Quebec calendar",
-            fr="estimation : jours ouvrables du calendrier québécois",
-        )
+        measure = Text("estimate: working days of the Quebec calendar")
         counted = days if day_250 is not None else 0
     due = months_last if day_250 is None else min(day_250, months_last)
     reached = (
@@ -241,7 +242,7 @@ def trial_limit(
         else f"{months} months"
     )
     step = Step(
-        what=Text(en="End of the trial period", fr="Fin de la période d'essai"),
+        what=Text("End of the trial period"),
         inputs={
             "start": start,
             f"{months} months, last day": months_last,
@@ -252,21 +253,19 @@ def trial_limit(
         result=due,
         citation=TRIAL,
         note=Text(
-            en=f"limit reached first: {reached}", fr=f"limite atteinte en premier : {reached}"
+            "limit reached first: {reached}",
+            reached=reached,
         ),
     )
     return Obligation(
         subject=subject,
         code="qc.work.trial_end",
-        what=Text(
-            en="admit the auxiliary member or end the trial",
-            fr="admettre le membre auxiliaire ou mettre fin à l'essai",
-        ),
+        what=Text("admit the auxiliary member or end the trial"),
         due=due,
         consequence=Text(
-            en=f"the trial cannot continue beyond {days} days of work or {months} months",
-            fr=f"l'essai ne peut se poursuivre au-delà de {days} jours de travail ou de "
-            f"{months} mois",
+            "the trial cannot continue beyond {days} days of work or {months} months",
+            days=days,
+            months=months,
         ),
         citation=TRIAL,
         met_on=met_on,
@@ -318,10 +317,11 @@ def _trial_overdue(history: History, as_of: date, *, days: int, months: int) -> 
             severity=Severity.ERROR,
             subject=history.subject,
             message=Text(
-                en=f"Still on trial after {o.due}: at most {days} days of work over at most "
-                f"{months} months.",
-                fr=f"Toujours à l'essai après le {o.due} : au plus {days} jours de travail sur "
-                f"au plus {months} mois.",
+                "Still on trial after {due}: at most {days} days of work over at most {months} "
+                "months.",
+                due=o.due,
+                days=days,
+                months=months,
             ),
             citation=TRIAL,
         )
@@ -330,7 +330,7 @@ def _trial_overdue(history: History, as_of: date, *, days: int, months: int) -> 
     )
 
 
-_WORKER = Category("worker", Text(en="worker member", fr="membre travailleur"))
+_WORKER = Category("worker", Text("worker member"))
 
 
 def _work_rules(
@@ -376,9 +376,9 @@ WORK_MEMBERSHIP: Final = _work_rules(TRIAL_DAYS, TRIAL_MONTHS)
 SOLIDARITY_MEMBERSHIP = _rules(
     _MEMBER_LIFE,
     (
-        Category("user", Text(en="user member", fr="membre utilisateur"), SOLIDARITY),
-        Category("worker", Text(en="worker member", fr="membre travailleur"), SOLIDARITY),
-        Category("supporting", Text(en="supporting member", fr="membre de soutien"), SOLIDARITY),
+        Category("user", Text("user member"), SOLIDARITY),
+        Category("worker", Text("worker member"), SOLIDARITY),
+        Category("supporting", Text("supporting member"), SOLIDARITY),
     ),
 )
 """A solidarity co-operative: user, worker and supporting members."""
@@ -396,8 +396,9 @@ def founding_violations(founders: int, minimum: int) -> tuple[Violation, ...]:
             severity=Severity.ERROR,
             subject="founders",
             message=Text(
-                en=f"{founders} founder(s); the Act requires at least {minimum}.",
-                fr=f"{founders} fondateur(s) ; la Loi en exige au moins {minimum}.",
+                "{founders} founder(s); the Act requires at least {minimum}.",
+                founders=founders,
+                minimum=minimum,
             ),
             citation=FOUNDERS,
         ),
@@ -435,13 +436,11 @@ def solidarity_category_violations(
             severity=Severity.ERROR,
             subject="register",
             message=Text(
-                en=f"Members in {len(present)} categor{'y' if len(present) == 1 else 'ies'} "
-                f"({', '.join(sorted(present)) or 'none'}); a solidarity co-operative needs at "
-                f"least {least.value} of user, worker and supporting members.",
-                fr=f"Membres dans {len(present)} catégorie(s) "
-                f"({', '.join(sorted(present)) or 'aucune'}) ; une coopérative de solidarité en "
-                f"requiert au moins {least.value} parmi utilisateurs, travailleurs et membres de "
-                "soutien.",
+                "Members in {count} category(ies) ({categories}); a solidarity co-operative "
+                "needs at least {least} of user, worker and supporting members.",
+                count=len(present),
+                categories=", ".join(sorted(present)) or Text("none", context="category"),
+                least=least.value,
             ),
             citation=least.citation,
         ),

@@ -1,11 +1,10 @@
 """The Quebec regimes as data: work, solidarity and producers' co-operatives.
 
 Every co-operative under the Cooperatives Act shares the rules of an unregistered base regime,
-:data:`QC_COOP`, which the three registered regimes extend. Every figure, with its citation,
-confidence tag and dates, is declared once in ``law.toml`` beside this module (from the reference
-notes ``quebec.md``). The reference gives no date for the 2003
-changes it mentions (the s. 146 reserve rule, the s. 224.2 trial period), so only the current
-versions are encoded, from no particular start date.
+`QC_COOP`, which the three registered regimes extend. Every figure, with its citation
+(instrument, article, URL), confidence and dates, is declared once in ``law.toml`` beside this
+module. No date was found for the 2003 changes (the s. 146 reserve rule, the s. 224.2 trial
+period), so only the current versions are encoded, from no particular start date.
 
 References:
     * Cooperatives Act / Loi sur les coopératives, CQLR c C-67.2:
@@ -60,15 +59,10 @@ QC_COOP = Regime(
     currency="CAD",
     languages=LANGUAGES,
     description=Text(
-        en="The rules every co-operative under the Cooperatives Act shares: one member one "
-        "vote, no proxy, limited interest on capital, an indivisible reserve fed with at least "
-        "10 % + 10 % of the surplus while equity is below 40 % of debts. Not registered on its "
-        "own: each type of co-op extends it.",
-        fr="Les règles communes à toute coopérative régie par la Loi sur les coopératives : un "
-        "membre, une voix, pas de vote par procuration, intérêt limité sur le capital, une "
-        "réserve impartageable dotée d'au moins 10 % + 10 % des trop-perçus tant que l'avoir est "
-        "inférieur à 40 % des dettes. Non enregistrée seule : chaque type de coopérative la "
-        "complète.",
+        "The rules every co-operative under the Cooperatives Act shares: one member one vote, no "
+        "proxy, limited interest on capital, an indivisible reserve fed with at least 10 % + 10 % "
+        "of the surplus while equity is below 40 % of debts. Not registered on its own: each type "
+        "of co-op extends it.",
     ),
     citations=LAW.regime_citations("qc-coop"),
     parameters=LAW.parameters("qc-coop"),
@@ -90,12 +84,9 @@ QC_WORK = Regime(
     extends=QC_COOP,
     aliases=("qc-travail",),
     description=Text(
-        en="A co-operative of natural persons whose object is to provide work to its members "
-        "(ss. 222 ff.): at least three founders, a trial period of at most 250 days of work "
-        "within 18 months, refunds in proportion to work.",
-        fr="Coopérative de personnes physiques dont l'objet est de fournir du travail à ses "
-        "membres (art. 222 et suiv.) : au moins trois fondateurs, une période d'essai d'au plus "
-        "250 jours de travail sur 18 mois, des ristournes au prorata du travail.",
+        "A co-operative of natural persons whose object is to provide work to its members (ss. "
+        "222 ff.): at least three founders, a trial period of at most 250 days of work within 18 "
+        "months, refunds in proportion to work.",
     ),
     citations=LAW.regime_citations("qc-work"),
     parameters=(*LAW.parameters("qc-work"), *_ENHANCEMENT),
@@ -116,15 +107,10 @@ QC_SOLIDARITY = Regime(
     extends=QC_COOP,
     aliases=("qc-solidarite",),
     description=Text(
-        en="A co-operative with at least two of three categories of members: users, workers "
-        "and supporting members (ss. 226.1 ff.). Its own sections were not read in a primary "
-        "source: founders and the supporting members' share of the board are left to the "
-        "by-laws until verified.",
-        fr="Coopérative réunissant au moins deux des trois catégories de membres : utilisateurs, "
-        "travailleurs et membres de soutien (art. 226.1 et suiv.). Ses articles propres n'ont "
-        "pas été lus dans une source primaire : le nombre de fondateurs et la part des "
-        "administrateurs élus par les membres de soutien restent aux règlements jusqu'à "
-        "vérification.",
+        "A co-operative with at least two of three categories of members: users, workers and "
+        "supporting members (ss. 226.1 ff.). Its own sections were not read in a primary source: "
+        "founders and the supporting members' share of the board are left to the by-laws until "
+        "verified.",
     ),
     citations=LAW.regime_citations("qc-solidarity"),
     parameters=LAW.parameters("qc-solidarity"),
@@ -141,13 +127,9 @@ QC_PRODUCER = Regime(
     extends=QC_COOP,
     aliases=("qc-producteurs",),
     description=Text(
-        en="A co-operative supplying the goods and services its members need for their "
-        "profession or enterprise (e.g. self-employed workers sharing services); it may keep an "
-        "enhancement reserve. The agricultural co-ops' exception on the reserve is not covered.",
-        fr="Coopérative fournissant à ses membres les biens et services nécessaires à leur "
-        "profession ou à leur entreprise (p. ex. des travailleurs autonomes qui mettent des "
-        "services en commun) ; elle peut avoir une réserve de valorisation. L'exception des "
-        "coopératives agricoles sur la réserve n'est pas couverte.",
+        "A co-operative supplying the goods and services its members need for their profession or "
+        "enterprise (e.g. self-employed workers sharing services); it may keep an enhancement "
+        "reserve. The agricultural co-ops' exception on the reserve is not covered.",
     ),
     citations=LAW.regime_citations("qc-producer"),
     parameters=(*LAW.parameters("qc-producer"), *_ENHANCEMENT),

@@ -12,10 +12,11 @@
   co-ops excepted: not encoded here).
 
 * The **enhancement reserve** (*réserve de valorisation*, ss. 149.1-149.6) of a work or a
-  producers' co-op whose by-laws create it (:data:`ENHANCEMENT_RESERVES`): a deficit is charged to
-  it first (s. 149.3); on liquidation its balance goes to the persons who were members during the
-  last financial years before the winding-up vote (5, read from the law file), pro rata of their
-  business, before the devolution (s. 185). It is not the indivisible reserve.
+  producers' co-op whose by-laws create it
+  ([`ENHANCEMENT_RESERVES`][cooprules_adapters.qc.reserves.ENHANCEMENT_RESERVES]): a deficit is
+  charged to it first (s. 149.3); on liquidation its balance goes to the persons who were members
+  during the last financial years before the winding-up vote (5, read from the law file), pro rata
+  of their business, before the devolution (s. 185). It is not the indivisible reserve.
 """
 
 from __future__ import annotations
@@ -101,19 +102,13 @@ SOLVENCY: Final = Citation(
     "stability, or breaks commitments to lenders",
 )
 
-_REFUSE = Text(
-    en="the reserve is not shareable among the members",
-    fr="la réserve est impartageable entre les membres",
-)
+_REFUSE = Text("the reserve is not shareable among the members")
 
 RESERVES: Final = ReserveRules(
-    Text(en="Quebec co-operative", fr="Coopérative québécoise"),
+    Text("Quebec co-operative"),
     LiquidationRule(
         LIQUIDATION,
-        Text(
-            en="a co-operative, a federation, a confederation or the CQCM",
-            fr="une coopérative, une fédération, une confédération ou le CQCM",
-        ),
+        Text("a co-operative, a federation, a confederation or the CQCM"),
     ),
     refused=(
         Refusal(MovementKind.DISTRIBUTION, NOT_SHAREABLE, _REFUSE),
@@ -121,10 +116,7 @@ RESERVES: Final = ReserveRules(
         Refusal(
             MovementKind.INCORPORATION,
             NOT_SHAREABLE,
-            Text(
-                en="the reserve is not reduced by allotting refunds or shares to members",
-                fr="la réserve n'est pas réduite par l'attribution de ristournes ou de parts",
-            ),
+            Text("the reserve is not reduced by allotting refunds or shares to members"),
         ),
     ),
     devolution_to_indivisible=DEVOLUTION_TO_RESERVE,
@@ -136,27 +128,24 @@ ENHANCEMENT: Final = "enhancement"
 
 ENHANCEMENT_RESERVES: Final = attrs.evolve(
     RESERVES,
-    name=Text(
-        en="Quebec co-operative with an enhancement reserve",
-        fr="Coopérative québécoise dotée d'une réserve de valorisation",
-    ),
+    name=Text("Quebec co-operative with an enhancement reserve"),
     liquidation=attrs.evolve(
         RESERVES.liquidation,
         to_recent_members=ToRecentMembers(
             ENHANCEMENT,
             FromLaw(QcKeys.enhancement_reserve_member_years),
-            name=Text(en="enhancement reserve", fr="réserve de valorisation"),
+            name=Text("enhancement reserve"),
         ),
     ),
     charged_first=(ENHANCEMENT,),
     charged_first_citation=LAW.citation("act-s-149-3"),
 )
-"""A work or producers' co-op's reserve rules: :data:`RESERVES` and the enhancement reserve.
+"""A work or producers' co-op's reserve rules: `RESERVES` and the enhancement reserve.
 
 Bind them (``rules.rule_set(ReserveRules)``) to read the number of years from the law."""
 
 REDEMPTION: Final = RedemptionRule(
-    Text(en="the paid-up value of the shares", fr="la valeur libérée des parts"),
+    Text("the paid-up value of the shares"),
     Citation(
         ACT,
         "s. 38",
@@ -168,7 +157,7 @@ REDEMPTION: Final = RedemptionRule(
     ),
 )
 CAPITAL: Final = CapitalRules(
-    Text(en="Quebec co-operative", fr="Coopérative québécoise"),
+    Text("Quebec co-operative"),
     REDEMPTION,
     solvency_test=SOLVENCY,
 )

@@ -8,18 +8,20 @@
 * **While the co-op's equity is below 40 % of its debts**, at least **10 %** of that base goes to
   the reserve, **plus another 10 %** either to the reserve or to refunds paid in shares (s.146).
   Above it no minimum binds (s.4(4) only requires that a reserve exist). The general meeting's
-  decision (its reserve, its refunds, the part of them paid in shares) is what :func:`waterfall`
-  allocates and :class:`S146Constraint` checks; only when the meeting states no reserve does the
-  waterfall take the s.146 minimum itself, and only while s.146 applies.
+  decision (its reserve, its refunds, the part of them paid in shares) is what
+  [`waterfall()`][cooprules_adapters.qc.surplus.waterfall] allocates and
+  [`S146Constraint`][cooprules_adapters.qc.surplus.S146Constraint] checks; only when the meeting
+  states no reserve does the waterfall take the s.146 minimum itself, and only while s.146 applies.
 * The reserve is never shared and never reduced by refunds (s.147). A work co-op's refunds follow
   the work done — hours, pay or another scale, possibly averaged over up to four years (s.224.7):
   pass that measure in the figures, and the years of earlier measures in
   ``YearFigures.measure_years``; the statutes' ``qc.refund_average_years`` chooses the years
-  (:class:`RefundAverage`), the law file's ``qc.refund_average_max_years`` bounds them. A
-  solidarity co-op's refunds go to its user and worker members (:func:`build_solidarity`); its
-  supporting members do no business with it and receive none unless its statutes say so
-  explicitly (``qc.supporting_members_refunds``: the reference leaves that rule unverified, and
-  the citation's confidence says so).
+  ([`RefundAverage`][cooprules_adapters.qc.surplus.RefundAverage]), the law file's
+  ``qc.refund_average_max_years`` bounds them. A solidarity co-op's refunds go to its user and
+  worker members ([`build_solidarity()`][cooprules_adapters.qc.surplus.build_solidarity]); its
+  supporting members do no business with it and receive none unless its statutes say so explicitly
+  (``qc.supporting_members_refunds``: that rule was not verified in a source, and the citation's
+  confidence says so).
 
 References:
     * Cooperatives Act (CQLR c C-67.2), ss. 143, 146, 147, 224.7:
@@ -38,7 +40,7 @@ from moneyed import Money
 from cooprules.closing import Suggestion
 from cooprules.errors import InvalidInput
 from cooprules.explain import Citation, Confidence, Severity, Text, Violation
-from cooprules.money import Rate, format_amount, from_minor_units, round_fraction, to_minor_units
+from cooprules.money import Rate, from_minor_units, round_fraction, to_minor_units
 from cooprules.parameters import Surplus
 from cooprules.regime import Bound, Rules
 from cooprules.surplus import (
@@ -177,12 +179,11 @@ class RefundAverage:
             severity=Severity.ERROR,
             subject="refunds",
             message=Text(
-                en=f"The statutes average the work over {chosen.value} financial years; "
-                f"{most.citation.article} allows {most.value} at most: the refunds follow the "
-                f"average of the last {most.value}.",
-                fr=f"Les statuts font la moyenne du travail sur {chosen.value} exercices ; "
-                f"l'article {most.citation.article.removeprefix('s. ')} en permet au plus "
-                f"{most.value} : les ristournes suivent la moyenne des {most.value} derniers.",
+                "The statutes average the work over {chosen} financial years; s. {section} "
+                "allows {most} at most: the refunds follow the average of the last {most}.",
+                chosen=chosen.value,
+                section=most.citation.article.removeprefix("s. "),
+                most=most.value,
             ),
             citation=most.citation,
         )
@@ -195,11 +196,9 @@ def _average_not_allowed(years: int, citation: Citation | None) -> Violation:
         severity=Severity.ERROR,
         subject="refunds",
         message=Text(
-            en=f"The statutes average the business over {years} financial years: only a work "
-            "co-op's refunds may follow an average (s.224.7); they follow the year's measure.",
-            fr=f"Les statuts font la moyenne des opérations sur {years} exercices : seules les "
-            "ristournes d'une coopérative de travail peuvent suivre une moyenne (art. 224.7) ; "
-            "elles suivent la mesure de l'exercice.",
+            "The statutes average the business over {years} financial years: only a work co-op's "
+            "refunds may follow an average (s.224.7); they follow the year's measure.",
+            years=years,
         ),
         citation=citation,
     )
@@ -236,10 +235,12 @@ def waterfall(
     (``surplus.legal_reserve_rate``), else, and only while s.146 applies, its minimum: 10 %, plus
     the second 10 % unless ``second_ten_percent_to="refunds_in_shares"``. Outside s.146, a
     meeting that states no reserve puts nothing in it up front (what the refunds leave still goes
-    to it). Whatever the source, :class:`S146Constraint` checks the result while s.146 applies.
+    to it). Whatever the source, [`S146Constraint`][cooprules_adapters.qc.surplus.S146Constraint]
+    checks the result while s.146 applies.
 
     Args:
-        rules: the co-op's rules on the meeting's date (:func:`cooprules.regime.bind`).
+        rules: the co-op's rules on the meeting's date
+            ([`cooprules.regime.bind()`][cooprules.regime.bind]).
         figures: the year's figures (the equity and debts decide whether s.146 applies).
         measure: the measure of business for the refunds (purchases, hours worked, pay).
         reserve: the allocation to the reserve the meeting decides (an amount or a rate of the
@@ -255,8 +256,9 @@ def waterfall(
         refund_citation: the rule the refunds follow (s.143; a solidarity co-op's own).
 
     A work co-op whose statutes average the work over several years
-    (``qc.refund_average_years``) gets refunds by that average (:class:`RefundAverage`: never
-    over more years than s.224.7 allows, the law file's ``qc.refund_average_max_years``).
+    (``qc.refund_average_years``) gets refunds by that average
+    ([`RefundAverage`][cooprules_adapters.qc.surplus.RefundAverage]: never over more years than
+    s.224.7 allows, the law file's ``qc.refund_average_max_years``).
 
     Raises:
         InvalidInput: an option out of its values, or ``second_ten_percent_to`` with a
@@ -371,8 +373,8 @@ def _s146(result: Distribution, law: S146Figures) -> Iterable[Violation]:
     ten = round_fraction(base * first.value)
     twenty = round_fraction(base * both.value)  # rounded once, as the waterfall allocates it
 
-    def show(units: int) -> str:
-        return format_amount(from_minor_units(units, figures.currency))
+    def show(units: int) -> Money:
+        return from_minor_units(units, figures.currency)
 
     if not known:
         if reserve < ten or reserve + in_shares < twenty:
@@ -381,13 +383,12 @@ def _s146(result: Distribution, law: S146Figures) -> Iterable[Violation]:
                 severity=Severity.WARNING,
                 subject="reserve",
                 message=Text(
-                    en=f"The equity or the debts are not given: s.146 could not be checked. "
-                    f"Were equity below {threshold} of the debts, the reserve would need "
-                    f"{show(ten)} and, with the refunds in shares, {show(twenty)}.",
-                    fr=f"L'avoir ou les dettes ne sont pas donnés : l'article 146 n'a pu être "
-                    f"vérifié. Si l'avoir était inférieur à {threshold} des dettes, la réserve "
-                    f"devrait recevoir {show(ten)} et, avec les ristournes en parts, "
-                    f"{show(twenty)}.",
+                    "The equity or the debts are not given: s.146 could not be checked. Were "
+                    "equity below {threshold} of the debts, the reserve would need "
+                    "{reserve_needed} and, with the refunds in shares, {with_refunds}.",
+                    threshold=threshold,
+                    reserve_needed=show(ten),
+                    with_refunds=show(twenty),
                 ),
                 citation=law.threshold.citation,
             )
@@ -398,10 +399,12 @@ def _s146(result: Distribution, law: S146Figures) -> Iterable[Violation]:
             severity=Severity.ERROR,
             subject="reserve",
             message=Text(
-                en=f"Equity is below {threshold} of debts: the reserve must receive at least "
-                f"{show(ten)} ({first}), not {show(reserve)}.",
-                fr=f"L'avoir est inférieur à {threshold} des dettes : la réserve doit recevoir "
-                f"au moins {show(ten)} ({first}), non {show(reserve)}.",
+                "Equity is below {threshold} of debts: the reserve must receive at least "
+                "{required} ({first}), not {given}.",
+                threshold=threshold,
+                required=show(ten),
+                first=first,
+                given=show(reserve),
             ),
             citation=law.reserve.citation,
         )
@@ -411,12 +414,12 @@ def _s146(result: Distribution, law: S146Figures) -> Iterable[Violation]:
             severity=Severity.ERROR,
             subject="reserve",
             message=Text(
-                en=f"Equity is below {threshold} of debts: the reserve and the refunds paid in "
-                f"shares must reach {show(twenty)} ({both}); they reach "
-                f"{show(reserve + in_shares)}.",
-                fr=f"L'avoir est inférieur à {threshold} des dettes : la réserve et les "
-                f"ristournes en parts doivent atteindre {show(twenty)} ({both}) ; elles "
-                f"atteignent {show(reserve + in_shares)}.",
+                "Equity is below {threshold} of debts: the reserve and the refunds paid in shares "
+                "must reach {required} ({both}); they reach {reached}.",
+                threshold=threshold,
+                required=show(twenty),
+                both=both,
+                reached=show(reserve + in_shares),
             ),
             citation=law.second.citation,
         )
@@ -439,31 +442,32 @@ def suggest(rules: Rules, options: Mapping[str, object], figures: YearFigures) -
     if _applies(figures, law):
         share = Rate(law.reserve.value.value + law.second.value.value)
         note = Text(
-            en=f"Equity is below {law.threshold.value} of the debts: at least {share} to the "
-            "reserve, the rest refunded.",
-            fr=f"L'avoir est inférieur à {law.threshold.value} des dettes : au moins {share} à la "
-            "réserve, le reste en ristournes.",
+            "Equity is below {threshold} of the debts: at least {share} to the reserve, the rest "
+            "refunded.",
+            threshold=law.threshold.value,
+            share=share,
         )
         citation = law.reserve.citation
     else:
         share = Rate(0)
         note = Text(
-            en=f"Equity is at least {law.threshold.value} of the debts: s.146 sets no minimum, "
-            "all of it may be refunded.",
-            fr=f"L'avoir atteint {law.threshold.value} des dettes : l'article 146 n'impose aucun "
-            "minimum, tout peut être ristourné.",
+            "Equity is at least {threshold} of the debts: s.146 sets no minimum, all of it may be "
+            "refunded.",
+            threshold=law.threshold.value,
         )
         citation = law.threshold.citation
     return Suggestion({**kept, "reserve": share, "refunds": "rest"}, note, citation)
 
 
 def build(rules: Rules, options: Mapping[str, object], figures: YearFigures) -> Waterfall:
-    """The Quebec waterfall from a scenario's ``[distribution] options`` (see :func:`waterfall`).
+    """The Quebec waterfall from a scenario's ``[distribution] options`` (see `waterfall()`).
 
-    It is the build of the Quebec regimes' :class:`cooprules.report.DistributionRules`.
+    It is the build of the Quebec regimes'
+    [`cooprules.report.DistributionRules`][cooprules.report.DistributionRules].
 
     Raises:
-        InvalidInput: an option :func:`waterfall` does not take, naming the options.
+        InvalidInput: an option [`waterfall()`][cooprules_adapters.qc.surplus.waterfall] does not
+            take, naming the options.
     """
     return _build(rules, options, figures, S143)
 
@@ -494,7 +498,7 @@ def refund_categories(rules: Rules) -> tuple[frozenset[str], Citation]:
 
     User and worker members, in proportion to their business or work (s.143); supporting members
     only where the statutes say so (``qc.supporting_members_refunds = true``). The rule's citation
-    is tagged [UNC]: the solidarity co-op's sections were not read in a primary source.
+    is uncertain: the solidarity co-op's sections were not read in a primary source.
     """
     citation = LAW.citation("act-s-143-solidarity")
     if rules.value(QcKeys.supporting_members_refunds) is True:
@@ -515,14 +519,15 @@ class _Findings:
 def build_solidarity(
     rules: Rules, options: Mapping[str, object], figures: YearFigures
 ) -> Waterfall:
-    """A solidarity co-op's waterfall: refunds to the categories :func:`refund_categories` names.
+    """A solidarity co-op's waterfall: refunds to the categories `refund_categories()` names.
 
     The meeting's ``eligible`` may narrow them; a category it names that is not entitled
     (supporting members, without the statutes' explicit provision) receives nothing, and the
     result says so (``qc.solidarity.refund_category_excluded``, a warning).
 
     Raises:
-        InvalidInput: an option :func:`waterfall` does not take, naming the options.
+        InvalidInput: an option [`waterfall()`][cooprules_adapters.qc.surplus.waterfall] does not
+            take, naming the options.
     """
     entitled, citation = refund_categories(rules)
     given = options.get("eligible")
@@ -539,12 +544,10 @@ def build_solidarity(
         severity=Severity.WARNING,
         subject="refunds",
         message=Text(
-            en=f"No refund to {', '.join(excluded)} members: refunds go to user and worker "
-            "members by their business or work; the statutes do not provide otherwise "
+            "No refund to {items} members: refunds go to user and worker members by their "
+            "business or work; the statutes do not provide otherwise "
             "(qc.supporting_members_refunds).",
-            fr=f"Aucune ristourne aux membres {', '.join(excluded)} : les ristournes vont aux "
-            "membres utilisateurs et travailleurs selon leurs opérations ou leur travail ; les "
-            "statuts ne prévoient pas autrement (qc.supporting_members_refunds).",
+            items=", ".join(excluded),
         ),
         citation=citation,
     )

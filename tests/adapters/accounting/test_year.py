@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from cooprules import get_plugin_manager, load_regimes
 from cooprules.errors import InvalidInput, PluginError
+from cooprules.explain import Text
 from cooprules.money import to_minor_units
 from cooprules.plugins import journal_entries
 from cooprules.report import evaluate
@@ -383,8 +384,8 @@ def test_the_writer_refuses_two_keys_written_as_one_account():
                                                            money("-1.00", "EUR"))),
         )  # fmt: skip
 
-    twin = attrs.evolve(BE_PCMN.account(Role.CONTRIBUTIONS), name=attrs.evolve(
-        BE_PCMN.account(Role.CONTRIBUTIONS).name, fr="Autre nom"))  # fmt: skip
+    twin = attrs.evolve(BE_PCMN.account(Role.CONTRIBUTIONS), name=Text(
+        en=BE_PCMN.account(Role.CONTRIBUTIONS).name.en, fr="Autre nom"))  # fmt: skip
     chart = BE_PCMN.with_overrides({"reserve:twin": twin})
     with pytest.raises(InvalidInput, match="written for both"):
         write_beancount(

@@ -505,7 +505,7 @@ class TestQuebec:
         ("key", "value", "message"),
         [
             # 3/4 in a copy of the law: 6 of 8 votes cast is still enough, 2 of 3 no longer.
-            ("qc.board_suspend_or_exclude_majority", Rate.of("3/4"), "below the required 3/4"),
+            ("qc.board_suspend_or_exclude_majority", Rate.of("3/4"), "below the required 0.75"),
             # 14 days in a copy of the law: reasons sent on the 15th day are late.
             ("qc.board_reasons_within_days", 14, "within 14 days"),
         ],

@@ -1,7 +1,7 @@
 """An example cooprules plug-in: the fictional jurisdiction XX and its regime ``xx-demo``.
 
 The regime is frozen data built once, at import, from the law file ``law.toml`` beside this module
-(:data:`LAW`), exactly as cooprules' own plug-ins are built; :func:`cooprules_regimes` hands it to
+(`LAW`), exactly as cooprules' own plug-ins are built; `cooprules_regimes()` hands it to
 cooprules. Every figure cites the (fictional) article that sets it, with a URL, and the law's
 changes are dated: the legal reserve was 10 % of the surplus until 2020, 15 % since.
 
@@ -19,9 +19,9 @@ Rate(value=Fraction(1, 10))
 
 Besides its membership and voting rules, the regime carries the rule sets a whole year needs,
 so ``cooprules run`` evaluates an xx-demo co-op exactly as one of ours: its surplus waterfall
-(:class:`~cooprules.report.DistributionRules`, :mod:`cooprules_example_xx.surplus`), a sample levy
-schedule (:class:`~cooprules.report.SampleSchedules`: ``sample = "xx.STANDARD"``) and its chart of
-accounts (:mod:`cooprules_example_xx.accounts`), on which the journal is booked.
+(`DistributionRules`, `cooprules_example_xx.surplus`), a sample levy
+schedule (`SampleSchedules`: ``sample = "xx.STANDARD"``) and its chart of
+accounts (`cooprules_example_xx.accounts`), on which the journal is booked.
 
 ```pycon
 >>> from cooprules.report import SampleSchedules

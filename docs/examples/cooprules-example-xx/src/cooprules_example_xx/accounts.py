@@ -1,16 +1,19 @@
 """The chart of accounts of XX, a rule set of the regime: the journal and the ledger book on it.
 
-The accounting plug-in of cooprules books a regime's results on the :class:`ChartOfAccounts` the
-regime carries among its rules (:func:`cooprules_adapters.accounting.chart_of`); without one, a
-jurisdiction it does not know gets no journal. :data:`XX_CHART` gives an account to every role the
+The accounting plug-in of cooprules books a regime's results on the `ChartOfAccounts` the
+regime carries among its rules (`cooprules_adapters.accounting.chart_of()`); without one, a
+jurisdiction it does not know gets no journal. `XX_CHART` gives an account to every role the
 booking functions use, each citing the annex of the (fictional) Accounting Decree of XX: one
 account may serve several roles, as the year's result does for every allocation.
 
+```pycon
 >>> from cooprules_adapters.accounting import Role
 >>> XX_CHART.reserve("legal_reserve").label, XX_CHART.account(Role.INTEREST_PAYABLE).label
 ('120 Réserve légale', '450 Membres – intérêts à payer')
 >>> XX_CHART.reserve("general_reserve").ledger_name(XX_CHART.jurisdiction)
 'Equity:XX:130-GeneralReserve'
+
+```
 """
 
 from __future__ import annotations

@@ -3,18 +3,19 @@
 The general meeting splits the year's surplus in this order:
 
 1. a share to the **legal reserve** (art. 21: 10 % until 2020, 15 % since; the statutes may choose
-   more), checked by :class:`LegalReserveShare`;
+   more), checked by `LegalReserveShare`;
 2. **interest on paid-up shares** at the rate the meeting decides, pro rata of the days held, at
-   most the cap of art. 22 (5 % a year), which the core's :class:`~cooprules.surplus.Interest`
+   most the cap of art. 22 (5 % a year), which the core's `Interest`
    step checks member by member;
 3. **patronage refunds** (art. 23): a share of what remains, pro rata of each member's business
    with the co-op (by default the revenue their activities invoiced through it);
 4. the rest to the **general reserve** (art. 23).
 
 No figure is written here: the rates and their citations are read from the rules
-:func:`cooprules.regime.bind` gives on the meeting's date, so the law file alone says what they
-are. :func:`build` is the regime's :class:`cooprules.report.DistributionRules`.
+`cooprules.regime.bind()` gives on the meeting's date, so the law file alone says what they
+are. `build()` is the regime's `cooprules.report.DistributionRules`.
 
+```pycon
 >>> from datetime import date
 >>> from cooprules.money import format_amount, money
 >>> from cooprules.regime import bind
@@ -29,14 +30,19 @@ are. :func:`build` is the regime's :class:`cooprules.report.DistributionRules`.
 >>> result.step("legal_reserve").explanation.steps[0].citation.short()
 'Co-operatives Act of XX, art. 21 (as amended in 2020)'
 
+```
+
 A meeting that gives the legal reserve less than its share breaks art. 21:
 
+```pycon
 >>> short = distribute(waterfall(rules, legal_reserve=Rate.of("10%")), figures)
 >>> [violation] = short.violations
 >>> violation.code, violation.citation.article
 ('xx.legal_reserve_below_share', 'art. 21 (as amended in 2020)')
 >>> violation.message.en
 'The legal reserve receives 100.00 EUR; 15% of the surplus is 150.00 EUR.'
+
+```
 """
 
 from __future__ import annotations
@@ -118,7 +124,7 @@ def waterfall(
     """The waterfall of an ``xx-demo`` co-op, its figures read from ``rules``.
 
     Args:
-        rules: the co-op's rules on the meeting's date (:func:`cooprules.regime.bind`).
+        rules: the co-op's rules on the meeting's date (`cooprules.regime.bind()`).
         legal_reserve: the share of the surplus the meeting sends to the legal reserve (``None``:
             the rules' share, the statutes' choice else the law's); less is reported.
         interest_rate: the yearly rate of interest on paid-up shares the meeting decides, if any
@@ -163,14 +169,14 @@ def waterfall(
 
 
 OPTIONS: Final = frozenset(inspect.signature(waterfall).parameters) - {"rules"}
-"""The ``[distribution] options`` a scenario may give: the keywords of :func:`waterfall`."""
+"""The ``[distribution] options`` a scenario may give: the keywords of `waterfall()`."""
 
 
 def build(rules: Rules, options: Mapping[str, object], figures: YearFigures) -> Waterfall:
-    """The waterfall from a scenario's ``[distribution] options`` (see :func:`waterfall`).
+    """The waterfall from a scenario's ``[distribution] options`` (see `waterfall()`).
 
     Raises:
-        InvalidInput: an option :func:`waterfall` does not take, naming it and those it takes.
+        InvalidInput: an option `waterfall()` does not take, naming it and those it takes.
     """
     del figures  # the steps read the year's figures when the waterfall is distributed
     unknown = sorted(set(options) - OPTIONS)
