@@ -1267,7 +1267,7 @@ def loads(text: str, *, name: str = "<scenario>", currency: str | None = None) -
     Raises:
         ScenarioError: the file, the path and the value of each problem found (all of them).
 
-    A ``[tables]`` section's files are read relative to ``name``'s folder (:mod:`cooprules.tables`).
+    A ``[tables]`` section's files are read relative to ``name``'s folder (`cooprules.tables`).
     """
     return _with_tables(_parse(text, name), name=name, currency=currency)
 

@@ -10,12 +10,12 @@ ballots) may instead come from files named in its ``[tables]`` section, relative
     activity_lines = "lines.parquet"
 
 The rows of a table are merged into the scenario exactly as if written in its TOML, then go
-through the same structuring and checks (:func:`cooprules.scenario.load`); an error in a table
-names its file, the row (1-based, the header not counted) and the column::
+through the same structuring and checks ([`cooprules.scenario.load()`][cooprules.scenario.load]); an
+error in a table names its file, the row (1-based, the header not counted) and the column::
 
     lines.csv: row 12, column revenue: text is not a decimal number (got '12,5')
 
-The tables (:data:`TABLES`), each row a mapping of column to cell:
+The tables (`TABLES`), each row a mapping of column to cell:
 
 * ``members``: ``id``, ``name``, ``birth_date``, ``work.pay`` (a dotted column is a key of a nested
   table: ``work.time``, ``facts.on_integration_income``...);
@@ -37,11 +37,11 @@ column as ``true``/``false``; a member's ``facts.*`` cells are read as TOML read
 TOML** (``3000`` is 3,000.00, never 30.00): cents are not assumed. A float is never exact: a float
 column is refused, naming the column.
 
-CSV is read with the standard library's :mod:`csv` module (UTF-8, a header row); Parquet and Arrow
+CSV is read with the standard library's `csv` module (UTF-8, a header row); Parquet and Arrow
 IPC (``.parquet``, ``.arrow``, ``.feather``) need the optional extra ``cooprules[columns]``
-(pyarrow). :func:`load_scenario` takes the tables in Python: Arrow tables, pandas or polars data
+(pyarrow). `load_scenario()` takes the tables in Python: Arrow tables, pandas or polars data
 frames or any iterable of row mappings (``docs/tables.md`` reads them from a database).
-:func:`convert` writes a scenario's large tables out as files and a scenario referencing them.
+`convert()` writes a scenario's large tables out as files and a scenario referencing them.
 """
 
 from __future__ import annotations
@@ -497,7 +497,7 @@ class _Merge:
             self.problems.append(TableError(source.label, row, column, value, reason))
 
     def more(self) -> None:
-        """One line for the problems of a table beyond the first :data:`_SHOWN`."""
+        """One line for the problems of a table beyond the first `_SHOWN`."""
         for label, count in self.counts.items():
             if count > _SHOWN:
                 reason = f"and {count - _SHOWN} more rows with problems, not shown"
@@ -810,11 +810,11 @@ def load_scenario(
 
     Args:
         scenario: the scenario's TOML text, or its parsed TOML (a mapping, not changed).
-        tables: the tables by name (:data:`TABLES`): an Arrow table, a pandas or polars data frame,
+        tables: the tables by name (`TABLES`): an Arrow table, a pandas or polars data frame,
             an iterable of mappings (column to cell), or a file's path (``.csv``, ``.parquet``,
             ``.arrow``). A table named here and in the scenario's ``[tables]`` is refused.
         name: the scenario's name, for the errors; an in-memory table's errors name the table.
-        currency: as for :func:`cooprules.scenario.loads`.
+        currency: as for [`cooprules.scenario.loads()`][cooprules.scenario.loads].
         base: the folder the ``[tables]`` files are relative to (default: ``name``'s).
 
     Raises:
@@ -894,7 +894,7 @@ def export_tables(  # noqa: C901, PLR0912 - one step per table
     (which an empty cell cannot tell from a key left out) stays in the TOML.
 
     Returns:
-        The TOML data left, and the rows of each table written out (by name, in :data:`TABLES`'
+        The TOML data left, and the rows of each table written out (by name, in `TABLES`'
         order; only the tables with rows).
     """
     rest = dict(raw)
@@ -1032,7 +1032,7 @@ def convert(
 
     Args:
         file: the scenario.
-        to: ``csv`` or ``parquet`` (Parquet needs :data:`EXTRA`).
+        to: ``csv`` or ``parquet`` (Parquet needs `EXTRA`).
         output: the folder (created if need be); it must not hold ``file`` itself.
         currency: the regime's currency, for a file that names none.
 
