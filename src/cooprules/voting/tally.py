@@ -349,7 +349,8 @@ def _decision_rule(
         raise InvalidParameter(
             f"{rules.code}.decisions[{rule.kind}].majority",
             None,
-            "the legal majority of this decision is uncertain in the sources: give the statutes' rule",
+            "the legal majority of this decision is uncertain in the sources: "
+            "give the statutes' rule",
         )
     return rule, problems
 
