@@ -285,21 +285,25 @@ class Event:
                 )
 
 
+def _after(status: Status, before_suspension: Status, kind: EventKind) -> tuple[Status, Status]:
+    """The status after an event of ``kind``, and the status a reinstatement returns to."""
+    if kind is EventKind.REINSTATED:
+        return (before_suspension if status is Status.SUSPENDED else status), before_suspension
+    target = _TARGETS.get(kind)
+    if target is None:
+        return status, before_suspension
+    if target is Status.SUSPENDED and status is not Status.SUSPENDED:
+        return target, status
+    return target, before_suspension
+
+
 def _replay(events: tuple[Event, ...]) -> tuple[tuple[Status, ...], tuple[str | None, ...]]:
     statuses: list[Status] = []
     categories: list[str | None] = []
     status, category = Status.NONE, None
     before_suspension = Status.NONE
     for event in events:
-        kind = event.kind
-        if kind is EventKind.REINSTATED:
-            status = before_suspension if status is Status.SUSPENDED else status
-        else:
-            target = _TARGETS.get(kind)
-            if target is Status.SUSPENDED and status is not Status.SUSPENDED:
-                before_suspension = status
-            if target is not None:
-                status = target
+        status, before_suspension = _after(status, before_suspension, event.kind)
         if event.category is not None:
             category = event.category
         statuses.append(status)
@@ -589,16 +593,24 @@ class MembershipRules:
 
 
 def _problems(
-    history: History, event: Event, rules: MembershipRules
+    before: Callable[[], History],
+    event: Event,
+    rules: MembershipRules,
+    source: Status,
+    last: date | None,
 ) -> tuple[Status, Transition | None, list[Text]]:
-    """Why ``event`` cannot follow ``history`` under ``rules`` (empty list: it can)."""
-    source = history.current
+    """Why ``event`` cannot follow a history under ``rules`` (empty list: it can).
+
+    The history is given by its status ``source``, the date of its last event ``last`` (``None``
+    when it has none) and ``before``, which builds it: only when a condition of the transition
+    reads it.
+    """
     problems: list[Text] = []
-    if history.dates and event.date < history.dates[-1]:
+    if last is not None and event.date < last:
         problems.append(
             Text(
                 "the event is dated before the last recorded event ({dates})",
-                dates=history.dates[-1],
+                dates=last,
             )
         )
     codes = rules.category_codes()
@@ -632,8 +644,9 @@ def _problems(
             )
         )
         return source, None, problems
-    context = TransitionContext(history, event, source, rules)
-    problems.extend(p for p in (c(context) for c in transition.conditions) if p is not None)
+    if transition.conditions:
+        context = TransitionContext(before(), event, source, rules)
+        problems.extend(p for p in (c(context) for c in transition.conditions) if p is not None)
     return source, transition, problems
 
 
@@ -649,7 +662,8 @@ def apply(history: History, event: Event, rules: MembershipRules) -> History:
             transition fails, or it is dated before the last event. The message names the
             transition (``member -> excluded``) and the reason.
     """
-    source, _transition, problems = _problems(history, event, rules)
+    last = history.dates[-1] if history.dates else None
+    source, _transition, problems = _problems(lambda: history, event, rules, history.current, last)
     if problems:
         raise IllegalTransition(
             history.subject,
@@ -670,36 +684,77 @@ def check_history(history: History, rules: MembershipRules, as_of: date) -> tupl
     when the transition has none or the graph does not allow the event; then the regime-wide checks
     run.
     """
+    # One replay (issue 16): the events are taken in the order recorded and kept in date order
+    # as `History.of()` would sort them (stably: an event goes after those of its day), with the
+    # status and category after each, so each step costs O(1) and a prefix history is built only
+    # when a condition of the transition reads it. A recorded history not in date order (only
+    # a `History` built by hand) is replayed again from its first event at each late event.
     violations: list[Violation] = []
-    replayed = History.of(history.subject)
+    subject = history.subject
     general = rules.general_citation
+    events: list[Event] = []
+    dates: list[date] = []
+    statuses: list[Status] = []
+    categories: list[str | None] = []
+    status, category, before_suspension = Status.NONE, None, Status.NONE
+
+    def prefix() -> History:
+        return History(subject, tuple(events), tuple(dates), tuple(statuses), tuple(categories))
+
     for event in history.events:
-        if event.date > as_of:
+        day = event.date
+        if day > as_of:
             break
-        source, transition, problems = _problems(replayed, event, rules)
-        target = _target_after(replayed, event)
-        violations.extend(
-            Violation(
-                code="membership.illegal_transition",
-                severity=Severity.ERROR,
-                subject=history.subject,
-                message=Text(
-                    "{date}: {source} -> {target} on {kind}: {problem}.",
-                    date=event.date,
-                    source=source.value,
-                    target=target.value,
-                    kind=event.kind.value,
-                    problem=problem,
-                ),
-                citation=(
-                    transition.citation
-                    if transition is not None and transition.citation is not None
-                    else general
-                ),
-            )
-            for problem in problems
+        source, transition, problems = _problems(
+            prefix, event, rules, status, dates[-1] if dates else None
         )
-        replayed = History.of(history.subject, (*replayed.events, event))
+        target, after_suspension = _after(status, before_suspension, event.kind)
+        if dates and day < dates[-1]:
+            # Out of date order: placed after the events of its day, and everything replayed.
+            position = bisect_right(dates, day)
+            events.insert(position, event)
+            dates.insert(position, day)
+            statuses.clear()
+            categories.clear()
+            status, category, before_suspension = Status.NONE, None, Status.NONE
+            for placed in events:
+                status, before_suspension = _after(status, before_suspension, placed.kind)
+                if placed.category is not None:
+                    category = placed.category
+                statuses.append(status)
+                categories.append(category)
+        else:
+            status, before_suspension = target, after_suspension
+            if event.category is not None:
+                category = event.category
+            events.append(event)
+            dates.append(day)
+            statuses.append(status)
+            categories.append(category)
+        if problems:
+            citation = (
+                transition.citation
+                if transition is not None and transition.citation is not None
+                else general
+            )
+            violations.extend(
+                Violation(
+                    code="membership.illegal_transition",
+                    severity=Severity.ERROR,
+                    subject=subject,
+                    message=Text(
+                        "{date}: {source} -> {target} on {kind}: {problem}.",
+                        date=event.date,
+                        source=source.value,
+                        target=target.value,
+                        kind=event.kind.value,
+                        problem=problem,
+                    ),
+                    citation=citation,
+                )
+                for problem in problems
+            )
+    replayed = prefix()
     for check in rules.checks:
         violations.extend(check(replayed, as_of))
     return tuple(violations)
