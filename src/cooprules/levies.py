@@ -949,6 +949,7 @@ class LevyColumns:
         bases: the bases given (each activity's base of each period, ``None``: no line).
         spans: the periods each activity runs in, as given (``None``: all).
         credit_bases: the credit notes' part of each base, as given.
+        months_present: the months each activity counts for a prorated cap, as given.
     """
 
     levies: list[list[int]]
@@ -958,6 +959,7 @@ class LevyColumns:
     bases: Sequence[Sequence[int | None]] = attrs.field(repr=False)
     spans: Sequence[tuple[int, int]] | None = attrs.field(repr=False)
     credit_bases: Sequence[Sequence[int]] | None = attrs.field(repr=False)
+    months_present: Sequence[int] | None = attrs.field(default=None, repr=False)
 
     def total(self, index: int) -> Money:
         """The year's levy of the activity at ``index``, as money."""
@@ -978,6 +980,7 @@ class LevyColumns:
             None if self.credit_bases is None else (self.credit_bases[index],),
             None,
             figures,
+            None if self.months_present is None else (self.months_present[index],),
         )
         name = str(index) if activity is None else activity
         return tuple(
@@ -1004,6 +1007,16 @@ def _check_spans(spans: Sequence[tuple[int, int]], activities: int, count: int) 
             )
 
 
+def _check_months(months: Sequence[int], activities: int, count: int) -> None:
+    if len(months) != activities:
+        raise InvalidInput(
+            "months_present", len(months), f"expected one count per activity ({activities})"
+        )
+    for number, value in enumerate(months):
+        if type(value) is not int or not 0 <= value <= count:
+            raise InvalidInput(f"months_present[{number}]", value, f"expected an int 0..{count}")
+
+
 def levy_columns(
     bases: Sequence[Sequence[int | None]],
     schedule: Schedule,
@@ -1012,6 +1025,7 @@ def levy_columns(
     first_month: int = 1,
     spans: Sequence[tuple[int, int]] | None = None,
     credit_bases: Sequence[Sequence[int]] | None = None,
+    months_present: Sequence[int] | None = None,
 ) -> LevyColumns:
     """The levies of many activities' years under one schedule, from integer columns.
 
@@ -1050,6 +1064,9 @@ def levy_columns(
         credit_bases: for a schedule that gives levies back for credit notes, each month's part
             of the base that credit notes make (zero or negative: the sum of the negative
             revenues of its lines); read only for the months whose base is negative.
+        months_present: the months each activity counts for a prorated cap, when not those of
+            its span (`Activity.months_present()`: 0 for an activity that ends the day it
+            starts, which runs in that day's month).
 
     Raises:
         InvalidInput: a base that is not an ``int`` or ``None`` (named by its position), a list
@@ -1074,8 +1091,14 @@ def levy_columns(
         raise InvalidInput(
             "credit_bases", len(credit_bases), f"expected one list per activity ({len(bases)})"
         )
-    levies, totals = _levy_units((schedule,) * count, bases, spans, credit_bases, None, None)
-    return LevyColumns(levies, totals, schedule, periods, bases, spans, credit_bases)
+    if months_present is not None:
+        _check_months(months_present, len(bases), count)
+    levies, totals = _levy_units(
+        (schedule,) * count, bases, spans, credit_bases, None, None, months_present
+    )
+    return LevyColumns(
+        levies, totals, schedule, periods, bases, spans, credit_bases, months_present
+    )
 
 
 def _levy_year(  # noqa: C901 - the lines brought to columns, period by period
@@ -1135,7 +1158,12 @@ def _levy_year(  # noqa: C901 - the lines brought to columns, period by period
             per_line[index] = _per_line(schedule, period_lines, custom_base)
     figures: list[tuple[int, ...] | None] = []
     spans = ((first, stop),)
-    _, totals = _levy_units(schedules, (bases,), spans, (credit_bases,), (per_line,), figures)
+    # The months the cap is prorated to: those of the span, except for an activity that ends
+    # the day it starts (it runs in that month, for no month of presence).
+    months = (activity.months_present(periods[0].start, periods[-1].end),)
+    _, totals = _levy_units(
+        schedules, (bases,), spans, (credit_bases,), (per_line,), figures, months
+    )
     statements = tuple(
         LevyStatement(activity.id, period, schedule, units)
         for period, schedule, units in zip(periods, schedules, figures, strict=True)
@@ -1199,6 +1227,7 @@ def _levy_units(  # noqa: C901, PLR0912, PLR0915, PLR0917 - the hot loop
     credit_bases: Sequence[Sequence[int]] | None,
     per_line: Sequence[Sequence[int]] | None,
     figures: list[tuple[int, ...] | None] | None,
+    months_present: Sequence[int] | None = None,
 ) -> tuple[list[list[int]], list[int]]:
     """The levies of many activities' years, in minor units: the one rule of this module.
 
@@ -1206,7 +1235,8 @@ def _levy_units(  # noqa: C901, PLR0912, PLR0915, PLR0917 - the hot loop
     each activity's base of each period (``None``: no line in that period); ``spans`` the periods
     each activity runs in (``first, stop``; all when ``None``); ``credit_bases`` the part of each
     negative base that credit notes make (read only when the schedule gives levies back);
-    ``per_line`` the levy rounded line by line (read only for a schedule rounding per line).
+    ``per_line`` the levy rounded line by line (read only for a schedule rounding per line);
+    ``months_present`` the months a prorated cap counts (those of the span when ``None``).
     A period without lines in which the activity does not run has no statement: its levy is 0
     and nothing carries. Returns each activity's levy of each period and its year's total; with
     ``figures``, appends each period's figures (`LevyStatement.units`, ``None`` for a period
@@ -1235,7 +1265,7 @@ def _levy_units(  # noqa: C901, PLR0912, PLR0915, PLR0917 - the hot loop
                 f"bases[{number}]", len(column), f"expected the base of each of {count} periods"
             )
         first, stop = whole_year if spans is None else spans[number]
-        months = stop - first
+        months = stop - first if months_present is None else months_present[number]
         credit_column = None if credit_bases is None else credit_bases[number]
         line_column = None if per_line is None else per_line[number]
         levied = ytd_base = carried = variable_levied = levied_base = refundable = capped_off = 0
