@@ -39,10 +39,12 @@ import datetime as dt
 import enum
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from itertools import repeat
+from operator import getitem
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -55,6 +57,8 @@ if TYPE_CHECKING:
     from cooprules.regime import Rules
 
 __all__ = [
+    "EVENT_KINDS",
+    "STATUSES",
     "TERMINAL",
     "Category",
     "Condition",
@@ -66,6 +70,7 @@ __all__ = [
     "Member",
     "MembershipRules",
     "Status",
+    "StatusColumns",
     "Transition",
     "TransitionContext",
     "apply",
@@ -78,6 +83,8 @@ __all__ = [
     "graph",
     "members_with_status",
     "status_at",
+    "status_columns",
+    "statuses_at",
     "statuses_on",
     "to_mermaid",
 ]
@@ -400,6 +407,116 @@ def category_at(history: History, day: date) -> str | None:
     """The person's member category at the end of ``day``, if any was recorded."""
     index = bisect_right(history.dates, day)
     return history.categories[index - 1] if index else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Statuses over integer columns (issue 16)
+# ---------------------------------------------------------------------------------------------
+
+EVENT_KINDS: Final = tuple(EventKind)
+"""The event kinds by code: a kind's code in [`StatusColumns`][cooprules.membership.StatusColumns]
+is its position here (``EVENT_KINDS[0]`` is ``APPLIED``)."""
+
+STATUSES: Final = tuple(Status)
+"""The statuses by code: ``STATUSES[code]`` is the status a code of
+[`statuses_at()`][cooprules.membership.statuses_at] stands for (``0`` is ``NONE``)."""
+
+_STATUS_CODE: Final = {status: code for code, status in enumerate(STATUSES)}
+_EVENT_CODE: Final = {kind: code for code, kind in enumerate(EVENT_KINDS)}
+
+
+@attrs.frozen
+class StatusColumns:
+    """Many people's histories as integer columns, replayed once: statuses on any day by bisect.
+
+    Build it with [`status_columns()`][cooprules.membership.status_columns] from each person's
+    event days (ordinals) and kind codes, or with
+    [`StatusColumns.of()`][cooprules.membership.StatusColumns.of] from histories; then
+    [`statuses_at()`][cooprules.membership.statuses_at] gives everyone's status code on a day.
+    The replay is the one of [`History`][cooprules.membership.History], event by event.
+
+    Attributes:
+        days: each person's event days as ``date.toordinal()``, in date order.
+        codes: each person's event kind codes (positions in
+            [`EVENT_KINDS`][cooprules.membership.EVENT_KINDS]).
+        lookup: each person's status code before the first event, then after each.
+    """
+
+    days: tuple[tuple[int, ...], ...]
+    codes: tuple[tuple[int, ...], ...]
+    lookup: tuple[tuple[int, ...], ...] = attrs.field(repr=False)
+
+    @classmethod
+    def of(cls, histories: Iterable[History]) -> StatusColumns:
+        """The columns of histories (their replay is kept: nothing is replayed again)."""
+        days, codes, lookup = [], [], []
+        code_of, status_code = _EVENT_CODE, _STATUS_CODE
+        for history in histories:
+            days.append(tuple(day.toordinal() for day in history.dates))
+            codes.append(tuple(code_of[kind] for kind in history.kinds))
+            lookup.append((0, *(status_code[status] for status in history.statuses)))
+        return cls(tuple(days), tuple(codes), tuple(lookup))
+
+
+def status_columns(days: Sequence[Sequence[int]], codes: Sequence[Sequence[int]]) -> StatusColumns:
+    """Replay many people's events given as integer columns, once.
+
+    Args:
+        days: each person's event days as ``date.toordinal()``, in date order (events of one
+            day in the order they took effect).
+        codes: each person's event kind codes, one per day (positions in
+            [`EVENT_KINDS`][cooprules.membership.EVENT_KINDS]).
+
+    Raises:
+        InvalidInput: a day or a code that is not an ``int``, a code out of range, days out of
+            order, or not one code per day (named by person and position).
+    """
+    if len(codes) != len(days):
+        raise InvalidInput("codes", len(codes), f"expected one list per person ({len(days)})")
+    kinds, status_code, after = EVENT_KINDS, _STATUS_CODE, _after
+    count = len(kinds)
+    all_days, all_codes, lookup = [], [], []
+    for number, (person_days, person_codes) in enumerate(zip(days, codes, strict=True)):
+        if len(person_codes) != len(person_days):
+            raise InvalidInput(
+                f"codes[{number}]", len(person_codes), f"expected {len(person_days)} codes"
+            )
+        previous = None
+        for index, day in enumerate(person_days):
+            if type(day) is not int or (previous is not None and day < previous):
+                raise InvalidInput(
+                    f"days[{number}][{index}]", day, "expected ordinal days (ints) in date order"
+                )
+            previous = day
+        status = before_suspension = Status.NONE
+        table = [0]
+        for index, code in enumerate(person_codes):
+            if type(code) is not int or not 0 <= code < count:
+                raise InvalidInput(
+                    f"codes[{number}][{index}]", code, f"expected an event kind code 0..{count - 1}"
+                )
+            status, before_suspension = after(status, before_suspension, kinds[code])
+            table.append(status_code[status])
+        all_days.append(tuple(person_days))
+        all_codes.append(tuple(person_codes))
+        lookup.append(tuple(table))
+    return StatusColumns(tuple(all_days), tuple(all_codes), tuple(lookup))
+
+
+def statuses_at(columns: StatusColumns, day: date) -> list[int]:
+    """Everyone's status code at the end of ``day``, in the order of the columns.
+
+    The same rule as [`status_at()`][cooprules.membership.status_at] (events dated that day have
+    taken effect): one bisect over each person's days and one index, run by ``map``.
+    ``STATUSES[code]`` is the status.
+
+    Raises:
+        InvalidPeriod: ``day`` is not a ``datetime.date``.
+    """
+    check_date(day, field="day")
+    return list(
+        map(getitem, columns.lookup, map(bisect_right, columns.days, repeat(day.toordinal())))
+    )
 
 
 # ---------------------------------------------------------------------------------------------
