@@ -990,8 +990,16 @@ class LevyColumns:
         )
 
 
+def _length(value: object, field: str) -> int:
+    """The length of a column, or a typed refusal naming it."""
+    try:
+        return len(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise InvalidInput(field, value, "expected a list (a sequence)") from None
+
+
 def _check_spans(spans: Sequence[tuple[int, int]], activities: int, count: int) -> None:
-    if len(spans) != activities:
+    if _length(spans, "spans") != activities:
         raise InvalidInput("spans", len(spans), f"expected one span per activity ({activities})")
     for number, span in enumerate(spans):
         if (
@@ -1008,7 +1016,7 @@ def _check_spans(spans: Sequence[tuple[int, int]], activities: int, count: int) 
 
 
 def _check_months(months: Sequence[int], activities: int, count: int) -> None:
-    if len(months) != activities:
+    if _length(months, "months_present") != activities:
         raise InvalidInput(
             "months_present", len(months), f"expected one count per activity ({activities})"
         )
@@ -1085,11 +1093,12 @@ def levy_columns(
         )
     periods = month_periods(year, first_month=first_month)
     count = len(periods)
+    activities = _length(bases, "bases")
     if spans is not None:
-        _check_spans(spans, len(bases), count)
-    if credit_bases is not None and len(credit_bases) != len(bases):
+        _check_spans(spans, activities, count)
+    if credit_bases is not None and _length(credit_bases, "credit_bases") != activities:
         raise InvalidInput(
-            "credit_bases", len(credit_bases), f"expected one list per activity ({len(bases)})"
+            "credit_bases", len(credit_bases), f"expected one list per activity ({activities})"
         )
     if months_present is not None:
         _check_months(months_present, len(bases), count)
@@ -1260,7 +1269,7 @@ def _levy_units(  # noqa: C901, PLR0912, PLR0915, PLR0917 - the hot loop
     cumulative: tuple[int, ...] = ()
     rounded: Callable[[int], int] = int
     for number, column in enumerate(bases):
-        if len(column) != count:
+        if _length(column, f"bases[{number}]") != count:
             raise InvalidInput(
                 f"bases[{number}]", len(column), f"expected the base of each of {count} periods"
             )

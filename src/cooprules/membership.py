@@ -458,6 +458,11 @@ class StatusColumns:
         return cls(tuple(days), tuple(codes), tuple(lookup))
 
 
+def _sequence(value: object, field: str) -> None:
+    if not isinstance(value, Sequence):
+        raise InvalidInput(field, value, "expected a list (a sequence)")
+
+
 def status_columns(days: Sequence[Sequence[int]], codes: Sequence[Sequence[int]]) -> StatusColumns:
     """Replay many people's events given as integer columns, once.
 
@@ -471,12 +476,16 @@ def status_columns(days: Sequence[Sequence[int]], codes: Sequence[Sequence[int]]
         InvalidInput: a day or a code that is not an ``int``, a code out of range, days out of
             order, or not one code per day (named by person and position).
     """
+    _sequence(days, "days")
+    _sequence(codes, "codes")
     if len(codes) != len(days):
         raise InvalidInput("codes", len(codes), f"expected one list per person ({len(days)})")
     kinds, status_code, after = EVENT_KINDS, _STATUS_CODE, _after
     count = len(kinds)
     all_days, all_codes, lookup = [], [], []
     for number, (person_days, person_codes) in enumerate(zip(days, codes, strict=True)):
+        _sequence(person_days, f"days[{number}]")
+        _sequence(person_codes, f"codes[{number}]")
         if len(person_codes) != len(person_days):
             raise InvalidInput(
                 f"codes[{number}]", len(person_codes), f"expected {len(person_days)} codes"

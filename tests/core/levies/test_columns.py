@@ -516,6 +516,22 @@ def test_a_base_that_is_not_an_int_is_refused_by_position(bad):
     assert caught.value.value == bad
 
 
+@pytest.mark.parametrize(
+    ("call", "field", "value"),
+    [
+        (lambda: levy_columns(7, BENCH, YEAR), "bases", 7),
+        (lambda: levy_columns([[0] * 12, 7], BENCH, YEAR), "bases[1]", 7),
+        (lambda: levy_columns([[0] * 12], BENCH, YEAR, spans=7), "spans", 7),
+        (lambda: levy_columns([[0] * 12], BENCH, YEAR, credit_bases=7), "credit_bases", 7),
+        (lambda: levy_columns([[0] * 12], BENCH, YEAR, months_present=7), "months_present", 7),
+    ],
+)
+def test_a_column_that_is_not_a_list_is_refused(call, field, value):
+    with pytest.raises(InvalidInput) as caught:
+        call()
+    assert (caught.value.field, caught.value.value) == (field, value)
+
+
 def test_a_list_without_twelve_bases_is_refused():
     with pytest.raises(InvalidInput) as caught:
         levy_columns([[0] * 12, [0] * 11], BENCH, YEAR)

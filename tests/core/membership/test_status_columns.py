@@ -96,6 +96,10 @@ def test_the_codes_are_the_positions_of_the_enums():
         ([[1, 2]], [[0, len(EventKind)]], "codes[0][1]", len(EventKind)),
         ([[1, 2]], [[0, -1]], "codes[0][1]", -1),
         ([[1, 2]], [[0, "admitted"]], "codes[0][1]", "admitted"),
+        (7, [[0]], "days", 7),
+        ([[1]], None, "codes", None),
+        ([[1], 5], [[0], [0]], "days[1]", 5),
+        ([[1]], [{0}], "codes[0]", {0}),
     ],
 )
 def test_bad_columns_are_refused_by_person_and_position(days, codes, field, value):
