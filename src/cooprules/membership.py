@@ -39,10 +39,12 @@ import datetime as dt
 import enum
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from itertools import repeat
+from operator import getitem
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -55,6 +57,8 @@ if TYPE_CHECKING:
     from cooprules.regime import Rules
 
 __all__ = [
+    "EVENT_KINDS",
+    "STATUSES",
     "TERMINAL",
     "Category",
     "Condition",
@@ -66,6 +70,7 @@ __all__ = [
     "Member",
     "MembershipRules",
     "Status",
+    "StatusColumns",
     "Transition",
     "TransitionContext",
     "apply",
@@ -78,6 +83,8 @@ __all__ = [
     "graph",
     "members_with_status",
     "status_at",
+    "status_columns",
+    "statuses_at",
     "statuses_on",
     "to_mermaid",
 ]
@@ -285,21 +292,25 @@ class Event:
                 )
 
 
+def _after(status: Status, before_suspension: Status, kind: EventKind) -> tuple[Status, Status]:
+    """The status after an event of ``kind``, and the status a reinstatement returns to."""
+    if kind is EventKind.REINSTATED:
+        return (before_suspension if status is Status.SUSPENDED else status), before_suspension
+    target = _TARGETS.get(kind)
+    if target is None:
+        return status, before_suspension
+    if target is Status.SUSPENDED and status is not Status.SUSPENDED:
+        return target, status
+    return target, before_suspension
+
+
 def _replay(events: tuple[Event, ...]) -> tuple[tuple[Status, ...], tuple[str | None, ...]]:
     statuses: list[Status] = []
     categories: list[str | None] = []
     status, category = Status.NONE, None
     before_suspension = Status.NONE
     for event in events:
-        kind = event.kind
-        if kind is EventKind.REINSTATED:
-            status = before_suspension if status is Status.SUSPENDED else status
-        else:
-            target = _TARGETS.get(kind)
-            if target is Status.SUSPENDED and status is not Status.SUSPENDED:
-                before_suspension = status
-            if target is not None:
-                status = target
+        status, before_suspension = _after(status, before_suspension, event.kind)
         if event.category is not None:
             category = event.category
         statuses.append(status)
@@ -396,6 +407,125 @@ def category_at(history: History, day: date) -> str | None:
     """The person's member category at the end of ``day``, if any was recorded."""
     index = bisect_right(history.dates, day)
     return history.categories[index - 1] if index else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Statuses over integer columns (issue 16)
+# ---------------------------------------------------------------------------------------------
+
+EVENT_KINDS: Final = tuple(EventKind)
+"""The event kinds by code: a kind's code in [`StatusColumns`][cooprules.membership.StatusColumns]
+is its position here (``EVENT_KINDS[0]`` is ``APPLIED``)."""
+
+STATUSES: Final = tuple(Status)
+"""The statuses by code: ``STATUSES[code]`` is the status a code of
+[`statuses_at()`][cooprules.membership.statuses_at] stands for (``0`` is ``NONE``)."""
+
+_STATUS_CODE: Final = {status: code for code, status in enumerate(STATUSES)}
+_EVENT_CODE: Final = {kind: code for code, kind in enumerate(EVENT_KINDS)}
+
+
+@attrs.frozen
+class StatusColumns:
+    """Many people's histories as integer columns, replayed once: statuses on any day by bisect.
+
+    Build it with [`status_columns()`][cooprules.membership.status_columns] from each person's
+    event days (ordinals) and kind codes, or with
+    [`StatusColumns.of()`][cooprules.membership.StatusColumns.of] from histories; then
+    [`statuses_at()`][cooprules.membership.statuses_at] gives everyone's status code on a day.
+    The replay is the one of [`History`][cooprules.membership.History], event by event.
+
+    Attributes:
+        days: each person's event days as ``date.toordinal()``, in date order.
+        codes: each person's event kind codes (positions in
+            [`EVENT_KINDS`][cooprules.membership.EVENT_KINDS]).
+        lookup: each person's status code before the first event, then after each.
+    """
+
+    days: tuple[tuple[int, ...], ...]
+    codes: tuple[tuple[int, ...], ...]
+    lookup: tuple[tuple[int, ...], ...] = attrs.field(repr=False)
+
+    @classmethod
+    def of(cls, histories: Iterable[History]) -> StatusColumns:
+        """The columns of histories (their replay is kept: nothing is replayed again)."""
+        days, codes, lookup = [], [], []
+        code_of, status_code = _EVENT_CODE, _STATUS_CODE
+        for history in histories:
+            days.append(tuple(day.toordinal() for day in history.dates))
+            codes.append(tuple(code_of[kind] for kind in history.kinds))
+            lookup.append((0, *(status_code[status] for status in history.statuses)))
+        return cls(tuple(days), tuple(codes), tuple(lookup))
+
+
+def _sequence(value: object, field: str) -> None:
+    if not isinstance(value, Sequence):
+        raise InvalidInput(field, value, "expected a list (a sequence)")
+
+
+def status_columns(days: Sequence[Sequence[int]], codes: Sequence[Sequence[int]]) -> StatusColumns:
+    """Replay many people's events given as integer columns, once.
+
+    Args:
+        days: each person's event days as ``date.toordinal()``, in date order (events of one
+            day in the order they took effect).
+        codes: each person's event kind codes, one per day (positions in
+            [`EVENT_KINDS`][cooprules.membership.EVENT_KINDS]).
+
+    Raises:
+        InvalidInput: a day or a code that is not an ``int``, a code out of range, days out of
+            order, or not one code per day (named by person and position).
+    """
+    _sequence(days, "days")
+    _sequence(codes, "codes")
+    if len(codes) != len(days):
+        raise InvalidInput("codes", len(codes), f"expected one list per person ({len(days)})")
+    kinds, status_code, after = EVENT_KINDS, _STATUS_CODE, _after
+    count = len(kinds)
+    all_days, all_codes, lookup = [], [], []
+    for number, (person_days, person_codes) in enumerate(zip(days, codes, strict=True)):
+        _sequence(person_days, f"days[{number}]")
+        _sequence(person_codes, f"codes[{number}]")
+        if len(person_codes) != len(person_days):
+            raise InvalidInput(
+                f"codes[{number}]", len(person_codes), f"expected {len(person_days)} codes"
+            )
+        previous = None
+        for index, day in enumerate(person_days):
+            if type(day) is not int or (previous is not None and day < previous):
+                raise InvalidInput(
+                    f"days[{number}][{index}]", day, "expected ordinal days (ints) in date order"
+                )
+            previous = day
+        status = before_suspension = Status.NONE
+        table = [0]
+        for index, code in enumerate(person_codes):
+            if type(code) is not int or not 0 <= code < count:
+                raise InvalidInput(
+                    f"codes[{number}][{index}]", code, f"expected an event kind code 0..{count - 1}"
+                )
+            status, before_suspension = after(status, before_suspension, kinds[code])
+            table.append(status_code[status])
+        all_days.append(tuple(person_days))
+        all_codes.append(tuple(person_codes))
+        lookup.append(tuple(table))
+    return StatusColumns(tuple(all_days), tuple(all_codes), tuple(lookup))
+
+
+def statuses_at(columns: StatusColumns, day: date) -> list[int]:
+    """Everyone's status code at the end of ``day``, in the order of the columns.
+
+    The same rule as [`status_at()`][cooprules.membership.status_at] (events dated that day have
+    taken effect): one bisect over each person's days and one index, run by ``map``.
+    ``STATUSES[code]`` is the status.
+
+    Raises:
+        InvalidPeriod: ``day`` is not a ``datetime.date``.
+    """
+    check_date(day, field="day")
+    return list(
+        map(getitem, columns.lookup, map(bisect_right, columns.days, repeat(day.toordinal())))
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -589,16 +719,24 @@ class MembershipRules:
 
 
 def _problems(
-    history: History, event: Event, rules: MembershipRules
+    before: Callable[[], History],
+    event: Event,
+    rules: MembershipRules,
+    source: Status,
+    last: date | None,
 ) -> tuple[Status, Transition | None, list[Text]]:
-    """Why ``event`` cannot follow ``history`` under ``rules`` (empty list: it can)."""
-    source = history.current
+    """Why ``event`` cannot follow a history under ``rules`` (empty list: it can).
+
+    The history is given by its status ``source``, the date of its last event ``last`` (``None``
+    when it has none) and ``before``, which builds it: only when a condition of the transition
+    reads it.
+    """
     problems: list[Text] = []
-    if history.dates and event.date < history.dates[-1]:
+    if last is not None and event.date < last:
         problems.append(
             Text(
                 "the event is dated before the last recorded event ({dates})",
-                dates=history.dates[-1],
+                dates=last,
             )
         )
     codes = rules.category_codes()
@@ -632,8 +770,9 @@ def _problems(
             )
         )
         return source, None, problems
-    context = TransitionContext(history, event, source, rules)
-    problems.extend(p for p in (c(context) for c in transition.conditions) if p is not None)
+    if transition.conditions:
+        context = TransitionContext(before(), event, source, rules)
+        problems.extend(p for p in (c(context) for c in transition.conditions) if p is not None)
     return source, transition, problems
 
 
@@ -649,7 +788,8 @@ def apply(history: History, event: Event, rules: MembershipRules) -> History:
             transition fails, or it is dated before the last event. The message names the
             transition (``member -> excluded``) and the reason.
     """
-    source, _transition, problems = _problems(history, event, rules)
+    last = history.dates[-1] if history.dates else None
+    source, _transition, problems = _problems(lambda: history, event, rules, history.current, last)
     if problems:
         raise IllegalTransition(
             history.subject,
@@ -670,36 +810,77 @@ def check_history(history: History, rules: MembershipRules, as_of: date) -> tupl
     when the transition has none or the graph does not allow the event; then the regime-wide checks
     run.
     """
+    # One replay (issue 16): the events are taken in the order recorded and kept in date order
+    # as `History.of()` would sort them (stably: an event goes after those of its day), with the
+    # status and category after each, so each step costs O(1) and a prefix history is built only
+    # when a condition of the transition reads it. A recorded history not in date order (only
+    # a `History` built by hand) is replayed again from its first event at each late event.
     violations: list[Violation] = []
-    replayed = History.of(history.subject)
+    subject = history.subject
     general = rules.general_citation
+    events: list[Event] = []
+    dates: list[date] = []
+    statuses: list[Status] = []
+    categories: list[str | None] = []
+    status, category, before_suspension = Status.NONE, None, Status.NONE
+
+    def prefix() -> History:
+        return History(subject, tuple(events), tuple(dates), tuple(statuses), tuple(categories))
+
     for event in history.events:
-        if event.date > as_of:
+        day = event.date
+        if day > as_of:
             break
-        source, transition, problems = _problems(replayed, event, rules)
-        target = _target_after(replayed, event)
-        violations.extend(
-            Violation(
-                code="membership.illegal_transition",
-                severity=Severity.ERROR,
-                subject=history.subject,
-                message=Text(
-                    "{date}: {source} -> {target} on {kind}: {problem}.",
-                    date=event.date,
-                    source=source.value,
-                    target=target.value,
-                    kind=event.kind.value,
-                    problem=problem,
-                ),
-                citation=(
-                    transition.citation
-                    if transition is not None and transition.citation is not None
-                    else general
-                ),
-            )
-            for problem in problems
+        source, transition, problems = _problems(
+            prefix, event, rules, status, dates[-1] if dates else None
         )
-        replayed = History.of(history.subject, (*replayed.events, event))
+        target, after_suspension = _after(status, before_suspension, event.kind)
+        if dates and day < dates[-1]:
+            # Out of date order: placed after the events of its day, and everything replayed.
+            position = bisect_right(dates, day)
+            events.insert(position, event)
+            dates.insert(position, day)
+            statuses.clear()
+            categories.clear()
+            status, category, before_suspension = Status.NONE, None, Status.NONE
+            for placed in events:
+                status, before_suspension = _after(status, before_suspension, placed.kind)
+                if placed.category is not None:
+                    category = placed.category
+                statuses.append(status)
+                categories.append(category)
+        else:
+            status, before_suspension = target, after_suspension
+            if event.category is not None:
+                category = event.category
+            events.append(event)
+            dates.append(day)
+            statuses.append(status)
+            categories.append(category)
+        if problems:
+            citation = (
+                transition.citation
+                if transition is not None and transition.citation is not None
+                else general
+            )
+            violations.extend(
+                Violation(
+                    code="membership.illegal_transition",
+                    severity=Severity.ERROR,
+                    subject=subject,
+                    message=Text(
+                        "{date}: {source} -> {target} on {kind}: {problem}.",
+                        date=event.date,
+                        source=source.value,
+                        target=target.value,
+                        kind=event.kind.value,
+                        problem=problem,
+                    ),
+                    citation=citation,
+                )
+                for problem in problems
+            )
+    replayed = prefix()
     for check in rules.checks:
         violations.extend(check(replayed, as_of))
     return tuple(violations)
