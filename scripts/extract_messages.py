@@ -34,7 +34,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = (ROOT / "src" / "cooprules", ROOT / "src" / "cooprules_adapters")
+SOURCES = (ROOT / "src" / "cooprules", ROOT / "src" / "cooprules_adapters", ROOT / "src" / "cooprules_cli")
 LOCALE = ROOT / "src" / "cooprules" / "locale"
 DOMAIN = "cooprules"
 LANGUAGES = ("fr", "nl", "de")

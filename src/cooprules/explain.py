@@ -37,6 +37,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 
 import attrs
 from moneyed import Money
@@ -56,6 +57,7 @@ __all__ = [
     "Text",
     "Value",
     "Violation",
+    "confidence_word",
     "render_steps",
     "render_value",
     "render_violations",
@@ -336,9 +338,32 @@ class Citation:
         """Return ``"instrument, article"``: the form used inline in messages."""
         return f"{self.instrument}, {self.article}"
 
+    def in_(self, lang: str, *, locale: str | None = None) -> str:
+        """``"instrument, article"``, and how sure the reference is in words when it is not sure.
+
+        The confidence is a word of ``lang`` (``"secondary source"``, ``"source secondaire"``),
+        never the reference's internal tag.
+        """
+        if self.confidence is Confidence.SRC:
+            return self.short()
+        return f"{self.short()}, {confidence_word(self.confidence, lang, locale=locale)}"
+
     def __str__(self) -> str:
-        flag = "" if self.confidence is Confidence.SRC else f" [{self.confidence.value}]"
-        return f"{self.short()}{flag}"
+        return self.in_("en")
+
+
+def confidence_word(confidence: Confidence, lang: str = "en", *, locale: str | None = None) -> str:
+    """How sure the reference is of a rule, in words of ``lang``: ``"secondary source"``."""
+    return _CONFIDENCE_WORDS[confidence].in_(lang, locale=locale)
+
+
+_CONFIDENCE_WORDS: Mapping[Confidence, Text] = MappingProxyType({
+    Confidence.SRC: Text("from the text", context="confidence"),
+    Confidence.SRC_2: Text("secondary source", context="confidence"),
+    Confidence.SRC_OLD: Text("older version of the text", context="confidence"),
+    Confidence.MEM: Text("unverified", context="confidence"),
+    Confidence.UNC: Text("unverified", context="confidence"),
+})
 
 
 def _pairs(
@@ -478,7 +503,7 @@ def render_steps(
         if step.note is not None:
             line += f"; {step.note.in_(lang, locale=locale)}"
         if step.citation is not None:
-            line += f" ({step.citation})"
+            line += f" ({step.citation.in_(lang, locale=locale)})"
         lines.append(line)
     return "\n".join(lines)
 
@@ -505,6 +530,6 @@ def render_violations(
         message = violation.message.in_(lang, locale=locale)
         line = f"[{severity}] {violation.subject}: {message}"
         if violation.citation is not None:
-            line += f" ({violation.citation})"
+            line += f" ({violation.citation.in_(lang, locale=locale)})"
         lines.append(line)
     return "\n".join(lines)
