@@ -34,7 +34,11 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = (ROOT / "src" / "cooprules", ROOT / "src" / "cooprules_adapters", ROOT / "src" / "cooprules_cli")
+SOURCES = (
+    ROOT / "src" / "cooprules",
+    ROOT / "src" / "cooprules_adapters",
+    ROOT / "src" / "cooprules_cli",
+)
 LOCALE = ROOT / "src" / "cooprules" / "locale"
 DOMAIN = "cooprules"
 LANGUAGES = ("fr", "nl", "de")
@@ -99,6 +103,12 @@ def scan(path: Path) -> Iterator[tuple[Key, str, str | None]]:
         elif name == "Step":
             inputs = keywords.get("inputs", node.args[1] if len(node.args) > 1 else None)
             yield from _input_names(inputs, location)
+        elif name == "Citation":
+            for index, keyword in enumerate(("instrument", "article")):
+                given = node.args[index] if len(node.args) > index else keywords.get(keyword)
+                text = _literal(given)
+                if text is not None:
+                    yield ("citation", text), location, None
         elif name in _STEP_CLASSES or name in _DECISION_CLASSES:
             code = _literal(_first(node, "kind" if name in _DECISION_CLASSES else "code"))
             if code is not None:
@@ -115,6 +125,20 @@ def _input_names(node: ast.expr | None, location: str) -> Iterator[tuple[Key, st
             text = _literal(key)
             if text is not None:
                 yield ("input", text), location, None
+
+
+def _law_citations(path: Path) -> Iterator[tuple[Key, str]]:
+    """The instruments and articles a law file cites (shown in citations, context ``citation``)."""
+    import tomllib  # noqa: PLC0415
+
+    where = path.relative_to(ROOT).as_posix()
+    law = tomllib.loads(path.read_text(encoding="utf-8"))
+    for name in law.get("instruments", {}).values():
+        if isinstance(name, str):
+            yield ("citation", name), where
+    for cited in law.get("citations", {}).values():
+        if isinstance(cited, dict) and isinstance(cited.get("article"), str):
+            yield ("citation", cited["article"]), where
 
 
 def _enum_labels() -> Iterator[tuple[Key, str]]:
@@ -145,6 +169,9 @@ def extract() -> tuple[dict[Key, list[str]], list[str]]:
                     problems.append(f"{location}: {problem}")
                 else:
                     found.setdefault(key, []).append(location)
+        for path in sorted(source.rglob("law.toml")):
+            for key, location in _law_citations(path):
+                found.setdefault(key, []).append(location)
     for key, location in _enum_labels():
         found.setdefault(key, []).append(location)
     return found, problems
@@ -163,12 +190,18 @@ def template(found: dict[Key, list[str]]) -> Catalog:
             context=context,
             locations=[(name, None) for name in files],
             flags=flags,
-            auto_comments=[f"label of a {context}"] if context in _LABEL_CONTEXTS else [],
+            auto_comments=_comment(context),
         )
     return pot
 
 
 _LABEL_CONTEXTS = {"status", "state", "decision", "step", "severity", "input", "term"}
+
+
+def _comment(context: str | None) -> list[str]:
+    if context == "citation":
+        return ["an instrument or an article, as a citation shows it"]
+    return [f"label of a {context}"] if context in _LABEL_CONTEXTS else []
 
 
 def _po_bytes(catalog: Catalog) -> bytes:

@@ -43,7 +43,16 @@ import attrs
 from moneyed import Money
 
 from cooprules.errors import InvalidInput
-from cooprules.i18n import DOMAIN, Lang, catalog, check_lang, fallbacks, label, territory_of
+from cooprules.i18n import (
+    DOMAIN,
+    Lang,
+    catalog,
+    check_lang,
+    fallbacks,
+    label,
+    territory_of,
+    translate,
+)
 from cooprules.money import Rate, decimal_text
 
 __all__ = [
@@ -341,12 +350,19 @@ class Citation:
     def in_(self, lang: str, *, locale: str | None = None) -> str:
         """``"instrument, article"``, and how sure the reference is in words when it is not sure.
 
-        The confidence is a word of ``lang`` (``"secondary source"``, ``"source secondaire"``),
-        never the reference's internal tag.
+        The instrument and the article are the catalog's for ``lang`` when it has them (a law's
+        name in the language's text, ``s. 143`` as ``art. 143`` in French), else as given; the
+        confidence is a word of ``lang`` (``"source secondaire"``), never the reference's tag.
         """
+        territory = territory_of(locale)
+        instrument, article = (
+            translate(part, lang, context="citation", territory=territory)
+            for part in (self.instrument, self.article)
+        )
+        cited = f"{instrument}, {article}"
         if self.confidence is Confidence.SRC:
-            return self.short()
-        return f"{self.short()}, {confidence_word(self.confidence, lang, locale=locale)}"
+            return cited
+        return f"{cited}, {confidence_word(self.confidence, lang, locale=locale)}"
 
     def __str__(self) -> str:
         return self.in_("en")

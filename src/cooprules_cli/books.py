@@ -121,6 +121,6 @@ def books_explanations(report: YearReport, lang: Lang, locale: str | None = None
     h = Human(lang, locale)
     lines: list[str] = []
     for books in report.books.activities:
-        lines.append(h(Text("Books of {activity}:", activity=books.activity)))
+        lines.append(h(Text("Books of the activity {activity}:", activity=books.activity)))
         lines.extend(f"  {line}" for line in render_steps(books.explanation, lang, locale))
     return lines

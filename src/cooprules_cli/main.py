@@ -37,6 +37,7 @@ from cooprules_cli.text import (
     month_labels,
     render_citation,
     render_steps,
+    step_code,
     vote_summary,
     vote_tally,
 )
@@ -514,7 +515,7 @@ def _distribution_section(report: YearReport, lang: Lang, locale: str | None = N
     for code in codes:
         step = by_code.get(code)
         row = [
-            h.code("step", code),
+            step_code(code, lang, locale),
             h.money(step.amount) if step is not None else "",
             h.money(sum(step.in_shares.values(), step.amount * 0)) if step is not None else "",
         ]

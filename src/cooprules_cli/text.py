@@ -19,7 +19,7 @@ import attrs
 from cooprules import formatting
 from cooprules.explain import Citation, Confidence, Explanation, Step, Text, render_value
 from cooprules.explain import confidence_word as _confidence_word
-from cooprules.i18n import LabelKind, catalog, check_lang, label, territory_of
+from cooprules.i18n import LabelKind, catalog, check_lang, label, territory_of, translate
 from cooprules.money import format_amount
 from cooprules.voting.rules import Base, Choice
 
@@ -83,9 +83,63 @@ class Human:
 
     def code(self, kind: LabelKind, code: str) -> str:
         """A code's label when a catalog has one, else the code as it was typed."""
-        if any((kind, code) in catalog("cooprules", lang) for lang in ("en", "fr", "nl")):
-            return self.label(kind, code)
-        return code
+        return self.label(kind, code) if _has_label(kind, code) else code
+
+
+LABELS: Final = (
+    # Inputs the core names from data (a vote's choices, a reserve's movements, an activity's
+    # figures): their labels, which `cooprules.i18n.label` reads from the catalogs.
+    Text("for", context="input"),
+    Text("against", context="input"),
+    Text("abstain", context="input"),
+    Text("blank", context="input"),
+    Text("allocation", context="input"),
+    Text("devolution_received", context="input"),
+    Text("loss_absorption", context="input"),
+    Text("incorporation", context="input"),
+    Text("distribution", context="input"),
+    Text("repayment", context="input"),
+    Text("revenue", context="input"),
+    Text("direct_costs", context="input"),
+    Text("levy", context="input"),
+    Text("pooled", context="input"),
+    Text("salary", context="input"),
+    Text("charges", context="input"),
+    Text("18 months, last day", context="input"),
+    Text("250th day of work", context="input"),
+    # Values the core records as codes or English words: shown as their labels.
+    Text("HALF_UP", context="term"),
+    Text("HALF_EVEN", context="term"),
+    Text("HALF_DOWN", context="term"),
+    Text("DOWN", context="term"),
+    Text("UP", context="term"),
+    Text("FLOOR", context="term"),
+    Text("CEILING", context="term"),
+    Text("actual/actual (365 days)", context="term"),
+    Text("amount decided", context="term"),
+    Text("half-up, never above the cap", context="term"),
+)
+"""Labels of names and values the code builds from data, so no literal in the code holds them."""
+
+
+def _has_label(kind: LabelKind, code: str) -> bool:
+    return any((kind, code) in catalog("cooprules", lang) for lang in ("fr", "nl"))
+
+
+def value_text(value: object, lang: Lang, locale: str | None) -> str:
+    """A recorded value for a person: a code with a label is shown as its label."""
+    if locale is not None and isinstance(value, str) and _has_label("term", value):
+        return label("term", value, lang, territory=territory_of(locale))
+    return render_value(value, lang, locale=locale)
+
+
+def step_code(code: str, lang: Lang, locale: str | None) -> str:
+    """A distribution step's code as its label (``legal_reserve:overflow``: its overflow)."""
+    human = Human(lang, locale)
+    head, _, tail = code.partition(":")
+    if tail == "overflow" and _has_label("step", head):
+        return human(Text("{step}, overflow", step=human.label("step", head)))
+    return human.code("step", code)
 
 
 def confidence_word(confidence: Confidence, lang: Lang = "en", locale: str | None = None) -> str:
@@ -110,7 +164,12 @@ def render_citation(citation: Citation, lang: Lang = "en", locale: str | None = 
 
     ```
     """
-    cited = f"{citation.instrument}, {citation.article}"
+    territory = territory_of(locale)
+    instrument, article = (
+        translate(part, lang, context="citation", territory=territory)
+        for part in (citation.instrument, citation.article)
+    )
+    cited = f"{instrument}, {article}"
     word = confidence_word(citation.confidence, lang, locale)
     if citation.url:
         text = Text(
@@ -146,13 +205,13 @@ def render_steps(
     for number, step in enumerate(steps, start=1):
         inputs = ", ".join(
             f"{human.label('input', name) if locale else name} = "
-            f"{render_value(value, human.lang, locale=locale)}"
+            f"{value_text(value, human.lang, locale)}"
             for name, value in step.inputs
         )
         line = f"{number}. {human(step.what)}"
         if inputs:
             line += f": {inputs}"
-        line += f" -> {render_value(step.result, human.lang, locale=locale)}"
+        line += f" -> {value_text(step.result, human.lang, locale)}"
         if step.note is not None:
             line += f"; {human(step.note)}"
         if step.citation is not None:

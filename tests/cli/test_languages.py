@@ -1,0 +1,163 @@
+"""The CLI's report in French and in Dutch: no English word, amounts written for the locale.
+
+The English words are those of the English catalog (every msgid of the code, the CLI's headers
+included) that the target language does not share (``total``, ``net``, ``source`` are French
+too: the words of the target catalog's translations are not counted). A word the user typed is
+not English text of ours: the scenario's names, ids and codes (every string of the file) are left
+out, and so are web addresses.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from click.testing import CliRunner
+
+from cooprules_cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = sorted((ROOT / "src" / "cooprules_cli" / "samples").glob("*.toml"))
+BELGIAN = [path for path in SAMPLES if path.name.startswith("be-")]
+LOCALE = ROOT / "src" / "cooprules" / "locale"
+
+WORD = re.compile(r"[^\W\d_]+")
+URL = re.compile(r"https?://\S+")
+MONEY_FR_BE = re.compile(r"\d[\d\u202f]*,\d{2}\u00a0€")
+MONEY_NL_BE = re.compile(r"€\u00a0-?\d[\d.]*,\d{2}")
+
+
+def invoke(*args: object) -> object:
+    return CliRunner().invoke(main, [str(a) for a in args], env={"COLUMNS": "400"})
+
+
+def _words(text: str) -> set[str]:
+    return {word.lower() for word in WORD.findall(text)}
+
+
+def _catalog_words(path: Path, *, translations: bool) -> set[str]:
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    words: set[str] = set()
+    for message in catalog:
+        if not message.id or not isinstance(message.id, str):
+            continue
+        text = message.string if translations else message.id
+        if isinstance(text, str):
+            words |= _words(re.sub(r"\{\w+\}", " ", text))
+    return words
+
+
+ENGLISH = _catalog_words(LOCALE / "cooprules.pot", translations=False)
+
+
+def english_words(lang: str) -> set[str]:
+    """The English words of our messages that are not words of ``lang``'s translations too."""
+    shared = _catalog_words(LOCALE / lang / "LC_MESSAGES" / "cooprules.po", translations=True)
+    return {word for word in ENGLISH - shared if len(word) > 1}
+
+
+def typed(path: Path) -> set[str]:
+    """Every word of the scenario's strings and keys: names, ids and codes the user typed."""
+    words: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            words.update(_words(value))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                words.update(_words(key))
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(tomllib.loads(path.read_text(encoding="utf-8")))
+    return words
+
+
+def leaks(output: str, lang: str, sample: Path) -> list[str]:
+    """The English words of the output, each with the line it is in."""
+    english = english_words(lang) - typed(sample)
+    found = []
+    for line in output.splitlines():
+        for word in sorted(_words(URL.sub(" ", line)) & english):
+            found.append(f"{word!r} in {line.strip()[:160]!r}")  # noqa: PERF401
+    return found
+
+
+def test_the_check_finds_an_english_word():
+    # The check can fail: English headers in a French report are found, a name is not.
+    sample = BELGIAN[0]
+    assert leaks("| Levies per activity | Inès Lambert |", "fr", sample) == [
+        "'activity' in '| Levies per activity | Inès Lambert |'",
+        "'levies' in '| Levies per activity | Inès Lambert |'",
+    ]
+    assert leaks("| Contributions par activité | total |", "fr", sample) == []
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_a_french_report_has_no_english_word(sample, fmt):
+    result = invoke("run", sample, "--lang", "fr", "--locale", "fr_BE", "--format", fmt, "--explain")
+    assert result.exit_code == 0, result.output
+    assert leaks(result.output, "fr", sample) == []
+    assert MONEY_FR_BE.search(result.output), "an amount as 2 811,40 €"
+    assert " EUR" not in result.output
+    assert " CAD" not in result.output
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+@pytest.mark.parametrize("sample", BELGIAN, ids=lambda p: p.stem)
+def test_a_dutch_report_has_no_english_word(sample, fmt):
+    result = invoke("run", sample, "--lang", "nl", "--format", fmt, "--explain")
+    assert result.exit_code == 0, result.output
+    assert leaks(result.output, "nl", sample) == []
+    assert MONEY_NL_BE.search(result.output), "an amount as € 2.811,40 (nl_BE)"
+    assert "## Bijdragen per activiteit" in result.output or fmt == "table"
+
+
+def test_amounts_follow_the_locale():
+    sample = BELGIAN[0]
+    french = invoke("run", sample, "--lang", "fr", "--locale", "fr_BE", "--format", "markdown")
+    assert "| amina-act | c-amina | 2\u202f811,40\u00a0€ |" in french.output
+    canada = invoke("run", sample, "--lang", "fr", "--locale", "fr_CA", "--format", "markdown")
+    assert "| amina-act | c-amina | 2\u00a0811,40\u00a0€ |" in canada.output
+    default = invoke("run", sample, "--lang", "fr", "--format", "markdown")
+    assert default.output == french.output  # French in Belgium: fr_BE by default
+
+
+def test_an_unknown_locale_exits_2_with_one_line():
+    result = invoke("run", BELGIAN[0], "--locale", "xx_YY")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "error: --locale xx_YY: not a known locale (fr_BE, nl_BE, fr_FR, fr_CA, en_CA, …)"
+    ]
+    french = invoke("run", BELGIAN[0], "--lang", "fr", "--locale", "xx_YY")
+    assert french.stderr.startswith("erreur : --locale xx_YY : locale inconnue")
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_json_does_not_depend_on_the_locale(sample):
+    plain = invoke("run", sample, "--format", "json", "--lang", "fr")
+    for locale in ("fr_BE", "nl_BE", "en_CA"):
+        assert invoke("run", sample, "--format", "json", "--lang", "fr", "--locale", locale).output == (
+            plain.output
+        )
+    data = json.loads(plain.output)
+    assert data["levies"]["total"].endswith((" EUR", " CAD"))  # exact, locale-free
+
+
+def test_json_messages_follow_the_language():
+    sample = BELGIAN[0]
+    english = json.loads(invoke("run", sample, "--format", "json").output)
+    dutch = json.loads(invoke("run", sample, "--format", "json", "--lang", "nl").output)
+    assert english["violations"][0]["code"] == dutch["violations"][0]["code"]
+    assert english["violations"][0]["message"] != dutch["violations"][0]["message"]
+    assert dutch["votes"][0]["summary"].startswith("Voorstel aangenomen: ")
+    assert dutch["members"][3]["status"] == "candidate_entrepreneur"  # a code, for programs
