@@ -354,15 +354,24 @@ class Citation:
         name in the language's text, ``s. 143`` as ``art. 143`` in French), else as given; the
         confidence is a word of ``lang`` (``"source secondaire"``), never the reference's tag.
         """
+        cited = self.named(lang, locale=locale)
+        if self.confidence is Confidence.SRC:
+            return cited
+        return f"{cited}, {confidence_word(self.confidence, lang, locale=locale)}"
+
+    def named(self, lang: str, *, locale: str | None = None) -> str:
+        """``"instrument, article"`` in ``lang``: the catalog's words when it has them."""
         territory = territory_of(locale)
         instrument, article = (
             translate(part, lang, context="citation", territory=territory)
             for part in (self.instrument, self.article)
         )
-        cited = f"{instrument}, {article}"
-        if self.confidence is Confidence.SRC:
-            return cited
-        return f"{cited}, {confidence_word(self.confidence, lang, locale=locale)}"
+        coop = self.instrument.removeprefix("Statutes of ")
+        if instrument == self.instrument and coop != self.instrument:  # a co-op's own statutes
+            instrument = Text("Statutes of {coop}", context="citation", coop=coop).in_(
+                lang, locale=locale
+            )
+        return f"{instrument}, {article}"
 
     def __str__(self) -> str:
         return self.in_("en")

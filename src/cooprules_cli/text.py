@@ -19,7 +19,7 @@ import attrs
 from cooprules import formatting
 from cooprules.explain import Citation, Confidence, Explanation, Step, Text, render_value
 from cooprules.explain import confidence_word as _confidence_word
-from cooprules.i18n import LabelKind, catalog, check_lang, label, territory_of, translate
+from cooprules.i18n import LabelKind, catalog, check_lang, label, territory_of
 from cooprules.money import format_amount
 from cooprules.voting.rules import Base, Choice
 
@@ -164,12 +164,7 @@ def render_citation(citation: Citation, lang: Lang = "en", locale: str | None = 
 
     ```
     """
-    territory = territory_of(locale)
-    instrument, article = (
-        translate(part, lang, context="citation", territory=territory)
-        for part in (citation.instrument, citation.article)
-    )
-    cited = f"{instrument}, {article}"
+    cited = citation.named(lang, locale=locale)
     word = confidence_word(citation.confidence, lang, locale)
     if citation.url:
         text = Text(
