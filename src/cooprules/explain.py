@@ -382,13 +382,15 @@ def confidence_word(confidence: Confidence, lang: str = "en", *, locale: str | N
     return _CONFIDENCE_WORDS[confidence].in_(lang, locale=locale)
 
 
-_CONFIDENCE_WORDS: Mapping[Confidence, Text] = MappingProxyType({
-    Confidence.SRC: Text("from the text", context="confidence"),
-    Confidence.SRC_2: Text("secondary source", context="confidence"),
-    Confidence.SRC_OLD: Text("older version of the text", context="confidence"),
-    Confidence.MEM: Text("unverified", context="confidence"),
-    Confidence.UNC: Text("unverified", context="confidence"),
-})
+_CONFIDENCE_WORDS: Mapping[Confidence, Text] = MappingProxyType(
+    {
+        Confidence.SRC: Text("from the text", context="confidence"),
+        Confidence.SRC_2: Text("secondary source", context="confidence"),
+        Confidence.SRC_OLD: Text("older version of the text", context="confidence"),
+        Confidence.MEM: Text("unverified", context="confidence"),
+        Confidence.UNC: Text("unverified", context="confidence"),
+    }
+)
 
 
 def _pairs(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from cooprules.books import ActivityBooks
-from cooprules.money import format_amount
 from cooprules.explain import Text
+from cooprules.money import format_amount
 from cooprules_cli.text import Human, render_steps
 
 if TYPE_CHECKING:

@@ -344,7 +344,9 @@ def report_markdown(
         out.append("")
 
     sections = _sections(report, lang, human.locale)
-    for title, head, rows in _summarise(sections, report, lang, human.locale) if summary else sections:
+    for title, head, rows in (
+        _summarise(sections, report, lang, human.locale) if summary else sections
+    ):
         table(title, head, rows)
     if explain:
         out.extend(["## " + human(Text("Explanations")), ""])
@@ -890,6 +892,14 @@ FAIL_ON: Final = {
 """The severities that make ``run --fail-on`` exit 1."""
 
 
+def _en_fr(lang: Lang) -> Lang:
+    """French for French, else English: for the core's renderers that know only these two.
+
+    They are the regime's page, the activity statement and the figures checked.
+    """
+    return "fr" if lang == "fr" else "en"
+
+
 def _exit_code(report: YearReport, fail_on: str) -> int:
     """1 when the report has a violation of a severity ``fail_on`` names, else 0."""
     failing = FAIL_ON[fail_on]
@@ -1135,24 +1145,26 @@ def statement(file: str, activity: str, fmt: str, lang: Lang, as_of: Any) -> Non
         report = _evaluate(file, as_of.date() if as_of else None)
         found = {b.activity: b for b in report.books.activities} if report.books else {}
         if activity not in found:
-            reason = f"not an activity of the scenario ({', '.join(found) or 'none'})"
+            known = ", ".join(found) or Text("none", context="activities").in_(lang)
+            reason = Text("not an activity of the scenario ({known})", known=known).in_(lang)
             raise ScenarioError(file, "activities", activity, reason)
         books = found[activity]
-        text = activity_statement(books, coop=report.name, lang=lang, fmt=fmt)  # type: ignore[arg-type]
+        text = activity_statement(books, coop=report.name, lang=_en_fr(lang), fmt=fmt)  # type: ignore[arg-type]
         click.echo(text, nl=False)
         return EXIT_OK
 
-    _guard(action, file)
+    _guard(action, file, lang)
 
 
 @main.command()
-def regimes() -> None:
+@_LANG
+def regimes(lang: Lang) -> None:
     """List the installed regimes and the plug-in that provides each."""
     catalogue = load_regimes()
-    table = Table(title="Regimes")
-    table.add_column("code", no_wrap=True)  # typed by the user: never cut
-    for column in ("name", "jurisdiction", "currency", "plug-in"):
-        table.add_column(column)
+    table = Table(title=Text("Regimes").in_(lang))
+    table.add_column(Text("code").in_(lang), no_wrap=True)  # typed by the user: never cut
+    for column in (Text("name"), Text("jurisdiction"), Text("currency"), Text("plug-in")):
+        table.add_column(column.in_(lang))
     for regime in catalogue:
         table.add_row(
             regime.code,
@@ -1183,6 +1195,7 @@ def regimes() -> None:
 )
 def regime(code: str, fmt: str, lang: Lang, as_of: Any) -> None:  # noqa: ANN401 - a datetime
     """Print every parameter of regime CODE in force on a date, with its source."""
+    lang = _en_fr(lang)
 
     def action() -> int:
         day = as_of.date() if as_of is not None else date.today()  # noqa: DTZ011 - the CLI's edge
@@ -1210,7 +1223,7 @@ def regime(code: str, fmt: str, lang: Lang, as_of: Any) -> None:  # noqa: ANN401
             console.print(table)
         return EXIT_OK
 
-    _guard(action)
+    _guard(action, lang=lang)
 
 
 @main.command(name="test")
@@ -1239,7 +1252,7 @@ def test_files(files: tuple[str, ...], lang: Lang) -> None:
             worst = EXIT_BAD_INPUT
             continue
         click.echo(f"{file} ({expected.as_of.isoformat()})")
-        click.echo(_outcome_lines(outcomes, lang), nl=False)
+        click.echo(_outcome_lines(outcomes, _en_fr(lang)), nl=False)
         if not all(o.met for o in outcomes):
             worst = max(worst, EXIT_VIOLATIONS)
     sys.exit(worst)
@@ -1293,12 +1306,8 @@ def _regime_currency(text: str, catalogue: RegimeCatalogue) -> str | None:
 def _refuse_existing(path: Path, lang: Lang) -> None:
     """Exit 2 with one line when ``path`` exists (``--force`` overwrites it)."""
     if path.exists():
-        message = (
-            f"error: {path} existe déjà ; --force le remplace"
-            if lang == "fr"
-            else f"error: {path} already exists; --force overwrites it"
-        )
-        click.echo(message, err=True)
+        problem = Text("{path} already exists; --force overwrites it", path=str(path))
+        click.echo(Text("error: {problem}", problem=problem).in_(lang), err=True)
         sys.exit(EXIT_BAD_INPUT)
 
 
@@ -1342,10 +1351,10 @@ def init(code: str, lang: Lang, output: str, year: int | None, force: bool) -> N
         day = date.today()  # noqa: DTZ011 - the CLI's edge
         text = starter(regime, year=year or day.year, lang=lang, file=path.name)
         path.write_text(text, encoding="utf-8")
-        click.echo(f"{path} écrit" if lang == "fr" else f"wrote {path}", err=True)
+        click.echo(Text("wrote {path}", path=str(path)).in_(lang), err=True)
         return EXIT_OK
 
-    _guard(action)
+    _guard(action, lang=lang)
 
 
 def _description(name: str) -> str:
@@ -1381,12 +1390,8 @@ def samples(name: str | None, output: str, force: bool, lang: Lang) -> None:  # 
         return
     if name.removesuffix(".toml") not in names:
         known = ", ".join(names)
-        click.echo(
-            f"error: {name}: pas un échantillon de cooprules ({known})"
-            if lang == "fr"
-            else f"error: {name}: not a sample of cooprules ({known})",
-            err=True,
-        )
+        problem = Text("{name}: not a sample of cooprules ({known})", name=name, known=known)
+        click.echo(Text("error: {problem}", problem=problem).in_(lang), err=True)
         sys.exit(EXIT_BAD_INPUT)
     name = name.removesuffix(".toml")
     path = Path(output) / f"{name}.toml"
@@ -1396,9 +1401,10 @@ def samples(name: str | None, output: str, force: bool, lang: Lang) -> None:  # 
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(sample_text(name), encoding="utf-8")
     except OSError as error:
-        click.echo(f"error: {path}: {error.strerror or error}", err=True)
+        failure = f"{path}: {error.strerror or error}"
+        click.echo(Text("error: {problem}", problem=failure).in_(lang), err=True)
         sys.exit(EXIT_BAD_INPUT)
-    click.echo(f"{path} écrit" if lang == "fr" else f"wrote {path}", err=True)
+    click.echo(Text("wrote {path}", path=str(path)).in_(lang), err=True)
 
 
 @main.command()

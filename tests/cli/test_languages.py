@@ -131,7 +131,9 @@ def test_the_check_finds_an_english_word():
 @pytest.mark.parametrize("fmt", ["table", "markdown"])
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
 def test_a_french_report_has_no_english_word(sample, fmt):
-    result = invoke("run", sample, "--lang", "fr", "--locale", "fr_BE", "--format", fmt, "--explain")
+    result = invoke(
+        "run", sample, "--lang", "fr", "--locale", "fr_BE", "--format", fmt, "--explain"
+    )
     assert result.exit_code == 0, result.output
     assert leaks(result.output, "fr", sample) == []
     assert MONEY_FR_BE.search(result.output), "an amount as 2 811,40 €"
@@ -174,9 +176,9 @@ def test_an_unknown_locale_exits_2_with_one_line():
 def test_json_does_not_depend_on_the_locale(sample):
     plain = invoke("run", sample, "--format", "json", "--lang", "fr")
     for locale in ("fr_BE", "nl_BE", "en_CA"):
-        assert invoke("run", sample, "--format", "json", "--lang", "fr", "--locale", locale).output == (
-            plain.output
-        )
+        assert invoke(
+            "run", sample, "--format", "json", "--lang", "fr", "--locale", locale
+        ).output == (plain.output)
     data = json.loads(plain.output)
     assert data["levies"]["total"].endswith((" EUR", " CAD"))  # exact, locale-free
 
