@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import sys
 import tomllib
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Self
 
 import click
@@ -34,6 +36,7 @@ from cooprules_cli.text import (
     citation_json,
     confidence_word,
     escape_markdown,
+    help_text,
     month_labels,
     render_citation,
     render_steps,
@@ -950,8 +953,78 @@ _AS_OF = click.option(
 )
 
 
-class _Main(click.Group):
+_HELP_VALUES: Final = MappingProxyType(
+    {"long": 2 * SUMMARY_ROWS, "kept": SUMMARY_ROWS, "members": SUMMARY_MEMBERS}
+)
+"""The figures the options' help names (``{kept}`` rows of a summary)."""
+
+
+def _short_help(text: str, limit: int) -> str:
+    """The first sentence of a help text, cut to ``limit`` characters with ``...`` (as click)."""
+    shown: list[str] = []
+    for word in text.split("\n\n")[0].split():
+        if len(" ".join([*shown, word])) > limit - 3:
+            return " ".join(shown) + "..."
+        shown.append(word)
+        if word.endswith("."):
+            break
+    return " ".join(shown)
+
+
+class _Translated(click.Command):
+    """A command whose help and options' help are shown in the language of the environment."""
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        pieces = self.collect_usage_pieces(ctx)
+        formatter.write_usage(ctx.command_path, " ".join(pieces), help_text("Usage:") + " ")
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:  # noqa: ARG002 - click's signature
+        text = help_text(inspect.cleandoc(self.help or "").partition("\f")[0], _HELP_VALUES)
+        if text:
+            formatter.write_paragraph()
+            with formatter.indentation():
+                formatter.write_text(text)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        text = help_text(inspect.cleandoc(self.help or ""), _HELP_VALUES)
+        return _short_help(text, limit)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None or isinstance(param, click.Argument):
+                continue
+            names, text = record
+            original = getattr(param, "help", None)
+            if original and text.startswith(original):
+                text = help_text(original, _HELP_VALUES) + text[len(original) :]
+            rows.append((names, text))
+        if rows:
+            with formatter.section(help_text("Options")):
+                formatter.write_dl(rows)
+
+
+class _Main(_Translated, click.Group):
     """The command group: an unexpected exception is one line and exit 70, never a traceback."""
+
+    command_class = _Translated
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_options(ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        commands = [
+            (name, command)
+            for name in self.list_commands(ctx)
+            if (command := self.get_command(ctx, name)) is not None and not command.hidden
+        ]
+        if commands:
+            limit = formatter.width - 6 - max(len(name) for name, _ in commands)
+            rows = [(name, command.get_short_help_str(limit)) for name, command in commands]
+            with formatter.section(help_text("Commands")):
+                formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:  # noqa: ANN401 - click's own return
         try:
@@ -1008,10 +1081,9 @@ def main(debug: bool) -> None:  # noqa: FBT001 - a click flag
 @click.option(
     "--summary/--full",
     default=None,
-    help=f"A summary (the members counted by status, tables of more than {2 * SUMMARY_ROWS} rows "
-    f"cut to {SUMMARY_ROWS}) "
-    f"or every row. Default: a summary in the terminal for a co-op of more than "
-    f"{SUMMARY_MEMBERS} members, else in full. JSON is always in full.",
+    help="A summary (the members counted by status, tables of more than {long} rows cut to "
+    "{kept}) or every row. Default: a summary in the terminal for a co-op of more than "
+    "{members} members, else in full. JSON is always in full.",
 )
 @click.option("--explain", is_flag=True, help="Show the explanation of each figure.")
 @click.option(

@@ -8,6 +8,7 @@ percentage of the same counts.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
@@ -19,7 +20,7 @@ import attrs
 from cooprules import formatting
 from cooprules.explain import Citation, Confidence, Explanation, Step, Text, render_value
 from cooprules.explain import confidence_word as _confidence_word
-from cooprules.i18n import LabelKind, catalog, check_lang, label, territory_of
+from cooprules.i18n import LANGUAGES, LabelKind, catalog, check_lang, label, territory_of, translate
 from cooprules.money import format_amount
 from cooprules.voting.rules import Base, Choice
 
@@ -120,6 +121,42 @@ LABELS: Final = (
     Text("half-up, never above the cap", context="term"),
 )
 """Labels of names and values the code builds from data, so no literal in the code holds them."""
+
+
+HELP: Final = (
+    # click's own help texts, shown with ours.
+    Text("Usage:", context="help"),
+    Text("Options", context="help"),
+    Text("Commands", context="help"),
+    Text("Show this message and exit.", context="help"),
+    Text("Show the version and exit.", context="help"),
+)
+"""The help texts of click itself that our help shows."""
+
+
+def help_language(environ: Mapping[str, str] | None = None) -> Lang:
+    """The language of the command line's help, from the environment, else English.
+
+    As gettext reads it: ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` (``fr_BE.UTF-8``
+    gives ``fr``). Help is shown before the options are read, so ``--lang`` cannot choose it.
+    """
+    env = os.environ if environ is None else environ
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        for wanted in env.get(name, "").split(":"):
+            code = wanted.split(".")[0].split("_")[0].lower()
+            if code in LANGUAGES:
+                return check_lang(code)
+            if code:
+                break
+    return "en"
+
+
+def help_text(text: str, values: Mapping[str, object] | None = None) -> str:
+    """A help text of the command line in the language of the environment."""
+    if not text:
+        return text
+    shown = translate(text, help_language(), context="help")
+    return shown.format_map(values) if values and "{" in shown else shown
 
 
 def _has_label(kind: LabelKind, code: str) -> bool:
