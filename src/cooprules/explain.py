@@ -80,7 +80,11 @@ Kept as the value itself, so programs can read it; rendered to text only on dema
 
 
 class Confidence(enum.Enum):
-    """How sure the reference is of a rule (see ``shared/reference/README.md``)."""
+    """How sure the project is of a rule's source.
+
+    In words: `SRC` from the text, `SRC-old` from an older version of the text, `SRC-2` from a
+    secondary source, `MEM` recalled, unverified, `UNC` uncertain.
+    """
 
     SRC = "SRC"
     """Read in a primary source; the URL is given."""
@@ -95,7 +99,7 @@ class Confidence(enum.Enum):
 
     @property
     def verified(self) -> bool:
-        """True when the figure may be used as a legal default (not [MEM] nor [UNC])."""
+        """True when the figure may be used as a legal default (not recalled, nor uncertain)."""
         return self not in {Confidence.MEM, Confidence.UNC}
 
 
@@ -329,7 +333,7 @@ class Citation:
             ``"Cooperatives Act (CQLR c C-67.2)"``, or ``"Statutes"`` for a co-op's own articles.
         article: the article or section, e.g. ``"art. 6:115"``, ``"s. 224.2"``.
         jurisdiction: ``"BE"``, ``"FR"``, ``"CA-QC"``, or ``"coop"`` for a co-op's statutes.
-        confidence: how the reference tags the rule.
+        confidence: how sure the project is of the rule's source.
         url: where to read it (an official consolidation or an archived copy), if known.
         title: a short description of what the article says, if useful.
     """

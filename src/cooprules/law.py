@@ -35,8 +35,9 @@ citation = "act-21"
 ```
 
 Everything is checked at load, against the declared keys: a wrong type, an unknown key or
-citation, versions that overlap, a figure tagged [MEM] or [UNC] carrying a value — each is a
-[`LawFileError`][cooprules.law.LawFileError] naming the file, the path inside it and the value.
+citation, versions that overlap, a figure recalled, unverified (`MEM`) or uncertain (`UNC`)
+carrying a value — each is a [`LawFileError`][cooprules.law.LawFileError] naming the file, the
+path inside it and the value.
 
 ```pycon
 >>> book = loads_law('''

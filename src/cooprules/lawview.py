@@ -10,7 +10,7 @@ the renderers turn it into text: [`view_json()`][cooprules.lawview.view_json] fo
 the tables of ``docs/regimes.md``), [`row_cells()`][cooprules.lawview.row_cells] for any other
 table.
 
-A figure whose citation is tagged [MEM] or [UNC] has no value (the
+A figure whose citation is recalled, unverified (`MEM`) or uncertain (`UNC`) has no value (the
 [`Parameter`][cooprules.regime.Parameter] class refuses one): it is shown as *not verified law*,
 never as a value.
 
@@ -98,7 +98,7 @@ class ParameterRow:
 
     @property
     def verified(self) -> bool:
-        """False when the citation is tagged [MEM] or [UNC]: the figure is not law."""
+        """False when the citation is recalled, unverified or uncertain: the figure is not law."""
         return self.citation.confidence.verified
 
     @classmethod
@@ -240,8 +240,8 @@ def show_value(
 
     Rates in percent (``"15 %"``; a fraction with no finite decimal form as ``"≈ 3.2267 %
     (exactly 121/3750)"``), amounts with their currency, flags as yes/no, ``"—"`` for none, and
-    ``"not verified law"`` when ``unverified`` (a [MEM] or [UNC] figure). ``markdown`` puts text
-    values in backticks.
+    ``"not verified law"`` when ``unverified`` (a figure recalled, unverified or uncertain).
+    ``markdown`` puts text values in backticks.
 
     ```pycon
     >>> show_value(Rate.of("121/3750")), show_value(True, "fr"), show_value(None)

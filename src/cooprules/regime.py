@@ -150,8 +150,9 @@ class Parameter:
     Attributes:
         key: the dotted key (a [`Key`][cooprules.regime.Key] is accepted and stored by name).
         value: the legal value (``kind=LAW``), the legal default (``DEFAULT``), or ``None`` when the
-            law sets none and the co-op must choose (``STATUTE``). A figure the reference tags
-            [MEM] or [UNC] never has a value here: it stays a statute choice until verified.
+            law sets none and the co-op must choose (``STATUTE``). A figure whose source is
+            recalled, unverified (`MEM`) or uncertain (`UNC`) never has a value here: it stays a
+            statute choice until verified.
         kind: where the value comes from (law, default, statute, practice).
         citation: the article that sets the rule, with its confidence.
         description: what the parameter means, in English and French.

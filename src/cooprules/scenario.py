@@ -1266,8 +1266,19 @@ def loads(text: str, *, name: str = "<scenario>", currency: str | None = None) -
 
     Raises:
         ScenarioError: the file, the path and the value of each problem found (all of them).
+
+    A ``[tables]`` section's files are read relative to ``name``'s folder (`cooprules.tables`).
     """
-    return _structure(_parse(text, name), name=name, currency=currency)
+    return _with_tables(_parse(text, name), name=name, currency=currency)
+
+
+def _with_tables(raw: dict[str, Any], *, name: str, currency: str | None) -> Scenario:
+    """Structure parsed TOML, its ``[tables]`` (files relative to ``name``'s folder) merged in."""
+    if "tables" not in raw:
+        return _structure(raw, name=name, currency=currency)
+    from cooprules.tables import load_scenario  # noqa: PLC0415 - the tables module reads this one
+
+    return load_scenario(raw, name=name, currency=currency)
 
 
 def _parse(text: str, name: str) -> dict[str, Any]:
@@ -1526,7 +1537,7 @@ def load(path: str | Path, *, currency_of_regime: Callable[[str], str] | None = 
     """Read a scenario file.
 
     Args:
-        path: the TOML file.
+        path: the TOML file; its ``[tables]`` section's files are relative to its folder.
         currency_of_regime: gives a regime's currency (for a file that names none); by default
             the file's ``coop.currency``, else the installed regime's (none is assumed).
 
@@ -1542,7 +1553,7 @@ def load(path: str | Path, *, currency_of_regime: Callable[[str], str] | None = 
                 currency = currency_of_regime(regime)
         except (AttributeError, LookupError):
             currency = None  # the structured load reports it with its path
-    return _structure(raw, name=str(path), currency=currency)
+    return _with_tables(raw, name=str(path), currency=currency)
 
 
 def _check_references(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one check per kind

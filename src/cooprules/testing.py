@@ -12,9 +12,9 @@ It offers:
   and returns every problem it finds as a [`Violation`][cooprules.explain.Violation] (code
   ``conformance.*``, a bilingual message, the citation of the rule at fault where there is one),
   never raising: the code and currency, the citations (with URLs), every parameter (a declared key
-  or the plug-in's own prefix, values and bounds of the key's type, no [MEM]/[UNC] figure with a
-  value, versions that do not overlap), the regime's defaults validating against its own statutes on
-  every date a parameter changes, and the rule sets (a
+  or the plug-in's own prefix, values and bounds of the key's type, no figure recalled, unverified
+  or uncertain with a value, versions that do not overlap), the regime's defaults validating
+  against its own statutes on every date a parameter changes, and the rule sets (a
   [`MembershipRules`][cooprules.membership.MembershipRules] and a
   [`VotingRules`][cooprules.voting.rules.VotingRules] present and sane);
 * [`check_law_is_read()`][cooprules.testing.check_law_is_read] changes each numeric figure of a

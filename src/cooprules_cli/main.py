@@ -1366,6 +1366,43 @@ def migrate(file: str, output: str | None) -> None:
     _guard(action, file)
 
 
+@main.command()
+@click.argument("file", type=click.Path())
+@click.option(
+    "--to",
+    "fmt",
+    type=click.Choice(["csv", "parquet"]),
+    required=True,
+    help="csv (the standard library) or parquet (needs pip install 'cooprules[columns]').",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False),
+    required=True,
+    help="The folder to write the tables and the new scenario in (created if need be).",
+)
+def convert(file: str, fmt: str, output: str) -> None:
+    """Write FILE's large tables out as CSV or Parquet files, and a scenario referencing them.
+
+    The members, their events and measures, the activities and their monthly lines, the share
+    operations and the ballots go to OUTPUT/<table>.csv (or .parquet); OUTPUT/<FILE's name> keeps
+    the rest and names them in [tables]. `cooprules run` gives the same report on both files. The
+    new TOML is written from the data: comments are not kept. Exit 0 done, 2 a file with errors.
+    """
+    from cooprules.tables import convert as write_tables  # noqa: PLC0415 - only this command
+
+    def action() -> int:
+        catalogue = load_regimes()
+        currency = _regime_currency(read_text(file), catalogue)
+        to: Any = fmt
+        for path in write_tables(file, to=to, output=output, currency=currency):
+            click.echo(f"wrote {path}", err=True)
+        return EXIT_OK
+
+    _guard(action, file)
+
+
 def _regime_currency(text: str, catalogue: RegimeCatalogue) -> str | None:
     """The currency of the regime a scenario's text names, if it is installed."""
     try:

@@ -40,7 +40,7 @@ class RedemptionRule:
         name: what the rule is, in English and French.
         citation: where it comes from.
         cap_at_net_asset_value: cap the value at the net-asset value per share (Belgian CSA
-            default, BE-CSA-07).
+            default, art. 6:120 ff.).
         deduct_losses: deduct the member's share of the losses (France: loi 1947 art. 18, loi 1978
             art. 30).
     """

@@ -221,7 +221,7 @@ class DecisionRule:
     Attributes:
         kind: a stable code (``"ordinary"``, ``"merger"``, ``"amend_articles"``...).
         label: what the decision is, in English and French.
-        majority: the majority needed; ``None`` when the law sets none the reference is sure of
+        majority: the majority needed; ``None`` when no law the project is sure of sets one
             (the statutes must then supply a rule: [`tally()`][cooprules.voting.tally] refuses to
             guess).
         citation: where the rule comes from.
@@ -290,8 +290,9 @@ class DecisionOfLaw:
         kind: a stable code (``"amend_articles"``).
         label: what the decision is, in English and French.
         majority: the parameter of the majority's threshold (``None``: the decision needs only
-            a quorum here). A parameter of kind ``statute`` (no value: the reference is not sure
-            of the law's figure) gives a rule without a majority, which the statutes must supply.
+            a quorum here). A parameter of kind ``statute`` (no value: the law's figure is
+            recalled, unverified or uncertain) gives a rule without a majority, which the
+            statutes must supply.
         strict: ``True`` for "more than" (a simple majority), ``False`` for "at least".
         base: what the majority is taken of.
         quorum: the parameter of the quorum at the first call (``None``: no quorum).
@@ -369,8 +370,8 @@ class MemberCap:
 
     Attributes:
         rate: the cap (``1/10``), or the parameter it is ([`FromLaw`][cooprules.regime.FromLaw]);
-            ``None`` when the reference is not sure of the figure: the statutes then supply it
-            (`VotingStatutes.member_cap`).
+            ``None`` when the figure is recalled, unverified or uncertain: the statutes then
+            supply it (`VotingStatutes.member_cap`).
         citation: the rule (a figure read from the law brings its own).
         valid_from: the first day it applies.
         valid_until: the first day it no longer applies (``None``: in force).

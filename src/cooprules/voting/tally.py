@@ -36,7 +36,7 @@ weights and on excess proxies are stated in [`cooprules.voting.colleges`][coopru
 and [`cooprules.voting.proxies`][cooprules.voting.proxies]):
 
 * **Member cap, not iterative.** The cap is computed once on the raw votes present or represented
-  (the reference's C3 example: 400 votes, cap 40, a 60-share member counts 40). It applies to a
+  (for example: 400 votes, cap 40, a 60-share member counts 40). It applies to a
   member's own votes; votes they carry for others are capped as those members' votes. The votes
   above the cap are not counted: they leave the member's choice and the votes present or
   represented alike, and go to no one else. The cap is exact (a fraction of a vote, no rounding),
@@ -308,7 +308,7 @@ def _decision_rule(
     if statutes is not None:
         chosen = next((d for d in statutes.decisions if d.kind == meeting.decision), None)
     problems: list[Violation] = []
-    # A legal majority the reference is not sure of ([MEM]/[UNC]: no figure) cannot be
+    # A legal majority recalled, unverified or uncertain (no figure) cannot be
     # contradicted: the statutes' rule fills the gap.
     overrides_law = (
         chosen is not None
@@ -331,7 +331,7 @@ def _decision_rule(
         )
         chosen = None
     if chosen is not None and law is not None and law.majority is None:
-        # The statutes fill a majority the reference is not sure of; the law's quorums stay
+        # The statutes fill a majority the project is not sure of; the law's quorums stay
         # unless the statutes set their own.
         chosen = attrs.evolve(
             chosen,
@@ -349,7 +349,8 @@ def _decision_rule(
         raise InvalidParameter(
             f"{rules.code}.decisions[{rule.kind}].majority",
             None,
-            "the reference is not sure of the legal majority: give the statutes' rule",
+            "the legal majority of this decision is uncertain in the sources: "
+            "give the statutes' rule",
         )
     return rule, problems
 

@@ -9,7 +9,7 @@ surplus engine gives them (``"legal_reserve"``).
 
 The account numbers are those of the national charts (France: the *plan comptable général*;
 Belgium: the *plan comptable minimum normalisé*). They are **recalled, not read in a retrieved
-source** (the reference does not quote the charts): every citation is tagged ``MEM`` and a
+source** (no source quoting the charts was retrieved): every citation is tagged ``MEM`` and a
 co-op overrides any account in its configuration with
 [`ChartOfAccounts.with_overrides()`][cooprules_adapters.accounting.charts.ChartOfAccounts.with_overrides].
 Quebec has no national chart: its accounts carry the names the Cooperatives Act uses.

@@ -2,15 +2,15 @@
 
 No Belgian law sets the contribution an activity pays its co-operative: a coopérative d'activités
 fixes it in its statutes or in the convention with each candidat-entrepreneur, and the figure of
-"10 % of the gross margin" often quoted has no source (``shared/reference/belgium.md`` B6: "not
-fixed by law → STAT/contract ... Do not hard-code"). So:
+"10 % of the gross margin" often quoted has no source: no Belgian text or secondary source was found
+for it, so it is a choice of the statutes or the contract, never a legal default. So:
 
 * [`SMART`][cooprules_adapters.be.levies.SMART]: a flat 6.5 % of the amounts invoiced, excluding
   VAT, as Smart (a shared-enterprise co-operative, not a coopérative d'activités) publishes it
-  [SRC-2];
+  (from a secondary source, <https://smartbe.be/fr/nos-services/financement/>);
 * [`ACTIVITY_EXAMPLE`][cooprules_adapters.be.levies.ACTIVITY_EXAMPLE]: 10 % of the gross margin, an
   *example statute value* for a coopérative d'activités, cited as the co-op's own statutes with the
-  confidence [UNC]: replace it with the rate of your statutes.
+  confidence *uncertain* (`UNC`): replace it with the rate of your statutes.
 
 ```pycon
 >>> from cooprules_adapters.be.levies import ACTIVITY_EXAMPLE, SMART

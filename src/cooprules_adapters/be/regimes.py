@@ -2,11 +2,10 @@
 
 The rules of every société coopérative under the CSA sit in an unregistered base regime,
 `BE_SC`, which the two accreditations extend; an activity co-op is a social enterprise
-(formerly an SFS) and extends `BE_SCES`. Every figure, with its citation, confidence tag and
-dates, is declared once in ``law.toml`` beside this module (from the reference notes
-``belgium.md``); this module adds the names, the descriptions and the rule sets; the CSA rules apply
-from its entry into force on 1 May 2019 (to companies that existed before, its mandatory rules apply
-from 1 January 2020).
+(formerly an SFS) and extends `BE_SCES`. Every figure, with its citation (instrument, article,
+URL), confidence and dates, is declared once in ``law.toml`` beside this module; this module adds
+the names, the descriptions and the rule sets; the CSA rules apply from its entry into force on
+1 May 2019 (to companies that existed before, its mandatory rules apply from 1 January 2020).
 
 References:
     * Code des sociétés et des associations (CSA, loi du 23 mars 2019), Book 6 (société

@@ -1,15 +1,16 @@
 """Belgian capital and reserve rules as data: the CSA société coopérative and the social enterprise.
 
-* **No legal reserve** under the CSA (BE-CSA-05): reserves are divisible unless the articles make
-  them unavailable (*capitaux propres statutairement indisponibles*) or an accreditation says
-  otherwise. Mark such reserves ``indivisible=True``; their distribution and their repayment to a
-  leaving shareholder are refused.
-* **Distribution tests** (CSA 6:114-6:117, BE-CSA-06): the net-asset test (6:115) and the board's
+* **No legal reserve** under the CSA (from a secondary source,
+  https://fidelium.eu/fr/nouvelles-fiscales-belgique/la-reserve-legale-dans-le-csa): reserves are
+  divisible unless the articles make them unavailable (*capitaux propres statutairement
+  indisponibles*) or an accreditation says otherwise. Mark such reserves ``indivisible=True``; their
+  distribution and their repayment to a leaving shareholder are refused.
+* **Distribution tests** (CSA 6:114-6:117): the net-asset test (6:115) and the board's
   12-month liquidity test (6:116) apply to dividends **and** to share redemptions. The 12 months
   are the law file's ``be.liquidity_test_months``: the rule sets read them when bound
   (``bind(regime, statutes, as_of=...).rule_set(CapitalRules)``), and the tests refuse them
   unbound.
-* **Exit value** (BE-CSA-07, a default): the amount paid up and not repaid, capped at the
+* **Exit value** (CSA 6:120 ff., a default): the amount paid up and not repaid, capped at the
   net-asset value per share of the last approved accounts. A social enterprise pays at most the
   nominal value of the real contribution (AR 28 June 2019, art. 6).
 * **Liquidation**: by default the balance is shared per share (CSA 6:40); a social enterprise
@@ -193,7 +194,7 @@ def net_assets(
     unamortised_research_costs: Money | None = None,
     unamortised_revaluation_gains: Money | None = None,
 ) -> Money:
-    """Net assets for the CSA 6:115 net-asset test (BE-CSA-06).
+    """Net assets for the CSA 6:115 net-asset test.
 
     Total assets less provisions, deferred taxes, debts, and the unamortised formation costs,
     research and development costs and revaluation gains.

@@ -1,16 +1,16 @@
 """Belgian surplus distribution: accredited co-op (CNC), social enterprise, activity co-op.
 
-A Belgian société coopérative has **no legal reserve** (CSA, BE-CSA-05): the general meeting
-decides the split, within these bounds, which
+A Belgian société coopérative has **no legal reserve** (CSA; from a secondary source): the general
+meeting decides the split, within these bounds, which
 [`waterfall()`][cooprules_adapters.be.surplus.waterfall] turns into steps and constraints:
 
-* **Interest on shares** (*dividende*) at most **6 % of the nominal value of the shares**, per
-  share and pro rata of the days held (AR 8 January 1962 art. 1 §1 5° for an accredited co-op;
-  AR 28 June 2019 art. 6 for a social enterprise: any patrimonial advantage at most the rate the
-  King fixed, the same 6 %). The reference reads the CNC cap **after withholding tax** (the net
-  dividend is capped, so the gross may reach ``6 % / (1 - withholding)``: 8.57 % at 30 %); capping
-  6 % gross is the stricter reading, kept as an option. For a social enterprise the reference does
-  not settle the basis, so the statutes must choose (no default).
+* **Interest on shares** (*dividende*) at most **6 % of the nominal value of the shares**, per share
+  and pro rata of the days held (AR 8 January 1962 art. 1 §1 5° for an accredited co-op; AR 28 June
+  2019 art. 6 for a social enterprise: any patrimonial advantage at most the rate the King fixed,
+  the same 6 %). The secondary sources read the CNC cap **after withholding tax** (the net dividend
+  is capped, so the gross may reach ``6 % / (1 - withholding)``: 8.57 % at 30 %); capping 6 % gross
+  is the stricter reading, kept as an option. For a social enterprise no source found settles the
+  basis, so the statutes must choose (no default).
 * **Ristournes** only **pro rata of the transactions** with the co-op (AR 1962 art. 1 §1 6°).
 * **The double test** (CSA 6:115 net assets, 6:116 liquidity) on everything paid out, checked
   through
@@ -19,7 +19,7 @@ decides the split, within these bounds, which
 * What remains goes to the reserves; a social enterprise's reserves never return to the members
   (its liquidation balance goes to a purpose close to its object), so they are indivisible.
 
-The C5 worked example: shares of 200,000 EUR nominal value, 30 % withholding tax.
+A worked example of the CNC cap: shares of 200,000 EUR nominal value, 30 % withholding tax.
 
 ```pycon
 >>> from datetime import date
@@ -38,9 +38,10 @@ The C5 worked example: shares of 200,000 EUR nominal value, 30 % withholding tax
 
 References:
     * AR du 8 janvier 1962 fixant les conditions d'agrément des sociétés coopératives (as
-      replaced by the AR du 4 mai 2016), art. 1 §1 5° and 6° [SRC-2].
-    * AR du 28 juin 2019 fixant les conditions d'agrément comme entreprise sociale, art. 6 [SRC].
-    * Code des sociétés et des associations, art. 6:115 and 6:116 [SRC-2].
+      replaced by the AR du 4 mai 2016), art. 1 §1 5° and 6° (from a secondary source).
+    * AR du 28 juin 2019 fixant les conditions d'agrément comme entreprise sociale, art. 6 (from
+      the text).
+    * Code des sociétés et des associations, art. 6:115 and 6:116 (from a secondary source).
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ __all__ = [
 RISTOURNE: Final = LAW.citation("ar-1962-art-1-p1-6")
 """Ristournes only pro rata of the transactions (AR 1962 art. 1 §1 6°)."""
 SCES_SOCIAL_PURPOSE: Final = LAW.citation("ar-2019-art-6-social-purpose")
-"""A social enterprise's allocation to its social purpose before any dividend ([UNC])."""
+"""A social enterprise's allocation to its social purpose before any dividend (uncertain)."""
 _SOCIAL: Final = "be-sces"
 """The social enterprise regime: an activity co-op extends it."""
 
@@ -190,7 +191,7 @@ def max_interest(
     """The highest gross interest for a year on shares of ``nominal`` value held all year.
 
     An "at most" bound, so rounded **down**, toward it: 17,142.85 EUR on 200,000 net of 30 %
-    withholding, where the reference's worked example shows the exact 17,142.857... rounded
+    withholding, where a worked example often shows the exact 17,142.857... rounded
     half-up (17,142.86, whose 70 % is 12,000.002, above the 12,000 net the law allows).
     """
     rate = max_interest_rate(rules, basis, withholding)
@@ -340,7 +341,7 @@ class DoubleTest:
 class SocialPurposeFirst:
     """A social enterprise sets an amount aside for its social purpose before any dividend.
 
-    The reference's wording is truncated ([UNC]): a missing allocation is a warning.
+    The wording found in the source is truncated (uncertain): a missing allocation is a warning.
 
     Attributes:
         step: the code of the social-purpose step.

@@ -1,19 +1,20 @@
 """Belgian voting rules: one vote per share by default, the 1/10 cap of the accreditations.
 
-* **CSA default** (art. 6:41, [SRC-2]): one vote per share; the articles may choose one vote per
-  member (``Statutes(code, {Voting.one_member_one_vote: True})``: the law file's default of that
-  key, read when the rules are bound). Proxies are allowed and the proxy need not be a
-  shareholder (art. 6:80).
+* **CSA default** (art. 6:41, from a secondary source): one vote per share; the articles may choose
+  one vote per member (``Statutes(code, {Voting.one_member_one_vote: True})``: the law file's
+  default of that key, read when the rules are bound). Proxies are allowed and the proxy need not be
+  a shareholder (art. 6:80).
 * **Accredited co-ops** (CNC, AR 8 Jan 1962 art. 1 condition 3) and **social enterprises**
   (AR 28 June 2019 art. 6): one person one vote, or, where votes are attached to shares, nobody
   votes for more than 1/10 of the votes present or represented. The cap is the alternative to one
   member one vote, so it applies only to votes per share. It is computed once on the raw votes
-  (the reference's example: 400 votes present, a member with 60 counts 40), and the votes above it
+  (for example: 400 votes present, a member with 60 counts 40), and the votes above it
   are not counted.
 * **Former société à finalité sociale** (Code des sociétés art. 661, until 30 April 2019): the
-  1/10 cap and the 1/20 cap when members are staff are recalled only ([MEM]): dated versions
+  1/10 cap and the 1/20 cap when members are staff are recalled, unverified: dated versions
   without a figure, so the statutes supply it.
-* **Amending the articles** (art. 6:85, [SRC-2] values, [UNC] article text): half of the shares in
+* **Amending the articles** (art. 6:85: the values from a secondary source, the article's text
+  uncertain): half of the shares in
   issue at the first call, no quorum at the second, 3/4 of the votes cast, abstentions not
   counted. The majority for changing the object or the purpose is not verified: a statute rule.
 """

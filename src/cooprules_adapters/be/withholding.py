@@ -1,10 +1,10 @@
 """Belgian withholding tax (précompte mobilier) on interest on shares, after the yearly exemption.
 
 A Belgian co-op withholds the *précompte mobilier* on the dividends it pays (the law file's
-``be.withholding_tax_rate``, 30 %, BE-CSA-09 [SRC-2]); an individual's dividends are free of it up
-to a yearly amount (``be.dividend_exemption``). That amount is indexed every year and the reference
-does not give its current value ([UNC]): the law file declares it as the statutes' to give, with
-no figure, and nothing is exempt until they do.
+``be.withholding_tax_rate``, 30 %, from a secondary source); an individual's dividends are free of
+it up to a yearly amount (``be.dividend_exemption``). That amount is indexed every year and its
+current value was not found in a source (uncertain): the law file declares it as the statutes' to
+give, with no figure, and nothing is exempt until they do.
 
 [`dividend_withholding()`][cooprules_adapters.be.withholding.dividend_withholding] applies both to
 what the distribution pays each member as interest on shares (a ristourne is not a dividend here)

@@ -3,8 +3,8 @@
 The law sets no rate: the contract of each *entrepreneur salarié* says how the contribution to
 the pooled services is computed "dans les conditions prévues par les statuts" (Code du travail,
 art. L7331-2, 2° c), and the contribution finances the expenses by which the co-operative fulfils
-its purpose (art. R7331-9). The schedules below are those real CAE publish
-(``shared/reference/france.md`` §4.9, each row [SRC]); they are examples of statute values to
+its purpose (art. R7331-9). The schedules below are those real CAE publish (each read on the
+CAE's own site, whose address its citation gives); they are examples of statute values to
 start from, not legal defaults. Each carries a citation of its source.
 
 * [`COOPANAME`][cooprules_adapters.fr.levies.COOPANAME]: 13.5 % of the gross margin plus 30 EUR a
@@ -42,7 +42,7 @@ References:
       https://solstice.coop/contribution-cooperative/
     * CAE Mosaïque, « Rémunération et contribution »:
       https://caemosaique.fr/mosaique/remuneration-et-contribution
-    * encom1.fr wiki (the CAE is not named; no address recorded in the reference).
+    * encom1.fr wiki (the CAE is not named; no address was recorded).
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 The rules every French co-operative shares (loi 1947) sit in an unregistered base regime,
 `FR_COOP`, which `FR_SCOP` and `FR_SCIC` extend; each CAE regime extends the form
-it takes. Every figure, with its citation, confidence tag and dates, is declared once in
-``law.toml`` beside this module (from the reference notes ``france.md``); the art. 14 cap is
+it takes. Every figure, with its citation (instrument, article, URL), confidence and dates, is
+declared once in ``law.toml`` beside this module; the art. 14 cap is
 computed per meeting year from the TMO series declared there.
 
 References:

@@ -10,7 +10,7 @@
   available reserves the first time, then half of their increase (loi 1947 art. 16 al. 3-4). A
   SCOP may not (loi 1978 art. 26 ter), nor a SCIC (art. 19 nonies, last paragraph).
 * A SCOP's repayments may not bring the capital below **half of the highest capital ever
-  reached** (loi 1978 art. 31, [SRC-old]).
+  reached** (loi 1978 art. 31, from an older version of the text).
 
 The figures (the two halves of art. 16, the half of art. 31) are the law file's
 (``fr.incorporation_first_max``, ``fr.incorporation_later_max``, ``fr.scop_capital_floor``): the

@@ -1,8 +1,9 @@
-"""The French legal instruments the regimes cite, each with its confidence in the reference.
+"""The French legal instruments the regimes cite, each with how sure the project is of it.
 
-Tags follow ``shared/reference/france.md``: [SRC] read in a source that appears current, [SRC-old]
-read in an older consolidation, [MEM] recalled, [UNC] uncertain. A citation tagged [MEM] or [UNC]
-never carries a figure (see [`cooprules.regime.Parameter`][cooprules.regime.Parameter]).
+The confidence is a [`Confidence`][cooprules.explain.Confidence]: `SRC` from the text (read in a
+source that appears current), `SRC-old` from an older version of the text (an older
+consolidation), `MEM` recalled, unverified, `UNC` uncertain. A citation that is recalled or
+uncertain never carries a figure (see [`cooprules.regime.Parameter`][cooprules.regime.Parameter]).
 """
 
 from __future__ import annotations
@@ -196,12 +197,12 @@ ETALAB: Final = (
     "https://github.com/etalab/lois-non-codifiees-et-reglements-francais/blob/"
     "508ff8a7b5a878c042898f0ccf73888a6d9f3c5d/"
 )
-"""The post-2014 consolidation (etalab, commit 508ff8a7) most [SRC] articles were read in."""
+"""The post-2014 consolidation (etalab, commit 508ff8a7) most articles were read in."""
 ETALAB_1947: Final = ETALAB + "loi/1947/loi-n-47-1775-du-10-septembre-1947/"
 ETALAB_1978: Final = ETALAB + "loi/2014/loi-n78-763-du-19-juillet-1978/"
 
 ESS_LAW_IN_FORCE: Final = date(2014, 8, 2)
-"""Loi n° 2014-856 (JO 1 August 2014) in force: the date the reference gives for its art. 48."""
+"""Loi n° 2014-856 (JO 1 August 2014) in force: the date Légifrance gives for its art. 48."""
 
 
 def cite_1947(

@@ -3,8 +3,8 @@
 **SCOP** — of the *excédents nets de gestion* (ENG, ``E``):
 
 1. legal reserve ``L``: 15 % of ``E``, no longer due once the legal reserve equals the highest
-   capital ever reached (the part above the ceiling goes to the development fund: the reference
-   leaves open whether the last allocation may overshoot; we take the top-up reading);
+   capital ever reached (the part above the ceiling goes to the development fund: the sources
+   leave open whether the last allocation may overshoot; we take the top-up reading);
 2. development fund ``F``: what the statutes or the meeting give it (here: the remainder);
 3. worker share ``T``: at least 25 % of ``E``, to all employees who qualify;
 4. interest on shares ``D``, if the statutes provide it: at most ``T`` and at most ``L + F``; the

@@ -4,12 +4,12 @@ Since loi n° 2016-1691 (Sapin II) and décret n° 2017-446, the interest a co-o
 shares is at most the arithmetic mean, over the three calendar years before the general meeting, of
 the *taux moyen de rendement des obligations des sociétés privées* (TMO) published each semester,
 plus two points. The series is data, not code: each value is declared in ``law.toml``
-(``[series.tmo]``) with its semester and the sources the reference gives
-(``shared/reference/france.md`` §1.8), and a cap is computed only when all six semesters it needs
+(``[series.tmo]``) with its semester and the public pages that give it (their addresses are
+declared beside the series), and a cap is computed only when all six semesters it needs
 are known.
 
-The cap is kept exact (the mean of six values is not a finite decimal); the reference shows it
-rounded to four decimals, e.g. 3.2267 % for a meeting held in 2017.
+The cap is kept exact (the mean of six values is not a finite decimal); rounded to four
+decimals it reads, e.g., 3.2267 % for a meeting held in 2017.
 
 ```pycon
 >>> from fractions import Fraction
@@ -57,8 +57,8 @@ def _series() -> tuple[Decimal, dict[str, str], dict[tuple[int, int], tuple[Deci
 
 MARGIN_POINTS, SOURCES, TMO = _series()
 """The margin added to the mean ("majorée de deux points", in percentage points), where the TMO
-values were read (the letters of the reference's table), and the published TMO in percent by
-(year, semester) with its sources, all read from ``[series.tmo]`` of ``law.toml``."""
+values were read (the letters of the sources declared beside the series), and the published TMO in
+percent by (year, semester) with its sources, all read from ``[series.tmo]`` of ``law.toml``."""
 
 FIRST_GM_YEAR: Final[int] = LAW.series["tmo"]["first_meeting_year"]
 """The first general-meeting year of the Sapin II rule."""

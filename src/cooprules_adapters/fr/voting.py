@@ -2,7 +2,7 @@
 
 * **One vote per associate** (loi 1947 art. 1 al. 3 and art. 9): the law file's
   ``voting.one_member_one_vote``, which the SCOP inherits (whether loi 1978 art. 14 still says it
-  too after loi 2014-856 is [UNC] in the reference).
+  too after loi 2014-856 is uncertain).
 * **Non-cooperator associates** (art. 3 bis): together at most 49 % of the votes, of which at most
   35 % for those that are not co-operative societies; above it their votes are reduced pro rata
   (a single 35 % cap before loi 2014-856). The caps apply to the categories ``"external"``
@@ -10,16 +10,17 @@
   co-operative societies).
 * **SCOP proxies** (loi 1978 art. 14): only to another associate; at most one proxy under 20
   associates, otherwise at most 1/20 of the associates (rounded down: the safe reading of
-  "n'excédant pas", [UNC] on rounding): [`SCOP_PROXIES`][cooprules_adapters.fr.voting.SCOP_PROXIES],
-  whose three figures are the law file's (``fr.scop_max_proxies``, ``fr.scop_proxy_share_from``,
-  ``fr.scop_max_proxies_share``). SCOPs have **no legal basis for voting colleges**.
+  "n'excédant pas"; the rounding is uncertain):
+  [`SCOP_PROXIES`][cooprules_adapters.fr.voting.SCOP_PROXIES], whose three figures are the law
+  file's (``fr.scop_max_proxies``, ``fr.scop_proxy_share_from``, ``fr.scop_max_proxies_share``).
+  SCOPs have **no legal basis for voting colleges**.
 * **SCIC colleges** (art. 19 octies): at least three; each between 10 % and 50 % of the votes,
   equal by default; capital never a weight.
 * **Quorum and majorities** from the Code de commerce for the company's form, as the decision
   kinds ``"sarl.extraordinary"`` (L223-30: 1/4 then 1/5, 2/3 of the votes present or
   represented), ``"sa.extraordinary"`` (L225-96: 1/4 then 1/5, 2/3 of the votes cast) and
-  ``"sa.ordinary"`` (L225-98: 1/5 then none; the majority is [MEM], so the statutes' rule must be
-  given). Statutes may raise them.
+  ``"sa.ordinary"`` (L225-98: 1/5 then none; the majority is recalled, unverified, so the
+  statutes' rule must be given). Statutes may raise them.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ activity's year (Code du travail L7332-3):
 Contribution rates are **inputs** (a function of pay, since low-wage reductions make them vary
 from about 5 % to over 30 % of gross): nothing here is a social-security rate as law.
 [`OPTEOS_2024`][cooprules_adapters.payroll.rates.OPTEOS_2024] is an *example* table built from the
-reference's calibration points.
+calibration points of Opteos's documentation.
 
 For a Belgian activity co-op ([`NO_SALARY`][cooprules.payroll.PayrollKind.NO_SALARY]) the answer is
 that there is no salary: the candidate entrepreneur keeps their benefits during the convention.

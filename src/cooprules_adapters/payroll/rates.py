@@ -3,7 +3,7 @@
 Rates are never law here: a co-op passes its payroll provider's rates.
 [`CalibratedRates`][cooprules_adapters.payroll.rates.CalibratedRates] interpolates a table of
 calibration points; [`OPTEOS_2024`][cooprules_adapters.payroll.rates.OPTEOS_2024] is such a table
-built from the three points the reference quotes (France 4.10, Opteos, 30 September 2024). It is an
+built from the three calibration points of Opteos's documentation (30 September 2024). It is an
 **example, not law**: real rates depend on the general reduction, the mutuelle, the year.
 
 ```pycon
@@ -170,5 +170,5 @@ OPTEOS_2024: Final = CalibratedRates(
     (_point("1765.00", "5%"), _point("2055.00", "16%"), _point("2560.00", "30%")),
     citation=OPTEOS_CITATION,
 )
-"""EXAMPLE, NOT LAW: the reference's three Opteos calibration points (France 4.10), employee
-contributions about 21 % of gross, mutuelle excluded. Use your payroll provider's rates."""
+"""EXAMPLE, NOT LAW: the three calibration points of Opteos's documentation (30 September 2024),
+employee contributions about 21 % of gross, mutuelle excluded. Use your payroll provider's rates."""

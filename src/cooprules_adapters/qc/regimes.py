@@ -1,11 +1,10 @@
 """The Quebec regimes as data: work, solidarity and producers' co-operatives.
 
 Every co-operative under the Cooperatives Act shares the rules of an unregistered base regime,
-`QC_COOP`, which the three registered regimes extend. Every figure, with its citation,
-confidence tag and dates, is declared once in ``law.toml`` beside this module (from the reference
-notes ``quebec.md``). The reference gives no date for the 2003
-changes it mentions (the s. 146 reserve rule, the s. 224.2 trial period), so only the current
-versions are encoded, from no particular start date.
+`QC_COOP`, which the three registered regimes extend. Every figure, with its citation
+(instrument, article, URL), confidence and dates, is declared once in ``law.toml`` beside this
+module. No date was found for the 2003 changes (the s. 146 reserve rule, the s. 224.2 trial
+period), so only the current versions are encoded, from no particular start date.
 
 References:
     * Cooperatives Act / Loi sur les coopératives, CQLR c C-67.2:

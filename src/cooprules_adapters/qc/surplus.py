@@ -20,7 +20,7 @@
   ``qc.refund_average_max_years`` bounds them. A solidarity co-op's refunds go to its user and
   worker members ([`build_solidarity()`][cooprules_adapters.qc.surplus.build_solidarity]); its
   supporting members do no business with it and receive none unless its statutes say so explicitly
-  (``qc.supporting_members_refunds``: the reference leaves that rule unverified, and the citation's
+  (``qc.supporting_members_refunds``: that rule was not verified in a source, and the citation's
   confidence says so).
 
 References:
@@ -498,7 +498,7 @@ def refund_categories(rules: Rules) -> tuple[frozenset[str], Citation]:
 
     User and worker members, in proportion to their business or work (s.143); supporting members
     only where the statutes say so (``qc.supporting_members_refunds = true``). The rule's citation
-    is tagged [UNC]: the solidarity co-op's sections were not read in a primary source.
+    is uncertain: the solidarity co-op's sections were not read in a primary source.
     """
     citation = LAW.citation("act-s-143-solidarity")
     if rules.value(QcKeys.supporting_members_refunds) is True:

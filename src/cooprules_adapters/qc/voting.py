@@ -4,7 +4,8 @@
   policy forbids proxies; a proxy at a Quebec meeting is a violation and the member counts as
   absent.
 * A member may be **represented by a non-member spouse or adult child** unless the by-laws forbid
-  it; never in a work co-op [SRC-2, MEIE explainer]. The rule is the law file's
+  it; never in a work co-op (from a secondary source, the MEIE's explainer pages,
+  economie.gouv.qc.ca). The rule is the law file's
   ``qc.family_representation_allowed`` (a default ``true`` for every co-op, the law's ``false``
   for a work co-op), read when the rules are bound to the co-op's statutes: by-laws that forbid it
   state ``Statutes(..., {Keys.family_representation_allowed: False})``.
@@ -13,7 +14,7 @@
   two-thirds for a merger (ss. 157, 166) or a continuance (s. 269.1.2), three-quarters for a
   winding-up and dissolution (s. 181) or a winding-up with an asset-disposal plan (s. 185.3),
   and two-thirds of the votes cast by the directors present for the board to suspend or exclude a
-  member (s. 58). The majority for amending the articles is recalled only ([MEM/UNC]): the
+  member (s. 58). The majority for amending the articles is recalled, unverified or uncertain: the
   statutes' rule must be given.
 
 References:
@@ -146,7 +147,7 @@ The figures are the law file's: the size within the legal bounds of ``company.bo
 rule set: ``bind(QC_COOP, as_of=...).rule_set(BoardRules)`` gives it with the figures of that
 date and their citations.
 
-A solidarity co-op's supporting members are said to elect at most a third of the directors, but
-the reference tags that rule [MEM/UNC]: it is not encoded as law. A co-op whose by-laws say so
+A solidarity co-op's supporting members are said to elect at most a third of the directors, but that
+rule is recalled, unverified or uncertain: it is not encoded as law. A co-op whose by-laws say so
 passes ``CategoryLimit("supporting", Rate(Fraction(1, 3)), its_citation)`` itself.
 """

@@ -16,10 +16,12 @@ from cooprules.money import (
     Rate,
     Rounding,
     allocate,
+    decimal_text,
     exponent,
     money,
     round_fraction,
     same_currency,
+    to_decimal,
     to_minor_units,
 )
 
@@ -125,3 +127,68 @@ def test_off_a_tie_every_half_mode_goes_to_the_nearest_integer(whole, tiny, mode
     epsilon = Fraction(1, 2 * tiny + 1) / 4
     assert round_fraction(whole + Fraction(1, 2) - epsilon, mode) == whole
     assert round_fraction(whole + Fraction(1, 2) + epsilon, mode) == whole + 1
+
+
+# --- more refusals, named by their field, value and reason --------------------------------------
+
+
+def test_a_weight_that_is_no_number_is_named_with_its_key_and_value():
+    with pytest.raises(InvalidWeights) as caught:
+        allocate(money("10.00", "EUR"), {"ana": 1, "bo": "lots"}, field="keys.desks")
+    assert caught.value.field == "keys.desks['bo']"
+    assert caught.value.value == "lots"
+
+
+def test_amounts_in_two_currencies_are_refused_by_default_as_amounts():
+    with pytest.raises(CurrencyMismatch) as caught:
+        same_currency(money("1.00", "EUR"), money("1.00", "CAD"))
+    assert caught.value.field == "amounts"
+    assert caught.value.value == "EUR and CAD"
+    assert caught.value.reason == "amounts in different currencies cannot be combined"
+
+
+def test_digits_below_the_minor_unit_name_the_amount_by_default():
+    with pytest.raises(InvalidAmount) as caught:
+        to_minor_units(moneyed.Money(Decimal("10.005"), "EUR"))
+    assert caught.value.field == "amount"
+
+
+@pytest.mark.parametrize("text", ["NaN", "Infinity", "-inf"])
+def test_an_amount_or_a_rate_that_is_not_finite_is_refused_with_the_reason(text):
+    with pytest.raises(InvalidAmount) as amount:
+        to_decimal(text, field="surplus")
+    assert (amount.value.field, amount.value.value) == ("surplus", text)
+    assert amount.value.reason == "amount must be finite (NaN and infinity are refused)"
+    with pytest.raises(InvalidRate) as rate:
+        Rate.of(text, field="levy.rate")
+    assert (rate.value.field, rate.value.value) == ("levy.rate", text)
+    assert rate.value.reason == "must be finite (NaN and infinity are refused)"
+
+
+def test_a_tie_goes_to_the_lowest_key_in_its_natural_order_not_its_text():
+    # 9 < 10 although "10" < "9": one cent over two equal weights goes to key 9.
+    parts = allocate(money("0.01", "EUR"), {10: 1, 9: 1})
+    assert (parts[9], parts[10]) == (money("0.01", "EUR"), money("0.00", "EUR"))
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (Fraction(675, 2), "337.5"),
+        (Fraction(3), "3"),
+        (Fraction(-1, 8), "-0.125"),
+        (Fraction(1, 10**7), "0.0000001"),  # never "1E-7"
+        (Fraction(1, 3), None),
+    ],
+)
+def test_an_exact_fraction_is_written_as_its_decimal(value, text):
+    assert decimal_text(value) == text
+
+
+def test_a_fraction_with_a_huge_power_of_two_below_is_still_written_exactly():
+    # 1/2**1100 has 1,100 decimals: exact integer arithmetic, never a float (which overflows).
+    text = decimal_text(Fraction(1, 2**1100))
+    assert text is not None
+    assert text.startswith("0.")
+    assert len(text) == 1102
+    assert Fraction(text) == Fraction(1, 2**1100)

@@ -186,6 +186,7 @@ def test_a_negative_limit_is_refused_naming_the_field_and_value() -> None:
     with pytest.raises(InvalidParameter) as info:
         VotingStatutes(STATUTES, max_proxies=-1)
     assert (info.value.field, info.value.value) == ("max_proxies", -1)
+    assert info.value.reason == "a number of proxies or voters, at least 0"
     with pytest.raises(InvalidParameter) as info:
         VotingStatutes(STATUTES, max_proxies=True)  # type: ignore[arg-type]
     assert (info.value.field, info.value.value) == ("max_proxies", True)

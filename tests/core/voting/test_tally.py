@@ -505,8 +505,10 @@ def test_typed_errors() -> None:
     assert result.counted == 1
     with pytest.raises(InvalidParameter):
         tally(Meeting(DAY, "no-such-decision", voters, {"a": F}), rules)
-    with pytest.raises(InvalidInput):
+    with pytest.raises(InvalidInput) as call:
         Meeting(DAY, "ordinary", voters, {}, call=3)
+    assert (call.value.field, call.value.value) == ("call", 3)
+    assert call.value.reason == "a meeting is held on the first or second call"
     with pytest.raises(InvalidInput):
         electorate([], DAY, rules_of(BE_SC))
 
