@@ -962,7 +962,7 @@ _HELP_VALUES: Final = MappingProxyType(
 def _short_help(text: str, limit: int) -> str:
     """The first sentence of a help text, cut to ``limit`` characters with ``...`` (as click)."""
     shown: list[str] = []
-    for word in text.split("\n\n")[0].split():
+    for word in text.split("\n\n", maxsplit=1)[0].split():
         if len(" ".join([*shown, word])) > limit - 3:
             return " ".join(shown) + "..."
         shown.append(word)
