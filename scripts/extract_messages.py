@@ -3,15 +3,19 @@
     python scripts/extract_messages.py            # write locale/cooprules.pot, update the .po files
     python scripts/extract_messages.py --check    # exit 1 if the template or a catalog is stale
 
-What is extracted (from src/cooprules and src/cooprules_adapters, read as code, never imported
-except for the enumerations):
+What is extracted (from src/cooprules, src/cooprules_adapters and src/cooprules_cli, read as
+code, never imported except for the enumerations):
 
 * every ``Text("msgid", ..., context="...")`` call: its first argument must be a string literal
   (an f-string or a variable is reported as a problem, since no catalog could hold it);
 * the names of explanation inputs, ``Step(inputs={"name": ...})`` (labels of kind ``input``);
 * the codes that have labels: membership statuses, obligation states and severities (the
   enumerations' values), decision kinds (``DecisionRule`` / ``DecisionOfLaw``) and waterfall step
-  codes (``ToReserve``, ``Interest``, ``Refund``, ``WorkerShare``, ``Remainder``, ``Worker``).
+  codes (``ToReserve``, ``Interest``, ``Refund``, ``WorkerShare``, ``Remainder``, ``Worker``);
+* what citations show: the instruments and articles of each ``law.toml`` and the literal ones of
+  ``Citation(...)`` calls (context ``citation``);
+* the command line's help: the ``help=`` of each ``click.option`` and the docstring of each
+  command (context ``help``).
 
 The catalogs are ``src/cooprules/locale/<lang>/LC_MESSAGES/cooprules.po``; the template is
 ``src/cooprules/locale/cooprules.pot``. Updating keeps every translation, adds new messages
@@ -34,7 +38,11 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = (ROOT / "src" / "cooprules", ROOT / "src" / "cooprules_adapters")
+SOURCES = (
+    ROOT / "src" / "cooprules",
+    ROOT / "src" / "cooprules_adapters",
+    ROOT / "src" / "cooprules_cli",
+)
 LOCALE = ROOT / "src" / "cooprules" / "locale"
 DOMAIN = "cooprules"
 LANGUAGES = ("fr", "nl", "de")
@@ -75,6 +83,8 @@ def scan(path: Path) -> Iterator[tuple[Key, str, str | None]]:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     where = path.relative_to(ROOT).as_posix()
     for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and "cooprules_cli" in where:
+            yield from _command_help(node, f"{where}:{node.lineno}")
         if isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             if any(isinstance(t, ast.Name) and t.id == "inputs" for t in targets):
@@ -99,10 +109,29 @@ def scan(path: Path) -> Iterator[tuple[Key, str, str | None]]:
         elif name == "Step":
             inputs = keywords.get("inputs", node.args[1] if len(node.args) > 1 else None)
             yield from _input_names(inputs, location)
+        elif name == "option" and "cooprules_cli" in where and _literal(keywords.get("help")):
+            yield ("help", str(_literal(keywords.get("help")))), location, None
+        elif name == "Citation":
+            for index, keyword in enumerate(("instrument", "article")):
+                given = node.args[index] if len(node.args) > index else keywords.get(keyword)
+                text = _literal(given)
+                if text is not None:
+                    yield ("citation", text), location, None
         elif name in _STEP_CLASSES or name in _DECISION_CLASSES:
             code = _literal(_first(node, "kind" if name in _DECISION_CLASSES else "code"))
             if code is not None:
                 yield ("decision" if name in _DECISION_CLASSES else "step", code), location, None
+
+
+def _command_help(node: ast.FunctionDef, location: str) -> Iterator[tuple[Key, str, None]]:
+    """A click command's help: the docstring of a function decorated ``@….command`` (or group)."""
+    for decorator in node.decorator_list:
+        func = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if _name(func) in {"command", "group"}:
+            text = ast.get_docstring(node, clean=True)
+            if text:
+                yield ("help", text), location, None
+            return
 
 
 def _input_names(node: ast.expr | None, location: str) -> Iterator[tuple[Key, str, None]]:
@@ -115,6 +144,20 @@ def _input_names(node: ast.expr | None, location: str) -> Iterator[tuple[Key, st
             text = _literal(key)
             if text is not None:
                 yield ("input", text), location, None
+
+
+def _law_citations(path: Path) -> Iterator[tuple[Key, str]]:
+    """The instruments and articles a law file cites (shown in citations, context ``citation``)."""
+    import tomllib  # noqa: PLC0415
+
+    where = path.relative_to(ROOT).as_posix()
+    law = tomllib.loads(path.read_text(encoding="utf-8"))
+    for name in law.get("instruments", {}).values():
+        if isinstance(name, str):
+            yield ("citation", name), where
+    for cited in law.get("citations", {}).values():
+        if isinstance(cited, dict) and isinstance(cited.get("article"), str):
+            yield ("citation", cited["article"]), where
 
 
 def _enum_labels() -> Iterator[tuple[Key, str]]:
@@ -145,6 +188,9 @@ def extract() -> tuple[dict[Key, list[str]], list[str]]:
                     problems.append(f"{location}: {problem}")
                 else:
                     found.setdefault(key, []).append(location)
+        for path in sorted(source.rglob("law.toml")):
+            for key, location in _law_citations(path):
+                found.setdefault(key, []).append(location)
     for key, location in _enum_labels():
         found.setdefault(key, []).append(location)
     return found, problems
@@ -163,12 +209,20 @@ def template(found: dict[Key, list[str]]) -> Catalog:
             context=context,
             locations=[(name, None) for name in files],
             flags=flags,
-            auto_comments=[f"label of a {context}"] if context in _LABEL_CONTEXTS else [],
+            auto_comments=_comment(context),
         )
     return pot
 
 
 _LABEL_CONTEXTS = {"status", "state", "decision", "step", "severity", "input", "term"}
+
+
+def _comment(context: str | None) -> list[str]:
+    if context == "citation":
+        return ["an instrument or an article, as a citation shows it"]
+    if context == "help":
+        return ["help of the command line (click: a line starting \\b keeps its lines)"]
+    return [f"label of a {context}"] if context in _LABEL_CONTEXTS else []
 
 
 def _po_bytes(catalog: Catalog) -> bytes:

@@ -37,12 +37,22 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 
 import attrs
 from moneyed import Money
 
 from cooprules.errors import InvalidInput
-from cooprules.i18n import DOMAIN, Lang, catalog, check_lang, fallbacks, label, territory_of
+from cooprules.i18n import (
+    DOMAIN,
+    Lang,
+    catalog,
+    check_lang,
+    fallbacks,
+    label,
+    territory_of,
+    translate,
+)
 from cooprules.money import Rate, decimal_text
 
 __all__ = [
@@ -56,6 +66,7 @@ __all__ = [
     "Text",
     "Value",
     "Violation",
+    "confidence_word",
     "render_steps",
     "render_value",
     "render_violations",
@@ -340,9 +351,50 @@ class Citation:
         """Return ``"instrument, article"``: the form used inline in messages."""
         return f"{self.instrument}, {self.article}"
 
+    def in_(self, lang: str, *, locale: str | None = None) -> str:
+        """``"instrument, article"``, and how sure the reference is in words when it is not sure.
+
+        The instrument and the article are the catalog's for ``lang`` when it has them (a law's
+        name in the language's text, ``s. 143`` as ``art. 143`` in French), else as given; the
+        confidence is a word of ``lang`` (``"source secondaire"``), never the reference's tag.
+        """
+        cited = self.named(lang, locale=locale)
+        if self.confidence is Confidence.SRC:
+            return cited
+        return f"{cited}, {confidence_word(self.confidence, lang, locale=locale)}"
+
+    def named(self, lang: str, *, locale: str | None = None) -> str:
+        """``"instrument, article"`` in ``lang``: the catalog's words when it has them."""
+        territory = territory_of(locale)
+        instrument, article = (
+            translate(part, lang, context="citation", territory=territory)
+            for part in (self.instrument, self.article)
+        )
+        coop = self.instrument.removeprefix("Statutes of ")
+        if instrument == self.instrument and coop != self.instrument:  # a co-op's own statutes
+            instrument = Text("Statutes of {coop}", context="citation", coop=coop).in_(
+                lang, locale=locale
+            )
+        return f"{instrument}, {article}"
+
     def __str__(self) -> str:
-        flag = "" if self.confidence is Confidence.SRC else f" [{self.confidence.value}]"
-        return f"{self.short()}{flag}"
+        return self.in_("en")
+
+
+def confidence_word(confidence: Confidence, lang: str = "en", *, locale: str | None = None) -> str:
+    """How sure the reference is of a rule, in words of ``lang``: ``"secondary source"``."""
+    return _CONFIDENCE_WORDS[confidence].in_(lang, locale=locale)
+
+
+_CONFIDENCE_WORDS: Mapping[Confidence, Text] = MappingProxyType(
+    {
+        Confidence.SRC: Text("from the text", context="confidence"),
+        Confidence.SRC_2: Text("secondary source", context="confidence"),
+        Confidence.SRC_OLD: Text("older version of the text", context="confidence"),
+        Confidence.MEM: Text("unverified", context="confidence"),
+        Confidence.UNC: Text("unverified", context="confidence"),
+    }
+)
 
 
 def _pairs(
@@ -482,7 +534,7 @@ def render_steps(
         if step.note is not None:
             line += f"; {step.note.in_(lang, locale=locale)}"
         if step.citation is not None:
-            line += f" ({step.citation})"
+            line += f" ({step.citation.in_(lang, locale=locale)})"
         lines.append(line)
     return "\n".join(lines)
 
@@ -509,6 +561,6 @@ def render_violations(
         message = violation.message.in_(lang, locale=locale)
         line = f"[{severity}] {violation.subject}: {message}"
         if violation.citation is not None:
-            line += f" ({violation.citation})"
+            line += f" ({violation.citation.in_(lang, locale=locale)})"
         lines.append(line)
     return "\n".join(lines)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from cooprules.books import ActivityBooks
+from cooprules.explain import Text
 from cooprules.money import format_amount
-from cooprules_cli.text import render_steps
+from cooprules_cli.text import Human, render_steps
 
 if TYPE_CHECKING:
     from cooprules.explain import Lang
@@ -79,60 +80,47 @@ def books_json(report: YearReport) -> dict[str, Any] | None:
     }
 
 
-def books_sections(report: YearReport, lang: Lang) -> list[tuple[str, list[str], list[list[str]]]]:
+def books_sections(
+    report: YearReport, lang: Lang, locale: str | None = None
+) -> list[tuple[str, list[str], list[list[str]]]]:
     """The books table of the report: one row per activity, the year's figures."""
     if report.books is None:
         return []
-    fr = lang == "fr"
-    head = (
-        [
-            "activité",
-            "ouverture",
-            "CA",
-            "charges",
-            "contribution",
-            "mutualisé",
-            "salaire",
-            "charges pat.",
-            "clôture",
-            "résultat",
-            "part variable",
-        ]
-        if fr
-        else [
-            "activity",
-            "opening",
-            "revenue",
-            "costs",
-            "levy",
-            "pooled",
-            "salary",
-            "charges",
-            "closing",
-            "result",
-            "variable due",
-        ]
-    )
+    h = Human(lang, locale)
+    head = [
+        h(Text("activity")),
+        h(Text("opening")),
+        h(Text("revenue")),
+        h(Text("costs")),
+        h(Text("levy")),
+        h(Text("pooled")),
+        h(Text("salary")),
+        h(Text("charges")),
+        h(Text("closing")),
+        h(Text("result")),
+        h(Text("variable due")),
+    ]
     rows = [
         [
             b.activity,
-            format_amount(b.opening),
-            *(format_amount(b.total(f)) for f in _FIGURES),
-            format_amount(b.closing),
-            format_amount(b.result),
-            format_amount(b.variable_due),
+            h.money(b.opening),
+            *(h.money(b.total(f)) for f in _FIGURES),
+            h.money(b.closing),
+            h.money(b.result),
+            h.money(b.variable_due),
         ]
         for b in report.books.activities
     ]
-    return [("Comptes des activités" if fr else "Books per activity", head, rows)]
+    return [(h(Text("Books per activity")), head, rows)]
 
 
-def books_explanations(report: YearReport, lang: Lang) -> list[str]:
+def books_explanations(report: YearReport, lang: Lang, locale: str | None = None) -> list[str]:
     """Each activity's books explained: every month's closing, the pooled charges, the envelope."""
     if report.books is None:
         return []
+    h = Human(lang, locale)
     lines: list[str] = []
     for books in report.books.activities:
-        lines.append(f"books {books.activity}:")
-        lines.extend(f"  {line}" for line in render_steps(books.explanation, lang))
+        lines.append(h(Text("Books of the activity {activity}:", activity=books.activity)))
+        lines.extend(f"  {line}" for line in render_steps(books.explanation, lang, locale))
     return lines

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import sys
 import tomllib
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Self
 
 import click
@@ -19,21 +21,26 @@ from cooprules import __version__
 from cooprules.books import statement as activity_statement
 from cooprules.errors import CoopRulesError
 from cooprules.expected import check_expectations, expectations_of, render_outcomes
-from cooprules.explain import Confidence, Explanation, Severity
+from cooprules.explain import Confidence, Explanation, Severity, Text
+from cooprules.i18n import LANGUAGES, default_locale
 from cooprules.lawview import describe, row_cells, row_headings, view_header, view_json
 from cooprules.lawview import view_markdown as regime_markdown
 from cooprules.money import format_amount
 from cooprules.plugins import load_regimes
+from cooprules.reserves import MovementKind
 from cooprules.scenario import ScenarioError, load, read_text
 from cooprules_cli.books import books_explanations, books_json, books_sections
 from cooprules_cli.starter import sample_names, sample_text, schema_text, starter
 from cooprules_cli.text import (
+    Human,
     citation_json,
     confidence_word,
     escape_markdown,
+    help_text,
     month_labels,
     render_citation,
     render_steps,
+    step_code,
     vote_summary,
     vote_tally,
 )
@@ -66,8 +73,8 @@ def _amount(value: Money) -> str:
     return format_amount(value)
 
 
-def _steps(explanation: Explanation, lang: Lang) -> list[str]:
-    return render_steps(explanation, lang)
+def _steps(explanation: Explanation, lang: Lang, locale: str | None = None) -> list[str]:
+    return render_steps(explanation, lang, locale)
 
 
 def _vote(vote: Vote, lang: Lang) -> dict[str, Any]:
@@ -115,27 +122,29 @@ def _election(election: BoardElection, lang: Lang) -> dict[str, Any]:
     }
 
 
-def _election_section(report: YearReport, lang: Lang) -> tuple[str, list[str], list[list[str]]]:
+def _election_section(report: YearReport, lang: Lang, locale: str | None = None) -> Section:
     """The board elections as a table: the elected with their votes, the board after."""
-    fr = lang == "fr"
+    h = Human(lang, locale)
     rows = []
     for election in report.elections:
         votes = election.result.votes
         rows.append(
             [
                 election.id,
-                str(election.seats),
-                ", ".join(f"{c} ({votes[c]})" for c in election.elected),
+                h.number(election.seats),
+                ", ".join(f"{c} ({h.number(votes[c])})" for c in election.elected),
                 ", ".join(c.id for c in election.board),
-                str(len(election.violations)),
+                h.number(len(election.violations)),
             ]
         )
-    head = (
-        ["élection", "sièges", "élus (voix)", "conseil après l'élection", "violations"]
-        if fr
-        else ["election", "seats", "elected (votes)", "board after the election", "violations"]
-    )
-    return ("Élections au conseil" if fr else "Board elections", head, rows)
+    head = [
+        h(Text("election")),
+        h(Text("seats")),
+        h(Text("elected (votes)")),
+        h(Text("board after the election")),
+        h(Text("violations")),
+    ]
+    return (h(Text("Board elections")), head, rows)
 
 
 def report_json(report: YearReport, lang: Lang = "en") -> str:
@@ -313,11 +322,20 @@ def _year_end_json(report: YearReport, lang: Lang) -> dict[str, Any]:
 
 
 def report_markdown(
-    report: YearReport, lang: Lang = "en", *, explain: bool = False, summary: bool = False
+    report: YearReport,
+    lang: Lang = "en",
+    *,
+    explain: bool = False,
+    summary: bool = False,
+    locale: str | None = None,
 ) -> str:
-    """The report as Markdown tables (a ``|`` in a name is escaped); ``summary`` cuts long ones."""
-    fr = lang == "fr"
-    out = [f"# {report.name} ({report.regime}) — {report.as_of.isoformat()}", ""]
+    """The report as Markdown tables (a ``|`` in a name is escaped); ``summary`` cuts long ones.
+
+    Amounts, rates and dates are written for ``locale`` (by default the language's in the
+    regime's jurisdiction: ``fr_BE`` for French in Belgium).
+    """
+    human = Human(lang, locale or report_locale(report, lang))
+    out = [f"# {_title(report, human)}", ""]
 
     def cells(values: list[str]) -> str:
         return "| " + " | ".join(escape_markdown(v) for v in values) + " |"
@@ -328,59 +346,68 @@ def report_markdown(
         out.extend(cells(r) for r in rows)
         out.append("")
 
-    sections = _sections(report, lang)
-    for title, head, rows in _summarise(sections, report, lang) if summary else sections:
+    sections = _sections(report, lang, human.locale)
+    for title, head, rows in (
+        _summarise(sections, report, lang, human.locale) if summary else sections
+    ):
         table(title, head, rows)
     if explain:
-        out.extend(["## " + ("Explications" if fr else "Explanations"), ""])
-        out.extend(f"    {line}" for line in _explanations(report, lang))
+        out.extend(["## " + human(Text("Explanations")), ""])
+        out.extend(f"    {line}" for line in _explanations(report, lang, human.locale))
         out.append("")
     return "\n".join(out)
 
 
-def _sections(report: YearReport, lang: Lang) -> list[tuple[str, list[str], list[list[str]]]]:
-    fr = lang == "fr"
+def report_locale(report: YearReport, lang: Lang) -> str:
+    """The locale a report is written in by default: the language's in the regime's country."""
+    try:
+        jurisdiction: str | None = load_regimes().get(report.regime).jurisdiction
+    except CoopRulesError:  # a regime no longer installed: the language's own default
+        jurisdiction = None
+    return default_locale(lang, jurisdiction)
+
+
+def _title(report: YearReport, human: Human) -> str:
+    return f"{report.name} ({report.regime}) — {human.day(report.as_of)}"
+
+
+def _sections(
+    report: YearReport, lang: Lang, locale: str | None = None
+) -> list[tuple[str, list[str], list[list[str]]]]:
+    h = Human(lang, locale)
+    total = h(Text("total"))
     sections = [
         (
-            "Membres et statuts" if fr else "Members and statuses",
+            h(Text("Members and statuses")),
+            [h(Text("id")), h(Text("name")), h(Text("status")), h(Text("category"))],
             [
-                "id",
-                "nom" if fr else "name",
-                "statut" if fr else "status",
-                "catégorie" if fr else "category",
+                [m.id, m.name, h.label("status", m.status.value), m.category or ""]
+                for m in report.members
             ],
-            [[m.id, m.name, m.status.value, m.category or ""] for m in report.members],
         ),
         (
-            f"Échéances à {DEADLINE_DAYS} jours"
-            if fr
-            else f"Deadlines within {DEADLINE_DAYS} days",
+            h(Text("Deadlines within {days} days", days=DEADLINE_DAYS)),
+            [h(Text("member")), h(Text("due")), h(Text("state")), h(Text("what"))],
             [
-                "membre" if fr else "member",
-                "échéance" if fr else "due",
-                "état" if fr else "state",
-                "quoi" if fr else "what",
-            ],
-            [
-                [d.subject, d.due.isoformat(), d.state, d.what.in_(lang)]
+                [d.subject, h.day(d.due), h.label("state", d.state), h(d.what)]
                 for d in report.deadlines_within(DEADLINE_DAYS)
             ],
         ),
         (
-            "Contributions par activité" if fr else "Levies per activity",
-            ["activité" if fr else "activity", "titulaire" if fr else "owner", "total"],
+            h(Text("Levies per activity")),
+            [h(Text("activity")), h(Text("owner")), total],
             [
-                *([r.activity, r.owner, _amount(r.total)] for r in report.levies),
-                ["total", "", _amount(report.levy_total)],
+                *([r.activity, r.owner, h.money(r.total)] for r in report.levies),
+                [total, "", h.money(report.levy_total)],
             ],
         ),
         (
-            "Contributions par mois" if fr else "Levies per month",
-            ["mois" if fr else "month", "total"],
+            h(Text("Levies per month")),
+            [h(Text("month")), total],
             [
-                [label, _amount(m)]
+                [label, h.money(m)]
                 for label, m in zip(
-                    month_labels(report.year.start, len(report.month_totals), lang),
+                    month_labels(report.year.start, len(report.month_totals), lang, locale),
                     report.month_totals,
                     strict=True,
                 )
@@ -388,48 +415,51 @@ def _sections(report: YearReport, lang: Lang) -> list[tuple[str, list[str], list
         ),
     ]
     if report.distribution is not None:
-        sections.append(_distribution_section(report, lang))
+        sections.append(_distribution_section(report, lang, locale))
     if report.withholding is not None:
         sections.append(
             (
-                "Précompte sur les dividendes" if fr else "Tax withheld on dividends",
-                ["membre" if fr else "member", "brut" if fr else "gross"]
-                + (["exonéré", "retenu", "net"] if fr else ["exempt", "withheld", "net"]),
+                h(Text("Tax withheld on dividends")),
+                [
+                    h(Text("member")),
+                    h(Text("gross")),
+                    h(Text("exempt")),
+                    h(Text("withheld")),
+                    h(Text("net")),
+                ],
                 [
                     [
                         line.member,
-                        *(_amount(a) for a in (line.gross, line.exempt, line.withheld, line.net)),
+                        *(h.money(a) for a in (line.gross, line.exempt, line.withheld, line.net)),
                     ]
                     for line in report.withholding.lines
                 ],
             )
         )
-    sections.extend(_year_end_sections(report, lang))
-    sections.extend(books_sections(report, lang))
+    sections.extend(_year_end_sections(report, lang, locale))
+    sections.extend(books_sections(report, lang, locale))
     sections.append(
         (
-            "Votes",
-            ["id", "type" if fr else "kind", "résultat" if fr else "result"],
-            [[v.id, v.kind, vote_summary(v.result, lang)] for v in report.votes],
+            h(Text("Votes")),
+            [h(Text("id")), h(Text("kind")), h(Text("result"))],
+            [
+                [v.id, h.code("decision", v.kind), vote_summary(v.result, lang, locale)]
+                for v in report.votes
+            ],
         )
     )
     if report.elections:
-        sections.append(_election_section(report, lang))
+        sections.append(_election_section(report, lang, locale))
     sections.append(
         (
-            "Violations",
-            [
-                "gravité" if fr else "severity",
-                "sujet" if fr else "subject",
-                "message",
-                "source",
-            ],
+            h(Text("Violations")),
+            [h(Text("severity")), h(Text("subject")), h(Text("message")), h(Text("source"))],
             [
                 [
-                    v.severity.value,
+                    h.label("severity", v.severity.value),
                     v.subject,
-                    v.message.in_(lang),
-                    render_citation(v.citation, lang) if v.citation is not None else "",
+                    h(v.message),
+                    render_citation(v.citation, lang, locale) if v.citation is not None else "",
                 ]
                 for v in report.violations
             ],
@@ -438,56 +468,51 @@ def _sections(report: YearReport, lang: Lang) -> list[tuple[str, list[str], list
     return sections
 
 
-def _summarise(sections: list[Section], report: YearReport, lang: Lang) -> list[Section]:
+def _summarise(
+    sections: list[Section], report: YearReport, lang: Lang, locale: str | None = None
+) -> list[Section]:
     """The sections of a large co-op, short: the members counted by status, long tables cut.
 
     A table of more than twice `SUMMARY_ROWS` rows keeps its first `SUMMARY_ROWS`
     rows and its total row, and says how many rows it leaves out (``--full`` shows them).
     """
-    fr = lang == "fr"
+    h = Human(lang, locale)
+    total = h(Text("total"))
     counts: dict[str, int] = {}
     for member in report.members:
         counts[member.status.value] = counts.get(member.status.value, 0) + 1
     out: list[Section] = [
         (
-            "Membres par statut" if fr else "Members by status",
-            ["statut" if fr else "status", "membres" if fr else "members"],
-            [[status, str(n)] for status, n in sorted(counts.items())]
-            + [["total", str(len(report.members))]],
+            h(Text("Members by status")),
+            [h(Text("status")), h(Text("members"))],
+            [[h.label("status", status), h.number(n)] for status, n in sorted(counts.items())]
+            + [[total, h.number(len(report.members))]],
         )
     ]
     for title, head, rows in sections[1:]:
-        total = [rows[-1]] if rows and rows[-1][:1] == ["total"] else []
-        body = rows[: len(rows) - len(total)]
+        kept = [rows[-1]] if rows and rows[-1][:1] == [total] else []
+        body = rows[: len(rows) - len(kept)]
         if len(body) <= 2 * SUMMARY_ROWS:  # a short table, or one a cut would hardly shorten
             out.append((title, head, rows))
             continue
         left = len(body) - SUMMARY_ROWS
-        more = (
-            f"… {left} lignes de plus (--full les montre)"
-            if fr
-            else f"… {left} more rows (--full shows them)"
-        )
-        out.append((title, head, [*body[:SUMMARY_ROWS], [more, *[""] * (len(head) - 1)], *total]))
+        more = h(Text("… {count} more rows (--full shows them)", count=left))
+        out.append((title, head, [*body[:SUMMARY_ROWS], [more, *[""] * (len(head) - 1)], *kept]))
     return out
 
 
 Section = tuple[str, list[str], list[list[str]]]
 
 
-def _distribution_section(report: YearReport, lang: Lang) -> Section:
+def _distribution_section(report: YearReport, lang: Lang, locale: str | None = None) -> Section:
     """The meeting's split, the part of each step paid in shares, and the regime's suggestion."""
-    fr = lang == "fr"
+    h = Human(lang, locale)
     assert report.distribution is not None  # noqa: S101 - the caller checks
     steps = report.distribution.steps
-    head = [
-        "étape" if fr else "step",
-        "montant" if fr else "amount",
-        "en parts" if fr else "in shares",
-    ]
+    head = [h(Text("step")), h(Text("amount")), h(Text("in shares"))]
     suggested = {}
     if report.suggestion is not None:
-        head.append("suggestion")
+        head.append(h(Text("suggestion")))
         suggested = {s.code: s.amount for s in report.suggestion.distribution.steps}
     codes = [s.code for s in steps] + [c for c in suggested if c not in {s.code for s in steps}]
     by_code = {s.code: s for s in steps}
@@ -495,61 +520,72 @@ def _distribution_section(report: YearReport, lang: Lang) -> Section:
     for code in codes:
         step = by_code.get(code)
         row = [
-            code,
-            _amount(step.amount) if step is not None else "",
-            _amount(sum(step.in_shares.values(), step.amount * 0)) if step is not None else "",
+            step_code(code, lang, locale),
+            h.money(step.amount) if step is not None else "",
+            h.money(sum(step.in_shares.values(), step.amount * 0)) if step is not None else "",
         ]
         if report.suggestion is not None:
-            row.append(_amount(suggested[code]) if code in suggested else "")
+            row.append(h.money(suggested[code]) if code in suggested else "")
         rows.append(row)
-    return ("Répartition du résultat" if fr else "Distribution of the surplus", head, rows)
+    return (h(Text("Distribution of the surplus")), head, rows)
 
 
-def _year_end_sections(report: YearReport, lang: Lang) -> list[Section]:
+def _movement(kind: MovementKind) -> Text:
+    """A reserve movement's kind in words."""
+    words = {
+        MovementKind.ALLOCATION: Text("allocation", context="reserve movement"),
+        MovementKind.DEVOLUTION_RECEIVED: Text("devolution received", context="reserve movement"),
+        MovementKind.LOSS_ABSORPTION: Text("loss absorbed", context="reserve movement"),
+        MovementKind.INCORPORATION: Text("incorporation into capital", context="reserve movement"),
+        MovementKind.DISTRIBUTION: Text("distribution", context="reserve movement"),
+        MovementKind.REPAYMENT: Text("repayment", context="reserve movement"),
+    }
+    return words.get(kind) or Text.plain(str(kind.value))
+
+
+def _year_end_sections(report: YearReport, lang: Lang, locale: str | None = None) -> list[Section]:
     """The register at year end, the redemptions, the reserves, the loss, the tests."""
-    fr = lang == "fr"
+    h = Human(lang, locale)
+    total = h(Text("total"))
     out: list[Section] = []
     if report.capital is not None:
         end = report.capital.register
         rows = [
-            [h.member, h.share_class, str(h.shares)]
-            + [_amount(a) for a in (h.subscribed, h.paid_up, h.unpaid)]
-            for h in end.holdings
+            [holding.member, holding.share_class, h.number(holding.shares)]
+            + [h.money(a) for a in (holding.subscribed, holding.paid_up, holding.unpaid)]
+            for holding in end.holdings
         ]
         rows.append(
-            ["total", "", ""] + [_amount(a) for a in (end.subscribed, end.paid_up, end.unpaid)]
+            [total, "", ""] + [h.money(a) for a in (end.subscribed, end.paid_up, end.unpaid)]
         )
         out.append(
             (
-                f"Registre des parts au {end.on.isoformat()}"
-                if fr
-                else f"Share register on {end.on.isoformat()}",
+                h(Text("Share register on {day}", day=end.on)),
                 [
-                    "membre" if fr else "member",
-                    "classe" if fr else "class",
-                    "parts" if fr else "shares",
-                ]
-                + (
-                    ["souscrit", "libéré", "non libéré"]
-                    if fr
-                    else ["subscribed", "paid up", "unpaid"]
-                ),
+                    h(Text("member")),
+                    h(Text("class")),
+                    h(Text("shares")),
+                    h(Text("subscribed")),
+                    h(Text("paid up")),
+                    h(Text("unpaid")),
+                ],
                 rows,
             )
         )
         if report.capital.redemptions:
             out.append(
                 (
-                    "Remboursements de parts" if fr else "Redemptions",
+                    h(Text("Redemptions")),
                     [
-                        "opération" if fr else "operation",
-                        "membre" if fr else "member",
-                        "parts" if fr else "shares",
-                    ]
-                    + (["valeur", "remboursé"] if fr else ["value", "repaid"]),
+                        h(Text("operation")),
+                        h(Text("member")),
+                        h(Text("shares")),
+                        h(Text("value")),
+                        h(Text("repaid")),
+                    ],
                     [
-                        [r.operation, r.member, str(r.shares)]
-                        + [_amount(a) if a is not None else "" for a in (r.value, r.repaid)]
+                        [r.operation, r.member, h.number(r.shares)]
+                        + [h.money(a) if a is not None else "" for a in (r.value, r.repaid)]
                         for r in report.capital.redemptions
                     ],
                 )
@@ -558,26 +594,27 @@ def _year_end_sections(report: YearReport, lang: Lang) -> list[Section]:
         accounts = {a.code: a for a in report.reserves.ledger.accounts}
         rows = []
         for row in report.reserves.roll_forward:
-            moves = ", ".join(f"{kind.value} {_amount(m)}" for kind, m in row.movements)
+            moves = ", ".join(f"{h(_movement(kind))} {h.money(m)}" for kind, m in row.movements)
             indivisible = accounts[row.reserve].indivisible
             rows.append(
                 [
-                    row.reserve,
-                    ("oui" if fr else "yes") if indivisible else ("non" if fr else "no"),
-                    _amount(row.opening),
+                    h.code("step", row.reserve),
+                    h.label("term", "yes" if indivisible else "no"),
+                    h.money(row.opening),
                     moves,
-                    _amount(row.closing),
+                    h.money(row.closing),
                 ]
             )
         out.append(
             (
-                "Réserves" if fr else "Reserves",
-                ["réserve" if fr else "reserve", "impartageable" if fr else "indivisible"]
-                + (
-                    ["ouverture", "mouvements", "clôture"]
-                    if fr
-                    else ["opening", "movements", "closing"]
-                ),
+                h(Text("Reserves")),
+                [
+                    h(Text("reserve")),
+                    h(Text("indivisible")),
+                    h(Text("opening")),
+                    h(Text("movements")),
+                    h(Text("closing")),
+                ],
                 rows,
             )
         )
@@ -585,34 +622,25 @@ def _year_end_sections(report: YearReport, lang: Lang) -> list[Section]:
         if loss is not None:
             out.append(
                 (
-                    "Perte de l'exercice" if fr else "The year's loss",
-                    ["imputée sur" if fr else "charged to", "montant" if fr else "amount"],
-                    [[code, _amount(m)] for code, m in loss.charged]
-                    + [
-                        [
-                            "report à nouveau" if fr else "carried forward",
-                            _amount(loss.carried_forward),
-                        ]
-                    ],
+                    h(Text("The year's loss")),
+                    [h(Text("charged to")), h(Text("amount"))],
+                    [[h.code("step", code), h.money(m)] for code, m in loss.charged]
+                    + [[h(Text("carried forward")), h.money(loss.carried_forward)]],
                 )
             )
     tests = report.distribution_tests
     if tests is not None:
         out.append(
             (
-                "Tests de distribution" if fr else "Distribution tests",
-                [
-                    "versé en espèces" if fr else "paid in cash",
-                    "marge" if fr else "headroom",
-                    "résultat" if fr else "result",
-                ],
+                h(Text("Distribution tests")),
+                [h(Text("paid in cash")), h(Text("headroom")), h(Text("result"))],
                 [
                     [
-                        _amount(tests.amount),
-                        _amount(tests.headroom) if tests.headroom is not None else "",
-                        ("réussis" if fr else "passed")
+                        h.money(tests.amount),
+                        h.money(tests.headroom) if tests.headroom is not None else "",
+                        h(Text("passed", context="distribution tests"))
                         if tests.passed
-                        else ", ".join(v.code for v in tests.violations),
+                        else " ".join(h(v.message) for v in tests.violations),
                     ]
                 ],
             )
@@ -620,57 +648,65 @@ def _year_end_sections(report: YearReport, lang: Lang) -> list[Section]:
     return out
 
 
-def _explanations(report: YearReport, lang: Lang) -> list[str]:
+def _explanations(report: YearReport, lang: Lang, locale: str | None = None) -> list[str]:
+    h = Human(lang, locale)
+
+    def steps(explanation: Explanation) -> list[str]:
+        return [f"  {s}" for s in _steps(explanation, lang, locale)]
+
     lines: list[str] = []
     for d in report.deadlines:
-        lines.append(f"{d.subject} {d.code}:")
-        lines.extend(f"  {s}" for s in _steps(d.explanation, lang))
+        lines.append(f"{d.subject}, {h(d.what)}:")
+        lines.extend(steps(d.explanation))
     for row in report.levies:
         lines.append(f"{row.activity}:")
-        lines.extend(f"  {s}" for s in _steps(row.explanation, lang))
+        lines.extend(steps(row.explanation))
     if report.distribution is not None:
-        lines.append("distribution:")
-        lines.extend(f"  {s}" for s in _steps(report.distribution.explanation, lang))
+        lines.append(f"{h(Text('Distribution of the surplus'))}:")
+        lines.extend(steps(report.distribution.explanation))
     if report.withholding is not None:
-        lines.append("withholding:")
-        lines.extend(f"  {s}" for s in _steps(report.withholding.explanation, lang))
+        lines.append(f"{h(Text('Tax withheld on dividends'))}:")
+        lines.extend(steps(report.withholding.explanation))
     for v in report.votes:
         lines.append(f"{v.id}:")
-        lines.extend(f"  {s}" for s in _steps(v.result.explanation, lang))
-    lines.extend(_year_end_explanations(report, lang))
+        lines.extend(steps(v.result.explanation))
+    lines.extend(_year_end_explanations(report, lang, locale))
     for election in report.elections:
         lines.append(f"{election.id}:")
-        lines.extend(f"  {s}" for s in _steps(election.result.explanation, lang))
+        lines.extend(steps(election.result.explanation))
     if report.register.steps:
-        lines.append("register:")
-        lines.extend(f"  {s}" for s in _steps(report.register, lang))
-    lines.extend(books_explanations(report, lang))
+        lines.append(f"{h(Text('Register of members'))}:")
+        lines.extend(steps(report.register))
+    lines.extend(books_explanations(report, lang, locale))
     return lines
 
 
-def _year_end_explanations(report: YearReport, lang: Lang) -> list[str]:
+def _year_end_explanations(report: YearReport, lang: Lang, locale: str | None = None) -> list[str]:
+    h = Human(lang, locale)
     lines: list[str] = []
     for r in report.capital.redemptions if report.capital is not None else ():
-        lines.append(f"redemption {r.operation}:")
-        lines.extend(f"  {s}" for s in _steps(r.explanation, lang))
+        lines.append(h(Text("Redemption {operation}:", operation=r.operation)))
+        lines.extend(f"  {s}" for s in _steps(r.explanation, lang, locale))
     if report.reserves is not None:
-        lines.append("reserves:")
+        lines.append(f"{h(Text('Reserves'))}:")
         for row in report.reserves.roll_forward:
-            lines.extend(f"  {s}" for s in _steps(row.explanation, lang))
+            lines.extend(f"  {s}" for s in _steps(row.explanation, lang, locale))
         if report.reserves.loss is not None:
-            lines.extend(f"  {s}" for s in _steps(report.reserves.loss.explanation, lang))
+            lines.extend(f"  {s}" for s in _steps(report.reserves.loss.explanation, lang, locale))
     if report.distribution_tests is not None:
-        lines.append("distribution tests:")
-        lines.extend(f"  {s}" for s in _steps(report.distribution_tests.explanation, lang))
+        lines.append(f"{h(Text('Distribution tests'))}:")
+        lines.extend(f"  {s}" for s in _steps(report.distribution_tests.explanation, lang, locale))
     if report.suggestion is not None:
-        lines.append(f"suggestion: {report.suggestion.note.in_(lang)}")
+        lines.append(h(Text("Suggestion: {note}", note=report.suggestion.note)))
     return lines
 
 
-def _rich_tables(report: YearReport, lang: Lang, *, summary: bool) -> list[Table]:
-    sections = _sections(report, lang)
+def _rich_tables(
+    report: YearReport, lang: Lang, *, summary: bool, locale: str | None = None
+) -> list[Table]:
+    sections = _sections(report, lang, locale)
     tables = []
-    for title, head, rows in _summarise(sections, report, lang) if summary else sections:
+    for title, head, rows in _summarise(sections, report, lang, locale) if summary else sections:
         table = Table(title=title)
         for column in head:
             table.add_column(column)
@@ -680,11 +716,14 @@ def _rich_tables(report: YearReport, lang: Lang, *, summary: bool) -> list[Table
     return tables
 
 
-def _print_rich(report: YearReport, tables: list[Table], explanations: list[str]) -> None:
+def _print_rich(
+    report: YearReport, tables: list[Table], explanations: list[str], human: Human | None = None
+) -> None:
     console = Console()
+    title = _title(report, human or Human("en"))
+    name, _, rest = title.partition(f" ({report.regime})")
     console.print(
-        f"[bold]{report.name}[/bold] ({report.regime}) — {report.as_of.isoformat()}",
-        highlight=False,
+        f"[bold]{escape(name)}[/bold] ({escape(report.regime)}){escape(rest)}", highlight=False
     )
     for table in tables:
         console.print(table)
@@ -707,7 +746,7 @@ class _Stages:
     def __init__(self, lang: Lang) -> None:
         console = _progress_console()
         self._bar = Progress(console=console, transient=True) if console is not None else None
-        self._fr = lang == "fr"
+        self._lang = lang
         self._stage: Any = None
         self._tasks: dict[str, Any] = {}
 
@@ -720,13 +759,13 @@ class _Stages:
         if self._bar is not None:
             self._bar.stop()
 
-    def stage(self, en: str, fr: str) -> None:
+    def stage(self, what: Text) -> None:
         """A new stage of unknown length; the one before it is done."""
         if self._bar is None:
             return
         if self._stage is not None:
             self._bar.update(self._stage, total=1, completed=1)
-        self._stage = self._bar.add_task(fr if self._fr else en, total=None)
+        self._stage = self._bar.add_task(what.in_(self._lang), total=None)
 
     def done(self) -> None:
         """The last stage is done: the bar goes, the output can be written."""
@@ -757,7 +796,7 @@ def _evaluate(
 
     if stages is not None:
         name = escape(file)  # the bar reads markup: a [ in a path stays a [
-        stages.stage(f"Loading {name}", f"Lecture de {name}")
+        stages.stage(Text("Loading {file}", file=name))
     catalogue = load_regimes()
     scenario = load(file, currency_of_regime=lambda code: catalogue.get(code).currency)
     if as_of is None:
@@ -767,7 +806,7 @@ def _evaluate(
         as_of = date.fromordinal(last.end.toordinal() - 1)
     progress = None
     if stages is not None:
-        stages.stage("Evaluating the year", "Évaluation de l'exercice")
+        stages.stage(Text("Evaluating the year"))
         progress = stages.callback
     if progress is None:
         return evaluate_scenario(scenario, as_of=as_of, catalogue=catalogue, journal=journal)
@@ -776,35 +815,40 @@ def _evaluate(
     )
 
 
-def _error_lines(error: CoopRulesError | OSError, file: str | None = None) -> list[str]:
+def _error_lines(
+    error: CoopRulesError | OSError, file: str | None = None, lang: Lang = "en"
+) -> list[str]:
     """One line per problem: a scenario's every problem (file, path, value), else the error.
 
     An engine's error follows the file it was found in, when there is one.
     """
     if isinstance(error, ScenarioError):
-        return [f"error: {leaf}" for leaf in error.errors]
-    return [f"error: {file}: {error}" if file is not None else f"error: {error}"]
+        problems = [str(leaf) for leaf in error.errors]
+    else:
+        problems = [f"{file}: {error}" if file is not None else str(error)]
+    return [Text("error: {problem}", problem=problem).in_(lang) for problem in problems]
 
 
-def _guard(action: Callable[[], int], file: str | None = None) -> None:
+def _guard(action: Callable[[], int], file: str | None = None, lang: Lang = "en") -> None:
     try:
         code = action()
     except (CoopRulesError, OSError) as error:
-        for line in _error_lines(error, file):
+        for line in _error_lines(error, file, lang):
             click.echo(line, err=True)
         sys.exit(EXIT_BAD_INPUT)
     sys.exit(code)
 
 
-def _violation_line(v: Violation, lang: Lang) -> str:
+def _violation_line(v: Violation, lang: Lang, locale: str | None = None) -> str:
     """``[severity] subject: message — citation``."""
-    text = f"[{v.severity.value}] {v.subject}: {v.message.in_(lang)}"
-    return text + (f" — {render_citation(v.citation, lang)}" if v.citation else "")
+    h = Human(lang, locale)
+    text = f"[{h.label('severity', v.severity.value)}] {v.subject}: {h(v.message)}"
+    return text + (f" — {render_citation(v.citation, lang, locale)}" if v.citation else "")
 
 
-def _violation_lines(report: YearReport, lang: Lang) -> str:
+def _violation_lines(report: YearReport, lang: Lang, locale: str | None = None) -> str:
     """The report's violations, one per line."""
-    return "\n".join(_violation_line(v, lang) for v in report.violations)
+    return "\n".join(_violation_line(v, lang, locale) for v in report.violations)
 
 
 def _outcome_lines(outcomes: Sequence[Outcome], lang: Lang) -> str:
@@ -851,6 +895,14 @@ FAIL_ON: Final = {
 """The severities that make ``run --fail-on`` exit 1."""
 
 
+def _en_fr(lang: Lang) -> Lang:
+    """French for French, else English: for the core's renderers that know only these two.
+
+    They are the regime's page, the activity statement and the figures checked.
+    """
+    return "fr" if lang == "fr" else "en"
+
+
 def _exit_code(report: YearReport, fail_on: str) -> int:
     """1 when the report has a violation of a severity ``fail_on`` names, else 0."""
     failing = FAIL_ON[fail_on]
@@ -859,10 +911,39 @@ def _exit_code(report: YearReport, fail_on: str) -> int:
 
 _LANG = click.option(
     "--lang",
-    type=click.Choice(["en", "fr"]),
+    type=click.Choice(list(LANGUAGES)),
     default="en",
     show_default=True,
-    help="Language of the output (en English, fr French).",
+    help="Language of the output (en English, fr French, nl Dutch, de German: in Belgium a "
+    "message not yet in German is shown in French).",
+)
+
+
+def _check_locale(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """The ``--locale`` given, if CLDR knows it; else one line on stderr and exit 2."""
+    if value is None:
+        return None
+    from babel import Locale, UnknownLocaleError  # noqa: PLC0415 - only when one is given
+
+    try:
+        Locale.parse(value.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        lang = ctx.params.get("lang", "en")
+        problem = Text(
+            "--locale {locale}: not a known locale (fr_BE, nl_BE, fr_FR, fr_CA, en_CA, …)",
+            locale=value,
+        )
+        click.echo(Text("error: {problem}", problem=problem).in_(lang), err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    return value.replace("-", "_")
+
+
+_LOCALE = click.option(
+    "--locale",
+    default=None,
+    callback=_check_locale,
+    help="How amounts, rates and dates are written: fr_BE, nl_BE, fr_FR, fr_CA, en_CA, … "
+    "(default: the language's in the regime's country). JSON is always locale-free.",
 )
 _AS_OF = click.option(
     "--as-of",
@@ -872,8 +953,78 @@ _AS_OF = click.option(
 )
 
 
-class _Main(click.Group):
+_HELP_VALUES: Final = MappingProxyType(
+    {"long": 2 * SUMMARY_ROWS, "kept": SUMMARY_ROWS, "members": SUMMARY_MEMBERS}
+)
+"""The figures the options' help names (``{kept}`` rows of a summary)."""
+
+
+def _short_help(text: str, limit: int) -> str:
+    """The first sentence of a help text, cut to ``limit`` characters with ``...`` (as click)."""
+    shown: list[str] = []
+    for word in text.split("\n\n", maxsplit=1)[0].split():
+        if len(" ".join([*shown, word])) > limit - 3:
+            return " ".join(shown) + "..."
+        shown.append(word)
+        if word.endswith("."):
+            break
+    return " ".join(shown)
+
+
+class _Translated(click.Command):
+    """A command whose help and options' help are shown in the language of the environment."""
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        pieces = self.collect_usage_pieces(ctx)
+        formatter.write_usage(ctx.command_path, " ".join(pieces), help_text("Usage:") + " ")
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:  # noqa: ARG002 - click's signature
+        text = help_text(inspect.cleandoc(self.help or "").partition("\f")[0], _HELP_VALUES)
+        if text:
+            formatter.write_paragraph()
+            with formatter.indentation():
+                formatter.write_text(text)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        text = help_text(inspect.cleandoc(self.help or ""), _HELP_VALUES)
+        return _short_help(text, limit)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None or isinstance(param, click.Argument):
+                continue
+            names, text = record
+            original = getattr(param, "help", None)
+            if original and text.startswith(original):
+                text = help_text(original, _HELP_VALUES) + text[len(original) :]
+            rows.append((names, text))
+        if rows:
+            with formatter.section(help_text("Options")):
+                formatter.write_dl(rows)
+
+
+class _Main(_Translated, click.Group):
     """The command group: an unexpected exception is one line and exit 70, never a traceback."""
+
+    command_class = _Translated
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_options(ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        commands = [
+            (name, command)
+            for name in self.list_commands(ctx)
+            if (command := self.get_command(ctx, name)) is not None and not command.hidden
+        ]
+        if commands:
+            limit = formatter.width - 6 - max(len(name) for name, _ in commands)
+            rows = [(name, command.get_short_help_str(limit)) for name, command in commands]
+            with formatter.section(help_text("Commands")):
+                formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:  # noqa: ANN401 - click's own return
         try:
@@ -930,10 +1081,9 @@ def main(debug: bool) -> None:  # noqa: FBT001 - a click flag
 @click.option(
     "--summary/--full",
     default=None,
-    help=f"A summary (the members counted by status, tables of more than {2 * SUMMARY_ROWS} rows "
-    f"cut to {SUMMARY_ROWS}) "
-    f"or every row. Default: a summary in the terminal for a co-op of more than "
-    f"{SUMMARY_MEMBERS} members, else in full. JSON is always in full.",
+    help="A summary (the members counted by status, tables of more than {long} rows cut to "
+    "{kept}) or every row. Default: a summary in the terminal for a co-op of more than "
+    "{members} members, else in full. JSON is always in full.",
 )
 @click.option("--explain", is_flag=True, help="Show the explanation of each figure.")
 @click.option(
@@ -945,6 +1095,7 @@ def main(debug: bool) -> None:  # noqa: FBT001 - a click flag
     "co-op's name).",
 )
 @_LANG
+@_LOCALE
 @_AS_OF
 @click.option(
     "--fail-on",
@@ -961,6 +1112,7 @@ def run(  # noqa: PLR0917 - click passes the options positionally
     explain: bool,  # noqa: FBT001 - a click flag
     journal: str | None,
     lang: Lang,
+    locale: str | None,
     as_of: Any,  # noqa: ANN401 - click gives a datetime
     fail_on: str,
 ) -> None:
@@ -976,7 +1128,7 @@ def run(  # noqa: PLR0917 - click passes the options positionally
             report = _evaluate(
                 file, as_of.date() if as_of else None, stages=stages, journal=journal is not None
             )
-            stages.stage("Rendering the report", "Mise en forme du rapport")
+            stages.stage(Text("Rendering the report"))
             short = summary
             if short is None:
                 short = (
@@ -985,13 +1137,21 @@ def run(  # noqa: PLR0917 - click passes the options positionally
                     and Console().is_terminal
                 )
             text, tables = "", []
+            human = Human(lang, locale or report_locale(report, lang))
             if fmt == "json":
                 text = report_json(report, lang)
             elif fmt == "markdown":
-                text = report_markdown(report, lang, explain=explain, summary=short) + "\n"
+                text = (
+                    report_markdown(
+                        report, lang, explain=explain, summary=short, locale=human.locale
+                    )
+                    + "\n"
+                )
             else:
-                tables = _rich_tables(report, lang, summary=short)
-            explanations = _explanations(report, lang) if explain and fmt == "table" else []
+                tables = _rich_tables(report, lang, summary=short, locale=human.locale)
+            explanations = (
+                _explanations(report, lang, human.locale) if explain and fmt == "table" else []
+            )
             stages.done()
         if journal is not None:
             from cooprules_adapters.accounting import write_beancount  # noqa: PLC0415
@@ -1004,19 +1164,20 @@ def run(  # noqa: PLR0917 - click passes the options positionally
                 title=report.name,
             )
         if fmt == "table":
-            _print_rich(report, tables, explanations)
+            _print_rich(report, tables, explanations, human)
         else:
             click.echo(text, nl=False)
         return _exit_code(report, fail_on)
 
-    _guard(action, file)
+    _guard(action, file, lang)
 
 
 @main.command()
 @click.argument("file", type=click.Path())
 @_LANG
+@_LOCALE
 @_AS_OF
-def check(file: str, lang: Lang, as_of: Any) -> None:  # noqa: ANN401 - click gives a datetime
+def check(file: str, lang: Lang, locale: str | None, as_of: Any) -> None:  # noqa: ANN401 - a datetime
     """Validate FILE's statutes and data; exit 1 when an error is found."""
 
     def action() -> int:
@@ -1024,12 +1185,12 @@ def check(file: str, lang: Lang, as_of: Any) -> None:  # noqa: ANN401 - click gi
             report = _evaluate(file, as_of.date() if as_of else None, stages=stages)
             stages.done()
         if report.violations:
-            click.echo(_violation_lines(report, lang))
+            click.echo(_violation_lines(report, lang, locale or report_locale(report, lang)))
         else:
-            click.echo("Aucune violation." if lang == "fr" else "No violations.")
+            click.echo(Text("No violations.").in_(lang))
         return EXIT_VIOLATIONS if report.errors else EXIT_OK
 
-    _guard(action, file)
+    _guard(action, file, lang)
 
 
 @main.command()
@@ -1056,24 +1217,26 @@ def statement(file: str, activity: str, fmt: str, lang: Lang, as_of: Any) -> Non
         report = _evaluate(file, as_of.date() if as_of else None)
         found = {b.activity: b for b in report.books.activities} if report.books else {}
         if activity not in found:
-            reason = f"not an activity of the scenario ({', '.join(found) or 'none'})"
+            known = ", ".join(found) or Text("none", context="activities").in_(lang)
+            reason = Text("not an activity of the scenario ({known})", known=known).in_(lang)
             raise ScenarioError(file, "activities", activity, reason)
         books = found[activity]
-        text = activity_statement(books, coop=report.name, lang=lang, fmt=fmt)  # type: ignore[arg-type]
+        text = activity_statement(books, coop=report.name, lang=_en_fr(lang), fmt=fmt)  # type: ignore[arg-type]
         click.echo(text, nl=False)
         return EXIT_OK
 
-    _guard(action, file)
+    _guard(action, file, lang)
 
 
 @main.command()
-def regimes() -> None:
+@_LANG
+def regimes(lang: Lang) -> None:
     """List the installed regimes and the plug-in that provides each."""
     catalogue = load_regimes()
-    table = Table(title="Regimes")
-    table.add_column("code", no_wrap=True)  # typed by the user: never cut
-    for column in ("name", "jurisdiction", "currency", "plug-in"):
-        table.add_column(column)
+    table = Table(title=Text("Regimes").in_(lang))
+    table.add_column(Text("code").in_(lang), no_wrap=True)  # typed by the user: never cut
+    for column in (Text("name"), Text("jurisdiction"), Text("currency"), Text("plug-in")):
+        table.add_column(column.in_(lang))
     for regime in catalogue:
         table.add_row(
             regime.code,
@@ -1104,6 +1267,7 @@ def regimes() -> None:
 )
 def regime(code: str, fmt: str, lang: Lang, as_of: Any) -> None:  # noqa: ANN401 - a datetime
     """Print every parameter of regime CODE in force on a date, with its source."""
+    lang = _en_fr(lang)
 
     def action() -> int:
         day = as_of.date() if as_of is not None else date.today()  # noqa: DTZ011 - the CLI's edge
@@ -1131,7 +1295,7 @@ def regime(code: str, fmt: str, lang: Lang, as_of: Any) -> None:  # noqa: ANN401
             console.print(table)
         return EXIT_OK
 
-    _guard(action)
+    _guard(action, lang=lang)
 
 
 @main.command(name="test")
@@ -1160,7 +1324,7 @@ def test_files(files: tuple[str, ...], lang: Lang) -> None:
             worst = EXIT_BAD_INPUT
             continue
         click.echo(f"{file} ({expected.as_of.isoformat()})")
-        click.echo(_outcome_lines(outcomes, lang), nl=False)
+        click.echo(_outcome_lines(outcomes, _en_fr(lang)), nl=False)
         if not all(o.met for o in outcomes):
             worst = max(worst, EXIT_VIOLATIONS)
     sys.exit(worst)
@@ -1251,12 +1415,8 @@ def _regime_currency(text: str, catalogue: RegimeCatalogue) -> str | None:
 def _refuse_existing(path: Path, lang: Lang) -> None:
     """Exit 2 with one line when ``path`` exists (``--force`` overwrites it)."""
     if path.exists():
-        message = (
-            f"error: {path} existe déjà ; --force le remplace"
-            if lang == "fr"
-            else f"error: {path} already exists; --force overwrites it"
-        )
-        click.echo(message, err=True)
+        problem = Text("{path} already exists; --force overwrites it", path=str(path))
+        click.echo(Text("error: {problem}", problem=problem).in_(lang), err=True)
         sys.exit(EXIT_BAD_INPUT)
 
 
@@ -1300,10 +1460,10 @@ def init(code: str, lang: Lang, output: str, year: int | None, force: bool) -> N
         day = date.today()  # noqa: DTZ011 - the CLI's edge
         text = starter(regime, year=year or day.year, lang=lang, file=path.name)
         path.write_text(text, encoding="utf-8")
-        click.echo(f"{path} écrit" if lang == "fr" else f"wrote {path}", err=True)
+        click.echo(Text("wrote {path}", path=str(path)).in_(lang), err=True)
         return EXIT_OK
 
-    _guard(action)
+    _guard(action, lang=lang)
 
 
 def _description(name: str) -> str:
@@ -1339,12 +1499,8 @@ def samples(name: str | None, output: str, force: bool, lang: Lang) -> None:  # 
         return
     if name.removesuffix(".toml") not in names:
         known = ", ".join(names)
-        click.echo(
-            f"error: {name}: pas un échantillon de cooprules ({known})"
-            if lang == "fr"
-            else f"error: {name}: not a sample of cooprules ({known})",
-            err=True,
-        )
+        problem = Text("{name}: not a sample of cooprules ({known})", name=name, known=known)
+        click.echo(Text("error: {problem}", problem=problem).in_(lang), err=True)
         sys.exit(EXIT_BAD_INPUT)
     name = name.removesuffix(".toml")
     path = Path(output) / f"{name}.toml"
@@ -1354,9 +1510,10 @@ def samples(name: str | None, output: str, force: bool, lang: Lang) -> None:  # 
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(sample_text(name), encoding="utf-8")
     except OSError as error:
-        click.echo(f"error: {path}: {error.strerror or error}", err=True)
+        failure = f"{path}: {error.strerror or error}"
+        click.echo(Text("error: {problem}", problem=failure).in_(lang), err=True)
         sys.exit(EXIT_BAD_INPUT)
-    click.echo(f"{path} écrit" if lang == "fr" else f"wrote {path}", err=True)
+    click.echo(Text("wrote {path}", path=str(path)).in_(lang), err=True)
 
 
 @main.command()

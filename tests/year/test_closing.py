@@ -109,7 +109,7 @@ def test_quebec_example_1_refunds_in_shares_appear_in_json_and_markdown(tmp_path
     assert suggestion["reserve"] == "20000.00 CAD"
     assert suggestion["refunds"] == "80000.00 CAD"
     markdown = run(tmp_path, QC + QC_SPLIT, "--format", "markdown").output
-    assert "| refunds | 90000.00 CAD | 10000.00 CAD | 80000.00 CAD |" in markdown
+    assert "| refunds | $90,000.00 | $10,000.00 | $80,000.00 |" in markdown  # en_CA
 
 
 def test_quebec_loss_year_absorbed_enhancement_first_and_exit_0(tmp_path):
@@ -124,8 +124,8 @@ def test_quebec_loss_year_absorbed_enhancement_first_and_exit_0(tmp_path):
     closing = {r["reserve"]: r["closing"] for r in data["year_end"]["reserves"]}
     assert closing == {"reserve": "39200.00 CAD", "enhancement": "0.00 CAD"}
     table = run(tmp_path, QC + QC_LOSS, "--format", "markdown").output
-    assert "| enhancement | 3000.00 CAD |" in table
-    assert "| carried forward | 0.00 CAD |" in table
+    assert "| enhancement | $3,000.00 |" in table  # en_CA
+    assert "| carried forward | $0.00 |" in table
 
 
 def test_a_loss_with_a_distribution_decided_distributes_nothing_and_says_so(tmp_path):

@@ -91,13 +91,13 @@ def test_citation_str_has_no_flag_when_read_in_the_source():
 @pytest.mark.parametrize(
     ("confidence", "flag"),
     [
-        (Confidence.SRC_2, " [SRC-2]"),
-        (Confidence.SRC_OLD, " [SRC-old]"),
-        (Confidence.MEM, " [MEM]"),
-        (Confidence.UNC, " [UNC]"),
+        (Confidence.SRC_2, ", secondary source"),
+        (Confidence.SRC_OLD, ", older version of the text"),
+        (Confidence.MEM, ", unverified"),
+        (Confidence.UNC, ", unverified"),
     ],
 )
-def test_citation_str_shows_the_confidence_flag(confidence, flag):
+def test_citation_str_shows_the_confidence_in_words_never_its_tag(confidence, flag):
     citation = Citation(
         instrument="CSA", article="art. 6:1", jurisdiction="BE", confidence=confidence
     )
@@ -122,9 +122,8 @@ def test_citation_validation():
 def test_citation_str_flags_exactly_the_non_src_ones(citation):
     shown = str(citation)
     assert shown.startswith(f"{citation.instrument}, {citation.article}")
-    assert shown.endswith(f"[{citation.confidence.value}]") == (
-        citation.confidence is not Confidence.SRC
-    )
+    assert (shown != citation.short()) == (citation.confidence is not Confidence.SRC)
+    assert f"[{citation.confidence.value}]" not in shown.removeprefix(citation.short())
     assert hash(citation) == hash(Citation(**{f: getattr(citation, f) for f in _FIELDS}))
 
 
@@ -260,7 +259,7 @@ def test_render_steps_in_english():
         "1. Legal reserve: surplus = 10000.00 EUR, rate = 15% -> 1500.00 EUR "
         "(Loi 47-1775, art. 16)\n"
         "2. Interest on shares: capital = 2000.0, days = 181/365 -> 49.59 EUR; capped at 6 % "
-        "(CSA, art. 6:115 [SRC-2])\n"
+        "(CSA, art. 6:115, secondary source)\n"
         "3. Closing date -> 2025-12-31"
     )
 
@@ -270,7 +269,7 @@ def test_render_steps_in_french():
         "1. Réserve légale: surplus = 10000.00 EUR, rate = 15% -> 1500.00 EUR "
         "(Loi 47-1775, art. 16)\n"
         "2. Intérêt aux parts: capital = 2000.0, days = 181/365 -> 49.59 EUR; plafonné à 6 % "
-        "(CSA, art. 6:115 [SRC-2])\n"
+        "(CSA, art. 6:115, source secondaire)\n"
         "3. Date de clôture -> 2025-12-31"
     )
 
@@ -324,7 +323,7 @@ def test_render_violations_in_english():
     assert render_violations(_violations()) == (
         "[error] surplus.legal_reserve_rate: Legal reserve below 15 %. (Loi 47-1775, art. 16)\n"
         "[warning] company: Only 2 members left.\n"
-        "[info] capital: Variable capital. (CSA, art. 6:115 [SRC-2])"
+        "[info] capital: Variable capital. (CSA, art. 6:115, secondary source)"
     )
 
 
@@ -333,5 +332,5 @@ def test_render_violations_in_french():
         "[error] surplus.legal_reserve_rate: Réserve légale inférieure à 15 %. "
         "(Loi 47-1775, art. 16)\n"
         "[warning] company: Il ne reste que 2 membres.\n"
-        "[info] capital: Capital variable. (CSA, art. 6:115 [SRC-2])"
+        "[info] capital: Capital variable. (CSA, art. 6:115, source secondaire)"
     )

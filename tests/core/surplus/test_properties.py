@@ -900,7 +900,7 @@ class TestBelgianWorkedExamples:
         assert {v.citation for v in violations} == {CSA_NET_ASSET_TEST, CSA_LIQUIDITY_TEST}
 
     def test_social_enterprise_must_choose_the_basis_and_sets_aside_for_its_purpose(self):
-        with pytest.raises(InvalidInput, match="UNC"):
+        with pytest.raises(InvalidInput, match="unverified"):  # the confidence in words
             be.waterfall(SCES, interest_rate="5%")
         figures = YearFigures(surplus=eur("10000.00"), capital_days=self.CAPITAL, days_in_year=365)
         bare = be.waterfall(ACTIVITY, interest_rate="1%", dividend_cap_basis="gross")
