@@ -191,3 +191,17 @@ def test_a_reserve_to_recent_members_in_another_currency_is_refused_with_its_rea
         "USD",
         "assets are in EUR",
     )
+
+
+# --- the ledger --------------------------------------------------------------------------------
+
+
+def test_a_movement_in_another_currency_than_the_ledger_is_named_with_its_currency():
+    foreign = Movement("m1", "legal", MovementKind.ALLOCATION, date(2025, 3, 1), money("5", "USD"))
+    with pytest.raises(CurrencyMismatch) as info:
+        _ledger(foreign)
+    assert (info.value.field, info.value.value, info.value.reason) == (
+        "movements[m1].amount",
+        "USD",
+        "the ledger is in EUR",
+    )
