@@ -10,6 +10,7 @@ import pytest
 from cooprules.capital import (
     CapitalRules,
     FinancialPosition,
+    InsufficientShares,
     Operation,
     OperationKind,
     RedemptionRule,
@@ -155,7 +156,7 @@ def test_a_subscription_with_nothing_paid_is_recorded():
     assert (holding.shares, holding.subscribed, holding.paid_up) == (2, eur("500.00"), eur("0.00"))
 
 
-def test_a_redemption_amount_in_an_other_currency_is_refused():
+def test_a_negative_or_foreign_redemption_amount_is_refused():
     with pytest.raises(InvalidAmount) as caught:
         Operation("2", K.REDEEM, date(2025, 1, 1), "ana", "A", shares=1, amount=eur("-1.00"))
     assert caught.value.field == "operations[2].amount"
@@ -238,3 +239,13 @@ def test_the_capitals_count_every_class_and_member():
         ("ana", "A", 2, eur("100.00")),
         ("bo", "B", 28, eur("280.00")),
     ]
+
+
+def test_redeeming_from_a_member_who_never_held_says_they_hold_none():
+    with pytest.raises(InsufficientShares) as caught:
+        euro_register(
+            Operation("1", K.SUBSCRIBE, date(2025, 1, 1), "ana", "A", shares=1),
+            Operation("2", K.REDEEM, date(2025, 2, 1), "bo", "A", shares=1),
+        )
+    assert (caught.value.field, caught.value.value) == ("operations[2].shares", 1)
+    assert caught.value.reason == "bo holds 0 A shares on 2025-02-01"
