@@ -145,6 +145,47 @@ class TestInterest:
         assert result.amount == eur("500.00")
         assert result.violations == ()
 
+    def test_a_rate_above_its_cap_is_reported_with_both_rates(self):
+        # 10,000.00 EUR held all year at 6 %: 600.00 EUR paid, the rate above the cap of 5 %.
+        figures = YearFigures(
+            surplus=eur("1000.00"),
+            capital_days={"capital": {"ana": TEN_THOUSAND_A_YEAR}},
+            days_in_year=365,
+        )
+        result = distribute(Waterfall((Interest("i", rate="6%", cap="5%"),)), figures).step("i")
+        assert result.amount == eur("600.00")
+        (violation,) = result.violations
+        assert (violation.code, violation.severity, violation.subject) == (
+            "surplus.interest_rate_above_cap",
+            Severity.ERROR,
+            "i",
+        )
+        assert violation.message.en == "The interest rate 6% a year is above the cap of 5% a year."
+
+    def test_interest_cut_to_what_remains_notes_what_was_paid_and_what_was_due(self):
+        # 300.00 EUR due at 3 % on 10,000.00 EUR; only 120.00 EUR remain.
+        figures = YearFigures(
+            surplus=eur("120.00"),
+            capital_days={"capital": {"ana": TEN_THOUSAND_A_YEAR}},
+            days_in_year=365,
+        )
+        result = distribute(Waterfall((Interest("i", rate="3%"),)), figures).step("i")
+        assert result.amount == eur("120.00")
+        (explained,) = result.explanation.steps
+        assert explained.note is not None
+        assert explained.note.en == "only 120.00 EUR remained of 300.00 EUR due"
+
+    def test_an_interest_amount_decided_is_split_by_capital_days(self):
+        # 100.00 EUR decided; ana held three times bo's capital-days: 75.00 and 25.00.
+        figures = YearFigures(
+            surplus=eur("1000.00"),
+            capital_days={"capital": {"ana": 3 * TEN_THOUSAND_A_YEAR, "bo": TEN_THOUSAND_A_YEAR}},
+            days_in_year=365,
+        )
+        result = distribute(Waterfall((Interest("i", amount=eur("100.00")),)), figures).step("i")
+        assert result.amount == eur("100.00")
+        assert result.shares == {"ana": eur("75.00"), "bo": eur("25.00")}
+
     def test_an_unknown_day_count_names_the_field_and_the_choices(self):
         with pytest.raises(InvalidInput) as caught:
             Interest("i", rate="3%", day_count="bogus")
