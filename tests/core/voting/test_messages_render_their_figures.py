@@ -30,7 +30,7 @@ from cooprules.voting import (
     quorum_key,
     tally,
 )
-from cooprules_adapters.be.regimes import BE_SC
+from cooprules_adapters.be.regimes import BE_CNC, BE_SC
 from cooprules_adapters.fr.regimes import FR_SCOP
 from cooprules_adapters.qc.regimes import QC_COOP
 
@@ -103,7 +103,9 @@ def test_a_capped_category_with_no_one_present_counts_no_votes() -> None:
     ballots = {f"w{i}": A for i in range(5)} | {f"x{i}": F for i in range(5)}
     result = tally(Meeting(DAY, "sa.extraordinary", voters, ballots), rules_of(FR_SCOP))
     (both,) = [
-        s for s in result.explanation.steps if s.what.en == "Cap on categories: external, external_coop"
+        s
+        for s in result.explanation.steps
+        if s.what.en == "Cap on categories: external, external_coop"
     ]
     assert dict(both.inputs)["their votes"] == Fraction(35, 13)
     assert both.result == 1
@@ -118,8 +120,10 @@ def test_a_family_holder_who_is_a_voter_is_told_in_full() -> None:
     assert messages(result, "voting.family_holder_is_member") == [
         (
             "proxy cy -> ana",
-            "ana is a voter: a member is represented by a spouse or adult child who is not a "
-            "member, not by another member; cy counts as absent.",
+            (
+                "ana is a voter: a member is represented by a spouse or adult child who is not a "
+                "member, not by another member; cy counts as absent."
+            ),
         )
     ]
 
@@ -143,7 +147,9 @@ def test_a_proxy_given_twice_is_told_in_full() -> None:
         proxies=[Proxy("m1", "m0"), Proxy("m1", "m2")],
     )
     result = tally(meeting, rules_of(BE_SC))
-    said = "m1 gave 2 proxies; none of them is used, and m1 counts as absent unless present in person."
+    said = (
+        "m1 gave 2 proxies; none of them is used, and m1 counts as absent unless present in person."
+    )
     assert messages(result, "voting.proxy_given_twice") == [
         ("proxy m1 -> m0", said),
         ("proxy m1 -> m2", said),
@@ -208,7 +214,23 @@ def test_statutes_without_their_own_proxy_limit_keep_the_law_s() -> None:
     assert messages(result, "voting.too_many_proxies") == [
         (
             "proxy m2 -> m0",
-            "m0 holds 2 proxies, more than the 1 allowed with 10 voters; this one is rejected and "
-            "m2 counts as absent.",
+            (
+                "m0 holds 2 proxies, more than the 1 allowed with 10 voters; this one is rejected "
+                "and m2 counts as absent."
+            ),
         )
     ]
+
+
+def test_a_decision_whose_legal_majority_is_uncertain_needs_the_statutes_rule() -> None:
+    # CSA art. 6:86 (change of object) is [UNC] in the sources: no figure is presented as law.
+    voters = Electorate.of([Voter("a"), Voter("b")])
+    with pytest.raises(InvalidParameter) as caught:
+        tally(Meeting(DAY, "amend_object", voters, {"a": F}), rules_of(BE_CNC))
+    assert (caught.value.field, caught.value.value) == (
+        "be-cnc.decisions[amend_object].majority",
+        None,
+    )
+    assert caught.value.reason == (
+        "the legal majority of this decision is uncertain in the sources: give the statutes' rule"
+    )
