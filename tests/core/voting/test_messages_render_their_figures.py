@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
+import attrs
 import pytest
 
 from cooprules.errors import DuplicateId, InvalidInput, InvalidParameter
@@ -233,4 +234,29 @@ def test_a_decision_whose_legal_majority_is_uncertain_needs_the_statutes_rule() 
     )
     assert caught.value.reason == (
         "the legal majority of this decision is uncertain in the sources: give the statutes' rule"
+    )
+
+
+def test_family_representation_still_the_law_s_to_read_is_refused_in_full() -> None:
+    # Cooperatives Act (Quebec): whether a spouse or adult child may represent a member is read
+    # from the law file (or the statutes) on the meeting's date.
+    unbound = QC_COOP.rule_set(VotingRules)
+    assert unbound is not None
+    bound = rules_of(QC_COOP)
+    rules = bound.evolve(
+        proxies=attrs.evolve(
+            bound.proxies, family_representation=unbound.proxies.family_representation
+        )
+    )
+    voters = Electorate.of([Voter("a"), Voter("b")])
+    with pytest.raises(InvalidInput) as caught:
+        tally(Meeting(DAY, "ordinary", voters, {"a": F}), rules)
+    assert (caught.value.field, caught.value.value) == (
+        "rules",
+        "proxies.family_representation (qc.family_representation_allowed)",
+    )
+    assert caught.value.reason == (
+        "family representation is the law's or the statutes' rule: bind the rules to the "
+        "meeting's date with the statutes (bind(regime, statutes, as_of=...)"
+        ".rule_set(VotingRules))"
     )
