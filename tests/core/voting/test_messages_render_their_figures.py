@@ -22,6 +22,7 @@ from cooprules.voting import (
     CollegeBoundsOfLaw,
     Electorate,
     Meeting,
+    MemberCap,
     Proxy,
     Voter,
     VoteResult,
@@ -260,3 +261,18 @@ def test_family_representation_still_the_law_s_to_read_is_refused_in_full() -> N
         "meeting's date with the statutes (bind(regime, statutes, as_of=...)"
         ".rule_set(VotingRules))"
     )
+
+
+def test_a_cap_for_co_ops_with_staff_members_waits_for_staff() -> None:
+    # A cap of 1/20 that applies only when members are staff: without staff, no vote is cut.
+    rules = rules_of(BE_CNC).evolve(member_caps=(MemberCap(Rate("0.05"), STATUTES, staff=True),))
+    shares = {"big": 30, **{f"m{i}": 10 for i in range(7)}}
+    voters = Electorate.of(Voter(k, v) for k, v in shares.items())
+    ballots = {"big": F, **{f"m{i}": A for i in range(7)}}
+    without = tally(Meeting(DAY, "amend_articles", voters, ballots), rules)
+    assert without.reductions == ()
+    staffed = tally(Meeting(DAY, "amend_articles", voters, ballots, staff_members=True), rules)
+    assert [(c.subject, c.raw, c.effective) for c in staffed.reductions][:2] == [
+        ("big", 30, 5),
+        ("m0", 10, 5),
+    ]
