@@ -271,6 +271,8 @@ def test_a_cap_for_co_ops_with_staff_members_waits_for_staff() -> None:
     ballots = {"big": F, **{f"m{i}": A for i in range(7)}}
     without = tally(Meeting(DAY, "amend_articles", voters, ballots), rules)
     assert without.reductions == ()
+    (quorum,) = [s for s in without.explanation.steps if s.what.en == "Quorum on votes"]
+    assert dict(quorum.inputs)["present"] == 100  # the shares present: 30 + 7 * 10
     staffed = tally(Meeting(DAY, "amend_articles", voters, ballots, staff_members=True), rules)
     assert [(c.subject, c.raw, c.effective) for c in staffed.reductions][:2] == [
         ("big", 30, 5),
