@@ -115,8 +115,9 @@ def test_the_legal_reserve_cites_the_law_file():
     code, output = cli("run", SCENARIO, "--format", "markdown", "--explain")
     assert code == 0
     assert (
-        "Allocation to legal_reserve: target = 1481.48 EUR -> 1481.48 EUR; share 15% of the base "
-        "(Co-operatives Act of XX, art. 21 (as amended in 2020))"
+        "Allocation to legal_reserve: target = €1,481.48 -> €1,481.48; share 15% of the base "
+        "— Co-operatives Act of XX, art. 21 (as amended in 2020) (from the text): "
+        "https://example.org/xx/cooperatives-act#art-21"
     ) in output
 
 
@@ -229,7 +230,7 @@ def test_the_exclusion_majority_is_the_law_file_s():
     assert [(v.code, v.subject) for v in higher.errors] == [
         ("membership.illegal_transition", "gus")
     ]
-    assert "3/4" in higher.errors[0].message.en
+    assert "below the required 0.75" in higher.errors[0].message.en
 
 
 def test_the_proxy_limit_is_the_law_file_s():
