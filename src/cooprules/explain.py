@@ -59,6 +59,7 @@ __all__ = [
     "Citation",
     "Confidence",
     "Explanation",
+    "Label",
     "Lang",
     "RuleKind",
     "Severity",
@@ -153,11 +154,34 @@ def _placeholders(template: str, field: str) -> frozenset[str]:
     return frozenset(names)
 
 
+@attrs.frozen
+class Label:
+    """A code a message shows by its label in the reader's language (a status, a step's base).
+
+    ``Text("No salary while {status}", status=Label("status", "candidate_entrepreneur"))``
+    reads "candidat-entrepreneur" in French; the label is the catalog's (`cooprules.i18n.label`).
+
+    Attributes:
+        kind: the label's kind (`cooprules.i18n.LABEL_KINDS`: ``"status"``, ``"input"``…).
+        code: the code, as the library writes it.
+    """
+
+    kind: str
+    code: str
+
+    def in_(self, lang: Lang = "en") -> str:
+        """The code's label in ``lang``."""
+        return label(self.kind, self.code, lang)  # type: ignore[arg-type]
+
+    def __str__(self) -> str:
+        return self.in_("en")
+
+
 def _argument(value: object) -> Value:
     """A message argument as kept: typed values as they are, anything else as its text."""
     if isinstance(value, enum.Enum):
         return str(value.value)
-    if isinstance(value, bool) or not isinstance(value, (*_ARGUMENT_TYPES, Text)):
+    if isinstance(value, bool) or not isinstance(value, (*_ARGUMENT_TYPES, Text, Label)):
         return str(value)
     return value
 
@@ -489,7 +513,7 @@ def render_value(  # noqa: PLR0911 - one return per kind of value
         return str(value) if text is None else text
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, Text):
+    if isinstance(value, Text | Label):
         return value.in_(lang)
     return str(value)
 
@@ -509,6 +533,8 @@ def _localised(value: Value, lang: Lang, locale: str) -> str:  # noqa: PLR0911
         return formatting.format_date(value, locale)
     if isinstance(value, Text):
         return value.in_(lang, locale=locale)
+    if isinstance(value, Label):
+        return value.in_(lang)
     return str(value)
 
 

@@ -59,7 +59,7 @@ from cooprules.capital.interest import (
     year_days,
 )
 from cooprules.errors import CurrencyMismatch, DuplicateId, InvalidInput, UnknownMember
-from cooprules.explain import Citation, Explanation, Severity, Step, Text, Violation
+from cooprules.explain import Citation, Explanation, Label, Severity, Step, Text, Violation
 from cooprules.money import (
     Allocation,
     Rate,
@@ -795,7 +795,9 @@ def _reserve(step: ToReserve, figures: YearFigures, target: int) -> list[StepRes
                 inputs=inputs,
                 result=from_minor_units(amount, currency),
                 citation=step.citation,
-                note=Text("share {share} of the {of}", share=step.share, of=step.of.value)
+                note=Text(
+                    "share {share} of the {of}", share=step.share, of=Label("input", step.of.value)
+                )
                 if step.share
                 else Text("amount decided"),
             ),

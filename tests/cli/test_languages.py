@@ -74,11 +74,6 @@ def english_words(lang: str) -> set[str]:
 KNOWN = {
     # cooprules/levies.py: a schedule shown as a value, "(whole), floor 100 EUR, cap 5,500 EUR"
     "fr-cae-scop": {"whole", "floor", "cap"},
-    # cooprules_adapters/payroll/envelope.py: a status passed as its code ("candidate
-    # entrepreneur") in "Aucun salaire n'est versé au statut {status}."
-    "fr-cae-scop.payroll": {"candidate", "entrepreneur"},
-    # cooprules/surplus.py: a step's base passed as its code, "part 50 % (remaining)"
-    "fr-scic": {"remaining"},
 }
 """English words written by modules outside the CLI, by sample (reported, not yet translated)."""
 
@@ -217,3 +212,16 @@ def test_the_help_is_in_the_environment_s_language(lang, usage, line):
     assert line in result.output
     group = CliRunner().invoke(main, ["--help"], env=env)
     assert "0   " in group.output  # the exit codes keep their lines
+
+
+@pytest.mark.parametrize(
+    ("stem", "french"),
+    [
+        ("fr-cae-scop", "candidat-entrepreneur"),  # a status in a payroll message
+        ("fr-scic", "restant"),  # the base of a waterfall step: "part 50 % du restant"
+    ],
+)
+def test_a_code_inside_a_message_is_shown_by_its_label(stem, french):
+    sample = next(path for path in SAMPLES if path.stem == stem)
+    result = invoke("run", sample, "--lang", "fr", "--format", "markdown", "--explain")
+    assert french in result.output

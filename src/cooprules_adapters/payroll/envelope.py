@@ -7,7 +7,16 @@ from typing import Final
 from dateutil.relativedelta import relativedelta
 from moneyed import Money
 
-from cooprules.explain import Citation, Confidence, Explanation, Severity, Step, Text, Violation
+from cooprules.explain import (
+    Citation,
+    Confidence,
+    Explanation,
+    Label,
+    Severity,
+    Step,
+    Text,
+    Violation,
+)
 from cooprules.money import money_from_fraction, to_fraction, total, zero
 from cooprules.payroll import ContributionRates, EnvelopeRequest, PayrollRules, SalaryEnvelope
 from cooprules_adapters.payroll.rates import employer_cost, gross_from_total_cost
@@ -190,7 +199,7 @@ def belgian_activity_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
 
 def unpaid_status_envelope(request: EnvelopeRequest, citation: Citation) -> SalaryEnvelope:
     """No salary in a status the regime's `PayrollRules` leave unpaid (a CAPE holder)."""
-    status = request.status.value.replace("_", " ") if request.status is not None else "?"
+    status = Label("status", request.status.value) if request.status is not None else "?"
     return no_salary_envelope(
         request,
         citation,

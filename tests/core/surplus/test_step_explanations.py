@@ -96,7 +96,7 @@ class TestReserves:
         legal, development, _ = distribute(waterfall, self.FIGURES).explanation.steps
         assert legal.note is not None
         assert development.note is not None
-        assert (legal.note.en, legal.note.fr) == ("share 15% of the base", "part 15% (base)")
+        assert (legal.note.en, legal.note.fr) == ("share 15% of the base", "part 15% (assiette)")
         assert (development.note.en, development.note.fr) == ("amount decided", "montant décidé")
 
     def test_an_overflow_above_the_ceiling_is_a_reserve_allocation_of_its_own(self):
