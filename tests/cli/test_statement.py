@@ -43,7 +43,7 @@ def test_statement_in_markdown_and_text_english_and_french():
         line.startswith("Résultat bloqué (sans salaire)") and line.endswith(" 2767.53")
         for line in text.output.splitlines()
     )
-    assert "candidate entrepreneur" in text.output  # the no-salary finding, in the notes
+    assert "candidat-entrepreneur" in text.output  # the no-salary finding, its status labelled
 
 
 def test_statement_of_an_unknown_activity_exits_2_naming_the_file_and_the_known_ones():
