@@ -408,10 +408,6 @@ class Schedule:
             width = starts[position] - starts[position - 1]
             cumulative.append(cumulative[-1] + width * numerators[position - 1])
         object.__setattr__(self, "_cumulative", tuple(cumulative))
-        fee, floor, cap = self.fixed_per_period, self.minimum_per_period, self.maximum_per_year
-        object.__setattr__(self, "_fee", 0 if fee is None else to_minor_units(fee))
-        object.__setattr__(self, "_floor", None if floor is None else to_minor_units(floor))
-        object.__setattr__(self, "_cap", None if cap is None else to_minor_units(cap))
         currency = self.currency
         for field in ("fixed_per_period", "minimum_per_period", "maximum_per_year"):
             value = getattr(self, field)
@@ -425,6 +421,11 @@ class Schedule:
                 raise InvalidInput(
                     f"schedule.{field}", format_amount(value), "must not be negative"
                 )
+        # In minor units for the kernel, once each amount is checked (and named if refused).
+        fee, floor, cap = self.fixed_per_period, self.minimum_per_period, self.maximum_per_year
+        object.__setattr__(self, "_fee", 0 if fee is None else to_minor_units(fee))
+        object.__setattr__(self, "_floor", None if floor is None else to_minor_units(floor))
+        object.__setattr__(self, "_cap", None if cap is None else to_minor_units(cap))
         if self.valid_until is not None and self.valid_until <= self.valid_from:
             raise InvalidPeriod(
                 "schedule.valid_until", self.valid_until, "must be after valid_from"
