@@ -491,6 +491,10 @@ def test_validate_policy() -> None:
         ("levies.floor_above_cap", "heavy floor"),
     ]
     assert found[0].citation == statutes
+    assert found[0].message.en == "A band's rate 13.5% is above the maximum 12%."
+    assert found[1].message.en == (
+        "Twelve monthly floors (6000.00 EUR) exceed the yearly cap (5000.00 EUR)."
+    )
 
 
 def test_sample_schedules_pass_the_french_cae_regime() -> None:
@@ -831,3 +835,29 @@ def test_docs_table_matches_the_code() -> None:
     found = re.search(r"<!-- levy-table:start -->\n(.*?)\n<!-- levy-table:end -->", text, re.DOTALL)
     assert found is not None, "docs/levies.md lost its levy table markers"
     assert found.group(1).strip() == levy_table(), levy_table()
+
+
+def test_a_custom_base_reaches_credit_notes_and_per_line_rounding() -> None:
+    # The co-op's own base (revenue less twice the costs) is the base of a credit note's give-back
+    # and of each line when the levy is rounded per line, not only of the month's total.
+    def twice_the_costs(line: Line) -> object:
+        return line.revenue - line.direct_costs * 2
+
+    giving_back = Schedule.flat(
+        "10%", base=Base.CUSTOM, give_back_credit_notes=True, currency="EUR"
+    )
+    lines = [
+        Line.month("a1", 2025, 1, revenue="1000.00", direct_costs="300.00", currency="EUR"),
+        Line.month("a1", 2025, 2, revenue="-200.00", direct_costs="50.00", currency="EUR"),
+    ]
+    year = run(giving_back, lines, custom_base=twice_the_costs)
+    assert levies(year)[:2] == ["40.00", "-30.00"]
+    per_line = Schedule.flat(
+        "10%", base=Base.CUSTOM, rounding_point=RoundingPoint.LINE, currency="EUR"
+    )
+    split = [
+        Line.month("a1", 2025, 1, revenue="100.05", currency="EUR"),
+        Line.month("a1", 2025, 1, revenue="100.05", currency="EUR"),
+    ]
+    year = run(per_line, split, custom_base=lambda line: line.revenue)
+    assert levies(year)[0] == "20.02"  # 10.005 rounded per line, twice: 10.01 + 10.01
