@@ -113,3 +113,34 @@ def test_a_day_that_is_not_a_date_is_refused():
     with pytest.raises(InvalidPeriod) as caught:
         statuses_at(columns, date(2024, 1, 1).toordinal())  # type: ignore[arg-type]
     assert caught.value.field == "day"
+
+
+@pytest.mark.parametrize(
+    ("days", "codes", "reason"),
+    [
+        ([[5, 4]], [[0, 4]], "expected ordinal days (ints) in date order"),
+        ([[1, 2]], [[0, -1]], f"expected an event kind code 0..{len(EVENT_KINDS) - 1}"),
+        (
+            [[1, 2]],
+            [[0, len(EVENT_KINDS)]],
+            f"expected an event kind code 0..{len(EVENT_KINDS) - 1}",
+        ),
+    ],
+)
+def test_bad_columns_say_what_was_expected(days, codes, reason):
+    with pytest.raises(InvalidInput) as caught:
+        status_columns(days, codes)
+    assert caught.value.reason == reason
+
+
+def test_an_event_ending_before_it_starts_names_its_end():
+    with pytest.raises(InvalidPeriod) as caught:
+        Event(EventKind.ADMITTED, date(2025, 3, 1), end=date(2025, 2, 1))
+    assert (caught.value.field, caught.value.value) == ("event.end", date(2025, 2, 1))
+    assert caught.value.reason == "is not after 2025-03-01"
+
+
+def test_an_event_date_that_is_not_a_date_is_named():
+    with pytest.raises(InvalidInput) as caught:
+        Event(EventKind.ADMITTED, "2025-03-01")  # type: ignore[arg-type]
+    assert (caught.value.field, caught.value.value) == ("event.date", "2025-03-01")
