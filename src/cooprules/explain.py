@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import enum
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -71,6 +71,7 @@ __all__ = [
     "render_steps",
     "render_value",
     "render_violations",
+    "step_lines",
 ]
 
 Value = object
@@ -546,23 +547,42 @@ def render_steps(
     With a locale, the values are formatted for it and the input names translated (labels of
     kind ``"input"``); without one, names and values are written as recorded.
     """
+    return "\n".join(step_lines(explanation, lang=lang, locale=locale))
+
+
+def step_lines(
+    explanation: Explanation | Iterable[Step],
+    *,
+    lang: Lang = "en",
+    locale: str | None = None,
+    value: Callable[[Value], str] | None = None,
+    cite: Callable[[Citation], str] | None = None,
+) -> list[str]:
+    """The numbered lines of [`render_steps()`][cooprules.explain.render_steps], one per step.
+
+    ``value`` writes a recorded value (by default `render_value` for ``lang`` and ``locale``);
+    ``cite`` writes a step's citation with its separator (by default `` (citation)``): a renderer
+    such as the CLI's gives its own and keeps the one layout.
+    """
     steps = explanation.steps if isinstance(explanation, Explanation) else tuple(explanation)
+    shown = value or (lambda recorded: render_value(recorded, lang, locale=locale))
+    cited = cite or (lambda citation: f" ({citation.in_(lang, locale=locale)})")
     lines = []
     for number, step in enumerate(steps, start=1):
         inputs = ", ".join(
-            f"{_input_name(name, lang, locale)} = {render_value(value, lang, locale=locale)}"
-            for name, value in step.inputs
+            f"{_input_name(name, lang, locale)} = {shown(recorded)}"
+            for name, recorded in step.inputs
         )
         line = f"{number}. {step.what.in_(lang, locale=locale)}"
         if inputs:
             line += f": {inputs}"
-        line += f" -> {render_value(step.result, lang, locale=locale)}"
+        line += f" -> {shown(step.result)}"
         if step.note is not None:
             line += f"; {step.note.in_(lang, locale=locale)}"
         if step.citation is not None:
-            line += f" ({step.citation.in_(lang, locale=locale)})"
+            line += cited(step.citation)
         lines.append(line)
-    return "\n".join(lines)
+    return lines
 
 
 def _input_name(name: str, lang: Lang, locale: str | None) -> str:

@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from cooprules import formatting
-from cooprules.explain import Citation, Confidence, Explanation, Step, Text, render_value
+from cooprules.explain import (
+    Citation,
+    Confidence,
+    Explanation,
+    Step,
+    Text,
+    render_value,
+    step_lines,
+)
 from cooprules.explain import confidence_word as _confidence_word
 from cooprules.i18n import LANGUAGES, LabelKind, catalog, check_lang, label, territory_of, translate
 from cooprules.money import format_amount
@@ -231,25 +239,13 @@ def render_steps(
 
     With a locale, the values are formatted for it and the input names are their labels.
     """
-    human = Human(lang, locale)
-    steps = explanation.steps if isinstance(explanation, Explanation) else tuple(explanation)
-    lines = []
-    for number, step in enumerate(steps, start=1):
-        inputs = ", ".join(
-            f"{human.label('input', name) if locale else name} = "
-            f"{value_text(value, human.lang, locale)}"
-            for name, value in step.inputs
-        )
-        line = f"{number}. {human(step.what)}"
-        if inputs:
-            line += f": {inputs}"
-        line += f" -> {value_text(step.result, human.lang, locale)}"
-        if step.note is not None:
-            line += f"; {human(step.note)}"
-        if step.citation is not None:
-            line += f" — {render_citation(step.citation, lang, locale)}"
-        lines.append(line)
-    return lines
+    return step_lines(
+        explanation,
+        lang=lang,
+        locale=locale,
+        value=lambda value: value_text(value, lang, locale),
+        cite=lambda citation: f" — {render_citation(citation, lang, locale)}",
+    )
 
 
 _MONTHS: Final = {
