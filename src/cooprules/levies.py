@@ -491,6 +491,67 @@ class Schedule:
         """The highest rate of any band."""
         return max(band.rate for band in self.bands)
 
+    @property
+    def base_words(self) -> Text:
+        """What the levy is computed on, in words (``the gross margin``), in the reader's language."""
+        base = {
+            Base.REVENUE: Text("the revenue excluding VAT"),
+            Base.GROSS_MARGIN: Text("the gross margin"),
+            Base.CUSTOM: Text("the base the statutes define"),
+        }[self.base]
+        if self.base_period is BasePeriod.YEAR_TO_DATE:
+            return Text("{base}, counted on the year to date", base=base)
+        return base
+
+    @property
+    def summary(self) -> Text:
+        """The schedule in words, in the reader's language: its name, rates, floor, fee and cap.
+
+        ```pycon
+        >>> from cooprules.money import money
+        >>> Schedule.flat("10%", currency="EUR", name="Statuts art. 12").summary.in_("en")
+        'Statuts art. 12: 10% of the gross margin'
+
+        ```
+        """
+        first, last = self.bands[0].rate, self.bands[-1].rate
+        base = self.base_words
+        if len(self.bands) == 1:
+            words = Text("{rate} of {base}", rate=first, base=base)
+        elif self.banding is Banding.WHOLE:
+            words = Text(
+                "{first} to {last} of {base}, the rate of the band reached on the whole base",
+                first=first,
+                last=last,
+                base=base,
+            )
+        else:
+            words = Text(
+                "{first} to {last} of {base}, by marginal bands",
+                first=first,
+                last=last,
+                base=base,
+            )
+        parts: list[Text] = []
+        if self.fixed_per_period is not None:
+            parts.append(Text("a fixed fee of {amount} a period", amount=self.fixed_per_period))
+        if self.minimum_per_period is not None:
+            parts.append(Text("at least {amount} a period", amount=self.minimum_per_period))
+        if self.maximum_per_year is not None and self.prorate_cap:
+            parts.append(
+                Text(
+                    "at most {amount} a year, prorated to the months of activity",
+                    amount=self.maximum_per_year,
+                )
+            )
+        elif self.maximum_per_year is not None:
+            parts.append(Text("at most {amount} a year", amount=self.maximum_per_year))
+        for part in parts:
+            words = Text("{words}, {part}", words=words, part=part)
+        if self.name:
+            words = Text("{name}: {words}", name=self.name, words=words)
+        return words
+
     def in_force(self, day: date) -> bool:
         """Whether the schedule applies to a period starting on ``day``."""
         return in_force(self, day)
@@ -711,8 +772,7 @@ class LevyStatement:
         steps = [
             Step(
                 what=Text("The statutes set the contribution under this provision"),
-                inputs={"schedule": schedule.name or "schedule"},
-                result=schedule.name or "schedule",
+                result=schedule.summary,
                 citation=law,
             )
             for law in schedule.law
@@ -720,7 +780,7 @@ class LevyStatement:
         steps += [
             Step(
                 what=Text("Base of the levy"),
-                inputs={"base": schedule.base.value, "period": self.period.start},
+                inputs={"base": schedule.base_words, "period": self.period.start},
                 result=self.base,
                 citation=cite,
             )

@@ -71,10 +71,7 @@ def english_words(lang: str) -> set[str]:
     return {word for word in ENGLISH - shared if len(word) > 1}
 
 
-KNOWN = {
-    # cooprules/levies.py: a schedule shown as a value, "(whole), floor 100 EUR, cap 5,500 EUR"
-    "fr-cae-scop": {"whole", "floor", "cap"},
-}
+KNOWN: dict[str, set[str]] = {}
 """English words written by modules outside the CLI, by sample (reported, not yet translated)."""
 
 

@@ -50,7 +50,7 @@ SMART: Final = Schedule.flat(
         "https://smartbe.be/fr/nos-services/financement/",
         "6.5 % of the invoiced amounts excluding VAT goes to the pooled costs",
     ),
-    name="Smart 6.5 % of invoiced amounts (excl. VAT)",
+    name="Smart",
     currency="EUR",
 )
 """A flat 6.5 % of each period's revenue excluding VAT: no fee, no floor, no cap."""
@@ -67,7 +67,7 @@ ACTIVITY_EXAMPLE: Final = Schedule.flat(
         "example statute value only: no law sets it and no Belgian source gives 10 % of the gross "
         "margin; the statutes or the convention with the candidat-entrepreneur set the rate",
     ),
-    name="Example statute: 10 % of the gross margin",
+    name="statuts-exemple",
     currency="EUR",
 )
 """An example statute for a Belgian coopérative d'activités: 10 % of the monthly gross margin.

@@ -122,7 +122,7 @@ COOPANAME: Final = Schedule.flat(
         "30 EUR a month (waived for minimum-income recipients: give those activities an override)",
     ),
     law=FRENCH_LAW,
-    name="Coopaname 13.5 % + 30 EUR/month",
+    name="Coopaname",
     currency="EUR",
 )
 """13.5 % of the monthly gross margin plus 30 EUR a month, no floor, no cap.
@@ -171,7 +171,7 @@ SOLSTICE: Final = Schedule.banded(
     prorate_cap=True,
     citation=_solstice_citation("100 (after the first 12 months)", "5,500 (non-associate)"),
     law=FRENCH_LAW,
-    name="Solstice 13-10 % (whole), floor 100 EUR, cap 5,500 EUR",
+    name="Solstice 2017",
     currency="EUR",
 )
 """Solstice, a non-associate after its first twelve months: the month's whole margin at the rate
@@ -187,7 +187,7 @@ SOLSTICE_FIRST_YEAR: Final = attrs.evolve(
     SOLSTICE,
     minimum_per_period=money("80.00", "EUR"),
     citation=_solstice_citation("80 (first 12 months)", "5,500 (non-associate)"),
-    name="Solstice 13-10 % (whole), floor 80 EUR (first 12 months), cap 5,500 EUR",
+    name="Solstice 2017, 12 premiers mois",
 )
 """Solstice in the activity's first twelve months: the same, with a floor of 80 EUR a month."""
 
@@ -195,14 +195,14 @@ SOLSTICE_ASSOCIATE: Final = attrs.evolve(
     SOLSTICE,
     maximum_per_year=money("5000.00", "EUR"),
     citation=_solstice_citation("100 (after the first 12 months)", "5,000 (associate)"),
-    name="Solstice 13-10 % (whole), floor 100 EUR, cap 5,000 EUR (associate)",
+    name="Solstice 2017, associé",
 )
 """Solstice for an associate: the yearly cap is 5,000 EUR instead of 5,500 EUR."""
 
 SOLSTICE_MARGINAL: Final = attrs.evolve(
     SOLSTICE,
     banding=Banding.MARGINAL,
-    name="Solstice 13-10 % (marginal), floor 100 EUR, cap 5,500 EUR",
+    name="Solstice 2017, marginal",
 )
 """The other reading of Solstice's bands: each band's rate on the slice of the margin within it."""
 
@@ -227,7 +227,7 @@ def solstice_schedules(
     """
     later = SOLSTICE_ASSOCIATE if associate else SOLSTICE
     if marginal:
-        later = attrs.evolve(later, banding=Banding.MARGINAL, name=f"{later.name} (marginal)")
+        later = attrs.evolve(later, banding=Banding.MARGINAL, name=f"{later.name}, marginal")
     switch = months_end(activity_start.replace(day=1), 12)
     first = attrs.evolve(
         later,
@@ -235,7 +235,7 @@ def solstice_schedules(
         citation=_solstice_citation(
             "80 (first 12 months)", "5,000 (associate)" if associate else "5,500 (non-associate)"
         ),
-        name=f"{later.name}, first 12 months (floor 80 EUR)",
+        name=f"{later.name}, 12 premiers mois",
         valid_until=switch,
     )
     return first, attrs.evolve(later, valid_from=switch)
@@ -289,7 +289,7 @@ MOSAIQUE: Final = Schedule.flat(
         "12 % of the gross margin, at least 40 EUR a month, at most 8,400 EUR a year",
     ),
     law=FRENCH_LAW,
-    name="Mosaïque 12 %, floor 40 EUR, cap 8,400 EUR",
+    name="Mosaïque",
     currency="EUR",
 )
 """12 % of the monthly gross margin, at least 40 EUR a month, at most 8,400 EUR a year.
@@ -317,7 +317,7 @@ ENCOM1_MARGINAL: Final = Schedule.banded(
     base_period=BasePeriod.YEAR_TO_DATE,
     citation=_ENCOM1_CITATION,
     law=FRENCH_LAW,
-    name="encom1 10/8/6 % of the year's revenue (marginal)",
+    name="encom1 (lecture marginale)",
     currency="EUR",
 )
 """encom1, marginal reading: 10 % of the year's revenue up to 35,000 EUR, 8 % of the slice up to
@@ -331,7 +331,7 @@ The monthly re-billing of professional insurance (16 EUR) and of the accident-at
 ENCOM1_WHOLE: Final = attrs.evolve(
     ENCOM1_MARGINAL,
     banding=Banding.WHOLE,
-    name="encom1 10/8/6 % of the year's revenue (whole amount)",
+    name="encom1 (lecture sur le tout)",
 )
 """encom1, whole-amount reading: the rate of the band the year's revenue reaches, on all of it.
 On 50,000 EUR: 50,000 x 6 % = 3,000 EUR; the levy drops at each band start (45,000 x 8 % =

@@ -826,7 +826,7 @@ def levy_table() -> str:
             )
             for margin in TABLE_MARGINS
         ]
-        rows.append(f"| {schedule.name} | " + " | ".join(cells) + " |")
+        rows.append(f"| {schedule.summary.in_('en')} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
 
@@ -861,3 +861,29 @@ def test_a_custom_base_reaches_credit_notes_and_per_line_rounding() -> None:
     ]
     year = run(per_line, split, custom_base=lambda line: line.revenue)
     assert levies(year)[0] == "20.02"  # 10.005 rounded per line, twice: 10.01 + 10.01
+
+
+def test_a_schedule_is_described_in_the_reader_s_language() -> None:
+    # Solstice's 2017 scale (solstice.coop/contribution-cooperative): 13 % to 10 % by monthly
+    # gross-margin band, at least 100 EUR a month, at most 5,500 EUR a year prorated.
+    french = SOLSTICE.summary.in_("fr", locale="fr_FR")
+    assert french.replace("\u202f", " ").replace("\u00a0", " ") == (
+        "Solstice 2017 : 13 % à 10 % sur la marge brute, au taux de la tranche atteinte sur toute "
+        "l'assiette, au moins 100,00 € par période, au plus 5 500,00 € par an, au prorata des "
+        "mois d'activité"
+    )
+    dutch = SMART.summary.in_("nl", locale="nl_BE")
+    assert dutch.replace("\u00a0", " ") == "Smart: 6,5% op de omzet exclusief btw"  # nl_BE writes 6,5%
+    marginal = ENCOM1_MARGINAL.summary.in_("en")
+    assert marginal.endswith("counted on the year to date, by marginal bands")
+    fee = Schedule.flat("5%", currency="EUR", fixed_per_period=money("30", "EUR"))
+    assert fee.summary.in_("en") == "5% of the gross margin, a fixed fee of 30.00 EUR a period"
+    custom = attrs.evolve(fee, base=Base.CUSTOM, fixed_per_period=None)
+    assert custom.summary.in_("en") == "5% of the base the statutes define"
+
+
+def test_the_statute_step_shows_the_schedule_in_words() -> None:
+    line = Line.month("a1", 2025, 1, revenue="1000", currency="EUR")
+    step = run(SOLSTICE, [line]).periods[0].explanation.steps[0]
+    assert step.result == SOLSTICE.summary
+    assert step.inputs == ()

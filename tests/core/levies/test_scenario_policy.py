@@ -88,7 +88,7 @@ def test_the_schedule_changes_on_its_date_within_a_financial_year():
     a = rows()["a"]
     assert amounts(a)[:7] == ["100.00"] * 6 + ["90.00"]
     names = [p.schedule.name for p in a.year.periods]
-    assert names[5:7] == ["Example statute: 10 % of the gross margin", "standard-2027"]
+    assert names[5:7] == ["statuts-exemple", "standard-2027"]
     steps = [s.citation.article for s in a.year.periods[6].explanation.steps if s.citation]
     assert "art. 12 (amended)" in steps
 
