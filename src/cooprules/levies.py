@@ -493,7 +493,7 @@ class Schedule:
 
     @property
     def base_words(self) -> Text:
-        """What the levy is computed on, in words (``the gross margin``), in the reader's language."""
+        """What the levy is computed on, in words (``the gross margin``), in any language."""
         base = {
             Base.REVENUE: Text("the revenue excluding VAT"),
             Base.GROSS_MARGIN: Text("the gross margin"),
