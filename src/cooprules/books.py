@@ -848,30 +848,17 @@ def _status_of(history: object) -> Callable[[date], Status | None]:
 
 # --- the statement an entrepreneur is given ---------------------------------------------------
 
-_HEADINGS: Final = {
-    "en": (
-        "month",
-        "opening",
-        "revenue",
-        "direct costs",
-        "levy",
-        "pooled",
-        "salary",
-        "charges",
-        "closing",
-    ),
-    "fr": (
-        "mois",
-        "ouverture",
-        "chiffre d'affaires",
-        "charges directes",
-        "contribution",
-        "mutualisé",
-        "salaire",
-        "charges patronales",
-        "clôture",
-    ),
-}
+_HEADINGS: Final = (
+    Text("month", context="statement"),
+    Text("opening", context="statement"),
+    Text("revenue", context="statement"),
+    Text("direct costs", context="statement"),
+    Text("levy", context="statement"),
+    Text("pooled", context="statement"),
+    Text("salary", context="statement"),
+    Text("charges", context="statement"),
+    Text("closing", context="statement"),
+)
 
 
 def _plain(amount: Money) -> str:
@@ -893,11 +880,10 @@ def statement(
     Args:
         books: the activity's books.
         coop: the co-op's name, for the title.
-        lang: ``en`` or ``fr``.
+        lang: the language of the headings and labels (``en``, ``fr``, ``nl``, ``de``).
         fmt: ``markdown`` (tables) or ``text`` (aligned columns).
     """
-    fr = lang == "fr"
-    head = list(_HEADINGS["fr" if fr else "en"])
+    head = [heading.in_(lang) for heading in _HEADINGS]
     rows = [
         [
             f"{m.period.start:%Y-%m}",
@@ -909,37 +895,29 @@ def statement(
     ]
     rows.append(
         [
-            "total",
+            Text("total", context="statement").in_(lang),
             _plain(books.opening),
             *(_plain(books.total(f)) for f in _FIGURES),
             _plain(books.closing),
         ]
     )
-    title = (
-        f"Relevé de l'activité {books.activity} ({books.owner})"
-        if fr
-        else f"Statement of activity {books.activity} ({books.owner})"
-    )
+    title = Text(
+        "Statement of activity {activity} ({owner})", activity=books.activity, owner=books.owner
+    ).in_(lang)
     if coop:
         title += f" — {coop}"
     summary = [
-        (("Résultat de l'exercice" if fr else "Result of the year"), books.result),
-        (("Trésorerie de clôture" if fr else "Closing treasury"), books.closing),
+        (Text("Result of the year").in_(lang), books.result),
+        (Text("Closing treasury").in_(lang), books.closing),
     ]
     if books.payroll is not None:
         summary.extend(
             [
-                (("Salaire brut versé" if fr else "Gross salary paid"), books.payroll.gross),
-                (("Charges patronales" if fr else "Employer charges"), books.payroll.charges),
-                (
-                    "Part variable due après l'AG" if fr else "Variable part due after the meeting",
-                    books.variable_due,
-                ),
-                (
-                    ("Résultat bloqué (sans salaire)" if fr else "Blocked (no salary)"),
-                    books.payroll.blocked,
-                ),
-                (("Reste dans l'activité" if fr else "Stays in the activity"), books.kept),
+                (Text("Gross salary paid").in_(lang), books.payroll.gross),
+                (Text("Employer charges").in_(lang), books.payroll.charges),
+                (Text("Variable part due after the meeting").in_(lang), books.variable_due),
+                (Text("Blocked (no salary)").in_(lang), books.payroll.blocked),
+                (Text("Stays in the activity").in_(lang), books.kept),
             ]
         )
     pooled: dict[str, int] = {}
@@ -955,9 +933,9 @@ def statement(
     out.extend(_table(["", books.currency], [[k, _plain(v)] for k, v in summary], fmt))
     if pooled:
         out.append("")
-        heading = "Coûts mutualisés" if fr else "Pooled costs"
+        heading = Text("Pooled costs").in_(lang)
         out.extend([f"## {heading}" if fmt == "markdown" else heading, ""])
-        key = "clé" if fr else "key"
+        key = Text("key", context="statement").in_(lang)
         out.extend(
             _table(
                 ["code", key, books.currency],

@@ -326,10 +326,8 @@ def check_expectations(report: YearReport, expected: ExpectedSpec) -> tuple[Outc
 
 
 _VERDICTS = {
-    (True, False): "met",
-    (False, False): "not met",
-    (True, True): "atteint",
-    (False, True): "non atteint",
+    True: Text("met", context="expected figure"),
+    False: Text("not met", context="expected figure"),
 }
 
 
@@ -339,18 +337,18 @@ def render_outcomes(outcomes: Iterable[Outcome], *, lang: Lang = "en", explain: 
     With ``explain``, each figure not met is followed by the report's explanation of it, indented
     (its steps, or the violations found).
     """
-    fr = lang == "fr"
     lines: list[str] = []
     met = failed = 0
+    width = max(8, *(len(verdict.in_(lang)) for verdict in _VERDICTS.values()))
     for outcome in outcomes:
-        verdict = _VERDICTS[outcome.met, fr]
-        none = "aucun dans le rapport" if fr else "none in the report"
-        got = outcome.actual if outcome.actual is not None else none
-        line = f"{verdict:<8} {outcome.path}: {outcome.what.in_(lang)}: "
-        line += f"{'attendu' if fr else 'expected'} {outcome.expected}"
-        if not outcome.met:
-            line += f"; {'obtenu' if fr else 'got'} {got}"
-        lines.append(line)
+        verdict = _VERDICTS[outcome.met].in_(lang)
+        got = outcome.actual if outcome.actual is not None else Text("none in the report")
+        if outcome.met:
+            figures = Text("expected {expected}", expected=outcome.expected)
+        else:
+            figures = Text("expected {expected}; got {got}", expected=outcome.expected, got=got)
+        what = outcome.what.in_(lang)
+        lines.append(f"{verdict:<{width}} {outcome.path}: {what}: {figures.in_(lang)}")
         met += outcome.met
         failed += not outcome.met
         if outcome.met or not explain:
@@ -360,7 +358,5 @@ def render_outcomes(outcomes: Iterable[Outcome], *, lang: Lang = "en", explain: 
             found = render_violations(outcome.violations, lang=lang)
             detail = f"{detail}\n{found}" if detail else found
         lines.extend(f"    {text}" for text in detail.splitlines())
-    lines.append(
-        f"{met} atteint(s), {failed} non atteint(s)" if fr else f"{met} met, {failed} not met"
-    )
+    lines.append(Text("{met} met, {failed} not met", met=met, failed=failed).in_(lang))
     return "\n".join(lines) + "\n"

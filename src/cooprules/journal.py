@@ -31,7 +31,7 @@ import attrs
 from moneyed import Currency, Money
 
 from cooprules.errors import InvalidInput, UnbalancedEntry
-from cooprules.explain import Explanation
+from cooprules.explain import Explanation, Text
 from cooprules.money import format_amount, is_rounded, total
 
 __all__ = ["JournalEntry", "Posting"]
@@ -68,20 +68,30 @@ def _postings(values: Iterable[Posting]) -> tuple[Posting, ...]:
     return tuple(values)
 
 
+def _narration(value: str | Text) -> Text:
+    """A narration as a text: a plain string is the same in every language."""
+    if isinstance(value, Text):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInput("entry.narration", value, "must be non-empty text")
+    return Text.plain(value)
+
+
 @attrs.frozen
 class JournalEntry:
     """A dated, balanced entry with its source and explanation.
 
     Attributes:
         date: the accounting date.
-        narration: what the entry records.
+        narration: what the entry records, a message rendered in the ledger's language (a plain
+            string is kept as it is, in every language).
         postings: at least two postings, in one currency, adding up to zero.
         source: which result produced it (``"surplus:2025"``, ``"levy:act-7:2026-03"``).
         explanation: the steps behind the amounts.
     """
 
     date: Date
-    narration: str
+    narration: Text = attrs.field(converter=_narration)
     postings: tuple[Posting, ...] = attrs.field(converter=_postings)
     source: str = ""
     explanation: Explanation = attrs.field(factory=Explanation)
@@ -97,7 +107,7 @@ class JournalEntry:
             raise UnbalancedEntry(
                 "entry.postings",
                 format_amount(balance),
-                f"debits and credits of {self.narration!r} differ",
+                f"debits and credits of {self.narration.en!r} differ",
             )
 
     @property

@@ -33,11 +33,11 @@ never as a value.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, Final
 
 import attrs
 from moneyed import Money
@@ -45,6 +45,7 @@ from moneyed import Money
 from cooprules.errors import InvalidInput
 from cooprules.explain import Citation, Lang, RuleKind, Text
 from cooprules.explain import render_value as _render_value
+from cooprules.i18n import label
 from cooprules.money import Rate, decimal_text, format_amount
 from cooprules.regime import Parameter, Regime
 
@@ -204,24 +205,31 @@ def describe_history(regime: Regime) -> RegimeView:
 
 # --- showing values ------------------------------------------------------------------------------
 
-_WORDS: dict[str, dict[Lang, str]] = {
-    "yes": {"en": "yes", "fr": "oui"},
-    "no": {"en": "no", "fr": "non"},
-    "exactly": {"en": "exactly", "fr": "exactement"},
-    "to": {"en": "to", "fr": "à"},
-    "unverified": {"en": "not verified law", "fr": "loi non vérifiée"},
-    "none": {"en": "—", "fr": "—"},
+_WORDS: Final[Mapping[str, Text]] = {
+    "exactly": Text("exactly", context="parameter"),
+    "unverified": Text("not verified law", context="parameter"),
     # the column headings of row_cells
-    "key": {"en": "key", "fr": "clé"},
-    "value": {"en": "value", "fr": "valeur"},
-    "bounds": {"en": "bounds", "fr": "bornes"},
-    "kind": {"en": "kind", "fr": "nature"},
-    "citation": {"en": "citation", "fr": "source"},
-    "confidence": {"en": "confidence", "fr": "fiabilité"},
-    "valid_from": {"en": "valid from", "fr": "depuis le"},
-    "valid_until": {"en": "valid until", "fr": "jusqu'au"},
-    "regime": {"en": "set by", "fr": "fixé par"},
+    "key": Text("key", context="parameter"),
+    "value": Text("value", context="parameter"),
+    "bounds": Text("bounds", context="parameter"),
+    "kind": Text("kind", context="parameter"),
+    "citation": Text("citation", context="parameter"),
+    "confidence": Text("confidence", context="parameter"),
+    "valid_from": Text("valid from", context="parameter"),
+    "valid_until": Text("valid until", context="parameter"),
+    "regime": Text("set by", context="parameter"),
 }
+
+_KINDS: Final[Mapping[RuleKind, Text]] = {
+    RuleKind.LAW: Text("LAW", context="rule kind"),
+    RuleKind.DEFAULT: Text("DEFAULT", context="rule kind"),
+    RuleKind.STATUTE: Text("STATUTE", context="rule kind"),
+    RuleKind.PRACTICE: Text("PRACTICE", context="rule kind"),
+}
+
+
+def _word(name: str, lang: Lang) -> str:
+    return _WORDS[name].in_(lang)
 
 
 def _rate(rate: Rate, lang: Lang) -> str:
@@ -230,7 +238,7 @@ def _rate(rate: Rate, lang: Lang) -> str:
         return f"{exact} %"
     percent = Decimal(rate.value.numerator * 100) / Decimal(rate.value.denominator)
     approx = percent.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
-    return f"≈ {approx} % ({_WORDS['exactly'][lang]} {rate.value})"
+    return f"≈ {approx} % ({_word('exactly', lang)} {rate.value})"
 
 
 def show_value(
@@ -250,11 +258,11 @@ def show_value(
     ```
     """
     if unverified:
-        text = _WORDS["unverified"][lang]
+        text = _word("unverified", lang)
     elif value is None:
-        text = _WORDS["none"][lang]
+        text = "—"
     elif isinstance(value, bool):
-        text = _WORDS["yes" if value else "no"][lang]
+        text = label("term", "yes" if value else "no", lang)
     elif isinstance(value, Rate):
         text = _rate(value, lang)
     elif isinstance(value, Money):
@@ -269,13 +277,13 @@ def show_value(
 def _bounds(row: ParameterRow, lang: Lang, *, markdown: bool) -> str:
     low, high = row.minimum, row.maximum
     if low is None and high is None:
-        return _WORDS["none"][lang]
+        return "—"
     if high is None:
         return f"≥ {show_value(low, lang, markdown=markdown)}"
     if low is None:
         return f"≤ {show_value(high, lang, markdown=markdown)}"
-    shown = (show_value(v, lang, markdown=markdown) for v in (low, high))
-    return f" {_WORDS['to'][lang]} ".join(shown)
+    low_text, high_text = (show_value(v, lang, markdown=markdown) for v in (low, high))
+    return Text("{low} to {high}", low=low_text, high=high_text).in_(lang)
 
 
 def _day(day: date | None) -> str:
@@ -288,7 +296,7 @@ def row_headings(lang: Lang = "en", *, with_regime: bool = False) -> tuple[str, 
     names.append("valid_until")
     if with_regime:
         names.append("regime")
-    return tuple(_WORDS[name][lang] for name in names)
+    return tuple(_word(name, lang) for name in names)
 
 
 def row_cells(
@@ -300,7 +308,7 @@ def row_cells(
     otherwise the URL follows the citation after a space.
     """
     citation = row.citation
-    source = citation.short()
+    source = citation.named(lang)
     if markdown:
         source = f"[{source}]({citation.url})" if citation.url else source
     elif citation.url:
@@ -309,7 +317,7 @@ def row_cells(
         f"`{row.key}`" if markdown else row.key,
         show_value(row.value, lang, markdown=markdown, unverified=not row.verified),
         _bounds(row, lang, markdown=markdown),
-        row.kind.name,
+        _KINDS[row.kind].in_(lang),
         source,
         citation.confidence.value,
         _day(row.valid_from),
@@ -343,13 +351,12 @@ def parameters_table(view: RegimeView, lang: Lang = "en") -> str:
 
 def regimes_table(regimes: Iterable[Regime], lang: Lang = "en") -> str:
     """A markdown table of regimes: code, native name, jurisdiction, what it extends, aliases."""
-    fr = lang == "fr"
     head = (
         "code",
-        "nom" if fr else "name",
-        "juridiction" if fr else "jurisdiction",
-        "étend" if fr else "extends",
-        "alias" if fr else "aliases",
+        Text("name", context="regime").in_(lang),
+        Text("jurisdiction", context="regime").in_(lang),
+        Text("extends", context="regime").in_(lang),
+        Text("aliases", context="regime").in_(lang),
     )
     rows = (
         (
@@ -370,22 +377,19 @@ def _title(view: RegimeView, lang: Lang) -> str:
 
 
 def _facts(view: RegimeView, lang: Lang) -> list[str]:
-    fr = lang == "fr"
     chain = " → ".join(view.extends) or "—"
     lines = [
-        (
-            f"{'Juridiction' if fr else 'Jurisdiction'}: {view.jurisdiction}; "
-            f"{'monnaie' if fr else 'currency'}: {view.currency}"
-        ),
-        f"{'Étend' if fr else 'Extends'}: {chain}",
+        Text(
+            "Jurisdiction: {jurisdiction}; currency: {currency}",
+            jurisdiction=view.jurisdiction,
+            currency=view.currency,
+        ).in_(lang),
+        Text("Extends: {chain}", chain=chain).in_(lang),
     ]
     if view.aliases:
-        lines.append(f"{'Alias' if fr else 'Aliases'}: {', '.join(view.aliases)}")
+        lines.append(Text("Aliases: {aliases}", aliases=", ".join(view.aliases)).in_(lang))
     if view.as_of is not None:
-        lines.append(
-            f"{'Paramètres en vigueur le' if fr else 'Parameters in force on'} "
-            f"{view.as_of.isoformat()}"
-        )
+        lines.append(Text("Parameters in force on {day}", day=view.as_of.isoformat()).in_(lang))
     return lines
 
 

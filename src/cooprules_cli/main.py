@@ -895,14 +895,6 @@ FAIL_ON: Final = {
 """The severities that make ``run --fail-on`` exit 1."""
 
 
-def _en_fr(lang: Lang) -> Lang:
-    """French for French, else English: for the core's renderers that know only these two.
-
-    They are the regime's page, the activity statement and the figures checked.
-    """
-    return "fr" if lang == "fr" else "en"
-
-
 def _exit_code(report: YearReport, fail_on: str) -> int:
     """1 when the report has a violation of a severity ``fail_on`` names, else 0."""
     failing = FAIL_ON[fail_on]
@@ -1162,6 +1154,8 @@ def run(  # noqa: PLR0917 - click passes the options positionally
                 open_date=report.year.start,
                 currency=report.currency,
                 title=report.name,
+                lang=lang,
+                locale=human.locale,
             )
         if fmt == "table":
             _print_rich(report, tables, explanations, human)
@@ -1221,7 +1215,7 @@ def statement(file: str, activity: str, fmt: str, lang: Lang, as_of: Any) -> Non
             reason = Text("not an activity of the scenario ({known})", known=known).in_(lang)
             raise ScenarioError(file, "activities", activity, reason)
         books = found[activity]
-        text = activity_statement(books, coop=report.name, lang=_en_fr(lang), fmt=fmt)  # type: ignore[arg-type]
+        text = activity_statement(books, coop=report.name, lang=lang, fmt=fmt)  # type: ignore[arg-type]
         click.echo(text, nl=False)
         return EXIT_OK
 
@@ -1267,7 +1261,6 @@ def regimes(lang: Lang) -> None:
 )
 def regime(code: str, fmt: str, lang: Lang, as_of: Any) -> None:  # noqa: ANN401 - a datetime
     """Print every parameter of regime CODE in force on a date, with its source."""
-    lang = _en_fr(lang)
 
     def action() -> int:
         day = as_of.date() if as_of is not None else date.today()  # noqa: DTZ011 - the CLI's edge
@@ -1319,12 +1312,12 @@ def test_files(files: tuple[str, ...], lang: Lang) -> None:
             )
             outcomes = check_expectations(report, expected)
         except (CoopRulesError, OSError) as error:
-            for line in _error_lines(error, file):
+            for line in _error_lines(error, file, lang):
                 click.echo(line, err=True)
             worst = EXIT_BAD_INPUT
             continue
         click.echo(f"{file} ({expected.as_of.isoformat()})")
-        click.echo(_outcome_lines(outcomes, _en_fr(lang)), nl=False)
+        click.echo(_outcome_lines(outcomes, lang), nl=False)
         if not all(o.met for o in outcomes):
             worst = max(worst, EXIT_VIOLATIONS)
     sys.exit(worst)

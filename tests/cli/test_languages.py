@@ -222,3 +222,34 @@ def test_a_code_inside_a_message_is_shown_by_its_label(stem, french):
     sample = next(path for path in SAMPLES if path.stem == stem)
     result = invoke("run", sample, "--lang", "fr", "--format", "markdown", "--explain")
     assert french in result.output
+
+
+CODE_SPAN = re.compile(r"`[^`]*`")
+
+
+@pytest.mark.parametrize(("code", "lang"), [("be-activity", "nl"), ("fr-cae-scop", "fr")])
+def test_the_regime_page_is_in_the_language(code, lang):
+    # The parameters' keys are codes (written in backticks): everything else is translated.
+    result = invoke("regime", code, "--lang", lang, "--format", "markdown", "--as-of", "2025-06-30")
+    assert result.exit_code == 0, result.output
+    assert leaks(CODE_SPAN.sub(" ", result.output), lang, BELGIAN[0]) == []
+    assert ("Rechtsgebied: BE" if lang == "nl" else "Juridiction : FR") in result.output
+
+
+def test_the_activity_statement_is_in_dutch():
+    result = invoke("statement", BELGIAN[0], "amina-act", "--lang", "nl")
+    assert result.exit_code == 0, result.output
+    assert leaks(result.output, "nl", BELGIAN[0]) == []
+    assert "| Resultaat van het boekjaar | 18162.83 |" in result.output
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_the_ledger_narrations_are_in_the_language(tmp_path, lang):
+    ledger = tmp_path / "year.beancount"
+    result = invoke("run", BELGIAN[0], "--lang", lang, "--ledger", ledger)
+    assert result.exit_code == 0, result.output
+    narrations = [line for line in ledger.read_text(encoding="utf-8").splitlines() if " * " in line]
+    assert narrations
+    assert leaks("\n".join(narrations), lang, BELGIAN[0]) == []
+    opening = {"fr": "Solde d'ouverture : ", "nl": "Openingssaldo: "}[lang]
+    assert any(opening in line for line in narrations)

@@ -155,7 +155,7 @@ def test_test_exits_1_with_the_explanation_of_a_figure_not_met(tmp_path):
     assert result.exit_code == 1
     assert "3 atteint(s), 0 non atteint(s)" in result.output  # the good file still runs
     assert "non atteint expected.deadlines[0]" in result.output
-    assert "attendu 2027-12-31 (pending); obtenu 2027-02-28 (pending)" in result.output
+    assert "attendu 2027-12-31 (pending) ; obtenu 2027-02-28 (pending)" in result.output
     assert "L7331-3" in result.output  # the report's explanation, with its citation
 
 

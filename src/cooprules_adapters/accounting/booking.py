@@ -60,7 +60,7 @@ from moneyed import Currency, Money
 
 from cooprules.capital import Operation, OperationKind, ShareRegister
 from cooprules.errors import InvalidInput
-from cooprules.explain import Explanation, Step, Text
+from cooprules.explain import Explanation, Label, Step, Text
 from cooprules.journal import JournalEntry, Posting
 from cooprules.levies import LevyStatement, LevyYear, Line
 from cooprules.money import from_minor_units, round_fraction, to_minor_units
@@ -128,7 +128,7 @@ def _entry(
     builder: _Builder,
     *,
     day: date,
-    narration: str,
+    narration: Text,
     source: str,
     explanation: Explanation,
 ) -> tuple[JournalEntry, ...]:
@@ -207,8 +207,11 @@ def book_levy_statement(
     return _entry(
         builder,
         day=day,
-        narration=f"Contribution of activity {statement.activity}, "
-        f"{statement.period.start.isoformat()}",
+        narration=Text(
+            "Contribution of activity {activity}, {start}",
+            activity=statement.activity,
+            start=statement.period.start,
+        ),
         source=f"levy:{statement.activity}:{statement.period.start.isoformat()}",
         explanation=statement.explanation
         + Explanation(
@@ -299,11 +302,14 @@ def book_step(
             "allocation to {label}",
             label=reserve.label,
         )
-    suffix = f" {year}" if year else ""
     return _entry(
         builder,
         day=day,
-        narration=f"Surplus{suffix}: {result.code}",
+        narration=(
+            Text("Surplus {year}: {step}", year=year, step=Label("step", result.code))
+            if year
+            else Text("Surplus: {step}", step=Label("step", result.code))
+        ),
         source=f"surplus{':' + year if year else ''}:{result.code}",
         explanation=result.explanation + Explanation((_booking_step(chart, what, result.amount),)),
     )
@@ -383,7 +389,7 @@ def book_loss_absorption(
     return _entry(
         builder,
         day=day,
-        narration="Loss absorbed by the reserves",
+        narration=Text("Loss absorbed by the reserves"),
         source=source,
         explanation=(explanation or Explanation())
         + Explanation(
@@ -508,7 +514,12 @@ def book_share_register(
             _entry(
                 builder,
                 day=op.date,
-                narration=f"Shares: {op.kind.value} by {op.member} ({op.share_class})",
+                narration=Text(
+                    "Shares: {kind} by {member} ({share_class})",
+                    kind=op.kind.value,
+                    member=op.member,
+                    share_class=op.share_class,
+                ),
                 source=f"capital:{op.id}",
                 explanation=Explanation((_booking_step(chart, what, op.kind.value),)),
             )
@@ -562,8 +573,18 @@ def book_reserve_movement(
     return _entry(
         builder,
         day=movement.date,
-        narration=f"Reserve {movement.reserve}: {movement.kind.value}"
-        + (f" ({movement.note})" if movement.note else ""),
+        narration=(
+            Text(
+                "Reserve {reserve}: {kind} ({note})",
+                reserve=movement.reserve,
+                kind=movement.kind.value,
+                note=movement.note,
+            )
+            if movement.note
+            else Text(
+                "Reserve {reserve}: {kind}", reserve=movement.reserve, kind=movement.kind.value
+            )
+        ),
         source=f"reserve:{movement.id}",
         explanation=Explanation(
             (
@@ -634,11 +655,13 @@ def book_liquidation(
     steps = liquidation.explanation.steps
     for index, (builder, narration, code) in enumerate(
         (
-            (debts, "Liquidation: debts paid", "debts"),
-            (capital, "Liquidation: paid-up capital repaid", "capital"),
+            (debts, Text("Liquidation: debts paid"), "debts"),
+            (capital, Text("Liquidation: paid-up capital repaid"), "capital"),
             (
                 balance,
-                f"Liquidation: balance to {liquidation.beneficiary or 'the members'}",
+                Text("Liquidation: balance to {beneficiary}", beneficiary=liquidation.beneficiary)
+                if liquidation.beneficiary
+                else Text("Liquidation: balance to the members"),
                 "balance",
             ),
         )
@@ -684,7 +707,9 @@ def book_pooled_charge(charge: PooledCharge, chart: ChartOfAccounts) -> tuple[Jo
     return _entry(
         builder,
         day=charge.period.end - timedelta(days=1),
-        narration=f"Pooled cost {charge.cost} charged to {charge.activity}",
+        narration=Text(
+            "Pooled cost {cost} charged to {activity}", cost=charge.cost, activity=charge.activity
+        ),
         source=f"pooled:{charge.cost}:{charge.activity}",
         explanation=charge.explanation
         + Explanation((_booking_step(chart, Text("pooled cost"), charge.amount),)),
@@ -716,8 +741,15 @@ def book_activity_line(
     return _entry(
         builder,
         day=line.period.end - timedelta(days=1),
-        narration=f"Activity {line.activity}: revenue and direct costs"
-        + (f" ({line.label})" if line.label else ""),
+        narration=(
+            Text(
+                "Activity {activity}: revenue and direct costs ({label})",
+                activity=line.activity,
+                label=line.label,
+            )
+            if line.label
+            else Text("Activity {activity}: revenue and direct costs", activity=line.activity)
+        ),
         source=f"line:{line.activity}:{line.period.start.isoformat()}",
         explanation=Explanation(
             (
@@ -768,8 +800,20 @@ def book_pay(
     return _entry(
         builder,
         day=period.end - timedelta(days=1),
-        narration=f"Activity {activity}: pay of {member or 'the entrepreneur'}, "
-        f"{period.start:%Y-%m}",
+        narration=(
+            Text(
+                "Activity {activity}: pay of {member}, {month}",
+                activity=activity,
+                member=member,
+                month=f"{period.start:%Y-%m}",
+            )
+            if member
+            else Text(
+                "Activity {activity}: pay of the entrepreneur, {month}",
+                activity=activity,
+                month=f"{period.start:%Y-%m}",
+            )
+        ),
         source=f"pay:{activity}:{period.start.isoformat()}",
         explanation=Explanation(
             (

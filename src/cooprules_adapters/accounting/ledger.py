@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import TextIO
 
 from cooprules.errors import CurrencyMismatch, InvalidInput
+from cooprules.i18n import Lang
 from cooprules.journal import JournalEntry, Posting
 from cooprules.money import currency_of
 from cooprules.plugins import load_regimes
@@ -118,6 +119,8 @@ def write_beancount(
     currency: str,
     charts: Iterable[ChartOfAccounts] | None = None,
     title: str | None = None,
+    lang: Lang = "en",
+    locale: str | None = None,
 ) -> None:
     """Write entries as a beancount ledger.
 
@@ -130,6 +133,8 @@ def write_beancount(
             the chart each installed regime carries as a rule set; pass the co-op's chart when it
             overrides accounts).
         title: the ledger's title (``option "title"``, the name fava shows): the co-op's name.
+        lang: the language of the narrations (``"fr"``: « Contribution de l'activité … »).
+        locale: how the narrations write amounts and dates (default: written locale-free).
 
     Raises:
         CurrencyMismatch: an entry in another currency.
@@ -149,7 +154,8 @@ def write_beancount(
             )
         if entry.date < open_date:
             raise InvalidInput("entry.date", entry.date, f"before the open date {open_date}")
-        body.append(f"{entry.date.isoformat()} * {_quote(entry.narration)}")
+        narration = entry.narration.in_(lang, locale=locale)
+        body.append(f"{entry.date.isoformat()} * {_quote(narration)}")
         if entry.source:
             body.append(f"  source: {_quote(entry.source)}")
         for posting in entry.postings:

@@ -99,7 +99,7 @@ def _opening(
     return _entry(
         builder,
         day=day,
-        narration=f"Opening balance: {what.en}",
+        narration=Text("Opening balance: {what}", what=what),
         source=f"opening:{source}",
         explanation=Explanation(
             (
@@ -231,7 +231,11 @@ def _capital(report: YearReport, chart: ChartOfAccounts) -> list[JournalEntry]:
             _entry(
                 builder,
                 day=row.on,
-                narration=f"Shares: {row.member} repaid ({row.share_class})",
+                narration=Text(
+                    "Shares: {member} repaid ({share_class})",
+                    member=row.member,
+                    share_class=row.share_class,
+                ),
                 source=f"capital:{row.operation}:repaid",
                 explanation=row.explanation
                 + Explanation(
@@ -291,7 +295,7 @@ def _carried_forward(report: YearReport, chart: ChartOfAccounts) -> tuple[Journa
     return _entry(
         builder,
         day=day,
-        narration="Loss carried forward",
+        narration=Text("Loss carried forward"),
         source="loss:carried_forward",
         explanation=loss.explanation
         + Explanation(

@@ -153,7 +153,7 @@ def test_markdown_escapes_pipes_and_links_the_citation():
         assert len(cells) == 9, line  # the "set by" column of a view as of a date
     page = view_markdown(describe(_regime(), date(2021, 1, 1)), "fr")
     assert page.startswith("# xx-child — Enfant\n")
-    assert "- Étend: xx-base" in page
+    assert "- Étend : xx-base" in page
     assert "Un régime enfant." in page
 
 

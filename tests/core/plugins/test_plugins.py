@@ -347,7 +347,7 @@ def test_journal_entries_come_from_every_accounting_plugin_in_registration_order
     manager = get_plugin_manager(plugins=[first, second], entry_points=False)
     regime = synthetic()
     entries = journal_entries(manager, "levy", regime, date(2026, 3, 31))
-    assert [e.narration for e in entries] == ["Levy (first)", "Levy (second)"]
+    assert [e.narration.en for e in entries] == ["Levy (first)", "Levy (second)"]
     assert all(isinstance(e, JournalEntry) for e in entries)
     assert entries[0].postings[1].account == "706 Levy"
     assert entries[0].currency.code == "EUR"
