@@ -9,7 +9,7 @@ import tomllib
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, Self
+from typing import TYPE_CHECKING, Any, Final, NoReturn, Self
 
 import click
 from rich.console import Console
@@ -36,6 +36,7 @@ from cooprules_cli.text import (
     citation_json,
     confidence_word,
     escape_markdown,
+    help_language,
     help_text,
     month_labels,
     render_citation,
@@ -981,6 +982,14 @@ class _Translated(click.Command):
         text = help_text(inspect.cleandoc(self.help or ""), _HELP_VALUES)
         return _short_help(text, limit)
 
+    def invoke(self, ctx: click.Context) -> Any:  # noqa: ANN401 - click's own return
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, _Bug):
+            raise
+        except Exception as error:
+            raise _Bug(error, ctx.params.get("lang")) from error
+
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = []
         for param in self.get_params(ctx):
@@ -1023,17 +1032,40 @@ class _Main(_Translated, click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except _Bug as bug:
+            _report_bug(bug.error, bug.lang or help_language(), debug=ctx.params.get("debug"))
         except Exception as error:  # noqa: BLE001 - every other exception is a bug of ours
-            if ctx.params.get("debug"):
-                import traceback  # noqa: PLC0415 - only on a bug
+            _report_bug(error, help_language(), debug=ctx.params.get("debug"))
 
-                traceback.print_exc()
-            first = str(error).splitlines()[0][:200] if str(error) else ""
-            hint = "this is a bug in cooprules: please report it with the file and the command"
-            if not ctx.params.get("debug"):
-                hint += " (cooprules --debug shows the traceback)"
-            click.echo(f"internal error: {type(error).__name__}: {first}; {hint}", err=True)
-            sys.exit(EXIT_INTERNAL)
+
+class _Bug(Exception):
+    """An unexpected exception of a command, with the language the command was asked in."""
+
+    def __init__(self, error: Exception, lang: Lang | None) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.lang = lang
+
+
+def _report_bug(error: Exception, lang: Lang, *, debug: object) -> NoReturn:
+    """One line for an internal error, in the command's language, and exit 70."""
+    if debug:
+        import traceback  # noqa: PLC0415 - only on a bug
+
+        traceback.print_exception(error)
+    first = str(error).splitlines()[0][:200] if str(error) else ""
+    if debug:
+        hint = Text("this is a bug in cooprules: please report it with the file and the command")
+    else:
+        hint = Text(
+            "this is a bug in cooprules: please report it with the file and the command "
+            "(cooprules --debug shows the traceback)"
+        )
+    line = Text(
+        "internal error: {kind}: {first}; {hint}", kind=type(error).__name__, first=first, hint=hint
+    )
+    click.echo(line.in_(lang), err=True)
+    sys.exit(EXIT_INTERNAL)
 
 
 @click.group(cls=_Main)
@@ -1375,7 +1407,8 @@ def migrate(file: str, output: str | None) -> None:
     required=True,
     help="The folder to write the tables and the new scenario in (created if need be).",
 )
-def convert(file: str, fmt: str, output: str) -> None:
+@_LANG
+def convert(file: str, fmt: str, output: str, lang: Lang) -> None:
     """Write FILE's large tables out as CSV or Parquet files, and a scenario referencing them.
 
     The members, their events and measures, the activities and their monthly lines, the share
@@ -1390,10 +1423,10 @@ def convert(file: str, fmt: str, output: str) -> None:
         currency = _regime_currency(read_text(file), catalogue)
         to: Any = fmt
         for path in write_tables(file, to=to, output=output, currency=currency):
-            click.echo(f"wrote {path}", err=True)
+            click.echo(Text("wrote {path}", path=str(path)).in_(lang), err=True)
         return EXIT_OK
 
-    _guard(action, file)
+    _guard(action, file, lang)
 
 
 def _regime_currency(text: str, catalogue: RegimeCatalogue) -> str | None:

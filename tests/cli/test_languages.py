@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import tomllib
 from pathlib import Path
 
@@ -253,3 +254,33 @@ def test_the_ledger_narrations_are_in_the_language(tmp_path, lang):
     assert leaks("\n".join(narrations), lang, BELGIAN[0]) == []
     opening = {"fr": "Solde d'ouverture : ", "nl": "Openingssaldo: "}[lang]
     assert any(opening in line for line in narrations)
+
+
+@pytest.mark.parametrize(
+    ("args", "start"),
+    [
+        ((), "internal error: RuntimeError: boom; this is a bug in cooprules"),
+        (("--lang", "fr"), "erreur interne : RuntimeError : boom ; c'est un défaut de cooprules"),
+        (("--lang=nl",), "interne fout: RuntimeError: boom; dit is een fout in cooprules"),
+    ],
+)
+def test_an_internal_error_is_one_line_in_the_language(monkeypatch, args, start):
+    cli = sys.modules["cooprules_cli.main"]  # the package's `main` is the click group
+
+    def boom(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr(cli, "_evaluate", boom)
+    env = {"LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8", "COLUMNS": "400"}
+    result = CliRunner().invoke(main, ["run", str(BELGIAN[0]), *args], env=env)
+    assert result.exit_code == 70
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith(start)
+    assert line.endswith("(cooprules --debug shows the traceback)") == (args == ())
+
+
+def test_convert_says_what_it_wrote_in_the_language(tmp_path):
+    result = invoke("convert", BELGIAN[0], "--to", "csv", "-o", tmp_path / "out", "--lang", "fr")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0].endswith(" écrit")
