@@ -12,6 +12,7 @@ from datetime import date
 from importlib import resources
 from typing import TYPE_CHECKING, Final
 
+from cooprules.explain import Text
 from cooprules.regime import Key
 from cooprules.voting import VotingRules
 
@@ -64,56 +65,66 @@ def _decision(regime: Regime, on: date) -> tuple[str, bool] | None:
     return chosen.kind, unset
 
 
-_EN: Final = {
-    "head": "A starter scenario for the regime {code} ({name}).",
-    "run": "Run it with `cooprules run {file}`, check it with `cooprules check {file}`; every\n"
-    '# amount is text ("1234.50") or an integer, never a TOML float. The format is described\n'
-    "# in the documentation (scenario files); `cooprules schema` prints its JSON Schema.",
-    "coop": "The co-op: its regime, its name, the financial year (first_month = 7 for a year\n"
-    "# from July to June).",
-    "statutes": "The statutes' choices where the law leaves them open, e.g.\n"
-    '#     "capital.dividend_cap" = "6%"\n'
-    "# (`cooprules regime {code}` lists the parameters, their values and their sources).",
-    "levies": "The contribution each activity pays the co-op: here 10 % of its monthly gross\n"
-    "# margin (replace by your statutes' rate and article; delete with the activity below if\n"
-    "# your co-op has no activities).",
-    "members": "The members: each with the events of their membership, in order.",
-    "activity": "An activity: its owner, its start, its revenue and direct costs month by month.",
-    "meeting": "The general meeting and its decisions: each ballot is for, against or abstain.",
-    "shares": "The share capital: one class of shares, each member's subscription.",
-    "voting": "The statutes' majority for this decision (the law leaves it to them): give the\n"
-    "# article of your statutes.",
-    "decision_title": "Approve the accounts",
-    "name": "My co-op",
-    "article": "art. 12 of the statutes",
-}
+def _texts(code: str, name: str, file: str) -> dict[str, Text]:
+    """The starter's comments and values, as messages."""
+    return {
+        "head": Text(
+            "A starter scenario for the regime {code} ({name}).",
+            context="starter",
+            code=code,
+            name=name,
+        ),
+        "run": Text(
+            "Run it with `cooprules run {file}`, check it with `cooprules check {file}`; every\n"
+            'amount is text ("1234.50") or an integer, never a TOML float. The format is '
+            "described\n"
+            "in the documentation (scenario files); `cooprules schema` prints its JSON Schema.",
+            context="starter",
+            file=file,
+        ),
+        "coop": Text(
+            "The co-op: its regime, its name, the financial year (first_month = 7 for a year\n"
+            "from July to June).",
+            context="starter",
+        ),
+        "statutes": Text(
+            "The statutes' choices where the law leaves them open, e.g.\n"
+            '    "capital.dividend_cap" = "6%"\n'
+            "(`cooprules regime {code}` lists the parameters, their values and their sources).",
+            context="starter",
+            code=code,
+        ),
+        "levies": Text(
+            "The contribution each activity pays the co-op: here 10 % of its monthly gross\n"
+            "margin (replace by your statutes' rate and article; delete with the activity "
+            "below if\n"
+            "your co-op has no activities).",
+            context="starter",
+        ),
+        "members": Text(
+            "The members: each with the events of their membership, in order.", context="starter"
+        ),
+        "activity": Text(
+            "An activity: its owner, its start, its revenue and direct costs month by month.",
+            context="starter",
+        ),
+        "meeting": Text(
+            "The general meeting and its decisions: each ballot is for, against or abstain.",
+            context="starter",
+        ),
+        "shares": Text(
+            "The share capital: one class of shares, each member's subscription.", context="starter"
+        ),
+        "voting": Text(
+            "The statutes' majority for this decision (the law leaves it to them): give the\n"
+            "article of your statutes.",
+            context="starter",
+        ),
+        "decision_title": Text("Approve the accounts", context="starter"),
+        "name": Text("My co-op", context="starter"),
+        "article": Text("art. 12 of the statutes", context="starter"),
+    }
 
-_FR: Final = {
-    "head": "Un scénario de départ pour le régime {code} ({name}).",
-    "run": "Lancez-le avec `cooprules run {file}`, vérifiez-le avec `cooprules check {file}` ;\n"
-    '# chaque montant est un texte ("1234.50") ou un entier, jamais un flottant TOML. Le format\n'
-    "# est décrit dans la documentation (fichiers de scénario) ; `cooprules schema` affiche son\n"
-    "# schéma JSON.",
-    "coop": "La coopérative : son régime, son nom, l'exercice (first_month = 7 pour un exercice\n"
-    "# de juillet à juin).",
-    "statutes": "Les choix des statuts là où la loi les laisse ouverts, par exemple\n"
-    '#     "capital.dividend_cap" = "6%"\n'
-    "# (`cooprules regime {code}` liste les paramètres, leurs valeurs et leurs sources).",
-    "levies": "La contribution que chaque activité verse à la coopérative : ici 10 % de sa marge\n"
-    "# brute mensuelle (remplacez par le taux et l'article de vos statuts ; supprimez-la avec\n"
-    "# l'activité ci-dessous si votre coopérative n'a pas d'activités).",
-    "members": "Les membres : chacun avec les événements de son adhésion, dans l'ordre.",
-    "activity": "Une activité : son titulaire, son début, son chiffre d'affaires et ses coûts\n"
-    "# directs mois par mois.",
-    "meeting": "L'assemblée générale et ses décisions : chaque vote est for (pour), against\n"
-    "# (contre) ou abstain (abstention).",
-    "shares": "Le capital : une classe de parts, la souscription de chaque membre.",
-    "voting": "La majorité que les statuts fixent pour cette décision (la loi la leur laisse) :\n"
-    "# indiquez l'article de vos statuts.",
-    "decision_title": "Approbation des comptes",
-    "name": "Ma coopérative",
-    "article": "art. 12 des statuts",
-}
 
 _REVENUE: Final = (
     "2000.00", "2100.00", "1900.00", "2500.00", "2200.00", "2000.00",
@@ -131,7 +142,7 @@ def _quoted(values: Sequence[str]) -> str:
 
 
 def _comment(text: str) -> str:
-    return f"# {text}"
+    return "\n".join(f"# {line}".rstrip() for line in text.splitlines())
 
 
 def starter(regime: Regime, *, year: int, lang: Lang = "en", file: str = "coop.toml") -> str:
@@ -145,13 +156,13 @@ def starter(regime: Regime, *, year: int, lang: Lang = "en", file: str = "coop.t
 
     ```
     """
-    words = _FR if lang == "fr" else _EN
-    name = regime.name if lang == "fr" or not regime.name_en else regime.name_en
+    name = regime.name if lang != "en" or not regime.name_en else regime.name_en
+    words = {key: text.in_(lang) for key, text in _texts(regime.code, name, file).items()}
     lines = [
         f"#:schema {SCHEMA_ID}",
-        _comment(words["head"].format(code=regime.code, name=name)),
+        _comment(words["head"]),
         "#",
-        _comment(words["run"].format(file=file)),
+        _comment(words["run"]),
         "",
         "format = 2",
         "",
@@ -162,7 +173,7 @@ def starter(regime: Regime, *, year: int, lang: Lang = "en", file: str = "coop.t
         f"year = {year}",
         "first_month = 1",
         "",
-        _comment(words["statutes"].format(code=regime.code)),
+        _comment(words["statutes"]),
         "[coop.statutes.values]",
         "",
         _comment(words["levies"]),

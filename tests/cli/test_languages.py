@@ -284,3 +284,17 @@ def test_convert_says_what_it_wrote_in_the_language(tmp_path):
     result = invoke("convert", BELGIAN[0], "--to", "csv", "-o", tmp_path / "out", "--lang", "fr")
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[0].endswith(" écrit")
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_the_starter_scenario_is_commented_in_the_language(tmp_path, lang):
+    starter = tmp_path / "coop.toml"
+    written = invoke("init", "--regime", "be-activity", "--lang", lang, "-o", starter)
+    assert written.exit_code == 0, written.output
+    comments = [line for line in starter.read_text(encoding="utf-8").splitlines() if line[:2] == "# "]
+    # The comments name codes the user types (`cooprules run`, first_month, for/against/abstain).
+    prose = CODE_SPAN.sub(" ", "\n".join(comments))
+    for code in ("first_month", "for", "against", "abstain", "schema", "check", "run"):
+        prose = re.sub(rf"\b{code}\b", " ", prose)
+    assert leaks(prose, lang, BELGIAN[0]) == []
+    assert invoke("run", starter, "--lang", lang).exit_code == 0
