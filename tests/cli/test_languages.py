@@ -291,7 +291,8 @@ def test_the_starter_scenario_is_commented_in_the_language(tmp_path, lang):
     starter = tmp_path / "coop.toml"
     written = invoke("init", "--regime", "be-activity", "--lang", lang, "-o", starter)
     assert written.exit_code == 0, written.output
-    comments = [line for line in starter.read_text(encoding="utf-8").splitlines() if line[:2] == "# "]
+    lines = starter.read_text(encoding="utf-8").splitlines()
+    comments = [line for line in lines if line.startswith("# ")]
     # The comments name codes the user types (`cooprules run`, first_month, for/against/abstain).
     prose = CODE_SPAN.sub(" ", "\n".join(comments))
     for code in ("first_month", "for", "against", "abstain", "schema", "check", "run"):
