@@ -14,9 +14,10 @@ Markdown leaves it alone). Three charts:
   through the scenario API, each step with its amount;
 * ``timeline``: the statuses of one member of ``examples/fr-cae-scop.toml`` over time.
 
-Every figure shown as text is exact: amounts are formatted from ``Money`` (Decimal) by
-``format_amount``, rates from ``Rate``. Only the SVG coordinates are floats (a pixel position has
-no cents). The code of this checkout (``src``) is imported, not an installed copy.
+Every figure shown as text is exact: amounts are formatted from ``Money`` (Decimal) and rates
+from ``Rate`` by ``cooprules.formatting``, for the chart's language (``LOCALES``); statuses and
+steps are the catalogs' labels. Only the SVG coordinates are floats (a pixel position has no
+cents). The code of this checkout (``src``) is imported, not an installed copy.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ if str(ROOT / "src") not in sys.path:  # the checkout's code, as mkdocstrings re
 
 from cooprules.levies import Banding, Schedule  # noqa: E402
 from cooprules.membership import Event, History, status_at  # noqa: E402
-from cooprules.money import Money, format_amount, money_from_fraction  # noqa: E402
+from cooprules.formatting import format_date, format_money, format_rate  # noqa: E402
+from cooprules.i18n import label  # noqa: E402
+from cooprules.money import Money, money_from_fraction  # noqa: E402
 from cooprules.scenario import load  # noqa: E402
 from cooprules_adapters.fr.levies import SOLSTICE, SOLSTICE_MARGINAL  # noqa: E402
 from cooprules_adapters.scenario import evaluate_file  # noqa: E402
@@ -80,9 +83,19 @@ WORDS = {
         "surplus": "excédent",
         "left": "non réparti",
         "timeline-title": "fr-cae-scop.toml : le statut du membre {member} dans le temps",
-        "note": "tranches seules : avant le plancher de 100 EUR par mois et le plafond annuel",
+        "note": "tranches seules : avant le plancher de 100 € par mois et le plafond annuel",
     },
 }
+
+EVENTS = {
+    "en": {},
+    "fr": {
+        "convention_signed": "convention signée",
+        "employed": "embauche (CESA)",
+        "admitted": "admission",
+    },
+}
+"""The events of the timeline's member, in words (the catalogs label statuses, not events)."""
 
 
 @dataclass(frozen=True)
@@ -116,9 +129,21 @@ def _svg(title: str, body: list[str], height: int = HEIGHT) -> str:
     )
 
 
-def _euros(units: Fraction, currency: str = "EUR") -> str:
+LOCALES = {"en": "en_IE", "fr": "fr_FR"}
+"""The locale each language's charts write amounts, rates and dates in (euros: Ireland's English)."""
+
+
+def _money(amount: Money, lang: str) -> str:
+    return format_money(amount, LOCALES[lang])
+
+
+def _euros(units: Fraction, lang: str, currency: str = "EUR") -> str:
     """An exact amount in minor units, formatted as money (rounded once, half up)."""
-    return format_amount(money_from_fraction(units / 100, currency))
+    return _money(money_from_fraction(units / 100, currency), lang)
+
+
+def _day(day: date, lang: str) -> str:
+    return format_date(day, LOCALES[lang], "medium")
 
 
 def levy_points(schedule: Schedule, top_units: int) -> list[tuple[int, Fraction]]:
@@ -161,7 +186,7 @@ def levy_chart(lang: str = "en") -> str:
         _text(
             WIDTH - RIGHT,
             HEIGHT - BOTTOM + 16,
-            _euros(Fraction(top)),
+            _euros(Fraction(top), lang),
             text_anchor="end",
             font_size="10",
         ),
@@ -178,12 +203,12 @@ def levy_chart(lang: str = "en") -> str:
             _text(
                 px,
                 HEIGHT - BOTTOM + 16,
-                format_amount(band.start),
+                _money(band.start, lang),
                 text_anchor="middle",
                 font_size="10",
             )
         )
-        body.append(_text(px + 4, TOP + 12, str(band.rate), font_size="10"))
+        body.append(_text(px + 4, TOP + 12, format_rate(band.rate, LOCALES[lang]), font_size="10"))
     for index, (name, points, colour) in enumerate(curves):
         segments = [points[i : i + 2] for i in range(0, len(points), 2)]
         for (x0, y0), (x1, y1) in segments:
@@ -196,7 +221,7 @@ def levy_chart(lang: str = "en") -> str:
                 _text(
                     x(Fraction(units)) - 4,
                     y(levy) - 6 - 12 * index,
-                    _euros(levy),
+                    _euros(levy, lang),
                     text_anchor="end",
                     fill=colour,
                     font_size="10",
@@ -231,14 +256,14 @@ def waterfall_chart(lang: str = "en") -> str:
     rows = [(words["surplus"], base, Fraction(0))]
     taken = Fraction(0)
     for code, amount in steps:
-        rows.append((code, amount, taken))
+        rows.append((label("step", code, lang), amount, taken))
         taken += Fraction(amount.amount)
     if left.amount:
         rows.append((words["left"], left, taken))
     height = TOP + 40 * len(rows) + 40
     x = Axis(Fraction(0), Fraction(base.amount), 180, WIDTH - 120)
     body: list[str] = []
-    for index, (label, amount, offset) in enumerate(rows):
+    for index, (name, amount, offset) in enumerate(rows):
         top = TOP + 16 + 40 * index
         x0, x1 = x(offset), x(offset + Fraction(amount.amount))
         colour = COLOURS[index % len(COLOURS)] if index else "#757575"
@@ -246,8 +271,8 @@ def waterfall_chart(lang: str = "en") -> str:
             f'<rect x="{x0:.1f}" y="{top}" width="{max(x1 - x0, 1.0):.1f}" height="24" '
             f'fill="{colour}"/>'
         )
-        body.append(_text(172, top + 16, label, text_anchor="end"))
-        body.append(_text(x1 + 6, top + 16, format_amount(amount)))
+        body.append(_text(172, top + 16, name, text_anchor="end"))
+        body.append(_text(x1 + 6, top + 16, _money(amount, lang)))
     return _svg(words["waterfall-title"], body, height)
 
 
@@ -299,10 +324,10 @@ def timeline_chart(lang: str = "en") -> str:
         row = legend + 20 * index
         body.append(f'<rect x="{LEFT}" y="{row - 10}" width="14" height="12" fill="{colour}"/>')
         open_end = index == len(spans) - 1  # the last status goes on past the chart's end
-        shown = (
-            f"{start.isoformat()} –" if open_end else f"{start.isoformat()} – {until.isoformat()}"
-        )
-        body.append(_text(LEFT + 20, row, f"{status}: {shown}"))
+        since = _day(start, lang)
+        shown = f"{since} –" if open_end else f"{since} – {_day(until, lang)}"
+        colon = " : " if lang == "fr" else ": "
+        body.append(_text(LEFT + 20, row, f"{label('status', status, lang)}{colon}{shown}"))
     for index, (day, kind) in enumerate(events):
         px = x(Fraction(day.toordinal()))
         depth = bar + 44 + 14 * (index % 3)
@@ -310,7 +335,8 @@ def timeline_chart(lang: str = "en") -> str:
             f'<line x1="{px:.1f}" y1="{bar + 32}" x2="{px:.1f}" y2="{depth - 10}" '
             'stroke="currentColor"/>'
         )
-        body.append(_text(px + 3, depth, f"{day.isoformat()} {kind}", font_size="10"))
+        event = EVENTS[lang].get(kind, kind.replace("_", " "))
+        body.append(_text(px + 3, depth, f"{_day(day, lang)} {event}", font_size="10"))
     return _svg(words["timeline-title"].format(member=member), body, height)
 
 

@@ -12,11 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from cooprules.money import format_amount
+from cooprules.formatting import format_money
 
 ROOT = Path(__file__).resolve().parents[3]
 SVG = "{http://www.w3.org/2000/svg}"
-AMOUNT = re.compile(r"-?\d+\.\d+ EUR")
+AMOUNT = {  # an amount as the chart's locale writes it (LOCALES: en_IE, fr_FR)
+    "en": re.compile(r"-?€[\d,]+(?:\.\d+)?"),
+    "fr": re.compile(r"-?[\d\u202f]+(?:,\d+)?\u00a0€"),
+}
+TWO_DECIMALS = {"en": r"-?€[\d,]+\.\d{2}", "fr": r"-?[\d\u202f]+,\d{2}\u00a0€"}
 
 
 @pytest.fixture(scope="module")
@@ -47,10 +51,17 @@ def test_each_chart_is_an_svg_with_a_title(charts, name, lang):
 
 
 @pytest.mark.parametrize("name", ["levy-bands", "waterfall"])
-def test_amounts_shown_have_exactly_two_decimals(charts, name):
-    amounts = [m for text in _texts(charts.CHARTS[name]()) for m in AMOUNT.findall(text)]
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_amounts_shown_have_exactly_two_decimals(charts, name, lang):
+    texts = _texts(charts.CHARTS[name](lang))
+    amounts = [m for text in texts for m in AMOUNT[lang].findall(text)]
     assert amounts
-    assert all(re.fullmatch(r"-?\d+\.\d{2} EUR", amount) for amount in amounts), amounts
+    assert all(re.fullmatch(TWO_DECIMALS[lang], amount) for amount in amounts), amounts
+    assert not any(" EUR" in text for text in texts if re.search(r"\d", text[:1]))
+
+
+def _shown(amount: object, lang: str = "en") -> str:
+    return format_money(amount, {"en": "en_IE", "fr": "fr_FR"}[lang])  # type: ignore[arg-type]
 
 
 def test_the_levy_curves_are_the_schedules_exact_levies(charts):
@@ -66,18 +77,23 @@ def test_the_levy_curves_are_the_schedules_exact_levies(charts):
     ) + Fraction(1_666_99 * 10, 100)
     assert whole[99_999] > whole[1_000_00]  # the whole-amount reading drops at a band start
     texts = _texts(charts.levy_chart())
-    assert "500.00 EUR" in texts
-    assert format_amount(charts.money_from_fraction(marginal[5_000_00] / 100, "EUR")) in texts
+    assert "€500.00" in texts
+    assert _shown(charts.money_from_fraction(marginal[5_000_00] / 100, "EUR")) in texts
+    assert "563,33\u00a0€" in _texts(charts.levy_chart("fr"))
+    assert "10\u00a0%" in _texts(charts.levy_chart("fr"))
 
 
 def test_the_waterfall_shows_each_step_and_adds_up(charts):
     surplus, steps, left = charts.waterfall_data()
     assert sum((amount.amount for _, amount in steps), Decimal(0)) + left.amount == surplus.amount
     texts = _texts(charts.waterfall_chart())
-    assert format_amount(surplus) in texts
+    assert _shown(surplus) in texts
     for code, amount in steps:
-        assert code in texts
-        assert format_amount(amount) in texts
+        assert code.replace("_", " ") in texts or code in texts
+        assert _shown(amount) in texts
+    french = _texts(charts.waterfall_chart("fr"))
+    assert "finalité sociale" in french  # the step's label, not its code social_purpose
+    assert _shown(surplus, "fr") in french
 
 
 def test_the_timeline_follows_the_members_history(charts):
@@ -90,6 +106,9 @@ def test_the_timeline_follows_the_members_history(charts):
     ]
     assert all(spans[i][1] == spans[i + 1][0] for i in range(len(spans) - 1))
     assert [kind for _, kind in events] == ["convention_signed", "employed", "admitted"]
+    french = _texts(charts.timeline_chart("fr"))
+    assert "candidat-entrepreneur : 1 oct. 2015 – 1 janv. 2016" in french
+    assert "1 mars 2017 admission" in french
 
 
 def test_placeholders_are_replaced_and_unknown_ones_refused(charts):
