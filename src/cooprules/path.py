@@ -446,8 +446,8 @@ def _carried(
                 PathNote(
                     stay.source,
                     Text(
-                        "Nothing carries over into {coop}: its law ({regime}) has no rule "
-                        "counting time spent in another co-op.",
+                        "Nothing carries over into {coop}: cooprules knows no rule of its law "
+                        "({regime}) that counts time spent in another co-op.",
                         coop=stay.coop,
                         regime=regime.code,
                     ),
