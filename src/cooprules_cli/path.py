@@ -71,7 +71,14 @@ def _reason(exit_: Exit, human: Human) -> str:
 
 
 def _stays_section(path: PersonPath, human: Human) -> Section:
-    head = [human(Text(h)) for h in ("co-op", "regime", "member", "status", "from", "to")]
+    head = [
+        human(Text("co-op")),
+        human(Text("regime")),
+        human(Text("member")),
+        human(Text("status")),
+        human(Text("from")),
+        human(Text("to")),
+    ]
     rows: list[list[str]] = []
     for stay in path.stays:
         for spell in stay.spells:
@@ -91,7 +98,12 @@ def _stays_section(path: PersonPath, human: Human) -> Section:
 
 
 def _exits_section(path: PersonPath, human: Human) -> Section:
-    head = [human(Text(h)) for h in ("co-op", "date", "left", "reason")]
+    head = [
+        human(Text("co-op")),
+        human(Text("date")),
+        human(Text("status left")),
+        human(Text("reason")),
+    ]
     rows = [
         [stay.coop, human.day(e.date), human.label("status", e.left.value), _reason(e, human)]
         for stay in path.stays
@@ -106,8 +118,13 @@ def _coop_of(path: PersonPath, source: str) -> str:
 
 def _carried_section(path: PersonPath, human: Human) -> Section:
     head = [
-        human(Text(h))
-        for h in ("co-op", "deadline", "counted", "without", "with", "source", "confidence")
+        human(Text("co-op")),
+        human(Text("deadline")),
+        human(Text("time counted")),
+        human(Text("due without it")),
+        human(Text("due with it")),
+        human(Text("source")),
+        human(Text("confidence")),
     ]
     rows = [
         [
