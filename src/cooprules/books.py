@@ -729,7 +729,11 @@ def _scenario_costs(
                 citation,
             )
             if spec.monthly_weights:  # a usage key's units of this month (desk-days)
-                weights = {a: units[number - 1] for a, units in spec.monthly_weights.items()}
+                weights = {
+                    a: units[number - 1]
+                    for a, units in spec.monthly_weights.items()
+                    if units[number - 1] > 0
+                }
                 out.append(_Charge(cost, month, weights=weights))
             elif spec.key in {AllocationKey.USAGE, AllocationKey.FIXED}:
                 out.append(_Charge(cost, month, weights=dict(spec.weights)))

@@ -333,6 +333,8 @@ def _history(member_id: str, scenario: Scenario) -> History:
 def _spells(history: History) -> tuple[Spell, ...]:
     out: list[Spell] = []
     for day, status in zip(history.dates, history.statuses, strict=True):
+        if not out and status is Status.NONE:  # an annotation before any status: nothing held
+            continue
         if out and out[-1].status is status:
             continue
         if out and out[-1].start == day:  # two events of one day: the status after the last
