@@ -415,7 +415,9 @@ def _overlaps(
                 if rules is not None and rules.forbids is not None:
                     elsewhere = _earlier([other], stay)
                     until = stay.recorded_until
-                    forbidden.extend(rules.forbids(regimes[stay.source], stay.history, elsewhere, until))
+                    forbidden.extend(
+                        rules.forbids(regimes[stay.source], stay.history, elsewhere, until)
+                    )
             violations.extend(forbidden)
             if not forbidden:
                 notes.append(
@@ -475,9 +477,7 @@ def _carried(
     return carried, notes
 
 
-def person_path(
-    person: str, files: Sequence[tuple[Scenario, Regime]]
-) -> PersonPath:
+def person_path(person: str, files: Sequence[tuple[Scenario, Regime]]) -> PersonPath:
     """The path of ``person`` across the co-ops of ``files`` (each a scenario and its regime).
 
     Each file's record stops at the last day of its financial year. The co-ops are ordered by the

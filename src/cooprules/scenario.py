@@ -1578,16 +1578,11 @@ def _check_references(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one 
     if coop.voting is not None and (coop.voting.max_proxies or 0) < 0:
         fail("coop.voting.max_proxies", coop.voting.max_proxies, "a number of proxies, at least 0")
     ids: set[str] = set()
-    persons: set[str] = set()
+    _check_persons(scenario, fail)
     for i, member in enumerate(scenario.members):
         if member.id in ids:
             fail(f"members[{i}].id", member.id, "a member id appears twice")
         ids.add(member.id)
-        if member.person is not None:
-            problem = person_problem(member.person, persons)
-            if problem is not None:
-                fail(f"members[{i}].person", member.person, problem)
-            persons.add(member.person)
         for j, event in enumerate(member.events):
             if event.trial_end is not None and (
                 event.kind is not EventKind.EMPLOYED or event.trial_end <= event.date
@@ -1651,6 +1646,17 @@ def person_problem(person: object, seen: Iterable[str] = ()) -> str | None:
     if person in seen:
         return "a person id appears twice: one member per person in a co-op"
     return None
+
+
+def _check_persons(scenario: Scenario, fail: Callable[[str, object, str], None]) -> None:
+    """Each member's person id is well formed and names one member of the scenario only."""
+    persons: set[str] = set()
+    for i, member in enumerate(scenario.members):
+        if member.person is not None:
+            problem = person_problem(member.person, persons)
+            if problem is not None:
+                fail(f"members[{i}].person", member.person, problem)
+            persons.add(member.person)
 
 
 _Fact = typing.TypeVar("_Fact", bool, int, str)
@@ -1923,7 +1929,7 @@ def _check_books(scenario: Scenario) -> None:
                 fail(path, str(amount.amount), error.reason)
 
 
-def _check_pooled(  # noqa: C901 - one check per field
+def _check_pooled(  # noqa: C901, PLR0912 - one check per field
     scenario: Scenario, fail: Callable[[str, object, str], typing.NoReturn]
 ) -> None:
     activities = {a.id for a in scenario.activities}

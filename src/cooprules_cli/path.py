@@ -48,6 +48,7 @@ def load_path(person: str, files: Sequence[str], catalogue: RegimeCatalogue) -> 
     """
     from cooprules.path import person_path  # noqa: PLC0415
     from cooprules.scenario import load  # noqa: PLC0415
+
     loaded: list[tuple[Scenario, Regime]] = []
     for file in files:
         scenario = load(file, currency_of_regime=lambda code: catalogue.get(code).currency)
@@ -244,8 +245,10 @@ def _stay_json(stay: Stay, lang: Lang) -> dict[str, Any]:
 
 
 def path_json(path: PersonPath, lang: Lang = "en") -> str:
-    """The path as JSON: sorted keys, dates ISO, each status by code and label; ends are
-    exclusive (the first day no longer held)."""
+    """The path as JSON: sorted keys, ISO dates, each status by its code and its label.
+
+    A spell's ``end`` is exclusive: the first day the status is no longer held.
+    """
     data = {
         "person": path.person,
         "stays": [_stay_json(s, lang) for s in path.stays],

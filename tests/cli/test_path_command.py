@@ -1,4 +1,4 @@
-"""``cooprules path PERSON FILES…`` (issue 17.3): the path as tables, markdown and JSON; bad input."""
+"""``cooprules path PERSON FILES…`` (issue 17.3): the path as tables, markdown, JSON; bad input."""
 
 from __future__ import annotations
 
@@ -103,7 +103,8 @@ def test_a_person_in_no_file_exits_2_with_one_line():
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
-    assert "person" in lines[0] and "p:nobody" in lines[0]
+    assert "person" in lines[0]
+    assert "p:nobody" in lines[0]
 
 
 def test_a_file_with_errors_exits_2_naming_file_path_and_value(tmp_path):
@@ -116,7 +117,9 @@ def test_a_file_with_errors_exits_2_naming_file_path_and_value(tmp_path):
     result = invoke("path", "p:x", bad)
     assert result.exit_code == 2
     (line,) = result.stderr.strip().splitlines()
-    assert str(bad) in line and "members[0].person" in line and "no spaces allowed" in line
+    assert str(bad) in line
+    assert "members[0].person" in line
+    assert "no spaces allowed" in line
 
 
 def test_no_file_is_a_usage_error():

@@ -98,7 +98,8 @@ def test_the_charges_cite_the_statutes_article(report):
     books = next(b for b in report.books.activities if b.activity == "ana-act")
     charge = next(c for c in books.months[0].pooled_charges if c.cost.startswith("coworking"))
     assert charge.key is AllocationKey.USAGE
-    assert charge.citation is not None and charge.citation.article == "art. 14 §1"
+    assert charge.citation is not None
+    assert charge.citation.article == "art. 14 §1"
     assert (charge.weight, charge.total_weight) == (8, 60)
 
 
@@ -148,7 +149,7 @@ def test_bad_monthly_weights_are_refused_naming_the_field(tail, path):
     assert path in str(caught.value)
 
 
-def test_a_month_nobody_used_is_refused_not_charged_to_nobody(tmp_path):
+def test_a_month_nobody_used_is_refused_not_charged_to_nobody():
     # the cost of a month without a single desk-day would be charged to nobody: bad input
     text = BASE.replace('revenue = ["100.00"]', 'revenue = ["100.00"]\nlevy = { rate = "1%" }')
     text += 'key = "usage"\nmonthly_weights = { a-act = [0,1,1,1,1,1,1,1,1,1,1,1] }\n'

@@ -673,8 +673,9 @@ def cae_carry_over(
 
     L7331-3 reduces the three years "by the duration of any prior CAPE (Code de commerce L127-1)
     or any other contract between the parties". The contracts with this CAE itself are already
-    deducted by its own rules ([`prior_contracts()`][cooprules_adapters.fr.membership.prior_contracts]);
-    this rule adds the CAPEs the person held in *another* French co-op before this CESA (a status
+    deducted by its own rules
+    ([`prior_contracts()`][cooprules_adapters.fr.membership.prior_contracts]); this rule adds
+    the CAPEs the person held in *another* French co-op before this CESA (a status
     ``candidate_entrepreneur`` under a French regime: a CAPE). Any other contract counts only
     between the same parties, so time in a co-op of another country, or under another status,
     counts for nothing. The delay is the law file's version in force on the CESA's first day.

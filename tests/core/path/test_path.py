@@ -14,6 +14,7 @@ the three years to become an associate of a CAE are "reduced by the duration of 
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -218,7 +219,8 @@ events = [{ kind = "convention_signed", date = 2023-09-01 },
     path = person_path("p:lea", [_loads(belgian, "be.toml"), _loads(CESA_HERE, "fr.toml")])
     assert path.carried == ()
     (note,) = path.notes
-    assert note.citation is not None and note.citation.article == "art. L7331-3"
+    assert note.citation is not None
+    assert note.citation.article == "art. L7331-3"
     assert "a CAPE (Code de commerce L127-1) held before the CESA" in note.text.in_("en")
 
 
@@ -379,7 +381,7 @@ def test_spells_cover_the_history_without_gaps(events):
     start = date(2020, 1, 1)
     history = History.of("p", [Event(k, start + timedelta(days=d)) for k, d in events])
     spells = _spells(history)
-    for before, after in zip(spells, spells[1:], strict=False):
+    for before, after in itertools.pairwise(spells):
         assert before.end == after.start  # contiguous
         assert before.status is not after.status  # a change of status each time
         assert before.start < before.end
@@ -390,6 +392,8 @@ def test_spells_cover_the_history_without_gaps(events):
     if spells:
         assert spells[-1].end is None
         assert spells[-1].status is history.current
-        first = next(d for d, s in zip(history.dates, history.statuses, strict=True) if s.value != "none")
+        first = next(
+            d for d, s in zip(history.dates, history.statuses, strict=True) if s.value != "none"
+        )
         assert spells[0].start == first
     assert all(s.status is not Status.NONE for s in spells[:1])
