@@ -339,7 +339,10 @@ def _spells(history: History) -> tuple[Spell, ...]:
             continue
         if out and out[-1].start == day:  # two events of one day: the status after the last
             out.pop()
-            if out and out[-1].status is status:
+            if out and out[-1].status is status:  # back to the status before: one spell
+                out[-1] = attrs.evolve(out[-1], end=None)
+                continue
+            if not out and status is Status.NONE:
                 continue
         if out:
             out[-1] = attrs.evolve(out[-1], end=day)

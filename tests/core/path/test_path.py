@@ -20,7 +20,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cooprules.accompaniment import EndReason
@@ -376,6 +376,13 @@ KINDS = [k for k in EventKind if k is not EventKind.EXTENDED]
         st.tuples(st.sampled_from(KINDS), st.integers(min_value=0, max_value=2000)),
         max_size=12,
     )
+)
+@example(  # found by hypothesis: the same day goes back to the status held before it
+    [
+        (EventKind.APPLIED, 1),
+        (EventKind.CONVENTION_SIGNED, 0),
+        (EventKind.CONVENTION_SIGNED, 1),
+    ]
 )
 def test_spells_cover_the_history_without_gaps(events):
     start = date(2020, 1, 1)
