@@ -43,7 +43,13 @@ __all__ = [
 
 
 class EndReason(enum.Enum):
-    """Why an accompaniment ended."""
+    """Why an accompaniment, a contract or a membership ended: the exit reasons' vocabulary.
+
+    An exit event (``exited``, ``resigned``) names one in its ``reason``; the path report
+    (`cooprules.path`) reads it. Two other spellings are read as the same reason
+    ([`EndReason.parse()`][cooprules.accompaniment.EndReason.parse]): ``set_up_alone`` is
+    ``self_employed``, ``stopped`` is ``abandoned``.
+    """
 
     BECAME_MEMBER = "became_member"
     """Became a member or associate of the co-op."""
@@ -57,6 +63,28 @@ class EndReason(enum.Enum):
     """Stopped by the entrepreneur or the co-op."""
     OTHER = "other"
     """Any other reason."""
+    JOINED_EMPLOYMENT_COOP = "joined_employment_coop"
+    """Left to become an employee of an employment co-op (BE *coopérative d'emploi*, FR CAE)."""
+    JOINED_ANOTHER_COOP = "joined_another_coop"
+    """Left to join another co-op (a sector co-op, a co-op of self-employed members)."""
+
+    @classmethod
+    def parse(cls, text: str | None) -> EndReason | None:
+        """The reason a recorded text names: a value, or ``set_up_alone`` / ``stopped``.
+
+        ``None`` when the text is none or names no reason of the vocabulary (free text, such as
+        the grounds of an exclusion).
+        """
+        if text is None:
+            return None
+        code = _REASON_ALIASES.get(text.strip(), text.strip())
+        try:
+            return cls(code)
+        except ValueError:
+            return None
+
+
+_REASON_ALIASES = {"set_up_alone": "self_employed", "stopped": "abandoned"}
 
 
 def _non_negative_int(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:

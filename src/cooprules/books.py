@@ -728,7 +728,14 @@ def _scenario_costs(
                 spec.key,
                 citation,
             )
-            if spec.key in {AllocationKey.USAGE, AllocationKey.FIXED}:
+            if spec.monthly_weights:  # a usage key's units of this month (desk-days)
+                weights = {
+                    a: units[number - 1]
+                    for a, units in spec.monthly_weights.items()
+                    if units[number - 1] > 0
+                }
+                out.append(_Charge(cost, month, weights=weights))
+            elif spec.key in {AllocationKey.USAGE, AllocationKey.FIXED}:
                 out.append(_Charge(cost, month, weights=dict(spec.weights)))
             elif spec.key is AllocationKey.HEADCOUNT:
                 out.append(_Charge(cost, month, among=spec.activities or tuple(running(month))))

@@ -57,10 +57,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import itertools
+import re
 import tomllib
 import types
 import typing
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
@@ -400,6 +401,9 @@ class MemberSpec:
             year's, or a table by financial year (``hours = { 2024 = 1400, 2025 = 1500 }``) for
             refunds averaged over several years.
         work: their pay and time of the year, for a SCOP's worker share.
+        person: the person's identifier across co-ops (``"p:ines-lambert"``), the same in every
+            co-op's file, for the path report (`cooprules.path`); letters, digits and
+            ``. _ : @ -``, at most 100 characters, unique in the scenario; default none.
     """
 
     id: str
@@ -409,6 +413,7 @@ class MemberSpec:
     facts: dict[str, Scalar] = attrs.field(factory=dict)
     measures: dict[str, Measure] = attrs.field(factory=dict)
     work: WorkSpec | None = None
+    person: str | None = None
 
 
 @attrs.frozen
@@ -940,6 +945,9 @@ class PooledCostSpec:
         months: the months of the financial year it is charged in, 1-based (default all twelve;
             ``[1]`` for a yearly premium paid in the first month).
         weights: per activity, its units of use (``usage``) or its fixed weight (``fixed``).
+        monthly_weights: per activity, its units of use in each month of the financial year
+            (``usage`` only, instead of ``weights``: twelve numbers, the desk-days of each month);
+            a month is shared among the activities with a positive number that month.
         activities: the activities sharing it (``headcount``, ``margin``, ``revenue``).
         weights_over: ``month`` (the month charged) or ``year`` (the whole financial year): the
             period a margin or revenue key weighs.
@@ -956,6 +964,7 @@ class PooledCostSpec:
     activities: tuple[str, ...] = ()
     weights_over: WeightsOver = WeightsOver.MONTH
     article: str | None = None
+    monthly_weights: dict[str, tuple[Decimal, ...]] = attrs.field(factory=dict)
 
 
 @attrs.frozen
@@ -1569,6 +1578,7 @@ def _check_references(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one 
     if coop.voting is not None and (coop.voting.max_proxies or 0) < 0:
         fail("coop.voting.max_proxies", coop.voting.max_proxies, "a number of proxies, at least 0")
     ids: set[str] = set()
+    _check_persons(scenario, fail)
     for i, member in enumerate(scenario.members):
         if member.id in ids:
             fail(f"members[{i}].id", member.id, "a member id appears twice")
@@ -1623,6 +1633,30 @@ def _check_references(scenario: Scenario) -> None:  # noqa: C901, PLR0912 - one 
                     fail(f"{where}.present[{p}]", present, "not a member of the scenario")
     if found:
         raise ScenarioError.of(found)
+
+
+PERSON_ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:@-]{0,99}")
+"""A person's identifier across co-ops (``p:ines-lambert``): what `MemberSpec.person` accepts."""
+
+
+def person_problem(person: object, seen: Iterable[str] = ()) -> str | None:
+    """What is wrong with a person identifier (``None``: nothing), given those already seen."""
+    if not isinstance(person, str) or PERSON_ID.fullmatch(person) is None:
+        return "a person id: letters, digits and . _ : @ - (at most 100), such as p:ines-lambert"
+    if person in seen:
+        return "a person id appears twice: one member per person in a co-op"
+    return None
+
+
+def _check_persons(scenario: Scenario, fail: Callable[[str, object, str], None]) -> None:
+    """Each member's person id is well formed and names one member of the scenario only."""
+    persons: set[str] = set()
+    for i, member in enumerate(scenario.members):
+        if member.person is not None:
+            problem = person_problem(member.person, persons)
+            if problem is not None:
+                fail(f"members[{i}].person", member.person, problem)
+            persons.add(member.person)
 
 
 _Fact = typing.TypeVar("_Fact", bool, int, str)
@@ -1895,7 +1929,7 @@ def _check_books(scenario: Scenario) -> None:
                 fail(path, str(amount.amount), error.reason)
 
 
-def _check_pooled(  # noqa: C901 - one check per field
+def _check_pooled(  # noqa: C901, PLR0912 - one check per field
     scenario: Scenario, fail: Callable[[str, object, str], typing.NoReturn]
 ) -> None:
     activities = {a.id for a in scenario.activities}
@@ -1913,7 +1947,9 @@ def _check_pooled(  # noqa: C901 - one check per field
         for j, month in enumerate(cost.months):
             if not 1 <= month <= 12 or month in cost.months[:j]:  # noqa: PLR2004 - months
                 fail(f"{where}.months[{j}]", month, "a month of the financial year, 1..12, once")
-        if (cost.key in weighed) != bool(cost.weights):
+        if cost.monthly_weights:
+            _check_monthly_weights(cost, where, activities, fail)
+        elif (cost.key in weighed) != bool(cost.weights):
             reason = (
                 f"a {cost.key.value} key needs weights per activity"
                 if cost.key in weighed
@@ -1928,6 +1964,30 @@ def _check_pooled(  # noqa: C901 - one check per field
         for activity, weight in cost.weights.items():
             if weight < 0:
                 fail(f"{where}.weights.{activity}", str(weight), "a weight is not negative")
+
+
+def _check_monthly_weights(
+    cost: PooledCostSpec,
+    where: str,
+    activities: set[str],
+    fail: Callable[[str, object, str], typing.NoReturn],
+) -> None:
+    """A usage key's units of each month: twelve non-negative numbers per known activity."""
+    if cost.key is not AllocationKey.USAGE or cost.weights:
+        fail(
+            f"{where}.monthly_weights",
+            cost.key.value,
+            "monthly weights are a usage key's, instead of weights",
+        )
+    for activity, months in cost.monthly_weights.items():
+        path = f"{where}.monthly_weights.{activity}"
+        if activity not in activities:
+            fail(path, activity, "not an activity of the scenario")
+        if len(months) != 12:  # noqa: PLR2004 - months of the year
+            fail(path, len(months), "twelve numbers, one for each month of the financial year")
+        for m, weight in enumerate(months):
+            if weight < 0:
+                fail(f"{path}[{m}]", str(weight), "a weight is not negative")
 
 
 def _check_payroll(scenario: Scenario, fail: Callable[[str, object, str], typing.NoReturn]) -> None:

@@ -1255,6 +1255,69 @@ def statement(file: str, activity: str, fmt: str, lang: Lang, as_of: Any) -> Non
 
 
 @main.command()
+@click.argument("person")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "markdown"]),
+    default="table",
+    show_default=True,
+    help="table: tables for the terminal; json: every figure, for programs; markdown: tables "
+    "for a document.",
+)
+@click.option("--explain", is_flag=True, help="Show how each deadline carried over is found.")
+@_LANG
+@_LOCALE
+def path(  # noqa: PLR0917 - click passes the options positionally
+    person: str,
+    files: tuple[str, ...],
+    fmt: str,
+    explain: bool,  # noqa: FBT001 - a click flag
+    lang: Lang,
+    locale: str | None,
+) -> None:
+    """Print PERSON's path across the co-ops of FILES: statuses, exits, what carried over.
+
+    PERSON is the `person` id the members share in the files (p:ines-lambert). Each file is one
+    co-op's year; the co-ops are shown in the order the person entered them. What carries over
+    is earlier time that shortens a later deadline where the later co-op's law says so. Exit
+    codes: 0 done; 1 a violation (two memberships at once that a law forbids); 2 bad input (a
+    file with errors, a person found in no file).
+    """
+    from cooprules_cli.path import (  # noqa: PLC0415 - only for this command
+        explanation_lines,
+        load_path,
+        path_json,
+        path_locale,
+        path_markdown,
+        path_sections,
+    )
+
+    def action() -> int:
+        found = load_path(person, files, load_regimes())
+        shown = locale or path_locale(found, lang)
+        if fmt == "json":
+            click.echo(path_json(found, lang), nl=False)
+        elif fmt == "markdown":
+            click.echo(path_markdown(found, lang, explain=explain, locale=shown), nl=False)
+        else:
+            console = Console()
+            for title, head, rows in path_sections(found, lang, shown):
+                table = Table(title=title)
+                for column in head:
+                    table.add_column(column)
+                for row in rows:
+                    table.add_row(*(escape(cell) for cell in row))
+                console.print(table)
+            for line in explanation_lines(found, lang, shown) if explain else []:
+                console.print(line, markup=False, highlight=False)
+        return EXIT_VIOLATIONS if found.violations else EXIT_OK
+
+    _guard(action, None, lang)
+
+
+@main.command()
 @_LANG
 def regimes(lang: Lang) -> None:
     """List the installed regimes and the plug-in that provides each."""

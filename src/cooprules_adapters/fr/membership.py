@@ -27,7 +27,7 @@ References:
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Final
@@ -39,7 +39,7 @@ from cooprules.accompaniment import Accompaniment, Obligation
 from cooprules.errors import InvalidInput, InvalidPeriod
 
 if TYPE_CHECKING:
-    from cooprules.regime import Rules
+    from cooprules.regime import Regime, Rules
 from cooprules.explain import Citation, Confidence, Explanation, Severity, Step, Text, Violation
 from cooprules.membership import (
     Category,
@@ -55,12 +55,14 @@ from cooprules.membership import (
 )
 from cooprules.parameters import Accompaniment as AccompanimentKeys
 from cooprules.parameters import Company
+from cooprules.path import CarriedOver, CarryOverRules, Earlier, carried_steps
 from cooprules.periods import check_date
 from cooprules.regime import Key
 from cooprules_adapters.fr.sources import LAW, Keys
 
 __all__ = [
     "ASSOCIATE_DEADLINE",
+    "CAE_CARRY_OVER",
     "CAE_MEMBERSHIP",
     "CAE_SCIC_MEMBERSHIP",
     "SCIC_MEMBERSHIP",
@@ -70,6 +72,7 @@ __all__ = [
     "Contract",
     "ContractKind",
     "associate_deadline",
+    "cae_carry_over",
     "cae_obligations",
     "cape_length",
     "contracts",
@@ -647,3 +650,89 @@ def scop_minimum_violations(
             citation=least.citation,
         ),
     )
+
+
+# --- a path across co-ops: a CAPE elsewhere counts towards the CESA's delay -----------------
+
+
+def _is_cape(earlier: Earlier, cesa_start: date) -> bool:
+    """A CAPE, concluded under French law, that ended before the CESA started."""
+    spell = earlier.spell
+    return (
+        earlier.jurisdiction == "FR"
+        and spell.status is Status.CANDIDATE_ENTREPRENEUR
+        and spell.end is not None
+        and spell.end <= cesa_start
+    )
+
+
+def cae_carry_over(
+    regime: Regime, history: History, earlier: Sequence[Earlier], until: date
+) -> tuple[CarriedOver, ...]:
+    """A CAPE held with another structure shortens the delay to become an associate (L7331-3).
+
+    L7331-3 reduces the three years "by the duration of any prior CAPE (Code de commerce L127-1)
+    or any other contract between the parties". The contracts with this CAE itself are already
+    deducted by its own rules
+    ([`prior_contracts()`][cooprules_adapters.fr.membership.prior_contracts]); this rule adds
+    the CAPEs the person held in *another* French co-op before this CESA (a status
+    ``candidate_entrepreneur`` under a French regime: a CAPE). Any other contract counts only
+    between the same parties, so time in a co-op of another country, or under another status,
+    counts for nothing. The delay is the law file's version in force on the CESA's first day.
+    """
+    cesa = history.last(EventKind.EMPLOYED, on_or_before=until)
+    if cesa is None:
+        return ()
+    capes = tuple(e for e in earlier if _is_cape(e, cesa.date))
+    if not capes:
+        return ()
+    months = regime.value(AccompanimentKeys.associate_deadline_months, cesa.date)
+    if months is None:  # pragma: no cover - the law file sets the three years
+        return ()
+    own = _Limit.of(history, cesa.date, months)
+    elsewhere = _total(relativedelta(e.spell.end, e.spell.start) for e in capes if e.spell.end)
+    reduced = _reduced(cesa.date, months, own.total + elsewhere)
+    steps = (
+        carried_steps(
+            capes,
+            _length_text(elsewhere),
+            ASSOCIATE_DEADLINE,
+            lambda spell: _length_text(relativedelta(spell.end, spell.start)),
+        ),
+        *own.explain(ASSOCIATE_DEADLINE).steps,
+        Step(
+            what=Text("Deadline with the CAPEs held elsewhere deducted as well"),
+            inputs={
+                "CESA": cesa.date,
+                "months": months,
+                "earlier contracts in this co-op": _length_text(own.total),
+                "CAPEs elsewhere": _length_text(elsewhere),
+            },
+            result=reduced.last_day,
+            citation=ASSOCIATE_DEADLINE,
+        ),
+    )
+    return (
+        CarriedOver(
+            code="fr.cae.become_associate",
+            what=_BECOME_ASSOCIATE,
+            counted=capes,
+            reduction=_length_text(elsewhere),
+            due_without=own.period.last_day,
+            due_with=reduced.last_day,
+            citation=ASSOCIATE_DEADLINE,
+            explanation=Explanation(steps),
+        ),
+    )
+
+
+CAE_CARRY_OVER: Final = CarryOverRules(
+    counts=Text(
+        "a CAPE (Code de commerce L127-1) held before the CESA shortens the delay to become an "
+        "associate by its length"
+    ),
+    citation=ASSOCIATE_DEADLINE,
+    carry=cae_carry_over,
+)
+"""A CAE's rule on a person's earlier time in other co-ops: a CAPE counts (L7331-3); the law
+forbids no membership elsewhere at the same time."""

@@ -37,6 +37,7 @@ from cooprules.regime import Parameter, Regime
 from cooprules.report import DistributionRules, SampleSchedules
 from cooprules_adapters.fr import levies
 from cooprules_adapters.fr.membership import (
+    CAE_CARRY_OVER,
     CAE_MEMBERSHIP,
     CAE_SCIC_MEMBERSHIP,
     CESA,
@@ -186,7 +187,7 @@ holds no CESA (L7331-2), such as a candidate under a CAPE, draws none."""
 
 FR_CAE_SCOP = Regime(
     code="fr-cae-scop",
-    rules=(CAE_MEMBERSHIP, CAE_PAYROLL),
+    rules=(CAE_MEMBERSHIP, CAE_PAYROLL, CAE_CARRY_OVER),
     name="Coopérative d'activité et d'emploi (CAE) sous forme de SCOP",
     name_en="Business and employment co-operative (CAE) in SCOP form",
     extends=FR_SCOP,
@@ -202,7 +203,7 @@ FR_CAE_SCOP = Regime(
 )
 FR_CAE_SCIC = Regime(
     code="fr-cae-scic",
-    rules=(CAE_SCIC_MEMBERSHIP, CAE_PAYROLL),
+    rules=(CAE_SCIC_MEMBERSHIP, CAE_PAYROLL, CAE_CARRY_OVER),
     name="Coopérative d'activité et d'emploi (CAE) sous forme de SCIC",
     name_en="Business and employment co-operative (CAE) in SCIC form",
     extends=FR_SCIC,
