@@ -10,7 +10,9 @@ computes, for a regime whose [`PayrollRules`][cooprules.payroll.PayrollRules] ar
 * the employment cost of the gross paid: gross plus the employer's contributions;
 * the employee's contributions and the net before income-tax withholding (the withholding itself
   is not computed: no source for it);
-* what remains in the activity (negative: the salary costs more than the activity brings).
+* what remains in the activity (negative: the salary costs more than the activity brings). No
+  year-end variable pay is due by law (unlike a French CAE's): the envelope's ``variable_part`` is
+  zero and the remainder stays in the activity's treasury.
 
 **The rates.** The regime's payroll rules name the law's parameters for the two rates
 (``employer_rate``, ``employee_rate``). The rates used are, in this order: those the co-op gives
@@ -22,7 +24,8 @@ and source, no contribution is computed and no salary is booked, and a warning s
 Worked example (the rates are the co-op's, illustrative, not law): a month with 6,000.00 of
 revenue, 400.00 of direct costs and 600.00 of contribution leaves 5,000.00. A gross of 3,000.00
 with the co-op's 25 % employer rate costs 3,000.00 + 750.00 = 3,750.00; the employee's 13.07 %
-(392.10) leaves a net of 2,607.90 before income tax; 1,250.00 remains in the activity.
+(392.10) leaves a net of 2,607.90 before income tax; 1,250.00 remains in the activity, no
+variable pay.
 
 ```pycon
 >>> from datetime import date
@@ -38,7 +41,9 @@ with the co-op's 25 % employer rate costs 3,000.00 + 750.00 = 3,750.00; the empl
 ...     rates_source=rates_citation("Social secretariat, rate sheet 2026"))
 >>> envelope = employee_salary_envelope(request)
 >>> [format_amount(a) for a in (envelope.available, envelope.fixed_part, envelope.variable_part)]
-['5000.00 EUR', '3750.00 EUR', '1250.00 EUR']
+['5000.00 EUR', '3750.00 EUR', '0.00 EUR']
+>>> envelope.explanation.steps[3].result == money("1250.00", "EUR")
+True
 >>> pay = employee_pay(money("3000.00", "EUR"), Rate.of("25%"), Rate.of("13.07%"))
 >>> format_amount(pay.employee_contributions), format_amount(pay.net)
 ('392.10 EUR', '2607.90 EUR')
@@ -57,7 +62,7 @@ import attrs
 from moneyed import Money
 
 from cooprules.explain import Citation, Explanation, Severity, Step, Text, Violation
-from cooprules.money import Rate, Rounding, total
+from cooprules.money import Rate, Rounding, total, zero
 from cooprules.payroll import EnvelopeRequest, PayrollRules, SalaryEnvelope
 from cooprules_adapters.payroll.envelope import (
     at_monthly,
@@ -272,7 +277,7 @@ def employee_salary_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
     return SalaryEnvelope(
         available=available,
         fixed_part=fixed_part,
-        variable_part=remaining,
+        variable_part=zero(currency),
         explanation=Explanation(steps),
         violations=violations,
     )
