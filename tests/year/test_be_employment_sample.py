@@ -130,9 +130,7 @@ def test_without_a_rates_source_no_salary_is_booked(tmp_path):
     text = SAMPLE.read_text(encoding="utf-8")
     unsourced = tmp_path / "unsourced.toml"
     unsourced.write_text(
-        "\n".join(
-            line for line in text.splitlines() if not line.startswith("rates_source")
-        ),
+        "\n".join(line for line in text.splitlines() if not line.startswith("rates_source")),
         encoding="utf-8",
     )
     result = invoke("run", unsourced, "--format", "json")

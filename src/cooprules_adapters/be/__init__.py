@@ -1,5 +1,4 @@
-"""Belgian regimes: société coopérative agréée (CNC), entreprise sociale, coopérative d'activités,
-coopérative d'emploi.
+"""Belgian regimes: agréée (CNC), entreprise sociale, coopérative d'activités, d'emploi.
 
 ``be-sc`` (the CSA société coopérative) is the base the accreditations extend; it is not registered
 on its own. See [`cooprules_adapters.be.regimes`][cooprules_adapters.be.regimes] for the references.

@@ -6,9 +6,10 @@ groups "coopératives d'emploi" whose entrepreneurs are employees and may become
 of the CSA (Book 6) whose entrepreneurs work under an ordinary employment contract; the regime
 ``be-employment`` extends the CSA base regime and adds two rule sets:
 
-* **membership** ([`EMPLOYMENT_MEMBERSHIP`][cooprules_adapters.be.employment.EMPLOYMENT_MEMBERSHIP]):
-  the CSA's shareholder life (admission, resignation in the first six months of the financial
-  year by default, exclusion, death) from
+* **membership**
+  ([`EMPLOYMENT_MEMBERSHIP`][cooprules_adapters.be.employment.EMPLOYMENT_MEMBERSHIP]): the
+  CSA's shareholder life (admission, resignation in the first six months of the financial year
+  by default, exclusion, death) from
   [`csa_rules()`][cooprules_adapters.be.membership.csa_rules], plus the employment: a person
   (an applicant, a former candidate entrepreneur of a coopérative d'activités, or someone who left
   before) is ``employed`` and becomes an *entrepreneur-employee*; they may then be admitted as a

@@ -1,5 +1,4 @@
-"""The Belgian regimes as data: accredited co-operative (CNC), social enterprise, activity co-op,
-employment co-op.
+"""The Belgian regimes as data: accredited (CNC), social enterprise, activity and employment co-ops.
 
 The rules of every société coopérative under the CSA sit in an unregistered base regime,
 `BE_SC`, which the two accreditations extend; an activity co-op is a social enterprise

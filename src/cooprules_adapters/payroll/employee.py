@@ -1,8 +1,9 @@
-"""An entrepreneur-employee's salary under an ordinary employment contract (a Belgian employment co-op).
+"""An entrepreneur-employee's salary under an employment contract (a Belgian employment co-op).
 
 In an employment co-op the entrepreneur is the co-op's employee: their activity pays a gross
 salary, the employer's social contributions on it, and the employee's contributions are withheld
-from the gross. [`employee_salary_envelope()`][cooprules_adapters.payroll.employee.employee_salary_envelope]
+from the gross.
+[`employee_salary_envelope()`][cooprules_adapters.payroll.employee.employee_salary_envelope]
 computes, for a regime whose [`PayrollRules`][cooprules.payroll.PayrollRules] are of the kind
 [`EMPLOYEE_SALARY`][cooprules.payroll.PayrollKind.EMPLOYEE_SALARY]:
 
@@ -62,10 +63,11 @@ import attrs
 from moneyed import Money
 
 from cooprules.explain import Citation, Explanation, Severity, Step, Text, Violation
-from cooprules.money import Rate, Rounding, total, zero
+from cooprules.money import Rate, Rounding, zero
 from cooprules.payroll import EnvelopeRequest, PayrollRules, SalaryEnvelope
 from cooprules_adapters.payroll.envelope import (
     at_monthly,
+    available_step,
     contributions_booked,
     months_in,
     no_salary_envelope,
@@ -194,9 +196,7 @@ def employee_salary_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
     rule = rules.citation if rules is not None else None
     currency = request.revenue.currency
     months = months_in(request.period_start, request.period_end)
-    available = request.revenue - total(
-        (request.direct_costs, request.contribution), currency, field="request"
-    )
+    available, available_explained = available_step(request)
     employer = at_monthly(rates.employer, months)
     employee = at_monthly(rates.employee, months)
     gross = request.fixed_pay_paid
@@ -205,19 +205,7 @@ def employee_salary_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
     fixed_part = gross + employer_contributions
     remaining = available - fixed_part
     steps = [
-        Step(
-            what=Text(
-                "Available for the employment cost: revenue excl. VAT less direct costs and the "
-                "contribution",
-            ),
-            inputs={
-                "revenue": request.revenue,
-                "direct costs": request.direct_costs,
-                "contribution": request.contribution,
-            },
-            result=available,
-            citation=rule,
-        ),
+        available_explained,
         Step(
             what=Text("Employment cost of the gross pay: the gross and the employer contributions"),
             inputs={
@@ -281,4 +269,3 @@ def employee_salary_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
         explanation=Explanation(steps),
         violations=violations,
     )
-

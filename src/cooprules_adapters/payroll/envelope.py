@@ -25,6 +25,7 @@ __all__ = [
     "R7331_11",
     "R7331_12",
     "at_monthly",
+    "available_step",
     "belgian_activity_envelope",
     "contributions_booked",
     "french_cae_envelope",
@@ -97,6 +98,31 @@ def contributions_booked(request: EnvelopeRequest, rate: ContributionRates) -> M
     return employer_cost(request.fixed_pay_paid, rate)
 
 
+def available_step(request: EnvelopeRequest) -> tuple[Money, Step]:
+    """The amount available for the total employment cost, and the step that explains it.
+
+    Revenue excluding VAT less the direct costs and the co-op's contribution, cited by the
+    regime's payroll rule.
+    """
+    available = request.revenue - total(
+        (request.direct_costs, request.contribution), request.revenue.currency, field="request"
+    )
+    step = Step(
+        what=Text(
+            "Available for the total employment cost: revenue excl. VAT less direct costs and "
+            "the contribution",
+        ),
+        inputs={
+            "revenue": request.revenue,
+            "direct costs": request.direct_costs,
+            "contribution": request.contribution,
+        },
+        result=available,
+        citation=_rule(request),
+    )
+    return available, step
+
+
 def french_cae_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
     """The salary envelope of a French CAE entrepreneur-employee for one financial year.
 
@@ -104,30 +130,15 @@ def french_cae_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
     calibration tables and the reductions are monthly); employer contributions on the period's
     pay are rounded once.
     """
-    currency = request.revenue.currency
     months = months_in(request.period_start, request.period_end)
-    available = request.revenue - total(
-        (request.direct_costs, request.contribution), currency, field="request"
-    )
+    available, available_explained = available_step(request)
     employer = at_monthly(request.employer_rate, months)
     employee = at_monthly(request.employee_rate, months)
     fixed_contributions = contributions_booked(request, employer)
     fixed_part = request.fixed_pay_paid + fixed_contributions
     variable_part = available - fixed_part
     steps = [
-        Step(
-            what=Text(
-                "Available for the total employment cost: revenue excl. VAT less direct costs and "
-                "the contribution",
-            ),
-            inputs={
-                "revenue": request.revenue,
-                "direct costs": request.direct_costs,
-                "contribution": request.contribution,
-            },
-            result=available,
-            citation=_rule(request),
-        ),
+        available_explained,
         Step(
             what=Text("Employment cost of the fixed pay already paid (monthly fixed part)"),
             inputs={

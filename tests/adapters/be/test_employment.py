@@ -113,7 +113,7 @@ def test_founders_are_admitted_directly_as_under_the_csa():
 @pytest.mark.parametrize(
     ("events", "refused"),
     [
-        # No candidate-entrepreneur convention here: that is the activity co-op's (loi 2007 art. 80).
+        # No candidate's convention here: that is the activity co-op's (loi 2007 art. 80).
         ((), "convention_signed"),
         # Employed twice without leaving.
         ((("employed", date(2026, 1, 5)),), "employed"),

@@ -99,7 +99,7 @@ def test_the_law_file_holds_no_rate():
 
 
 def _with_law_rates(employer: str, employee: str):
-    """BE_EMPLOYMENT as it would be once a verified rate is in its law file (a parameter override)."""
+    """BE_EMPLOYMENT once a verified rate is in its law file (a parameter override)."""
     verified = LAW.citation("csa-book-6-arts-6-1-ff")  # any SRC-2 citation stands in for one
     extra = tuple(
         attrs.evolve(
