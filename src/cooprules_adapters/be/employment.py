@@ -1,6 +1,6 @@
 """A Belgian employment co-op (*coopérative d'emploi*): its entrepreneurs are its employees.
 
-Belgian law has no statute of its own for an employment co-op, as far as the references go: DiES
+Belgian law has no statute of its own for an employment co-op, as far as the sources found go: DiES
 groups "coopératives d'emploi" whose entrepreneurs are employees and may become co-owners
 (shareholders), with no text specific to them. Such a co-op is therefore a *société coopérative*
 of the CSA (Book 6) whose entrepreneurs work under an ordinary employment contract; the regime
@@ -18,7 +18,7 @@ of the CSA (Book 6) whose entrepreneurs work under an ordinary employment contra
 * **payroll** ([`EMPLOYMENT_PAYROLL`][cooprules_adapters.be.employment.EMPLOYMENT_PAYROLL]): a
   salary under the employment contract out of the activity, its social contributions (ONSS/RSZ)
   being the law file's ``be.employer_contribution_rate`` and ``be.employee_contribution_rate``.
-  The references hold no sourced figure for them: the law file declares both as uncertain, with
+  No source found gives a figure for them: the law file declares both as uncertain, with
   no value, and the payroll plug-in computes the contributions only with the rates the co-op
   gives with their source (``rates_source`` of the scenario's ``[[payroll]]``). No salary is paid
   to someone who is not (or no longer) employed.
@@ -30,8 +30,8 @@ References:
     * Code des sociétés et des associations, Book 6 (société coopérative), art. 6:120, 6:126.
     * economiesociale.be, "DiES : entrepreneur solitaire cherche solutions solidaires" (the
       coopératives d'emploi of DiES, secondary source).
-    * Loi du 3 juillet 1978 relative aux contrats de travail (recalled, not in the references).
-    * Loi du 27 juin 1969 (ONSS/RSZ contributions; the rates are not in the references).
+    * Loi du 3 juillet 1978 relative aux contrats de travail (recalled, not found in a source).
+    * Loi du 27 juin 1969 (ONSS/RSZ contributions; no source found gives the rates).
 """
 
 from __future__ import annotations

@@ -70,7 +70,7 @@ def test_the_regime_cites_dies_and_says_its_sources_are_unverified_where_they_ar
     assert confidences["Book 6 (no statute of its own for a coopérative d'emploi)"] is (
         Confidence.SRC_2
     )
-    assert confidences["employment contract (article not in the references)"] is Confidence.MEM
+    assert confidences["employment contract (article not found in a source)"] is Confidence.MEM
     assert any(c.url and "dies" in c.url for c in BE_EMPLOYMENT.citations)
 
 
