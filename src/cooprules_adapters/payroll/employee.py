@@ -18,9 +18,9 @@ computes, for a regime whose [`PayrollRules`][cooprules.payroll.PayrollRules] ar
 **The rates.** The regime's payroll rules name the law's parameters for the two rates
 (``employer_rate``, ``employee_rate``). The rates used are, in this order: those the co-op gives
 with their source (``EnvelopeRequest.rates_source``: its social secretariat's rate sheet), else the
-law file's figures when it holds verified ones. The Belgian law file holds none (no source found gives an
-ONSS/RSZ rate; a recalled figure is never law here): without the co-op's rates
-and source, no contribution is computed and no salary is booked, and a warning says why.
+law file's figures when it holds verified ones. The Belgian law file holds none (no source found
+gives an ONSS/RSZ rate; a recalled figure is never law here): without the co-op's rates and
+source, no contribution is computed and no salary is booked, and a warning says why.
 
 Worked example (the rates are the co-op's, illustrative, not law): a month with 6,000.00 of
 revenue, 400.00 of direct costs and 600.00 of contribution leaves 5,000.00. A gross of 3,000.00
