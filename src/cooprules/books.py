@@ -53,7 +53,7 @@ from cooprules.money import (
     to_minor_units,
     zero,
 )
-from cooprules.payroll import EnvelopeRequest, SalaryEnvelope
+from cooprules.payroll import EnvelopeRequest, SalaryEnvelope, rates_citation
 from cooprules.periods import Period
 from cooprules.pooling import AllocationKey, PooledCharge, PooledCost, charge_pooled_costs
 
@@ -113,6 +113,8 @@ class PayRequest:
         employer_rate: the employer contribution rate: an input (a payroll provider's figure),
             never law.
         employee_rate: the employee contribution rate, for the net estimate.
+        rates_source: where the two rates come from, when the co-op gives it (a Belgian
+            employment co-op computes contributions only with a source).
     """
 
     member: str
@@ -120,6 +122,7 @@ class PayRequest:
     employer_rate: Rate = attrs.field(validator=attrs.validators.instance_of(Rate))
     gross: Money | None = None
     employee_rate: Rate = attrs.field(factory=lambda: Rate.of("0"))
+    rates_source: Citation | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.rule is PayRule.FIXED and self.gross is None:
@@ -391,6 +394,7 @@ class _Payer:
             employer_rate=lambda _gross: employer,
             employee_rate=lambda _gross: employee,
             status=status,
+            rates_source=self.request.rates_source,
             employer_contributions_paid=(
                 from_minor_units(charges, currency)  # type: ignore[arg-type]
                 if charges is not None
@@ -813,6 +817,7 @@ def evaluate_books(
                 asked.employer_rate,
                 asked.gross,
                 asked.employee_rate or Rate.of("0"),
+                rates_citation(asked.rates_source) if asked.rates_source else None,
             )
             history = members[asked.member].history
             status = _status_of(history)

@@ -19,9 +19,16 @@ from moneyed import Money
 from cooprules.explain import Citation, Explanation, Violation
 from cooprules.membership import Status
 from cooprules.money import Rate
-from cooprules.regime import Regime
+from cooprules.regime import Key, Regime
 
-__all__ = ["ContributionRates", "EnvelopeRequest", "PayrollKind", "PayrollRules", "SalaryEnvelope"]
+__all__ = [
+    "ContributionRates",
+    "EnvelopeRequest",
+    "PayrollKind",
+    "PayrollRules",
+    "SalaryEnvelope",
+    "rates_citation",
+]
 
 
 class PayrollKind(enum.Enum):
@@ -35,6 +42,10 @@ class PayrollKind(enum.Enum):
     stays blocked (a Belgian candidate entrepreneur)."""
     SALARY_AND_REFUND = "salary_and_refund"
     """Salaries plus a refund of the surplus by the work done (a Quebec work co-op)."""
+    EMPLOYEE_SALARY = "employee_salary"
+    """A salary under an ordinary employment contract, paid out of the activity, its social
+    contributions at the rates the law file holds or, where it holds none, the rates the co-op
+    gives with their source (a Belgian employment co-op's entrepreneur-employee)."""
 
 
 def _pairs(values: Iterable[tuple[Status, Citation]]) -> tuple[tuple[Status, Citation], ...]:
@@ -54,15 +65,34 @@ class PayrollRules:
         unpaid: the statuses in which the regime pays no salary whatever its kind, each with the
             rule that says so (a French CAE's candidate under a CAPE is not yet an
             entrepreneur-employee: the salary of L7332-3 is the CESA holder's).
+        employer_rate: the law's parameter for the employer's social contributions, where the
+            regime declares one (an [`EMPLOYEE_SALARY`][cooprules.payroll.PayrollKind] regime);
+            while the law file holds no verified figure for it, the co-op's rate with its source
+            ([`EnvelopeRequest.rates_source`][cooprules.payroll.EnvelopeRequest]) is needed.
+        employee_rate: the law's parameter for the employee's social contributions, likewise.
     """
 
     kind: PayrollKind = attrs.field(validator=attrs.validators.instance_of(PayrollKind))
     citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
     unpaid: tuple[tuple[Status, Citation], ...] = attrs.field(default=(), converter=_pairs)
+    employer_rate: Key[Rate] | None = None
+    employee_rate: Key[Rate] | None = None
 
     def unpaid_in(self, status: Status | None) -> Citation | None:
         """The rule under which no salary is paid in ``status``, or ``None`` if one may be."""
         return next((rule for unpaid, rule in self.unpaid if unpaid is status), None)
+
+
+def rates_citation(source: str) -> Citation:
+    """The citation of contribution rates the co-op gives, from where it says they come from.
+
+    ```pycon
+    >>> rates_citation("Social secretariat rate sheet 2025").short()
+    'Social secretariat rate sheet 2025, contribution rates given by the co-op'
+
+    ```
+    """
+    return Citation(source, "contribution rates given by the co-op", "coop")
 
 
 ContributionRates = Callable[[Money], Rate]
@@ -93,6 +123,9 @@ class EnvelopeRequest:
         employer_contributions_paid: the employer contributions already booked on
             ``fixed_pay_paid`` month by month; when given, the envelope takes them as they are
             instead of computing them again at the period's average pay.
+        rates_source: where ``employer_rate`` and ``employee_rate`` come from (the co-op's
+            social secretariat, its statutes' article), when the co-op gives them; a regime whose
+            law file holds no verified contribution rate computes contributions only with it.
     """
 
     regime: Regime = attrs.field(validator=attrs.validators.instance_of(Regime))
@@ -109,6 +142,7 @@ class EnvelopeRequest:
     refund: Money | None = None
     status: Status | None = None
     employer_contributions_paid: Money | None = None
+    rates_source: Citation | None = None
 
 
 def _violations(values: Iterable[Violation]) -> tuple[Violation, ...]:

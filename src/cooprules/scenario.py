@@ -983,6 +983,8 @@ class PayrollSpec:
         rule: ``fixed`` (``gross`` each month) or ``affordable`` (the largest gross whose
             employment cost the activity's treasury can pay that month).
         employee_rate: the employee contribution rate, for the net estimate.
+        rates_source: where the rates come from (the social secretariat's rate sheet, the
+            statutes' article); a Belgian employment co-op computes contributions only with it.
     """
 
     member: str
@@ -991,6 +993,7 @@ class PayrollSpec:
     gross: Money | None = None
     rule: PayRule = PayRule.FIXED
     employee_rate: Rate | None = None
+    rates_source: str | None = None
 
 
 @attrs.frozen

@@ -29,6 +29,7 @@ CODES = {
     "be-cnc",
     "be-sces",
     "be-activity",
+    "be-employment",
     "fr-scop",
     "fr-scic",
     "fr-cae-scop",

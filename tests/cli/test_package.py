@@ -20,8 +20,8 @@ def invoke(*args):
     return CliRunner().invoke(main, list(args))
 
 
-def test_the_ten_regimes_are_there():
-    assert len(CODES) == 10
+def test_the_eleven_regimes_are_there():
+    assert len(CODES) == 11
 
 
 @pytest.mark.parametrize("code", CODES)

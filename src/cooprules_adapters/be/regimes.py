@@ -1,4 +1,4 @@
-"""The Belgian regimes as data: accredited co-operative (CNC), social enterprise, activity co-op.
+"""The Belgian regimes as data: accredited (CNC), social enterprise, activity and employment co-ops.
 
 The rules of every société coopérative under the CSA sit in an unregistered base regime,
 `BE_SC`, which the two accreditations extend; an activity co-op is a social enterprise
@@ -6,6 +6,12 @@ The rules of every société coopérative under the CSA sit in an unregistered b
 URL), confidence and dates, is declared once in ``law.toml`` beside this module; this module adds
 the names, the descriptions and the rule sets; the CSA rules apply from its entry into force on
 1 May 2019 (to companies that existed before, its mandatory rules apply from 1 January 2020).
+
+An employment co-op (*coopérative d'emploi*, `BE_EMPLOYMENT`) has no statute of its own in the
+references: it is a CSA société coopérative whose entrepreneurs are its employees, so it extends
+`BE_SC` (accredited or not: an accreditation's caps are not layered on it yet) with the
+employment's membership transitions and payroll (see
+[`cooprules_adapters.be.employment`][cooprules_adapters.be.employment]).
 
 References:
     * Code des sociétés et des associations (CSA, loi du 23 mars 2019), Book 6 (société
@@ -21,6 +27,8 @@ References:
     * Code des sociétés (1999), art. 661 (société à finalité sociale, until 30 April 2019).
     * Loi du 1er mars 2007 portant des dispositions diverses (III), art. 80 (coopérative
       d'activités, candidat-entrepreneur), and its implementing royal decree (applied from 2009).
+    * DiES and its coopératives d'emploi (secondary source):
+      https://economiesociale.be/inspiration/dies-entrepreneur-solitaire-cherche-solutions-solidaires/
 """
 
 from __future__ import annotations
@@ -33,6 +41,7 @@ from cooprules.payroll import PayrollKind, PayrollRules
 from cooprules.regime import Regime
 from cooprules.report import DistributionRules, RegisterRules, SampleSchedules
 from cooprules_adapters.be import levies
+from cooprules_adapters.be.employment import EMPLOYMENT_MEMBERSHIP, EMPLOYMENT_PAYROLL
 from cooprules_adapters.be.membership import (
     ACTIVITY_MEMBERSHIP,
     CSA_MEMBERSHIP,
@@ -44,7 +53,16 @@ from cooprules_adapters.be.surplus import build, suggest
 from cooprules_adapters.be.voting import CNC_VOTING, CSA_VOTING, SCES_VOTING
 from cooprules_adapters.be.withholding import dividend_withholding
 
-__all__ = ["BE_ACTIVITY", "BE_CNC", "BE_SC", "BE_SCES", "CSA_IN_FORCE", "LAW", "Keys"]
+__all__ = [
+    "BE_ACTIVITY",
+    "BE_CNC",
+    "BE_EMPLOYMENT",
+    "BE_SC",
+    "BE_SCES",
+    "CSA_IN_FORCE",
+    "LAW",
+    "Keys",
+]
 
 BE: Final = "BE"
 LANGUAGES: Final = ("fr", "nl", "de")
@@ -143,4 +161,24 @@ BE_ACTIVITY = Regime(
     ),
     citations=LAW.regime_citations("be-activity"),
     parameters=LAW.parameters("be-activity"),
+)
+
+BE_EMPLOYMENT = Regime(
+    code="be-employment",
+    rules=(EMPLOYMENT_MEMBERSHIP, EMPLOYMENT_PAYROLL),
+    name="Coopérative d'emploi",
+    name_en="Employment co-operative (entrepreneur-employees)",
+    jurisdiction=BE,
+    currency="EUR",
+    languages=LANGUAGES,
+    extends=BE_SC,
+    aliases=("be-coop-emploi",),
+    description=Text(
+        "A société coopérative whose entrepreneurs are its employees: each works under an "
+        "employment contract, is paid out of their activity and may become a shareholder. No "
+        "statute of its own was found: the CSA applies, and the social contributions are the "
+        "rates the co-op gives with their source (the law file holds no verified rate).",
+    ),
+    citations=LAW.regime_citations("be-employment"),
+    parameters=LAW.parameters("be-employment"),
 )

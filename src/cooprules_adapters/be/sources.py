@@ -126,6 +126,23 @@ class Keys:
         ),
     )
 
+    employer_contribution_rate: Final = Key(
+        "be.employer_contribution_rate",
+        Rate,
+        Text(
+            "employer's social security contributions (ONSS/RSZ) on an entrepreneur-employee's "
+            "gross pay",
+        ),
+    )
+    employee_contribution_rate: Final = Key(
+        "be.employee_contribution_rate",
+        Rate,
+        Text(
+            "employee's social security contributions (ONSS/RSZ) withheld from an "
+            "entrepreneur-employee's gross pay",
+        ),
+    )
+
     amend_articles_majority: Final = majority_key("be.amend_articles_majority", AMEND_ARTICLES)
     amend_articles_quorum: Final = quorum_key("be.amend_articles_quorum", AMEND_ARTICLES)
     amend_object_majority: Final = majority_key("be.amend_object_majority", AMEND_OBJECT)
@@ -151,6 +168,8 @@ LAW: Final[LawBook] = load_law(
         Keys.amend_articles_majority,
         Keys.amend_articles_quorum,
         Keys.amend_object_majority,
+        Keys.employer_contribution_rate,
+        Keys.employee_contribution_rate,
     ),
 )
 """The Belgian law file: every figure the Belgian regimes use, dated and cited."""

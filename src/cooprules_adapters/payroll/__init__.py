@@ -19,6 +19,11 @@ calibration points of Opteos's documentation.
 
 For a Belgian activity co-op ([`NO_SALARY`][cooprules.payroll.PayrollKind.NO_SALARY]) the answer is
 that there is no salary: the candidate entrepreneur keeps their benefits during the convention.
+For a Belgian employment co-op
+([`EMPLOYEE_SALARY`][cooprules.payroll.PayrollKind.EMPLOYEE_SALARY]) the entrepreneur is an
+employee: gross pay, the employer's and the employee's social contributions at the rates the co-op
+gives with their source (the law file holds no verified rate), net and what remains in the
+activity ([`cooprules_adapters.payroll.employee`][cooprules_adapters.payroll.employee]).
 
 ```pycon
 >>> from datetime import date
@@ -45,6 +50,12 @@ from typing import Final
 
 from cooprules import hookimpl
 from cooprules.payroll import EnvelopeRequest, PayrollKind, PayrollRules, SalaryEnvelope
+from cooprules_adapters.payroll.employee import (
+    EmployeePay,
+    PayRates,
+    employee_pay,
+    employee_salary_envelope,
+)
 from cooprules_adapters.payroll.envelope import (
     belgian_activity_envelope,
     french_cae_envelope,
@@ -65,8 +76,12 @@ __all__ = [
     "OPTEOS_2024",
     "CalibratedRates",
     "CalibrationPoint",
+    "EmployeePay",
+    "PayRates",
     "belgian_activity_envelope",
     "cooprules_salary_envelope",
+    "employee_pay",
+    "employee_salary_envelope",
     "employer_cost",
     "french_cae_envelope",
     "gross_from_total_cost",
@@ -79,6 +94,7 @@ ENVELOPES: Final[Mapping[PayrollKind, Callable[[EnvelopeRequest], SalaryEnvelope
     PayrollKind.ACTIVITY_SALARY: french_cae_envelope,
     PayrollKind.NO_SALARY: belgian_activity_envelope,
     PayrollKind.SALARY_AND_REFUND: quebec_work_envelope,
+    PayrollKind.EMPLOYEE_SALARY: employee_salary_envelope,
 }
 """The envelope computed for each kind of payroll a regime declares."""
 

@@ -24,7 +24,10 @@ from cooprules_adapters.payroll.rates import employer_cost, gross_from_total_cos
 __all__ = [
     "R7331_11",
     "R7331_12",
+    "at_monthly",
+    "available_step",
     "belgian_activity_envelope",
+    "contributions_booked",
     "french_cae_envelope",
     "months_in",
     "no_salary_envelope",
@@ -83,16 +86,41 @@ def _monthly(amount: Money, months: int) -> Money:
     return money_from_fraction(to_fraction(amount.amount) / months, amount.currency)
 
 
-def _at_monthly(rate: ContributionRates, months: int) -> ContributionRates:
+def at_monthly(rate: ContributionRates, months: int) -> ContributionRates:
     """A rate function of a period's pay that reads the given rates at the monthly average."""
     return lambda gross: rate(_monthly(gross, months))
 
 
-def _contributions(request: EnvelopeRequest, rate: ContributionRates) -> Money:
+def contributions_booked(request: EnvelopeRequest, rate: ContributionRates) -> Money:
     """The employer contributions on the fixed pay: as booked month by month, else computed."""
     if request.employer_contributions_paid is not None:
         return request.employer_contributions_paid
     return employer_cost(request.fixed_pay_paid, rate)
+
+
+def available_step(request: EnvelopeRequest) -> tuple[Money, Step]:
+    """The amount available for the total employment cost, and the step that explains it.
+
+    Revenue excluding VAT less the direct costs and the co-op's contribution, cited by the
+    regime's payroll rule.
+    """
+    available = request.revenue - total(
+        (request.direct_costs, request.contribution), request.revenue.currency, field="request"
+    )
+    step = Step(
+        what=Text(
+            "Available for the total employment cost: revenue excl. VAT less direct costs and "
+            "the contribution",
+        ),
+        inputs={
+            "revenue": request.revenue,
+            "direct costs": request.direct_costs,
+            "contribution": request.contribution,
+        },
+        result=available,
+        citation=_rule(request),
+    )
+    return available, step
 
 
 def french_cae_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
@@ -102,30 +130,15 @@ def french_cae_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
     calibration tables and the reductions are monthly); employer contributions on the period's
     pay are rounded once.
     """
-    currency = request.revenue.currency
     months = months_in(request.period_start, request.period_end)
-    available = request.revenue - total(
-        (request.direct_costs, request.contribution), currency, field="request"
-    )
-    employer = _at_monthly(request.employer_rate, months)
-    employee = _at_monthly(request.employee_rate, months)
-    fixed_contributions = _contributions(request, employer)
+    available, available_explained = available_step(request)
+    employer = at_monthly(request.employer_rate, months)
+    employee = at_monthly(request.employee_rate, months)
+    fixed_contributions = contributions_booked(request, employer)
     fixed_part = request.fixed_pay_paid + fixed_contributions
     variable_part = available - fixed_part
     steps = [
-        Step(
-            what=Text(
-                "Available for the total employment cost: revenue excl. VAT less direct costs and "
-                "the contribution",
-            ),
-            inputs={
-                "revenue": request.revenue,
-                "direct costs": request.direct_costs,
-                "contribution": request.contribution,
-            },
-            result=available,
-            citation=_rule(request),
-        ),
+        available_explained,
         Step(
             what=Text("Employment cost of the fixed pay already paid (monthly fixed part)"),
             inputs={
@@ -276,7 +289,7 @@ def quebec_work_envelope(request: EnvelopeRequest) -> SalaryEnvelope:
     computed by the surplus engine and given as ``request.refund`` (the variable part).
     """
     currency = request.revenue.currency
-    employer = _contributions(request, request.employer_rate)
+    employer = contributions_booked(request, request.employer_rate)
     fixed = request.fixed_pay_paid + employer
     refund = request.refund if request.refund is not None else zero(currency)
     steps = (

@@ -1,4 +1,4 @@
-"""The law is read: each numeric figure of our ten regimes moves a result of the year.
+"""The law is read: each numeric figure of our eleven regimes moves a result of the year.
 
 :func:`cooprules.testing.check_law_is_read` changes each figure in a copy of the regime and
 evaluates sample scenarios with both. Every figure must move a result of an engine, or be exempt
@@ -453,6 +453,7 @@ SCENARIOS: dict[str, tuple[str, ...]] = {
         "be-near-the-cap",
         "be-resignation",
     ),
+    "be-employment": ("examples/be-employment.toml", "be-resignation"),
     "fr-scop": (*SCOP, "scop-at-the-bounds", "fr-decisions", *SCOP_PROXIES),
     "fr-cae-scop": (*CAE, *SCOP, "scop-at-the-bounds", "fr-decisions", *SCOP_PROXIES),
     "fr-scic": (*SCIC, "fr-decisions"),
@@ -528,8 +529,8 @@ def readings(scenarios: dict[str, Scenario]) -> dict[str, LawReading]:
     }
 
 
-def test_each_of_the_ten_regimes_has_scenarios():
-    assert len(SHIPPED) == 10
+def test_each_of_the_eleven_regimes_has_scenarios():
+    assert len(SHIPPED) == 11
     assert set(SCENARIOS) == set(SHIPPED)
     assert {code for code, _ in NOT_YET_READ} <= set(SHIPPED)
     assert not {key for _, key in NOT_YET_READ} & set(EXEMPT)

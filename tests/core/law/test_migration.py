@@ -86,8 +86,15 @@ def _order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (r["key"], r["valid_from"] or ""))
 
 
+NEW_REGIMES = {
+    # Issue 17: the Belgian employment co-op, added after the move with its figures in law.toml.
+    "be-employment",
+}
+
+
 def test_every_regime_of_before_is_still_there():
-    assert sorted(BEFORE) == sorted(REGIMES)
+    assert sorted(BEFORE) == sorted(set(REGIMES) - NEW_REGIMES)
+    assert set(REGIMES) >= NEW_REGIMES
 
 
 ADDED = {

@@ -27,7 +27,7 @@ from cooprules.plugins import (
 )
 from cooprules.regime import Regime
 
-BELGIAN = ("be-activity", "be-cnc", "be-sces")
+BELGIAN = ("be-activity", "be-cnc", "be-employment", "be-sces")
 FRENCH = ("fr-cae-scic", "fr-cae-scop", "fr-scic", "fr-scop")
 QUEBEC = ("qc-producer", "qc-solidarity", "qc-work")
 INSTALLED = BELGIAN + FRENCH + QUEBEC
@@ -69,11 +69,11 @@ class RegimePlugin:
 # ---------------------------------------------------------------------------------------------
 
 
-def test_the_ten_regimes_are_found_through_entry_points():
+def test_the_eleven_regimes_are_found_through_entry_points():
     catalogue = load_regimes()
     assert catalogue.codes() == INSTALLED
     assert available_regimes() == INSTALLED
-    assert len(catalogue) == 10
+    assert len(catalogue) == 11
     assert [r.code for r in catalogue] == list(INSTALLED)
     assert {code: catalogue.providers[code] for code in ("be-cnc", "fr-scop", "qc-work")} == {
         "be-cnc": "be",
