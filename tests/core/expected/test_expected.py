@@ -186,7 +186,7 @@ status = "resigned"
 """)
     text = render_outcomes([outcome], lang="fr")
     assert text == (
-        "non atteint expected.members[0]: statut de tom: attendu resigned; obtenu member\n"
+        "non atteint expected.members[0]: statut de tom: attendu resigned ; obtenu member\n"
         "0 atteint(s), 1 non atteint(s)\n"
     )
 
