@@ -1,4 +1,4 @@
-"""The tally reads the ballots once when every ballot is a voter's: the same result as the general path.
+"""The tally reads the ballots once when every ballot is a voter's: the general path's result.
 
 `tally()` counts every ballot per (group, choice) in one pass (``_count_ballots``); when that pass
 finds every ballot a voter's and a choice, the stages skip rebuilding the sets of ids, take the
@@ -10,22 +10,31 @@ heavy voters, members who may not vote casting ballots, strangers, presence list
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 from datetime import date
 from fractions import Fraction
 from unittest import mock
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cooprules.errors import CoopRulesError
+from cooprules.errors import CoopRulesError, UnknownMember
+from cooprules.explain import Citation, Text
+from cooprules.money import Rate
 from cooprules.regime import bind
 from cooprules.voting import (
+    Base,
     Choice,
     College,
+    DecisionRule,
     Electorate,
+    Majority,
     Meeting,
+    MemberCap,
     Proxy,
+    ProxyPolicy,
     Voter,
     VoteResult,
     VotingRules,
@@ -111,6 +120,87 @@ def test_the_one_pass_count_gives_the_general_paths_result(
     assert _outcome(meeting, rules, statutes) == _general(meeting, rules, statutes)
 
 
+LAW = Citation("Example Act", "s. 1", "XX")
+PER_SHARE_OF_PRESENT = VotingRules(
+    code="xx-present",
+    proxies=ProxyPolicy(allowed=True, citation=LAW),
+    decisions=(
+        DecisionRule(
+            "ordinary",
+            Text(en="ordinary", fr="ordinaire"),
+            Majority(Fraction(1, 2), strict=True, base=Base.PRESENT),
+            LAW,
+        ),
+    ),
+    one_member_one_vote=False,
+    member_caps=(MemberCap(Rate.of("1/10"), LAW),),
+)
+"""One vote per share capped at 1/10 of the votes present, a majority of the votes present: the
+votes present per group reach the result."""
+
+
+def _sum(values: Iterable[Fraction]) -> Fraction:
+    return sum(values, Fraction(0))
+
+
+@given(meetings())
+def test_the_count_matches_the_rule_written_out(
+    drawn: tuple[Meeting, VotingRules, VotingStatutes | None],
+) -> None:
+    # The rule written out directly, without proxies: the members attending are those on the
+    # presence list (or who voted) and may vote; their ballots count; a member's votes are capped
+    # at 1/10 of the votes attending; the share for is of the (capped) votes present.
+    drawn_meeting, _, _ = drawn
+    meeting = attrs.evolve(drawn_meeting, decision="ordinary", proxies=())
+    voters, excluded = meeting.electorate.voters, meeting.electorate.excluded
+    ballots = meeting.ballots
+    if ballots.keys() - voters.keys() - excluded.keys():
+        with pytest.raises(UnknownMember):
+            tally(meeting, PER_SHARE_OF_PRESENT)
+        return
+    listed = ballots.keys() if meeting.present is None else meeting.present
+    attending = listed & voters.keys()
+    weight = sum(voters[m].weight for m in attending)
+    cap = Fraction(weight, 10)
+    votes = {m: min(Fraction(voters[m].weight), cap) for m in attending}
+    counted = ballots.keys() & attending
+    expected_for = sum((votes[m] for m in counted if ballots[m] is Choice.FOR), Fraction(0))
+    present = sum(votes.values(), Fraction(0))
+
+    result = tally(meeting, PER_SHARE_OF_PRESENT)
+
+    assert (result.present_members, result.present_weight) == (len(attending), weight)
+    assert result.counted == len(counted)
+    for choice in Choice:
+        assert result.tally[choice] == sum(
+            (votes[m] for m in counted if ballots[m] is choice), Fraction(0)
+        )
+    # With colleges (of equal weight), each college present weighs the same in the share for.
+    colleges = {voters[m].college for m in attending if votes[m]}
+    if meeting.electorate.colleges:
+        expected_share = sum(
+            (
+                Fraction(1, len(colleges))
+                * _sum(
+                    votes[m] for m in counted if (voters[m].college, ballots[m]) == (c, Choice.FOR)
+                )
+                / _sum(votes[m] for m in attending if voters[m].college == c)
+                for c in colleges
+            ),
+            Fraction(0),
+        )
+    else:
+        expected_share = expected_for / present if present else Fraction(0)
+    assert result.share_for == expected_share
+    capped = {m for m in attending if votes[m] < voters[m].weight}
+    assert {r.subject for r in result.reductions} == capped
+    refused = {v.subject: v.code for v in result.violations}
+    assert refused == {
+        **dict.fromkeys(ballots.keys() & voters.keys() - attending, "voting.ballot_not_present"),
+        **dict.fromkeys(ballots.keys() & excluded.keys(), "voting.ballot_not_a_voter"),
+    }
+
+
 def _cnc_meeting(present: frozenset[str] | None) -> Meeting:
     voters = Electorate.of([Voter("ana", 30), Voter("bo", 5), Voter("cy"), Voter("di", 4)])
     ballots = {"ana": Choice.FOR, "bo": Choice.AGAINST, "cy": Choice.AGAINST, "di": Choice.FOR}
@@ -140,9 +230,7 @@ def test_a_member_present_who_did_not_vote_counts_in_the_votes_present_only() ->
         [Voter("ana", 30), Voter("bo", 5), Voter("cy"), Voter("di", 4), Voter("ed")]
     )
     base = _cnc_meeting(None)
-    meeting = Meeting(
-        DAY, "amend_articles", voters, base.ballots, frozenset(voters.voters), call=2
-    )
+    meeting = Meeting(DAY, "amend_articles", voters, base.ballots, frozenset(voters.voters), call=2)
     result = tally(meeting, CNC)
     assert (result.present_members, result.present_weight, result.counted) == (5, 41, 4)
     assert result.tally[Choice.FOR] == Fraction(41, 10) + 4
