@@ -85,7 +85,8 @@ def meetings(draw: st.DrawFn) -> tuple[Meeting, VotingRules, VotingStatutes | No
         if m not in excluded
     ]
     if not voters:
-        voters = [Voter(ids[0])]
+        college = "b" if with_colleges else None
+        voters = [Voter(ids[0], 1, college, college)]
         excluded.pop(ids[0], None)
     colleges = (
         (College("a", {"a"}, Fraction(1, 2)), College("b", {"b"}, Fraction(1, 2)))
