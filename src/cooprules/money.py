@@ -735,9 +735,14 @@ class Allocation(Mapping[K, Money]):
         self._scale = -exponent(currency)
 
     @classmethod
-    def _of_columns(cls, keys: tuple[K, ...], units: list[int], currency: Currency) -> Allocation[K]:
-        """The parts as two columns, the keys and their units in the same order (owned, not
-        copied): no dict of a million keys is built unless someone reads a part by key."""
+    def _of_columns(
+        cls, keys: tuple[K, ...], units: list[int], currency: Currency
+    ) -> Allocation[K]:
+        """The parts as two columns, the keys and their units in the same order.
+
+        The columns are owned, not copied, and the keys are a mapping's (distinct): no dict of a
+        million keys is built unless someone reads a part by key.
+        """
         allocation: Allocation[K] = cls.__new__(cls)
         allocation.units = _KeyedUnits(keys, units)
         allocation.currency = currency
@@ -764,24 +769,25 @@ class _KeyedUnits(Mapping[K, int]):
     A read-only mapping; the index from a key to its position is built on the first read by key.
     """
 
-    __slots__ = ("_index", "_keys", "_units")
+    __slots__ = ("_index", "keys_column", "units_column")
 
     def __init__(self, keys: tuple[K, ...], units: list[int]) -> None:
-        self._keys = keys
-        self._units = units
+        self.keys_column = keys
+        self.units_column = units
         self._index: dict[K, int] | None = None
 
     def __getitem__(self, key: K) -> int:
         index = self._index
         if index is None:
-            index = self._index = dict(zip(self._keys, range(len(self._keys)), strict=True))
-        return self._units[index[key]]
+            keys = self.keys_column
+            index = self._index = dict(zip(keys, range(len(keys)), strict=True))
+        return self.units_column[index[key]]
 
     def __iter__(self) -> Iterator[K]:
-        return iter(self._keys)
+        return iter(self.keys_column)
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self.keys_column)
 
     def __contains__(self, key: object) -> bool:
         try:
@@ -806,16 +812,16 @@ class _ColumnValues(ValuesView[int]):
     _mapping: _KeyedUnits[Any]
 
     def __iter__(self) -> Iterator[int]:
-        return iter(self._mapping._units)
+        return iter(self._mapping.units_column)
 
 
 class _ColumnItems(ItemsView[K, int]):
-    """The (key, units) pairs of a [`_KeyedUnits`][cooprules.money._KeyedUnits], from its columns."""
+    """The (key, units) pairs of a [`_KeyedUnits`][cooprules.money._KeyedUnits], from columns."""
 
     _mapping: _KeyedUnits[K]
 
     def __iter__(self) -> Iterator[tuple[K, int]]:
-        return zip(self._mapping._keys, self._mapping._units, strict=True)
+        return zip(self._mapping.keys_column, self._mapping.units_column, strict=True)
 
 
 @overload
@@ -874,7 +880,7 @@ def allocate(
         except InvalidWeights as error:
             raise InvalidWeights(field, error.value, error.reason) from None
         parts = _largest_remainder(units, integer, weight_sum, _tie_key(keys))
-        return Allocation._of_columns(keys, parts, currency)
+        return Allocation._of_columns(keys, parts, currency)  # noqa: SLF001 - this module's
     if isinstance(weights, str | bytes) or not isinstance(weights, Sequence):
         raise InvalidWeights(field, weights, "expected a mapping or a sequence of weights")
     integer = _integer_weights(weights, field)

@@ -94,7 +94,8 @@ def interest_units(
     Raises:
         InvalidInput: a rate that is not a Rate, a non-positive ``days``.
     """
-    return dict(zip(capital_days, interest_column(capital_days.values(), rate, days, rounding)))
+    column = interest_column(capital_days.values(), rate, days, rounding)
+    return dict(zip(capital_days, column, strict=True))
 
 
 def interest_column(
