@@ -337,8 +337,19 @@ def candidate_due(
     Register queries over many candidates use it to skip closed conventions before any date
     arithmetic; it agrees with
     [`candidate_obligations()`][cooprules_adapters.be.membership.candidate_obligations] (a test
-    checks it). ``convention`` is ``months`` as a ``relativedelta``, built once by the bound rules
-    for the hot path.
+    checks it). ``convention`` is ``months`` as a ``relativedelta`` (the length without
+    extensions).
+    """
+    return _candidate_due(months, 12 * convention.years + convention.months, history, as_of)
+
+
+def _candidate_due(
+    months: int, convention_months: int, history: History, as_of: date
+) -> tuple[tuple[str, date], ...]:
+    """`candidate_due()` with its arguments by position.
+
+    The bound rules hold it as ``partial(_candidate_due, months, months)``, which calls it
+    without building a dict of keywords per member.
     """
     kinds = history.kinds
     if _SIGNED not in kinds:  # `in` on a tuple compares by identity first, in C
@@ -360,7 +371,7 @@ def candidate_due(
     if extension:
         end = months_end(start, months + extension)
     else:  # months_end's rule, inlined on the register's hot path (tests check they agree)
-        end = add_months_unchecked(start, 12 * convention.years + convention.months)
+        end = add_months_unchecked(start, convention_months)
         if end.day != start.day:
             end += _ONE_DAY
     if _LEAVE_STARTED in kinds:
@@ -423,7 +434,7 @@ def _activity_rules(months: int, window: int | None = RESIGNATION_WINDOW_MONTHS)
         transitions=(*csa.transitions, *_CANDIDATE_GRAPH),
         checks=(partial(_convention_checks, months=months),),
         obligations=partial(candidate_obligations, months=months),
-        due=partial(candidate_due, months=months, convention=relativedelta(months=months)),
+        due=partial(_candidate_due, months, months),
         reads_law=_activity_rules_of,
     )
 
