@@ -990,15 +990,21 @@ def deadlines_within(
         history = member.history
         if cheap is not None:
             pending = cheap(history, day)
-            if not pending:
-                continue
-            codes = {code for code, due in pending if day <= due <= horizon}
-            if codes:
+            if pending and _any_within(pending, day, horizon):
+                codes = {code for code, due in pending if day <= due <= horizon}
                 yield from (o for o in compute(history, day) if o.code in codes and not o.met_on)
             continue
         for obligation in compute(history, day):
             if obligation.met_on is None and day <= obligation.due <= horizon:
                 yield obligation
+
+
+def _any_within(pending: Iterable[tuple[str, date]], day: date, horizon: date) -> bool:
+    """Whether a due date of ``pending`` falls from ``day`` to ``horizon`` (a loop: no frame)."""
+    for _, due in pending:  # noqa: SIM110 - any() over a generator costs a frame per member
+        if day <= due <= horizon:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ import math
 import operator
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
 from decimal import Decimal
 from fractions import Fraction
 from itertools import compress
@@ -554,15 +554,34 @@ def allocate_units(
     if isinstance(total_units, bool) or not isinstance(total_units, int):
         raise InvalidAmount("total_units", total_units, "must be an int")
     weight_sum = _checked_sum(weights)
-    count = len(weights)
+    return _largest_remainder(
+        total_units, weights, weight_sum, None if tie_order is None else tie_order.__getitem__
+    )
+
+
+def _largest_remainder(
+    total_units: int,
+    weights: Sequence[int],
+    weight_sum: int,
+    tie_key: Callable[[int], Any] | None,
+) -> list[int]:
+    """The largest-remainder split over checked weights (``weight_sum`` their positive sum).
+
+    The core of [`allocate_units()`][cooprules.money.allocate_units] and
+    [`allocate()`][cooprules.money.allocate]: among equal remainders at the threshold, the
+    positions in ascending ``tie_key`` order get the units left first (position order without
+    one). The floors and remainders are list comprehensions with the arithmetic inline (Python
+    3.11 specialises ``*``, ``//`` and ``%`` on ints); the threshold comes from one sort of the
+    bare remainders; ``tie_key`` is read only for the positions tied at the threshold.
+    """
     if total_units < 0:
-        return [-part for part in allocate_units(-total_units, weights, tie_order=tie_order)]
-    products = list(map(total_units.__mul__, weights))
-    parts = list(map(weight_sum.__rfloordiv__, products))
-    remainders = list(map(weight_sum.__rmod__, products))
+        return [-part for part in _largest_remainder(-total_units, weights, weight_sum, tie_key)]
+    count = len(weights)
+    parts = [total_units * w // weight_sum for w in weights]
     missing = total_units - sum(parts)  # 0 <= missing < count
     if missing == 0:
         return parts
+    remainders = [total_units * w % weight_sum for w in weights]
     ordered = sorted(remainders)
     threshold = ordered[count - missing]  # the smallest remainder that still gets a unit
     above = count - bisect_right(ordered, threshold)
@@ -570,9 +589,8 @@ def allocate_units(
         parts[index] += 1
     needed = missing - above
     tied = list(compress(range(count), map(threshold.__eq__, remainders)))
-    if tie_order is not None:
-        rank = tie_order
-        tied.sort(key=rank.__getitem__)
+    if tie_key is not None and needed < len(tied):
+        tied.sort(key=tie_key)
     for index in tied[:needed]:
         parts[index] += 1
     return parts
@@ -582,7 +600,9 @@ def _checked_sum(weights: Sequence[int]) -> int:
     """Validate integer weights in C-speed passes and return their (positive) sum."""
     if len(weights) == 0:
         raise InvalidWeights("weights", weights, "at least one weight is needed")
-    if not all(map(int.__instancecheck__, weights)) or any(map(bool.__instancecheck__, weights)):
+    if not _INT_ONLY.issuperset(map(type, weights)) and (
+        not all(map(int.__instancecheck__, weights)) or any(map(bool.__instancecheck__, weights))
+    ):
         bad = next(w for w in weights if isinstance(w, bool) or not isinstance(w, int))
         raise InvalidWeights("weights", bad, "integer weights expected")
     smallest = min(weights)
@@ -602,7 +622,7 @@ def _integer_weights(
     Errors name the weight by its key (``weights['ana']``) when ``keys`` are given, else by
     position.
     """
-    if all(type(w) is int for w in weights):
+    if _INT_ONLY.issuperset(map(type, weights)):  # every weight exactly an int, in C
         return list(weights)  # type: ignore[arg-type]  # checked just above
     fractions: list[Fraction] = []
     for index, weight in enumerate(weights):
@@ -613,6 +633,23 @@ def _integer_weights(
             raise InvalidWeights(error.field, error.value, error.reason) from None
     common = math.lcm(*(f.denominator for f in fractions))
     return [f.numerator * (common // f.denominator) for f in fractions]
+
+
+_INT_ONLY: Final = frozenset({int})
+_STR_ONLY: Final = frozenset({str})
+
+
+def _tie_key(keys: Sequence[object]) -> Callable[[int], Any]:
+    """The order in which tied positions get a unit: ascending key order, as `_key_rank()`.
+
+    Keys that are all exactly ``str`` (or all exactly ``int``) are totally ordered, so sorting
+    the few tied positions by their keys gives the order of the full ranking without sorting
+    every key: the usual split by member id sorts nothing but its ties.
+    """
+    types = set(map(type, keys))
+    if types <= _STR_ONLY or types <= _INT_ONLY:
+        return keys.__getitem__
+    return _key_rank(keys).__getitem__
 
 
 def _key_rank(keys: Sequence[object]) -> list[int]:
@@ -697,6 +734,21 @@ class Allocation(Mapping[K, Money]):
         """The currency of the parts."""
         self._scale = -exponent(currency)
 
+    @classmethod
+    def _of_columns(
+        cls, keys: tuple[K, ...], units: list[int], currency: Currency
+    ) -> Allocation[K]:
+        """The parts as two columns, the keys and their units in the same order.
+
+        The columns are owned, not copied, and the keys are a mapping's (distinct): no dict of a
+        million keys is built unless someone reads a part by key.
+        """
+        allocation: Allocation[K] = cls.__new__(cls)
+        allocation.units = _KeyedUnits(keys, units)
+        allocation.currency = currency
+        allocation._scale = -exponent(currency)
+        return allocation
+
     def __getitem__(self, key: K) -> Money:
         return Money(_CONTEXT.scaleb(self.units[key], self._scale), self.currency)
 
@@ -709,6 +761,67 @@ class Allocation(Mapping[K, Money]):
     def __repr__(self) -> str:
         shown = ", ".join(f"{key!r}: {format_amount(self[key])}" for key in self.units)
         return f"Allocation({{{shown}}})"
+
+
+class _KeyedUnits(Mapping[K, int]):
+    """Minor units by key kept as columns: the keys in order and their units in the same order.
+
+    A read-only mapping; the index from a key to its position is built on the first read by key.
+    """
+
+    __slots__ = ("_index", "keys_column", "units_column")
+
+    def __init__(self, keys: tuple[K, ...], units: list[int]) -> None:
+        self.keys_column = keys
+        self.units_column = units
+        self._index: dict[K, int] | None = None
+
+    def __getitem__(self, key: K) -> int:
+        index = self._index
+        if index is None:
+            keys = self.keys_column
+            index = self._index = dict(zip(keys, range(len(keys)), strict=True))
+        return self.units_column[index[key]]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self.keys_column)
+
+    def __len__(self) -> int:
+        return len(self.keys_column)
+
+    def __contains__(self, key: object) -> bool:
+        try:
+            self[key]  # type: ignore[index]  # any hashable may be asked
+        except (KeyError, TypeError):
+            return False
+        return True
+
+    def values(self) -> ValuesView[int]:
+        return _ColumnValues(self)
+
+    def items(self) -> ItemsView[K, int]:
+        return _ColumnItems(self)
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+
+class _ColumnValues(ValuesView[int]):
+    """The units of a [`_KeyedUnits`][cooprules.money._KeyedUnits], read from its column."""
+
+    _mapping: _KeyedUnits[Any]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._mapping.units_column)
+
+
+class _ColumnItems(ItemsView[K, int]):
+    """The (key, units) pairs of a [`_KeyedUnits`][cooprules.money._KeyedUnits], from columns."""
+
+    _mapping: _KeyedUnits[K]
+
+    def __iter__(self) -> Iterator[tuple[K, int]]:
+        return zip(self._mapping.keys_column, self._mapping.units_column, strict=True)
 
 
 @overload
@@ -760,13 +873,14 @@ def allocate(
     units = to_minor_units(total, field="total")
     currency = total.currency
     if isinstance(weights, Mapping):
-        keys = list(weights)
+        keys = tuple(weights)
         integer = _integer_weights(list(weights.values()), field, keys)
         try:
-            parts = allocate_units(units, integer, tie_order=_key_rank(keys))
+            weight_sum = _checked_sum(integer)
         except InvalidWeights as error:
             raise InvalidWeights(field, error.value, error.reason) from None
-        return Allocation(dict(zip(keys, parts, strict=True)), currency)
+        parts = _largest_remainder(units, integer, weight_sum, _tie_key(keys))
+        return Allocation._of_columns(keys, parts, currency)  # noqa: SLF001 - this module's
     if isinstance(weights, str | bytes) or not isinstance(weights, Sequence):
         raise InvalidWeights(field, weights, "expected a mapping or a sequence of weights")
     integer = _integer_weights(weights, field)

@@ -37,10 +37,11 @@ datetime.date(2027, 4, 10)
 
 from __future__ import annotations
 
+from calendar import isleap
 from collections.abc import Iterable
 from datetime import date, timedelta
 from itertools import pairwise
-from typing import Protocol, TypeVar, runtime_checkable
+from typing import Final, Protocol, TypeVar, runtime_checkable
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -53,6 +54,7 @@ __all__ = [
     "WeekdayCalendar",
     "WorkingCalendar",
     "add_months",
+    "add_months_unchecked",
     "check_date",
     "in_force",
     "months_end",
@@ -145,13 +147,35 @@ def add_months(start: date, months: int | relativedelta) -> date:
             or months.weekday is not None
         ):
             raise InvalidPeriod("months", months, "a relativedelta of whole months only")
-        step = months
-    elif isinstance(months, bool) or not isinstance(months, int):
+        return add_months_unchecked(start, 12 * months.years + months.months)
+    if isinstance(months, bool) or not isinstance(months, int):
         raise InvalidPeriod("months", months, "a number of months is an int")
-    else:
-        step = relativedelta(months=months)
-    result: date = start + step
-    return result
+    return add_months_unchecked(start, months)
+
+
+_MONTH_DAYS: Final = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_SHORTEST_MONTH: Final = 28
+_FEBRUARY: Final = 2
+
+
+def add_months_unchecked(start: date, months: int) -> date:
+    """[`add_months()`][cooprules.periods.add_months] on an int, without checks, for engines.
+
+    The month arithmetic in integers (``relativedelta``'s rule: the same day ``months`` later,
+    clamped to the end of a shorter month), about ten times cheaper than ``start +
+    relativedelta(months=months)``; [`add_months()`][cooprules.periods.add_months] checks its
+    arguments and calls this.
+
+    Raises:
+        ValueError: the result falls outside the years 1 to 9999 (as ``date`` does).
+    """
+    shifted = start.month - 1 + months
+    year = start.year + shifted // 12
+    month = shifted % 12 + 1
+    day = start.day
+    if day > _SHORTEST_MONTH:
+        day = min(day, _MONTH_DAYS[month - 1] + (month == _FEBRUARY and isleap(year)))
+    return date(year, month, day)
 
 
 def months_end(start: date, months: int | relativedelta) -> date:

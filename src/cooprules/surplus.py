@@ -45,7 +45,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import Final, Union
+from typing import Final, Union, cast
 
 import attrs
 from moneyed import Currency, Money
@@ -54,7 +54,7 @@ from cooprules.capital.daycount import DayCount
 from cooprules.capital.interest import (
     above_caps,
     interest_caps,
-    interest_units,
+    interest_column,
     split_within,
     year_days,
 )
@@ -607,10 +607,12 @@ def _weights_for(
     *,
     eligible: frozenset[str] | None,
     categories: Mapping[str, str],
-) -> dict[str, int | Fraction]:
+) -> Mapping[str, int | Fraction]:
     """Exact weights by member (integers stay integers: the fast path of ``allocate``)."""
     if table is None:
         raise InvalidInput(name, None, "these figures are missing")
+    if eligible is None and _INT_ONLY.issuperset(map(type, table.values())):
+        return cast("Mapping[str, int]", table)  # integers stay as they are, checked in C
     weights: dict[str, int | Fraction] = {}
     for member, value in table.items():
         if eligible is not None and categories.get(member) not in eligible:
@@ -730,6 +732,8 @@ def _said(
     warning = _cut(step, asked, granted, rule, currency)
     return [attrs.evolve(first, violations=(*first.violations, warning)), *results[1:]]
 
+
+_INT_ONLY: Final = frozenset({int})
 
 _REMAINS: Final = Text(
     "a step never takes more than what remains of the surplus after the steps before it",
@@ -928,6 +932,9 @@ def _capital_days_of(step: Interest, figures: YearFigures) -> Mapping[str, int]:
         raise InvalidInput(
             f"capital_days[{step.capital}]", None, "interest needs each member's capital-days"
         )
+    values = table.values()
+    if _INT_ONLY.issuperset(map(type, values)) and (not values or min(values) >= 0):
+        return table  # checked in C: every value exactly an int, none negative
     for member, value in table.items():
         if type(value) is not int or value < 0:
             raise InvalidInput(
@@ -959,17 +966,20 @@ def _interest_shares(  # noqa: PLR0917 - the step's figures, each named
             min(due, remaining), table, currency, f"capital_days[{step.capital}]"
         )
         return shares, due, amount
-    # Each member's interest is their own: capital-days x rate / days, rounded once each.
-    dues = interest_units(table, step.rate, days, rounding)
-    if ceilings is not None:
-        dues = {m: min(v, ceilings[m]) for m, v in dues.items()}
-    due = sum(dues.values())
+    # Each member's interest is their own: capital-days x rate / days, rounded once each; kept
+    # as a column beside the members' ids (no dict of a million members is built).
+    members = tuple(table)
+    dues = interest_column(table.values(), step.rate, days, rounding)
+    if ceilings is not None:  # the same members in the same order (interest_caps of the table)
+        dues = [min(v, c) for v, c in zip(dues, ceilings.values(), strict=True)]
+    due = sum(dues)
     amount = min(due, remaining)
     if amount == due:
-        return Allocation(dues, currency), due, amount
+        return Allocation._of_columns(members, dues, currency), due, amount  # noqa: SLF001
     if not amount:
         return {}, due, 0
-    return Allocation(split_within(amount, table, dues), currency), due, amount
+    within = split_within(amount, table, dict(zip(members, dues, strict=True)))
+    return Allocation(within, currency), due, amount
 
 
 def _year_days_assumed(step: Interest) -> Violation:

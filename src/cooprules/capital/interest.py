@@ -29,7 +29,7 @@ bound**, down (`interest_caps()`), and capped interest is rounded down too
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Final
 
@@ -41,6 +41,7 @@ __all__ = [
     "AT_MOST",
     "above_caps",
     "interest_caps",
+    "interest_column",
     "interest_units",
     "split_within",
     "year_days",
@@ -93,19 +94,34 @@ def interest_units(
     Raises:
         InvalidInput: a rate that is not a Rate, a non-positive ``days``.
     """
+    column = interest_column(capital_days.values(), rate, days, rounding)
+    return dict(zip(capital_days, column, strict=True))
+
+
+def interest_column(
+    capital_days: Iterable[int],
+    rate: Rate | Fraction,
+    days: int,
+    rounding: Rounding = Rounding.HALF_UP,
+) -> list[int]:
+    """[`interest_units()`][cooprules.capital.interest.interest_units] over a column.
+
+    Each member's interest in minor units, in the order of ``capital_days`` (the batch entry point
+    the per-member mapping is built on: one rule).
+
+    Raises:
+        InvalidInput: a rate that is not a Rate, a non-positive ``days``.
+    """
     value = _rate(rate, "rate")
     if type(days) is not int or days <= 0:
         raise InvalidInput("days_in_year", days, "a positive number of days")
     numerator, denominator = value.numerator, value.denominator * days
     if rounding is Rounding.HALF_UP:  # the common case, in integers
-        twice = 2 * denominator
-        return {m: (2 * v * numerator + denominator) // twice for m, v in capital_days.items()}
+        factor, twice = 2 * numerator, 2 * denominator
+        return [(factor * v + denominator) // twice for v in capital_days]
     if rounding is Rounding.FLOOR:
-        return {m: v * numerator // denominator for m, v in capital_days.items()}
-    return {
-        m: round_fraction(Fraction(v * numerator, denominator), rounding)
-        for m, v in capital_days.items()
-    }
+        return [v * numerator // denominator for v in capital_days]
+    return [round_fraction(Fraction(v * numerator, denominator), rounding) for v in capital_days]
 
 
 def interest_caps(

@@ -251,9 +251,9 @@ class _Attendance:
         violations: the ballots and proxies that are not counted, and why.
     """
 
-    present: frozenset[str]
+    present: AbstractSet[str]
     represented: AbstractSet[str]
-    attending: frozenset[str]
+    attending: AbstractSet[str]
     weight: int
     counted: AbstractSet[str]
     steps: tuple[Step, ...]
@@ -409,8 +409,9 @@ def tally(
             "each member has one vote under these rules (voting.one_member_one_vote): build the "
             "electorate with one vote per voter",
         )
-    attendance = _attendance(meeting, rules, statutes)
-    counts, present = _raw_votes(meeting, attendance)
+    every_ballot = _count_ballots(meeting)
+    attendance = _attendance(meeting, rules, statutes, every_ballot=every_ballot is not None)
+    counts, present = _raw_votes(meeting, attendance, every_ballot)
     count = _Count(
         meeting=meeting,
         rules=rules,
@@ -427,20 +428,55 @@ def tally(
     return _result(count)
 
 
+def _count_ballots(meeting: Meeting) -> Counter[tuple[int, Choice]] | None:
+    """Every ballot as one vote per (group, choice): the one pass over the ballots, in C.
+
+    ``None`` when a ballot names someone who is not a voter (a stranger, or a member who may not
+    vote) or is not a [`Choice`][cooprules.voting.rules.Choice]: the stages then sort the ballots
+    out one by one (and refuse or report them). Otherwise the count is exact and every ballot is a
+    voter's, so the stages skip the checks this pass has made.
+    """
+    ballots = meeting.ballots
+    group_of = meeting.electorate.group_of
+    try:
+        counts = Counter(zip(map(group_of.__getitem__, ballots), ballots.values(), strict=True))
+    except (KeyError, TypeError):  # not a voter, or a ballot that cannot be a choice
+        return None
+    if not _CHOICES.issuperset([choice for _, choice in counts]):
+        return None
+    return counts
+
+
 def _attendance(
-    meeting: Meeting, rules: VotingRules, statutes: VotingStatutes | None
+    meeting: Meeting,
+    rules: VotingRules,
+    statutes: VotingStatutes | None,
+    *,
+    every_ballot: bool = False,
 ) -> _Attendance:
-    """Who is present, who is validly represented, whose ballots count (and whose do not)."""
+    """Who is present, who is validly represented, whose ballots count (and whose do not).
+
+    ``every_ballot``: [`_count_ballots()`][cooprules.voting.tally._count_ballots] found every
+    ballot a voter's and a choice (nothing to refuse, no one who may not vote), so the sets of a
+    million ids are not rebuilt to find that out again.
+    """
     electorate = meeting.electorate
     ballots = meeting.ballots
-    not_voters = _not_voters(meeting)
-    present = _present(meeting, not_voters)
+    everyone = ballots.keys()
+    not_voters: AbstractSet[str] = frozenset() if every_ballot else _not_voters(meeting)
+    present: AbstractSet[str]
+    if meeting.present is None and not meeting.proxies and not not_voters:
+        present = everyone  # those who voted for themselves: every ballot
+    else:
+        present = _present(meeting, not_voters)
     proxies = _check_proxies(meeting.proxies, electorate, rules, statutes, present)
-    attending = present | proxies.represented
+    attending = present | proxies.represented if proxies.represented else present
     heavy = electorate.heavy
-    weight = len(attending) + sum(heavy[m] - 1 for m in attending & heavy.keys())
-    counted = ballots.keys() & attending
-    absent = ballots.keys() - attending - not_voters
+    weight = len(attending) + sum(w - 1 for m, w in heavy.items() if m in attending)
+    # The ballots counted are those of the members attending; when every member attending has
+    # voted (the usual meeting) they are the ballots themselves.
+    counted = everyone if attending is everyone else everyone & attending
+    absent = () if counted is everyone else everyone - attending - not_voters
     violations = (
         *(
             _violation(
@@ -523,29 +559,44 @@ def _present(meeting: Meeting, not_voters: AbstractSet[str]) -> frozenset[str]:
 
 
 def _raw_votes(
-    meeting: Meeting, attendance: _Attendance
+    meeting: Meeting,
+    attendance: _Attendance,
+    every_ballot: Counter[tuple[int, Choice]] | None = None,
 ) -> tuple[dict[tuple[int, Choice], Fraction | int], dict[int, Fraction | int]]:
-    """The raw votes per (group, choice) and present per group: the hot path, in C."""
+    """The raw votes per (group, choice) and present per group: the hot path, in C.
+
+    ``every_ballot``: every ballot counted once per (group, choice), from
+    [`_count_ballots()`][cooprules.voting.tally._count_ballots]; when every ballot is counted it
+    is the count, and when everyone attending voted the votes present follow from it, so the
+    ballots are read once.
+    """
     ballots = meeting.ballots
     group_of = meeting.electorate.group_of
     heavy = meeting.electorate.heavy
     counted = attendance.counted
-    if len(counted) == len(ballots):
-        counted_items: Iterable[str] = ballots.keys()
-        choices: Iterable[Choice] = ballots.values()
+    counts: dict[tuple[int, Choice], Fraction | int]
+    if every_ballot is not None and len(counted) == len(ballots):  # counted ⊆ ballots
+        counts = dict(every_ballot)
     else:
-        counted_items = list(counted)
-        choices = [ballots[m] for m in counted_items]
-    raw = Counter(zip(map(group_of.__getitem__, counted_items), choices, strict=True))
-    counts: dict[tuple[int, Choice], Fraction | int] = dict(raw)
-    for member_id in counted & heavy.keys():
-        key = (group_of[member_id], ballots[member_id])
-        counts[key] += heavy[member_id] - 1
-    present: dict[int, Fraction | int] = dict(
-        Counter(map(group_of.__getitem__, attendance.attending))
-    )
-    for member_id in attendance.attending & heavy.keys():
-        present[group_of[member_id]] += heavy[member_id] - 1
+        if len(counted) == len(ballots):
+            counted_items: Iterable[str] = ballots.keys()
+            choices: Iterable[Choice] = ballots.values()
+        else:
+            counted_items = list(counted)
+            choices = [ballots[m] for m in counted_items]
+        counts = dict(Counter(zip(map(group_of.__getitem__, counted_items), choices, strict=True)))
+    for member_id, weight in heavy.items():
+        if member_id in counted:
+            counts[group_of[member_id], ballots[member_id]] += weight - 1
+    present: dict[int, Fraction | int] = {}
+    if len(counted) == len(attendance.attending):  # counted ⊆ attending: everyone voted
+        for (group, _), votes in counts.items():
+            present[group] = present.get(group, 0) + votes
+        return counts, present
+    present.update(Counter(map(group_of.__getitem__, attendance.attending)))
+    for member_id, weight in heavy.items():
+        if member_id in attendance.attending:
+            present[group_of[member_id]] += weight - 1
     return counts, present
 
 
@@ -619,7 +670,7 @@ def _cap_members(count: _Count) -> _Count:
     attending = count.attendance.attending
     weight = count.attendance.weight
     cap = cap_rate * weight
-    pool = (attending & electorate.heavy.keys()) if cap >= 1 else attending
+    pool = [m for m in electorate.heavy if m in attending] if cap >= 1 else attending
     counts, present = dict(count.counts), dict(count.present)
     reductions: list[Reduction] = []
     for member_id in sorted(m for m in pool if electorate.weight(m) > cap):

@@ -58,7 +58,7 @@ from cooprules.membership import (
 from cooprules.money import Money, Rate, money
 from cooprules.parameters import Accompaniment as AccompanimentKeys
 from cooprules.parameters import Company
-from cooprules.periods import months_end, push_deadline_bounds
+from cooprules.periods import add_months_unchecked, months_end, push_deadline_bounds
 from cooprules.regime import bind
 from cooprules.scenario import member_fact
 from cooprules_adapters.be.sources import LAW, Keys
@@ -271,32 +271,58 @@ def candidate_obligations(
 _ONE_DAY = timedelta(days=1)
 
 
-def _leave_bounds(history: History, until: date) -> list[tuple[date, date]]:
-    """The leave periods as ``(start, end)`` pairs: `leave_periods()` without objects."""
-    bounds: list[tuple[date, date]] = []
+def _after_leaves(history: History, as_of: date, start: date, end: date) -> date:
+    """``end`` pushed back by the leave periods that end after ``start``.
+
+    The leave periods are `leave_periods()` read as ``(start, end)`` pairs, without objects:
+    a leave runs from its start to its recorded end (never before its start) or, while still
+    open, to its planned end or else to ``as_of``. The caller checked that a leave started.
+    """
+    kinds, dates = history.kinds, history.dates
+    leaves: list[tuple[date, date]] = []
     opened: date | None = None
     planned: date | None = None
-    started, ended = EventKind.LEAVE_STARTED, EventKind.LEAVE_ENDED
-    for position, kind in enumerate(history.kinds):
-        if kind is started and opened is None:
-            opened, planned = history.dates[position], history.events[position].end
-        elif kind is ended and opened is not None:
-            day = history.dates[position]
-            bounds.append((opened, max(opened, day)))
+    for position in range(kinds.index(_LEAVE_STARTED), len(kinds)):
+        kind = kinds[position]
+        if kind is _LEAVE_STARTED:
+            if opened is None:
+                opened, planned = dates[position], history.events[position].end
+        elif kind is _LEAVE_ENDED and opened is not None:
+            day = dates[position]
+            stop = max(opened, day)
+            if stop > start:
+                leaves.append((opened, stop))
             opened = planned = None
     if opened is not None:
-        stop = planned or until
-        if stop > opened:
-            bounds.append((opened, stop))
-    return bounds
-
-
-def _after_leaves(history: History, as_of: date, start: date, end: date) -> date:
-    leaves = sorted(b for b in _leave_bounds(history, as_of) if b[1] > start)
-    return push_deadline_bounds(start, end, leaves) if leaves else end
+        stop = planned or as_of
+        if stop > opened and stop > start:
+            leaves.append((opened, stop))
+    if not leaves:
+        return end
+    if len(leaves) > 1:
+        leaves.sort()
+    return push_deadline_bounds(start, end, leaves)
 
 
 _CONVENTION: Final = relativedelta(months=CONVENTION_MONTHS)
+# The kinds candidate_due tests, read as globals on its hot path (not through the Enum class).
+_SIGNED: Final = EventKind.CONVENTION_SIGNED
+_EXITED: Final = EventKind.EXITED
+_ADMITTED: Final = EventKind.ADMITTED
+_DIED: Final = EventKind.DIED
+_EXTENDED: Final = EventKind.EXTENDED
+_LEAVE_STARTED: Final = EventKind.LEAVE_STARTED
+_LEAVE_ENDED: Final = EventKind.LEAVE_ENDED
+
+
+def _extension_months(history: History, first: int) -> int:
+    """The months the extensions recorded from position ``first`` on add to the convention."""
+    events, kinds = history.events, history.kinds
+    return sum(
+        events[position].months or 0
+        for position in range(first, len(kinds))
+        if kinds[position] is _EXTENDED
+    )
 
 
 def candidate_due(
@@ -311,40 +337,44 @@ def candidate_due(
     Register queries over many candidates use it to skip closed conventions before any date
     arithmetic; it agrees with
     [`candidate_obligations()`][cooprules_adapters.be.membership.candidate_obligations] (a test
-    checks it). ``convention`` is ``months`` as a ``relativedelta``, built once by the bound rules
-    for the hot path.
+    checks it). ``convention`` is ``months`` as a ``relativedelta`` (the length without
+    extensions).
     """
-    dates, kinds = history.dates, history.kinds
-    signed = EventKind.CONVENTION_SIGNED
+    return _candidate_due(months, 12 * convention.years + convention.months, history, as_of)
+
+
+def _candidate_due(
+    months: int, convention_months: int, history: History, as_of: date
+) -> tuple[tuple[str, date], ...]:
+    """`candidate_due()` with its arguments by position.
+
+    The bound rules hold it as ``partial(_candidate_due, months, months)``, which calls it
+    without building a dict of keywords per member.
+    """
+    kinds = history.kinds
+    if _SIGNED not in kinds:  # `in` on a tuple compares by identity first, in C
+        return ()
+    dates = history.dates
     index = bisect_right(dates, as_of) - 1
-    while index >= 0 and kinds[index] is not signed:
+    while index >= 0 and kinds[index] is not _SIGNED:
         index -= 1
     if index < 0:
         return ()
     start = dates[index]
-    extension = 0
-    exited, admitted, died, extended = (
-        EventKind.EXITED,
-        EventKind.ADMITTED,
-        EventKind.DIED,
-        EventKind.EXTENDED,
-    )
-    # Every event from the opening's date on, but the opening itself (as from_history reads it).
-    for position in range(bisect_left(dates, start), len(kinds)):
-        if position == index:
-            continue
-        kind = kinds[position]  # identity tests: an Enum's hash is computed in Python
-        if kind is exited or kind is admitted or kind is died:
-            return ()
-        if kind is extended:
-            extension += history.events[position].months or 0
+    # Every event from the opening's date on (the opening itself is neither a closing event nor
+    # an extension), tested in C on the tuple's tail: no Python loop over the events.
+    first = bisect_left(dates, start)
+    tail = kinds[first:]
+    if _EXITED in tail or _ADMITTED in tail or _DIED in tail:
+        return ()
+    extension = _extension_months(history, first) if _EXTENDED in tail else 0
     if extension:
         end = months_end(start, months + extension)
     else:  # months_end's rule, inlined on the register's hot path (tests check they agree)
-        end = start + convention
+        end = add_months_unchecked(start, convention_months)
         if end.day != start.day:
             end += _ONE_DAY
-    if EventKind.LEAVE_STARTED in kinds:
+    if _LEAVE_STARTED in kinds:
         end = _after_leaves(history, as_of, start, end)
     return (("be.activity.convention_end", end - _ONE_DAY),)
 
@@ -404,7 +434,7 @@ def _activity_rules(months: int, window: int | None = RESIGNATION_WINDOW_MONTHS)
         transitions=(*csa.transitions, *_CANDIDATE_GRAPH),
         checks=(partial(_convention_checks, months=months),),
         obligations=partial(candidate_obligations, months=months),
-        due=partial(candidate_due, months=months, convention=relativedelta(months=months)),
+        due=partial(_candidate_due, months, months),
         reads_law=_activity_rules_of,
     )
 
