@@ -718,6 +718,8 @@ def _scenario_costs(
     for spec in scenario.pooled_costs:
         citation = Citation("Statutes", spec.article, "coop") if spec.article else None
         for number in spec.months or range(1, len(periods) + 1):
+            if number > len(periods):
+                continue  # a month after a year to date's day: not reached yet
             month = periods[number - 1]
             weighed = year if spec.weights_over is WeightsOver.YEAR else month
             cost = PooledCost(

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from cooprules.explain import Lang, Violation
     from cooprules.plugins import RegimeCatalogue
     from cooprules.report import LevyRow, Vote, YearReport
+    from cooprules.scenario import Scenario
 
 __all__ = ["main", "report_json", "report_markdown"]
 
@@ -154,6 +155,7 @@ def report_json(report: YearReport, lang: Lang = "en") -> str:
         "regime": report.regime,
         "source": report.source,
         "as_of": report.as_of.isoformat(),
+        "year_to_date": report.to_date,
         "year": {"start": report.year.start.isoformat(), "end": report.year.end.isoformat()},
         "currency": report.currency,
         "members": [
@@ -368,7 +370,10 @@ def report_locale(report: YearReport, lang: Lang) -> str:
 
 
 def _title(report: YearReport, human: Human) -> str:
-    return f"{report.name} ({report.regime}) — {human.day(report.as_of)}"
+    title = f"{report.name} ({report.regime}) — {human.day(report.as_of)}"
+    if report.to_date:
+        title += " — " + human(Text("year to date (the months begun by this day)"))
+    return title
 
 
 def _sections(
@@ -791,7 +796,17 @@ class _Stages:
 def _evaluate(
     file: str, as_of: date | None, *, stages: _Stages | None = None, journal: bool = False
 ) -> YearReport:
-    """Load the file once, evaluate it; the journal only when a ledger is to be written."""
+    """Load the file once, evaluate it; the journal only when a ledger is to be written.
+
+    An ``as_of`` inside the financial year gives the year to date (`YearReport.to_date`).
+    """
+    return _evaluate_loaded(file, as_of, stages=stages, journal=journal)[1]
+
+
+def _evaluate_loaded(
+    file: str, as_of: date | None, *, stages: _Stages | None = None, journal: bool = False
+) -> tuple[Scenario, YearReport]:
+    """The scenario loaded (its opening merged in) and its report (`_evaluate()`)."""
     from cooprules_adapters.scenario import evaluate_scenario  # noqa: PLC0415 - after the catalogue
 
     if stages is not None:
@@ -809,9 +824,16 @@ def _evaluate(
         stages.stage(Text("Evaluating the year"))
         progress = stages.callback
     if progress is None:
-        return evaluate_scenario(scenario, as_of=as_of, catalogue=catalogue, journal=journal)
-    return evaluate_scenario(
-        scenario, as_of=as_of, catalogue=catalogue, progress=progress, journal=journal
+        return scenario, evaluate_scenario(
+            scenario, as_of=as_of, catalogue=catalogue, journal=journal, to_date=True
+        )
+    return scenario, evaluate_scenario(
+        scenario,
+        as_of=as_of,
+        catalogue=catalogue,
+        progress=progress,
+        journal=journal,
+        to_date=True,
     )
 
 
@@ -1094,6 +1116,14 @@ def main(debug: bool) -> None:  # noqa: FBT001 - a click flag
     help="Write the year's beancount ledger (bean-check accepts it; fava opens it under the "
     "co-op's name).",
 )
+@click.option(
+    "--close",
+    "close_to",
+    type=click.Path(dir_okay=False),
+    help="Write the year's closing state (members and their histories, the share register, "
+    "reserves, losses carried forward, activities' balances, measures by year) as a JSON file "
+    "the next year opens on: [opening] from = \"FILE\" (docs/years.md). Needs the whole year.",
+)
 @_LANG
 @_LOCALE
 @_AS_OF
@@ -1115,8 +1145,12 @@ def run(  # noqa: PLR0917 - click passes the options positionally
     locale: str | None,
     as_of: Any,  # noqa: ANN401 - click gives a datetime
     fail_on: str,
+    close_to: str | None = None,
 ) -> None:
     """Evaluate FILE and print the year's report.
+
+    With --as-of a day inside the financial year, the year to date: the months begun by that day
+    (the later ones absent, not zero), no year's end. --close writes the closing state.
 
     Progress (loading, evaluating, rendering) is shown on standard error when it is a terminal.
     Exit codes: 0 done (and, with --fail-on, no violation of that severity); 1 a violation of the
@@ -1125,9 +1159,13 @@ def run(  # noqa: PLR0917 - click passes the options positionally
 
     def action() -> int:
         with _Stages(lang) as stages:
-            report = _evaluate(
+            scenario, report = _evaluate_loaded(
                 file, as_of.date() if as_of else None, stages=stages, journal=journal is not None
             )
+            if close_to is not None:
+                from cooprules.carry import close  # noqa: PLC0415 - only when asked
+
+                closing = close(scenario, report)
             stages.stage(Text("Rendering the report"))
             short = summary
             if short is None:
@@ -1163,6 +1201,8 @@ def run(  # noqa: PLR0917 - click passes the options positionally
                 currency=report.currency,
                 title=report.name,
             )
+        if close_to is not None:
+            Path(close_to).write_text(closing.to_json(), encoding="utf-8")
         if fmt == "table":
             _print_rich(report, tables, explanations, human)
         else:
