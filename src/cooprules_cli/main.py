@@ -971,7 +971,8 @@ _AS_OF = click.option(
     "--as-of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="Date of the evaluation (default: the last day of the financial year).",
+    help="Date of the evaluation (default: the last day of the financial year). A day inside "
+    "the year gives the year to date: the months begun by that day, the later ones absent.",
 )
 
 
@@ -1148,9 +1149,6 @@ def run(  # noqa: PLR0917 - click passes the options positionally
     close_to: str | None = None,
 ) -> None:
     """Evaluate FILE and print the year's report.
-
-    With --as-of a day inside the financial year, the year to date: the months begun by that day
-    (the later ones absent, not zero), no year's end. --close writes the closing state.
 
     Progress (loading, evaluating, rendering) is shown on standard error when it is a terminal.
     Exit codes: 0 done (and, with --fail-on, no violation of that severity); 1 a violation of the
@@ -1549,11 +1547,23 @@ def samples(name: str | None, output: str, force: bool, lang: Lang) -> None:  # 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(sample_text(name), encoding="utf-8")
+        _copy_opening(name, path.parent)
     except OSError as error:
         failure = f"{path}: {error.strerror or error}"
         click.echo(Text("error: {problem}", problem=failure).in_(lang), err=True)
         sys.exit(EXIT_BAD_INPUT)
     click.echo(Text("wrote {path}", path=str(path)).in_(lang), err=True)
+
+
+def _copy_opening(name: str, folder: Path) -> None:
+    """The closing file a sample opens on (``[opening] from``), copied beside it."""
+    from importlib import resources  # noqa: PLC0415
+
+    opening = tomllib.loads(sample_text(name)).get("opening", {})
+    source = opening.get("from") if isinstance(opening, dict) else None
+    if isinstance(source, str):
+        text = resources.files("cooprules_cli").joinpath("samples", source).read_text("utf-8")
+        (folder / source).write_text(text, encoding="utf-8")
 
 
 @main.command()
