@@ -249,7 +249,9 @@ class ClosingState:
     @property
     def loss(self) -> Money:
         """The losses carried forward (zero when none)."""
-        return self.loss_carried_forward or money("0", self.currency)
+        if self.loss_carried_forward is None:
+            return from_minor_units(0, self.currency)
+        return self.loss_carried_forward
 
     def to_data(self) -> dict[str, Any]:
         """The state as JSON-ready data: amounts and decimals as exact text, dates in ISO."""
@@ -587,7 +589,7 @@ def read_closing(data: object, *, file: str, at: str = "") -> ClosingState:  # n
 
     loss = r.amount(r.data, "loss_carried_forward", at or "", currency) if (
         "loss_carried_forward" in r.data
-    ) else money("0", currency)
+    ) else from_minor_units(0, currency)
     if loss.amount < 0:
         raise r.fail("loss_carried_forward", str(loss.amount), "a loss is stated as positive")
 
