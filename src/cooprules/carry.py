@@ -105,14 +105,11 @@ _ENTRY: Final = frozenset(
 """The events by which a person enters a status of the co-op."""
 
 
-def _scenario_error() -> type[InvalidInput]:
+def _fail(file: str, path: str, value: object, reason: str) -> InvalidInput:
+    """A `ScenarioError` naming the file, the path inside it and the value."""
     from cooprules.scenario import ScenarioError  # noqa: PLC0415 - the scenario reads this module
 
-    return ScenarioError
-
-
-def _fail(file: str, path: str, value: object, reason: str) -> InvalidInput:
-    return _scenario_error()(file, path, value, reason)  # type: ignore[call-arg]
+    return ScenarioError(file, path, value, reason)
 
 
 # --- the state -----------------------------------------------------------------------------------
@@ -295,13 +292,13 @@ def _text(value: object) -> object:
     return value
 
 
-def _plain(obj: object) -> dict[str, Any]:
+def _plain(obj: Any) -> dict[str, Any]:  # noqa: ANN401 - any attrs instance
     """An attrs object as data: ``None`` and empty values left out, values as exact text."""
     out: dict[str, Any] = {}
     for field in attrs.fields(type(obj)):
         value = getattr(obj, field.name)
         key = field.metadata.get("key", field.name)
-        if value is None or value == () or value == {}:
+        if value is None or (isinstance(value, tuple | dict) and not value):
             continue
         if attrs.has(type(value)):
             out[key] = _plain(value)
@@ -333,7 +330,7 @@ def _member_data(member: CarriedMember) -> dict[str, Any]:
 # --- closing -------------------------------------------------------------------------------------
 
 
-def _year_measures(spec: MemberSpec, year: int) -> dict[str, object]:
+def _year_measures(spec: MemberSpec, year: int) -> dict[str, Decimal | dict[int, Decimal]]:
     return {
         name: dict(value) if isinstance(value, dict) else {year: value}
         for name, value in spec.measures.items()
@@ -453,7 +450,7 @@ class _Reader:
         value = data.get(key)
         where = f"{at}.{key}"
         if not isinstance(value, str):
-            raise _fail(self.file, where, value, "an amount as exact text (\"1234.50\")")
+            raise _fail(self.file, where, value, 'an amount as exact text ("1234.50")')
         try:
             return money(value, currency, field=where)
         except InvalidInput as error:
@@ -587,9 +584,11 @@ def read_closing(data: object, *, file: str, at: str = "") -> ClosingState:  # n
             CarriedReserve(raw["code"], str(raw.get("name", raw["code"])), indivisible, balance)
         )
 
-    loss = r.amount(r.data, "loss_carried_forward", at or "", currency) if (
-        "loss_carried_forward" in r.data
-    ) else from_minor_units(0, currency)
+    loss = (
+        r.amount(r.data, "loss_carried_forward", at or "", currency)
+        if ("loss_carried_forward" in r.data)
+        else from_minor_units(0, currency)
+    )
     if loss.amount < 0:
         raise r.fail("loss_carried_forward", str(loss.amount), "a loss is stated as positive")
 
@@ -691,7 +690,7 @@ def _state_of(scenario: Scenario, raw: object) -> ClosingState:
     if "from" in raw:
         source = raw["from"]
         if len(raw) > 1:
-            extra = sorted(str(k) for k in raw if k != "from")[0]
+            extra = min(str(k) for k in raw if k != "from")
             raise _fail(name, f"opening.{extra}", raw[extra], "with from, nothing else")
         if not isinstance(source, str) or not source:
             raise _fail(name, "opening.from", source, "the closing file's name")
@@ -753,7 +752,7 @@ def _check_identity(scenario: Scenario, state: ClosingState, origin: str) -> Non
         raise _fail(name, "coop.year", coop.year, reason)
 
 
-def _merge_members(
+def _merge_members(  # noqa: C901 - one refusal per contradiction
     scenario: Scenario, state: ClosingState, origin: str
 ) -> tuple[MemberSpec, ...]:
     name = scenario.source
@@ -882,7 +881,7 @@ def _merge_reserves(
             raise _fail(name, f"reserves[{i}].opening", str(spec.opening.amount), reason)
         if spec.indivisible is False and theirs.indivisible:
             reason = f"the opening ({origin}) carries it indivisible"
-            raise _fail(name, f"reserves[{i}].indivisible", False, reason)
+            raise _fail(name, f"reserves[{i}].indivisible", spec.indivisible, reason)
         indivisible = theirs.indivisible or bool(spec.indivisible)
         out.append(attrs.evolve(spec, opening=theirs.balance, indivisible=indivisible))
     own = {s.code for s in scenario.reserves}

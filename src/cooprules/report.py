@@ -807,11 +807,10 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
         policy = _policy(scenario, regime)
         violations.extend(validate_policy(policy, regime, as_of))
         items = _activities(scenario, periods)
-        for i, levy in enumerate(
+        for i, computed in enumerate(
             levy_years(items, policy, coop.year, first_month=coop.first_month)
         ):
-            if to_date:
-                levy = _to_date(levy, periods)
+            levy = _to_date(computed, periods) if to_date else computed
             by_start = {p.period.start: p.levy for p in levy.periods}
             months = tuple(by_start.get(p.start, zero(currency)) for p in periods)
             month_totals = [a + b for a, b in zip(month_totals, months, strict=True)]
@@ -886,9 +885,7 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
 
     votes = []
     elections: tuple[BoardElection, ...] = ()
-    held_by_then = scenario.meeting is not None and (
-        not to_date or scenario.meeting.date <= as_of
-    )
+    held_by_then = scenario.meeting is not None and (not to_date or scenario.meeting.date <= as_of)
     if scenario.meeting is not None and held_by_then:
         meeting = scenario.meeting
         voting = bind(regime, statutes, as_of=meeting.date).rule_set(VotingRules)

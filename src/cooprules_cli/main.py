@@ -1123,7 +1123,7 @@ def main(debug: bool) -> None:  # noqa: FBT001 - a click flag
     type=click.Path(dir_okay=False),
     help="Write the year's closing state (members and their histories, the share register, "
     "reserves, losses carried forward, activities' balances, measures by year) as a JSON file "
-    "the next year opens on: [opening] from = \"FILE\" (docs/years.md). Needs the whole year.",
+    'the next year opens on: [opening] from = "FILE" (docs/years.md). Needs the whole year.',
 )
 @_LANG
 @_LOCALE

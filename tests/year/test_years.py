@@ -151,7 +151,9 @@ def test_a_year_to_date_shows_the_months_begun_only():
 
 def test_close_needs_the_whole_year(tmp_path):
     target = tmp_path / "c.json"
-    result = invoke("run", EXAMPLES / "qc-work-2025.toml", "--as-of", "2025-06-30", "--close", target)
+    result = invoke(
+        "run", EXAMPLES / "qc-work-2025.toml", "--as-of", "2025-06-30", "--close", target
+    )
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1

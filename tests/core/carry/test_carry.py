@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from cooprules.carry import FORMAT, ClosingState, close, load_closing, read_closing
 from cooprules.errors import InvalidInput
 from cooprules.migrate import dumps
-from cooprules.carry import FORMAT, ClosingState, close, load_closing, read_closing
 from cooprules.plugins import get_regime
 from cooprules.report import evaluate
 from cooprules.scenario import ScenarioError, load, loads
@@ -257,8 +257,10 @@ CONTRADICTIONS = [
         "A at 50.00",
     ),
     (
-        '\n[[share_operations]]\nid = "x"\nkind = "pay_up"\ndate = 2025-05-01\nmember = "bo"\n'
-        'share_class = "A"\namount = "50.00"\n',
+        (
+            '\n[[share_operations]]\nid = "x"\nkind = "pay_up"\ndate = 2025-05-01\n'
+            'member = "bo"\nshare_class = "A"\namount = "50.00"\n'
+        ),
         "share_operations[0].date",
         "2025-05-01",
         "the register comes from the opening",
@@ -286,7 +288,7 @@ def test_a_restated_birth_date_must_agree(closed):
 
 def test_an_activity_with_money_must_be_continued(closed):
     folder, _ = closed
-    text = Y2.split("[[activities]]")[0]
+    text = Y2.split("[[activities]]", maxsplit=1)[0]
     (folder / "y2.toml").write_text(text, encoding="utf-8")
     error = refused(folder)
     assert (error.path, error.value) == ("activities", "a1")
@@ -295,7 +297,7 @@ def test_an_activity_with_money_must_be_continued(closed):
 
 def test_an_activity_s_own_opening_balance_must_agree(closed):
     folder, _ = closed
-    text = Y2.replace('start = 2025-03-03\n', 'start = 2025-03-03\nopening_balance = "3000.00"\n')
+    text = Y2.replace("start = 2025-03-03\n", 'start = 2025-03-03\nopening_balance = "3000.00"\n')
     (folder / "y2.toml").write_text(text, encoding="utf-8")
     error = refused(folder)
     assert (error.path, error.value) == ("activities[0].opening_balance", "3000.00")
@@ -371,7 +373,9 @@ BAD_FILES = [
 
 
 @pytest.mark.parametrize(("where", "value", "path", "reason"), BAD_FILES)
-def test_a_bad_closing_file_is_refused_naming_file_path_and_value(closed, where, value, path, reason):
+def test_a_bad_closing_file_is_refused_naming_file_path_and_value(
+    closed, where, value, path, reason
+):
     folder, _ = closed
     data = data_of(folder)
     _set(data, where, value)

@@ -71,7 +71,7 @@ def histories(draw):
     return members, first, years
 
 
-def members_toml(members, first, year):
+def members_toml(members, year):
     if year != FIRST:
         return ""
     out = ""
@@ -83,7 +83,7 @@ def members_toml(members, first, year):
 def year_toml(members, first, facts, year, unpaid):
     """One year's scenario, without its opening; ``unpaid`` is what each member still owes."""
     text = f'[coop]\nregime = "be-activity"\nname = "Coop"\nyear = {year}\n[levies]\nrate = "10%"\n'
-    text += members_toml(members, first, year)
+    text += members_toml(members, year)
     text += '[[share_classes]]\ncode = "A"\nnominal = "25.00"\n'
     paid_in = {}
     for m in members:
@@ -139,15 +139,15 @@ def year_toml(members, first, facts, year, unpaid):
 def unpaid_of(state):
     out = {}
     for h in state.holdings:
-        out[h.member] = out.get(h.member, 0) + to_minor_units(h.subscribed) - to_minor_units(
-            h.paid_up
+        out[h.member] = (
+            out.get(h.member, 0) + to_minor_units(h.subscribed) - to_minor_units(h.paid_up)
         )
     return out
 
 
 @settings(max_examples=15)
 @given(histories())
-def test_every_cent_is_carried_from_year_to_year(history):  # noqa: PLR0914 - one year's ledger
+def test_every_cent_is_carried_from_year_to_year(history):
     members, first, years = history
     state = None
     for offset, facts in enumerate(years):
@@ -206,8 +206,7 @@ def test_every_cent_is_carried_from_year_to_year(history):  # noqa: PLR0914 - on
             moved = sum(facts["revenue"][m]) - sum(facts["costs"][m]) - levies[key]
             (carried,) = [a for a in closing.activities if a.id == key]
             assert to_minor_units(carried.balance) == before_activities[key] + moved
-        assert to_minor_units(closing.activities_total) == sum(
-            before_activities.values()
-        ) + sum(sum(facts["revenue"][m]) - sum(facts["costs"][m]) - levies[f"act-{m}"]
-                for m in members)
+        assert to_minor_units(closing.activities_total) == sum(before_activities.values()) + sum(
+            sum(facts["revenue"][m]) - sum(facts["costs"][m]) - levies[f"act-{m}"] for m in members
+        )
         state = closing
