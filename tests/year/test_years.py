@@ -167,3 +167,14 @@ def test_samples_copies_the_closing_a_year_opens_on(tmp_path):
     assert result.exit_code == 0, result.output
     assert (tmp_path / "qc-work-2025-closing.json").is_file()
     assert run(tmp_path / "qc-work-2026.toml")["year_to_date"] is False
+
+
+def test_the_report_says_it_is_a_year_to_date():
+    path = EXAMPLES / "qc-work-2025.toml"
+    english = invoke("run", path, "--as-of", "2025-06-30", "--format", "markdown")
+    assert english.exit_code == 0, english.output
+    assert english.stdout.splitlines()[0].endswith("year to date (the months begun by this day)")
+    french = invoke("run", path, "--as-of", "2025-06-30", "--format", "markdown", "--lang", "fr")
+    assert "exercice à date (les mois commencés à ce jour)" in french.stdout.splitlines()[0]
+    whole = invoke("run", path, "--format", "markdown")
+    assert "year to date" not in whole.stdout.splitlines()[0]
