@@ -886,6 +886,7 @@ def statement(
     coop: str = "",
     lang: Lang = "en",
     fmt: Literal["markdown", "text"] = "markdown",
+    to_date: date | None = None,
 ) -> str:
     """The statement of one activity's year an entrepreneur can be given, as text.
 
@@ -897,6 +898,8 @@ def statement(
         coop: the co-op's name, for the title.
         lang: ``en`` or ``fr``.
         fmt: ``markdown`` (tables) or ``text`` (aligned columns).
+        to_date: the day of a year to date (the books hold the months begun by it): the title
+            and the result say so.
     """
     fr = lang == "fr"
     head = list(_HEADINGS["fr" if fr else "en"])
@@ -924,8 +927,16 @@ def statement(
     )
     if coop:
         title += f" — {coop}"
+    result = "Résultat de l'exercice" if fr else "Result of the year"
+    if to_date is not None:
+        title += (
+            f" — exercice à date, au {to_date.isoformat()}"
+            if fr
+            else f" — year to date, {to_date.isoformat()}"
+        )
+        result = "Résultat à date" if fr else "Result to date"
     summary = [
-        (("Résultat de l'exercice" if fr else "Result of the year"), books.result),
+        (result, books.result),
         (("Trésorerie de clôture" if fr else "Closing treasury"), books.closing),
     ]
     if books.payroll is not None:

@@ -1259,7 +1259,13 @@ def statement(file: str, activity: str, fmt: str, lang: Lang, as_of: Any) -> Non
             reason = Text("not an activity of the scenario ({known})", known=known).in_(lang)
             raise ScenarioError(file, "activities", activity, reason)
         books = found[activity]
-        text = activity_statement(books, coop=report.name, lang=_en_fr(lang), fmt=fmt)  # type: ignore[arg-type]
+        text = activity_statement(
+            books,
+            coop=report.name,
+            lang=_en_fr(lang),
+            fmt=fmt,  # type: ignore[arg-type]
+            to_date=report.as_of if report.to_date else None,
+        )
         click.echo(text, nl=False)
         return EXIT_OK
 

@@ -178,3 +178,16 @@ def test_the_report_says_it_is_a_year_to_date():
     assert "exercice à date (les mois commencés à ce jour)" in french.stdout.splitlines()[0]
     whole = invoke("run", path, "--format", "markdown")
     assert "year to date" not in whole.stdout.splitlines()[0]
+
+
+def test_a_statement_to_date_has_the_months_begun_only():
+    path = EXAMPLES / "be-activity.toml"
+    mid = invoke("statement", path, "amina-act", "--as-of", "2025-06-30")
+    assert mid.exit_code == 0, mid.output
+    lines = mid.stdout.splitlines()
+    assert lines[0].endswith("year to date, 2025-06-30")
+    months = [line for line in lines if line.startswith("| 2025-")]
+    assert [line.split(" | ")[0] for line in months] == [f"| 2025-{m:02d}" for m in range(1, 7)]
+    assert any(line.startswith("| Result to date |") for line in lines)
+    whole = invoke("statement", path, "amina-act")
+    assert len([line for line in whole.stdout.splitlines() if line.startswith("| 2025-")]) == 12
