@@ -489,3 +489,24 @@ def test_the_samples_folder_is_the_examples_folder_for_closing_files():
     shipped = sorted(p.name for p in (root / "src" / "cooprules_cli" / "samples").glob("*.json"))
     assert shipped == sorted(p.name for p in (root / "examples").glob("*.json"))
     assert shipped  # the three-year chain's
+
+
+def test_a_new_member_of_the_year_joins_the_carried_ones(closed):
+    folder, _ = closed
+    extra = '\n[[members]]\nid = "cy"\nevents = [{ kind = "applied", date = 2026-02-01 }]\n'
+    (folder / "y2.toml").write_text(Y2 + extra, encoding="utf-8")
+    scenario = load(folder / "y2.toml")
+    assert [m.id for m in scenario.members] == ["ana", "bo", "cy"]
+    statuses = {row.id: row.status.value for row in year_end(scenario).members}
+    assert statuses == {"ana": "candidate_entrepreneur", "bo": "member", "cy": "applicant"}
+
+
+def test_a_carried_member_s_events_of_the_year_follow_their_history(closed):
+    folder, _ = closed
+    extra = '\n[[members]]\nid = "bo"\nevents = [{ kind = "resigned", date = 2026-06-30 }]\n'
+    (folder / "y2.toml").write_text(Y2 + extra, encoding="utf-8")
+    (bo,) = [m for m in load(folder / "y2.toml").members if m.id == "bo"]
+    assert [(e.kind.value, e.date) for e in bo.events] == [
+        ("admitted", date(2020, 1, 1)),
+        ("resigned", date(2026, 6, 30)),
+    ]
