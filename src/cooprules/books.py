@@ -722,6 +722,8 @@ def _scenario_costs(
     for spec in scenario.pooled_costs:
         citation = Citation("Statutes", spec.article, "coop") if spec.article else None
         for number in spec.months or range(1, len(periods) + 1):
+            if number > len(periods):
+                continue  # a month after a year to date's day: not reached yet
             month = periods[number - 1]
             weighed = year if spec.weights_over is WeightsOver.YEAR else month
             cost = PooledCost(
@@ -883,6 +885,7 @@ def statement(
     coop: str = "",
     lang: Lang = "en",
     fmt: Literal["markdown", "text"] = "markdown",
+    to_date: date | None = None,
 ) -> str:
     """The statement of one activity's year an entrepreneur can be given, as text.
 
@@ -894,6 +897,8 @@ def statement(
         coop: the co-op's name, for the title.
         lang: the language of the headings and labels (``en``, ``fr``, ``nl``, ``de``).
         fmt: ``markdown`` (tables) or ``text`` (aligned columns).
+        to_date: the day of a year to date (the books hold the months begun by it): the title
+            and the result say so.
     """
     head = [heading.in_(lang) for heading in _HEADINGS]
     rows = [
@@ -918,8 +923,12 @@ def statement(
     ).in_(lang)
     if coop:
         title += f" — {coop}"
+    result = Text("Result of the year").in_(lang)
+    if to_date is not None:
+        title += Text(" — year to date, {day}", day=to_date.isoformat()).in_(lang)
+        result = Text("Result to date").in_(lang)
     summary = [
-        (Text("Result of the year").in_(lang), books.result),
+        (result, books.result),
         (Text("Closing treasury").in_(lang), books.closing),
     ]
     if books.payroll is not None:

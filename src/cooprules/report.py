@@ -49,7 +49,7 @@ from cooprules.capital import (
     ShareRegister,
     capital_days,
 )
-from cooprules.closing import close_year
+from cooprules.closing import Closing, close_year
 from cooprules.errors import InvalidInput
 from cooprules.explain import Citation, Explanation, RuleKind, Severity, Text, Violation
 from cooprules.levies import (
@@ -72,7 +72,7 @@ from cooprules.membership import (
     check_history,
     status_at,
 )
-from cooprules.money import Rate, money, zero
+from cooprules.money import Rate, money, to_minor_units, zero
 from cooprules.periods import Period
 from cooprules.regime import Rules, Statutes, bind, validate
 from cooprules.scenario import DatedScheduleSpec, LevyScheduleSpec, levy_schedules
@@ -324,6 +324,10 @@ class YearReport:
             scenario has activities.
         share_register: the share register with every operation, if the scenario has share
             classes (what the journal books the share operations from).
+        to_date: the report is the year to date (``evaluate(..., to_date=True)`` on a day inside
+            the year): the levies, statements and books cover the months begun by `as_of` only
+            (the later months are absent, not zero), and the year's end (the distribution, the
+            register and reserves at the year's end) is not reached.
     """
 
     name: str
@@ -350,6 +354,7 @@ class YearReport:
     elections: tuple[BoardElection, ...] = ()
     books: Books | None = None
     share_register: ShareRegister | None = None
+    to_date: bool = False
 
     @property
     def errors(self) -> tuple[Violation, ...]:
@@ -588,6 +593,14 @@ def _activities(
     return out
 
 
+def _to_date(levy: LevyYear, periods: Sequence[Period]) -> LevyYear:
+    """An activity's levies of the months begun by the year-to-date's day (its `periods`)."""
+    begun = {p.start for p in periods}
+    kept = tuple(s for s in levy.periods if s.period.start in begun)
+    units = sum(to_minor_units(s.levy) for s in kept)
+    return attrs.evolve(levy, periods=kept, total_units=units)
+
+
 def _deadlines(register: Iterable[Member], rules: MembershipRules, as_of: date) -> list[Deadline]:
     if rules.obligations is None:
         return []
@@ -716,6 +729,7 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
     journal: Callable[[object, Regime, date], Sequence[JournalEntry]] | None = None,
     progress: Callable[[str, int, int], None] | None = None,
     payroll: Callable[[EnvelopeRequest], SalaryEnvelope | None] | None = None,
+    to_date: bool = False,
 ) -> YearReport:
     """Evaluate a co-op's year: statuses, deadlines, levies, distribution, votes, violations.
 
@@ -737,6 +751,10 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
         payroll: the salary envelope of a request, for the scenario's ``[[payroll]]``; ``None``:
             the installed payroll plug-ins
             ([`cooprules.plugins.salary_envelope()`][cooprules.plugins.salary_envelope]).
+        to_date: the year to date, when ``as_of`` falls before the year's last day: the months
+            begun by ``as_of`` only (as recorded; none is invented), no year's end (no
+            distribution, no closing) and the meeting only if held by ``as_of``
+            (`YearReport.to_date`). Ignored on or after the year's last day.
 
     Raises:
         InvalidInput: the scenario cannot be evaluated (an unknown sample schedule, a
@@ -746,6 +764,13 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
     coop = scenario.coop
     periods = month_periods(coop.year, first_month=coop.first_month)
     year = Period(periods[0].start, periods[-1].end)
+    to_date = to_date and as_of < year.end - timedelta(days=1)
+    if to_date:
+        if as_of < year.start:
+            raise InvalidInput(
+                "as_of", as_of.isoformat(), f"a day of the financial year ({year.start} or later)"
+            )
+        periods = tuple(p for p in periods if p.start <= as_of)
     statutes = _statutes(scenario)
     violations: list[Violation] = list(validate(statutes, regime, as_of))
     law = bind(regime, statutes, as_of=as_of)
@@ -782,9 +807,10 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
         policy = _policy(scenario, regime)
         violations.extend(validate_policy(policy, regime, as_of))
         items = _activities(scenario, periods)
-        for i, levy in enumerate(
+        for i, computed in enumerate(
             levy_years(items, policy, coop.year, first_month=coop.first_month)
         ):
+            levy = _to_date(computed, periods) if to_date else computed
             by_start = {p.period.start: p.levy for p in levy.periods}
             months = tuple(by_start.get(p.start, zero(currency)) for p in periods)
             month_totals = [a + b for a, b in zip(month_totals, months, strict=True)]
@@ -831,7 +857,7 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
     distribution = None
     withholding = None
     meeting_split = None
-    figures = _figures(scenario, register, shares, year, items)
+    figures = None if to_date else _figures(scenario, register, shares, year, items)
     loss_year = figures is not None and figures.surplus.amount < 0
     if figures is not None and scenario.distribution is not None and not loss_year:
         distribution = distribute(_waterfall(scenario, statutes, regime, figures, as_of), figures)
@@ -841,21 +867,26 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
             withholding = template.withholding(meeting_rules, distribution)
         options = distribution_options(scenario.distribution.options, currency)
         meeting_split = (template, meeting_rules, options, meeting_rules.as_of)
-    closing = close_year(
-        scenario,
-        regime,
-        law,
-        shares=shares,
-        figures=figures,
-        distribution=distribution,
-        meeting=meeting_split,
-        year=year,
+    closing = (
+        Closing()
+        if to_date
+        else close_year(
+            scenario,
+            regime,
+            law,
+            shares=shares,
+            figures=figures,
+            distribution=distribution,
+            meeting=meeting_split,
+            year=year,
+        )
     )
     violations.extend(closing.violations)
 
     votes = []
     elections: tuple[BoardElection, ...] = ()
-    if scenario.meeting is not None:
+    held_by_then = scenario.meeting is not None and (not to_date or scenario.meeting.date <= as_of)
+    if scenario.meeting is not None and held_by_then:
         meeting = scenario.meeting
         voting = bind(regime, statutes, as_of=meeting.date).rule_set(VotingRules)
         if voting is None:
@@ -926,6 +957,7 @@ def evaluate(  # noqa: C901, PLR0912, PLR0915 - the year, section by section
         elections=elections,
         books=books,
         share_register=shares,
+        to_date=to_date,
     )
     return _with_journal(report, regime, as_of, journal)
 

@@ -121,6 +121,7 @@ __all__ = [
     "MeetingSpec",
     "MemberDecisionSpec",
     "MemberSpec",
+    "Opening",
     "PayrollSpec",
     "PooledCostSpec",
     "PositionSpec",
@@ -141,6 +142,7 @@ __all__ = [
     "loads",
     "member_fact",
     "read_text",
+    "structure_part",
 ]
 
 Scalar = str | int | bool
@@ -997,6 +999,24 @@ class PayrollSpec:
 
 
 @attrs.frozen
+class Opening:
+    """The state a year opens on, carried from the year before (``[opening]``, `cooprules.carry`).
+
+    The carried members, share register, reserves and activities' balances are merged into the
+    scenario when it is loaded; what has no other place in a scenario is kept here.
+
+    Attributes:
+        file: the closing file read (the scenario itself when the state is given inline).
+        year: the financial year that closing closed (the year before the scenario's).
+        loss_carried_forward: the losses carried forward into this year (a positive amount).
+    """
+
+    file: str
+    year: int
+    loss_carried_forward: Money
+
+
+@attrs.frozen
 class Scenario:
     """A whole scenario file.
 
@@ -1017,6 +1037,7 @@ class Scenario:
         format: the version of the format (``format = 2``; a file without it is version 1).
         pooled_costs: the co-op's shared services charged to the activities.
         payroll: the entrepreneurs' salaries asked, per activity.
+        opening: the state carried from the year before (``[opening]``), once merged in.
     """
 
     coop: Coop
@@ -1034,6 +1055,7 @@ class Scenario:
     format: typing.Literal[1, 2] = 1
     pooled_costs: tuple[PooledCostSpec, ...] = ()
     payroll: tuple[PayrollSpec, ...] = ()
+    opening: Opening | None = None
 
     @property
     def currency(self) -> str:
@@ -1347,7 +1369,12 @@ def _currency_of_regime(name: str, coop: object) -> str:
 
 
 def _structure(raw: dict[str, Any], *, name: str, currency: str | None) -> Scenario:
-    """Structure parsed TOML into a scenario (the file is parsed once, by the caller)."""
+    """Structure parsed TOML into a scenario (the file is parsed once, by the caller).
+
+    An ``[opening]`` is read by `cooprules.carry` and merged in before the scenario's checks.
+    """
+    opening = raw.get("opening")
+    raw = {key: value for key, value in raw.items() if key != "opening"}
     coop = raw.get("coop")
     if isinstance(coop, Mapping) and isinstance(coop.get("currency"), str):
         stated = coop["currency"]
@@ -1375,6 +1402,10 @@ def _structure(raw: dict[str, Any], *, name: str, currency: str | None) -> Scena
     scenario = attrs.evolve(
         scenario, source=name, coop=attrs.evolve(scenario.coop, currency=currency)
     )
+    if opening is not None:
+        from cooprules.carry import open_scenario  # noqa: PLC0415 - carry reads scenarios
+
+        scenario = open_scenario(scenario, opening)
     problems: list[ScenarioError] = []
     for check in (
         _check_references,
@@ -1406,6 +1437,36 @@ def _version(raw: Mapping[str, object], name: str) -> int:
         reason = f"this version of cooprules reads the formats {known}"
         raise ScenarioError(name, "format", version, reason)
     return version
+
+
+_Part = typing.TypeVar("_Part")
+
+
+def structure_part(raw: object, kind: type[_Part], *, name: str, currency: str, at: str) -> _Part:
+    """Structure one part of a file (a member, a share class) as the scenario format reads it.
+
+    Amounts, dates, rates and measures are read exactly as in a scenario (text or integers, ISO
+    dates); `cooprules.carry` reads a closing file's parts with it.
+
+    Args:
+        raw: the part, parsed (JSON or TOML).
+        kind: the class of the part (`MemberSpec`...).
+        name: the file, for errors.
+        currency: the currency of its amounts.
+        at: the part's path in the file (``members[2]``), prefixed to every error's path.
+
+    Raises:
+        ScenarioError: every problem of the part, each naming the file, its path and the value.
+    """
+    try:
+        return _converter(currency, 2).structure(raw, kind)
+    except Exception as error:
+        found = [
+            ScenarioError(name, _render_path([at, *where] if at else where), value, why)
+            for path, leaf in _leaves(error, [])
+            for where, value, why in _explain(leaf, path, raw)
+        ]
+        raise ScenarioError.of(found or [ScenarioError(name, at, raw, str(error))]) from error
 
 
 _REDEMPTION_ONLY: Final = ("repaid", "net_asset_value_per_share", "share_of_losses", "position")
@@ -2158,6 +2219,15 @@ def json_schema() -> dict[str, Any]:
     """
     defs: dict[str, Any] = {}
     root = _class_schema(Scenario, defs)
+    # [opening] is read by cooprules.carry: a closing file's name, or a closing's content inline.
+    root["properties"]["opening"] = {
+        "type": "object",
+        "description": "the state the year opens on: from = a closing file written by "
+        "cooprules run --close (relative to the scenario), or that file's content inline "
+        "(docs/years.md)",
+        "properties": {"from": {"type": "string"}},
+    }
+    defs.pop("Opening", None)  # the merged state, not a key of the file
     root["properties"]["format"]["description"] = (
         "the version of the format: 2; a file without it is version 1"
     )

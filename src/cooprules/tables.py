@@ -1015,6 +1015,18 @@ def _write_parquet(path: Path, rows: Sequence[Mapping[str, Any]]) -> None:
     parquet.write_table(pa.table(arrays, names=columns), str(path))
 
 
+def _copy_opening(raw: Mapping[str, Any], source: Path, target: Path) -> list[Path]:
+    """The closing file an ``[opening] from`` names, copied to the converted scenario's folder."""
+    opening = raw.get("opening")
+    name = opening.get("from") if isinstance(opening, Mapping) else None
+    if not isinstance(name, str) or source.resolve() == target.resolve():
+        return []
+    copy = target / name
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_bytes((source / name).read_bytes())
+    return [copy]
+
+
 def convert(
     file: str | Path,
     *,
@@ -1064,6 +1076,7 @@ def convert(
         refs[key] = path.name
         written.append(path)
     text = dumps({**rest, "tables": refs} if refs else rest)
+    written.extend(_copy_opening(raw, Path(name).parent, target_dir))
     target.write_text(text, encoding="utf-8")
     written.append(target)
     after = load_scenario(text, name=name, currency=currency, base=target_dir)

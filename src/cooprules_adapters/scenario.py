@@ -80,8 +80,12 @@ def evaluate_scenario(
     catalogue: RegimeCatalogue,
     progress: Callable[[str, int, int], None] | None = None,
     journal: bool = True,
+    to_date: bool = False,
 ) -> YearReport:
-    """Evaluate a loaded scenario with the installed plug-ins (see `evaluate_file()`)."""
+    """Evaluate a loaded scenario with the installed plug-ins (see `evaluate_file()`).
+
+    ``to_date``: an ``as_of`` inside the year gives the year to date (`YearReport.to_date`).
+    """
     regime = _regime(catalogue, scenario)
     manager = get_plugin_manager()
     book = _journal(manager) if journal else None
@@ -92,6 +96,7 @@ def evaluate_scenario(
         journal=book,
         progress=progress,
         payroll=lambda request: salary_envelope(manager, request),
+        to_date=to_date,
     )
 
 

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from cooprules.explain import Lang, Violation
     from cooprules.plugins import RegimeCatalogue
     from cooprules.report import LevyRow, Vote, YearReport
+    from cooprules.scenario import Scenario
 
 __all__ = ["main", "report_json", "report_markdown"]
 
@@ -155,6 +156,7 @@ def report_json(report: YearReport, lang: Lang = "en") -> str:
         "regime": report.regime,
         "source": report.source,
         "as_of": report.as_of.isoformat(),
+        "year_to_date": report.to_date,
         "year": {"start": report.year.start.isoformat(), "end": report.year.end.isoformat()},
         "currency": report.currency,
         "members": [
@@ -369,7 +371,10 @@ def report_locale(report: YearReport, lang: Lang) -> str:
 
 
 def _title(report: YearReport, human: Human) -> str:
-    return f"{report.name} ({report.regime}) — {human.day(report.as_of)}"
+    title = f"{report.name} ({report.regime}) — {human.day(report.as_of)}"
+    if report.to_date:
+        title += " — " + human(Text("year to date (the months begun by this day)"))
+    return title
 
 
 def _sections(
@@ -792,7 +797,17 @@ class _Stages:
 def _evaluate(
     file: str, as_of: date | None, *, stages: _Stages | None = None, journal: bool = False
 ) -> YearReport:
-    """Load the file once, evaluate it; the journal only when a ledger is to be written."""
+    """Load the file once, evaluate it; the journal only when a ledger is to be written.
+
+    An ``as_of`` inside the financial year gives the year to date (`YearReport.to_date`).
+    """
+    return _evaluate_loaded(file, as_of, stages=stages, journal=journal)[1]
+
+
+def _evaluate_loaded(
+    file: str, as_of: date | None, *, stages: _Stages | None = None, journal: bool = False
+) -> tuple[Scenario, YearReport]:
+    """The scenario loaded (its opening merged in) and its report (`_evaluate()`)."""
     from cooprules_adapters.scenario import evaluate_scenario  # noqa: PLC0415 - after the catalogue
 
     if stages is not None:
@@ -810,9 +825,16 @@ def _evaluate(
         stages.stage(Text("Evaluating the year"))
         progress = stages.callback
     if progress is None:
-        return evaluate_scenario(scenario, as_of=as_of, catalogue=catalogue, journal=journal)
-    return evaluate_scenario(
-        scenario, as_of=as_of, catalogue=catalogue, progress=progress, journal=journal
+        return scenario, evaluate_scenario(
+            scenario, as_of=as_of, catalogue=catalogue, journal=journal, to_date=True
+        )
+    return scenario, evaluate_scenario(
+        scenario,
+        as_of=as_of,
+        catalogue=catalogue,
+        progress=progress,
+        journal=journal,
+        to_date=True,
     )
 
 
@@ -942,7 +964,8 @@ _AS_OF = click.option(
     "--as-of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="Date of the evaluation (default: the last day of the financial year).",
+    help="Date of the evaluation (default: the last day of the financial year). A day inside "
+    "the year gives the year to date: the months begun by that day, the later ones absent.",
 )
 
 
@@ -1118,6 +1141,14 @@ def main(debug: bool) -> None:  # noqa: FBT001 - a click flag
     help="Write the year's beancount ledger (bean-check accepts it; fava opens it under the "
     "co-op's name).",
 )
+@click.option(
+    "--close",
+    "close_to",
+    type=click.Path(dir_okay=False),
+    help="Write the year's closing state (members and their histories, the share register, "
+    "reserves, losses carried forward, activities' balances, measures by year) as a JSON file "
+    'the next year opens on: [opening] from = "FILE" (docs/years.md). Needs the whole year.',
+)
 @_LANG
 @_LOCALE
 @_AS_OF
@@ -1139,6 +1170,7 @@ def run(  # noqa: PLR0917 - click passes the options positionally
     locale: str | None,
     as_of: Any,  # noqa: ANN401 - click gives a datetime
     fail_on: str,
+    close_to: str | None = None,
 ) -> None:
     """Evaluate FILE and print the year's report.
 
@@ -1149,9 +1181,13 @@ def run(  # noqa: PLR0917 - click passes the options positionally
 
     def action() -> int:
         with _Stages(lang) as stages:
-            report = _evaluate(
+            scenario, report = _evaluate_loaded(
                 file, as_of.date() if as_of else None, stages=stages, journal=journal is not None
             )
+            if close_to is not None:
+                from cooprules.carry import close  # noqa: PLC0415 - only when asked
+
+                closing = close(scenario, report)
             stages.stage(Text("Rendering the report"))
             short = summary
             if short is None:
@@ -1189,6 +1225,8 @@ def run(  # noqa: PLR0917 - click passes the options positionally
                 lang=lang,
                 locale=human.locale,
             )
+        if close_to is not None:
+            Path(close_to).write_text(closing.to_json(), encoding="utf-8")
         if fmt == "table":
             _print_rich(report, tables, explanations, human)
         else:
@@ -1247,7 +1285,13 @@ def statement(file: str, activity: str, fmt: str, lang: Lang, as_of: Any) -> Non
             reason = Text("not an activity of the scenario ({known})", known=known).in_(lang)
             raise ScenarioError(file, "activities", activity, reason)
         books = found[activity]
-        text = activity_statement(books, coop=report.name, lang=lang, fmt=fmt)  # type: ignore[arg-type]
+        text = activity_statement(
+            books,
+            coop=report.name,
+            lang=lang,
+            fmt=fmt,  # type: ignore[arg-type]
+            to_date=report.as_of if report.to_date else None,
+        )
         click.echo(text, nl=False)
         return EXIT_OK
 
@@ -1598,11 +1642,23 @@ def samples(name: str | None, output: str, force: bool, lang: Lang) -> None:  # 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(sample_text(name), encoding="utf-8")
+        _copy_opening(name, path.parent)
     except OSError as error:
         failure = f"{path}: {error.strerror or error}"
         click.echo(Text("error: {problem}", problem=failure).in_(lang), err=True)
         sys.exit(EXIT_BAD_INPUT)
     click.echo(Text("wrote {path}", path=str(path)).in_(lang), err=True)
+
+
+def _copy_opening(name: str, folder: Path) -> None:
+    """The closing file a sample opens on (``[opening] from``), copied beside it."""
+    from importlib import resources  # noqa: PLC0415
+
+    opening = tomllib.loads(sample_text(name)).get("opening", {})
+    source = opening.get("from") if isinstance(opening, dict) else None
+    if isinstance(source, str):
+        text = resources.files("cooprules_cli").joinpath("samples", source).read_text("utf-8")
+        (folder / source).write_text(text, encoding="utf-8")
 
 
 @main.command()

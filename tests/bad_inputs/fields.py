@@ -175,7 +175,12 @@ article = "art. 12"
 """
 
 DOCUMENTS: tuple[tuple[str, str], ...] = (
-    *((p.name, p.read_text(encoding="utf-8")) for p in SAMPLES),
+    # A year opening on a closing file (years.md) needs that file beside it: tested on its own.
+    *(
+        (p.name, p.read_text(encoding="utf-8"))
+        for p in SAMPLES
+        if "[opening]" not in p.read_text(encoding="utf-8")
+    ),
     ("extra-2.toml", EXTRA_2),
     ("extra-1.toml", EXTRA_1),
 )
@@ -255,7 +260,7 @@ def walk() -> list[FieldCase]:  # noqa: C901 - one branch per kind of field
         hints = typing.get_type_hints(cls)
         version = raw.get("format", 1)
         for field in attrs.fields(cls):
-            if cls is Scenario and field.name == "source":
+            if cls is Scenario and field.name in {"source", "opening"}:  # opening: the merged state
                 continue  # set by the loader, not a key of the file
             key = field.metadata.get("key", field.name)
             at = [*path, key]

@@ -42,12 +42,14 @@ def test_the_converted_sample_gives_the_same_json_report(sample, fmt, tmp_path, 
     original = tmp_path / "original"
     original.mkdir()
     shutil.copy(sample, original / sample.name)
+    for closing in EXAMPLES.glob("*-closing.json"):  # the year a sample opens on (years.md)
+        shutil.copy(closing, original / closing.name)
     converted = tmp_path / "converted"
     result = _invoke("convert", original / sample.name, "--to", fmt, "--output", converted)
     assert result.exit_code == 0, result.output
     written = sorted(p.name for p in converted.iterdir())
     assert f"activity_lines.{fmt}" in written or "[[activities]]" not in sample.read_text()
-    assert f"member_events.{fmt}" in written
+    assert f"member_events.{fmt}" in written or "[opening]" in sample.read_text()
     text = (converted / sample.name).read_text(encoding="utf-8")
     assert "[tables]" in text
     assert "[[members]]" not in text
