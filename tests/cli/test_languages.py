@@ -270,7 +270,7 @@ def test_an_internal_error_is_one_line_in_the_language(monkeypatch, args, start)
     def boom(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("boom\nsecond line")
 
-    monkeypatch.setattr(cli, "_evaluate", boom)
+    monkeypatch.setattr(cli, "_evaluate_loaded", boom)
     env = {"LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8", "COLUMNS": "400"}
     result = CliRunner().invoke(main, ["run", str(BELGIAN[0]), *args], env=env)
     assert result.exit_code == 70
