@@ -59,7 +59,7 @@ from moneyed import Money
 from cooprules.capital import OperationKind
 from cooprules.errors import InvalidInput
 from cooprules.levies import ActivityKind, month_periods
-from cooprules.membership import Event, EventKind, Member, Status, status_at
+from cooprules.membership import EventKind, Status, status_at
 from cooprules.money import from_minor_units, money, to_minor_units
 
 if TYPE_CHECKING:
@@ -535,7 +535,7 @@ def read_closing(data: object, *, file: str, at: str = "") -> ClosingState:  # n
             status = Status(stated)
         except ValueError:
             raise _fail(file, f"{where}.status", stated, "a status") from None
-        replayed = status_at(_member(spec).history, last)
+        replayed = status_at(spec.to_member().history, last)
         if replayed is not status:
             reason = f"the member's events give {replayed.value} on {last}"
             raise _fail(file, f"{where}.status", stated, reason)
@@ -660,26 +660,6 @@ def load_closing(path: str | Path) -> ClosingState:
 
 
 # --- opening -------------------------------------------------------------------------------------
-
-
-def _member(spec: MemberSpec) -> Member:
-    return Member.of(
-        spec.id,
-        [
-            Event(
-                e.kind,
-                e.date,
-                category=e.category,
-                months=e.months,
-                reason=e.reason,
-                end=e.end,
-                decision=e.decision.to_decision() if e.decision is not None else None,
-                trial_end=e.trial_end,
-            )
-            for e in spec.events
-        ],
-        birth_date=spec.birth_date,
-    )
 
 
 def _state_of(scenario: Scenario, raw: object) -> ClosingState:

@@ -62,7 +62,7 @@ import attrs
 from cooprules.accompaniment import EndReason
 from cooprules.errors import InvalidInput
 from cooprules.explain import Citation, Explanation, Step, Text, Violation
-from cooprules.membership import TERMINAL, Event, EventKind, History, Status, status_at
+from cooprules.membership import TERMINAL, EventKind, History, Status, status_at
 
 if TYPE_CHECKING:
     from cooprules.regime import Regime
@@ -313,21 +313,7 @@ def _year_end(scenario: Scenario) -> date:
 
 def _history(member_id: str, scenario: Scenario) -> History:
     member = next(m for m in scenario.members if m.id == member_id)
-    return History.of(
-        member_id,
-        [
-            Event(
-                e.kind,
-                e.date,
-                category=e.category,
-                months=e.months,
-                reason=e.reason,
-                end=e.end,
-                trial_end=e.trial_end,
-            )
-            for e in member.events
-        ],
-    )
+    return History.of(member_id, [e.to_event() for e in member.events])
 
 
 def _spells(history: History) -> tuple[Spell, ...]:

@@ -64,7 +64,6 @@ from cooprules.levies import (
     validate_policy,
 )
 from cooprules.membership import (
-    Event,
     Member,
     MembershipRules,
     Status,
@@ -427,26 +426,7 @@ def _voting_statutes(spec: VotingSpec | None) -> VotingStatutes | None:
 
 
 def _register(scenario: Scenario) -> tuple[Member, ...]:
-    return tuple(
-        Member.of(
-            m.id,
-            [
-                Event(
-                    e.kind,
-                    e.date,
-                    category=e.category,
-                    months=e.months,
-                    reason=e.reason,
-                    end=e.end,
-                    decision=e.decision.to_decision() if e.decision is not None else None,
-                    trial_end=e.trial_end,
-                )
-                for e in m.events
-            ],
-            birth_date=m.birth_date,
-        )
-        for m in scenario.members
-    )
+    return tuple(m.to_member() for m in scenario.members)
 
 
 def _schedule(

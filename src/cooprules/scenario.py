@@ -83,7 +83,7 @@ from cooprules.capital import OperationKind
 from cooprules.elections import ElectionMethod
 from cooprules.errors import InputFileError, InvalidInput
 from cooprules.levies import ActivityKind, Banding, Base, BasePeriod
-from cooprules.membership import Decision, EventKind, Status
+from cooprules.membership import Decision, Event, EventKind, Member, Status
 from cooprules.money import Rate, money, to_minor_units
 from cooprules.money import to_decimal as decimal_of
 from cooprules.pooling import AllocationKey
@@ -369,6 +369,19 @@ class EventSpec:
     decision: MemberDecisionSpec | None = None
     trial_end: dt.date | None = None
 
+    def to_event(self) -> Event:
+        """The library's `Event` (its decision as a `Decision`)."""
+        return Event(
+            self.kind,
+            self.date,
+            category=self.category,
+            months=self.months,
+            reason=self.reason,
+            end=self.end,
+            decision=self.decision.to_decision() if self.decision is not None else None,
+            trial_end=self.trial_end,
+        )
+
 
 @attrs.frozen
 class WorkSpec:
@@ -416,6 +429,10 @@ class MemberSpec:
     measures: dict[str, Measure] = attrs.field(factory=dict)
     work: WorkSpec | None = None
     person: str | None = None
+
+    def to_member(self) -> Member:
+        """The library's `Member`: the id, the events in the file's order, the birth date."""
+        return Member.of(self.id, [e.to_event() for e in self.events], birth_date=self.birth_date)
 
 
 @attrs.frozen
